@@ -1,0 +1,272 @@
+"""Configuration: ``[tool.garblint]`` in pyproject.toml or a ``garblint.toml``, then flags.
+
+Keys are kebab-case, as in ruff. An unknown key, a value of the wrong type or an unknown rule
+code is a :class:`ConfigError` that names it and suggests the closest valid one.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .finding import SEVERITIES
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".text")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+MODES = ("general", "ocr")
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix; the message is one line."""
+
+
+def _str_list(key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of strings, got {value!r}")
+    return list(value)
+
+
+def _codes(key: str, value: Any) -> list[str]:
+    out: list[str] = []
+    for item in _str_list(key, value):
+        out.extend(p.strip().upper() for p in item.split(",") if p.strip())
+    return out
+
+
+def _choice(choices: Iterable[str]):
+    choices = tuple(choices)
+
+    def conv(key: str, value: Any) -> str:
+        if not isinstance(value, str) or value not in choices:
+            hint = _closest(str(value), choices)
+            raise ConfigError(f"'{key}' must be one of {', '.join(choices)}, got {value!r}{hint}")
+        return value
+
+    return conv
+
+
+def _int_min(minimum: int):
+    def conv(key: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ConfigError(f"'{key}' must be a whole number >= {minimum}, got {value!r}")
+        return value
+
+    return conv
+
+
+def _unit_float(key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"'{key}' must be a number from 0 to 1, got {value!r}")
+    return float(value)
+
+
+def _str(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"'{key}' must be a string, got {value!r}")
+    return value
+
+
+def _severity_map(key: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a table of rule code = severity, got {value!r}")
+    out = {}
+    for code, sev in value.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"'{key}.{code}' must be one of {', '.join(SEVERITIES)}, got {sev!r}")
+        out[str(code).upper()] = sev
+    return out
+
+
+def _per_file(key: str, value: Any) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a table of glob = [codes], got {value!r}")
+    return {str(glob): _codes(f"{key}.{glob}", codes) for glob, codes in value.items()}
+
+
+def _extensions(key: str, value: Any) -> list[str]:
+    exts = []
+    for e in _str_list(key, value):
+        for part in e.split(","):
+            part = part.strip()
+            if part:
+                exts.append(part if part.startswith(".") else "." + part)
+    return exts
+
+
+#: key -> (converter, default). Paths in ``names`` and ``words`` are relative to the config file.
+KEYS: dict[str, tuple[Any, Any]] = {
+    "select": (_codes, None),
+    "extend-select": (_codes, []),
+    "ignore": (_codes, []),
+    "per-file-ignores": (_per_file, {}),
+    "exclude": (_str_list, []),
+    "extend-exclude": (_str_list, []),
+    "extensions": (_extensions, list(DEFAULT_EXTENSIONS)),
+    "fail-on": (_choice(SEVERITIES), "warning"),
+    "output-format": (_choice(OUTPUT_FORMATS), "text"),
+    "jobs": (_int_min(0), 0),
+    "names": (_str_list, []),
+    "words": (_str_list, []),
+    "mode": (_choice(MODES), "general"),
+    "min-confidence": (_unit_float, 0.0),
+    "severity": (_severity_map, {}),
+    "language": (_str, "en-US"),
+}
+_PATH_KEYS = ("names", "words")
+
+
+def _closest(word: str, options: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+@dataclass
+class Config:
+    """The effective configuration. Rules read it; they never see the CLI."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    #: where each value came from: "default", a config file's path, or "command line"
+    sources: dict[str, str] = field(default_factory=dict)
+    #: the config file that was read, if any
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        for key, (_, default) in KEYS.items():
+            if key not in self.values:
+                self.values[key] = _copy(default)
+                self.sources.setdefault(key, "default")
+        self._vocab = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    # convenience accessors used across rules
+    @property
+    def mode(self) -> str:
+        return self.values["mode"]
+
+    @property
+    def vocabulary(self):
+        """Names lists and word lists, loaded once (see :mod:`garblint.lint.vocab`)."""
+        if self._vocab is None:
+            from .vocab import Vocabulary
+
+            self._vocab = Vocabulary.load(self.values["names"], self.values["words"])
+        return self._vocab
+
+    def merged(self, overrides: dict[str, Any], source: str = "command line") -> "Config":
+        """A copy with ``overrides`` (already converted) applied."""
+        values = {k: _copy(v) for k, v in self.values.items()}
+        sources = dict(self.sources)
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            values[key] = value
+            sources[key] = source
+        cfg = Config(values, sources, self.path)
+        return cfg
+
+    def validate_codes(self, known: Iterable[str]) -> None:
+        """Every code or prefix in selections must match a rule (or be ALL)."""
+        known = sorted(known)
+        families = sorted({c[0] for c in known})
+        for key in ("select", "extend-select", "ignore", "severity"):
+            value = self.values.get(key) or []
+            codes = value.keys() if isinstance(value, dict) else value
+            for code in codes:
+                check_code(key, code, known, families)
+        for glob, codes in self.values.get("per-file-ignores", {}).items():
+            for code in codes:
+                check_code(f"per-file-ignores.{glob}", code, known, families)
+
+
+def check_code(key: str, code: str, known: list[str], families: list[str]) -> None:
+    if code == "ALL":
+        return
+    if any(c.startswith(code) for c in known):
+        return
+    hint = _closest(code, known + families)
+    raise ConfigError(f"unknown rule code '{code}' in '{key}'{hint}")
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    return value
+
+
+def convert(key: str, value: Any, base_dir: Path | None = None) -> Any:
+    """Check and convert one key's value; raise ConfigError naming it."""
+    if key not in KEYS:
+        raise ConfigError(f"unknown configuration key '{key}'{_closest(key, KEYS)}")
+    conv, _ = KEYS[key]
+    out = conv(key, value)
+    if base_dir is not None and key in _PATH_KEYS:
+        out = [str((base_dir / p).resolve()) if not os.path.isabs(p) else p for p in out]
+    return out
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest garblint.toml, or pyproject.toml with a [tool.garblint] table, upward from start."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        cand = folder / "garblint.toml"
+        if cand.is_file():
+            return cand
+        cand = folder / "pyproject.toml"
+        if cand.is_file():
+            try:
+                data = tomllib.loads(cand.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "garblint" in data["tool"]:
+                return cand
+    return None
+
+
+def load_config(path: Path | None = None, *, search_from: Path | None = None) -> Config:
+    """Load the config file at ``path``, or the nearest one above ``search_from``."""
+    if path is None:
+        path = find_config_file(search_from or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not valid UTF-8") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("garblint", {})
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.garblint] must be a table")
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for key, value in table.items():
+        try:
+            values[key] = convert(key, value, path.parent)
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        sources[key] = str(path)
+    return Config(values, sources, str(path))

@@ -1,0 +1,166 @@
+"""The Document: decoded text plus the structure every rule shares, computed once and lazily.
+
+All offsets are 0-based code-point indices into ``Document.text``, end exclusive. Lines are
+1-based; columns are 1-based and counted in code points. The text is kept exactly as decoded
+(CRLF stays CRLF), so offsets are offsets into the file's own characters.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+from typing import Any, Iterator, NamedTuple
+
+from .segment import split_sentences
+
+
+class Block(NamedTuple):
+    """A paragraph or sentence: a span and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index into Document.paragraphs
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_PARA_SEP = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+# A word: letters and digits, with inner apostrophes and hyphens ("Gaza’s", "self-defense").
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
+
+
+class Document:
+    """Decoded text and shared structure. Build one per file; rules only read it."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        *,
+        encoding: str = "utf-8",
+        encoding_note: str | None = None,
+        bom: bool = False,
+        newline: str = "\n",
+    ) -> None:
+        self.text = text
+        self.path = path
+        #: the encoding the bytes were decoded with (``utf-8`` for in-memory text)
+        self.encoding = encoding
+        #: set when the file was not valid UTF-8: how it was decoded, and why
+        self.encoding_note = encoding_note
+        self.bom = bom
+        self.newline = newline
+        #: corpus-level facts put here by the runner for corpus rules, keyed by rule code
+        self.corpus: dict[str, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, chars={len(self.text)})"
+
+    # ----------------------------------------------------------------- lines
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of ``offset``."""
+        starts = self.line_starts
+        i = bisect_right(starts, offset) - 1
+        # An offset inside a CRLF pair belongs to the line that pair ends.
+        return i + 1, offset - starts[i] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end (excluding the newline) of 1-based ``line``."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        a, b = self.line_span(line)
+        return self.text[a:b]
+
+    # ------------------------------------------------------------ paragraphs
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Blank-line separated blocks, trimmed of surrounding white space."""
+        text = self.text
+        out: list[Block] = []
+        pos = 0
+        for m in _PARA_SEP.finditer(text):
+            self._add_block(out, pos, m.start())
+            pos = m.end()
+        self._add_block(out, pos, len(text))
+        return out
+
+    def _add_block(self, out: list[Block], a: int, b: int) -> None:
+        text = self.text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Block(a, b, text[a:b]))
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing ``offset``, or None between paragraphs."""
+        paras = self.paragraphs
+        i = bisect_right([p.start for p in paras], offset) - 1 if paras else -1
+        if i >= 0 and paras[i].start <= offset < paras[i].end:
+            return i
+        return None
+
+    # ------------------------------------------------------------- sentences
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        text = self.text
+        out: list[Sentence] = []
+        for pi, para in enumerate(self.paragraphs):
+            for a, b in split_sentences(text, para.start, para.end):
+                out.append(Sentence(a, b, text[a:b], pi))
+        return out
+
+    @cached_property
+    def _sentences_by_paragraph(self) -> list[list[Sentence]]:
+        groups: list[list[Sentence]] = [[] for _ in self.paragraphs]
+        for s in self.sentences:
+            groups[s.paragraph].append(s)
+        return groups
+
+    def paragraph_sentences(self, index: int) -> list[Sentence]:
+        return self._sentences_by_paragraph[index]
+
+    # ---------------------------------------------------------------- tokens
+    @cached_property
+    def words(self) -> list[Token]:
+        """Word tokens (letters and digits with inner apostrophes and hyphens)."""
+        text = self.text
+        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+    def iter_words(self, start: int = 0, end: int | None = None) -> Iterator[Token]:
+        """Word tokens between ``start`` and ``end`` (computed on demand, not cached)."""
+        text = self.text
+        for m in _WORD.finditer(text, start, len(text) if end is None else end):
+            yield Token(m.start(), m.end(), m.group())
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in _WORD.finditer(self.text))

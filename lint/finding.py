@@ -1,0 +1,122 @@
+"""Findings: what a rule reports, in a form every report can print without the Document."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: Severities from most to least severe; ``--fail-on`` compares by this order.
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # suggestion 0 .. error 2
+
+#: The fixed category vocabulary shared by every rule family.
+CATEGORIES = (
+    "name",
+    "duplicate",
+    "repetition",
+    "quote",
+    "garble",
+    "untranslated",
+    "boilerplate",
+    "punctuation",
+    "whitespace",
+    "encoding",
+    "ocr",
+    "spelling",
+    "grammar",
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A replacement for a finding's span. ``safe`` means a machine may apply it unattended."""
+
+    replacement: str
+    safe: bool = False
+    description: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"replacement": self.replacement, "safe": self.safe, "description": self.description}
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_for_fingerprint(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one span of one document.
+
+    ``start``/``end`` are 0-based code-point offsets into the decoded text, end exclusive.
+    ``line``/``column`` are 1-based, columns counted in code points; ``end_column`` is the
+    column just past the last character of the span (exclusive), as in SARIF.
+    """
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    suggestions: tuple[Suggestion, ...] = ()
+    confidence: float = 1.0
+    #: rule + normalised span text + a little normalised context: survives edits elsewhere.
+    fingerprint: str = ""
+    #: free-form extra facts a rule wants in the report (e.g. LanguageTool's rule id).
+    properties: tuple[tuple[str, Any], ...] = field(default=())
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    @property
+    def safe_fix(self) -> Suggestion | None:
+        for s in self.suggestions:
+            if s.safe:
+                return s
+        return None
+
+    def with_severity(self, severity: str) -> "Finding":
+        return replace(self, severity=severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "span": {"start": self.start, "end": self.end},
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "confidence": round(float(self.confidence), 3),
+            "fingerprint": self.fingerprint,
+        }
+        if self.properties:
+            d["properties"] = dict(self.properties)
+        return d
+
+
+def make_fingerprint(code: str, text: str, before: str, after: str) -> str:
+    key = "\x1f".join(
+        (code, normalise_for_fingerprint(text), normalise_for_fingerprint(before), normalise_for_fingerprint(after))
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

@@ -1,0 +1,189 @@
+"""Rules: small classes with a code, a name, a category, a severity and a documented check.
+
+A rule module in ``garblint.rules`` defines subclasses of :class:`Rule`; defining one registers
+it. A rule sees a :class:`~garblint.lint.document.Document` and the
+:class:`~garblint.lint.config.Config` and yields :class:`~garblint.lint.finding.Finding` objects;
+it never prints, reads the CLI or knows about reports.
+
+The docstring has four fixed headings, from which ``garblint rule CODE``, the README's rule
+table and SARIF help text are generated::
+
+    What it flags: one sentence.
+    Why: what damage causes it and why an editor cares.
+    Example: the bad text -> the suggested text.
+    Fix: what the suggestion does; safe or unsafe, and why.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
+
+from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion, make_fingerprint
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .document import Document
+
+DOC_HEADINGS = ("What it flags", "Why", "Example", "Fix")
+_CODE = re.compile(r"^[A-Z][0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CONTEXT = 24
+
+_REGISTRY: dict[str, type["Rule"]] = {}
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    #: rules off by default are enabled by naming them (or a prefix) in ``select``
+    default_enabled: ClassVar[bool] = True
+    #: corpus rules see facts gathered from every file of the run (see ``collect``/``merge``)
+    corpus: ClassVar[bool] = False
+    #: when fixes overlap, the suggestion of the rule with the lower number wins
+    fix_priority: ClassVar[int] = 50
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not cls.code:
+            return  # an abstract helper base
+        if not _CODE.match(cls.code):
+            raise ValueError(f"rule code {cls.code!r} must be a letter and three digits")
+        if not _NAME.match(cls.name):
+            raise ValueError(f"rule name {cls.name!r} of {cls.code} must be kebab-case")
+        if cls.category not in CATEGORIES:
+            raise ValueError(f"category {cls.category!r} of {cls.code} is not one of {CATEGORIES}")
+        if cls.severity not in SEVERITIES:
+            raise ValueError(f"severity {cls.severity!r} of {cls.code} is not one of {SEVERITIES}")
+        other = _REGISTRY.get(cls.code)
+        if other is not None and other.__qualname__ != cls.__qualname__:
+            raise ValueError(f"rule code {cls.code} is used by {other.__qualname__} and {cls.__qualname__}")
+        _REGISTRY[cls.code] = cls
+
+    # ----------------------------------------------------------- the check
+    def check(self, doc: "Document", config: "Config") -> Iterable[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    # Corpus rules: ``collect`` runs on every document in a first pass and returns picklable
+    # facts; ``merge`` combines the facts of all documents; the result is put in
+    # ``doc.corpus[code]`` before ``check`` runs in the second pass.
+    def collect(self, doc: "Document", config: "Config") -> Any:
+        return None
+
+    def merge(self, facts: Sequence[Any]) -> Any:
+        return None
+
+    # ------------------------------------------------------------- helpers
+    def finding(
+        self,
+        doc: "Document",
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[Suggestion | tuple[str, bool]] = (),
+        *,
+        confidence: float = 1.0,
+        properties: dict[str, Any] | None = None,
+        severity: str | None = None,
+    ) -> Finding:
+        """Build a Finding for ``doc.text[start:end]``, with line/column and fingerprint."""
+        text = doc.text
+        if not (0 <= start <= end <= len(text)):
+            raise ValueError(f"{self.code}: span {start}..{end} outside text of {len(text)} chars")
+        line, col = doc.line_col(start)
+        end_line, end_col = doc.line_col(end)
+        sugg = tuple(s if isinstance(s, Suggestion) else Suggestion(s[0], s[1]) for s in suggestions)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            text=text[start:end],
+            suggestions=sugg,
+            confidence=max(0.0, min(1.0, confidence)),
+            fingerprint=make_fingerprint(
+                self.code, text[start:end], text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
+            ),
+            properties=tuple(sorted((properties or {}).items())),
+        )
+
+    # -------------------------------------------------------- documentation
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        return parse_rule_doc(inspect.getdoc(cls) or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc_sections().get("What it flags", "")
+
+
+def parse_rule_doc(doc: str) -> dict[str, str]:
+    """Split a rule docstring into its fixed headings."""
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    heading = re.compile(r"^(%s):\s*(.*)$" % "|".join(re.escape(h) for h in DOC_HEADINGS))
+    for line in doc.splitlines():
+        m = heading.match(line)
+        if m:
+            current = m.group(1)
+            sections[current] = [m.group(2)] if m.group(2) else []
+        elif current is not None:
+            sections[current].append(line.strip())
+    out = {}
+    for key, lines in sections.items():
+        # Keep paragraph breaks, fold the rest.
+        paras, buf = [], []
+        for ln in lines:
+            if ln:
+                buf.append(ln)
+            elif buf:
+                paras.append(" ".join(buf))
+                buf = []
+        if buf:
+            paras.append(" ".join(buf))
+        out[key] = "\n\n".join(paras)
+    return out
+
+
+_loaded = False
+
+
+def load_rules() -> None:
+    """Import every module of ``garblint.rules`` so that their rules register."""
+    global _loaded
+    if _loaded:
+        return
+    from .. import rules as rules_pkg
+
+    for mod in sorted(pkgutil.iter_modules(rules_pkg.__path__), key=lambda m: m.name):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{rules_pkg.__name__}.{mod.name}")
+    _loaded = True
+
+
+def all_rules() -> list[type[Rule]]:
+    load_rules()
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def get_rule(code: str) -> type[Rule] | None:
+    load_rules()
+    return _REGISTRY.get(code.upper())
+
+
+def rule_codes() -> list[str]:
+    load_rules()
+    return sorted(_REGISTRY)

@@ -1,0 +1,58 @@
+"""Vocabularies: a newsroom's names lists and a project's accepted words, as plain text files.
+
+One entry a line; ``#`` starts a comment; blank lines are ignored. Names lists hold correct
+spellings of people and places ("Ada Lovelace"); word lists hold words to accept as spelled.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import ConfigError
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+def read_list(path: str) -> list[str]:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: list file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: list file is a directory") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read list file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: list file is not valid UTF-8") from None
+    entries = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line)
+    return entries
+
+
+@dataclass
+class Vocabulary:
+    names: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    name_tokens: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, name_files: list[str], word_files: list[str]) -> "Vocabulary":
+        names: list[str] = []
+        for f in name_files:
+            names.extend(read_list(f))
+        words: set[str] = set()
+        for f in word_files:
+            words.update(w.casefold() for w in read_list(f))
+        tokens = {t.casefold() for n in names for t in _TOKEN.findall(n)}
+        return cls(names=list(dict.fromkeys(names)), words=words, name_tokens=tokens)
+
+    def accepts(self, word: str) -> bool:
+        """True when ``word`` is in a word list or is part of a listed name."""
+        w = word.casefold()
+        return w in self.words or w in self.name_tokens

@@ -1,0 +1,231 @@
+"""E: encoding damage and invisible characters."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ..lint.rule import Rule
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WS = re.compile(r"\s")
+
+
+def _expand(text: str, a: int, b: int) -> tuple[int, int]:
+    """Grow [a, b) to whole white-space delimited tokens."""
+    while a > 0 and not _WS.match(text, a - 1):
+        a -= 1
+    n = len(text)
+    while b < n and not _WS.match(text, b):
+        b += 1
+    return a, b
+
+
+def _changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Regions (old_a, old_b, new_a, new_b) that differ, grown to whole tokens and merged."""
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    regions: list[list[int]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = _expand(old, i1, i2)
+        # The grown parts are unchanged text, so the same amounts apply on the new side.
+        c, d = j1 - (i1 - a), j2 + (b - i2)
+        if regions and a <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], b)
+            regions[-1][3] = max(regions[-1][3], d)
+        else:
+            regions.append([a, b, c, d])
+    return [tuple(r) for r in regions]  # type: ignore[misc]
+
+
+class Mojibake(Rule):
+    """What it flags: text that was encoded in one character set and decoded in another ("donâ€™t", "cafÃ©").
+
+    Why: a scraper or a database that gets the encoding wrong turns every accent, curly quote
+    and dash into a run of Latin-1 letters; readers see garbage and search breaks. Detection
+    and repair are ftfy's, which only reports text whose badness is unlikely in real text.
+
+    Example: "The report didnâ€™t say" -> "The report didn’t say".
+
+    Fix: replaces the damaged token with ftfy's repair. Safe when the repaired paragraph no
+    longer looks like mojibake; otherwise unsafe.
+    """
+
+    code = "E001"
+    name = "mojibake"
+    category = "encoding"
+    severity = "error"
+    fix_priority = 5
+
+    def check(self, doc, config):
+        import ftfy
+        from ftfy.badness import is_bad
+
+        text = doc.text
+        for para in doc.paragraphs:
+            if not _NON_ASCII.search(para.text) or not is_bad(para.text):
+                continue
+            fixed = ftfy.fix_encoding(para.text)
+            if fixed == para.text:
+                continue
+            safe = not is_bad(fixed)
+            for a, b, c, d in _changed_regions(para.text, fixed):
+                start, end = para.start + a, para.start + b
+                repl = fixed[c:d]
+                if all("\x80" <= ch <= "\x9f" for ch in _NON_ASCII.findall(text[start:end])):
+                    continue  # lone C1 controls are E002's
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"mojibake: '{text[start:end]}' looks like mis-decoded text for '{repl}'",
+                    [(repl, safe)],
+                    confidence=0.9 if safe else 0.6,
+                )
+
+
+# Invisible format characters that have no business in running text.
+_ZERO_WIDTH = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark inside the text",
+    "\u180e": "Mongolian vowel separator",
+    "\u00ad": "soft hyphen",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MARKS = set("\u200e\u200f\u061c")
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff\u180e\u00ad\u200c\u200d\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    "\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+"
+)
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+
+
+def _describe(ch: str) -> str:
+    if ch in _ZERO_WIDTH:
+        return _ZERO_WIDTH[ch]
+    if ch in _BIDI:
+        return "bidirectional control character"
+    if ch in _MARKS:
+        return "directional mark"
+    if "\x80" <= ch <= "\x9f":
+        return "C1 control character"
+    return "control character"
+
+
+def _cp1252(ch: str) -> str | None:
+    """A C1 control is usually a Windows-1252 byte read as Latin-1: say which character it was."""
+    try:
+        out = bytes([ord(ch)]).decode("cp1252")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return out if unicodedata.category(out)[0] != "C" else None
+
+
+class InvisibleCharacter(Rule):
+    """What it flags: invisible or control characters in running text: zero-width spaces and joiners between Latin letters, soft hyphens, a byte-order mark mid-text, bidirectional overrides, C0 and C1 controls.
+
+    Why: they come from copying out of web pages, PDFs and word processors, and from
+    mis-decoded Windows-1252 text; they are invisible to an editor but break search,
+    spell checking and diffing, and bidirectional overrides can make text display
+    differently from what it says. Joiners inside emoji and in scripts that need them,
+    and direction marks in right-to-left text, are left alone.
+
+    Example: "co\u200bordinate" -> "coordinate".
+
+    Fix: deletes the character, or for a C1 control that is a Windows-1252 byte, puts that
+    character back ("\x92" -> "’"). Deleting is safe; restoring a Windows-1252 character is
+    unsafe.
+    """
+
+    code = "E002"
+    name = "invisible-character"
+    category = "encoding"
+    severity = "warning"
+    fix_priority = 6
+
+    def check(self, doc, config):
+        text = doc.text
+        has_rtl = None
+        for m in _INVISIBLE.finditer(text):
+            start, end = m.start(), m.end()
+            run = m.group()
+            first = run[0]
+            if first in "\u200c\u200d" and set(run) <= {"\u200c", "\u200d"}:
+                before = text[start - 1] if start else ""
+                after = text[end] if end < len(text) else ""
+                # Emoji sequences and Indic/Arabic shaping use joiners on purpose.
+                if not (_LATIN.match(before or " ") and _LATIN.match(after or " ")):
+                    continue
+            if set(run) <= _MARKS:
+                if has_rtl is None:
+                    has_rtl = bool(_RTL.search(text))
+                if has_rtl:
+                    continue
+            if first == "\ufeff" and start == 0 and len(run) == 1:
+                what = "byte-order mark at the start of the decoded text (a doubled BOM)"
+            else:
+                what = _describe(first)
+            codes = " ".join(f"U+{ord(c):04X}" for c in run[:6]) + (" ..." if len(run) > 6 else "")
+            restored = "".join(_cp1252(c) or "" for c in run) if all("\x80" <= c <= "\x9f" for c in run) else ""
+            if restored and len(restored) == len(run):
+                suggestions = [(restored, False), ("", False)]
+                message = f"{what} {codes}: probably Windows-1252 '{restored}' decoded as Latin-1"
+            else:
+                suggestions = [("", first not in _BIDI)]
+                message = f"{what} {codes}"
+            yield self.finding(doc, start, end, message, suggestions, confidence=0.9)
+
+
+class NotUtf8(Rule):
+    """What it flags: a file that is not valid UTF-8, with the encoding garblint assumed to read it.
+
+    Why: legacy encodings (Windows-1252, Latin-1, Mac Roman) are where mojibake starts: the
+    next tool that assumes UTF-8 will garble every accented letter and curly quote. garblint
+    detects the encoding (chardet, then Windows-1252) and keeps linting.
+
+    Example: a file saved as Windows-1252 -> the same text saved as UTF-8.
+
+    Fix: none in place; re-save the file as UTF-8. garblint's own fixes keep the file's
+    encoding.
+    """
+
+    code = "E003"
+    name = "not-utf8"
+    category = "encoding"
+    severity = "warning"
+
+    def check(self, doc, config):
+        if not doc.encoding_note:
+            return
+        m = _NON_ASCII.search(doc.text)
+        start = m.start() if m else 0
+        end = m.end() if m else 0
+        yield self.finding(doc, start, end, f"file is {doc.encoding_note}", confidence=1.0)
+
+
+class ReplacementCharacter(Rule):
+    """What it flags: the Unicode replacement character U+FFFD ("�").
+
+    Why: some tool along the way could not decode a byte and replaced it; the original
+    character is lost and must be restored by hand from the source.
+
+    Example: "the caf� on Main Street" -> "the café on Main Street" (by hand).
+
+    Fix: none: the lost character cannot be known.
+    """
+
+    code = "E004"
+    name = "replacement-character"
+    category = "encoding"
+    severity = "warning"
+
+    def check(self, doc, config):
+        text = doc.text
+        for m in re.finditer("\ufffd+", text):
+            a, b = _expand(text, m.start(), m.end())
+            yield self.finding(doc, a, b, f"replacement character U+FFFD in '{text[a:b][:60]}': a character was lost in decoding", confidence=1.0)

@@ -1,0 +1,156 @@
+"""P: punctuation and spacing damage left by scraping, paraphrasing and careless copy."""
+from __future__ import annotations
+
+import re
+
+from ..lint.rule import Rule
+
+# A space (not a line break) before , ; : ! ? or a lone full stop.
+_SPACE_BEFORE = re.compile(
+    r"(?<=[^\s(\[{\"'\u201c\u2018])"
+    r"(?P<ws>[ \t\u00a0]+)"
+    r"(?P<p>[,;!?](?![,;!?])|:(?![:\-]?[()\[\]DPp3/\\|]|:)|\.(?![.\d\w]))"
+)
+_LETTER_AFTER = re.compile(r"[^\W\d_]")
+
+# Missing space: "creativity.With", "news,Twitter", "said.”He".
+_NO_SPACE_SENTENCE = re.compile(r"(?<=[a-z]{2})(?P<p>[.!?][\u201d\u2019]?)(?=[A-Z][a-z])")
+_NO_SPACE_COMMA = re.compile(r"(?<=[^\W\d_]{2})(?P<p>[,;])(?=[^\W\d_]{2})")
+_TOKEN_AROUND = re.compile(r"\S+")
+_CODE_LIKE = re.compile(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
+
+# Runs of spaces between words; odd spaces; a no-break space beside a plain space.
+_MULTI_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+_ODD_SPACE = re.compile(r"[\u2000-\u200a\u205f\u1680\u3000]+")
+_NBSP_PAIR = re.compile(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]?$")
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _token_at(text: str, pos: int) -> str:
+    a = pos
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = pos
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+class SpaceBeforePunctuation(Rule):
+    """What it flags: white space before a comma, semicolon, colon, question or exclamation mark, or full stop ("news ,Twitter").
+
+    Why: scrapers and paraphrasing tools join fragments with a stray space; in English prose
+    punctuation sits against the word before it.
+
+    Example: "Follow us on Google news ,Twitter" -> "Follow us on Google news, Twitter".
+
+    Fix: removes the space (and, where a word follows with no space, moves the space after
+    the mark). Safe: only white space changes.
+    """
+
+    code = "P001"
+    name = "space-before-punctuation"
+    category = "punctuation"
+    severity = "warning"
+    fix_priority = 20
+
+    def check(self, doc, config):
+        text = doc.text
+        for m in _SPACE_BEFORE.finditer(text):
+            p = m.group("p")
+            if _CODE_LIKE.search(_token_at(text, m.start() - 1)):
+                continue
+            start, end = m.start(), m.end()
+            suggestions = [(p, True)]
+            if end < len(text) and _LETTER_AFTER.match(text, end):
+                suggestions.insert(0, (p + " ", True))
+            yield self.finding(
+                doc, start, end, f"space before '{p}'", suggestions, confidence=0.9
+            )
+
+
+class MissingSpaceAfterPunctuation(Rule):
+    """What it flags: a word glued to the punctuation before it ("creativity.With", "news,Twitter").
+
+    Why: scraping drops the space at joins between sentences or list items, and OCR loses
+    narrow spaces. Abbreviations ("U.S."), decimals ("3.5"), web addresses and file names are
+    left alone.
+
+    Example: "knowledge and creativity.With a background" -> "knowledge and creativity. With a background".
+
+    Fix: inserts a space after the mark. Safe: only white space changes, and code-like
+    tokens are excluded.
+    """
+
+    code = "P002"
+    name = "missing-space-after-punctuation"
+    category = "punctuation"
+    severity = "warning"
+    fix_priority = 21
+
+    def check(self, doc, config):
+        text = doc.text
+        seen: set[int] = set()
+        for rx in (_NO_SPACE_SENTENCE, _NO_SPACE_COMMA):
+            for m in rx.finditer(text):
+                if m.start() in seen:
+                    continue
+                token = _token_at(text, m.start())
+                if _CODE_LIKE.search(token) or token.count(".") > 1:
+                    continue
+                seen.add(m.start())
+                p = m.group("p")
+                yield self.finding(
+                    doc, m.start(), m.end(), f"missing space after '{p}'", [(p + " ", True)], confidence=0.85
+                )
+
+
+class OddSpacing(Rule):
+    """What it flags: doubled spaces between words, a no-break space beside a plain space, and unusual space characters (em space, ideographic space) in running text.
+
+    Why: a doubled space often marks where a scraper or translation tool dropped a word or a
+    link; odd space characters come from copying out of layout software and break search
+    and line wrapping. Two spaces after a full stop (typewriter style), indentation and
+    aligned columns are left alone.
+
+    Example: "See also  the report" -> "See also the report".
+
+    Fix: replaces the run with one plain space. Safe: only white space changes.
+    """
+
+    code = "P003"
+    name = "odd-spacing"
+    category = "whitespace"
+    severity = "suggestion"
+    fix_priority = 30
+
+    def check(self, doc, config):
+        text = doc.text
+        for m in _MULTI_SPACE.finditer(text):
+            start, end = m.start(), m.end()
+            before = text[max(0, start - 3) : start]
+            if end - start == 2 and _SENTENCE_END_BEFORE.search(before):
+                continue
+            line, _ = doc.line_col(start)
+            if _is_columnar(doc.line_text(line)):
+                continue
+            yield self.finding(doc, start, end, f"{end - start} spaces between words", [(" ", True)], confidence=0.8)
+        for m in _ODD_SPACE.finditer(text):
+            start, end = m.start(), m.end()
+            if m.group()[0] == "\u3000" and (
+                _CJK.match(text, max(0, start - 1)) or (end < len(text) and _CJK.match(text, end))
+            ):
+                continue
+            name = f"U+{ord(m.group()[0]):04X}"
+            yield self.finding(doc, start, end, f"unusual space character {name}", [(" ", True)], confidence=0.8)
+        for m in _NBSP_PAIR.finditer(text):
+            yield self.finding(
+                doc, m.start(), m.end(), "no-break space next to another space", [(" ", True)], confidence=0.8
+            )
+
+
+def _is_columnar(line: str) -> bool:
+    """Plain-text tables and aligned lists: several wide gaps in one line."""
+    return len(re.findall(r"\S {2,}(?=\S)", line)) >= 2

@@ -114,9 +114,7 @@ class Rule:
             text=text[start:end],
             suggestions=sugg,
             confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=make_fingerprint(
-                self.code, text[start:end], text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
-            ),
+            fingerprint=make_fingerprint(self.code, text[start:end], *_line_context(doc, start, end, line, end_line)),
             properties=tuple(sorted((properties or {}).items())),
         )
 
@@ -128,6 +126,13 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         return cls.doc_sections().get("What it flags", "")
+
+
+def _line_context(doc: "Document", start: int, end: int, line: int, end_line: int) -> tuple[str, str]:
+    """A little text either side of the span, from its own lines only (survives lines moving)."""
+    line_start = doc.line_span(line)[0]
+    line_end = doc.line_span(end_line)[1]
+    return doc.text[max(line_start, start - _CONTEXT) : start], doc.text[end : max(end, min(line_end, end + _CONTEXT))]
 
 
 def parse_rule_doc(doc: str) -> dict[str, str]:

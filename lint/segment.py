@@ -77,7 +77,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if _DOTTED.match(word + "."):
         if nxt.isdigit():
             return False
-        return next_word.lower() in SENTENCE_STARTERS
+        return nxt.isupper() and next_word.lower() in SENTENCE_STARTERS
     return True
 
 

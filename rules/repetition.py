@@ -37,11 +37,15 @@ class RepeatedWord(Rule):
     def check(self, doc, config):
         words = doc.words
         text = doc.text
-        for i in range(1, len(words)):
+        n = len(words)
+        for i in range(1, n):
             a, b = words[i - 1], words[i]
-            if a.text.casefold() != b.text.casefold():
-                continue
             low = a.text.casefold()
+            if low != b.text.casefold():
+                continue
+            # Runs of three or more are repetition loops (R002), not a doubled word.
+            if (i >= 2 and words[i - 2].text.casefold() == low) or (i + 1 < n and words[i + 1].text.casefold() == low):
+                continue
             if not low.isalpha() or low in LEGIT_DOUBLES:
                 continue
             gap = text[a.end : b.start]

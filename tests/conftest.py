@@ -63,3 +63,49 @@ def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None, env
         env=e,
         timeout=300,
     )
+
+
+SARIF_PACKAGE = "@microsoft/jest-sarif"
+SARIF_MEMBER_SUFFIX = "sarif-2.1.0-rtm.5.json"
+
+
+@pytest.fixture(scope="session")
+def sarif_schema() -> dict:
+    """The official SARIF 2.1.0 schema, fetched with ``npm pack`` once and cached."""
+    import shutil
+    import tarfile
+    import tempfile
+
+    cache = Path(os.environ.get("GARBLINT_TEST_CACHE", Path.home() / ".cache" / "garblint-tests"))
+    target = cache / SARIF_MEMBER_SUFFIX
+    if not target.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed: cannot fetch the SARIF schema")
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                proc = subprocess.run(
+                    [npm, "pack", SARIF_PACKAGE, "--pack-destination", tmp],
+                    capture_output=True, text=True, timeout=180, cwd=tmp,
+                )
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                pytest.skip(f"npm pack {SARIF_PACKAGE} failed: {exc}")
+            tgz = next(Path(tmp).glob("*.tgz"), None)
+            if proc.returncode != 0 or tgz is None:
+                pytest.skip(f"npm pack {SARIF_PACKAGE} failed: {proc.stderr.strip()[:200]}")
+            with tarfile.open(tgz) as tar:
+                member = next((m for m in tar.getmembers() if m.name.endswith(SARIF_MEMBER_SUFFIX)), None)
+                if member is None:
+                    pytest.skip(f"{SARIF_PACKAGE} no longer ships {SARIF_MEMBER_SUFFIX}")
+                data = tar.extractfile(member).read()
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp_target = target.with_suffix(".tmp")
+        tmp_target.write_bytes(data)
+        os.replace(tmp_target, target)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def validate_sarif(doc: dict, schema: dict) -> None:
+    import jsonschema
+
+    jsonschema.Draft4Validator(schema).validate(doc)

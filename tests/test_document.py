@@ -1,0 +1,69 @@
+from garblint.lint.document import Document
+from garblint.lint.segment import split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_line_col_counts_code_points_and_crlf():
+    doc = Document("ab\r\nc😀d\nxyz")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(4) == (2, 1)
+    # the emoji is one code point: 'd' is column 3
+    assert doc.text[6] == "d" and doc.line_col(6) == (2, 3)
+    assert doc.line_col(len(doc.text)) == (3, 4)
+    assert doc.line_text(2) == "c😀d"
+
+
+def test_paragraphs_split_on_blank_lines_with_offsets():
+    text = "First para\nstill first.\r\n\r\n  Second.\n \n\nThird"
+    doc = Document(text)
+    paras = doc.paragraphs
+    assert [p.text for p in paras] == ["First para\nstill first.", "Second.", "Third"]
+    for p in paras:
+        assert text[p.start:p.end] == p.text
+
+
+def test_sentences_carry_offsets_and_paragraph_index():
+    text = "He spoke. She left.\n\nA new one."
+    doc = Document(text)
+    got = [(s.text, s.paragraph) for s in doc.sentences]
+    assert got == [("He spoke.", 0), ("She left.", 0), ("A new one.", 1)]
+    for s in doc.sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_segmenter_keeps_abbreviations_and_initials():
+    assert sentences("Maj. Gen. Ann Lee spoke at the U.N. headquarters on Monday. It rained.") == [
+        "Maj. Gen. Ann Lee spoke at the U.N. headquarters on Monday.",
+        "It rained.",
+    ]
+    assert sentences("Joe F. Smith arrived at 3.30 p.m. on Friday.") == ["Joe F. Smith arrived at 3.30 p.m. on Friday."]
+    assert sentences("Prices rose, e.g. for bread. Then they fell.") == ["Prices rose, e.g. for bread.", "Then they fell."]
+
+
+def test_segmenter_splits_before_lower_case_after_full_stop():
+    assert sentences("It would deter them. huge pressure.") == ["It would deter them.", "huge pressure."]
+
+
+def test_segmenter_keeps_quoted_question_with_attribution():
+    assert sentences("“Why now?” she asked. Nobody knew.") == ["“Why now?” she asked.", "Nobody knew."]
+
+
+def test_segmenter_closing_quote_stays_with_sentence():
+    assert sentences("“We will do it. Soon.” Then he left.") == ["“We will do it.", "Soon.”", "Then he left."]
+
+
+def test_words_have_offsets_and_keep_apostrophes_and_hyphens():
+    text = "The city’s self-defense plan, 2024."
+    doc = Document(text)
+    assert [w.text for w in doc.words] == ["The", "city’s", "self-defense", "plan", "2024"]
+    for w in doc.words:
+        assert text[w.start:w.end] == w.text
+
+
+def test_empty_document():
+    doc = Document("")
+    assert doc.paragraphs == [] and doc.sentences == [] and doc.words == []
+    assert doc.line_col(0) == (1, 1)

@@ -7,7 +7,7 @@ from ..lint.rule import Rule
 
 # A space (not a line break) before , ; : ! ? or a lone full stop.
 _SPACE_BEFORE = re.compile(
-    r"(?<=[^\s(\[{\"'\u201c\u2018])"
+    r"(?<=[^\s(\[{\u201c\u2018])"
     r"(?P<ws>[ \t\u00a0]+)"
     r"(?P<p>[,;!?](?![,;!?])|:(?![:\-]?[()\[\]DPp3/\\|]|:)|\.(?![.\d\w]))"
 )

@@ -1,0 +1,31 @@
+"""README stays true: the rules table matches the rules, the first commands are the documented ones."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from garblint.lint.rule import all_rules
+
+
+def test_rules_table_in_sync():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_readme.py"), "--check"])
+    assert proc.returncode == 0, "README rules table is stale: run python scripts/update_readme.py"
+
+
+def test_every_rule_documented_with_fixed_headings():
+    for cls in all_rules():
+        sections = cls.doc_sections()
+        for heading in ("What it flags", "Why", "Example", "Fix"):
+            assert sections.get(heading), f"{cls.code} lacks '{heading}:' in its docstring"
+        assert "->" in sections["Example"], f"{cls.code}: Example should show bad -> suggested"
+
+
+def test_readme_opens_with_install_and_test_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip().splitlines()
+    assert "pip install ." in block[0] and "garblint check examples/" in block[0]
+    assert "[test]" in block[1] and "pytest" in block[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip\" install -q -e '.[test]'" in ci and "-m pytest -q" in ci

@@ -109,3 +109,18 @@ def validate_sarif(doc: dict, schema: dict) -> None:
     import jsonschema
 
     jsonschema.Draft4Validator(schema).validate(doc)
+
+
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "garblint",
+        max_examples=int(os.environ.get("GARBLINT_HYPOTHESIS_EXAMPLES", "60")),
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.load_profile("garblint")
+except ImportError:  # pragma: no cover
+    pass

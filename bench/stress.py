@@ -1,0 +1,103 @@
+"""Stress benchmarks (not timed tests): big inputs stay bounded in time and memory.
+
+    python bench/stress.py [--only NAME] [--scale 1.0]
+
+Cases: a 50 MB file, 100,000 small files, a single 10 MB line, a file with 1,000,000
+quotation marks. Each runs `garblint check` in a child process and prints wall time, peak RSS
+(of the child, from getrusage) and the exit code, plus a 1/4-size run to show the cost is linear.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PARA = (
+    "The harbour council postponed its vote on the new ferry contract on Tuesday, saying it "
+    "needed more time to study the bids. “We have waited two years,” said one commuter.\n\n"
+)
+
+
+def make_big(d: Path, mb: float) -> list[str]:
+    f = d / "big.txt"
+    n = int(mb * 1024 * 1024 / len(PARA.encode()))
+    f.write_text(PARA * n, encoding="utf-8")
+    return [str(f)]
+
+
+def make_many(d: Path, count: int) -> list[str]:
+    folder = d / "many"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:06d}.txt").write_text(PARA if i % 10 else PARA + "the the end\n", encoding="utf-8")
+    return [str(folder)]
+
+
+def make_long_line(d: Path, mb: float) -> list[str]:
+    f = d / "line.txt"
+    unit = PARA.replace("\n", " ")
+    f.write_text(unit * int(mb * 1024 * 1024 / len(unit.encode())), encoding="utf-8")
+    return [str(f)]
+
+
+def make_quotes(d: Path, count: int) -> list[str]:
+    f = d / "quotes.txt"
+    f.write_text("“" * count + "\n", encoding="utf-8")
+    return [str(f)]
+
+
+CASES = {
+    "file-50MB": lambda d, s: make_big(d, 50 * s),
+    "files-100k": lambda d, s: make_many(d, int(100_000 * s)),
+    "line-10MB": lambda d, s: make_long_line(d, 10 * s),
+    "quotes-1M": lambda d, s: make_quotes(d, int(1_000_000 * s)),
+}
+
+
+# The child reports its own peak RSS on its last stderr line.
+CHILD = """
+import resource, sys
+from garblint.lint.cli import main
+try:
+    main(sys.argv[1:], prog_name="garblint")
+except SystemExit as exc:
+    code = exc.code
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run(paths: list[str]) -> tuple[float, float, int]:
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, "check", "--quiet", "--jobs", "1", *paths],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    wall = time.perf_counter() - t
+    peak_kb = int(proc.stderr.decode().strip().splitlines()[-1])
+    return wall, peak_kb / 1024, proc.returncode
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=sorted(CASES))
+    ap.add_argument("--scale", type=float, default=1.0)
+    args = ap.parse_args()
+    print(f"{'case':<12} {'size':>6} {'seconds':>9} {'peak MB':>8} exit")
+    for name, make in CASES.items():
+        if args.only and name != args.only:
+            continue
+        for frac in (0.25, 1.0):
+            with tempfile.TemporaryDirectory() as tmp:
+                paths = make(Path(tmp), args.scale * frac)
+                wall, peak, rc = run(paths)
+            print(f"{name:<12} {frac:>6.2f} {wall:>9.2f} {peak:>8.0f} {rc}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,7 +6,6 @@ separated by NUL bytes), so it opens no port and needs no websocket library.
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import select
@@ -31,6 +30,8 @@ FLAGS = (
 
 
 def find_chromium() -> str | None:
+    if os.name != "posix":
+        return None
     env = os.environ.get("GARBLINT_CHROMIUM")
     if env:
         return env if shutil.which(env) or os.path.isfile(env) else None
@@ -53,6 +54,8 @@ class Chromium:
         self._id = 0
         self._events: list[dict[str, Any]] = []
         self._buf = b""
+        import fcntl  # POSIX only; find_chromium() finds nothing elsewhere that this can drive
+
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         # High copies, so that moving them to 3 and 4 in the child cannot clobber one another.
@@ -187,3 +190,32 @@ class Chromium:
                     os.close(fd)
                 except OSError:
                     pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tests/chromium_cdp.py REPORT.html OUT.png [KEYS [HEIGHT]]``: a screenshot after pressing KEYS."""
+    import sys
+    import tempfile
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < 2:
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    exe = find_chromium()
+    if exe is None:
+        print("no chromium found", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as profile:
+        b = Chromium(exe, Path(profile), width=1280, height=int(args[3]) if len(args) > 3 else 900)
+        try:
+            b.open(Path(args[0]))
+            for key in args[2] if len(args) > 2 else "":
+                b.key(key)
+            b.screenshot(Path(args[1]))
+        finally:
+            b.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

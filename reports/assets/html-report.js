@@ -219,12 +219,17 @@
         : m.skip ? el("span", { "class": "badge", text: "skipped" })
         : el("span", { "class": "count" + (n ? "" : " zero"), text: String(n) });
       var b = el("button", { type: "button", "class": "file" + (i === state.file ? " active" : ""), "data-file": i, title: m.p },
-        el("span", { "class": "path", text: m.p }), badge);
+        pathNode(m.p), badge);
       if (i === state.file) b.setAttribute("aria-current", "true");
       b.addEventListener("click", function () { openFile(i); });
       list.appendChild(el("li", null, b));
     });
     ui.fileCount.textContent = shown === FILES.length ? plural(FILES.length, "file") : shown + " of " + plural(FILES.length, "file");
+  }
+
+  function pathNode(p) {
+    var cut = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\")) + 1;
+    return el("span", { "class": "path" }, el("span", { "class": "dir", text: p.slice(0, cut) }), el("span", { "class": "base", text: p.slice(cut) }));
   }
 
   // ----------------------------------------------------------- a file
@@ -234,7 +239,13 @@
     state.data = FILES[i].skip ? { t: null, f: [] } : fileData(i);
     state.showAllList = false;
     hideTip();
-    renderFileList();
+    var old = ui.fileList.querySelector("button.active");
+    var next = ui.fileList.querySelector('button[data-file="' + i + '"]');
+    if (!state.hideClean && next) {
+      if (old) { old.classList.remove("active"); old.removeAttribute("aria-current"); }
+      next.classList.add("active");
+      next.setAttribute("aria-current", "true");
+    } else renderFileList();
     renderFile();
     var active = ui.fileList.querySelector("button.active");
     if (active && active.scrollIntoView) active.scrollIntoView({ block: "nearest" });
@@ -259,6 +270,7 @@
     Object.keys(ui.viewButtons).forEach(function (k) { ui.viewButtons[k].setAttribute("aria-pressed", String(k === state.view)); });
     Object.keys(ui.levelButtons).forEach(function (k) { ui.levelButtons[k].setAttribute("aria-pressed", String(k === state.level)); });
     ui.content.textContent = "";
+    ui.nav = null;
     if (d.t === null) {
       ui.note.textContent = m.skip ? "" : "The text of this file is not in the report.";
     } else if (state.view === "written") {
@@ -453,6 +465,8 @@
   function suggestionNode(rep) {
     if (rep === "") return el("em", { "class": "muted", text: "(delete)" });
     var shown = rep.length > 200 ? rep.slice(0, 200) + "\u2026" : rep;
+    // make spaces visible where they are the point of the suggestion
+    if (shown.trim() !== shown) shown = shown.replace(/ /g, "\u2423");
     return el("code", { "class": "rep", text: shown.replace(/\n/g, "\u21b5\n") });
   }
 
@@ -507,7 +521,10 @@
   function scheduleHide() { clearTimeout(ui.hideTimer); ui.hideTimer = setTimeout(hideTip, 350); }
 
   // ------------------------------------------------------ navigation
-  function navItems() { return Array.prototype.slice.call(ui.content.querySelectorAll("[data-nav]")); }
+  function navItems() {
+    if (!ui.nav) ui.nav = Array.prototype.slice.call(ui.content.querySelectorAll("[data-nav]"));
+    return ui.nav;
+  }
 
   function focusItem(node) {
     node.focus({ preventScroll: true });
@@ -531,7 +548,15 @@
   }
 
   function setView(v) { state.view = v; hideTip(); renderFile(); }
-  function setLevel(l) { state.level = l; hideTip(); renderFile(); }
+  function setLevel(l) {
+    state.level = l;
+    if (state.view === "written") { // the highlights do not depend on it
+      Object.keys(ui.levelButtons).forEach(function (k) { ui.levelButtons[k].setAttribute("aria-pressed", String(k === l)); });
+      return;
+    }
+    hideTip();
+    renderFile();
+  }
 
   function refresh() {
     renderFileList();

@@ -370,6 +370,10 @@ def test_many_files_lazy(browser, tmp_path):
     browser.key("j")
     browser.key("j")
     assert browser.evaluate("document.getElementById('file-title').textContent") == results[3].path
+    # a link to #file-N opens file N
+    browser.evaluate("new Promise(r => { addEventListener('hashchange', () => setTimeout(r, 0), {once: true}); location.hash = '#file-7'; })")
+    assert browser.evaluate("document.getElementById('file-title').textContent") == results[7].path
+    browser.evaluate("garblintReport.openFile(0)")
     browser.evaluate("document.getElementById('hide-clean').click()")
     assert browser.evaluate("document.querySelectorAll('#file-list button.file').length") == 100
 

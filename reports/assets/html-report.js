@@ -602,6 +602,10 @@
     else for (var i = 0; i < FILES.length; i++) { if (FILES[i].n) { first = i; break; } }
     renderFileList();
     if (FILES.length) openFile(first);
+    window.addEventListener("hashchange", function () {
+      var h = /^#file-(\d+)$/.exec(location.hash);
+      if (h && Number(h[1]) < FILES.length) openFile(Number(h[1]));
+    });
   }
 
   window.garblintReport = { plan: plan, applyText: applyText, openFile: openFile, setView: setView, setLevel: setLevel, state: state };

@@ -16,7 +16,7 @@ from garblint.lint.runner import FileResult, discover, lint_targets
 from garblint.reports import ReportContext, get_writer
 from garblint.reports.html import applied_text, apply_plan, json_for_script, rule_priority
 
-from chromium_cdp import BrowserError, Chromium, find_chromium
+from chromium_cdp import FLAGS, BrowserError, Chromium, find_chromium
 from conftest import run_cli
 
 # ------------------------------------------------------------------ fixtures
@@ -34,7 +34,10 @@ ARTICLE = (
     "ticket office will become a waiting room.\n"
 )
 
-CRLF = "Storm warning lifted\r\n\r\nThe coast guard lifted the warning on Sunday .Boats may sail again.\r\n"
+CRLF = (
+    "Storm warning lifted\r\n\r\nThe coast guard lifted the warning on Sunday , and boats may sail again.The harbour\r\n"
+    "harbour office opens at nine.\r\n\r\nThe the ferries follow the winter timetable.\r\n"
+)
 
 HOSTILE = (
     'Council notice: the the <script>document.title="PWNED";window.__pwned=1</script> vote.\n'
@@ -248,7 +251,7 @@ def test_highlights_toggle_and_diff(browser, tmp_path, fixture_files):
             right = browser.evaluate("[...document.querySelectorAll('#diff pre.right')].map(p => p.textContent).join('')")
             assert left == r.text
             assert right == expected
-        assert any(applied_text(r.text, r.findings, unsafe=True) != r.text for r in results)
+    assert all(applied_text(r.text, r.findings, unsafe=True) != r.text for r in results)
     browser.key("1")
     browser.screenshot(tmp_path / "report.png")
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -325,6 +328,31 @@ def test_hostile_document_runs_nothing(browser, tmp_path, fixture_files):
     assert browser.evaluate("getComputedStyle(document.body).display") != "none"
     assert "<script>" in browser.evaluate("document.getElementById('doc').textContent")
     browser.screenshot(tmp_path / "hostile.png")
+
+
+def test_plain_headless_dump_dom_and_screenshot(browser, tmp_path, fixture_files):
+    """Without the driver: ``chromium --headless --dump-dom`` and ``--screenshot`` on the hostile report."""
+    import subprocess
+
+    page = tmp_path / "hostile.html"
+    page.write_text(_report(_lint(fixture_files[2:])), encoding="utf-8")
+    base = [find_chromium(), *FLAGS, "--window-size=1280,900"]
+    dom = subprocess.run(
+        [*base, f"--user-data-dir={tmp_path / 'p1'}", "--dump-dom", page.as_uri()],
+        capture_output=True, timeout=120, stdin=subprocess.DEVNULL,
+    ).stdout.decode("utf-8")
+    parser = _Tags()
+    parser.feed(dom)
+    tags = [t for t, _ in parser.tags]
+    assert ("pre", {"id": "doc", "class": "doc"}) in parser.tags  # the script ran and drew the file
+    assert not {"img", "iframe", "textarea", "b"} & set(tags)
+    assert "PWNED" not in dom.split("<title>", 1)[1].split("</title>", 1)[0]
+    shot = tmp_path / "plain.png"
+    subprocess.run(
+        [*base, f"--user-data-dir={tmp_path / 'p2'}", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_javascript_plan_matches_python(browser, tmp_path, fixture_files):

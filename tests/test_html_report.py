@@ -293,6 +293,11 @@ def test_keyboard_hover_filters_and_rule_links(browser, tmp_path, fixture_files)
     assert int(count) == len(r.findings) - n_cat
     browser.evaluate(f"document.querySelector('#filter-cat input[data-key=\"{cat}\"]').click()")
     assert browser.evaluate("new Set([...document.querySelectorAll('#doc [data-f]')].map(s => s.dataset.f)).size") == len(r.findings)
+    # "none" on severities hides everything; "all" brings it back
+    browser.evaluate("[...document.querySelectorAll('#filter-sev legend button')].find(b => b.textContent === 'none').click()")
+    assert browser.evaluate("document.querySelectorAll('#doc [data-f]').length") == 0
+    browser.evaluate("[...document.querySelectorAll('#filter-sev legend button')].find(b => b.textContent === 'all').click()")
+    assert browser.evaluate("new Set([...document.querySelectorAll('#doc [data-f]')].map(s => s.dataset.f)).size") == len(r.findings)
 
 
 def test_hostile_document_runs_nothing(browser, tmp_path, fixture_files):

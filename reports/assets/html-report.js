@@ -159,6 +159,18 @@
       var lab = checkbox("codes", code, code + " " + rule(code).n, codes[code], "cat-" + catOf(code));
       ruleBox.appendChild(lab);
     });
+    [catBox, sevBox, ruleBox].forEach(function (box) {
+      function setAll(on) {
+        box.querySelectorAll("input[type=checkbox]").forEach(function (input) {
+          input.checked = on;
+          state[input.getAttribute("data-group")][input.getAttribute("data-key")] = on;
+        });
+        refresh();
+      }
+      var legend = box.querySelector("legend");
+      legend.appendChild(el("button", { type: "button", "class": "mini", onclick: function () { setAll(true); }, text: "all" }));
+      legend.appendChild(el("button", { type: "button", "class": "mini", onclick: function () { setAll(false); }, text: "none" }));
+    });
     var filters = el("div", { id: "filters", "class": "filters" }, catBox, sevBox, ruleBox);
     if (!Object.keys(codes).length) filters.hidden = true;
 

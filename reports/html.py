@@ -163,7 +163,7 @@ def _rule_info(codes: Iterable[str], ctx: ReportContext, names: dict[str, tuple[
     return out
 
 
-def _file_data(r: Any, prio: dict[str, int]) -> dict[str, Any]:
+def _file_data(r: Any) -> dict[str, Any]:
     text = getattr(r, "text", None)
     to16 = _utf16_map(text) if text is not None else (lambda i: i)
     findings = []
@@ -309,7 +309,6 @@ def _asset(name: str) -> str:
 def render(results: Sequence[Any], ctx: ReportContext) -> str:
     names = {f.code: (f.name, f.category) for r in results for f in r.findings}
     rules = _rule_info(names, ctx, names)
-    prio = {code: info["p"] for code, info in rules.items()}
     files_meta = []
     blocks = []
     for i, r in enumerate(results):
@@ -328,7 +327,7 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
         )
         if not r.skipped:
             blocks.append(
-                f'<script type="application/json" id="gl-f-{i}">{json_for_script(_file_data(r, prio))}</script>'
+                f'<script type="application/json" id="gl-f-{i}">{json_for_script(_file_data(r))}</script>'
             )
     meta = {
         "version": ctx.version,

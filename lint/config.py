@@ -20,7 +20,7 @@ else:  # pragma: no cover
 from .finding import SEVERITIES
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".text")
-OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "html")
 MODES = ("general", "ocr")
 
 

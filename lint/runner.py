@@ -50,6 +50,8 @@ class FileResult:
     words: int = 0
     #: the source lines the findings sit on (1-based line -> text), for reports that quote them
     source_lines: dict[int, str] = field(default_factory=dict)
+    #: the decoded text, kept only for output formats that show it (see TEXT_FORMATS)
+    text: str | None = None
 
 
 @dataclass
@@ -61,6 +63,10 @@ class Target:
     data: bytes | None = None  # stdin's bytes
     error: str | None = None  # a discovery problem (missing path, ...)
     skipped: str | None = None
+
+
+#: output formats whose report shows the whole document text (the runner keeps it on FileResult)
+TEXT_FORMATS = ("html",)
 
 
 # ------------------------------------------------------------------ selection
@@ -264,6 +270,8 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     result.findings = findings
     result.words = doc.word_count
     result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    if config.get("output-format") in TEXT_FORMATS:
+        result.text = doc.text
     if crashes:
         result.error = "; ".join(crashes)
     return result

@@ -10,6 +10,7 @@ FORMATS = {
     "json": "json_report",
     "sarif": "sarif",
     "github": "github",
+    "html": "html",
 }
 
 

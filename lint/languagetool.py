@@ -40,6 +40,11 @@ RETRIES = 2  # extra attempts after the first, for connection errors, timeouts, 
 _BACKOFF = 0.4  # seconds, doubled on each retry
 _CACHE_LIMIT = 20_000
 _USER_AGENT = "garblint"
+#: after a failure, later documents fail fast with the same message for this long (seconds)
+FAIL_FAST_SECONDS = 60.0
+#: LanguageTool Premium (api.languagetoolplus.com) credentials come from the environment only
+ENV_USERNAME = "GARBLINT_LANGUAGETOOL_USERNAME"
+ENV_API_KEY = "GARBLINT_LANGUAGETOOL_API_KEY"
 
 
 class LanguageToolUnavailable(RuleUnavailable):
@@ -262,6 +267,9 @@ class HTTPClient:
         disabled = ",".join(disabled_rules)
         if disabled:
             form["disabledRules"] = disabled
+        user, key = os.environ.get(ENV_USERNAME, "").strip(), os.environ.get(ENV_API_KEY, "").strip()
+        if user and key:
+            form["username"], form["apiKey"] = user, key
         body = urllib.parse.urlencode(form).encode("utf-8")
         req = urllib.request.Request(
             self.base + "check",
@@ -332,6 +340,7 @@ class Checker:
         self.requests = 0
         self._cache: dict[str, list[tuple[int, int, tuple]]] = {}
         self._failed: LanguageToolUnavailable | None = None
+        self._failed_at = 0.0
         self._connected = False
         #: lowered when the server answers 413 (its limit is below languagetool-max-chars)
         self.limit = max(200, settings.max_chars)
@@ -360,12 +369,14 @@ class Checker:
 
     def _guard(self, fn: Callable[[], Any]) -> Any:
         if self._failed is not None:
-            raise self._failed
+            if time.monotonic() - self._failed_at < FAIL_FAST_SECONDS:
+                raise self._failed
+            self._failed = None  # a long-lived process tries the server again
         try:
             return fn()
         except LanguageToolUnavailable as exc:
             exc.required = self.settings.required
-            self._failed = exc  # later documents fail fast with the same message
+            self._failed, self._failed_at = exc, time.monotonic()  # later documents fail fast, same message
             raise
 
     def check_text(self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int, int]] = ()) -> list[LTMatch]:
@@ -522,14 +533,16 @@ def _start_local(settings: Settings) -> str:
             present = False
         if not present:
             raise LanguageToolUnavailable(
-                f"LanguageTool {version or ''} is not downloaded for local mode (about 250 MB);"
+                f"LanguageTool {version} is not downloaded for local mode (about 250 MB);"
                 " allow the download once with --languagetool-download (or languagetool-download = true),"
-                " or set LTP_JAR_DIR_PATH to an unpacked LanguageTool"
+                f" or unpack it as LanguageTool-{version} in the folder LTP_PATH names"
+                " (default ~/.cache/language_tool_python)"
             )
     lang = "en-US" if settings.language.lower() == "auto" else settings.language
     try:
         tool = ltp.LanguageTool(lang)
-    except Exception as exc:  # JavaError, ServerError, PathError, download failures, ...
+    except (Exception, SystemExit) as exc:  # JavaError, ServerError, PathError, a failed download, ...
+        # (language-tool-python raises SystemExit on a Java version it cannot parse)
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise LanguageToolUnavailable(f"could not start a local LanguageTool server: {reason}") from None
     _LOCAL["tool"] = tool  # keep it alive; language-tool-python stops it at exit
@@ -537,7 +550,14 @@ def _start_local(settings: Settings) -> str:
 
 
 def reset() -> None:
-    """Forget checkers, caches and failures (tests; a long-lived process that changed servers)."""
+    """Forget checkers, caches and failures and stop a local server (tests; long-lived processes)."""
     with _LOCK:
         _CHECKERS.clear()
         _LOCAL.pop("error", None)
+        _LOCAL.pop("url", None)
+        tool = _LOCAL.pop("tool", None)
+    if tool is not None:
+        try:
+            tool.close()
+        except Exception:  # pragma: no cover - already gone
+            pass

@@ -395,3 +395,66 @@ def test_real_server_names_list_and_doubles(tmp_path):
     found = lint_text(text, _cfg(REAL_URL, tmp_path, names=["Chidimma Nwachukwu"]))
     assert not [f for f in _l001(found) if f.text in ("Chidimma", "Nwachukwu")]
     assert [f.code for f in found if "the the" in f.text] == ["R001"]
+
+
+def test_failure_is_remembered_then_retried(monkeypatch):
+    url = f"http://127.0.0.1:{_free_port()}"
+    cfg = _cfg(url, languagetool_timeout=2)
+    checker = lt.get_checker(lt.Settings.from_config(cfg))
+    monkeypatch.setattr(lt, "_BACKOFF", 0.0)
+    with pytest.raises(lt.LanguageToolUnavailable) as first:
+        checker.check_text("Some text.", [(0, 10)])
+    with pytest.raises(lt.LanguageToolUnavailable) as again:
+        checker.check_text("Other text.", [(0, 11)])
+    assert again.value is first.value  # failed fast, same message
+    monkeypatch.setattr(lt, "FAIL_FAST_SECONDS", 0.0)
+    with pytest.raises(lt.LanguageToolUnavailable) as later:
+        checker.check_text("Other text.", [(0, 11)])
+    assert later.value is not first.value
+
+
+def test_premium_credentials_come_from_the_environment(fake, monkeypatch):
+    lint_text("The teh problem.", _cfg(fake.url))
+    assert "apiKey" not in fake.checks[-1]
+    lt.reset()
+    monkeypatch.setenv(lt.ENV_USERNAME, "editor@example.org")
+    monkeypatch.setenv(lt.ENV_API_KEY, "k-123")
+    lint_text("Another teh problem.", _cfg(fake.url))
+    assert fake.checks[-1]["username"] == "editor@example.org" and fake.checks[-1]["apiKey"] == "k-123"
+
+
+@pytest.fixture
+def fake_local_install(tmp_path, monkeypatch):
+    """A LanguageTool install that language-tool-python will start: our Java stand-in as the jar."""
+    ltp = pytest.importorskip("language_tool_python")
+    from language_tool_python import download_lt
+
+    javac, jar = lt.shutil.which("javac"), lt.shutil.which("jar")
+    if not (javac and jar and lt.shutil.which("java")):
+        pytest.skip("needs a JDK (javac, jar, java)")
+    import subprocess
+
+    src = tmp_path / "src" / "HTTPServer.java"  # javac wants a public class in a file of its name
+    src.parent.mkdir()
+    src.write_bytes((Path(__file__).parent / "data" / "FakeLanguageToolServer.java").read_bytes())
+    classes = tmp_path / "classes"
+    subprocess.run([javac, "-d", str(classes), str(src)], check=True, capture_output=True, timeout=120)
+    home = tmp_path / "ltp"
+    install = home / f"LanguageTool-{download_lt.LTP_DOWNLOAD_VERSION}"
+    install.mkdir(parents=True)
+    subprocess.run([jar, "cf", str(install / "languagetool-server.jar"), "-C", str(classes), "."], check=True, capture_output=True, timeout=120)
+    monkeypatch.setenv("LTP_PATH", str(home))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    return ltp
+
+
+def test_local_mode_starts_the_managed_server(fake_local_install):
+    text = "Launch \U0001F680\U0001F680 day: teh crew and teh \U0001D49C news."
+    try:
+        found = _l001(lint_text(text, _cfg("local")))
+        url = lt._LOCAL["url"]
+    finally:
+        tool = lt._LOCAL.get("tool")
+        lt.reset()
+    assert [f.start for f in found] == [i for i in range(len(text)) if text.startswith("teh", i)]
+    assert url.startswith("http://") and tool is not None and not tool._server_is_alive()

@@ -113,13 +113,15 @@ class FakeLanguageTool:
     """Start with ``with FakeLanguageTool() as lt: lt.url``. ``requests`` records every request."""
 
     def __init__(self, *, max_text_length: int | None = None, delay: float = 0.0, fail_first: int = 0,
-                 fail_status: int = 503, version: str = "6.9-fake", answer: bytes | None = None) -> None:
+                 fail_status: int = 503, version: str = "6.9-fake", answer: bytes | None = None,
+                 fail_after: int | None = None) -> None:
         self.max_text_length = max_text_length
         self.delay = delay
         self.fail_first = fail_first
         self.fail_status = fail_status
         self.version = version
         self.answer = answer  # a fixed raw body for /v2/check (for broken-server tests)
+        self.fail_after = fail_after  # answer fail_status to every request after this many
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -181,8 +183,8 @@ class FakeLanguageTool:
             form.update(urllib.parse.parse_qsl(raw, keep_blank_values=True))
         with self._lock:
             self.requests.append((method, parsed.path, form))
-            failing = self.fail_first > 0
-            if failing:
+            failing = self.fail_first > 0 or (self.fail_after is not None and len(self.requests) > self.fail_after)
+            if self.fail_first > 0:
                 self.fail_first -= 1
         if self.delay:
             time.sleep(self.delay)

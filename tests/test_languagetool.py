@@ -458,3 +458,25 @@ def test_local_mode_starts_the_managed_server(fake_local_install):
         lt.reset()
     assert [f.start for f in found] == [i for i in range(len(text)) if text.startswith("teh", i)]
     assert url.startswith("http://") and tool is not None and not tool._server_is_alive()
+
+
+def test_cli_local_mode_one_server_for_all_workers(fake_local_install, tmp_path):
+    for i in range(3):
+        (tmp_path / f"doc{i}.txt").write_text(f"Note {i}: \U0001F600 teh crew left.\n", encoding="utf-8")
+    r = run_cli("check", str(tmp_path), "--languagetool", "local", "-j", "2", "--output-format", "json", "--extensions", "txt")
+    assert r.returncode == 1, r.stderr
+    files = json.loads(r.stdout)["files"]
+    spans = [(f["path"].rsplit("/", 1)[-1], [x["span"]["start"] for x in f["findings"] if x["code"] == "L001"]) for f in files]
+    assert spans == [(f"doc{i}.txt", [10]) for i in range(3)]
+
+
+def test_cli_server_failing_mid_run_one_notice(tmp_path):
+    for i in range(4):
+        (tmp_path / f"f{i}.txt").write_text(f"Item {i}: the the teh vote.\n", encoding="utf-8")
+    with FakeLanguageTool(fail_after=2, fail_status=500) as server:  # the probe passes, checks fail
+        r = run_cli("check", str(tmp_path), "--languagetool", server.url, "-j", "2", "--output-format", "json")
+        err = r.stderr.decode()
+        assert r.returncode == 1 and err.count("HTTP 500") == 1 and "notice" in err, err
+        assert json.loads(r.stdout)["summary"]["by_code"] == {"R001": 4}
+        r = run_cli("check", str(tmp_path), "--languagetool", server.url, "--languagetool-required")
+        assert r.returncode == 2 and r.stderr.decode().count("HTTP 500") == 1

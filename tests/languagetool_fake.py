@@ -28,7 +28,7 @@ LANGUAGES = [
     {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
     {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
 ]
-MISSPELLINGS = {"teh": ["the", "ten", "tea"], "recieve": ["receive"], "adress": ["address", "dress"], "wierd": ["weird", "wired"]}
+MISSPELLINGS = {"teh": ["the", "ten", "tea"], "recieve": ["receive"], "recieved": ["received"], "adress": ["address", "dress"], "wierd": ["weird", "wired"]}
 KNOWN_CAPITALISED = {"I", "London", "Monday", "Tuesday", "English", "March", "Paris", "Europe", "City", "Council", "Mr", "Ms", "Dr"}
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _DOUBLE = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.I)

@@ -18,6 +18,7 @@ an emoji is two UTF-16 units and one code point).
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import shutil
@@ -241,8 +242,8 @@ class HTTPClient:
                 else:
                     last = getattr(reason, "strerror", None) or str(reason)
                 continue
-            except (ConnectionError, OSError) as exc:  # reset mid-answer, ...
-                last = exc.strerror or str(exc) or type(exc).__name__
+            except (ConnectionError, OSError, http.client.HTTPException) as exc:  # reset or cut mid-answer
+                last = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 continue
             try:
                 return json.loads(body.decode("utf-8"))
@@ -301,14 +302,14 @@ def _error_body(exc: urllib.error.HTTPError) -> str:
 
 
 # ------------------------------------------------------------------- checker
-def parse_match(m: dict[str, Any], chunk: str, base: int, to_cp: Callable[[int, bool], int]) -> LTMatch | None:
+def parse_match(m: dict[str, Any], base: int, to_cp: Callable[[int, bool], int]) -> LTMatch | None:
     """One match of a /v2/check answer, with offsets mapped into the document."""
     try:
         off, length = int(m["offset"]), int(m["length"])
     except (KeyError, TypeError, ValueError):
         return None
-    rule = m.get("rule") or {}
-    cat = rule.get("category") or {}
+    rule = m.get("rule") if isinstance(m.get("rule"), dict) else {}
+    cat = rule.get("category") if isinstance(rule.get("category"), dict) else {}
     repl = tuple(
         r.get("value", "") if isinstance(r, dict) else str(r)
         for r in (m.get("replacements") or [])
@@ -363,8 +364,11 @@ class Checker:
                     f"LanguageTool server at {self.client.display} does not support language '{lang}'"
                     f" (set 'language' to one of its codes or to 'auto')"
                 )
-        answer = self.client.check("garblint", "en-US" if lang.lower() == "auto" else lang)
-        sw = answer.get("software") or {}
+        try:
+            answer = self.client.check("garblint", lang)
+        except _TooLong as exc:
+            raise LanguageToolUnavailable(f"LanguageTool server at {self.client.display} refused a one-word check: {exc}") from None
+        sw = answer.get("software") if isinstance(answer.get("software"), dict) else {}
         self.version = f"{sw.get('name', 'LanguageTool')} {sw.get('version', '?')} {sw.get('buildDate', '')}".strip()
 
     def _guard(self, fn: Callable[[], Any]) -> Any:
@@ -423,7 +427,7 @@ class Checker:
                     f" as too long ({exc}); lower 'languagetool-max-chars'"
                 ) from None
             to_cp = utf16_to_cp(chunk)
-            parsed = [p for p in (parse_match(m, chunk, 0, to_cp) for m in answer["matches"] if isinstance(m, dict)) if p]
+            parsed = [p for p in (parse_match(m, 0, to_cp) for m in answer["matches"] if isinstance(m, dict)) if p]
             cached = [(p.start, p.end, p[2:]) for p in parsed]
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
@@ -461,13 +465,10 @@ def check_document(doc: Any, settings: Settings) -> list[LTMatch]:
     paragraphs = [(p.start, p.end) for p in doc.paragraphs]
     if not paragraphs:
         return []
-    sentences = [(s.start, s.end, s.paragraph) for s in doc.sentences] if _needs_sentences(doc.text, paragraphs, settings) else []
-    return checker.check_text(doc.text, paragraphs, sentences)
-
-
-def _needs_sentences(text: str, paragraphs: Sequence[tuple[int, int]], settings: Settings) -> bool:
-    limit = max(200, settings.max_chars)
-    return any(b - a > limit // 2 and _u16(text, a, b) > limit for a, b in paragraphs)
+    limit, text = checker.limit, doc.text
+    long_paragraph = any(b - a > limit // 2 and _u16(text, a, b) > limit for a, b in paragraphs)
+    sentences = [(s.start, s.end, s.paragraph) for s in doc.sentences] if long_paragraph else []
+    return checker.check_text(text, paragraphs, sentences)
 
 
 def prepare(config: Any) -> Any:

@@ -84,6 +84,7 @@ class LanguageTool(Rule):
         if not matches:
             return
         vocab = config.vocabulary
+        name_parts = _name_parts(vocab)
         known_names = _consistent_names(doc)
         text = doc.text
         for m in matches:
@@ -93,7 +94,9 @@ class LanguageTool(Rule):
             span = text[m.start : m.end]
             if category == "spelling":
                 words = _TOKEN.findall(span)
-                if words and all(vocab.accepts(_bare(w)) or vocab.accepts(w) for w in words):
+                if words and all(
+                    vocab.accepts(_bare(w)) or vocab.accepts(w) or _bare(w).casefold() in name_parts for w in words
+                ):
                     continue
                 if words and all(_bare(w) in known_names for w in words):
                     continue
@@ -142,6 +145,20 @@ def _overlap(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_PARTS_CACHE: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _name_parts(vocab) -> frozenset[str]:
+    """Parts of hyphenated listed names ("Anne-Sophie" -> anne, sophie): LanguageTool checks them one by one."""
+    hit = _PARTS_CACHE.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    parts = frozenset(p for t in vocab.name_tokens if "-" in t or "\u2010" in t for p in re.split(r"[-\u2010]", t) if p)
+    _PARTS_CACHE.clear()  # one vocabulary per run
+    _PARTS_CACHE[id(vocab)] = (vocab, parts)
+    return parts
+
+
 def _consistent_names(doc) -> set[str]:
     """Capitalised words the document uses at least twice, once or more inside a sentence.
 
@@ -166,4 +183,5 @@ def _consistent_names(doc) -> set[str]:
             a -= 1
         if a not in starts:
             inside.add(key)
-    return {k for k, n in counts.items() if n >= 2 and k in inside}
+    names = {k for k, n in counts.items() if n >= 2 and k in inside}
+    return names | {p for k in names if "-" in k for p in k.split("-") if p}

@@ -501,3 +501,12 @@ def test_chunk_plan_covers_every_paragraph_within_the_limit(pieces, limit):
         covered = [(max(a, s), min(b, e)) for s, e in spans if s < b and e > a]
         assert covered and covered[0][0] == a and covered[-1][1] == b
         assert all(x[1] == y[0] for x, y in zip(covered, covered[1:]))
+
+
+def test_parts_of_hyphenated_names_are_not_flagged(fake, tmp_path):
+    text = "The award went to Anne-Solène Kerbrat, and later to Marie-Odile Vasseur."
+    plain = {f.text for f in _l001(lint_text(text, _cfg(fake.url)))}
+    assert {"Anne", "Solène", "Kerbrat", "Odile"} <= plain
+    listed = {f.text for f in _l001(lint_text(text, _cfg(fake.url, tmp_path, names=["Anne-Solène Kerbrat"])))}
+    assert not listed & {"Anne", "Solène", "Kerbrat"}
+    assert "Odile" in listed and "Vasseur" in listed

@@ -62,7 +62,7 @@ class LanguageTool(Rule):
     own rules reports the same span and kind of problem, garblint's finding is kept instead.
     LanguageTool's rule id is in the message and in the finding's properties (`lt_rule`).
 
-    Example: "She recieve the letter yesterday." -> "She received the letter yesterday."
+    Example: "She recieved the letter yesterday." -> "She received the letter yesterday."
 
     Fix: offers LanguageTool's first five replacements. Unsafe: they change words and
     LanguageTool cannot know names or the author's intent.

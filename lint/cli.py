@@ -37,6 +37,13 @@ def main() -> None:
     """garblint: a linter for corrupted text (OCR, machine translation, paraphrasing, scraping)."""
 
 
+def _env_value(key: str, value: str, source: str) -> Any:
+    try:
+        return convert(key, value)
+    except ConfigError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
+
+
 def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
     if not values:
         return None
@@ -63,6 +70,9 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop findings below this confidence.")
 @click.option("--stdin-filename", default="-", help="The name to report for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="Colour the text report.")
+@click.option("--languagetool", "languagetool", default=None, metavar="off|local|URL", help="LanguageTool backend for rule L001 (default off; env GARBLINT_LANGUAGETOOL_URL).")
+@click.option("--languagetool-required", is_flag=True, default=None, help="Exit 2 when LanguageTool is configured but unavailable.")
+@click.option("--languagetool-download", is_flag=True, default=None, help="Let 'local' mode download LanguageTool (about 250 MB) if it is missing.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
     sys.exit(run_check(list(paths) or ["."], opts))
@@ -87,6 +97,13 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             "mode": opts["mode"],
             "min-confidence": opts["min_confidence"],
         }
+        env_lt = os.environ.get("GARBLINT_LANGUAGETOOL_URL", "").strip()
+        if env_lt:  # precedence: flag > environment > config file
+            overrides["languagetool"] = _env_value("languagetool", env_lt, "environment GARBLINT_LANGUAGETOOL_URL")
+        if opts.get("languagetool") is not None:
+            overrides["languagetool"] = convert("languagetool", opts["languagetool"])
+        overrides["languagetool-required"] = opts.get("languagetool_required")
+        overrides["languagetool-download"] = opts.get("languagetool_download")
         config = config.merged(overrides)
         config.validate_codes(rule_codes())
         config.vocabulary  # load names and word lists now: a bad list is a config error
@@ -104,6 +121,21 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: permission denied")
             return EXIT_ERROR
 
+    failed = False
+    shown: set[str] = set()
+    if config["languagetool"] != "off" and any(r.code == "L001" for r in selected_rules(config)):
+        # Start the local server or probe the URL once, here, so worker processes share one
+        # server and an unavailable one gives one message instead of one per file.
+        from .languagetool import LanguageToolUnavailable, prepare
+
+        try:
+            config = prepare(config)
+        except LanguageToolUnavailable as exc:
+            shown.add(str(exc))
+            (_err if exc.required else _notice)(f"L001: {exc}")
+            failed = failed or exc.required
+            config = config.merged({"languagetool": "off"})
+
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
     targets = discover(paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-")
     try:
@@ -112,9 +144,13 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         _err("interrupted")
         return 130
 
-    failed = False
     linted = 0
     for r in results:
+        for n in r.notices:  # a rule that could not run: each distinct message once
+            if n.message not in shown:
+                shown.add(n.message)
+                (_err if n.required else _notice)(f"{n.code}: {n.message}")
+            failed = failed or n.required
         if r.error:
             _err(f"{r.path}: {r.error}")
             failed = True

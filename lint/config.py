@@ -103,6 +103,33 @@ def _extensions(key: str, value: Any) -> list[str]:
     return exts
 
 
+def _bool(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false, got {value!r}")
+    return value
+
+
+def _positive_number(key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"'{key}' must be a number above 0, got {value!r}")
+    return float(value)
+
+
+def _languagetool(key: str, value: Any) -> str:
+    """"off", "local" or the base URL of a LanguageTool server (http:// or https://)."""
+    if isinstance(value, str):
+        v = value.strip()
+        if v.lower() in ("off", "local"):
+            return v.lower()
+        if v.lower().startswith(("http://", "https://")) and len(v.split("://", 1)[1].strip("/")) > 0:
+            return v
+    raise ConfigError(f"'{key}' must be \"off\", \"local\" or a server URL such as http://localhost:8010, got {value!r}")
+
+
+def _id_list(key: str, value: Any) -> list[str]:
+    return [p.strip() for item in _str_list(key, value) for p in item.split(",") if p.strip()]
+
+
 #: key -> (converter, default). Paths in ``names`` and ``words`` are relative to the config file.
 KEYS: dict[str, tuple[Any, Any]] = {
     "select": (_codes, None),
@@ -121,6 +148,13 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
+    # LanguageTool backend (rule L001, docs/languagetool.md)
+    "languagetool": (_languagetool, "off"),
+    "languagetool-required": (_bool, False),
+    "languagetool-disabled-rules": (_id_list, []),
+    "languagetool-max-chars": (_int_min(200), 20000),
+    "languagetool-timeout": (_positive_number, 30.0),
+    "languagetool-download": (_bool, False),
 }
 _PATH_KEYS = ("names", "words")
 

@@ -35,6 +35,18 @@ _CONTEXT = 24
 _REGISTRY: dict[str, type["Rule"]] = {}
 
 
+class RuleUnavailable(Exception):
+    """Raised by a rule whose outside backend cannot be used (a server down, no Java).
+
+    The runner records the message as a notice (the CLI prints each distinct one once) and the
+    other rules' findings are still reported. ``required`` makes it an error: exit code 2.
+    """
+
+    def __init__(self, message: str, *, required: bool = False) -> None:
+        super().__init__(message)
+        self.required = required
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
 
@@ -78,6 +90,14 @@ class Rule:
 
     def merge(self, facts: Sequence[Any]) -> Any:
         return None
+
+    def drop_doubles(self, mine: list[Finding], others: list[Finding]) -> list[Finding]:
+        """Which of this rule's findings to keep, given every other rule's reported findings.
+
+        Runs after selection, ignores and severities. The default keeps all; a rule that wraps an
+        outside checker (L001) overrides it to defer to garblint's own rules on the same span.
+        """
+        return mine
 
     # ------------------------------------------------------------- helpers
     def finding(

@@ -9,15 +9,16 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from .config import Config
 from .document import Document
 from .finding import Finding
-from .rule import Rule, all_rules
+from .rule import Rule, RuleUnavailable, all_rules
 from .textio import BinaryFile, InputError, document_from_bytes, read_document
 
 DEFAULT_EXCLUDES = (
@@ -38,6 +39,14 @@ DEFAULT_EXCLUDES = (
 )
 
 
+class Notice(NamedTuple):
+    """A rule could not run (its backend is unavailable); ``required`` makes it an error."""
+
+    code: str
+    message: str
+    required: bool = False
+
+
 @dataclass
 class FileResult:
     """What linting one input gave: findings, or an error, or a notice that it was skipped."""
@@ -52,6 +61,8 @@ class FileResult:
     source_lines: dict[int, str] = field(default_factory=dict)
     #: the decoded text, kept only for output formats that show it (see TEXT_FORMATS)
     text: str | None = None
+    #: rules that could not run on this file (see RuleUnavailable); the CLI prints each once
+    notices: list[Notice] = field(default_factory=list)
 
 
 @dataclass
@@ -171,8 +182,13 @@ def _display(path: str) -> str:
 
 
 # --------------------------------------------------------------- per document
-def run_rules(doc: Document, config: Config, rules: Sequence[Rule]) -> tuple[list[Finding], list[str]]:
-    """Run ``rules`` on ``doc``; return the filtered findings and any rule crash messages."""
+def run_rules(
+    doc: Document, config: Config, rules: Sequence[Rule], notices: list[Notice] | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Run ``rules`` on ``doc``; return the filtered findings and any rule crash messages.
+
+    A rule that raises :class:`RuleUnavailable` adds a :class:`Notice` to ``notices`` instead.
+    """
     findings: list[Finding] = []
     crashes: list[str] = []
     n = len(doc.text)
@@ -181,9 +197,24 @@ def run_rules(doc: Document, config: Config, rules: Sequence[Rule]) -> tuple[lis
             for f in rule.check(doc, config):
                 if 0 <= f.start <= f.end <= n:
                     findings.append(f)
+        except RuleUnavailable as exc:
+            if notices is not None:
+                notices.append(Notice(rule.code, str(exc), exc.required))
         except Exception as exc:  # a rule bug must not stop the other rules or files
             crashes.append(f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc}")
-    return postprocess(findings, config, doc.path), crashes
+    return drop_doubles(postprocess(findings, config, doc.path), rules), crashes
+
+
+def drop_doubles(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Let rules that override :meth:`Rule.drop_doubles` remove their doubles of other rules' findings."""
+    for rule in rules:
+        if type(rule).drop_doubles is Rule.drop_doubles:
+            continue
+        mine = [f for f in findings if f.code == rule.code]
+        if mine:
+            keep = {id(f) for f in rule.drop_doubles(mine, [f for f in findings if f.code != rule.code])}
+            findings = [f for f in findings if f.code != rule.code or id(f) in keep]
+    return findings
 
 
 def postprocess(findings: list[Finding], config: Config, path: str | None) -> list[Finding]:
@@ -221,9 +252,13 @@ def lint_document(doc: Document, config: Config, rules: Sequence[Rule] | None = 
     corpus_rules = [r for r in rules if r.corpus]
     for r in corpus_rules:
         doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-    findings, crashes = run_rules(doc, config, rules)
+    notices: list[Notice] = []
+    findings, crashes = run_rules(doc, config, rules, notices)
+    crashes += [n.message for n in notices if n.required]
     if crashes:
         raise RuntimeError("; ".join(crashes))
+    for n in notices:
+        warnings.warn(f"{n.code}: {n.message}", RuntimeWarning, stacklevel=2)
     return findings
 
 
@@ -266,7 +301,7 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     for r in rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-    findings, crashes = run_rules(doc, config, rules)
+    findings, crashes = run_rules(doc, config, rules, result.notices)
     result.findings = findings
     result.words = doc.word_count
     result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}

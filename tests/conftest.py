@@ -53,6 +53,7 @@ def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None, env
     """Run the installed CLI as a user would (python -m keeps it in this interpreter)."""
     e = dict(os.environ)
     e.pop("NO_COLOR", None)
+    e.pop("GARBLINT_LANGUAGETOOL_URL", None)  # set for the real-server tests only; pass env= to use it
     if env:
         e.update(env)
     return subprocess.run(

@@ -66,7 +66,7 @@ STOPWORDS = frozenset(
     there here however meanwhile moreover instead again once many most much more few several
     other another such same one two three four five six seven eight nine ten first last next
     new old yes ok well now today yesterday tomorrow tonight asked said says told according
-    ahead amid despite unlike like do does did is are was were be been being have has had will
+    ahead amid despite unlike like later earlier soon still do does did is are was were be been being have has had will
     would can could should may might must shall let please thank thanks see follow read""".split()
 )
 DETERMINERS = frozenset("a an the this that these those some any each every its their our his her my your".split())
@@ -167,7 +167,14 @@ def morphological(a: str, b: str) -> bool:
     """True when one spelling is the other plus an English ending (Israel/Israeli, Kenya/Kenyan)."""
     if len(a) > len(b):
         a, b = b, a
-    return b.startswith(a) and b[len(a):] in _MORPH_SUFFIXES
+    if not b.startswith(a):
+        return False
+    suffix = b[len(a):]
+    if suffix not in _MORPH_SUFFIXES:
+        return False
+    if suffix == "n" and a[-1:] not in "aeiou":
+        return False  # "Quellman"/"Quellmann" is a doubled letter, "Kenya"/"Kenyan" a demonym
+    return True
 
 
 def phon_dist(a: str, b: str) -> int:
@@ -475,7 +482,10 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         if f0 in STOPWORDS or f0 in NOT_NAMES:
             keep = False
         elif is_common_word(base):
-            person_like = f0 in given_names() or f0 in surnames()
+            if len(toks) > 1:
+                person_like = f0 in given_names() or f0 in TITLE_WORDS
+            else:
+                person_like = f0 in given_names() or f0 in surnames()
             nxt = words[j].text.casefold() if j < len(words) else ""
             evidence = len(toks) > 1 or bool(_POSSESSIVE.search(t0)) or nxt in SPEECH_VERBS
             keep = person_like and evidence

@@ -145,8 +145,8 @@ def surnames() -> frozenset[str]:
 COMMON_WORD = 1_000_000  # lexicon count above which a lower-case form is an everyday word
 
 
-def is_common_word(word: str) -> bool:
-    return lexicon.frequency(fold(word)) >= COMMON_WORD
+def is_common_word(word: str, threshold: int = COMMON_WORD) -> bool:
+    return lexicon.frequency(fold(word)) >= threshold
 
 
 def is_given_name(word: str) -> bool:
@@ -288,12 +288,14 @@ class Mention:
     #: in a paragraph that occurs more than once (its first copy too)
     repeated: bool = False
     kind: str = "bare"  # "full", "bare" or "org"
+    #: the mention as written (name tokens and what lies between them)
+    raw: str = ""
     entity: int = -1
     word_like: bool = False
 
     @property
     def text(self) -> str:
-        return " ".join(t[2] for t in self.tokens)
+        return self.raw or " ".join(t[2] for t in self.tokens)
 
     @property
     def first(self) -> str | None:
@@ -404,6 +406,17 @@ def extract_mentions(doc) -> list[Mention]:
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)
 
+    # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
+    lower: set[str] = set()
+    cap_mid: set[str] = set()
+    for k, w in enumerate(words):
+        t = _POSSESSIVE.sub("", w.text)
+        if t[:1].islower() and not _LOWER_PART.match(t):
+            lower.add(t.casefold())
+        elif k not in first_word_of_sentence and t[:1].isupper():
+            cap_mid.add(fold(t))
+    ctx = {"lower": lower, "cap_mid": cap_mid}
+
     out: list[Mention] = []
     n = len(words)
     i = 0
@@ -418,13 +431,13 @@ def extract_mentions(doc) -> list[Mention]:
                     j += 1
                 if j < n and _is_cap(words[j].text) and not _is_acronym(words[j].text) and j > i:
                     run_end = _run_from(words, text, j)
-                    _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, particle_start=True)
+                    _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, particle_start=True, ctx=ctx)
                     i = run_end
                     continue
             i += 1
             continue
         run_end = _run_from(words, text, i)
-        _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title)
+        _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
         i = max(run_end, i + 1)
     return out
 
@@ -470,28 +483,15 @@ def _run_from(words, text: str, i: int) -> int:
     return j
 
 
-def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False):
+def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
     toks = [(words[k].start, words[k].end, words[k].text) for k in range(i, j)]
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
     if initial_pos and toks and not particle_start:
         t0 = toks[0][2]
         base = _POSSESSIVE.sub("", t0)
-        f0 = fold(base)
-        keep = True
-        if f0 in STOPWORDS or f0 in NOT_NAMES:
-            keep = False
-        elif is_common_word(base):
-            if len(toks) > 1:
-                person_like = f0 in given_names() or f0 in TITLE_WORDS
-            else:
-                person_like = f0 in given_names() or f0 in surnames()
-            nxt = words[j].text.casefold() if j < len(words) else ""
-            evidence = len(toks) > 1 or bool(_POSSESSIVE.search(t0)) or nxt in SPEECH_VERBS
-            keep = person_like and evidence
-            if len(toks) > 1 and not person_like and f0 not in TITLE_WORDS:
-                keep = False
-        if not keep:
+        nxt = words[j].text.casefold() if j < len(words) else ""
+        if not _initial_is_name(base, t0, len(toks), nxt, ctx):
             toks = toks[1:]
             initial_pos = False
     # drop lone acronyms and non-names
@@ -535,6 +535,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         sentence=sentence_of(start),
         paragraph=doc.paragraph_at(start) if doc.paragraph_at(start) is not None else -1,
         sentence_initial=initial_pos and cut == 0,
+        raw=text[start : name[-1][1]],
     )
     if in_title(start):
         return
@@ -545,10 +546,10 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     if len(name_words) >= 2:
         if len(name_words) > 5 or fold(name_words[-1]) in ORG_WORDS:
             m.kind = "org"
-        elif all(is_common_word(w) for w in name_words) and not is_given_name(name_words[0]):
+        elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
         elif len(name_words[0]) > 1 and not is_given_name(name_words[0]) and (
-            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS or is_common_word(name_words[0])
+            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS or is_common_word(name_words[0], 5_000_000)
         ):
             m.kind = "org"
         else:
@@ -565,6 +566,27 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
                 nxt = rest[0].strip(".,;:!?\u201d\"").casefold()
             m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
     out.append(m)
+
+
+_NOUNISH = re.compile(r"(?:ist|ists|er|ers|or|ors|ian|ians|ent|ents|ant|ants|ing|ed|ly|ion|ions|ive|al|ness|ment|ity|s)$")
+
+
+def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
+    """Is a capitalised word that opens a sentence part of a name?"""
+    f = fold(base)
+    if f in STOPWORDS or f in NOT_NAMES:
+        return False
+    if ctx and base.casefold() in ctx["lower"]:
+        return False  # the document writes it in lower case: a word
+    if f in given_names() or f in TITLE_WORDS or (ctx and f in ctx["cap_mid"]):
+        return True
+    freq = lexicon.frequency(f)
+    if freq < 50_000:
+        return True  # not an English word: a name
+    if run_len > 1:
+        return freq < 5_000_000 and not _NOUNISH.search(f)
+    evidence = bool(_POSSESSIVE.search(tok)) or nxt in SPEECH_VERBS
+    return evidence and (f in surnames() or freq < 5_000_000)
 
 
 def _is_demonym_like(tok: str) -> bool:
@@ -1063,17 +1085,15 @@ def _flag_person(e: Entity, index: NamesIndex | None, accepted: set[str], flags:
 
 
 def _rewrite(m: Mention, first: str | None, surname: str) -> str:
-    """The mention's text with its first name and surname replaced."""
-    toks = m.tokens
+    """The mention as written, with its first name and surname replaced."""
     if m.kind != "full":
         return surname
-    a, b = m.surname_index, m.surname_end
-    parts = [first or toks[0][2]]
-    for k in range(1, a):
-        parts.append(toks[k][2])
-    out = " ".join(parts) + " " + surname
-    if b < len(toks):
-        out += " " + " ".join(t[2] for t in toks[b:])
+    raw, base = m.text, m.start
+    sa, sb = m.surname_span
+    f0, f1 = m.tokens[0][0], m.tokens[0][1]
+    out = raw[: sa - base] + surname + raw[sb - base :]
+    if first:
+        out = out[: f0 - base] + first + out[f1 - base :]
     return out
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 import jellyfish
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..lint import lexicon
@@ -233,6 +233,9 @@ def blocking_keys(s: str) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+_PREFILTER = 59.0  # no similarity test of this module accepts a pair below this ratio
+
+
 def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], float] = close_spelling) -> list[list[int]]:
     """Group spellings that are variants of each other, comparing only within blocks.
 
@@ -251,14 +254,20 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
     for i, s in enumerate(spellings):
         for k in blocking_keys(s):
             blocks[k].append(i)
+    folded = [fold(s) for s in spellings]
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) < 2:
             continue
-        for x in range(len(members)):
+        choices = [folded[i] for i in members]
+        for x in range(len(members) - 1):
             i = members[x]
-            for y in range(x + 1, len(members)):
-                j = members[y]
+            # rapidfuzz scans the rest of the block in C; only near pairs reach Python
+            near = process.extract(
+                choices[x], choices[x + 1 :], scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None
+            )
+            for _, _, y in near:
+                j = members[x + 1 + y]
                 key = (i, j) if i < j else (j, i)
                 if key in seen:
                     continue

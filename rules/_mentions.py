@@ -343,10 +343,15 @@ class Mention:
         return toks[0][0], toks[-1][1]
 
 
+_HYPHENS = re.compile(r"[\-\u2010\u2011]")
+
+
 def _is_cap(tok: str) -> bool:
     c = tok[0]
     if c.isupper():
-        return True
+        parts = _HYPHENS.split(tok)
+        # "China-style", "US-led": an adjective, not a name ("Okonkwo-Reyes", "Al-Nour" are)
+        return all(p[:1].isupper() or fold(p) in PARTICLES or not is_common_word(p, 7_000_000) for p in parts[1:])
     return bool(_LOWER_PART.match(tok))
 
 
@@ -558,7 +563,8 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
         elif len(name_words[0]) > 1 and not is_given_name(name_words[0]) and (
-            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS or is_common_word(name_words[0], 5_000_000)
+            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS
+            or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
         ):
             m.kind = "org"
         else:
@@ -1128,9 +1134,9 @@ def _flag_bare_entity(e: Entity, index: NamesIndex | None, accepted: set[str], f
         top = choice.ranked[0]
         tc = choice.counts[fold(top)]
         others = [choice.counts[fold(r)] for r in choice.ranked[1:]]
-        if choice.certain and others and tc < 2 * max(others):
-            # no clear majority among bare spellings: say so, flag them all
-            choice = SlotChoice(None, False, choice.ranked, choice.counts, choice.raw_counts, None, "uncertain")
+        if tc < 2 or (others and tc < 2 * max(others)):
+            # bare names with no clear majority may well be two places ("Shanxi", "Shaanxi")
+            return
     code = "N002" if listed is not None else "N001"
     desc = _describe(choice)
     for m in ms:

@@ -164,7 +164,7 @@ _MORPH_SUFFIXES = ("s", "es", "i", "is", "n", "an", "ian", "ans", "ians", "ese",
 
 
 def morphological(a: str, b: str) -> bool:
-    """True when one spelling is the other plus an English ending (Israel/Israeli, Kenya/Kenyan)."""
+    """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)."""
     if len(a) > len(b):
         a, b = b, a
     if not b.startswith(a):
@@ -744,13 +744,25 @@ _CACHE_ATTR = "_garblint_names_analysis"
 def analyse(doc, config) -> Analysis:
     """The shared analysis of ``doc`` (computed once per document and names list)."""
     vocab = config.vocabulary
-    key = tuple(vocab.names)
     cached = doc.__dict__.get(_CACHE_ATTR)
-    if cached is not None and cached[0] == key:
+    if cached is not None and cached[0] is vocab.names:
         return cached[1]
-    result = _analyse(doc, NamesIndex(vocab.names) if vocab.names else None)
-    doc.__dict__[_CACHE_ATTR] = (key, result)
+    result = _analyse(doc, _names_index(vocab.names))
+    doc.__dict__[_CACHE_ATTR] = (vocab.names, result)
     return result
+
+
+_INDEX_CACHE: list = []  # [(names list object, its NamesIndex)]: one list per run
+
+
+def _names_index(names: list[str]) -> NamesIndex | None:
+    if not names:
+        return None
+    if _INDEX_CACHE and _INDEX_CACHE[0][0] is names:
+        return _INDEX_CACHE[0][1]
+    index = NamesIndex(names)
+    _INDEX_CACHE[:] = [(names, index)]
+    return index
 
 
 def _count(mentions: Iterable[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
@@ -908,6 +920,7 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         pool.append(m)
 
     variant_of: dict[str, int] = {}
+    cands_best: dict[str, list[str]] = {}
     rest: list[Mention] = []
     for m in pool:
         f = fold(m.text)
@@ -918,13 +931,22 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
                     if s not in cands:
                         cands[s] = close_spelling(f, s)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
+            cands_best[f] = [s for v, s in scored if scored and v == scored[0][0]]
             eid = -1
             if scored:
-                top_ids = {e for v, s in scored if v == scored[0][0] for e in surname_index[s]}
+                top_sur = {s for v, s in scored if v == scored[0][0]}
+                top_ids = {e for s in top_sur for e in surname_index[s]}
                 if len(top_ids) == 1:
                     eid = top_ids.pop()
+                elif len(top_sur) == 1:
+                    eid = -2 - min(top_ids)  # one surname shared by several people: decide per mention
             variant_of[f] = eid
         eid = variant_of[f]
+        if eid <= -2:
+            # the person of that surname named most recently before this mention
+            ids = list(dict.fromkeys(surname_index[next(s for s in cands_best[f])]))
+            before = [(max((x.start for x in entities[i].mentions if x.start < m.start), default=-1), i) for i in ids]
+            eid = max(before)[1]
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
@@ -973,6 +995,10 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         if e.person:
             for ini in {fold(x.surname)[:1] for x in e.fulls}:
                 by_initial[ini].append(e.id)
+    titles: dict[int, set[str]] = defaultdict(set)
+    for e in entities:
+        for x in e.mentions:
+            titles[e.id] |= _specific(x.title)
     for m in singles:
         if not (m.possessive or not m.word_like):
             continue
@@ -990,7 +1016,7 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             if s <= 0:
                 continue
             mctx = sent_entities[m.sentence] - {m.entity, eid}
-            shared = mctx & context[eid]
+            shared = (mctx & context[eid]) or (_specific(m.title) & titles[eid])
             if shared:
                 cands.append((s, eid))
         if len(cands) == 1:
@@ -1010,6 +1036,14 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             _flag_bare_entity(e, index, accepted, flags)
     flags.sort(key=lambda f: (f.start, f.code))
     return Analysis(mentions, entities, flags, accepted)
+
+
+_GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())
+
+
+def _specific(title: tuple[str, ...]) -> set[str]:
+    """Title words that say which office someone holds ("defense", "minister"), not "Mr"."""
+    return {t for t in title if t not in _GENERIC_TITLES}
 
 
 def _intro(e: Entity) -> Mention | None:

@@ -51,7 +51,7 @@ class NameVariant(_NameRule):
 
 
 class NamesListNearMiss(_NameRule):
-    """What it flags: a name that nearly matches an entry of the names list ("Jon Altmann" when the list has "Jon Altermann").
+    """What it flags: a name that nearly matches an entry of the names list ("Tomas Breneck" when the list has "Tomas Brenneck").
 
     Why: a newsroom keeps the correct spellings of the people and places it covers; a close
     miss is nearly always damage. Entries of the list are accepted everywhere. A near miss is

@@ -103,7 +103,7 @@ def _extensions(key: str, value: Any) -> list[str]:
     return exts
 
 
-#: key -> (converter, default). Paths in ``names`` and ``words`` are relative to the config file.
+#: key -> (converter, default). Paths in ``names``, ``words`` and ``corpus`` are relative to the config file.
 KEYS: dict[str, tuple[Any, Any]] = {
     "select": (_codes, None),
     "extend-select": (_codes, []),
@@ -117,12 +117,13 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "jobs": (_int_min(0), 0),
     "names": (_str_list, []),
     "words": (_str_list, []),
+    "corpus": (_str_list, []),
     "mode": (_choice(MODES), "general"),
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
 }
-_PATH_KEYS = ("names", "words")
+_PATH_KEYS = ("names", "words", "corpus")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

@@ -178,7 +178,7 @@ class CorpusNameVariant(Rule):
                         doc,
                         a,
                         b,
-                        f"'{m.surname}' is written '{target}' in {best[1]} other files of this run "
+                        f"'{m.surname}' is written '{target}' in {best[1]} other files of the corpus "
                         f"(this spelling: {mine} file{'s' if mine != 1 else ''})",
                         [(target, _UNSAFE)],
                         confidence=0.6,

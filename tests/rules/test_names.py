@@ -115,3 +115,24 @@ def test_exact_names_list_entries_are_never_flagged(tmp_path: Path) -> None:
     text = "Halvard Quennell spoke first. Later Halvard Quenell spoke again. Quennell left."
     findings = lint_text(text, Config({"select": ["N"], "names": [str(lst)]}))
     assert all(f.text not in ("Halvard Quennell", "Halvard Quenell") for f in findings)
+
+
+def test_corpus_reference_folder_from_the_cli(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    for day in ("Monday", "Tuesday", "Friday"):
+        (ref / f"{day}.txt").write_text(
+            f"Port director Halvard Quennell said on {day} that cargo rose. Quennell expects growth.\n", encoding="utf-8"
+        )
+    story = tmp_path / "story.txt"
+    story.write_text("Port director Halvard Quenell said on Sunday that the strike ended.\n", encoding="utf-8")
+    alone = run_cli("check", "--select", "N", "--output-format", "json", str(story))
+    assert alone.returncode == 0, alone.stderr
+    with_ref = run_cli("check", "--select", "N", "--output-format", "json", "--corpus", str(ref), str(story))
+    assert b"N004" in with_ref.stdout and b"Quennell" in with_ref.stdout
+    assert b"Monday.txt" not in with_ref.stdout  # reference files are read, not linted
+    missing = run_cli("check", "--select", "N", "--corpus", str(tmp_path / "nope"), str(story))
+    assert missing.returncode == 2
+    assert b"corpus path not found" in missing.stderr and b"Traceback" not in missing.stderr

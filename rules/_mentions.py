@@ -163,10 +163,19 @@ def is_established(word: str) -> bool:
 _MORPH_SUFFIXES = ("s", "es", "i", "is", "n", "an", "ian", "ans", "ians", "ese", "ish", "ite", "ites", "ic")
 
 
+_GENDERED = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "yna"), ("ski", "ska"), ("sky", "skaya"),
+             ("skiy", "skaya"), ("cki", "cka"), ("dzki", "dzka"), ("ý", "á"), ("is", "ienė"), ("as", "ienė"))
+
+
 def morphological(a: str, b: str) -> bool:
-    """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)."""
+    """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)
+    or its other-gender form (Karimov/Karimova, Nowacki/Nowacka): related words or relatives,
+    not a misspelling."""
     if len(a) > len(b):
         a, b = b, a
+    for m, f in _GENDERED:
+        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+            return True
     if not b.startswith(a):
         return False
     suffix = b[len(a):]

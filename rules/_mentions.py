@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Sequence
 
 import jellyfish
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..lint import lexicon
 
@@ -191,7 +191,10 @@ def phon_dist(a: str, b: str) -> int:
 
 
 def close_spelling(a: str, b: str) -> float:
-    """Similarity (0..1) of two spellings of one name, or 0 when they are not variants."""
+    """Similarity (0..1) of two spellings of one name, or 0 when they are not variants.
+
+    Both must look alike (rapidfuzz ratio) and sound alike (metaphone keys at most one edit
+    apart). Used where nothing else says the two are one name (bare names, places)."""
     fa, fb = fold(a), fold(b)
     if fa == fb or min(len(fa), len(fb)) < 3:
         return 0.0
@@ -202,6 +205,22 @@ def close_spelling(a: str, b: str) -> float:
     if r >= 0.8 and pd <= 1:
         return r
     if r >= 0.75 and pd == 0 and fa[0] == fb[0]:
+        return r
+    return 0.0
+
+
+def close_surname(a: str, b: str) -> float:
+    """Like :func:`close_spelling`, for the surname of a known person: one slip of typing
+    (a letter dropped, added, changed or two swapped) is enough even where the phonetic key
+    changes ("Abela"/"Aela"), since the person's introduction already says it is a name."""
+    s = close_spelling(a, b)
+    if s:
+        return s
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 4 or morphological(fa, fb):
+        return 0.0
+    r = fuzz.ratio(fa, fb) / 100.0
+    if OSA.distance(fa, fb) <= 1 or (r >= 0.9 and min(len(fa), len(fb)) >= 7):
         return r
     return 0.0
 
@@ -712,7 +731,7 @@ class NamesIndex:
             if ef is None:
                 continue
             sur_eq = fold(es) == fold(surname)
-            sur_close = sur_eq or close_spelling(surname, es) > 0
+            sur_close = sur_eq or close_surname(surname, es) > 0
             if fold(first) == fold(ef) and sur_close:
                 best.append((1.0 if sur_eq else 0.9, i))
             elif sur_eq and first_compatible(first, ef):
@@ -876,13 +895,13 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             i = parent[i]
         return i
 
-    for grp in cluster_spellings(surname_of):
+    for grp in cluster_spellings(surname_of, close_surname):
         for x in range(len(grp)):
             for y in range(x + 1, len(grp)):
                 a, b = person_groups[grp[x]], person_groups[grp[y]]
                 if fold(a[0].surname) == fold(b[0].surname):
                     continue
-                if close_spelling(a[0].surname, b[0].surname) == 0:
+                if close_surname(a[0].surname, b[0].surname) == 0:
                     continue
                 if any(first_compatible(p.first or "", q.first or "") for p in a for q in b):
                     parent[find(grp[x])] = find(grp[y])
@@ -938,7 +957,7 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             for k in blocking_keys(f):
                 for s in sur_blocks.get(k, ()):
                     if s not in cands:
-                        cands[s] = close_spelling(f, s)
+                        cands[s] = close_surname(f, s)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
             cands_best[f] = [s for v, s in scored if scored and v == scored[0][0]]
             eid = -1

@@ -136,3 +136,32 @@ def test_corpus_reference_folder_from_the_cli(tmp_path: Path) -> None:
     missing = run_cli("check", "--select", "N", "--corpus", str(tmp_path / "nope"), str(story))
     assert missing.returncode == 2
     assert b"corpus path not found" in missing.stderr and b"Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])
+def test_one_letter_damage_to_any_surname_is_caught_and_corrected(path: Path) -> None:
+    """Drop, double or change one inner letter of each bare surname of a clean text in turn."""
+    text = path.read_text(encoding="utf-8")
+    doc = Document(text)
+    from garblint.rules._mentions import analyse
+
+    analysis = analyse(doc, Config({"select": ["N"]}))
+    targets = [
+        m for m in analysis.mentions
+        if m.kind == "bare" and m.entity >= 0 and analysis.entities[m.entity].person and len(m.text) >= 5 and m.text.isalpha()
+    ]
+    assert targets
+    total = caught = corrected = 0
+    for m in targets:
+        w = m.text
+        i = len(w) // 2
+        for bad_word in (w[:i] + w[i + 1 :], w[:i] + w[i] + w[i:], w[:i] + ("e" if w[i] != "e" else "a") + w[i + 1 :]):
+            bad = text[: m.start] + bad_word + text[m.end :]
+            findings = lint_text(bad, Config({"select": ["N"]}))
+            total += 1
+            hit = [f for f in findings if f.start < m.start + len(bad_word) and m.start < f.end]
+            assert len(findings) == len(hit), [(f.code, f.text) for f in findings]
+            caught += bool(hit)
+            corrected += any(s.replacement == w for f in hit for s in f.suggestions)
+    assert caught >= 0.9 * total, (caught, total)
+    assert corrected >= 0.85 * total, (corrected, total)

@@ -949,6 +949,7 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
 
     variant_of: dict[str, int] = {}
     cands_best: dict[str, list[str]] = {}
+    ambiguous: list[tuple[Mention, list[str]]] = []
     rest: list[Mention] = []
     for m in pool:
         f = fold(m.text)
@@ -978,6 +979,8 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
+        elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
+            ambiguous.append((m, cands_best[f]))  # close to two people's surnames
         else:
             rest.append(m)
 
@@ -1062,6 +1065,19 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             _flag_person(e, index, accepted, flags)
         else:
             _flag_bare_entity(e, index, accepted, flags)
+    for m, keys in ambiguous:
+        if index is not None and fold(m.text) in accepted:
+            continue
+        people = []
+        for k in keys:
+            for eid in dict.fromkeys(surname_index[k]):
+                full = entities[eid].fulls[0] if entities[eid].fulls else None
+                people.append((entities[eid].fulls[0].surname if full else k, full.text if full else k))
+        opts = list(dict.fromkeys(p[0] for p in people))
+        named = ", ".join(f"{sur} ({full})" for sur, full in dict.fromkeys(people))
+        msg = (f"'{m.text}' is never introduced and looks like a misspelling of the surname of more than one "
+               f"person named here: {named}; which one is uncertain")
+        flags.append(Flag("N001", m, m.start, m.end, opts[:4], msg, 0.5))
     flags.sort(key=lambda f: (f.start, f.code))
     return Analysis(mentions, entities, flags, accepted)
 

@@ -39,7 +39,7 @@ class NameVariant(_NameRule):
     most frequent one. When the evidence conflicts, every variant is flagged and the candidates
     are ranked.
 
-    Example: "Health Minister Ada Quell said ... Quelle's plan" -> "Quell's plan".
+    Example: "Health Minister Ada Quell said ... Critics attacked Quelle's plan" -> "Quell's plan".
 
     Fix: replaces the minority spelling with the canonical one. Unsafe: a name is only as
     right as the evidence, and two people can have similar names.
@@ -76,7 +76,8 @@ class UnintroducedSurname(_NameRule):
     surname that appears from nowhere, close in sound and spelling to an introduced person's
     and mentioned with the same people, is most likely that person's name damaged.
 
-    Example: "Ada Quell met Tomas Verne ... Quart's meeting with Verne" -> "Quell's meeting".
+    Example: "Interior Minister Ivo Tellant met Rhea Morvane ... Trant's meeting with Morvane"
+    -> "Tellant's meeting".
 
     Fix: suggests the introduced person's surname. Unsafe: the sentence may mean someone else.
     """

@@ -92,6 +92,9 @@ _QUOTE_CUES = re.compile(
     re.I,
 )
 _QUOTE_PAIRS = re.compile(r"\u201c([^\u201c\u201d\n]{1,200})\u201d|\"([^\"\n]{1,200})\"|\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")
+_QWORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
+_OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
 _GAP_SPACE = re.compile(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
@@ -393,11 +396,11 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int) -> list[tuple
     for m in _QUOTE_PAIRS.finditer(text, para_start, para_end):
         gi = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         inner = m.group(gi)
-        words = re.findall(r"[^\W\d_][\w'\u2019\-]*", inner)
+        words = _QWORD.findall(inner)
         if not words:
             continue
         caps = sum(1 for w in words if w[0].isupper())
-        titleish = len(words) >= 2 and caps / len(words) >= 0.6 and not re.search(r"[.!?,;]\s", inner)
+        titleish = len(words) >= 2 and caps / len(words) >= 0.6 and not _CLAUSE_PUNCT.search(inner)
         cue = _QUOTE_CUES.search(text, max(para_start, m.start() - 30), m.start())
         if titleish or cue:
             out.append(m.span(gi))
@@ -438,11 +441,11 @@ def extract_mentions(doc) -> list[Mention]:
         k = bisect_right(wstarts, s.start - 1)
         if k < len(words) and words[k].start < s.end:
             first_word_of_sentence.add(k)
-            # a quotation or a colon opening inside the sentence starts a new one too
+    # a quotation or a colon opening inside a sentence starts a new one too
     for k, w in enumerate(words):
         if k and w.start > 0:
             before = text[max(0, w.start - 3) : w.start]
-            if re.search(r"[:\u201c\"]\s*[\u201c\"\u2018']?$", before) and re.search(r"[:\u201c\"]", before):
+            if _OPENING.search(before):
                 first_word_of_sentence.add(k)
 
     def sentence_of(pos: int) -> int:
@@ -537,7 +540,6 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
             toks = toks[1:]
             initial_pos = False
     # drop lone acronyms and non-names
-    toks = [t for t in toks]
     while toks and (fold(toks[0][2]) in NOT_NAMES or _is_acronym(toks[0][2])):
         toks = toks[1:]
     if not toks:

@@ -1,8 +1,6 @@
 """The seed case for the N family: read from ../shared at run time, skipped where absent."""
 from __future__ import annotations
 
-import pytest
-
 from garblint.lint.config import Config
 from garblint.lint.runner import lint_text
 from tests.conftest import gold_span, load_gold

@@ -782,6 +782,7 @@ def analyse(doc, config) -> Analysis:
     return result
 
 
+_AMBIGUITY_MARGIN = 0.1
 _INDEX_CACHE: list = []  # [(names list object, its NamesIndex)]: one list per run
 
 
@@ -962,10 +963,11 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
                     if s not in cands:
                         cands[s] = close_surname(f, s)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
-            cands_best[f] = [s for v, s in scored if scored and v == scored[0][0]]
+            # surnames about as close as the best one: then the mention is ambiguous
+            cands_best[f] = [s for v, s in scored if v >= scored[0][0] - _AMBIGUITY_MARGIN]
             eid = -1
             if scored:
-                top_sur = {s for v, s in scored if v == scored[0][0]}
+                top_sur = set(cands_best[f])
                 top_ids = {e for s in top_sur for e in surname_index[s]}
                 if len(top_ids) == 1:
                     eid = top_ids.pop()

@@ -548,7 +548,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     cut = 0
     for k, t in enumerate(toks[:-1]):
         f = fold(t[2]).rstrip(".")
-        if f in TITLE_WORDS or f in ("of", "for"):
+        if f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f)):
             cut = k + 1
         elif k < len(toks) - 1 and cut == k and _is_demonym_like(t[2]) and k + 1 < len(toks) - 1 and fold(toks[k + 1][2]) in TITLE_WORDS:
             cut = k + 1

@@ -66,6 +66,7 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file (garblint.toml or pyproject.toml).")
 @click.option("--names", multiple=True, metavar="FILE", help="A names list: one correct spelling a line (repeatable).")
 @click.option("--words", multiple=True, metavar="FILE", help="A word list of accepted spellings (repeatable).")
+@click.option("--corpus", multiple=True, metavar="DIR", help="Reference files or folders for corpus rules (read, not linted; repeatable).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help="'ocr' weighs OCR look-alike errors higher.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop findings below this confidence.")
 @click.option("--stdin-filename", default="-", help="The name to report for text read from '-'.")
@@ -94,6 +95,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             "extensions": convert("extensions", list(opts["extensions"])) if opts["extensions"] else None,
             "names": (config["names"] + convert("names", list(opts["names"]), Path.cwd())) if opts["names"] else None,
             "words": (config["words"] + convert("words", list(opts["words"]), Path.cwd())) if opts["words"] else None,
+            "corpus": (config["corpus"] + convert("corpus", list(opts["corpus"]), Path.cwd())) if opts.get("corpus") else None,
             "mode": opts["mode"],
             "min-confidence": opts["min_confidence"],
         }
@@ -107,6 +109,9 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         config = config.merged(overrides)
         config.validate_codes(rule_codes())
         config.vocabulary  # load names and word lists now: a bad list is a config error
+        for ref in config["corpus"]:
+            if not Path(ref).exists():
+                raise ConfigError(f"{ref}: corpus path not found")
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR

@@ -130,7 +130,7 @@ def _id_list(key: str, value: Any) -> list[str]:
     return [p.strip() for item in _str_list(key, value) for p in item.split(",") if p.strip()]
 
 
-#: key -> (converter, default). Paths in ``names`` and ``words`` are relative to the config file.
+#: key -> (converter, default). Paths in ``names``, ``words`` and ``corpus`` are relative to the config file.
 KEYS: dict[str, tuple[Any, Any]] = {
     "select": (_codes, None),
     "extend-select": (_codes, []),
@@ -144,6 +144,7 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "jobs": (_int_min(0), 0),
     "names": (_str_list, []),
     "words": (_str_list, []),
+    "corpus": (_str_list, []),
     "mode": (_choice(MODES), "general"),
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
@@ -156,7 +157,7 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "languagetool-timeout": (_positive_number, 30.0),
     "languagetool-download": (_bool, False),
 }
-_PATH_KEYS = ("names", "words")
+_PATH_KEYS = ("names", "words", "corpus")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

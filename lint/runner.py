@@ -325,10 +325,17 @@ def lint_targets(targets: list[Target], config: Config, *, jobs: int | None = No
     corpus_codes = [r.code for r in rules if r.corpus]
     lintable = [t for t in targets if not (t.error or t.skipped)]
     corpus: dict[str, Any] = {}
+    # reference files (``corpus`` key, ``--corpus DIR``): corpus rules read them, nothing lints them
+    reference: list[Target] = []
+    if corpus_codes and config.get("corpus"):
+        linted_paths = {os.path.realpath(t.fs_path) for t in lintable if t.fs_path}
+        for t in discover(config["corpus"], config):
+            if not t.error and not t.skipped and t.fs_path and os.path.realpath(t.fs_path) not in linted_paths:
+                reference.append(t)
     pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 and len(lintable) > 1 else None
     try:
-        if corpus_codes and len(lintable) > 1:
-            args = [(t, config, corpus_codes) for t in lintable]
+        if corpus_codes and len(lintable) + len(reference) > 1:
+            args = [(t, config, corpus_codes) for t in lintable + reference]
             facts_iter = pool.map(_collect_one, args, chunksize=8) if pool else map(_collect_one, args)
             per_doc = [facts for facts, _ in facts_iter if facts is not None]
             for r in rules:

@@ -76,6 +76,12 @@ def _str(key: str, value: Any) -> str:
     return value
 
 
+def _bool(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false, got {value!r}")
+    return value
+
+
 def _severity_map(key: str, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(f"'{key}' must be a table of rule code = severity, got {value!r}")
@@ -121,6 +127,9 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
+    # the result cache (lint/cache.py); cache-dir is relative to the config file that sets it
+    "cache": (_bool, True),
+    "cache-dir": (_str, ""),
 }
 _PATH_KEYS = ("names", "words")
 

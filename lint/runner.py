@@ -12,13 +12,17 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from .cache import content_digest
 from .config import Config
 from .document import Document
 from .finding import Finding
 from .rule import Rule, all_rules
-from .textio import BinaryFile, InputError, document_from_bytes, read_document
+from .textio import BinaryFile, InputError, document_from_bytes, read_bytes, read_document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cache import Cache
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -50,6 +54,8 @@ class FileResult:
     words: int = 0
     #: the source lines the findings sit on (1-based line -> text), for reports that quote them
     source_lines: dict[int, str] = field(default_factory=dict)
+    #: SHA-256 of the bytes that were linted (the cache's key), when they could be read
+    digest: str | None = None
 
 
 @dataclass
@@ -222,20 +228,28 @@ def lint_document(doc: Document, config: Config, rules: Sequence[Rule] | None = 
 
 
 # ------------------------------------------------------------------- the run
+def _target_bytes(target: Target) -> bytes:
+    if target.data is not None:
+        return target.data
+    return read_bytes(target.fs_path or target.path)
+
+
 def _load(target: Target) -> Document:
     if target.data is not None:
         return document_from_bytes(target.data, target.path)
     return read_document(target.fs_path or target.path, target.path)
 
 
-def _collect_one(args: tuple[Target, Config, list[str]]) -> tuple[dict[str, Any] | None, int]:
+def _collect_one(args: tuple[Target, Config, list[str]]) -> tuple[dict[str, Any] | None, str | None]:
+    """First pass for corpus rules: this file's facts, and the digest of the bytes they came from."""
     target, config, codes = args
     rules = [r for r in selected_rules(config) if r.code in codes]
     try:
-        doc = _load(target)
+        data = _target_bytes(target)
+        doc = document_from_bytes(data, target.path)
     except InputError:
-        return None, 0
-    return collect_facts(doc, config, rules), 0
+        return None, None
+    return collect_facts(doc, config, rules), content_digest(data)
 
 
 def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
@@ -244,7 +258,9 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     if target.error or target.skipped:
         return result
     try:
-        doc = _load(target)
+        data = _target_bytes(target)
+        result.digest = content_digest(data)
+        doc = document_from_bytes(data, target.path)
     except BinaryFile as exc:
         result.skipped = str(exc)
         return result
@@ -275,28 +291,81 @@ def effective_jobs(jobs: int, n_targets: int) -> int:
     return max(1, min(jobs, n_targets))
 
 
-def lint_targets(targets: list[Target], config: Config, *, jobs: int | None = None) -> list[FileResult]:
-    """Lint every target; results come back in the targets' order whatever ``jobs`` is."""
-    rules = selected_rules(config)
-    n_jobs = effective_jobs(config["jobs"] if jobs is None else jobs, len(targets))
-    corpus_codes = [r.code for r in rules if r.corpus]
-    lintable = [t for t in targets if not (t.error or t.skipped)]
-    corpus: dict[str, Any] = {}
-    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 and len(lintable) > 1 else None
+def _digest_or_none(target: Target) -> str | None:
     try:
+        return content_digest(_target_bytes(target))
+    except (InputError, MemoryError):
+        return None
+
+
+def lint_targets(
+    targets: list[Target], config: Config, *, jobs: int | None = None, cache: "Cache | None" = None
+) -> list[FileResult]:
+    """Lint every target; results come back in the targets' order whatever ``jobs`` is.
+
+    With a ``cache``, the main process hashes each file and answers from the cache what it can;
+    only the misses go to the worker processes, and their results are stored.
+    """
+    rules = selected_rules(config)
+    jobs = config["jobs"] if jobs is None else jobs
+    corpus_codes = [r.code for r in rules if r.corpus]
+    lintable = [i for i, t in enumerate(targets) if not (t.error or t.skipped)]
+    digests: dict[int, str | None] = {i: _digest_or_none(targets[i]) for i in lintable} if cache else {}
+    pool: ProcessPoolExecutor | None = None
+
+    def run(fn: Any, args: list[Any], chunksize: int) -> list[Any]:
+        nonlocal pool
+        n_jobs = effective_jobs(jobs, len(args))
+        if n_jobs > 1 and len(args) > 1:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=n_jobs)
+            chunksize = max(1, min(chunksize, len(args) // (n_jobs * 4) or 1))
+            return list(pool.map(fn, args, chunksize=chunksize))
+        return [fn(a) for a in args]
+
+    try:
+        corpus: dict[str, Any] = {}
         if corpus_codes and len(lintable) > 1:
-            args = [(t, config, corpus_codes) for t in lintable]
-            facts_iter = pool.map(_collect_one, args, chunksize=8) if pool else map(_collect_one, args)
-            per_doc = [facts for facts, _ in facts_iter if facts is not None]
+            facts: dict[int, dict[str, Any] | None] = {}
+            todo = []
+            for i in lintable:
+                d = digests.get(i)
+                hit = cache.get(cache.facts_key(d)) if cache and d else None
+                if hit is not None:
+                    facts[i] = hit
+                else:
+                    todo.append(i)
+            out = run(_collect_one, [(targets[i], config, corpus_codes) for i in todo], 16)
+            for i, (f, d) in zip(todo, out):
+                facts[i] = f
+                if cache and f is not None and d:
+                    cache.put(cache.facts_key(d), f)
+            per_doc = [facts[i] for i in lintable if facts.get(i) is not None]
             for r in rules:
                 if r.corpus:
                     corpus[r.code] = r.merge([f[r.code] for f in per_doc])
-        args2 = [(t, config, corpus) for t in targets]
-        if pool:
-            return list(pool.map(_lint_one, args2, chunksize=4))
-        return [_lint_one(a) for a in args2]
+            if cache:
+                cache.set_corpus(corpus)
+        results: list[FileResult | None] = [None] * len(targets)
+        todo = []
+        for i, t in enumerate(targets):
+            d = digests.get(i)
+            hit = cache.get(cache.result_key(t.path, d)) if cache and d else None
+            if hit is not None:
+                results[i] = FileResult(t.path, digest=d, **hit)
+            else:
+                todo.append(i)
+        out = run(_lint_one, [(targets[i], config, corpus) for i in todo], 8)
+        for i, r in zip(todo, out):
+            results[i] = r
+            if cache and r.digest and not r.error and not r.skipped:
+                cache.put(
+                    cache.result_key(r.path, r.digest),
+                    {"findings": r.findings, "encoding": r.encoding, "words": r.words, "source_lines": r.source_lines},
+                )
+        return results  # type: ignore[return-value]
     finally:
-        if pool:
+        if pool is not None:
             pool.shutdown(cancel_futures=True)
 
 

@@ -87,13 +87,14 @@ def _text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _collect_partition(part: Any, config: Config, codes: list[str]) -> tuple[int, list[dict[str, Any]]]:
-    """Pass 1: the number of documents in the partition, and each document's corpus facts."""
+def _collect_partition(part: Any, config: Config, codes: list[str]) -> tuple[int, list[dict[str, Any]], bool]:
+    """Pass 1: the number of documents in the partition, each one's corpus facts, and whether ids were given."""
     items = _doc_items(part)
+    has_ids = any(i is not None for i, _ in items)
     if not codes:
-        return len(items), []
+        return len(items), [], has_ids
     rules = [r for r in selected_rules(config) if r.code in codes]
-    return len(items), [collect_facts(Document(_text_of(t)), config, rules) for _, t in items]
+    return len(items), [collect_facts(Document(_text_of(t)), config, rules) for _, t in items], has_ids
 
 
 def lint_document_with_corpus(doc: Document, config: Config, rules: Sequence[Rule], corpus: dict[str, Any]) -> list[Finding]:
@@ -131,15 +132,15 @@ def finding_row(doc_id: Any, f: Finding) -> dict[str, Any]:
     }
 
 
-def findings_frame(rows: list[dict[str, Any]]):
+def findings_frame(rows: list[dict[str, Any]], doc_dtype: Any = "object"):
     """A pandas DataFrame of finding rows with the fixed columns and dtypes (also the Dask meta)."""
     import pandas as pd
 
     frame = pd.DataFrame({c: [r[c] for r in rows] for c in COLUMNS}, columns=list(COLUMNS))
-    return frame.astype(COLUMNS)
+    return frame.astype({**COLUMNS, "doc": doc_dtype})
 
 
-def _lint_partition(part: Any, config: Config, corpus: dict[str, Any], offset: int | None):
+def _lint_partition(part: Any, config: Config, corpus: dict[str, Any], offset: int | None, doc_dtype: Any = "object"):
     """Pass 2: lint a partition's documents; ids are the given ones, else offset + position."""
     rules = selected_rules(config)
     rows = []
@@ -149,14 +150,14 @@ def _lint_partition(part: Any, config: Config, corpus: dict[str, Any], offset: i
         doc = Document(_text_of(text), None if doc_id is None else str(doc_id))
         for f in lint_document_with_corpus(doc, config, rules, corpus):
             rows.append(finding_row(doc_id, f))
-    return findings_frame(rows)
+    return findings_frame(rows, doc_dtype)
 
 
 def _needs_positions(parts_kind: str) -> bool:
     return parts_kind == "bag"
 
 
-def _lint_delayed_parts(parts: list[Any], config: Config, kind: str):
+def _lint_delayed_parts(parts: list[Any], config: Config, kind: str, doc_dtype: Any = None):
     import dask
     import dask.dataframe as dd
 
@@ -169,25 +170,29 @@ def _lint_delayed_parts(parts: list[Any], config: Config, kind: str):
     if codes or _needs_positions(kind):
         firsts = dask.compute(*[dask.delayed(_collect_partition, pure=True)(p, config_d, codes) for p in parts])
         pos = 0
-        for i, (n, _) in enumerate(firsts):
+        for i, (n, _, _) in enumerate(firsts):
             offsets[i] = pos
             pos += n
+        if doc_dtype is None:
+            doc_dtype = "object" if any(has_ids for _, _, has_ids in firsts) else "int64"
         if codes:
-            per_doc = [f for _, facts in firsts for f in facts]
+            per_doc = [f for _, facts, _ in firsts for f in facts]
             if len(per_doc) > 1:
                 for r in rules:
                     if r.corpus:
                         corpus[r.code] = r.merge([f[r.code] for f in per_doc])
+    doc_dtype = doc_dtype or "object"
     corpus_d = dask.delayed(corpus, pure=True)
-    out = [dask.delayed(_lint_partition, pure=True)(p, config_d, corpus_d, off) for p, off in zip(parts, offsets)]
-    return dd.from_delayed(out, meta=findings_frame([]), verify_meta=False)
+    out = [dask.delayed(_lint_partition, pure=True)(p, config_d, corpus_d, off, doc_dtype) for p, off in zip(parts, offsets)]
+    return dd.from_delayed(out, meta=findings_frame([], doc_dtype), verify_meta=False)
 
 
 def lint_bag(bag: Any, config: Config | None = None):
     """Lint a ``dask.bag`` of texts (or of ``(doc_id, text)`` pairs); return a Dask DataFrame of findings.
 
-    Plain texts get their position in the bag as ``doc``. The corpus pass (if any) is computed
-    now; the linting itself is lazy, as Dask DataFrames are.
+    Plain texts get their position in the bag as ``doc`` (int64); given ids are kept (as
+    strings once Dask converts object columns). The first pass (document counts, corpus facts)
+    is computed now; the linting itself is lazy, as Dask DataFrames are.
     """
     _require_dask()
     return _lint_delayed_parts(bag.to_delayed(), config or Config(), "bag")
@@ -196,7 +201,7 @@ def lint_bag(bag: Any, config: Config | None = None):
 def lint_series(series: Any, config: Config | None = None):
     """Lint a Dask Series (a DataFrame column) of documents; ``doc`` is the Series' index."""
     _require_dask()
-    return _lint_delayed_parts(series.to_delayed(), config or Config(), "series")
+    return _lint_delayed_parts(series.to_delayed(), config or Config(), "series", series._meta.index.dtype)
 
 
 # -------------------------------------------------------------- files (CLI)
@@ -216,7 +221,8 @@ def _chunks(items: list[Any], n: int) -> list[list[Any]]:
 def lint_targets_dask(targets: list[Target], config: Config, scheduler: Any, *, tasks_per_worker: int = 4) -> list[FileResult]:
     """``garblint check --dask``: lint files on storage the workers share, results in target order.
 
-    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
+    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``. Connecting
+    gives up after ``GARBLINT_DASK_TIMEOUT`` seconds (default 20).
     """
     _require_dask()
     try:
@@ -226,7 +232,11 @@ def lint_targets_dask(targets: list[Target], config: Config, scheduler: Any, *, 
     own = not isinstance(scheduler, Client)
     if own:
         try:
-            client = Client(scheduler, timeout="20s")
+            try:
+                timeout = float(os.environ.get("GARBLINT_DASK_TIMEOUT", "20"))
+            except ValueError:
+                timeout = 20.0
+            client = Client(scheduler, timeout=f"{timeout}s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise DaskUnavailable(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
     else:

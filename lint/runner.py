@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -103,8 +105,10 @@ def selected_rules(config: Config) -> list[Rule]:
 
 
 # ------------------------------------------------------------------ discovery
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
-    parts = rel.split("/")
+@lru_cache(maxsize=64)
+def _exclude_matchers(patterns: tuple[str, ...]) -> tuple[Any, Any]:
+    """Compile exclude patterns once: (whole-path regex, path-part regex), either may be None."""
+    whole, part = [], []
     for pat in patterns:
         p = pat.strip()
         if not p:
@@ -112,11 +116,20 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
         anchored = p.startswith("/")
         p = p.strip("/")
         if "/" in p or anchored:
-            if fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p + "/*"):
-                return True
-        elif any(fnmatch.fnmatchcase(part, p) for part in parts):
-            return True
-    return False
+            whole += [fnmatch.translate(p), fnmatch.translate(p + "/*")]
+        else:
+            part.append(fnmatch.translate(p))
+    return (
+        re.compile("|".join(f"(?:{r})" for r in whole)) if whole else None,
+        re.compile("|".join(f"(?:{r})" for r in part)) if part else None,
+    )
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    whole, part = _exclude_matchers(tuple(patterns))
+    if whole is not None and whole.match(rel):
+        return True
+    return part is not None and any(part.match(p) for p in rel.split("/"))
 
 
 def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None = None, stdin_name: str = "-") -> list[Target]:
@@ -298,30 +311,141 @@ def _digest_or_none(target: Target) -> str | None:
         return None
 
 
+#: a file at least this many characters long is linted in pieces, split at blank lines, by the
+#: rules that allow it (``Rule.splittable``) when worker processes would otherwise sit idle
+SPLIT_MIN_CHARS = 400_000
+
+# Worker processes get the config and corpus facts once, through the pool's initializer, rather
+# than pickled again with every file.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> None:
+    _WORKER.update(config=config, corpus=corpus, codes=codes)
+
+
+def _worker_collect(target: Target) -> tuple[dict[str, Any] | None, str | None]:
+    return _collect_one((target, _WORKER["config"], _WORKER["codes"]))
+
+
+def _worker_lint(target: Target) -> FileResult:
+    return _lint_one((target, _WORKER["config"], _WORKER["corpus"]))
+
+
+def _worker_piece(piece: tuple[str, str | None, str, str | None, bool, str]) -> tuple[list[Finding], list[str]]:
+    text, path, encoding, note, bom, newline = piece
+    config = _WORKER["config"]
+    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline)
+    return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable])
+
+
+def split_spans(text: str, pieces: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into about ``pieces`` spans at line starts after blank lines (paragraph breaks)."""
+    from .document import _PARA_SEP
+
+    size = len(text) / max(1, pieces)
+    cuts = [0]
+    for m in _PARA_SEP.finditer(text):
+        if m.end() - cuts[-1] >= size and len(cuts) < pieces and m.end() < len(text):
+            cuts.append(m.end())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _shift(f: Finding, doc: Document, offset: int) -> Finding:
+    """A piece's finding, moved to whole-document offsets, lines and fingerprint."""
+    from dataclasses import replace
+
+    from .finding import make_fingerprint
+    from .rule import _CONTEXT
+
+    text = doc.text
+    start, end = f.start + offset, f.end + offset
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    fp = make_fingerprint(f.code, text[start:end], text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT])
+    return replace(f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp)
+
+
+def _lint_split(target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor, pieces: int) -> FileResult:
+    """Lint one big file: splittable rules on pieces in the workers, the others on the whole here."""
+    result = FileResult(target.path)
+    try:
+        data = _target_bytes(target)
+        doc = document_from_bytes(data, target.path)
+    except (InputError, MemoryError):
+        return _lint_one((target, config, corpus))
+    result.digest = content_digest(data)
+    result.encoding = doc.encoding
+    spans = split_spans(doc.text, pieces)
+    futures = [
+        pool.submit(_worker_piece, (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline))
+        for a, b in spans
+    ]
+    rules = selected_rules(config)
+    whole_rules = [r for r in rules if not r.splittable]
+    doc.corpus.update(corpus)
+    for r in whole_rules:
+        if r.corpus and r.code not in doc.corpus:
+            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
+    findings, crashes = run_rules(doc, config, whole_rules)
+    for (a, _), fut in zip(spans, futures):
+        piece_findings, piece_crashes = fut.result()
+        findings.extend(_shift(f, doc, a) for f in piece_findings)
+        crashes.extend(c for c in piece_crashes if c not in crashes)
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    result.findings = findings
+    result.words = doc.word_count
+    result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    if crashes:
+        result.error = "; ".join(crashes)
+    return result
+
+
+def _size(target: Target) -> int:
+    if target.data is not None:
+        return len(target.data)
+    try:
+        return os.path.getsize(target.fs_path or target.path)
+    except OSError:
+        return 0
+
+
 def lint_targets(
     targets: list[Target], config: Config, *, jobs: int | None = None, cache: "Cache | None" = None
 ) -> list[FileResult]:
     """Lint every target; results come back in the targets' order whatever ``jobs`` is.
 
     With a ``cache``, the main process hashes each file and answers from the cache what it can;
-    only the misses go to the worker processes, and their results are stored.
+    only the misses go to the worker processes, and their results are stored. When there are
+    fewer files to lint than jobs, a big file is split at paragraph breaks for the rules that
+    allow it; the output is the same as with one job.
     """
     rules = selected_rules(config)
     jobs = config["jobs"] if jobs is None else jobs
+    max_jobs = effective_jobs(jobs, 1 << 30)
     corpus_codes = [r.code for r in rules if r.corpus]
     lintable = [i for i, t in enumerate(targets) if not (t.error or t.skipped)]
     digests: dict[int, str | None] = {i: _digest_or_none(targets[i]) for i in lintable} if cache else {}
     pool: ProcessPoolExecutor | None = None
+    pool_corpus: dict[str, Any] | None = None
 
-    def run(fn: Any, args: list[Any], chunksize: int) -> list[Any]:
-        nonlocal pool
-        n_jobs = effective_jobs(jobs, len(args))
-        if n_jobs > 1 and len(args) > 1:
-            if pool is None:
-                pool = ProcessPoolExecutor(max_workers=n_jobs)
-            chunksize = max(1, min(chunksize, len(args) // (n_jobs * 4) or 1))
-            return list(pool.map(fn, args, chunksize=chunksize))
-        return [fn(a) for a in args]
+    def get_pool(corpus: dict[str, Any]) -> ProcessPoolExecutor:
+        nonlocal pool, pool_corpus
+        if pool is not None and pool_corpus is not corpus:
+            pool.shutdown()
+            pool = None
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes))
+            pool_corpus = corpus
+        return pool
+
+    def run(fn: Any, local: Any, items: list[Target], corpus: dict[str, Any], chunksize: int) -> list[Any]:
+        n_jobs = effective_jobs(jobs, len(items))
+        if n_jobs > 1 and len(items) > 1:
+            chunksize = max(1, min(chunksize, len(items) // (n_jobs * 4) or 1))
+            return list(get_pool(corpus).map(fn, items, chunksize=chunksize))
+        return [local(t) for t in items]
 
     try:
         corpus: dict[str, Any] = {}
@@ -335,12 +459,19 @@ def lint_targets(
                     facts[i] = hit
                 else:
                     todo.append(i)
-            out = run(_collect_one, [(targets[i], config, corpus_codes) for i in todo], 16)
+            out = run(
+                _worker_collect,
+                lambda t: _collect_one((t, config, corpus_codes)),
+                [targets[i] for i in todo],
+                corpus,
+                16,
+            )
             for i, (f, d) in zip(todo, out):
                 facts[i] = f
                 if cache and f is not None and d:
                     cache.put(cache.facts_key(d), f)
             per_doc = [facts[i] for i in lintable if facts.get(i) is not None]
+            corpus = {}
             for r in rules:
                 if r.corpus:
                     corpus[r.code] = r.merge([f[r.code] for f in per_doc])
@@ -355,14 +486,23 @@ def lint_targets(
                 results[i] = FileResult(t.path, digest=d, **hit)
             else:
                 todo.append(i)
-        out = run(_lint_one, [(targets[i], config, corpus) for i in todo], 8)
+        big: list[int] = []
+        if max_jobs > 1 and len(todo) < max_jobs and any(r.splittable for r in rules):
+            big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= SPLIT_MIN_CHARS]
+            todo = [i for i in todo if i not in big]
+        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r
-            if cache and r.digest and not r.error and not r.skipped:
-                cache.put(
-                    cache.result_key(r.path, r.digest),
-                    {"findings": r.findings, "encoding": r.encoding, "words": r.words, "source_lines": r.source_lines},
-                )
+        for i in big:
+            results[i] = _lint_split(targets[i], config, corpus, get_pool(corpus), max_jobs * 2)
+        if cache:
+            for i in todo + big:
+                r = results[i]
+                if r is not None and r.digest and not r.error and not r.skipped:
+                    cache.put(
+                        cache.result_key(r.path, r.digest),
+                        {"findings": r.findings, "encoding": r.encoding, "words": r.words, "source_lines": r.source_lines},
+                    )
         return results  # type: ignore[return-value]
     finally:
         if pool is not None:

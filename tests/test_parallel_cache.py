@@ -172,3 +172,38 @@ def test_cache_dir_from_config_is_relative_to_it(tmp_path):
     p = run_cli("check", "..", cwd=tmp_path / "proj" / "tree" / "sub")
     assert p.returncode == 1, p.stderr
     assert (tmp_path / "proj" / "build" / "lintcache" / "CACHEDIR.TAG").is_file()
+
+
+def test_big_file_split_output_identical(tmp_path, monkeypatch):
+    from garblint.lint import runner
+
+    texts = make_texts(60, seed=23)
+    # Damage right at paragraph starts and ends, where the pieces are cut.
+    texts += ["the the vote was held ,today.With care  and\u200bthought caf\u00c3\u00a9 \ufffd end .\n"] * 5
+    big = tmp_path / "big.txt"
+    text = "\n\n".join(texts).replace("\n\n\n", "\n \n\n")
+    # Every paragraph starts with a doubled word, so every cut has a finding beside it.
+    big.write_text("the the " + text.replace("\n\n", "\n\nthe the "), encoding="utf-8")
+    config = Config({"select": ["ALL"]})
+    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
+    calls = []
+    real = runner._lint_split
+    monkeypatch.setattr(runner, "_lint_split", lambda *a: calls.append(a[-1]) or real(*a))
+    two = lint_targets(discover([str(big)], config), config, jobs=2)
+    assert calls, "the big file was split"
+    assert len(runner.split_spans(big.read_text(encoding="utf-8"), 4)) == 4
+    assert _summary(one) == _summary(two)
+    assert one[0].source_lines == two[0].source_lines
+    assert {f.code for f in one[0].findings} >= {"R001", "P001", "P002", "P003", "E001", "E004"}
+
+
+def test_split_spans_cut_at_paragraph_breaks():
+    from garblint.lint.runner import split_spans
+
+    text = "".join(f"Paragraph {i} has words.\nAnd a second line.\n\n" for i in range(50))
+    spans = split_spans(text, 5)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
+    assert all(text[a - 2 : a] == "\n\n" for a, _ in spans[1:])
+    assert 3 <= len(spans) <= 5

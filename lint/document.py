@@ -169,4 +169,5 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         words = self.__dict__.get("words")
-        return len(words) if words is not None else len(_WORD.findall(self.text))
+        # Counting without building a list keeps a huge file's memory flat.
+        return len(words) if words is not None else sum(1 for _ in _WORD.finditer(self.text))

@@ -314,6 +314,10 @@ def _digest_or_none(target: Target) -> str | None:
 #: a file at least this many characters long is linted in pieces, split at blank lines, by the
 #: rules that allow it (``Rule.splittable``) when worker processes would otherwise sit idle
 SPLIT_MIN_CHARS = 400_000
+#: a file this long is split even with one job, and pieces are at most PIECE_CHARS long: the
+#: word lists of a piece are freed before the next piece is built, so memory stays bounded
+SPLIT_ALWAYS_CHARS = 1_600_000
+PIECE_CHARS = 250_000
 
 # Worker processes get the config and corpus facts once, through the pool's initializer, rather
 # than pickled again with every file.
@@ -333,8 +337,11 @@ def _worker_lint(target: Target) -> FileResult:
 
 
 def _worker_piece(piece: tuple[str, str | None, str, str | None, bool, str]) -> tuple[list[Finding], list[str]]:
+    return _lint_piece(piece, _WORKER["config"])
+
+
+def _lint_piece(piece: tuple[str, str | None, str, str | None, bool, str], config: Config) -> tuple[list[Finding], list[str]]:
     text, path, encoding, note, bom, newline = piece
-    config = _WORKER["config"]
     doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline)
     return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable])
 
@@ -367,8 +374,11 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
     return replace(f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp)
 
 
-def _lint_split(target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor, pieces: int) -> FileResult:
-    """Lint one big file: splittable rules on pieces in the workers, the others on the whole here."""
+def _lint_split(
+    target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor | None, pieces: int
+) -> FileResult:
+    """Lint one big file: splittable rules on pieces (in the workers, if a pool is given), the
+    others on the whole document here."""
     result = FileResult(target.path)
     try:
         data = _target_bytes(target)
@@ -377,11 +387,12 @@ def _lint_split(target: Target, config: Config, corpus: dict[str, Any], pool: Pr
         return _lint_one((target, config, corpus))
     result.digest = content_digest(data)
     result.encoding = doc.encoding
-    spans = split_spans(doc.text, pieces)
-    futures = [
-        pool.submit(_worker_piece, (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline))
-        for a, b in spans
-    ]
+    spans = split_spans(doc.text, max(pieces, -(-len(doc.text) // PIECE_CHARS)))
+
+    def piece(a: int, b: int) -> tuple[str, str | None, str, str | None, bool, str]:
+        return (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
+
+    futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
     rules = selected_rules(config)
     whole_rules = [r for r in rules if not r.splittable]
     doc.corpus.update(corpus)
@@ -389,8 +400,8 @@ def _lint_split(target: Target, config: Config, corpus: dict[str, Any], pool: Pr
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
     findings, crashes = run_rules(doc, config, whole_rules)
-    for (a, _), fut in zip(spans, futures):
-        piece_findings, piece_crashes = fut.result()
+    for k, (a, b) in enumerate(spans):
+        piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
         crashes.extend(c for c in piece_crashes if c not in crashes)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
@@ -487,14 +498,17 @@ def lint_targets(
             else:
                 todo.append(i)
         big: list[int] = []
-        if max_jobs > 1 and len(todo) < max_jobs and any(r.splittable for r in rules):
-            big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= SPLIT_MIN_CHARS]
+        if any(r.splittable for r in rules):
+            spare = max_jobs > 1 and len(todo) < max_jobs
+            limit = SPLIT_MIN_CHARS if spare else SPLIT_ALWAYS_CHARS
+            big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= limit]
             todo = [i for i in todo if i not in big]
+            use_pool = spare
         out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r
         for i in big:
-            results[i] = _lint_split(targets[i], config, corpus, get_pool(corpus), max_jobs * 2)
+            results[i] = _lint_split(targets[i], config, corpus, get_pool(corpus) if use_pool else None, max_jobs * 2)
         if cache:
             for i in todo + big:
                 r = results[i]

@@ -15,8 +15,8 @@ What it does:
    is skipped with a message;
 3. runs every tool as a separate process, several times, interleaved (so noise from other
    load on the machine spreads evenly), and reports the median wall time, words per second and
-   peak memory (max RSS from ``os.wait4`` of that process and the children it waited for, i.e.
-   the largest single process; for garblint with several jobs also the sampled sum of the
+   peak memory (max RSS from GNU ``/usr/bin/time -f %M``, else ``os.wait4``: the largest single
+   process; for garblint with several jobs also the sampled sum of the
    process tree);
 4. prints garblint's time ratio against each peer, the cache's cold/warm times on the 2,000
    files, and garblint's time on 1x, 4x and 16x the big file.
@@ -45,6 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
+TIME_BIN = "/usr/bin/time"
 PEERS = {
     # name: (pip requirement, executable, argv builder for a list of paths)
     "codespell": ("codespell", "codespell", lambda exe, paths: [exe, *paths]),
@@ -83,6 +84,13 @@ def _tree_rss_kb(root: int) -> int:
 
 def measure(argv: list[str], cwd: Path, sample_tree: bool = False) -> tuple[float, int, int]:
     """Run ``argv``; return (wall seconds, max RSS KiB of one process, sampled tree RSS KiB)."""
+    # Through /usr/bin/time where there is one: a child forked from this (large) Python process
+    # would report this process's memory as its own peak until it execs.
+    rss_file = None
+    if os.path.exists(TIME_BIN):
+        fd, rss_file = tempfile.mkstemp(prefix="rss-")
+        os.close(fd)
+        argv = [TIME_BIN, "-f", "%M", "-o", rss_file, *argv]
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
@@ -103,11 +111,20 @@ def measure(argv: list[str], cwd: Path, sample_tree: bool = False) -> tuple[floa
         th.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    maxrss = usage.ru_maxrss
+    if rss_file:
+        try:
+            lines = Path(rss_file).read_text().split()
+            maxrss = int(lines[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+        finally:
+            os.unlink(rss_file)
     is_garblint = "garblint.lint.cli" in argv
     # Peers exit non-zero when they find something (codespell 65, typos 2); a signal is a failure.
     if proc.returncode < 0 or (is_garblint and proc.returncode not in (0, 1)) or (not is_garblint and "Traceback" in err):
         raise RuntimeError(f"{' '.join(argv[:4])} ... exited {proc.returncode}: {err.strip()[-400:]}")
-    return elapsed, usage.ru_maxrss, max(peak_tree, usage.ru_maxrss)
+    return elapsed, maxrss, max(peak_tree, maxrss)
 
 
 # ----------------------------------------------------------------- the peers

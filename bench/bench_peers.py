@@ -336,6 +336,8 @@ def main() -> int:
         nocache = med.get((f"garblint --jobs {args.jobs}" if args.jobs > 1 else "garblint --jobs 1", f"{args.files} files"))
         results["cache"] = {"cold_s": round(c, 3), "warm_s": round(w_, 3), "warm_over_cold": round(w_ / c, 3), "no_cache_s": nocache}
         print(f"  first run (empty cache) {c:.3f} s, second run (unchanged tree) {w_:.3f} s: {100 * w_ / c:.0f}% of the first")
+        if nocache:
+            print(f"  (the same run with --no-cache: {nocache:.3f} s; the second run takes {100 * w_ / nocache:.0f}% of that)")
 
         # Growth: 1x, 4x, 16x the big file, one job.
         print("\ngrowth (garblint --jobs 1, one file):")

@@ -14,9 +14,11 @@ An entry is keyed by everything that can change a file's findings:
   files, so any change elsewhere in the corpus that changes the facts invalidates every entry.
 
 Corpus facts of one file are cached too (keyed by content, without the corpus), so a second run
-over an unchanged tree does not even build Documents. Entries are pickles written atomically
-(temporary file + rename), so parallel runs never read a half-written entry. ``garblint clean``
-deletes the folder. Unreadable or corrupt entries are treated as misses.
+over an unchanged tree does not even build Documents. Entries are pickles in one SQLite file
+(``cache-v1.sqlite3``, write-ahead log, one transaction per batch): creating thousands of small
+files cost more than linting them. Concurrent runs are safe (SQLite locks). ``garblint clean``
+deletes the folder. A corrupt entry is a miss; an unusable database turns the cache off for the
+run with a notice.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import json
 import os
 import pickle
 import shutil
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -33,6 +35,7 @@ from .config import Config
 
 CACHE_DIR_NAME = ".garblint_cache"
 FORMAT = "1"
+DB_NAME = f"cache-v{FORMAT}.sqlite3"
 #: config keys that never change findings
 PRESENTATION_KEYS = frozenset(
     {"output-format", "jobs", "fail-on", "cache", "cache-dir", "exclude", "extend-exclude", "extensions"}
@@ -141,7 +144,8 @@ def resolve_cache_dir(config: Config) -> Path:
 
 
 class Cache:
-    """A folder of pickled results. Every method swallows I/O errors: a cache must never fail a run."""
+    """Pickled results in one SQLite file. I/O and database errors never fail a run: they turn
+    the cache off for the run and say why in ``disabled_reason``."""
 
     def __init__(self, folder: Path | str, base_key: str) -> None:
         self.folder = Path(folder)
@@ -150,7 +154,8 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self.disabled_reason: str | None = None
-        self._ready = False
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, bytes] = {}
 
     @classmethod
     def for_run(cls, config: Config, rules: Sequence[Any]) -> "Cache":
@@ -167,19 +172,53 @@ class Cache:
         return hashlib.sha256(f"f\x1f{self.base_key}\x1f{digest}".encode()).hexdigest()
 
     # ------------------------------------------------------------ storage
-    def _file(self, key: str) -> Path:
-        return self.folder / f"v{FORMAT}" / key[:2] / key
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_NAME
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        if not create and not self.db_path.is_file():
+            return None
+        if create:
+            self._prepare()
+        db = sqlite3.connect(str(self.db_path), timeout=60)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        self._db = db
+        return db
+
+    def _disable(self, exc: BaseException) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.disabled_reason = f"cannot use the cache in {self.folder}: {reason}"
+        self._pending.clear()
+        self.close()
 
     def get(self, key: str) -> Any:
         if self.disabled_reason:
             return None
-        try:
-            with open(self._file(key), "rb") as fh:
-                value = pickle.load(fh)
-        except FileNotFoundError:
+        blob = self._pending.get(key)
+        if blob is None:
+            try:
+                db = self._connect(create=False)
+                row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+            except (OSError, sqlite3.Error) as exc:
+                self._disable(exc)
+                return None
+            blob = row[0] if row else None
+        if blob is None:
             self.misses += 1
             return None
-        except Exception:  # corrupt or from another Python: a miss
+        try:
+            value = pickle.loads(blob)
+        except Exception:  # corrupt, or written by another Python: a miss
             self.misses += 1
             return None
         self.hits += 1
@@ -188,27 +227,34 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         if self.disabled_reason:
             return
+        self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(self._pending) >= 1000:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending entries in one transaction."""
+        if self.disabled_reason or not self._pending:
+            return
         try:
-            self._prepare()
-            target = self._file(key)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            db = self._connect(create=True)
+            assert db is not None
+            with db:
+                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", self._pending.items())
+            self._pending.clear()
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
             try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
-        except OSError as exc:
-            self.disabled_reason = f"cannot write cache in {self.folder}: {exc.strerror or exc}"
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
 
     def _prepare(self) -> None:
-        if self._ready:
-            return
+        if self.folder.exists() and not self.folder.is_dir():
+            raise NotADirectoryError(20, "it is a file, not a folder")
         self.folder.mkdir(parents=True, exist_ok=True)
         tag = self.folder / "CACHEDIR.TAG"
         if not tag.exists():
@@ -219,7 +265,6 @@ class Cache:
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Created by garblint automatically.\n*\n", encoding="utf-8")
-        self._ready = True
 
 
 def clean(folder: Path) -> bool:

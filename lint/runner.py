@@ -517,6 +517,8 @@ def lint_targets(
                         cache.result_key(r.path, r.digest),
                         {"findings": r.findings, "encoding": r.encoding, "words": r.words, "source_lines": r.source_lines},
                     )
+            cache.flush()
+            cache.close()
         return results  # type: ignore[return-value]
     finally:
         if pool is not None:

@@ -142,11 +142,27 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path):
     config = Config()
     key = run_key(config, selected_rules(config))
     first = _lint(tmp_path / "tree", config, cache=Cache(tmp_path / "c", key))
-    for f in (tmp_path / "c").rglob("*"):
-        if f.is_file() and len(f.name) == 64:
-            f.write_bytes(b"not a pickle")
-    again = _lint(tmp_path / "tree", config, cache=Cache(tmp_path / "c", key))
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "c" / "cache-v1.sqlite3")
+    with db:
+        assert db.execute("UPDATE entries SET value = ?", (b"not a pickle",)).rowcount == 3
+    db.close()
+    cache = Cache(tmp_path / "c", key)
+    again = _lint(tmp_path / "tree", config, cache=cache)
+    assert cache.misses == 3 and cache.hits == 0
     assert _summary(first) == _summary(again)
+
+
+def test_unusable_cache_database_turns_the_cache_off(tmp_path):
+    write_tree(tmp_path / "tree", 3)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "cache-v1.sqlite3").write_bytes(b"this is not a database" * 100)
+    config = Config()
+    cache = Cache(tmp_path / "c", run_key(config, selected_rules(config)))
+    res = _lint(tmp_path / "tree", config, cache=cache)
+    assert cache.disabled_reason and "cannot use the cache" in cache.disabled_reason
+    assert _summary(res) == _summary(_lint(tmp_path / "tree", config))
 
 
 def test_no_cache_and_clean(tmp_path):

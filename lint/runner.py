@@ -60,6 +60,10 @@ class FileResult:
     digest: str | None = None
 
 
+#: the FileResult fields a cache hit restores: a new field that ``_lint_one`` fills belongs here
+CACHED_FIELDS = ("findings", "encoding", "words", "source_lines")
+
+
 @dataclass
 class Target:
     """One input to lint: a file on disk, or text read from standard input."""
@@ -147,26 +151,30 @@ def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None 
             targets.append(Target(raw, raw, error="no such file or directory"))
             continue
         if p.is_dir():
-            found = []
+            found = []  # (path, real path, displayed path)
             for root, dirs, files in os.walk(p):
                 rel_root = os.path.relpath(root, p).replace(os.sep, "/")
                 rel_root = "" if rel_root == "." else rel_root + "/"
                 dirs[:] = sorted(d for d in dirs if not _excluded(rel_root + d, excludes))
+                # Resolve and display the folder once, not every file in it (2,000 files: 50 ms).
+                real_root, shown_root = os.path.realpath(root), _display(root)
                 for f in sorted(files):
                     if not f.lower().endswith(exts):
                         continue
                     if _excluded(rel_root + f, excludes):
                         continue
-                    found.append(os.path.join(root, f))
+                    path = os.path.join(root, f)
+                    real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_root, f)
+                    shown = f if shown_root == "." else f"{shown_root}/{f}"
+                    found.append((path, real, shown))
             if not found:
                 targets.append(
                     Target(raw, raw, skipped=f"no files with extensions {', '.join(exts)} found")
                 )
-            for f in found:
-                key = os.path.realpath(f)
+            for f, key, shown in found:
                 if key not in seen:
                     seen.add(key)
-                    targets.append(Target(_display(f), f))
+                    targets.append(Target(shown, f))
         else:
             key = os.path.realpath(raw)
             if key not in seen:
@@ -311,10 +319,10 @@ def _digest_or_none(target: Target) -> str | None:
         return None
 
 
-#: a file at least this many characters long is linted in pieces, split at blank lines, by the
+#: a file of at least this many bytes is linted in pieces, split at blank lines, by the
 #: rules that allow it (``Rule.splittable``) when worker processes would otherwise sit idle
 SPLIT_MIN_CHARS = 400_000
-#: a file this long is split even with one job, and pieces are at most PIECE_CHARS long: the
+#: a file of this many bytes is split even with one job, in pieces of at most PIECE_CHARS characters: the
 #: word lists of a piece are freed before the next piece is built, so memory stays bounded
 SPLIT_ALWAYS_CHARS = 1_600_000
 PIECE_CHARS = 250_000
@@ -513,10 +521,7 @@ def lint_targets(
             for i in todo + big:
                 r = results[i]
                 if r is not None and r.digest and not r.error and not r.skipped:
-                    cache.put(
-                        cache.result_key(r.path, r.digest),
-                        {"findings": r.findings, "encoding": r.encoding, "words": r.words, "source_lines": r.source_lines},
-                    )
+                    cache.put(cache.result_key(r.path, r.digest), {k: getattr(r, k) for k in CACHED_FIELDS})
             cache.flush()
             cache.close()
         return results  # type: ignore[return-value]

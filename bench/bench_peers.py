@@ -261,7 +261,7 @@ def main() -> int:
         # (label, input kind, argv, words, sample tree memory)
         cases: list[tuple[str, str, list[str], int, bool]] = []
         for kind, paths in (("1 file", [big]), (f"{args.files} files", [small])):
-            cases.append((f"garblint --jobs 1", kind, garblint_argv(paths, 1), words, False))
+            cases.append(("garblint --jobs 1", kind, garblint_argv(paths, 1), words, False))
             if args.jobs > 1:
                 cases.append((f"garblint --jobs {args.jobs}", kind, garblint_argv(paths, args.jobs), words, True))
             for name, exe in peers.items():

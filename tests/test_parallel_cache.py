@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import pickle
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from speed_helpers import RareCapitalisedWord, make_texts, unregister_test_rule,
 
 @pytest.fixture
 def corpus_rule():
+    # Worker processes see this test-only rule only when they are forked from this process.
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the test-only corpus rule reaches worker processes only with the fork start method")
     _REGISTRY[RareCapitalisedWord.code] = RareCapitalisedWord
     yield RareCapitalisedWord
     unregister_test_rule()

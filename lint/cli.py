@@ -74,6 +74,9 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--languagetool", "languagetool", default=None, metavar="off|local|URL", help="LanguageTool backend for rule L001 (default off; env GARBLINT_LANGUAGETOOL_URL).")
 @click.option("--languagetool-required", is_flag=True, default=None, help="Exit 2 when LanguageTool is configured but unavailable.")
 @click.option("--languagetool-download", is_flag=True, default=None, help="Let 'local' mode download LanguageTool (about 250 MB) if it is missing.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", default=None, metavar="DIR", help="Cache folder (default .garblint_cache in the current folder).")
+@click.option("--dask", "dask_address", default=None, metavar="SCHEDULER", help="Lint on a Dask cluster (e.g. tcp://host:8786); the files must be on storage the workers share.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
     sys.exit(run_check(list(paths) or ["."], opts))
@@ -98,6 +101,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             "corpus": (config["corpus"] + convert("corpus", list(opts["corpus"]), Path.cwd())) if opts.get("corpus") else None,
             "mode": opts["mode"],
             "min-confidence": opts["min_confidence"],
+            "cache": False if opts.get("no_cache") else None,
+            "cache-dir": opts.get("cache_dir"),
         }
         env_lt = os.environ.get("GARBLINT_LANGUAGETOOL_URL", "").strip()
         if env_lt:  # precedence: flag > environment > config file
@@ -144,7 +149,23 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
     targets = discover(paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-")
     try:
-        results = lint_targets(targets, config)
+        if opts.get("dask_address"):
+            from .distributed import DaskUnavailable, lint_targets_dask
+
+            try:
+                results = lint_targets_dask(targets, config, opts["dask_address"])
+            except DaskUnavailable as exc:
+                _err(str(exc))
+                return EXIT_ERROR
+        else:
+            cache = None
+            if config["cache"] and not opts.get("no_cache"):
+                from .cache import Cache
+
+                cache = Cache.for_run(config, selected_rules(config))
+            results = lint_targets(targets, config, cache=cache)
+            if cache is not None and cache.disabled_reason and not opts["quiet"]:
+                _notice(cache.disabled_reason)
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
@@ -202,6 +223,30 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     if any(severity_at_least(f.severity, threshold) for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@main.command("clean")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file (for its cache-dir).")
+@click.option("--cache-dir", default=None, metavar="DIR", help="The cache folder to delete.")
+def clean_cmd(config_path: str | None, cache_dir: str | None) -> None:
+    """Delete the result cache (.garblint_cache, or the configured cache-dir)."""
+    from .cache import clean, resolve_cache_dir
+
+    try:
+        if config_path is not None and not Path(config_path).is_file():
+            raise ConfigError(f"{config_path}: config file not found")
+        config = load_config(Path(config_path) if config_path else None)
+        if cache_dir:
+            config = config.merged({"cache-dir": cache_dir})
+        folder = resolve_cache_dir(config)
+        removed = clean(folder)
+    except ConfigError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
 
 
 @main.command("rules")

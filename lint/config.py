@@ -76,6 +76,12 @@ def _str(key: str, value: Any) -> str:
     return value
 
 
+def _bool(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false, got {value!r}")
+    return value
+
+
 def _severity_map(key: str, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(f"'{key}' must be a table of rule code = severity, got {value!r}")
@@ -101,12 +107,6 @@ def _extensions(key: str, value: Any) -> list[str]:
             if part:
                 exts.append(part if part.startswith(".") else "." + part)
     return exts
-
-
-def _bool(key: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"'{key}' must be true or false, got {value!r}")
-    return value
 
 
 def _positive_number(key: str, value: Any) -> float:
@@ -156,6 +156,9 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "languagetool-max-chars": (_int_min(200), 20000),
     "languagetool-timeout": (_positive_number, 30.0),
     "languagetool-download": (_bool, False),
+    # the result cache (lint/cache.py); cache-dir is relative to the config file that sets it
+    "cache": (_bool, True),
+    "cache-dir": (_str, ""),
 }
 _PATH_KEYS = ("names", "words", "corpus")
 

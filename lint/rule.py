@@ -60,6 +60,10 @@ class Rule:
     corpus: ClassVar[bool] = False
     #: when fixes overlap, the suggestion of the rule with the lower number wins
     fix_priority: ClassVar[int] = 50
+    #: True when the rule looks only inside one paragraph at a time (never at the document as a
+    #: whole, its encoding or other paragraphs): the runner may then lint a huge file in pieces
+    #: split at blank lines, in parallel. Leave False for document-level rules.
+    splittable: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -98,6 +102,11 @@ class Rule:
         outside checker (L001) overrides it to defer to garblint's own rules on the same span.
         """
         return mine
+
+    def cache_token(self, config: "Config") -> str:
+        """Anything outside the config and garblint's files that changes this rule's findings
+        (e.g. an external server's version); part of the result cache's key."""
+        return ""
 
     # ------------------------------------------------------------- helpers
     def finding(

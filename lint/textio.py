@@ -90,6 +90,11 @@ def _guess_legacy(data: bytes) -> tuple[str, str]:
 
 def read_document(path: str, display_path: str | None = None) -> Document:
     """Read and decode ``path``. Raises InputError (or BinaryFile) with a one-line reason."""
+    return document_from_bytes(read_bytes(path), display_path or path)
+
+
+def read_bytes(path: str) -> bytes:
+    """Read ``path``'s bytes. Raises InputError with a one-line reason."""
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
@@ -104,7 +109,7 @@ def read_document(path: str, display_path: str | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    return document_from_bytes(data, display_path or path)
+    return data
 
 
 def document_from_bytes(data: bytes, path: str | None) -> Document:

@@ -53,6 +53,7 @@ class Mojibake(Rule):
     """
 
     code = "E001"
+    splittable = True  # looks within one paragraph at a time
     name = "mojibake"
     category = "encoding"
     severity = "error"
@@ -220,6 +221,7 @@ class ReplacementCharacter(Rule):
     """
 
     code = "E004"
+    splittable = True  # looks within one paragraph at a time
     name = "replacement-character"
     category = "encoding"
     severity = "warning"

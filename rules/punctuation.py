@@ -51,6 +51,7 @@ class SpaceBeforePunctuation(Rule):
     """
 
     code = "P001"
+    splittable = True  # looks within one paragraph at a time
     name = "space-before-punctuation"
     category = "punctuation"
     severity = "warning"
@@ -85,6 +86,7 @@ class MissingSpaceAfterPunctuation(Rule):
     """
 
     code = "P002"
+    splittable = True  # looks within one paragraph at a time
     name = "missing-space-after-punctuation"
     category = "punctuation"
     severity = "warning"
@@ -121,6 +123,7 @@ class OddSpacing(Rule):
     """
 
     code = "P003"
+    splittable = True  # looks within one paragraph at a time
     name = "odd-spacing"
     category = "whitespace"
     severity = "suggestion"

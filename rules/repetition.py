@@ -29,6 +29,7 @@ class RepeatedWord(Rule):
     """
 
     code = "R001"
+    splittable = True  # looks within one paragraph at a time
     name = "repeated-word"
     category = "repetition"
     severity = "warning"

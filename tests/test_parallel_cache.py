@@ -1,0 +1,229 @@
+"""--jobs gives the same output as --jobs 1; the cache gives the same findings and invalidates."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import pickle
+from pathlib import Path
+
+import pytest
+
+from garblint.lint.cache import Cache, run_key
+from garblint.lint.config import Config, convert
+from garblint.lint.rule import _REGISTRY
+from garblint.lint.runner import discover, lint_targets, lint_text, selected_rules
+
+from conftest import run_cli
+from speed_helpers import RareCapitalisedWord, make_texts, unregister_test_rule, write_tree
+
+
+@pytest.fixture
+def corpus_rule():
+    # Worker processes see this test-only rule only when they are forked from this process.
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the test-only corpus rule reaches worker processes only with the fork start method")
+    _REGISTRY[RareCapitalisedWord.code] = RareCapitalisedWord
+    yield RareCapitalisedWord
+    unregister_test_rule()
+
+
+def _summary(results):
+    return [(r.path, r.error, r.skipped, r.words, [f.to_dict() for f in r.findings]) for r in results]
+
+
+def _lint(folder: Path, config: Config, **kw):
+    return lint_targets(discover([str(folder)], config), config, **kw)
+
+
+def test_findings_pickle_round_trip():
+    text = make_texts(1, seed=3)[0] + "\nThe vote vote was held ,today.\n"
+    findings = lint_text(text, Config())
+    assert findings, "the sample text has damage the foundation rules flag"
+    assert pickle.loads(pickle.dumps(findings)) == findings
+
+
+def test_jobs_output_identical_and_ordered(tmp_path, corpus_rule):
+    write_tree(tmp_path / "tree", 40)
+    config = Config({"select": convert("select", ["ALL"])})
+    one = _lint(tmp_path / "tree", config, jobs=1)
+    two = _lint(tmp_path / "tree", config, jobs=2)
+    assert [r.path for r in one] == sorted(r.path for r in one)
+    assert _summary(one) == _summary(two)
+    assert any(f.code == "Z901" for r in one for f in r.findings)
+
+
+def test_cli_jobs_json_identical(tmp_path):
+    write_tree(tmp_path / "tree", 30)
+    outs = []
+    for jobs in ("1", "2"):
+        p = run_cli("check", "--no-cache", "-j", jobs, "--output-format", "json", "tree", cwd=tmp_path)
+        assert p.returncode == 1, p.stderr
+        outs.append(json.loads(p.stdout))
+    assert outs[0] == outs[1]
+    assert outs[0]["summary"]["findings"] > 0
+
+
+def test_cache_hits_give_identical_findings(tmp_path):
+    write_tree(tmp_path / "tree", 25)
+    config = Config({"cache-dir": str(tmp_path / "c")})
+    rules = selected_rules(config)
+    first_cache = Cache.for_run(config, rules)
+    first = _lint(tmp_path / "tree", config, jobs=1, cache=first_cache)
+    assert first_cache.hits == 0
+    second_cache = Cache.for_run(config, rules)
+    second = _lint(tmp_path / "tree", config, jobs=2, cache=second_cache)
+    assert second_cache.hits == 25 and second_cache.misses == 0
+    assert _summary(first) == _summary(second)
+    assert [r.source_lines for r in first] == [r.source_lines for r in second]
+
+
+def test_cache_rechecks_a_changed_file(tmp_path):
+    paths = write_tree(tmp_path / "tree", 5)
+    config = Config()
+    c1 = Cache(tmp_path / "c", run_key(config, selected_rules(config)))
+    _lint(tmp_path / "tree", config, cache=c1)
+    paths[2].write_text("The vote vote was held.\n", encoding="utf-8")
+    c2 = Cache(tmp_path / "c", run_key(config, selected_rules(config)))
+    res = _lint(tmp_path / "tree", config, cache=c2)
+    assert c2.hits == 4
+    assert [f.text for f in res[2].findings] == ["vote vote"]
+
+
+def test_cache_key_changes_with_names_list_content(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Edda Brandt\n", encoding="utf-8")
+    config = Config({"names": [str(names)]})
+    rules = selected_rules(config)
+    before = run_key(config, rules)
+    assert run_key(Config({"names": [str(names)]}), rules) == before
+    names.write_text("Edda Brand\n", encoding="utf-8")  # same path, new content
+    assert run_key(Config({"names": [str(names)]}), rules) != before
+
+
+def test_cache_key_changes_with_config_but_not_presentation(tmp_path):
+    base = Config()
+    rules = selected_rules(base)
+    key = run_key(base, rules)
+    assert run_key(base.merged({"output-format": "json", "jobs": 3}), rules) == key
+    assert run_key(base.merged({"min-confidence": 0.95}), rules) != key
+    assert run_key(base.merged({"mode": "ocr"}), rules) != key
+
+
+def test_cli_cache_invalidates_when_config_changes(tmp_path):
+    write_tree(tmp_path / "tree", 10)
+    args = ("check", "--output-format", "json", "-j", "1", "tree")
+    first = json.loads(run_cli(*args, cwd=tmp_path).stdout)
+    assert (tmp_path / ".garblint_cache" / "CACHEDIR.TAG").is_file()
+    assert "R001" in first["summary"]["by_code"]
+    (tmp_path / "garblint.toml").write_text('ignore = ["R001"]\n', encoding="utf-8")
+    second = json.loads(run_cli(*args, cwd=tmp_path).stdout)
+    assert "R001" not in second["summary"]["by_code"]
+    (tmp_path / "garblint.toml").unlink()
+    third = json.loads(run_cli(*args, cwd=tmp_path).stdout)
+    assert third == first
+
+
+def test_cache_invalidates_when_corpus_facts_change(tmp_path, corpus_rule):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.txt").write_text("Hollin council met.\n", encoding="utf-8")
+    (tree / "b.txt").write_text("Fernby council met.\n", encoding="utf-8")
+    config = Config({"select": ["Z901"]})
+    rules = selected_rules(config)
+    res = _lint(tree, config, jobs=1, cache=Cache(tmp_path / "c", run_key(config, rules)))
+    assert [f.text for f in res[0].findings] == ["Hollin"]
+    # b.txt now mentions Hollin too: a.txt is unchanged but its finding must go.
+    (tree / "b.txt").write_text("Fernby and Hollin councils met.\n", encoding="utf-8")
+    cache = Cache(tmp_path / "c", run_key(config, rules))
+    res = _lint(tree, config, jobs=1, cache=cache)
+    assert res[0].findings == []
+    uncached = _lint(tree, config, jobs=1)
+    assert _summary(res) == _summary(uncached)
+
+
+def test_corrupt_cache_entry_is_a_miss(tmp_path):
+    write_tree(tmp_path / "tree", 3)
+    config = Config()
+    key = run_key(config, selected_rules(config))
+    first = _lint(tmp_path / "tree", config, cache=Cache(tmp_path / "c", key))
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "c" / "cache-v1.sqlite3")
+    with db:
+        assert db.execute("UPDATE entries SET value = ?", (b"not a pickle",)).rowcount == 3
+    db.close()
+    cache = Cache(tmp_path / "c", key)
+    again = _lint(tmp_path / "tree", config, cache=cache)
+    assert cache.misses == 3 and cache.hits == 0
+    assert _summary(first) == _summary(again)
+
+
+def test_unusable_cache_database_turns_the_cache_off(tmp_path):
+    write_tree(tmp_path / "tree", 3)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "cache-v1.sqlite3").write_bytes(b"this is not a database" * 100)
+    config = Config()
+    cache = Cache(tmp_path / "c", run_key(config, selected_rules(config)))
+    res = _lint(tmp_path / "tree", config, cache=cache)
+    assert cache.disabled_reason and "cannot use the cache" in cache.disabled_reason
+    assert _summary(res) == _summary(_lint(tmp_path / "tree", config))
+
+
+def test_no_cache_and_clean(tmp_path):
+    write_tree(tmp_path / "tree", 3)
+    p = run_cli("check", "--no-cache", "tree", cwd=tmp_path)
+    assert p.returncode == 1, p.stderr
+    assert not (tmp_path / ".garblint_cache").exists()
+    run_cli("check", "tree", cwd=tmp_path)
+    assert (tmp_path / ".garblint_cache").is_dir()
+    p = run_cli("clean", cwd=tmp_path)
+    assert p.returncode == 0 and b"removed" in p.stdout
+    assert not (tmp_path / ".garblint_cache").exists()
+    (tmp_path / "other").mkdir()
+    p = run_cli("clean", "--cache-dir", "other", cwd=tmp_path)
+    assert p.returncode == 2 and b"does not look like a garblint cache" in p.stderr
+    assert (tmp_path / "other").is_dir()
+
+
+def test_cache_dir_from_config_is_relative_to_it(tmp_path):
+    write_tree(tmp_path / "proj" / "tree", 2)
+    (tmp_path / "proj" / "garblint.toml").write_text('cache-dir = "build/lintcache"\n', encoding="utf-8")
+    (tmp_path / "proj" / "tree" / "sub").mkdir()
+    p = run_cli("check", "..", cwd=tmp_path / "proj" / "tree" / "sub")
+    assert p.returncode == 1, p.stderr
+    assert (tmp_path / "proj" / "build" / "lintcache" / "CACHEDIR.TAG").is_file()
+
+
+def test_big_file_split_output_identical(tmp_path, monkeypatch):
+    from garblint.lint import runner
+
+    texts = make_texts(60, seed=23)
+    # Damage right at paragraph starts and ends, where the pieces are cut.
+    texts += ["the the vote was held ,today.With care  and\u200bthought caf\u00c3\u00a9 \ufffd end .\n"] * 5
+    big = tmp_path / "big.txt"
+    text = "\n\n".join(texts).replace("\n\n\n", "\n \n\n")
+    # Every paragraph starts with a doubled word, so every cut has a finding beside it.
+    big.write_text("the the " + text.replace("\n\n", "\n\nthe the "), encoding="utf-8")
+    config = Config({"select": ["ALL"]})
+    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
+    calls = []
+    real = runner._lint_split
+    monkeypatch.setattr(runner, "_lint_split", lambda *a: calls.append(a[-1]) or real(*a))
+    two = lint_targets(discover([str(big)], config), config, jobs=2)
+    assert calls, "the big file was split"
+    assert len(runner.split_spans(big.read_text(encoding="utf-8"), 4)) == 4
+    assert _summary(one) == _summary(two)
+    assert one[0].source_lines == two[0].source_lines
+    assert {f.code for f in one[0].findings} >= {"R001", "P001", "P002", "P003", "E001", "E004"}
+
+
+def test_split_spans_cut_at_paragraph_breaks():
+    from garblint.lint.runner import split_spans
+
+    text = "".join(f"Paragraph {i} has words.\nAnd a second line.\n\n" for i in range(50))
+    spans = split_spans(text, 5)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
+    assert all(text[a - 2 : a] == "\n\n" for a, _ in spans[1:])
+    assert 3 <= len(spans) <= 5

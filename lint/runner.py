@@ -416,13 +416,13 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
     from dataclasses import replace
 
     from .finding import make_fingerprint
-    from .rule import _CONTEXT
+    from .rule import _line_context
 
     text = doc.text
     start, end = f.start + offset, f.end + offset
     line, col = doc.line_col(start)
     end_line, end_col = doc.line_col(end)
-    fp = make_fingerprint(f.code, text[start:end], text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT])
+    fp = make_fingerprint(f.code, text[start:end], *_line_context(doc, start, end, line, end_line))
     return replace(f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp)
 
 

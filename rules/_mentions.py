@@ -102,6 +102,7 @@ _GAP_DOT = re.compile(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
 _LOWER_PART = re.compile(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
 
 
+@lru_cache(maxsize=131072)
 def fold(s: str) -> str:
     """Case-fold and strip accents and apostrophes: the key two spellings are compared on."""
     s = unicodedata.normalize("NFKD", s.casefold())
@@ -239,6 +240,7 @@ def loose_spelling(a: str, b: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=131072)
 def first_compatible(a: str, b: str) -> bool:
     """Could these two first names be one person's (equal, an initial, or a misspelling)?"""
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
@@ -880,13 +882,17 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     person_groups: list[list[Mention]] = []
     for sk in sur_keys:
         groups: list[list[Mention]] = []
+        firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
         for m in by_surname[sk]:
-            for g in groups:
-                if any(first_compatible(m.first or "", x.first or "") for x in g):
+            mf = m.first or ""
+            for g, fs in zip(groups, firsts):
+                if mf in fs or any(first_compatible(mf, x) for x in fs):
                     g.append(m)
+                    fs.add(mf)
                     break
             else:
                 groups.append([m])
+                firsts.append({mf})
         person_groups.extend(groups)
     # 2. merge groups whose surnames are close and whose first names agree
     surname_of = [g[0].surname for g in person_groups]

@@ -18,7 +18,8 @@ from .config import Config
 from .document import Document
 from .finding import Finding
 from .rule import Rule, all_rules
-from .textio import BinaryFile, InputError, document_from_bytes, read_document
+from .suppress import apply_suppressions
+from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_document
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -177,6 +178,7 @@ def run_rules(doc: Document, config: Config, rules: Sequence[Rule]) -> tuple[lis
                     findings.append(f)
         except Exception as exc:  # a rule bug must not stop the other rules or files
             crashes.append(f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc}")
+    findings = apply_suppressions(doc, findings, rules)
     return postprocess(findings, config, doc.path), crashes
 
 
@@ -263,7 +265,7 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     findings, crashes = run_rules(doc, config, rules)
     result.findings = findings
     result.words = doc.word_count
-    result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    result.source_lines = {ln: doc.source_line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
     if crashes:
         result.error = "; ".join(crashes)
     return result
@@ -303,7 +305,7 @@ def lint_targets(targets: list[Target], config: Config, *, jobs: int | None = No
 def lint_text(text: str, config: Config | None = None, *, path: str | None = None) -> list[Finding]:
     """Lint ``text`` in memory and return its findings (the Python API)."""
     config = config or Config()
-    return lint_document(Document(text, path), config)
+    return lint_document(make_document(text, path), config)
 
 
 def read_stdin_bytes() -> bytes:

@@ -63,6 +63,12 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop findings below this confidence.")
 @click.option("--stdin-filename", default="-", help="The name to report for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="Colour the text report.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, --fix-only or --diff: apply each finding's first suggestion, safe or not.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes in place and report nothing but what was fixed (exit 0 unless an error).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them (exit 1 if there is any).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Record today's findings in FILE (for --baseline) and exit 0.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
     sys.exit(run_check(list(paths) or ["."], opts))
@@ -104,6 +110,20 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: permission denied")
             return EXIT_ERROR
 
+    fix_write = bool(opts.get("fix") or opts.get("fix_only"))
+    fix_mode = fix_write or bool(opts.get("diff"))
+    if opts.get("unsafe_fixes") and not fix_mode:
+        _notice("--unsafe-fixes has no effect without --fix, --fix-only or --diff")
+    baseline = None
+    if opts.get("baseline_path"):
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(opts["baseline_path"])
+        except BaselineError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
+
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
     targets = discover(paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-")
     try:
@@ -111,6 +131,49 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+
+    if opts.get("write_baseline_path"):
+        return _write_baseline(opts["write_baseline_path"], results)
+    if baseline is not None:
+        for r in results:
+            if not (r.error or r.skipped):
+                r.findings = baseline.filter(r.path, r.findings)
+    report_stream = sys.stdout
+    if fix_mode:
+        from .fixer import fix_results
+
+        try:
+            run = fix_results(targets, results, config, unsafe=bool(opts.get("unsafe_fixes")), write=fix_write, baseline=baseline)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            return 130
+        results = run.results
+        for n in run.notices:
+            _notice(n)
+        if opts.get("diff"):
+            sys.stdout.write("".join(run.diffs))
+            sys.stdout.flush()
+            bad = _print_errors(results)
+            if not opts["quiet"]:
+                s = "s" if run.fixed_findings != 1 else ""
+                click.echo(f"garblint: {run.fixed_findings} fix{'es' if s else ''} would be applied to {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", err=True)
+            return EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
+        if stdin_bytes is not None:
+            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            data = run.stdin_text if run.stdin_text is not None else stdin_bytes
+            if out is not None:
+                out.write(data)
+                out.flush()
+            else:  # pragma: no cover
+                sys.stdout.write(data.decode("utf-8", "replace"))
+            report_stream = sys.stderr
+        if not opts["quiet"] or opts.get("fix_only"):
+            click.echo(
+                f"garblint: fixed {run.fixed_findings} finding{'s' if run.fixed_findings != 1 else ''} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
+                err=True,
+            )
+        if opts.get("fix_only"):
+            return EXIT_ERROR if _print_errors(results) else EXIT_OK
 
     failed = False
     linted = 0
@@ -150,8 +213,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: {exc.strerror or exc}")
             return EXIT_ERROR
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        report_stream.write(report)
+        report_stream.flush()
 
     if failed:
         return EXIT_ERROR
@@ -161,6 +224,66 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     if any(severity_at_least(f.severity, threshold) for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _print_errors(results) -> bool:
+    bad = False
+    for r in results:
+        if r.error:
+            _err(f"{r.path}: {r.error}")
+            bad = True
+    return bad
+
+
+def _write_baseline(path: str, results) -> int:
+    from .baseline import BaselineError, write_baseline
+
+    bad = _print_errors(results)
+    try:
+        n = write_baseline(path, results)
+    except BaselineError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    files = sum(1 for r in results if r.findings and not (r.error or r.skipped))
+    click.echo(f"garblint: wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} to baseline {path}", err=True)
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file instead of searching for one.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def config_cmd(config_path: str | None, fmt: str) -> None:
+    """Print the effective configuration and where each value came from."""
+    try:
+        path = Path(config_path) if config_path else None
+        if path is not None and not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        config = load_config(path)
+        config.validate_codes(rule_codes())
+    except ConfigError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(config_table(config, fmt), nl=False)
+
+
+def config_table(config, fmt: str = "text") -> str:
+    import json
+
+    keys = sorted(config.values)
+    if fmt == "json":
+        return json.dumps(
+            {"config-file": config.path, "values": {k: {"value": config.values[k], "source": config.sources.get(k, "default")} for k in keys}},
+            indent=2,
+        ) + "\n"
+    lines = [f"# config file: {config.path or '(none found; defaults)'}"]
+    for k in keys:
+        src = config.sources.get(k, "default")
+        if config.values[k] is None:
+            lines.append(f"# {k} is not set  # {src}")
+            continue
+        value = json.dumps(config.values[k], ensure_ascii=False)
+        lines.append(f"{k} = {value}  # {src}")
+    return "\n".join(lines) + "\n"
 
 
 @main.command("rules")

@@ -53,7 +53,7 @@ class Edit:
     replacement: str
     code: str
     priority: int
-    key: tuple  # identifies the finding across passes: (code, fingerprint, replacement)
+    key: tuple  # identifies the fix across passes: (code, span text, replacement)
 
 
 @dataclass
@@ -88,7 +88,7 @@ def candidate_edits(findings: Sequence[Finding], text: str, *, unsafe: bool, ski
             sugg = f.safe_fix
         if sugg is None or text[f.start : f.end] == sugg.replacement:
             continue
-        key = (f.code, f.fingerprint, sugg.replacement)
+        key = (f.code, f.text, sugg.replacement)
         if skip and key in skip:
             continue
         out.append(Edit(f.start, f.end, sugg.replacement, f.code, _priority(f.code), key))

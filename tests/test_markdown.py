@@ -1,0 +1,87 @@
+"""Markdown files: prose is linted; code, URLs, HTML, front matter and link targets are not."""
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+DOC = """---
+title: the the release notes
+tags: [a ,b]
+---
+# Release notes
+
+This release fixes the the installer.
+
+```python
+# the the typo in code is fine
+x = 1 ,2
+```
+
+Inline `the the` code and `a ,b` too. See [the guide](https://example.com/a ,b "the the") and
+![a chart](images/the%20the.png) or <https://example.com/x ,y> or https://example.com/x ,y today.
+
+<div class="note">
+the the in an HTML block
+</div>
+
+    the the in indented code
+
+Entities &amp; friends &nbsp; ,stay quiet, and <span title="the the">tags</span> too.
+
+[ref]: https://example.com/the ,the
+
+| Column | Other |
+|--------|-------|
+| fine   | text  |
+
+The end end.
+"""
+
+
+def _run(tmp_path, name, text, *args):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    proc = run_cli("check", str(f), "--output-format", "json", *args)
+    assert proc.returncode in (0, 1), proc.stderr
+    return [x for r in json.loads(proc.stdout)["files"] for x in r["findings"]]
+
+
+def test_markdown_code_and_markup_are_not_linted(tmp_path):
+    found = _run(tmp_path, "notes.md", DOC, "--select", "R,P")
+    got = sorted((f["code"], f["line"], f["column"], f["text"]) for f in found)
+    assert got == [("R001", 7, 20, "the the"), ("R001", 31, 5, "end end")]
+
+
+def test_same_text_as_plain_file_is_flagged(tmp_path):
+    # The look-alike: the same content in a .txt file is all prose, so the code block's
+    # doubled word is reported there. Markdown handling is by extension.
+    found = _run(tmp_path, "notes.txt", DOC, "--select", "R001")
+    lines = {f["line"] for f in found}
+    assert {2, 7, 10, 31} <= lines
+
+
+def test_markdown_positions_point_into_the_original(tmp_path):
+    text = "Intro with `code` and a [link](http://example.com).\n\nSecond  paragraph has has a repeat.\n"
+    found = _run(tmp_path, "p.md", text, "--select", "R001")
+    assert [(f["line"], f["column"], f["text"]) for f in found] == [(3, 19, "has has")]
+
+
+def test_markdown_stdin_filename_selects_markdown(tmp_path):
+    text = b"Some text.\n\n```\nthe the\n```\n"
+    proc = run_cli("check", "-", "--stdin-filename", "x.md", "--select", "R001", input=text)
+    assert proc.returncode == 0, proc.stdout
+    proc = run_cli("check", "-", "--stdin-filename", "x.txt", "--select", "R001", input=text)
+    assert proc.returncode == 1
+
+
+def test_crlf_markdown_offsets(tmp_path):
+    text = "# Title\r\n\r\n```\r\nthe the\r\n```\r\n\r\nA line line here.\r\n"
+    f = tmp_path / "w.md"
+    f.write_bytes(text.encode("utf-8"))
+    proc = run_cli("check", str(f), "--select", "R001", "--output-format", "json")
+    found = [x for r in json.loads(proc.stdout)["files"] for x in r["findings"]]
+    assert [(x["line"], x["column"], x["text"]) for x in found] == [(7, 3, "line line")]
+    fixed = run_cli("check", str(f), "--select", "R001", "--fix")
+    assert fixed.returncode == 0
+    assert f.read_bytes() == text.replace("line line", "line").encode("utf-8")

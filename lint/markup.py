@@ -72,7 +72,7 @@ def merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     """The non-prose regions of ``text`` (a file called ``path``), merged and sorted."""
-    regions = list(directive_spans(text))
+    regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     if is_markdown(path):
         regions.extend(markdown_regions(text))
     return merge(regions)
@@ -91,6 +91,18 @@ def _line_offsets(text: str) -> list[int]:
 
 
 def markdown_regions(text: str) -> list[tuple[int, int]]:
+    return markdown_analysis(text)[0]
+
+
+def code_regions(text: str, path: str | None) -> list[tuple[int, int]]:
+    """Markdown code blocks and code spans (where directives are examples, not directives)."""
+    if not is_markdown(path):
+        return []
+    return markdown_analysis(text)[1]
+
+
+def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(non-prose regions, code regions) of a Markdown text."""
     from markdown_it import MarkdownIt
 
     starts = _line_offsets(text)  # starts[i] = offset of line i (0-based); last = len(text)
@@ -100,6 +112,7 @@ def markdown_regions(text: str) -> list[tuple[int, int]]:
         return starts[min(i, n_lines)]
 
     regions: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
     parse_text = text
     m = _FRONT_OPEN.match(text)
     if m:
@@ -115,7 +128,7 @@ def markdown_regions(text: str) -> list[tuple[int, int]]:
     try:
         tokens = md.parse(parse_text)
     except Exception:  # a parser bug must not stop linting: lint the file as plain text
-        return regions
+        return regions, code
     prose = [False] * (n_lines + 1)
     inline_blocks: list[tuple[int, int]] = []
     for tok in tokens:
@@ -124,6 +137,8 @@ def markdown_regions(text: str) -> list[tuple[int, int]]:
             for i in range(a, min(b, n_lines)):
                 prose[i] = True
             inline_blocks.append((a, b))
+        elif tok.type in ("fence", "code_block") and tok.map:
+            code.append((line_off(tok.map[0]), line_off(tok.map[1])))
     # Every line that no inline (prose) token covers is not prose: code, HTML, rules, etc.
     i = 0
     while i < n_lines:
@@ -136,12 +151,14 @@ def markdown_regions(text: str) -> list[tuple[int, int]]:
         regions.append((line_off(i), line_off(j)))
         i = j
     for a, b in inline_blocks:
-        regions.extend(_inline_regions(text, line_off(a), line_off(b)))
-    return merge(regions)
+        inline, spans = _inline_regions(text, line_off(a), line_off(b))
+        regions.extend(inline)
+        code.extend(spans)
+    return merge(regions), merge(code)
 
 
-def _inline_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Code spans, HTML, autolinks, URLs, link targets and entities between start and end."""
+def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(code spans, HTML, autolinks, URLs, link targets and entities; the code spans alone)."""
     out: list[tuple[int, int]] = []
     # Code spans first: nothing inside them is markup (CommonMark: a run of n backticks
     # opens a span closed by the next run of exactly n backticks).
@@ -182,8 +199,7 @@ def _inline_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         j = _matching(text, m.end(), end, close_ch)
         if j is not None:
             out.append((m.start() + 1, j + 1))
-    # Reference-style definitions inside a paragraph's lines are already non-prose lines.
-    return out
+    return out, code
 
 
 def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:

@@ -67,10 +67,15 @@ def _codes(raw: str | None) -> tuple[str, ...] | None:
     return codes or None
 
 
-def parse_directives(text: str) -> list[Directive]:
+def parse_directives(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Directive]:
+    """Directives in ``text``, in order, leaving out those starting inside ``exclude`` regions."""
     out = []
+    starts = [a for a, _ in exclude]
     for rx in (_HTML_DIRECTIVE, _LINE_DIRECTIVE):
         for m in rx.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < exclude[i][1]:
+                continue
             out.append(Directive(m.group("kind").lower(), _codes(m.group("codes")), m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
@@ -131,24 +136,17 @@ def _sic_follows(text: str, end: int) -> bool:
 
 def apply_suppressions(doc: "Document", findings: list[Finding], rules: Sequence["Rule"]) -> list[Finding]:
     """Drop findings on masked text, suppressed ones and "[sic]" ones; add X001 for unused directives."""
-    masks = doc.masks
-    if masks:
-        starts = [a for a, _ in masks]
-        kept = []
-        for f in findings:
-            # masks are sorted and disjoint: only the last one starting inside or before the
-            # span can reach into it
-            i = bisect_right(starts, f.end - 1 if f.end > f.start else f.start) - 1
-            if i >= 0 and masks[i][1] > f.start:
-                continue
-            kept.append(f)
-        findings = kept
+    if doc.masks:
+        findings = _mask_filter(doc, findings)
     source = doc.source
     if "[sic" in source or "[SIC" in source or "[Sic" in source:
         findings = [f for f in findings if not (f.code[:1] in SIC_FAMILIES and _sic_follows(source, f.end))]
     if "garblint" not in source:
         return findings
-    parsed = parse_directives(source)
+    from .markup import code_regions
+
+    # In Markdown, a directive shown in a code block or code span is an example, not a directive.
+    parsed = parse_directives(source, code_regions(source, doc.path))
     directives = [d for d in parsed if d.kind != "enable"]
     if not directives:
         return findings
@@ -193,6 +191,39 @@ def apply_suppressions(doc: "Document", findings: list[Finding], rules: Sequence
                 bad.append(c)
         if bad:
             out.append(_unused(unused_rule, doc, d, "unused suppression of " + ", ".join(bad) + ": nothing hidden here"))
+    return out
+
+
+#: findings in these categories next to blanked text are artifacts of the blanking
+#: ("see `x` here" reads as a run of spaces); longer findings in other categories that
+#: wholly contain a blanked region (a duplicated paragraph with a link) are real.
+_ARTIFACT_CATEGORIES = frozenset({"whitespace", "punctuation", "repetition", "quote"})
+_LONG_SPAN = 40
+
+
+def _mask_filter(doc: "Document", findings: list[Finding]) -> list[Finding]:
+    masks = doc.masks
+    starts = [a for a, _ in masks]
+    out = []
+    for f in findings:
+        end = max(f.end, f.start + 1)
+        i = max(bisect_right(starts, f.start) - 1, 0)
+        hits = []
+        while i < len(masks) and masks[i][0] < end:
+            if masks[i][1] > f.start:
+                hits.append(masks[i])
+            i += 1
+        if not hits:
+            out.append(f)
+            continue
+        partial = any(a < f.start or b > f.end for a, b in hits)
+        if partial or f.end - f.start < _LONG_SPAN or f.category in _ARTIFACT_CATEGORIES:
+            continue
+        # Kept: quote the original text, and only a deletion may be applied (a rewrite
+        # computed from the blanked text would wipe out the code or link inside).
+        out.append(
+            replace(f, text=doc.source[f.start : f.end], suggestions=tuple(s for s in f.suggestions if s.replacement == ""))
+        )
     return out
 
 

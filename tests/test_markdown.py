@@ -85,3 +85,40 @@ def test_crlf_markdown_offsets(tmp_path):
     fixed = run_cli("check", str(f), "--select", "R001", "--fix")
     assert fixed.returncode == 0
     assert f.read_bytes() == text.replace("line line", "line").encode("utf-8")
+
+
+def test_findings_over_blanked_regions(tmp_path):
+    # Drive the filtering step directly with findings of the shapes other rule families make.
+    from garblint.lint.finding import Finding, Suggestion
+    from garblint.lint.suppress import apply_suppressions
+    from garblint.lint.textio import make_document
+
+    src = "Intro.\n\nA long paragraph with a [link](http://example.com/x) in the middle of it.\n"
+    doc = make_document(src, "x.md")
+    para = (src.index("A long"), src.index("it.") + 3)
+    link = src.index("(http")
+
+    def f(cat, a, b, sugg=()):
+        return Finding("Z999", "z", cat, "warning", "m", a, b, 1, 1, 1, 1, doc.text[a:b], tuple(sugg))
+
+    kept = apply_suppressions(
+        doc,
+        [
+            f("duplicate", *para, [Suggestion("", True), Suggestion("rewritten", False)]),
+            f("whitespace", link - 1, link + 5),  # next to the blanked link target: artifact
+            f("garble", para[0], link + 3),  # ends inside the blanked target: artifact
+        ],
+        [],
+    )
+    assert len(kept) == 1
+    assert kept[0].text == src[para[0] : para[1]]  # quotes the original, link included
+    assert [s.replacement for s in kept[0].suggestions] == [""]
+
+
+def test_directive_inside_code_is_an_example(tmp_path):
+    text = (
+        "To silence a rule, write:\n\n```\n<!-- garblint-disable R001 -->\n```\n\n"
+        "or inline `<!-- garblint-disable-next-line R001 -->` before the line.\n\nIt was was late.\n"
+    )
+    found = _run(tmp_path, "howto.md", text, "--select", "R001,X001")
+    assert [(f["code"], f["line"]) for f in found] == [("R001", 9)]

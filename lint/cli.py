@@ -18,7 +18,7 @@ from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
-from .runner import discover, lint_targets, read_stdin_bytes, selected_rules
+from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -63,6 +63,7 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop findings below this confidence.")
 @click.option("--stdin-filename", default="-", help="The name to report for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="Colour the text report.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named on the command line too (for pre-commit).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, --fix-only or --diff: apply each finding's first suggestion, safe or not.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes in place and report nothing but what was fixed (exit 0 unless an error).")
@@ -125,7 +126,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             return EXIT_ERROR
 
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
-    targets = discover(paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-")
+    targets = discover(
+        paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-",
+        force_exclude=bool(opts.get("force_exclude")),
+    )
     try:
         results = lint_targets(targets, config)
     except KeyboardInterrupt:
@@ -182,11 +186,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{r.path}: {r.error}")
             failed = True
         elif r.skipped:
-            if not opts["quiet"]:
+            if not opts["quiet"] and r.skipped != EXCLUDED:
                 _notice(f"{r.path}: {r.skipped}")
         else:
             linted += 1
-    if linted == 0 and not failed:
+    if linted == 0 and not failed and not any(r.skipped == EXCLUDED for r in results):
         _err("no text files to lint in " + ", ".join(paths))
         failed = True
 

@@ -303,7 +303,7 @@ def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline
         if r.error or r.skipped:
             continue
         is_stdin = t.data is not None
-        if not is_stdin and not r.findings:
+        if not is_stdin and not any(f.suggestions if unsafe else f.safe_fix for f in r.findings):
             continue  # nothing to fix, nothing to rewrite
         try:
             data = t.data if is_stdin else open(t.fs_path or t.path, "rb").read()

@@ -114,8 +114,23 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None = None, stdin_name: str = "-") -> list[Target]:
-    """Expand paths into lintable targets, in a stable order, with errors for bad paths."""
+#: the ``skipped`` reason of an explicitly named file that ``--force-exclude`` leaves out
+EXCLUDED = "excluded by the configuration (--force-exclude)"
+
+
+def discover(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    stdin_bytes: bytes | None = None,
+    stdin_name: str = "-",
+    force_exclude: bool = False,
+) -> list[Target]:
+    """Expand paths into lintable targets, in a stable order, with errors for bad paths.
+
+    Exclude patterns apply while walking folders; with ``force_exclude`` they also apply to
+    files named explicitly (as pre-commit does), which are then skipped with ``EXCLUDED``.
+    """
     excludes = list(DEFAULT_EXCLUDES) + list(config["exclude"]) + list(config["extend-exclude"])
     exts = tuple(e.lower() for e in config["extensions"])
     targets: list[Target] = []
@@ -153,7 +168,11 @@ def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None 
             key = os.path.realpath(raw)
             if key not in seen:
                 seen.add(key)
-                targets.append(Target(_display(raw), raw))
+                shown = _display(raw)
+                if force_exclude and _excluded(shown, excludes):
+                    targets.append(Target(shown, raw, skipped=EXCLUDED))
+                    continue
+                targets.append(Target(shown, raw))
     return targets
 
 

@@ -5,7 +5,7 @@ from ..lint.rule import Rule
 
 
 class UnusedSuppression(Rule):
-    """What it flags: a suppression directive (``<!-- garblint-disable ... -->``, ``garblint: disable=...``) that hides no finding, or names an unknown rule code.
+    """What it flags: a suppression directive ("<!-- garblint-disable ... -->", "garblint: disable=...") that hides no finding, or names an unknown rule code.
 
     Why: suppressions outlive the text they were written for; a stale one silently hides
     the next real problem in its range, and an unknown code is usually a typo that

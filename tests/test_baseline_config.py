@@ -129,3 +129,14 @@ def test_config_command_reports_bad_config(tmp_path):
     proc = run_cli("config", cwd=tmp_path)
     assert proc.returncode == 2
     assert b"did you mean 'select'" in proc.stderr
+
+
+def test_force_exclude_applies_to_named_files(tmp_path):
+    _project(tmp_path, 'select = ["R"]\nexclude = ["drafts"]\n')
+    named = run_cli("check", "drafts/idea.txt", cwd=tmp_path)
+    assert named.returncode == 1  # a named file is linted by default
+    forced = run_cli("check", "--force-exclude", "drafts/idea.txt", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr  # nothing left to lint is not an error here
+    both = run_cli("check", "--force-exclude", "drafts/idea.txt", "news/story.txt", "--output-format", "json", cwd=tmp_path)
+    assert both.returncode == 1
+    assert [r["path"] for r in json.loads(both.stdout)["files"] if r["findings"]] == ["news/story.txt"]

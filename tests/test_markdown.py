@@ -122,3 +122,27 @@ def test_directive_inside_code_is_an_example(tmp_path):
     )
     found = _run(tmp_path, "howto.md", text, "--select", "R001,X001")
     assert [(f["code"], f["line"]) for f in found] == [("R001", 9)]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_PIECES = st.sampled_from(
+    ["word ", "the the ", "`code` ", "``a ` b`` ", "[text](http://x.y/z) ", "![alt](p.png) ", "<b>", "</b>",
+     "<!-- c -->", "&amp;", "https://e.com/a,b ", "\n", "\r\n", "\n\n", "```\n", "    ", "# ", "> ", "- ",
+     "---\n", "| a | b |\n", "é", "\u00a0", "*", "_", "\\", "<", ">", "(", ")", "[", "]"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_mask_keeps_offsets_and_line_breaks(text):
+    from garblint.lint.textio import make_document
+
+    doc = make_document(text, "t.md")
+    assert doc.source == text
+    assert len(doc.text) == len(text)
+    for a, b in zip(doc.text, text):
+        assert a == b or (a == " " and b not in "\r\n")
+    for a, b in doc.masks:
+        assert doc.text[a:b].strip() == ""

@@ -111,7 +111,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: permission denied")
             return EXIT_ERROR
 
-    fix_write = bool(opts.get("fix") or opts.get("fix_only"))
+    fix_write = bool(opts.get("fix") or opts.get("fix_only")) and not opts.get("diff")  # --diff never writes
     fix_mode = fix_write or bool(opts.get("diff"))
     if opts.get("unsafe_fixes") and not fix_mode:
         _notice("--unsafe-fixes has no effect without --fix, --fix-only or --diff")

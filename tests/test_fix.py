@@ -75,6 +75,8 @@ def test_diff_output_is_a_unified_diff_and_writes_nothing(tmp_path):
     assert "+It rained on the parade, sadly.\n" in out
     assert " First line is fine.\n" in out
     assert f.read_bytes() == before
+    with_fix = run_cli("check", str(f), "--diff", "--fix", "--select", "R,P")
+    assert with_fix.stdout == proc.stdout and f.read_bytes() == before  # --diff wins over --fix
     clean = run_cli("check", str(f), "--diff", "--select", "E")
     assert clean.returncode == 0 and clean.stdout == b""
 
@@ -183,3 +185,50 @@ def test_markdown_fix_edits_the_original_file(tmp_path):
     assert f.read_text(encoding="utf-8") == (
         "# Setup guide\n\nRun `make  install` first, then the tests.\n\n```\nkeep  this  as  it  is\n```\n"
     )
+
+
+# ---------------------------------------------------------------- fixer internals
+def _finding(code, text, start, end, repl, safe=True):
+    from garblint.lint.finding import Finding, Suggestion
+
+    return Finding(code, "x", "whitespace", "warning", "m", start, end, 1, start + 1, 1, end + 1,
+                   text[start:end], (Suggestion(repl, safe),), fingerprint=f"{code}{start}")
+
+
+def test_overlap_resolution_is_independent_of_input_order():
+    import random
+
+    from garblint.lint.fixer import candidate_edits, resolve_overlaps
+
+    text = "abcdefghijklmnopqrstuvwxyz"
+    found = [
+        _finding("R001", text, 2, 8, "X"),   # priority 10: wins over everything it meets
+        _finding("P001", text, 5, 10, "Y"),  # overlaps R001
+        _finding("P003", text, 10, 12, "Z"),  # no overlap with R001, touches P001 only
+        _finding("P003", text, 12, 14, "W"),  # touches the one before: waits for the next pass
+        _finding("P002", text, 20, 22, "V"),
+    ]
+    expected = None
+    for seed in range(20):
+        random.Random(seed).shuffle(found)
+        got = [(e.code, e.start) for e in resolve_overlaps(candidate_edits(found, text, unsafe=False))]
+        expected = expected or got
+        assert got == expected
+    assert expected == [("R001", 2), ("P003", 10), ("P002", 20)]
+
+
+def test_fix_loop_is_bounded():
+    from garblint.lint.fixer import MAX_PASSES, fix_document
+    from garblint.lint.textio import make_document
+
+    calls = []
+
+    def flip_flop(doc):  # a pair of rules that undo each other forever
+        calls.append(doc.source)
+        repl = "b" if doc.source == "a" else "a"
+        return [_finding("P003", doc.source, 0, 1, repl)], []
+
+    out = fix_document(make_document("a", "x.txt"), flip_flop)
+    assert out.applied == MAX_PASSES
+    assert len(calls) == MAX_PASSES + 1
+    assert any("did not settle" in n for n in out.notices)

@@ -22,6 +22,8 @@ from typing import Iterable
 from .suppress import directive_spans
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+_HTML_RAW = re.compile(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
 _FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
@@ -42,6 +44,10 @@ _LINK_OPEN = re.compile(r"\]\(|\]\[")
 
 def is_markdown(path: str | None) -> bool:
     return bool(path) and os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS
+
+
+def is_html(path: str | None) -> bool:
+    return bool(path) and os.path.splitext(path)[1].lower() in HTML_EXTENSIONS
 
 
 def blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
@@ -75,7 +81,18 @@ def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     if is_markdown(path):
         regions.extend(markdown_regions(text))
+    elif is_html(path):
+        regions.extend(html_regions(text))
     return merge(regions)
+
+
+def html_regions(text: str) -> list[tuple[int, int]]:
+    """HTML (when ``.html`` is added to ``extensions``): tags, comments, entities, URLs and
+    the contents of script, style, pre, code and textarea elements are not prose."""
+    out = [m.span() for m in _HTML_RAW.finditer(text)]
+    for rx in (_HTML_COMMENT, _HTML_TAG, _ENTITY, _BARE_URL):
+        out.extend(m.span() for m in rx.finditer(text))
+    return merge(out)
 
 
 # ------------------------------------------------------------------- Markdown
@@ -95,7 +112,10 @@ def markdown_regions(text: str) -> list[tuple[int, int]]:
 
 
 def code_regions(text: str, path: str | None) -> list[tuple[int, int]]:
-    """Markdown code blocks and code spans (where directives are examples, not directives)."""
+    """Markdown code blocks and code spans, HTML pre/code/script (where directives are
+    examples, not directives)."""
+    if is_html(path):
+        return [m.span() for m in _HTML_RAW.finditer(text)]
     if not is_markdown(path):
         return []
     return markdown_analysis(text)[1]

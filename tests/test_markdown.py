@@ -146,3 +146,17 @@ def test_mask_keeps_offsets_and_line_breaks(text):
         assert a == b or (a == " " and b not in "\r\n")
     for a, b in doc.masks:
         assert doc.text[a:b].strip() == ""
+
+
+def test_html_files_when_enabled(tmp_path):
+    page = (
+        "<html><head><style>p  { margin: 0 }</style></head><body>\n"
+        '<p class="the the">The council met met today.</p>\n'
+        "<pre>the the code</pre>\n<!-- garblint-disable-next-line R001 -->\n<p>It was was late.</p>\n"
+        "<p>Fish &amp; chips ,today.</p>\n</body></html>\n"
+    )
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    proc = run_cli("check", str(tmp_path), "--extensions", "html", "--select", "R,P,X", "--output-format", "json")
+    found = [(x["code"], x["line"], x["text"]) for r in json.loads(proc.stdout)["files"] for x in r["findings"]]
+    assert found == [("R001", 2, "met met"), ("P001", 6, " ,")]

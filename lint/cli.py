@@ -111,9 +111,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: permission denied")
             return EXIT_ERROR
 
-    fix_write = bool(opts.get("fix") or opts.get("fix_only")) and not opts.get("diff")  # --diff never writes
-    fix_mode = fix_write or bool(opts.get("diff"))
-    if opts.get("unsafe_fixes") and not fix_mode:
+    if opts.get("unsafe_fixes") and not (opts.get("fix") or opts.get("fix_only") or opts.get("diff")):
         _notice("--unsafe-fixes has no effect without --fix, --fix-only or --diff")
     baseline = None
     if opts.get("baseline_path"):
@@ -136,48 +134,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         _err("interrupted")
         return 130
 
-    if opts.get("write_baseline_path"):
-        return _write_baseline(opts["write_baseline_path"], results)
-    if baseline is not None:
-        for r in results:
-            if not (r.error or r.skipped):
-                r.findings = baseline.filter(r.path, r.findings)
-    report_stream = sys.stdout
-    if fix_mode:
-        from .fixer import fix_results
-
-        try:
-            run = fix_results(targets, results, config, unsafe=bool(opts.get("unsafe_fixes")), write=fix_write, baseline=baseline)
-        except KeyboardInterrupt:
-            _err("interrupted")
-            return 130
-        results = run.results
-        for n in run.notices:
-            _notice(n)
-        if opts.get("diff"):
-            sys.stdout.write("".join(run.diffs))
-            sys.stdout.flush()
-            bad = _print_errors(results)
-            if not opts["quiet"]:
-                s = "s" if run.fixed_findings != 1 else ""
-                click.echo(f"garblint: {run.fixed_findings} fix{'es' if s else ''} would be applied to {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", err=True)
-            return EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
-        if stdin_bytes is not None:
-            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-            data = run.stdin_text if run.stdin_text is not None else stdin_bytes
-            if out is not None:
-                out.write(data)
-                out.flush()
-            else:  # pragma: no cover
-                sys.stdout.write(data.decode("utf-8", "replace"))
-            report_stream = sys.stderr
-        if not opts["quiet"] or opts.get("fix_only"):
-            click.echo(
-                f"garblint: fixed {run.fixed_findings} finding{'s' if run.fixed_findings != 1 else ''} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
-                err=True,
-            )
-        if opts.get("fix_only"):
-            return EXIT_ERROR if _print_errors(results) else EXIT_OK
+    # Baselines and fixes (see lint/baseline.py, lint/fixer.py); may end the run here.
+    results, report_stream, code = _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes)
+    if code is not None:
+        return code
 
     failed = False
     linted = 0
@@ -228,6 +188,56 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     if any(severity_at_least(f.severity, threshold) for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
+    """--write-baseline, --baseline, then --fix/--fix-only/--diff.
+
+    Returns (results, the stream the report goes to, an exit code if the run ends here)."""
+    fix_write = bool(opts.get("fix") or opts.get("fix_only")) and not opts.get("diff")  # --diff never writes
+    if opts.get("write_baseline_path"):
+        return results, sys.stdout, _write_baseline(opts["write_baseline_path"], results)
+    if baseline is not None:
+        for r in results:
+            if not (r.error or r.skipped):
+                r.findings = baseline.filter(r.path, r.findings)
+    report_stream = sys.stdout
+    if fix_write or opts.get("diff"):
+        from .fixer import fix_results
+
+        try:
+            run = fix_results(targets, results, config, unsafe=bool(opts.get("unsafe_fixes")), write=fix_write, baseline=baseline)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            return results, sys.stdout, 130
+        results = run.results
+        for n in run.notices:
+            _notice(n)
+        if opts.get("diff"):
+            sys.stdout.write("".join(run.diffs))
+            sys.stdout.flush()
+            bad = _print_errors(results)
+            if not opts["quiet"]:
+                n, m = run.fixed_findings, run.fixed_files
+                click.echo(f"garblint: {n} fix{'es' if n != 1 else ''} would be applied to {m} file{'s' if m != 1 else ''}.", err=True)
+            return results, sys.stdout, EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
+        if stdin_bytes is not None:
+            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            data = run.stdin_text if run.stdin_text is not None else stdin_bytes
+            if out is not None:
+                out.write(data)
+                out.flush()
+            else:  # pragma: no cover
+                sys.stdout.write(data.decode("utf-8", "replace"))
+            report_stream = sys.stderr
+        if not opts["quiet"] or opts.get("fix_only"):
+            click.echo(
+                f"garblint: fixed {run.fixed_findings} finding{'s' if run.fixed_findings != 1 else ''} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
+                err=True,
+            )
+        if opts.get("fix_only"):
+            return results, sys.stdout, EXIT_ERROR if _print_errors(results) else EXIT_OK
+    return results, report_stream, None
 
 
 def _print_errors(results) -> bool:

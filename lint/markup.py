@@ -38,6 +38,9 @@ _HTML_TAG = re.compile(
 _BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'\u201d\u2019*_]", re.I)
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
+_QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 # "](" starts an inline link target; "][" a reference label.
 _LINK_OPEN = re.compile(r"\]\(|\]\[")
 
@@ -159,6 +162,20 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             inline_blocks.append((a, b))
         elif tok.type in ("fence", "code_block") and tok.map:
             code.append((line_off(tok.map[0]), line_off(tok.map[1])))
+        elif tok.map and (tok.type == "list_item_open" or (tok.type == "heading_open" and tok.markup.startswith("#"))):
+            # The marker and the spaces after it ("-   item", "#  Title") are layout, not prose.
+            m = _LINE_MARKER.match(text, line_off(tok.map[0]), line_off(tok.map[0] + 1))
+            if m and m.end() > m.start():
+                regions.append(m.span())
+        elif tok.type == "blockquote_open" and tok.map:
+            for i in range(tok.map[0], min(tok.map[1], n_lines)):
+                m = _QUOTE_MARKER.match(text, line_off(i), line_off(i + 1))
+                if m and m.end() > m.start():
+                    regions.append(m.span())
+        elif tok.type == "table_open" and tok.map:
+            # Pipes and the padding around them: aligned columns are not doubled spaces.
+            a, b = line_off(tok.map[0]), line_off(tok.map[1])
+            regions.extend(m.span() for m in _TABLE_PIPE.finditer(text, a, b))
     # Every line that no inline (prose) token covers is not prose: code, HTML, rules, etc.
     i = 0
     while i < n_lines:

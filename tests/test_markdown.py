@@ -160,3 +160,19 @@ def test_html_files_when_enabled(tmp_path):
     proc = run_cli("check", str(tmp_path), "--extensions", "html", "--select", "R,P,X", "--output-format", "json")
     found = [(x["code"], x["line"], x["text"]) for r in json.loads(proc.stdout)["files"] for x in r["findings"]]
     assert found == [("R001", 2, "met met"), ("P001", 6, " ,")]
+
+
+def test_markdown_layout_is_not_flagged_as_spacing(tmp_path):
+    text = (
+        "#  Title with two spaces\n\n"
+        "-   a list item in four-space style\n"
+        "-   another item ,with a real problem\n\n"
+        "1.  numbered item\n\n"
+        ">  quoted text here\n\n"
+        "| Name      | Role |\n|-----------|------|\n| Ann       | chair |\n\n"
+        "Prose with a real  double space.\n"
+    )
+    found = _run(tmp_path, "layout.md", text, "--select", "P")
+    assert [(f["code"], f["line"], f["text"]) for f in found] == [("P001", 4, " ,"), ("P003", 14, "  ")]
+    same_as_txt = _run(tmp_path, "layout.txt", text, "--select", "P")
+    assert len(same_as_txt) > len(found)  # the look-alike: as plain text, the layout is flagged

@@ -232,3 +232,26 @@ def test_fix_loop_is_bounded():
     assert out.applied == MAX_PASSES
     assert len(calls) == MAX_PASSES + 1
     assert any("did not settle" in n for n in out.notices)
+
+
+def test_utf16_file_with_bom_is_written_back_as_utf16(tmp_path):
+    f = tmp_path / "wide.txt"
+    f.write_bytes(b"\xff\xfe" + "Stra\u00dfe and and more\r\n".encode("utf-16-le"))
+    proc = run_cli("check", str(f), "--fix", "--select", "R")
+    assert proc.returncode == 0, proc.stderr
+    assert f.read_bytes() == b"\xff\xfe" + "Stra\u00dfe and more\r\n".encode("utf-16-le")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_symlink_is_kept_and_its_target_fixed(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("It it works.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    proc = run_cli("check", str(link), "--fix", "--select", "R")
+    assert proc.returncode == 1  # "It it": case differs, unsafe, so it remains
+    target.write_text("it it works.\n", encoding="utf-8")
+    proc = run_cli("check", str(link), "--fix", "--select", "R")
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "it works.\n"

@@ -41,6 +41,7 @@ _LINE_DIRECTIVE = re.compile(
     re.I | re.M,
 )
 _CODE_SPLIT = re.compile(r"[,\s]+")
+_SIC_ANY = re.compile(r"\[sic!?\]", re.I)
 _SIC = re.compile(r"[\"'\u201d\u2019)\].,;:!?]{0,3}[ \t]*\[sic!?\]", re.I)
 
 
@@ -139,7 +140,7 @@ def apply_suppressions(doc: "Document", findings: list[Finding], rules: Sequence
     if doc.masks:
         findings = _mask_filter(doc, findings)
     source = doc.source
-    if "[sic" in source or "[SIC" in source or "[Sic" in source:
+    if _SIC_ANY.search(source):
         findings = [f for f in findings if not (f.code[:1] in SIC_FAMILIES and _sic_follows(source, f.end))]
     if "garblint" not in source:
         return findings

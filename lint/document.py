@@ -62,7 +62,8 @@ class Document:
         #: the file's own text, as decoded; same length as ``text``, so offsets are shared.
         #: Fixes apply to it and reports quote it.
         self.source = text if source is None else source
-        #: the blanked (start, end) regions, sorted; findings touching them are dropped
+        #: the blanked (start, end) regions, sorted and disjoint (see garblint.lint.suppress
+        #: for which findings overlapping them are kept)
         self.masks = tuple(masks)
         self.path = path
         #: the encoding the bytes were decoded with (``utf-8`` for in-memory text)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import run_cli
 
 DOC = """---
@@ -123,9 +126,6 @@ def test_directive_inside_code_is_an_example(tmp_path):
     found = _run(tmp_path, "howto.md", text, "--select", "R001,X001")
     assert [(f["code"], f["line"]) for f in found] == [("R001", 9)]
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(
     ["word ", "the the ", "`code` ", "``a ` b`` ", "[text](http://x.y/z) ", "![alt](p.png) ", "<b>", "</b>",

@@ -18,7 +18,7 @@ from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
-from .runner import discover, lint_targets, read_stdin_bytes, selected_rules
+from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -77,6 +77,13 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", default=None, metavar="DIR", help="Cache folder (default .garblint_cache in the current folder).")
 @click.option("--dask", "dask_address", default=None, metavar="SCHEDULER", help="Lint on a Dask cluster (e.g. tcp://host:8786); the files must be on storage the workers share.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named on the command line too (for pre-commit).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, --fix-only or --diff: apply each finding's first suggestion, safe or not.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes in place and report nothing but what was fixed (exit 0 unless an error).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them (exit 1 if there is any).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Record today's findings in FILE (for --baseline) and exit 0.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
     sys.exit(run_check(list(paths) or ["."], opts))
@@ -146,8 +153,23 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             failed = failed or exc.required
             config = config.merged({"languagetool": "off"})
 
+    if opts.get("unsafe_fixes") and not (opts.get("fix") or opts.get("fix_only") or opts.get("diff")):
+        _notice("--unsafe-fixes has no effect without --fix, --fix-only or --diff")
+    baseline = None
+    if opts.get("baseline_path"):
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(opts["baseline_path"])
+        except BaselineError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
+
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
-    targets = discover(paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-")
+    targets = discover(
+        paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-",
+        force_exclude=bool(opts.get("force_exclude")),
+    )
     try:
         if opts.get("dask_address"):
             from .distributed import DaskUnavailable, lint_targets_dask
@@ -170,6 +192,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         _err("interrupted")
         return 130
 
+    # Baselines and fixes (see lint/baseline.py, lint/fixer.py); may end the run here.
+    results, report_stream, code = _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes)
+    if code is not None:
+        return code
+
     linted = 0
     for r in results:
         for n in r.notices:  # a rule that could not run: each distinct message once
@@ -181,11 +208,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{r.path}: {r.error}")
             failed = True
         elif r.skipped:
-            if not opts["quiet"]:
+            if not opts["quiet"] and r.skipped != EXCLUDED:
                 _notice(f"{r.path}: {r.skipped}")
         else:
             linted += 1
-    if linted == 0 and not failed:
+    if linted == 0 and not failed and not any(r.skipped == EXCLUDED for r in results):
         _err("no text files to lint in " + ", ".join(paths))
         failed = True
 
@@ -212,8 +239,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{out_path}: cannot write report: {exc.strerror or exc}")
             return EXIT_ERROR
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        report_stream.write(report)
+        report_stream.flush()
 
     if failed:
         return EXIT_ERROR
@@ -247,6 +274,116 @@ def clean_cmd(config_path: str | None, cache_dir: str | None) -> None:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
+
+
+def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
+    """--write-baseline, --baseline, then --fix/--fix-only/--diff.
+
+    Returns (results, the stream the report goes to, an exit code if the run ends here)."""
+    fix_write = bool(opts.get("fix") or opts.get("fix_only")) and not opts.get("diff")  # --diff never writes
+    if opts.get("write_baseline_path"):
+        return results, sys.stdout, _write_baseline(opts["write_baseline_path"], results)
+    if baseline is not None:
+        for r in results:
+            if not (r.error or r.skipped):
+                r.findings = baseline.filter(r.path, r.findings)
+    report_stream = sys.stdout
+    if fix_write or opts.get("diff"):
+        from .fixer import fix_results
+
+        try:
+            run = fix_results(targets, results, config, unsafe=bool(opts.get("unsafe_fixes")), write=fix_write, baseline=baseline)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            return results, sys.stdout, 130
+        results = run.results
+        for n in run.notices:
+            _notice(n)
+        if opts.get("diff"):
+            sys.stdout.write("".join(run.diffs))
+            sys.stdout.flush()
+            bad = _print_errors(results)
+            if not opts["quiet"]:
+                n, m = run.fixed_findings, run.fixed_files
+                click.echo(f"garblint: {n} fix{'es' if n != 1 else ''} would be applied to {m} file{'s' if m != 1 else ''}.", err=True)
+            return results, sys.stdout, EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
+        if stdin_bytes is not None:
+            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            data = run.stdin_text if run.stdin_text is not None else stdin_bytes
+            if out is not None:
+                out.write(data)
+                out.flush()
+            else:  # pragma: no cover
+                sys.stdout.write(data.decode("utf-8", "replace"))
+            report_stream = sys.stderr
+        if not opts["quiet"] or opts.get("fix_only"):
+            click.echo(
+                f"garblint: fixed {run.fixed_findings} finding{'s' if run.fixed_findings != 1 else ''} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
+                err=True,
+            )
+        if opts.get("fix_only"):
+            return results, sys.stdout, EXIT_ERROR if _print_errors(results) else EXIT_OK
+    return results, report_stream, None
+
+
+def _print_errors(results) -> bool:
+    bad = False
+    for r in results:
+        if r.error:
+            _err(f"{r.path}: {r.error}")
+            bad = True
+    return bad
+
+
+def _write_baseline(path: str, results) -> int:
+    from .baseline import BaselineError, write_baseline
+
+    bad = _print_errors(results)
+    try:
+        n = write_baseline(path, results)
+    except BaselineError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    files = sum(1 for r in results if r.findings and not (r.error or r.skipped))
+    click.echo(f"garblint: wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} to baseline {path}", err=True)
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file instead of searching for one.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def config_cmd(config_path: str | None, fmt: str) -> None:
+    """Print the effective configuration and where each value came from."""
+    try:
+        path = Path(config_path) if config_path else None
+        if path is not None and not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        config = load_config(path)
+        config.validate_codes(rule_codes())
+    except ConfigError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(config_table(config, fmt), nl=False)
+
+
+def config_table(config, fmt: str = "text") -> str:
+    import json
+
+    keys = sorted(config.values)
+    if fmt == "json":
+        return json.dumps(
+            {"config-file": config.path, "values": {k: {"value": config.values[k], "source": config.sources.get(k, "default")} for k in keys}},
+            indent=2,
+        ) + "\n"
+    lines = [f"# config file: {config.path or '(none found; defaults)'}"]
+    for k in keys:
+        src = config.sources.get(k, "default")
+        if config.values[k] is None:
+            lines.append(f"# {k} is not set  # {src}")
+            continue
+        value = json.dumps(config.values[k], ensure_ascii=False)
+        lines.append(f"{k} = {value}  # {src}")
+    return "\n".join(lines) + "\n"
 
 
 @main.command("rules")

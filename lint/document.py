@@ -53,8 +53,18 @@ class Document:
         encoding_note: str | None = None,
         bom: bool = False,
         newline: str = "\n",
+        source: str | None = None,
+        masks: tuple[tuple[int, int], ...] = (),
     ) -> None:
+        #: what rules read: the file's text, with non-prose regions (Markdown code, URLs, HTML,
+        #: front matter, suppression comments) blanked to spaces of the same length
         self.text = text
+        #: the file's own text, as decoded; same length as ``text``, so offsets are shared.
+        #: Fixes apply to it and reports quote it.
+        self.source = text if source is None else source
+        #: the blanked (start, end) regions, sorted and disjoint (see garblint.lint.suppress
+        #: for which findings overlapping them are kept)
+        self.masks = tuple(masks)
         self.path = path
         #: the encoding the bytes were decoded with (``utf-8`` for in-memory text)
         self.encoding = encoding
@@ -97,6 +107,11 @@ class Document:
     def line_text(self, line: int) -> str:
         a, b = self.line_span(line)
         return self.text[a:b]
+
+    def source_line_text(self, line: int) -> str:
+        """Line ``line`` of the original text (with Markdown code, URLs... not blanked)."""
+        a, b = self.line_span(line)
+        return self.source[a:b]
 
     # ------------------------------------------------------------ paragraphs
     @cached_property

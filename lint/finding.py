@@ -25,6 +25,7 @@ CATEGORIES = (
     "ocr",
     "spelling",
     "grammar",
+    "suppression",
 )
 
 

@@ -22,7 +22,8 @@ from .config import Config
 from .document import Document
 from .finding import Finding
 from .rule import Rule, RuleUnavailable, all_rules
-from .textio import BinaryFile, InputError, document_from_bytes, read_bytes, read_document
+from .suppress import apply_suppressions
+from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_bytes, read_document
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cache import Cache
@@ -154,8 +155,23 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
     return part is not None and any(part.match(p) for p in rel.split("/"))
 
 
-def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None = None, stdin_name: str = "-") -> list[Target]:
-    """Expand paths into lintable targets, in a stable order, with errors for bad paths."""
+#: the ``skipped`` reason of an explicitly named file that ``--force-exclude`` leaves out
+EXCLUDED = "excluded by the configuration (--force-exclude)"
+
+
+def discover(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    stdin_bytes: bytes | None = None,
+    stdin_name: str = "-",
+    force_exclude: bool = False,
+) -> list[Target]:
+    """Expand paths into lintable targets, in a stable order, with errors for bad paths.
+
+    Exclude patterns apply while walking folders; with ``force_exclude`` they also apply to
+    files named explicitly (as pre-commit does), which are then skipped with ``EXCLUDED``.
+    """
     excludes = list(DEFAULT_EXCLUDES) + list(config["exclude"]) + list(config["extend-exclude"])
     exts = tuple(e.lower() for e in config["extensions"])
     targets: list[Target] = []
@@ -197,7 +213,11 @@ def discover(paths: Sequence[str], config: Config, *, stdin_bytes: bytes | None 
             key = os.path.realpath(raw)
             if key not in seen:
                 seen.add(key)
-                targets.append(Target(_display(raw), raw))
+                shown = _display(raw)
+                if force_exclude and _excluded(shown, excludes):
+                    targets.append(Target(shown, raw, skipped=EXCLUDED))
+                    continue
+                targets.append(Target(shown, raw))
     return targets
 
 
@@ -211,11 +231,13 @@ def _display(path: str) -> str:
 
 # --------------------------------------------------------------- per document
 def run_rules(
-    doc: Document, config: Config, rules: Sequence[Rule], notices: list[Notice] | None = None
+    doc: Document, config: Config, rules: Sequence[Rule], notices: list[Notice] | None = None, *, finish: bool = True
 ) -> tuple[list[Finding], list[str]]:
     """Run ``rules`` on ``doc``; return the filtered findings and any rule crash messages.
 
     A rule that raises :class:`RuleUnavailable` adds a :class:`Notice` to ``notices`` instead.
+    With ``finish=False`` the raw findings come back, for a caller that combines several runs
+    and then calls :func:`finish_findings` once.
     """
     findings: list[Finding] = []
     crashes: list[str] = []
@@ -230,7 +252,15 @@ def run_rules(
                 notices.append(Notice(rule.code, str(exc), exc.required))
         except Exception as exc:  # a rule bug must not stop the other rules or files
             crashes.append(f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc}")
-    return drop_doubles(postprocess(findings, config, doc.path), rules), crashes
+    if not finish:
+        return findings, crashes
+    return finish_findings(doc, findings, config, rules), crashes
+
+
+def finish_findings(doc: Document, findings: list[Finding], config: Config, rules: Sequence[Rule]) -> list[Finding]:
+    """Suppressions (and unused-suppression findings), selection filters, severities, doubles."""
+    findings = apply_suppressions(doc, findings, rules)
+    return drop_doubles(postprocess(findings, config, doc.path), rules)
 
 
 def drop_doubles(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
@@ -342,9 +372,9 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     findings, crashes = run_rules(doc, config, rules, result.notices)
     result.findings = findings
     result.words = doc.word_count
-    result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    result.source_lines = {ln: doc.source_line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
     if config.get("output-format") in TEXT_FORMATS:
-        result.text = doc.text
+        result.text = doc.source
     if crashes:
         result.error = "; ".join(crashes)
     return result
@@ -395,7 +425,7 @@ def _worker_piece(piece: tuple[str, str | None, str, str | None, bool, str]) -> 
 def _lint_piece(piece: tuple[str, str | None, str, str | None, bool, str], config: Config) -> tuple[list[Finding], list[str]]:
     text, path, encoding, note, bom, newline = piece
     doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline)
-    return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable])
+    return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable], finish=False)
 
 
 def split_spans(text: str, pieces: int) -> list[tuple[int, int]]:
@@ -451,18 +481,18 @@ def _lint_split(
     for r in whole_rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-    findings, crashes = run_rules(doc, config, whole_rules, result.notices)
+    findings, crashes = run_rules(doc, config, whole_rules, result.notices, finish=False)
     for k, (a, b) in enumerate(spans):
         piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
         crashes.extend(c for c in piece_crashes if c not in crashes)
-    findings = drop_doubles(findings, rules)  # doubles across whole-document and piece rules
-    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    # suppressions, masks and doubles are settled on the whole document, across all rules
+    findings = finish_findings(doc, findings, config, rules)
     if config.get("output-format") in TEXT_FORMATS:
-        result.text = doc.text
+        result.text = doc.source
     result.findings = findings
     result.words = doc.word_count
-    result.source_lines = {ln: doc.line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    result.source_lines = {ln: doc.source_line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
     if crashes:
         result.error = "; ".join(crashes)
     return result
@@ -577,7 +607,7 @@ def lint_targets(
                 r = results[i]
                 if r is not None and r.text is None and not (r.error or r.skipped):
                     try:
-                        r.text = _load(targets[i]).text
+                        r.text = _load(targets[i]).source
                     except InputError:
                         pass
         if cache:
@@ -597,7 +627,7 @@ def lint_targets(
 def lint_text(text: str, config: Config | None = None, *, path: str | None = None) -> list[Finding]:
     """Lint ``text`` in memory and return its findings (the Python API)."""
     config = config or Config()
-    return lint_document(Document(text, path), config)
+    return lint_document(make_document(text, path), config)
 
 
 def read_stdin_bytes() -> bytes:

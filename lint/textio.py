@@ -114,4 +114,15 @@ def read_bytes(path: str) -> bytes:
 
 def document_from_bytes(data: bytes, path: str | None) -> Document:
     dec = decode_bytes(data)
-    return Document(dec.text, path, encoding=dec.encoding, encoding_note=dec.note, bom=dec.bom, newline=dec.newline)
+    return make_document(dec.text, path, encoding=dec.encoding, encoding_note=dec.note, bom=dec.bom, newline=dec.newline)
+
+
+def make_document(text: str, path: str | None = None, **kwargs) -> Document:
+    """A Document for ``text``: Markdown (by ``path``'s extension) and suppression directives
+    are masked, so rules read prose only while offsets stay those of the original text."""
+    from .markup import blank, mask_regions
+
+    masks = mask_regions(text, path)
+    if not masks:
+        return Document(text, path, **kwargs)
+    return Document(blank(text, masks), path, source=text, masks=tuple(masks), **kwargs)

@@ -1,0 +1,372 @@
+"""The fixer: apply suggestions (``--fix``, ``--unsafe-fixes``, ``--fix-only``) or show them (``--diff``).
+
+Which suggestion: the first *safe* suggestion of each finding; with ``--unsafe-fixes`` the first
+suggestion whatever its safety. Overlapping edits are resolved deterministically: the rule with
+the lower ``fix_priority`` wins, then the earlier span, then the shorter one, then the code.
+Edits that touch are not applied in the same pass either. After each pass the text is linted
+again, until no applicable fix remains or ``MAX_PASSES`` passes have run, so a fix never
+leaves behind a problem another fix could have removed.
+
+Writing keeps what the file was: the text is re-encoded with the encoding it was decoded
+with, the byte-order mark is put back, line breaks are untouched (the Document keeps CRLF as
+CRLF) and the file's permission bits are copied. Writes are atomic: a temporary file in the
+same folder, then ``os.replace``. A file whose linting failed, that is read-only, that does not
+re-encode to its own bytes, or that changed on disk meanwhile is left alone with a message.
+A replacement the file's legacy encoding cannot represent is skipped with a notice.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .document import Document
+from .finding import Finding
+from .rule import get_rule
+from .textio import make_document
+
+MAX_PASSES = 10
+
+_BOM_BYTES = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+class FixError(Exception):
+    """A file the fixer must leave alone; the message is one line and names no path."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    code: str
+    priority: int
+    key: tuple  # identifies the fix across passes: (code, span text, replacement)
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one document gave."""
+
+    original: str
+    fixed: str
+    applied: int = 0
+    findings: list[Finding] = field(default_factory=list)  # what remains after fixing
+    doc: Document | None = None  # the final document
+    notices: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def _priority(code: str) -> int:
+    cls = get_rule(code)
+    return cls.fix_priority if cls is not None else 50
+
+
+def candidate_edits(findings: Sequence[Finding], text: str, *, unsafe: bool, skip: set | None = None) -> list[Edit]:
+    """One edit per finding that has an applicable suggestion, before overlap resolution."""
+    out = []
+    for f in findings:
+        if unsafe:
+            sugg = f.suggestions[0] if f.suggestions else None
+        else:
+            sugg = f.safe_fix
+        if sugg is None or text[f.start : f.end] == sugg.replacement:
+            continue
+        key = (f.code, f.text, sugg.replacement)
+        if skip and key in skip:
+            continue
+        out.append(Edit(f.start, f.end, sugg.replacement, f.code, _priority(f.code), key))
+    return out
+
+
+def resolve_overlaps(edits: Sequence[Edit]) -> list[Edit]:
+    """Accept edits by (priority, start, length, code); drop any that overlaps or touches an accepted one."""
+    accepted: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.priority, e.start, e.end - e.start, e.code, e.replacement)):
+        if any(e.start <= a.end and a.start <= e.end for a in accepted):
+            continue
+        accepted.append(e)
+    accepted.sort(key=lambda e: e.start)
+    return accepted
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping ``edits`` (sorted by start) to ``text``."""
+    out = []
+    pos = 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _is_legacy(encoding: str) -> bool:
+    return not encoding.lower().replace("_", "-").startswith("utf")
+
+
+def rebuild(doc: Document, text: str) -> Document:
+    return make_document(
+        text, doc.path, encoding=doc.encoding, encoding_note=doc.encoding_note, bom=doc.bom, newline=doc.newline
+    )
+
+
+LintFn = Callable[[Document], "tuple[list[Finding], list[str]]"]
+
+
+def fix_document(doc: Document, lint: LintFn, *, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixOutcome:
+    """Lint, apply the chosen fixes, lint again, ... until stable; nothing is written here."""
+    original = doc.source
+    out = FixOutcome(original=original, fixed=original)
+    skip: set = set()
+    current = doc
+    findings: list[Finding] | None = None
+    for _ in range(max_passes):
+        findings, crashes = lint(current)
+        if crashes:
+            out.error = "; ".join(crashes) + " (no fixes applied)"
+            out.fixed = original
+            out.applied = 0
+            return out
+        edits = candidate_edits(findings, current.source, unsafe=unsafe, skip=skip)
+        if _is_legacy(doc.encoding):
+            ok = []
+            for e in edits:
+                try:
+                    e.replacement.encode(doc.encoding)
+                    ok.append(e)
+                except (UnicodeEncodeError, LookupError):
+                    skip.add(e.key)
+                    line, col = current.line_col(e.start)
+                    out.notices.append(
+                        f"{line}:{col}: {e.code} fix skipped: {e.replacement!r} cannot be written in {doc.encoding}"
+                    )
+            edits = ok
+        edits = resolve_overlaps(edits)
+        if not edits:
+            break
+        text = apply_edits(current.source, edits)
+        out.applied += len(edits)
+        current = rebuild(doc, text)
+        findings = None
+    else:
+        out.notices.append(f"fixes did not settle after {max_passes} passes; the rest is left as it is")
+    if findings is None:
+        findings, crashes = lint(current)
+        if crashes:
+            out.error = "; ".join(crashes) + " (no fixes applied)"
+            out.fixed = original
+            out.applied = 0
+            return out
+    out.fixed = current.source
+    out.findings = findings
+    out.doc = current
+    return out
+
+
+# -------------------------------------------------------------------- output
+def encode_text(text: str, doc: Document) -> bytes:
+    """``text`` as the bytes of a file like ``doc``'s: same encoding, BOM kept."""
+    enc = doc.encoding
+    data = text.encode(enc)
+    if doc.bom:
+        data = _BOM_BYTES.get(codecs.lookup(enc).name.replace("_", "-"), b"") + data
+    return data
+
+
+def check_round_trip(doc: Document, data: bytes) -> None:
+    """Refuse files whose decoding was lossy: writing them back would corrupt bytes we never saw."""
+    try:
+        same = encode_text(doc.source, doc) == data
+    except (UnicodeEncodeError, LookupError):
+        same = False
+    if not same:
+        raise FixError(f"not fixed: its bytes do not survive decoding as {doc.encoding} and encoding back")
+
+
+def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
+    if not os.access(real, os.W_OK) or not st.st_mode & stat.S_IWUSR:
+        raise FixError("cannot write fixes: the file is read-only (permission denied); left unchanged")
+    if expected is not None:
+        try:
+            with open(real, "rb") as fh:
+                if fh.read() != expected:
+                    raise FixError("changed on disk while garblint was fixing it; left unchanged")
+        except OSError as exc:
+            raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
+    folder = os.path.dirname(real) or "."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(real) + ".", suffix=".garblint-tmp", dir=folder)
+    except OSError as exc:
+        raise FixError(f"cannot write fixes: cannot create a temporary file in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                tst = os.stat(tmp)
+                if (tst.st_uid, tst.st_gid) != (st.st_uid, st.st_gid):
+                    os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
+        os.replace(tmp, real)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
+
+
+def _lines(text: str) -> list[str]:
+    return _LINES.findall(text)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff of one file's fixes (empty when nothing changes)."""
+    if before == after:
+        return ""
+    a, b = _lines(before), _lines(after)
+    out = []
+    for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="\n"):
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+# ------------------------------------------------------------- the whole run
+@dataclass
+class FixRun:
+    """What ``fix_results`` did across files."""
+
+    results: list  # FileResults with what remains after fixing
+    diffs: list[str] = field(default_factory=list)
+    stdin_text: bytes | None = None  # the fixed standard input, to print
+    fixed_findings: int = 0
+    fixed_files: int = 0
+    notices: list[str] = field(default_factory=list)  # "path: message"
+
+
+def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline=None) -> FixRun:
+    """Fix every target that linted cleanly (``write``), or compute the diffs (not ``write``).
+
+    ``results`` are the lint results of ``targets`` (same order); files whose linting failed or
+    was skipped are left alone. The returned results carry what remains after fixing.
+    """
+    from .runner import _load, collect_facts, run_rules, selected_rules
+    from .textio import InputError
+
+    rules = selected_rules(config)
+    corpus_rules = [r for r in rules if r.corpus]
+    corpus: dict = {}
+    if corpus_rules:
+        facts = []
+        for t, r in zip(targets, results):
+            if r.error or r.skipped:
+                continue
+            try:
+                facts.append(collect_facts(_load(t), config, corpus_rules))
+            except InputError:
+                continue
+        for cr in corpus_rules:
+            corpus[cr.code] = cr.merge([f[cr.code] for f in facts])
+
+    run = FixRun(results=list(results))
+    for i, (t, r) in enumerate(zip(targets, results)):
+        if r.error or r.skipped:
+            continue
+        is_stdin = t.data is not None
+        if not is_stdin and not any(f.suggestions if unsafe else f.safe_fix for f in r.findings):
+            continue  # nothing to fix, nothing to rewrite
+        try:
+            data = t.data if is_stdin else open(t.fs_path or t.path, "rb").read()
+            doc = _load(t) if is_stdin else _doc_from(data, t.path)
+        except (OSError, InputError) as exc:
+            r.error = f"cannot read for fixing: {getattr(exc, 'strerror', None) or exc}"
+            continue
+
+        def lint(d: Document, _path=t.path):
+            d.corpus.update(corpus)
+            for cr in corpus_rules:
+                if cr.code not in d.corpus:
+                    d.corpus[cr.code] = cr.merge([cr.collect(d, config)])
+            found, crashes = run_rules(d, config, rules)
+            if baseline is not None:
+                found = baseline.filter(_path, found)
+            return found, crashes
+
+        outcome = fix_document(doc, lint, unsafe=unsafe)
+        run.notices.extend(f"{t.path}:{n}" if n[:1].isdigit() else f"{t.path}: {n}" for n in outcome.notices)
+        if outcome.error:
+            r.error = outcome.error
+            continue
+        final = outcome.doc or doc
+        if outcome.changed:
+            try:
+                check_round_trip(doc, data)
+                new_bytes = encode_text(outcome.fixed, doc)
+            except FixError as exc:
+                r.error = str(exc)
+                continue
+            except UnicodeEncodeError as exc:
+                r.error = f"not fixed: the fixed text cannot be written in {doc.encoding} ({exc.reason})"
+                continue
+        else:
+            new_bytes = data
+        if not write:
+            d = unified_diff(t.path, outcome.original, outcome.fixed)
+            if d:
+                run.diffs.append(d)
+                run.fixed_findings += outcome.applied
+                run.fixed_files += 1
+        elif is_stdin:
+            run.stdin_text = new_bytes
+            run.fixed_findings += outcome.applied
+            run.fixed_files += outcome.changed
+        elif outcome.changed:
+            try:
+                write_atomic(t.fs_path or t.path, new_bytes, expected=data)
+            except FixError as exc:
+                r.error = str(exc)
+                continue
+            run.fixed_findings += outcome.applied
+            run.fixed_files += 1
+        r.findings = outcome.findings
+        r.words = final.word_count
+        r.source_lines = {
+            ln: final.source_line_text(ln) for f in outcome.findings for ln in range(f.line, f.end_line + 1)
+        }
+    return run
+
+
+def _doc_from(data: bytes, path: str) -> Document:
+    from .textio import document_from_bytes
+
+    return document_from_bytes(data, path)

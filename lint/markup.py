@@ -1,0 +1,287 @@
+"""Masking: which parts of a file are not prose, so rules never see them.
+
+A Markdown file is parsed with markdown-it-py (CommonMark), which gives each block its source
+lines. Lines of code blocks, HTML blocks, front matter, link reference definitions and
+table rules are not prose; inside prose lines, code spans, autolinks and bare URLs, inline
+HTML and comments, link targets and image paths, and character entities are not prose either.
+
+Every such region is *blanked*: replaced by spaces of the same length, line breaks kept. The
+Document's ``text`` is the blanked text and its ``source`` the original, so every offset, line
+and column is the same in both: findings point into the original file and fixes edit it.
+
+Suppression directives (``<!-- garblint-disable ... -->``, ``garblint: disable=...``) are
+blanked in every kind of file, so no rule trips over them.
+"""
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from typing import Iterable
+
+from .suppress import directive_spans
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+_HTML_RAW = re.compile(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+_FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+# Inline constructs inside prose lines.
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?)>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+)
+_BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'\u201d\u2019*_]", re.I)
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
+_QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
+# "](" starts an inline link target; "][" a reference label.
+_LINK_OPEN = re.compile(r"\]\(|\]\[")
+
+
+def is_markdown(path: str | None) -> bool:
+    return bool(path) and os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS
+
+
+def is_html(path: str | None) -> bool:
+    return bool(path) and os.path.splitext(path)[1].lower() in HTML_EXTENSIONS
+
+
+def blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each region replaced by spaces, line breaks kept."""
+    regions = merge(regions)
+    if not regions:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in regions:
+        out.append(text[pos:a])
+        out.append(re.sub(r"[^\r\n]", " ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in regions if r[1] > r[0]):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
+    """The non-prose regions of ``text`` (a file called ``path``), merged and sorted."""
+    regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
+    if is_markdown(path):
+        regions.extend(markdown_regions(text))
+    elif is_html(path):
+        regions.extend(html_regions(text))
+    return merge(regions)
+
+
+def html_regions(text: str) -> list[tuple[int, int]]:
+    """HTML (when ``.html`` is added to ``extensions``): tags, comments, entities, URLs and
+    the contents of script, style, pre, code and textarea elements are not prose."""
+    out = [m.span() for m in _HTML_RAW.finditer(text)]
+    for rx in (_HTML_COMMENT, _HTML_TAG, _ENTITY, _BARE_URL):
+        out.extend(m.span() for m in rx.finditer(text))
+    return merge(out)
+
+
+# ------------------------------------------------------------------- Markdown
+def _line_offsets(text: str) -> list[int]:
+    starts = [0]
+    for m in _LINE.finditer(text):
+        if m.end() == m.start():
+            break
+        starts.append(m.end())
+    if starts[-1] != len(text):
+        starts.append(len(text))
+    return starts
+
+
+def markdown_regions(text: str) -> list[tuple[int, int]]:
+    return markdown_analysis(text)[0]
+
+
+def code_regions(text: str, path: str | None) -> list[tuple[int, int]]:
+    """Markdown code blocks and code spans, HTML pre/code/script (where directives are
+    examples, not directives)."""
+    if is_html(path):
+        return [m.span() for m in _HTML_RAW.finditer(text)]
+    if not is_markdown(path):
+        return []
+    return markdown_analysis(text)[1]
+
+
+_PARSER = None
+
+
+def _parser():
+    """One block-level CommonMark parser per process: inline parsing is skipped (garblint
+    scans inline code, HTML and links itself, with exact offsets), which halves the time."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark").enable("table")
+        for rule in ("inline", "text_join"):
+            try:
+                md.disable(rule)
+            except (KeyError, ValueError):
+                pass
+        _PARSER = md
+    return _PARSER
+
+
+def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(non-prose regions, code regions) of a Markdown text."""
+
+    starts = _line_offsets(text)  # starts[i] = offset of line i (0-based); last = len(text)
+    n_lines = len(starts) - 1
+
+    def line_off(i: int) -> int:
+        return starts[min(i, n_lines)]
+
+    regions: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    parse_text = text
+    m = _FRONT_OPEN.match(text)
+    if m:
+        fence = m.group(1)
+        close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence), re.M)
+        c = close.search(text, m.end())
+        if c:
+            end = c.end()
+            regions.append((0, end))
+            # Keep the line count: the parser sees blank lines where the front matter was.
+            parse_text = blank(text, [(0, end)])
+    md = _parser()
+    try:
+        tokens = md.parse(parse_text)
+    except Exception:  # a parser bug must not stop linting: lint the file as plain text
+        return regions, code
+    prose = [False] * (n_lines + 1)
+    inline_blocks: list[tuple[int, int]] = []
+    for tok in tokens:
+        if tok.type == "inline" and tok.map:
+            a, b = tok.map
+            for i in range(a, min(b, n_lines)):
+                prose[i] = True
+            inline_blocks.append((a, b))
+        elif tok.type in ("fence", "code_block") and tok.map:
+            code.append((line_off(tok.map[0]), line_off(tok.map[1])))
+        elif tok.map and (tok.type == "list_item_open" or (tok.type == "heading_open" and tok.markup.startswith("#"))):
+            # The marker and the spaces after it ("-   item", "#  Title") are layout, not prose.
+            m = _LINE_MARKER.match(text, line_off(tok.map[0]), line_off(tok.map[0] + 1))
+            if m and m.end() > m.start():
+                regions.append(m.span())
+        elif tok.type == "blockquote_open" and tok.map:
+            for i in range(tok.map[0], min(tok.map[1], n_lines)):
+                m = _QUOTE_MARKER.match(text, line_off(i), line_off(i + 1))
+                if m and m.end() > m.start():
+                    regions.append(m.span())
+        elif tok.type == "table_open" and tok.map:
+            # Pipes and the padding around them: aligned columns are not doubled spaces.
+            a, b = line_off(tok.map[0]), line_off(tok.map[1])
+            regions.extend(m.span() for m in _TABLE_PIPE.finditer(text, a, b))
+    # Every line that no inline (prose) token covers is not prose: code, HTML, rules, etc.
+    i = 0
+    while i < n_lines:
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < n_lines and not prose[j]:
+            j += 1
+        regions.append((line_off(i), line_off(j)))
+        i = j
+    for a, b in inline_blocks:
+        inline, spans = _inline_regions(text, line_off(a), line_off(b))
+        regions.extend(inline)
+        code.extend(spans)
+    return merge(regions), merge(code)
+
+
+def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(code spans, HTML, autolinks, URLs, link targets and entities; the code spans alone)."""
+    out: list[tuple[int, int]] = []
+    # Code spans first: nothing inside them is markup (CommonMark: a run of n backticks
+    # opens a span closed by the next run of exactly n backticks).
+    code: list[tuple[int, int]] = []
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+    # next_same[k]: the next run with the same length as run k (linear, from the right)
+    next_same: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        n = runs[k][1] - runs[k][0]
+        next_same[k] = last.get(n)
+        last[n] = k
+    k = 0
+    while k < len(runs):
+        a, b = runs[k]
+        close = next_same[k]
+        if (a > start and text[a - 1] == "\\") or close is None:
+            k += 1
+            continue
+        code.append((a, runs[close][1]))
+        k = close + 1
+    out.extend(code)
+    code_starts = [a for a, _ in code]
+
+    def in_code(pos: int) -> bool:
+        i = bisect_right(code_starts, pos) - 1
+        return i >= 0 and pos < code[i][1]
+
+    for rx in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL, _EMAIL, _ENTITY):
+        for m in rx.finditer(text, start, end):
+            if not in_code(m.start()):
+                out.append(m.span())
+    # Link targets: "](dest "title")" and reference labels "][label]".
+    for m in _LINK_OPEN.finditer(text, start, end):
+        if in_code(m.start()):
+            continue
+        close_ch = ")" if m.group() == "](" else "]"
+        j = _matching(text, m.end(), end, close_ch)
+        if j is not None:
+            out.append((m.start() + 1, j + 1))
+    return out, code
+
+
+def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:
+    """Index of the bracket closing a link target opened just before ``pos`` (nesting aware)."""
+    depth = 0
+    open_ch = "(" if close_ch == ")" else "["
+    i = pos
+    limit = min(end, pos + 2048)
+    while i < limit:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "<" and close_ch == ")" and i == pos:
+            k = text.find(">", i, limit)
+            if k == -1:
+                return None
+            i = k + 1
+            continue
+        if ch == open_ch:
+            depth += 1
+        elif ch == close_ch:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "\r\n" and close_ch == "]":
+            return None
+        i += 1
+    return None

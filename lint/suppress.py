@@ -1,0 +1,237 @@
+"""Inline suppressions, "[sic]", and the findings they hide.
+
+Directives, in any file (the comment form is the natural one in Markdown and HTML, the line
+form in plain text)::
+
+    <!-- garblint-disable N001,Q -->  ...  <!-- garblint-enable -->
+    <!-- garblint-disable-next-line S -->
+    garblint: disable=N001,Q   ...   garblint: enable
+    garblint: disable-next-line=S
+
+Codes are rule codes or prefixes (``Q`` is the whole family), separated by commas or spaces;
+no codes means every rule. ``enable`` with codes ends only the open ``disable`` directives that
+name one of them; without codes it ends all. A directive that hides nothing is itself reported
+(rule X001, like ruff's RUF100), so stale suppressions do not pile up.
+
+"[sic]" (or "[sic!]") right after a span hides spelling (S), name (N) and garble (G) findings
+on that span: the editor has marked the odd text as intended.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from .finding import Finding, make_fingerprint
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .rule import Rule
+
+UNUSED_CODE = "X001"
+SIC_FAMILIES = ("S", "N", "G")
+
+_HTML_DIRECTIVE = re.compile(
+    r"<!--[ \t]*garblint-(?P<kind>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)[ \t]*-->", re.I
+)
+_LINE_DIRECTIVE = re.compile(
+    r"^[ \t]*garblint:[ \t]*(?P<kind>disable-next-line|disable|enable)\b"
+    r"(?:[ \t]*=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?[ \t]*$",
+    re.I | re.M,
+)
+_CODE_SPLIT = re.compile(r"[,\s]+")
+_SIC_ANY = re.compile(r"\[sic!?\]", re.I)
+_SIC = re.compile(r"[\"'\u201d\u2019)\].,;:!?]{0,3}[ \t]*\[sic!?\]", re.I)
+
+
+@dataclass
+class Directive:
+    kind: str  # disable, disable-next-line, enable
+    codes: tuple[str, ...] | None  # None: every rule
+    start: int  # the directive's own span in the text
+    end: int
+    used: set[str] = field(default_factory=set)  # codes (or "*") that hid a finding
+
+
+@dataclass
+class Scope:
+    directive: Directive
+    start: int
+    end: int
+
+
+def _codes(raw: str | None) -> tuple[str, ...] | None:
+    if not raw:
+        return None
+    codes = tuple(c.upper() for c in _CODE_SPLIT.split(raw.strip()) if c)
+    return codes or None
+
+
+def parse_directives(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Directive]:
+    """Directives in ``text``, in order, leaving out those starting inside ``exclude`` regions."""
+    out = []
+    starts = [a for a, _ in exclude]
+    for rx in (_HTML_DIRECTIVE, _LINE_DIRECTIVE):
+        for m in rx.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < exclude[i][1]:
+                continue
+            out.append(Directive(m.group("kind").lower(), _codes(m.group("codes")), m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def directive_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of suppression directives, for masking (rules must not lint them)."""
+    if "garblint" not in text:
+        return
+    for d in parse_directives(text):
+        yield d.start, d.end
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (before the line break) of the line after the one containing ``pos``."""
+    nl = re.compile(r"\r\n|\r|\n")
+    m = nl.search(text, pos)
+    if m is None:
+        return len(text), len(text)
+    a = m.end()
+    m2 = nl.search(text, a)
+    return a, (m2.start() if m2 else len(text))
+
+
+def scopes(text: str, directives: Sequence[Directive]) -> list[Scope]:
+    out: list[Scope] = []
+    open_: list[Directive] = []
+    open_at: dict[int, int] = {}
+    for d in directives:
+        if d.kind == "disable-next-line":
+            a, b = _line_bounds(text, d.end)
+            out.append(Scope(d, a, b))
+        elif d.kind == "disable":
+            open_.append(d)
+            open_at[id(d)] = d.end
+        else:  # enable
+            keep = []
+            for o in open_:
+                if d.codes is None or o.codes is None or any(_matches(c, o.codes) or _matches(oc, (c,)) for c in d.codes for oc in o.codes):
+                    out.append(Scope(o, open_at[id(o)], d.start))
+                else:
+                    keep.append(o)
+            open_ = keep
+    for o in open_:
+        out.append(Scope(o, open_at[id(o)], len(text)))
+    return out
+
+
+def _matches(code: str, prefixes: tuple[str, ...] | None) -> bool:
+    if prefixes is None:
+        return True
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def _sic_follows(text: str, end: int) -> bool:
+    return _SIC.match(text, end) is not None
+
+
+def apply_suppressions(doc: "Document", findings: list[Finding], rules: Sequence["Rule"]) -> list[Finding]:
+    """Drop findings on masked text, suppressed ones and "[sic]" ones; add X001 for unused directives."""
+    if doc.masks:
+        findings = _mask_filter(doc, findings)
+    source = doc.source
+    if _SIC_ANY.search(source):
+        findings = [f for f in findings if not (f.code[:1] in SIC_FAMILIES and _sic_follows(source, f.end))]
+    if "garblint" not in source:
+        return findings
+    from .markup import code_regions
+
+    # In Markdown, a directive shown in a code block or code span is an example, not a directive.
+    parsed = parse_directives(source, code_regions(source, doc.path))
+    directives = [d for d in parsed if d.kind != "enable"]
+    if not directives:
+        return findings
+    all_scopes = scopes(source, parsed)
+    all_scopes.sort(key=lambda s: s.start)
+    out = []
+    for f in findings:
+        hidden = False
+        for s in all_scopes:
+            if s.start > f.start:
+                break
+            if f.start < s.end and _matches(f.code, s.directive.codes):
+                hidden = True
+                codes = s.directive.codes
+                if codes is None:
+                    s.directive.used.add("*")
+                else:
+                    s.directive.used.update(c for c in codes if f.code.startswith(c) or c == "ALL")
+        if not hidden:
+            out.append(f)
+    by_code = {r.code: r for r in rules}
+    unused_rule = by_code.get(UNUSED_CODE)
+    if unused_rule is None:
+        return out
+    from .rule import rule_codes
+
+    known = rule_codes()
+    selected = list(by_code)
+    for d in directives:
+        u = d.used
+        if d.codes is None:
+            if not u:
+                out.append(_unused(unused_rule, doc, d, "unused suppression: nothing hidden here"))
+            continue
+        bad = []
+        for c in d.codes:
+            if c in u:
+                continue
+            if c != "ALL" and not any(k.startswith(c) for k in known):
+                bad.append(f"{c} (unknown rule code)")
+            elif c == "ALL" or any(k.startswith(c) for k in selected):
+                bad.append(c)
+        if bad:
+            out.append(_unused(unused_rule, doc, d, "unused suppression of " + ", ".join(bad) + ": nothing hidden here"))
+    return out
+
+
+#: findings in these categories next to blanked text are artifacts of the blanking
+#: ("see `x` here" reads as a run of spaces); longer findings in other categories that
+#: wholly contain a blanked region (a duplicated paragraph with a link) are real.
+_ARTIFACT_CATEGORIES = frozenset({"whitespace", "punctuation", "repetition", "quote"})
+_LONG_SPAN = 40
+
+
+def _mask_filter(doc: "Document", findings: list[Finding]) -> list[Finding]:
+    masks = doc.masks
+    starts = [a for a, _ in masks]
+    out = []
+    for f in findings:
+        end = max(f.end, f.start + 1)
+        i = max(bisect_right(starts, f.start) - 1, 0)
+        hits = []
+        while i < len(masks) and masks[i][0] < end:
+            if masks[i][1] > f.start:
+                hits.append(masks[i])
+            i += 1
+        if not hits:
+            out.append(f)
+            continue
+        partial = any(a < f.start or b > f.end for a, b in hits)
+        if partial or f.end - f.start < _LONG_SPAN or f.category in _ARTIFACT_CATEGORIES:
+            continue
+        # Kept: quote the original text, and only a deletion may be applied (a rewrite
+        # computed from the blanked text would wipe out the code or link inside).
+        out.append(
+            replace(f, text=doc.source[f.start : f.end], suggestions=tuple(s for s in f.suggestions if s.replacement == ""))
+        )
+    return out
+
+
+def _unused(rule: "Rule", doc: "Document", d: Directive, message: str) -> Finding:
+    f = rule.finding(doc, d.start, d.end, message, [("", False)], confidence=1.0)
+    # The directive is blanked in ``doc.text``: quote the source.
+    text = doc.source[d.start : d.end]
+    fp = make_fingerprint(rule.code, text, doc.source[max(0, d.start - 24) : d.start], doc.source[d.end : d.end + 24])
+    return replace(f, text=text, fingerprint=fp)
+

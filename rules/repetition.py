@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..lint.rule import Rule
 
@@ -37,7 +38,11 @@ class RepeatedWord(Rule):
     def check(self, doc, config):
         words = doc.words
         text = doc.text
+        # A word said three or more times in a row is R002's loop, reported once there.
+        in_loop = {k for i, size, copies in repetition_loops(doc) if size == 1 for k in range(i, i + copies)}
         for i in range(1, len(words)):
+            if i in in_loop:
+                continue
             a, b = words[i - 1], words[i]
             if a.text.casefold() != b.text.casefold():
                 continue
@@ -60,4 +65,109 @@ class RepeatedWord(Rule):
                 f"repeated word '{a.text}'",
                 [(a.text, safe)],
                 confidence=0.9 if low not in ("is", "do") else 0.7,
+            )
+
+
+# --------------------------------------------------------------- R002 loops
+# Single words said three times on purpose ("no no no", "ha ha ha", "very very very").
+LEGIT_TRIPLES = LEGIT_DOUBLES | frozenset("very la da ho ha hip bla blah tick tock go far many much".split())
+MAX_PHRASE = 8
+_LOOPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def repetition_loops(doc) -> list[tuple[int, int, int]]:
+    """Runs of a word or phrase repeated 3+ times in a row: (first word, phrase length, copies).
+
+    One pass over the words for each phrase length up to MAX_PHRASE, so linear in the text.
+    Copies must be joined by white space only ("No, no, no!" is speech, not a loop).
+    """
+    cached = _LOOPS.get(doc)
+    if cached is not None:
+        return cached
+    words = doc.words
+    text = doc.text
+    n = len(words)
+    low = [w.text.casefold() for w in words]
+    # joined[i]: words i-1 and i are separated by white space only (one line break at most)
+    joined = [False] + [_LOOP_GAP.fullmatch(text[words[i - 1].end : words[i].start]) is not None for i in range(1, n)]
+    found: list[tuple[int, int, int]] = []
+    taken = [False] * n
+    for size in range(MAX_PHRASE, 0, -1):
+        i = 0
+        while i + 3 * size <= n:
+            copies = 1
+            while i + (copies + 1) * size <= n and _same(low, joined, i, copies * size, size):
+                copies += 1
+            if copies >= 3 and not any(taken[i : i + copies * size]):
+                phrase = low[i : i + size]
+                if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())):
+                    if all(joined[k] for k in range(i + 1, i + size)) and _minimal(phrase):
+                        found.append((i, size, copies))
+                        for k in range(i, i + copies * size):
+                            taken[k] = True
+                        i += copies * size
+                        continue
+            i += max(1, (copies - 2) * size)
+    found.sort()
+    _LOOPS[doc] = found
+    return found
+
+
+def _same(low: list[str], joined: list[bool], i: int, offset: int, size: int) -> bool:
+    j = i + offset
+    if not joined[j]:
+        return False
+    for k in range(size):
+        if low[i + k] != low[j + k]:
+            return False
+        if k and not joined[j + k]:
+            return False
+    return True
+
+
+def _minimal(phrase: list[str]) -> bool:
+    """A phrase that is not itself a smaller phrase repeated ("a b a b" is "a b" twice)."""
+    n = len(phrase)
+    for d in range(1, n):
+        if n % d == 0 and phrase == phrase[:d] * (n // d):
+            return False
+    return True
+
+
+class RepetitionLoop(Rule):
+    """What it flags: a word or phrase repeated three or more times in a row ("the bank's products the bank's products the bank's products").
+
+    Why: weak machine translation and text generators fall into loops and emit the same words
+    over and over; the loop replaces whatever the source said. Copies separated by
+    punctuation ("No, no, no!") and sung or chanted words ("la la la", "ha ha ha") are speech
+    and are left alone.
+
+    Example: "sales of the new phone the new phone the new phone rose" -> "sales of the new phone rose".
+
+    Fix: keeps one copy. Unsafe: the source may have said the phrase twice, or something else
+    entirely that the loop replaced.
+    """
+
+    code = "R002"
+    name = "repetition-loop"
+    category = "repetition"
+    severity = "warning"
+    fix_priority = 9
+
+    def check(self, doc, config):
+        words = doc.words
+        text = doc.text
+        for i, size, copies in repetition_loops(doc):
+            start = words[i].start
+            first_end = words[i + size - 1].end
+            end = words[i + copies * size - 1].end
+            phrase = text[start:first_end]
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"'{phrase}' repeated {copies} times in a row",
+                [(phrase, False)],
+                confidence=0.9 if size > 1 or copies > 3 else 0.8,
             )

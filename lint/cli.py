@@ -18,6 +18,7 @@ from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
+from .vocab import read_list
 from .runner import discover, lint_targets, read_stdin_bytes, selected_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -90,6 +91,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         config = config.merged(overrides)
         config.validate_codes(rule_codes())
         config.vocabulary  # load names and word lists now: a bad list is a config error
+        for phrase_file in config["boilerplate-phrases"]:
+            read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR

@@ -121,8 +121,9 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
+    "boilerplate-phrases": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words")
+_PATH_KEYS = ("names", "words", "boilerplate-phrases")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

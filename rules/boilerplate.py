@@ -115,6 +115,7 @@ _BIO_WORDS = re.compile(
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.I)
 _NAME_LINE = re.compile(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
 
+_QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
 START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
 CONTAINS_MAX_WORDS = 25
 WEAK_MAX_WORDS = 14
@@ -173,6 +174,8 @@ def classify(doc, config) -> list[Unit]:
         if _LEGIT.search(u.text):
             u.legit = True
             continue
+        if u.text[0] in _QUOTE_START:
+            continue  # quoted speech is never a page template
         edge = k < 2 or k >= n - EDGE_UNITS
         short_or_edge = not u.punct or u.words <= START_MAX_WORDS and (edge or not u.fresh) or _LINKISH.search(u.text)
         bare = _EDGE.sub("", u.norm)
@@ -285,7 +288,9 @@ def _block_span(doc, units: list[Unit], block: list[Unit]) -> tuple[int, int]:
     text = doc.text
     first, last = block[0], block[-1]
     k = last.idx
-    if k + 1 < len(units):
+    # Blocks followed only by other boilerplate take the gap before them, so that deleting
+    # every block of a scraped footer leaves the article's last line and its newline.
+    if any(not u.kind for u in units[k + 1 :]):
         return first.start, units[k + 1].start
     a = first.start
     while a > 0 and text[a - 1].isspace():

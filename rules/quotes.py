@@ -386,7 +386,7 @@ def _is_list_marker(text: str, ps: int, pos: int) -> bool:
     while a > ps and pos - a < 5 and not text[a - 1].isspace():
         a -= 1
     return (a == ps or text[a - 1].isspace()) and _LIST_MARKER.fullmatch(text, a, pos + 1) is not None
-_EMOTICON = re.compile(r"[:;=8xX][-o'^]?$")
+_EMOTICON = re.compile(r"(?<![\w:])[:;=][-o'^]?$")
 
 
 class UnbalancedBrackets(Rule):

@@ -283,14 +283,14 @@ def blocks(units: list[Unit]) -> list[list[Unit]]:
     return out
 
 
-def _block_span(doc, units: list[Unit], block: list[Unit]) -> tuple[int, int]:
+def _block_span(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[int, int]:
     """The block plus one separating gap, so deleting it leaves clean text."""
     text = doc.text
     first, last = block[0], block[-1]
     k = last.idx
     # Blocks followed only by other boilerplate take the gap before them, so that deleting
     # every block of a scraped footer leaves the article's last line and its newline.
-    if any(not u.kind for u in units[k + 1 :]):
+    if k < last_kept:
         return first.start, units[k + 1].start
     a = first.start
     while a > 0 and text[a - 1].isspace():
@@ -321,8 +321,9 @@ class ScraperBoilerplate(Rule):
 
     def check(self, doc, config):
         units = classify(doc, config)
+        last_kept = max((u.idx for u in units if not u.kind), default=-1)
         for block in blocks(units):
-            start, end = _block_span(doc, units, block)
+            start, end = _block_span(doc, units, block, last_kept)
             reasons = []
             for u in block:
                 if u.kind not in reasons:

@@ -34,6 +34,7 @@ MIN_WORDS_SENTENCE = 6
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 _WORDISH = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
@@ -96,11 +97,17 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
                     continue
                 seen_cands.add(j)
                 score, truncated = _similarity(norms[j], norm)
+                if truncated and _SENT_END.search(norm) and len(norm) < 0.8 * len(norms[j]):
+                    continue  # a shorter complete sentence is a summary, not a cut-off copy
                 if score >= NEAR_RATIO and (best is None or score > best[0]):
                     best = (score, j, truncated)
         if best is not None:
             out.append(ParagraphCopy(i, best[1], False, best[0], best[2]))
             continue  # a copy is not a new original
+        if i == 0:
+            # A headline is often restated by the deck or the lede ("May 3 (Agency): …"):
+            # only an exact copy of it counts.
+            continue
         for key in keys:
             lst = buckets.setdefault(key, [])
             lst.append(i)

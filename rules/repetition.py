@@ -71,16 +71,23 @@ class RepeatedWord(Rule):
 # --------------------------------------------------------------- R002 loops
 # Single words said three times on purpose ("no no no", "ha ha ha", "very very very").
 LEGIT_TRIPLES = LEGIT_DOUBLES | frozenset("very la da ho ha hip bla blah tick tock go far many much".split())
-MAX_PHRASE = 8
+MAX_PHRASE = 12
+# Copies separated by commas are a loop only for long phrases or many copies: a chant
+# ("lock the gates, lock the gates, lock the gates") is short and said three times.
+COMMA_MIN_WORDS = 4
+COMMA_MIN_COPIES = 5
 _LOOPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_COMMA_GAP = re.compile(r"[ \t]*[,;][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
+WS, COMMA, OTHER = 0, 1, 2
 
 
 def repetition_loops(doc) -> list[tuple[int, int, int]]:
     """Runs of a word or phrase repeated 3+ times in a row: (first word, phrase length, copies).
 
     One pass over the words for each phrase length up to MAX_PHRASE, so linear in the text.
-    Copies must be joined by white space only ("No, no, no!" is speech, not a loop).
+    Words inside a copy are joined by white space; copies by white space, or by commas when
+    the phrase is long or repeated many times ("No, no, no!" is speech, not a loop).
     """
     cached = _LOOPS.get(doc)
     if cached is not None:
@@ -89,39 +96,53 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     text = doc.text
     n = len(words)
     low = [w.text.casefold() for w in words]
-    # joined[i]: words i-1 and i are separated by white space only (one line break at most)
-    joined = [False] + [_LOOP_GAP.fullmatch(text[words[i - 1].end : words[i].start]) is not None for i in range(1, n)]
+    gaps = [OTHER]
+    for i in range(1, n):
+        g = text[words[i - 1].end : words[i].start]
+        gaps.append(WS if _LOOP_GAP.fullmatch(g) else COMMA if _COMMA_GAP.fullmatch(g) else OTHER)
     found: list[tuple[int, int, int]] = []
     taken = [False] * n
     for size in range(MAX_PHRASE, 0, -1):
         i = 0
         while i + 3 * size <= n:
-            copies = 1
-            while i + (copies + 1) * size <= n and _same(low, joined, i, copies * size, size):
-                copies += 1
+            if any(gaps[k] != WS for k in range(i + 1, i + size)):
+                i += 1
+                continue
+            copies = _count(low, gaps, i, size, False)
+            if copies < 3 and size > 1:
+                c = _count(low, gaps, i, size, True)
+                if c >= 3 and (size >= COMMA_MIN_WORDS or c >= COMMA_MIN_COPIES):
+                    copies = c
             if copies >= 3 and not any(taken[i : i + copies * size]):
                 phrase = low[i : i + size]
-                if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())):
-                    if all(joined[k] for k in range(i + 1, i + size)) and _minimal(phrase):
-                        found.append((i, size, copies))
-                        for k in range(i, i + copies * size):
-                            taken[k] = True
-                        i += copies * size
-                        continue
+                if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())) and _minimal(phrase):
+                    found.append((i, size, copies))
+                    for k in range(i, i + copies * size):
+                        taken[k] = True
+                    i += copies * size
+                    continue
             i += max(1, (copies - 2) * size)
     found.sort()
     _LOOPS[doc] = found
     return found
 
 
-def _same(low: list[str], joined: list[bool], i: int, offset: int, size: int) -> bool:
+def _count(low: list[str], gaps: list[int], i: int, size: int, comma: bool) -> int:
+    n = len(low)
+    copies = 1
+    while i + (copies + 1) * size <= n and _same(low, gaps, i, copies * size, size, comma):
+        copies += 1
+    return copies
+
+
+def _same(low: list[str], gaps: list[int], i: int, offset: int, size: int, comma: bool) -> bool:
     j = i + offset
-    if not joined[j]:
+    if not (gaps[j] == WS or (comma and gaps[j] == COMMA)):
         return False
     for k in range(size):
         if low[i + k] != low[j + k]:
             return False
-        if k and not joined[j + k]:
+        if k and gaps[j + k] != WS:
             return False
     return True
 

@@ -22,6 +22,7 @@ _MARKS = frozenset("\"\u201c\u201d\u201e'\u2018\u2019\u00ab\u00bb")
 _CLOSE_GLYPH = {DOUBLE: "\u201d", SINGLE: "\u2019", GUILLEMET: "\u00bb"}
 # Elisions that start with an apostrophe: not opening quotes.
 _ELISION = re.compile(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
+_AFTER_CLOSE = frozenset(",.;:!?)]\u2014\u2013")
 _OPEN_CONTEXT = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\u00ab\"'")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|"
@@ -103,8 +104,12 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
     if c == "\u201c":
         if any(m.glyph == "\u201e" for m in pending):  # German „…“
             return DOUBLE, CLOSE
+        if not open_ctx and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE) and DOUBLE in pending_kinds:
+            return DOUBLE, CLOSE  # a mis-curled closing mark: ‘“Hello,“ he said’
         return DOUBLE, OPEN
     if c == "\u201d":
+        if (prev is None or prev in " \t\r\n([{") and _wordchar(nxt) and DOUBLE not in pending_kinds:
+            return DOUBLE, OPEN  # a mis-curled opening mark
         return DOUBLE, CLOSE
     if c == "\u201e":
         return DOUBLE, OPEN
@@ -121,6 +126,8 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
             if straight_open and not _wordchar(nxt):
                 return DOUBLE, CLOSE
             return None
+        if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE):
+            return DOUBLE, CLOSE  # interrupted speech: "I—" she began
         if open_ctx and nxt is not None and not nxt.isspace():
             return DOUBLE, OPEN
         if open_ctx and prev is not None and prev not in " \t\r\n":

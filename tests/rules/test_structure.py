@@ -1,6 +1,7 @@
 """Structural rules (D, R002, Q, B): clean texts stay silent, the seed case is caught, config extends phrases."""
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,17 @@ def test_there_are_clean_texts():
 @pytest.mark.parametrize("path", CLEAN_TEXTS, ids=lambda p: p.name)
 def test_clean_news_texts_get_no_structural_findings(path: Path):
     findings = lint_text(path.read_text(encoding="utf-8"), _select())
+    assert findings == [], [(f.code, f.text, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("width", [40, 72])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("path", CLEAN_TEXTS, ids=lambda p: p.name)
+def test_clean_texts_stay_silent_when_hard_wrapped(path: Path, width: int, newline: str):
+    """Hard-wrapped lines (and CRLF line breaks) are lines inside a paragraph, not new paragraphs."""
+    paras = path.read_text(encoding="utf-8").split("\n\n")
+    wrapped = "\n\n".join(p if p.startswith("- ") else "\n".join(textwrap.wrap(p, width)) for p in paras)
+    findings = lint_text(wrapped.replace("\n", newline), _select())
     assert findings == [], [(f.code, f.text, f.message) for f in findings]
 
 

@@ -145,8 +145,8 @@ def _units(doc) -> list[Unit]:
     text = doc.text
     out: list[Unit] = []
     for pi, p in enumerate(doc.paragraphs):
+        spans = []
         pos = p.start
-        prev_done = True
         for line in p.text.splitlines(keepends=True):
             a, b = pos, pos + len(line.rstrip("\r\n"))
             pos += len(line)
@@ -154,13 +154,23 @@ def _units(doc) -> list[Unit]:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a >= b:
-                continue
+            if a < b:
+                spans.append((a, b))
+        if len(spans) > 1 and _wrapped_prose(text, spans):
+            spans = [(p.start, p.end)]  # hard-wrapped prose: one unit, not a list of lines
+        prev_done = True
+        for a, b in spans:
             t = text[a:b]
             punct = _SENTENCE_END.search(t) is not None
             out.append(Unit(a, b, t, _norm_keep(t), len(_WORD.findall(t)), punct, prev_done, pi, len(out)))
             prev_done = punct or t.endswith(":")
     return out
+
+
+def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Lines broken mid-sentence at a fixed width, rather than a list of separate lines."""
+    broken = sum(1 for a, b in spans[:-1] if b - a >= 40 and not _SENTENCE_END.search(text, a, b))
+    return broken * 2 >= len(spans) - 1
 
 
 def classify(doc, config) -> list[Unit]:
@@ -176,24 +186,25 @@ def classify(doc, config) -> list[Unit]:
             continue
         if u.text[0] in _QUOTE_START:
             continue  # quoted speech is never a page template
+        if not u.fresh and not (k and units[k - 1].para == u.para and units[k - 1].kind):
+            continue  # the rest of a sentence begun on the line before
         edge = k < 2 or k >= n - EDGE_UNITS
-        short_or_edge = not u.punct or u.words <= START_MAX_WORDS and (edge or not u.fresh) or _LINKISH.search(u.text)
+        short_or_edge = not u.punct or u.words <= START_MAX_WORDS and edge or _LINKISH.search(u.text)
         bare = _EDGE.sub("", u.norm)
-        if u.fresh and bare in phrases.exact:
+        if bare in phrases.exact:
             u.kind, u.strong = f"the line \u201c{u.text.strip()}\u201d", True
             u.header = any(_starts_with(bare, h) for h in phrases.headers)
             continue
-        if u.fresh:
-            h = next((h for h in phrases.headers if _starts_with(u.norm, h)), None)
-            if h is not None and short_or_edge:
-                u.kind, u.strong = f"a \u201c{h}\u201d link line", True
-                # a heading on its own line introduces a list of links
-                u.header = u.words <= 4
-                continue
-            s = next((s for s in phrases.starts if _starts_with(u.norm, s)), None)
-            if s is not None and short_or_edge:
-                u.kind, u.strong = f"a line starting \u201c{s}\u201d", True
-                continue
+        h = next((h for h in phrases.headers if _starts_with(u.norm, h)), None)
+        if h is not None and short_or_edge:
+            u.kind, u.strong = f"a \u201c{h}\u201d link line", True
+            # a heading on its own line introduces a list of links
+            u.header = u.words <= 4
+            continue
+        s = next((s for s in phrases.starts if _starts_with(u.norm, s)), None)
+        if s is not None and short_or_edge:
+            u.kind, u.strong = f"a line starting \u201c{s}\u201d", True
+            continue
         if u.words <= CONTAINS_MAX_WORDS and (not u.punct or edge):
             c = next((c for c in phrases.contains if c in u.norm), None)
             if c is not None:

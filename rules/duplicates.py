@@ -97,6 +97,8 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
                     continue
                 seen_cands.add(j)
                 score, truncated = _similarity(norms[j], norm)
+                if score >= NEAR_RATIO and not _same_numbers(norms[j], norm, truncated):
+                    continue  # "rose 2.1 percent" and "rose 2.3 percent" are two facts, not a copy
                 if truncated and _SENT_END.search(norm) and len(norm) < 0.8 * len(norms[j]):
                     continue  # a shorter complete sentence is a summary, not a cut-off copy
                 if score >= NEAR_RATIO and (best is None or score > best[0]):
@@ -124,6 +126,18 @@ def _keys(words: list[str]) -> list[tuple]:
     hashes = sorted({_h(" ".join(words[k : k + SHINGLE])) for k in range(len(words) - SHINGLE + 1)})
     keys.extend(("sh", h) for h in hashes[:SKETCH])
     return keys
+
+
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
+def _same_numbers(a: str, b: str, truncated: bool) -> bool:
+    if truncated:
+        n = min(len(a), len(b))
+        a, b = a[:n], b[:n]
+        # a number cut in two at the end of the shorter copy is still the same number
+        a, b = a.rstrip("0123456789.,:"), b.rstrip("0123456789.,:")
+    return sorted(_NUMBER.findall(a)) == sorted(_NUMBER.findall(b))
 
 
 def _similarity(a: str, b: str) -> tuple[float, bool]:

@@ -140,3 +140,26 @@ def test_seed_bio_residue_is_flagged(shared_corpus: Path):
     for idx in (bio - 1, bio + 1):
         p = doc.paragraphs[idx]
         assert any(f.start <= p.start and p.end <= f.end for f in findings), p.text
+
+
+# ------------------------------------------------------------------ robustness
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["the", "The", "council", "said", "Follow us on", "See also", "Related Articles", "Advertisement",
+     "’", "'", "\"", "“", "”", "‘", "«", "»", "„", "(", ")", "[", "]", "{", "}", ":)", "5'", "11\"",
+     ".", ",", "!", "?", " ", " ", "\n", "\n\n", "\r\n", "\r\n\r\n", "—", "-", "a)", "©", "»", "|"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_structural_rules_never_crash_and_spans_are_valid(pieces):
+    text = "".join(pieces)
+    doc = Document(text)
+    cfg = _select()
+    for code in ("D001", "D002", "R002", "Q001", "Q002", "Q003", "Q004", "B001"):
+        for f in get_rule(code)().check(doc, cfg):
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.text == text[f.start : f.end]

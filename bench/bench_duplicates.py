@@ -67,15 +67,16 @@ def time_rules(text: str, codes: list[str], repeat: int = 3) -> float:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [500, 5000, 50000]
-    prev = None
-    print(f"{'paragraphs':>10} {'words':>9} {'D001+D002 s':>12} {'R002 s':>8} {'ratio D':>8}")
+    prev = prev_r = None
+    print(f"{'paragraphs':>10} {'words':>9} {'D001+D002 s':>12} {'R002 s':>8} {'ratio D':>8} {'ratio R':>8}")
     for n in sizes:
         text = make_text(n)
         d = time_rules(text, ["D001", "D002"])
         r = time_rules(text, ["R002"])
         ratio = f"{d / prev:8.1f}" if prev else f"{'':>8}"
-        print(f"{n:>10} {len(text.split()):>9} {d:>12.3f} {r:>8.3f} {ratio}")
-        prev = d
+        ratio_r = f"{r / prev_r:8.1f}" if prev_r else f"{'':>8}"
+        print(f"{n:>10} {len(text.split()):>9} {d:>12.3f} {r:>8.3f} {ratio} {ratio_r}")
+        prev, prev_r = d, r
 
 
 if __name__ == "__main__":

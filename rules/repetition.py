@@ -100,12 +100,18 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     for i in range(1, n):
         g = text[words[i - 1].end : words[i].start]
         gaps.append(WS if _LOOP_GAP.fullmatch(g) else COMMA if _COMMA_GAP.fullmatch(g) else OTHER)
+    # ws_run[i]: how many words after word i follow on white space only
+    ws_run = [0] * (n + 1)
+    for i in range(n - 2, -1, -1):
+        ws_run[i] = ws_run[i + 1] + 1 if gaps[i + 1] == WS else 0
     found: list[tuple[int, int, int]] = []
     taken = [False] * n
     for size in range(MAX_PHRASE, 0, -1):
         i = 0
         while i + 3 * size <= n:
-            if any(gaps[k] != WS for k in range(i + 1, i + size)):
+            # cheap tests first: the next copy must start with the same word, and the
+            # phrase's own words must be joined by white space
+            if low[i] != low[i + size] or low[i] != low[i + 2 * size] or ws_run[i] < size - 1:
                 i += 1
                 continue
             copies = _count(low, gaps, i, size, False)

@@ -221,6 +221,7 @@ class DuplicatedParagraph(Rule):
             )
 
 
+_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
 
 
@@ -279,6 +280,8 @@ class RepeatedSentence(Rule):
             else:
                 span = (a, end)
             exact = _squash(first.text) == _squash(s.text)
+            # In quoted speech a speaker may repeat a line on purpose: flag, never auto-delete.
+            quoted = any(c in _QUOTE_CHARS for c in text[first.start : s.end])
             line, _ = doc.line_col(first.start)
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(
@@ -286,6 +289,6 @@ class RepeatedSentence(Rule):
                 span[0],
                 span[1],
                 f"sentence repeats the one {where} (\u201c{_preview(first.text)}\u201d)",
-                [("", exact and adjacent)],
-                confidence=0.9 if exact else 0.8,
+                [("", exact and adjacent and not quoted)],
+                confidence=0.6 if quoted else 0.9 if exact else 0.8,
             )

@@ -323,10 +323,7 @@ class DanglingQuote(Rule):
                     suggestions = []
                     if any(pq.marks[k].kind == m.kind and k < mi for k in early):
                         suggestions.append((_CLOSE_GLYPH[m.kind], False))
-                    if a < m.pos and not at_end:
-                        suggestions.append((" ", False))
-                    else:
-                        suggestions.append(("", False))
+                    suggestions.append(("", False))  # the white space after it stays
                     yield self.finding(
                         doc, a, m.pos + 1,
                         f"{_name(m)} at {where} quotes nothing",

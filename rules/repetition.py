@@ -163,7 +163,7 @@ def _minimal(phrase: list[str]) -> bool:
 
 
 class RepetitionLoop(Rule):
-    """What it flags: a word or phrase repeated three or more times in a row ("the bank's products the bank's products the bank's products").
+    """What it flags: a word or phrase repeated three or more times in a row ("the new parking rules the new parking rules the new parking rules").
 
     Why: weak machine translation and text generators fall into loops and emit the same words
     over and over; the loop replaces whatever the source said. Copies separated by

@@ -114,6 +114,8 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
     if c == "\u201e":
         return DOUBLE, OPEN
     if c == "\u00ab":
+        if any(m.glyph == "\u00bb" and m.role == OPEN for m in pending) and not _wordchar(nxt):
+            return GUILLEMET, CLOSE  # German »…«
         return GUILLEMET, OPEN
     if c == "\u00bb":
         if GUILLEMET not in pending_kinds and _wordchar(nxt):  # German »…«

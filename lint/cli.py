@@ -19,6 +19,7 @@ from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
 from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules
+from .vocab import read_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -124,6 +125,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
+        for phrase_file in config["boilerplate-phrases"]:
+            read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR

@@ -159,8 +159,10 @@ KEYS: dict[str, tuple[Any, Any]] = {
     # the result cache (lint/cache.py); cache-dir is relative to the config file that sets it
     "cache": (_bool, True),
     "cache-dir": (_str, ""),
+    # extra scraper-boilerplate phrase files (rules/data/boilerplate.txt syntax)
+    "boilerplate-phrases": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words", "corpus")
+_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..lint.rule import Rule
 
@@ -44,7 +45,7 @@ class RepeatedWord(Rule):
             low = a.text.casefold()
             if low != b.text.casefold():
                 continue
-            # Runs of three or more are repetition loops (R002), not a doubled word.
+            # A word said three or more times in a row is R002's loop, reported once there.
             if (i >= 2 and words[i - 2].text.casefold() == low) or (i + 1 < n and words[i + 1].text.casefold() == low):
                 continue
             if not low.isalpha() or low in LEGIT_DOUBLES:
@@ -65,4 +66,136 @@ class RepeatedWord(Rule):
                 f"repeated word '{a.text}'",
                 [(a.text, safe)],
                 confidence=0.9 if low not in ("is", "do") else 0.7,
+            )
+
+
+# --------------------------------------------------------------- R002 loops
+# Single words said three times on purpose ("no no no", "ha ha ha", "very very very").
+LEGIT_TRIPLES = LEGIT_DOUBLES | frozenset("very la da ho ha hip bla blah tick tock go far many much".split())
+MAX_PHRASE = 12
+# Copies separated by commas are a loop only for long phrases or many copies: a chant
+# ("lock the gates, lock the gates, lock the gates") is short and said three times.
+COMMA_MIN_WORDS = 4
+COMMA_MIN_COPIES = 5
+_LOOPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_COMMA_GAP = re.compile(r"[ \t]*[,;][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
+WS, COMMA, OTHER = 0, 1, 2
+
+
+def repetition_loops(doc) -> list[tuple[int, int, int]]:
+    """Runs of a word or phrase repeated 3+ times in a row: (first word, phrase length, copies).
+
+    One pass over the words for each phrase length up to MAX_PHRASE, so linear in the text.
+    Words inside a copy are joined by white space; copies by white space, or by commas when
+    the phrase is long or repeated many times ("No, no, no!" is speech, not a loop).
+    """
+    cached = _LOOPS.get(doc)
+    if cached is not None:
+        return cached
+    words = doc.words
+    text = doc.text
+    n = len(words)
+    low = [w.text.casefold() for w in words]
+    gaps = [OTHER]
+    for i in range(1, n):
+        g = text[words[i - 1].end : words[i].start]
+        gaps.append(WS if _LOOP_GAP.fullmatch(g) else COMMA if _COMMA_GAP.fullmatch(g) else OTHER)
+    # ws_run[i]: how many words after word i follow on white space only
+    ws_run = [0] * (n + 1)
+    for i in range(n - 2, -1, -1):
+        ws_run[i] = ws_run[i + 1] + 1 if gaps[i + 1] == WS else 0
+    found: list[tuple[int, int, int]] = []
+    taken = [False] * n
+    for size in range(MAX_PHRASE, 0, -1):
+        i = 0
+        while i + 3 * size <= n:
+            # cheap tests first: the next copy must start with the same word, and the
+            # phrase's own words must be joined by white space
+            if low[i] != low[i + size] or low[i] != low[i + 2 * size] or ws_run[i] < size - 1:
+                i += 1
+                continue
+            copies = _count(low, gaps, i, size, False)
+            if copies < 3 and size > 1:
+                c = _count(low, gaps, i, size, True)
+                if c >= 3 and (size >= COMMA_MIN_WORDS or c >= COMMA_MIN_COPIES):
+                    copies = c
+            if copies >= 3 and not any(taken[i : i + copies * size]):
+                phrase = low[i : i + size]
+                if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())) and _minimal(phrase):
+                    found.append((i, size, copies))
+                    for k in range(i, i + copies * size):
+                        taken[k] = True
+                    i += copies * size
+                    continue
+            i += max(1, (copies - 2) * size)
+    found.sort()
+    _LOOPS[doc] = found
+    return found
+
+
+def _count(low: list[str], gaps: list[int], i: int, size: int, comma: bool) -> int:
+    n = len(low)
+    copies = 1
+    while i + (copies + 1) * size <= n and _same(low, gaps, i, copies * size, size, comma):
+        copies += 1
+    return copies
+
+
+def _same(low: list[str], gaps: list[int], i: int, offset: int, size: int, comma: bool) -> bool:
+    j = i + offset
+    if not (gaps[j] == WS or (comma and gaps[j] == COMMA)):
+        return False
+    for k in range(size):
+        if low[i + k] != low[j + k]:
+            return False
+        if k and gaps[j + k] != WS:
+            return False
+    return True
+
+
+def _minimal(phrase: list[str]) -> bool:
+    """A phrase that is not itself a smaller phrase repeated ("a b a b" is "a b" twice)."""
+    n = len(phrase)
+    for d in range(1, n):
+        if n % d == 0 and phrase == phrase[:d] * (n // d):
+            return False
+    return True
+
+
+class RepetitionLoop(Rule):
+    """What it flags: a word or phrase repeated three or more times in a row ("the new parking rules the new parking rules the new parking rules").
+
+    Why: weak machine translation and text generators fall into loops and emit the same words
+    over and over; the loop replaces whatever the source said. Copies separated by
+    punctuation ("No, no, no!") and sung or chanted words ("la la la", "ha ha ha") are speech
+    and are left alone.
+
+    Example: "sales of the new phone the new phone the new phone rose" -> "sales of the new phone rose".
+
+    Fix: keeps one copy. Unsafe: the source may have said the phrase twice, or something else
+    entirely that the loop replaced.
+    """
+
+    code = "R002"
+    name = "repetition-loop"
+    category = "repetition"
+    severity = "warning"
+    fix_priority = 9
+
+    def check(self, doc, config):
+        words = doc.words
+        text = doc.text
+        for i, size, copies in repetition_loops(doc):
+            start = words[i].start
+            first_end = words[i + size - 1].end
+            end = words[i + copies * size - 1].end
+            phrase = text[start:first_end]
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"'{phrase}' repeated {copies} times in a row",
+                [(phrase, False)],
+                confidence=0.9 if size > 1 or copies > 3 else 0.8,
             )

@@ -1,0 +1,346 @@
+"""B: scraper boilerplate, the leftovers of the web page an article was scraped from.
+
+Each non-blank line is a unit. A unit is boilerplate on strong evidence (a phrase from the
+phrase lists in ``rules/data/boilerplate.txt`` and the files named by the config key
+``boilerplate-phrases``; a navigation crumb trail; a row of social network names; a
+third-person writer bio at the end) or, weakly, by its shape (short, no sentence punctuation,
+title-like) when it sits in a run of boilerplate: the link titles under a "Related Articles"
+heading, a byline name before a bio, the lines after the article's last real paragraph.
+Lines a news report legitimately ends or starts with (credit and contributor lines,
+correction notices, datelines) are never boilerplate.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..lint.rule import Rule
+from ..lint.vocab import read_list
+
+# ------------------------------------------------------------------ phrase lists
+@dataclass(frozen=True)
+class Phrases:
+    starts: tuple[str, ...]
+    exact: frozenset[str]
+    contains: tuple[str, ...]
+    headers: tuple[str, ...]
+
+
+def _parse(entries: list[str], acc: dict[str, list[str]]) -> None:
+    for raw in entries:
+        kind = "starts"
+        if raw[:1] in "=*>":
+            kind = {"=": "exact", "*": "contains", ">": "headers"}[raw[0]]
+            raw = raw[1:]
+        phrase = _norm(raw) if kind == "exact" else _norm_keep(raw)
+        if phrase:
+            acc[kind].append(phrase)
+
+
+@lru_cache(maxsize=8)
+def load_phrases(extra_files: tuple[str, ...] = ()) -> Phrases:
+    """The built-in phrase list plus the user's files (read once per set of files)."""
+    acc: dict[str, list[str]] = {"starts": [], "exact": [], "contains": [], "headers": []}
+    builtin = resources.files("garblint.rules").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    _parse([ln.split(" #", 1)[0].strip() for ln in builtin.splitlines() if ln.strip() and not ln.lstrip().startswith("#")], acc)
+    for f in extra_files:
+        _parse(read_list(f), acc)
+    return Phrases(
+        starts=tuple(sorted(set(acc["starts"]), key=len, reverse=True)),
+        exact=frozenset(acc["exact"]),
+        contains=tuple(sorted(set(acc["contains"]))),
+        headers=tuple(sorted(set(acc["headers"]), key=len, reverse=True)),
+    )
+
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_LEAD_SYMBOLS = re.compile(r"^[\s\-*\u2022\u25cf\u25aa\u25ba\u203a\u00bb>|#]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _norm_keep(s: str) -> str:
+    """Case-folded, symbols at the start removed, inner punctuation kept."""
+    s = unicodedata.normalize("NFKC", s).translate(_APOS).casefold()
+    s = _LEAD_SYMBOLS.sub("", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def _norm(s: str) -> str:
+    """Case-folded, punctuation and symbols at both ends removed."""
+    return _EDGE.sub("", _norm_keep(s))
+
+
+def _starts_with(line: str, phrase: str) -> bool:
+    if not line.startswith(phrase):
+        return False
+    if len(line) == len(phrase) or not phrase[-1:].isalnum():
+        return True
+    return not line[len(phrase)].isalnum()
+
+
+# -------------------------------------------------------------- structural signals
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_LINKISH = re.compile(r"https?://|www\.|\.(?:com|in|net|org|co\.uk)\b|\s[|\u00bb\u203a]\s", re.I)
+_CRUMBS = re.compile(r"^\s*(?:[^\W\d_][\w&'\u2019. -]{0,30}?\s*(?:[>\u00bb\u203a|/]|->)\s*){2,}[^\W\d_][\w&'\u2019. -]{0,40}\s*$")
+SOCIAL = frozenset(
+    """facebook twitter x whatsapp telegram linkedin instagram pinterest reddit tumblr email
+    e-mail print share tweet youtube tiktok threads mastodon bluesky copy link messenger
+    sms""".split()
+)
+# Legitimate first and last lines of a news report: never boilerplate.
+_LEGIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translated|"
+    r"photographs?|photos?|graphics|video|interviews?)\s+by\b"
+    r"|correction\b|corrections?:|clarification\b|editor['\u2019]?s\s+note|update[ds]?\b|this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)"
+    r"|[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]"
+    r"|\*(?:\s*\*)+\s*$|#+\s*$|-30-|end\b)"
+    r"|\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)",
+    re.I,
+)
+# A third-person writer bio: "Name, a dedicated writer …", "Name is a blogger who …".
+_BIO_START = re.compile(
+    r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s+(?:a|an|the|our)\b|\s+(?:is|was|has\s+been)\s+(?:a|an|the|our)\b)"
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:writer|writers|writing|blog|blogs|blogger|blogging|author|content|articles|passion|passionate|"
+    r"dedicated|enthusiast|explorer|exploration|degree|bachelor['\u2019]?s|master['\u2019]?s|graduate|"
+    r"versatility|topics|expertise|loves|journey|readers|seo|freelance|curious|insights)\b",
+    re.I,
+)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.I)
+_NAME_LINE = re.compile(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
+
+_QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
+START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
+CONTAINS_MAX_WORDS = 25
+WEAK_MAX_WORDS = 14
+LINK_TITLE_MAX_WORDS = 22
+EDGE_UNITS = 6  # the last lines of a document count as its footer zone
+BIO_MIN_WORDS = 25
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    text: str
+    norm: str
+    words: int
+    punct: bool  # ends like a sentence
+    fresh: bool  # starts a paragraph or follows a finished sentence
+    para: int
+    idx: int = 0
+    kind: str = ""  # why it is boilerplate ("" = not)
+    strong: bool = False
+    header: bool = False
+    legit: bool = False
+
+
+def _units(doc) -> list[Unit]:
+    text = doc.text
+    out: list[Unit] = []
+    for pi, p in enumerate(doc.paragraphs):
+        spans = []
+        pos = p.start
+        for line in p.text.splitlines(keepends=True):
+            a, b = pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                spans.append((a, b))
+        if len(spans) > 1 and _wrapped_prose(text, spans):
+            spans = [(p.start, p.end)]  # hard-wrapped prose: one unit, not a list of lines
+        prev_done = True
+        for a, b in spans:
+            t = text[a:b]
+            punct = _SENTENCE_END.search(t) is not None
+            out.append(Unit(a, b, t, _norm_keep(t), len(_WORD.findall(t)), punct, prev_done, pi, len(out)))
+            prev_done = punct or t.endswith(":")
+    return out
+
+
+def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Lines broken mid-sentence at a fixed width, rather than a list of separate lines."""
+    broken = sum(1 for a, b in spans[:-1] if b - a >= 40 and not _SENTENCE_END.search(text, a, b))
+    return broken * 2 >= len(spans) - 1
+
+
+def classify(doc, config) -> list[Unit]:
+    phrases = load_phrases(tuple(config.get("boilerplate-phrases") or ()))
+    units = _units(doc)
+    n = len(units)
+    for k, u in enumerate(units):
+        if not any(ch.isalpha() for ch in u.text):
+            u.legit = True
+            continue
+        if _LEGIT.search(u.text):
+            u.legit = True
+            continue
+        if u.text[0] in _QUOTE_START:
+            continue  # quoted speech is never a page template
+        if not u.fresh and not (k and units[k - 1].para == u.para and units[k - 1].kind):
+            continue  # the rest of a sentence begun on the line before
+        edge = k < 2 or k >= n - EDGE_UNITS
+        short_or_edge = not u.punct or u.words <= START_MAX_WORDS and edge or _LINKISH.search(u.text)
+        bare = _EDGE.sub("", u.norm)
+        if bare in phrases.exact:
+            u.kind, u.strong = f"the line \u201c{u.text.strip()}\u201d", True
+            u.header = any(_starts_with(bare, h) for h in phrases.headers)
+            continue
+        h = next((h for h in phrases.headers if _starts_with(u.norm, h)), None)
+        if h is not None and short_or_edge:
+            u.kind, u.strong = f"a \u201c{h}\u201d link line", True
+            # a heading on its own line introduces a list of links
+            u.header = u.words <= 4
+            continue
+        s = next((s for s in phrases.starts if _starts_with(u.norm, s)), None)
+        if s is not None and short_or_edge:
+            u.kind, u.strong = f"a line starting \u201c{s}\u201d", True
+            continue
+        if u.words <= CONTAINS_MAX_WORDS and (not u.punct or edge):
+            c = next((c for c in phrases.contains if c in u.norm), None)
+            if c is not None:
+                u.kind, u.strong = f"a line with \u201c{c}\u201d", True
+                continue
+        if not u.punct and _CRUMBS.match(u.text):
+            u.kind, u.strong = "a navigation trail", True
+            continue
+        toks = [w.casefold() for w in _WORD.findall(u.text)]
+        if len(toks) >= 2 and all(t in SOCIAL for t in toks) and not u.punct:
+            u.kind, u.strong = "a row of share buttons", True
+            continue
+        if k >= n - 4 and _is_bio(u):
+            u.kind, u.strong = "a writer bio of the republishing site", True
+            continue
+    # Weak units: title-like lines in a run of boilerplate.
+    # (1) the link titles under a list heading
+    k = 0
+    while k < n:
+        if units[k].header:
+            j = k + 1
+            while j < n and _link_title(units[j]):
+                units[j].kind = "a link title under \u201c%s\u201d" % units[k].text.strip()
+                j += 1
+            k = j
+        else:
+            k += 1
+    # (2) the footer: short lines after the last real paragraph, when it holds boilerplate
+    last_body = -1
+    for k, u in enumerate(units):
+        if not u.kind and not u.legit and (u.punct or u.words > WEAK_MAX_WORDS):
+            last_body = k
+    tail = units[last_body + 1 :]
+    if any(u.strong for u in tail):
+        for u in tail:
+            if not u.kind and not u.legit and u.words <= WEAK_MAX_WORDS and not u.punct:
+                u.kind = "a short line in the scraped page's footer"
+    return units
+
+
+def _link_title(u: Unit) -> bool:
+    return not u.strong and not u.legit and not u.kind and 1 <= u.words <= LINK_TITLE_MAX_WORDS and (
+        not u.punct or u.text.rstrip("\"'\u201d\u2019").endswith("?")
+    )
+
+
+def _is_bio(u: Unit) -> bool:
+    m = _BIO_START.match(u.text)
+    if not m:
+        return False
+    hits = len(_BIO_WORDS.findall(u.text))
+    third = len(_THIRD_PERSON.findall(u.text)) + u.text.count(m.group("name").split()[0]) - 1
+    return (u.words >= BIO_MIN_WORDS and hits >= 3 and third >= 1) or hits >= 5
+
+
+def blocks(units: list[Unit]) -> list[list[Unit]]:
+    """Group boilerplate units into blocks to delete together.
+
+    A strong unit starts a block; weak units join the block before them, except a byline
+    name directly above a bio, which goes with the bio.
+    """
+    out: list[list[Unit]] = []
+    prev_flagged = False
+    for k, u in enumerate(units):
+        if not u.kind:
+            prev_flagged = False
+            continue
+        starts_new = not prev_flagged or u.strong
+        if u.strong and u.kind.startswith("a writer bio") and out and prev_flagged:
+            last = out[-1][-1]
+            if not last.strong and _NAME_LINE.match(last.text) and u.text.startswith(last.text.replace("By ", "").strip()):
+                out[-1].pop()
+                if not out[-1]:
+                    out.pop()
+                out.append([last, u])
+                prev_flagged = True
+                continue
+        if not u.strong and k + 1 < len(units):
+            nxt = units[k + 1]
+            if nxt.strong and nxt.kind.startswith("a writer bio") and _NAME_LINE.match(u.text):
+                starts_new = True
+        if starts_new:
+            out.append([u])
+        else:
+            out[-1].append(u)
+        prev_flagged = True
+    return out
+
+
+def _block_span(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[int, int]:
+    """The block plus one separating gap, so deleting it leaves clean text."""
+    text = doc.text
+    first, last = block[0], block[-1]
+    k = last.idx
+    # Blocks followed only by other boilerplate take the gap before them, so that deleting
+    # every block of a scraped footer leaves the article's last line and its newline.
+    if k < last_kept:
+        return first.start, units[k + 1].start
+    a = first.start
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    return a, last.end
+
+
+class ScraperBoilerplate(Rule):
+    """What it flags: lines a scraped web page left in the article: "See also" and "Read more" links, "Related Articles" lists, "Follow us on …" and "Join our WhatsApp group" calls, share buttons, "Advertisement", "Source link", "Leave a Reply", cookie and newsletter notices, copyright footers, navigation trails, and the republishing site's writer bio.
+
+    Why: content sites that republish news wrap it in their own template, and scrapers copy
+    the template along with the story; the result reads as part of the article. Phrase lists
+    (extendable with the config key `boilerplate-phrases`) are combined with the shape of the
+    line (no sentence punctuation, title-like, at the start or end, in a run of such lines).
+    Credit and contributor lines, datelines and correction notices are left alone.
+
+    Example: "… contributed to this report.\\n\\nFollow us on Facebook and join our WhatsApp group\\n\\nRelated Articles" -> "… contributed to this report."
+
+    Fix: deletes the block with one separating blank line. Unsafe: a phrase list can match a
+    real line, so a reader should confirm.
+    """
+
+    code = "B001"
+    name = "scraper-boilerplate"
+    category = "boilerplate"
+    severity = "warning"
+    fix_priority = 4
+
+    def check(self, doc, config):
+        units = classify(doc, config)
+        last_kept = max((u.idx for u in units if not u.kind), default=-1)
+        for block in blocks(units):
+            start, end = _block_span(doc, units, block, last_kept)
+            reasons = []
+            for u in block:
+                if u.kind not in reasons:
+                    reasons.append(u.kind)
+            what = "; ".join(reasons[:3])
+            n = len(block)
+            msg = f"scraper boilerplate ({what})" if n == 1 else f"scraper boilerplate, {n} lines ({what})"
+            conf = 0.85 if any(u.strong for u in block) else 0.6
+            yield self.finding(doc, start, end, msg, [("", False)], confidence=conf)

@@ -1,0 +1,465 @@
+"""Q: quotation marks and brackets that do not pair up.
+
+Every mark in a paragraph is classified by its glyph and its neighbours: an opening or a
+closing quotation mark, an apostrophe ("it’s", "’90s", "rock ’n’ roll"), or a prime (5' 11",
+a 12" pipe). Opening and closing marks are then paired with a stack, per paragraph, so nested
+quotes pair inside out. A quotation that runs over several paragraphs in the standard style
+(each paragraph opens with a mark, only the last one closes) is accepted: a paragraph may
+leave a quotation open when the next paragraph starts with an opening mark of the same kind.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from ..lint.rule import Rule
+
+DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
+OPEN, CLOSE = "open", "close"
+
+_MARKS = frozenset("\"\u201c\u201d\u201e'\u2018\u2019\u00ab\u00bb")
+_CLOSE_GLYPH = {DOUBLE: "\u201d", SINGLE: "\u2019", GUILLEMET: "\u00bb"}
+# Elisions that start with an apostrophe: not opening quotes.
+_ELISION = re.compile(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
+_AFTER_CLOSE = frozenset(",.;:!?)]\u2014\u2013")
+_OPEN_CONTEXT = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\u00ab\"'")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|"
+    r"according|stated|replied|continued|insisted|argued|recalled|warned|declared|posted|tweeted|"
+    r"shouted|whispered|answered|remarked)\b",
+    re.I,
+)
+_EDITORIAL_AFTER = re.compile(r"[ \t]*\[(?P<inner>[^\]\n]{1,40})\][ \t]+[a-z]")
+_NOT_EDITORIAL = re.compile(r"^(?:sic\.?|\d+|[a-z]\d*|citation needed|emphasis (?:added|mine|in original)|\.\.\.|\u2026)$", re.I)
+_SENT_END_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]?[ \t]+$")
+
+
+def _wordchar(c: str | None) -> bool:
+    return c is not None and c.isalnum()
+
+
+@dataclass
+class Mark:
+    pos: int
+    kind: str
+    role: str  # open / close
+    glyph: str
+    partner: int | None = None  # index of the paired mark in the paragraph's list
+    dangling: bool = False
+    continued: bool = False  # left open by a multi-paragraph quotation
+    mid_sentence: bool = False  # a Q003 close
+
+
+@dataclass
+class ParagraphQuotes:
+    index: int
+    marks: list[Mark] = field(default_factory=list)
+    unmatched_close: list[int] = field(default_factory=list)  # indices into marks
+    unclosed: list[int] = field(default_factory=list)
+    wrong_pair: list[tuple[int, int]] = field(default_factory=list)
+
+
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def analyse_quotes(doc) -> list[ParagraphQuotes]:
+    """Classified and paired quotation marks of every paragraph, computed once per Document."""
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.text
+    paras = doc.paragraphs
+    out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
+    # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
+    # with a mark of the same kind.
+    for k, pq in enumerate(out):
+        if not pq.unclosed or k + 1 >= len(out):
+            continue
+        nxt = out[k + 1]
+        first = nxt.marks[0] if nxt.marks else None
+        if first is None or first.role != OPEN or first.dangling or first.pos != paras[k + 1].start:
+            continue
+        keep = []
+        for mi in pq.unclosed:
+            if pq.marks[mi].kind == first.kind or (
+                # an outer quotation that opens the next paragraph together with an inner one
+                len(nxt.marks) > 1 and nxt.marks[1].role == OPEN and nxt.marks[1].pos == first.pos + 1
+            ):
+                pq.marks[mi].continued = True
+            else:
+                keep.append(mi)
+        pq.unclosed = keep
+    _CACHE[doc] = out
+    return out
+
+
+def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple[str, str] | None:
+    """(kind, role) of the mark at ``i``, or None for an apostrophe or a prime."""
+    c = text[i]
+    prev = text[i - 1] if i > ps else None
+    nxt = text[i + 1] if i + 1 < pe else None
+    open_ctx = prev is None or prev in _OPEN_CONTEXT
+    pending_kinds = {m.kind for m in pending}
+    if c == "\u201c":
+        if any(m.glyph == "\u201e" for m in pending):  # German „…“
+            return DOUBLE, CLOSE
+        if not open_ctx and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE) and DOUBLE in pending_kinds:
+            return DOUBLE, CLOSE  # a mis-curled closing mark: ‘“Hello,“ he said’
+        return DOUBLE, OPEN
+    if c == "\u201d":
+        if (prev is None or prev in " \t\r\n([{") and _wordchar(nxt) and DOUBLE not in pending_kinds:
+            return DOUBLE, OPEN  # a mis-curled opening mark
+        return DOUBLE, CLOSE
+    if c == "\u201e":
+        return DOUBLE, OPEN
+    if c == "\u00ab":
+        if any(m.glyph == "\u00bb" and m.role == OPEN for m in pending) and not _wordchar(nxt):
+            return GUILLEMET, CLOSE  # German »…«
+        return GUILLEMET, OPEN
+    if c == "\u00bb":
+        if GUILLEMET not in pending_kinds and _wordchar(nxt):  # German »…«
+            return GUILLEMET, OPEN
+        return GUILLEMET, CLOSE
+    if c == '"':
+        straight_open = any(m.glyph == '"' and m.role == OPEN for m in pending)
+        if prev is not None and prev.isdigit():
+            # 12" or 5' 11": an inch mark, unless it closes a quotation ("Top 10").
+            if straight_open and not _wordchar(nxt):
+                return DOUBLE, CLOSE
+            return None
+        if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE):
+            return DOUBLE, CLOSE  # interrupted speech: "I—" she began
+        if open_ctx and nxt is not None and not nxt.isspace():
+            return DOUBLE, OPEN
+        if open_ctx and prev is not None and prev not in " \t\r\n":
+            return DOUBLE, OPEN
+        if not open_ctx:
+            if _wordchar(nxt) and not straight_open:
+                return DOUBLE, OPEN
+            return DOUBLE, CLOSE
+        # White space (or the paragraph edge) on both sides: decide by what is pending.
+        return (DOUBLE, CLOSE) if straight_open else (DOUBLE, OPEN)
+    # single marks
+    single_open = SINGLE in pending_kinds
+    if c == "\u2018":
+        if nxt is not None and (nxt.isdigit() or _ELISION.match(text, i + 1, pe)):
+            return None  # a mis-curled apostrophe: ‘90s, ‘n’
+        if _wordchar(prev):
+            return None
+        return SINGLE, OPEN
+    if c in "'\u2019":
+        if _wordchar(prev) and _wordchar(nxt):
+            return None  # it’s, O’Brien
+        if prev is not None and prev.isdigit() and c == "'":
+            return None  # 5' (feet)
+        if open_ctx and _wordchar(nxt):
+            if c == "\u2019" or nxt.isdigit() or _ELISION.match(text, i + 1, pe):
+                return None  # ’90s, ’n’, 'em
+            return SINGLE, OPEN
+        if not open_ctx and not _wordchar(nxt):
+            return (SINGLE, CLOSE) if single_open else None  # the teachers’ union
+        return None
+    return None
+
+
+def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
+    pq = ParagraphQuotes(index)
+    marks = pq.marks
+    stack: list[int] = []
+    for i in range(ps, pe):
+        if text[i] not in _MARKS:
+            continue
+        pending = [marks[k] for k in stack]
+        kr = _classify(text, i, ps, pe, pending)
+        if kr is None:
+            continue
+        kind, role = kr
+        m = Mark(i, kind, role, text[i])
+        marks.append(m)
+        mi = len(marks) - 1
+        if role == OPEN:
+            if i == pe - 1:
+                m.dangling = True  # nothing after it in the paragraph
+                continue
+            if m.glyph == "\u201c" and text[i + 1] in " \t" and _SENT_END_BEFORE.search(text, max(ps, i - 6), i):
+                m.dangling = True  # "unfolding. “ Then": quotes nothing
+                continue
+            stack.append(mi)
+            continue
+        # a closing mark
+        if i == ps and kind != SINGLE:
+            m.dangling = True
+            continue
+        if stack and marks[stack[-1]].kind == kind:
+            o = stack.pop()
+            m.partner, marks[o].partner = o, mi
+        elif any(marks[k].kind == kind for k in stack):
+            while marks[stack[-1]].kind != kind:
+                inner = stack.pop()
+                pq.unclosed.append(inner)
+            o = stack.pop()
+            m.partner, marks[o].partner = o, mi
+        else:
+            pq.unmatched_close.append(mi)
+    pq.unclosed.extend(stack)
+    pq.unclosed.sort()
+    return pq
+
+
+def _name(m: Mark) -> str:
+    kind = {DOUBLE: "double", SINGLE: "single", GUILLEMET: "guillemet"}[m.kind]
+    role = "opening" if m.role == OPEN else "closing"
+    return f"{role} {kind} quotation mark '{m.glyph}'"
+
+
+def _preview(text: str, n: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
+    """Indices of closing marks followed by text that belongs inside the quotation."""
+    text = doc.text
+    para = doc.paragraphs[pq.index]
+    marks = pq.marks
+    out = []
+    for mi, m in enumerate(marks):
+        if m.role != CLOSE or m.partner is None or m.dangling:
+            continue
+        after = m.pos + 1
+        e = _EDITORIAL_AFTER.match(text, after, para.end)
+        if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
+            out.append(mi)  # an editor's [insertion] outside a quotation
+            continue
+        rest = marks[mi + 1 :]
+        if (
+            len(rest) == 1
+            and rest[0].dangling
+            and rest[0].role == OPEN
+            and rest[0].kind == m.kind
+            and rest[0].pos > after + 1
+            and not _ATTRIBUTION.search(text, after, rest[0].pos)
+        ):
+            out.append(mi)  # "… negotiations.” and his standing … public. “"
+    return out
+
+
+class UnbalancedQuotes(Rule):
+    """What it flags: a quotation mark that has no partner in its paragraph: an opening mark never closed, or a closing mark never opened (curly and straight, double and single).
+
+    Why: scraping and paraphrasing cut quotations apart and drop or move their marks, so the
+    reader cannot tell where the quoted words end. Apostrophes ("it’s", "’90s", "rock ’n’
+    roll"), inch and foot marks (5' 11"), nested quotes and a quotation that runs over several
+    paragraphs in the standard style (each paragraph opens with a mark, only the last one
+    closes) are not flagged.
+
+    Example: "“We will rebuild the pier, the mayor said." -> "“We will rebuild the pier,” the mayor said."
+
+    Fix: none offered: where the missing mark belongs needs a reader. The message says which
+    mark is unpaired.
+    """
+
+    code = "Q001"
+    name = "unbalanced-quotes"
+    category = "quote"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        for pq in analyse_quotes(doc):
+            para = doc.paragraphs[pq.index]
+            for mi in pq.unmatched_close:
+                m = pq.marks[mi]
+                yield self.finding(
+                    doc, m.pos, m.pos + 1,
+                    f"{_name(m)} has no opening mark before it in this paragraph",
+                    confidence=0.75,
+                )
+            for mi in pq.unclosed:
+                m = pq.marks[mi]
+                if m.continued:
+                    continue
+                tail = _preview(text[m.pos + 1 : para.end])
+                yield self.finding(
+                    doc, m.pos, m.pos + 1,
+                    f"{_name(m)} before \u201c{tail}\u201d is never closed in this paragraph",
+                    confidence=0.6 if m.kind == SINGLE else 0.75,
+                )
+
+
+class DanglingQuote(Rule):
+    """What it flags: a quotation mark that quotes nothing: an opening mark at the end of a paragraph or sentence with no words after it, or a closing mark at the start of a paragraph.
+
+    Why: when a tool splits or rejoins a quotation, the mark is left behind on the wrong side
+    of the break ("Things are unfolding. “"). It is the clearest sign that the quotation's
+    limits were damaged.
+
+    Example: "“The talks go on,” she said. Nothing is settled. “" -> "“The talks go on,” she said. Nothing is settled."
+
+    Fix: deletes the stray mark, or, when a quotation was closed too early just before it,
+    turns it into the closing mark. Unsafe: where the quotation really ends needs a reader.
+    """
+
+    code = "Q002"
+    name = "dangling-quote"
+    category = "quote"
+    severity = "warning"
+    fix_priority = 41
+
+    def check(self, doc, config):
+        text = doc.text
+        for pq in analyse_quotes(doc):
+            para = doc.paragraphs[pq.index]
+            early = _mid_sentence_closes(doc, pq)
+            for mi, m in enumerate(pq.marks):
+                if not m.dangling:
+                    continue
+                if m.role == OPEN:
+                    a = m.pos
+                    while a > para.start and text[a - 1] in " \t":
+                        a -= 1
+                    at_end = m.pos == para.end - 1
+                    where = "the end of the paragraph" if at_end else "the end of a sentence"
+                    suggestions = []
+                    if any(pq.marks[k].kind == m.kind and k < mi for k in early):
+                        suggestions.append((_CLOSE_GLYPH[m.kind], False))
+                    suggestions.append(("", False))  # the white space after it stays
+                    yield self.finding(
+                        doc, a, m.pos + 1,
+                        f"{_name(m)} at {where} quotes nothing",
+                        suggestions,
+                        confidence=0.9,
+                    )
+                else:
+                    b = m.pos + 1
+                    while b < para.end and text[b] in " \t":
+                        b += 1
+                    yield self.finding(
+                        doc, m.pos, b,
+                        f"{_name(m)} at the start of the paragraph closes nothing",
+                        [("", False)],
+                        confidence=0.85,
+                    )
+
+
+class QuoteClosedMidSentence(Rule):
+    """What it flags: a closing quotation mark followed by words that belong inside the quotation: an editor's [bracketed insertion] after it, or text that runs on to a stray opening mark at the end of the paragraph.
+
+    Why: paraphrasing tools move a closing mark to the first full stop, leaving the rest of the
+    quoted sentence outside the quotation and the real closing mark dangling at the end
+    ("negotiations.” [The minister] and his standing … public. “"). Readers then take a
+    speaker's words for the writer's. Editorial brackets inside a proper quotation are fine.
+
+    Example: "“The deal matters,” she said, “more than the vote.” [The mayor] and her allies know it. “" -> "“The deal matters,” she said, “more than the vote. [The mayor] and her allies know it.”"
+
+    Fix: deletes the early closing mark (Q002 then offers the closing mark at the end).
+    Unsafe: needs a reader to confirm where the quotation ends.
+    """
+
+    code = "Q003"
+    name = "quote-closed-mid-sentence"
+    category = "quote"
+    severity = "warning"
+    fix_priority = 42
+
+    def check(self, doc, config):
+        text = doc.text
+        for pq in analyse_quotes(doc):
+            para = doc.paragraphs[pq.index]
+            for mi in _mid_sentence_closes(doc, pq):
+                m = pq.marks[mi]
+                after = _preview(text[m.pos + 1 : para.end])
+                yield self.finding(
+                    doc, m.pos, m.pos + 1,
+                    f"quotation closed mid-sentence: the text after {_name(m)} (\u201c{after}\u201d) reads as part of the quotation",
+                    [("", False)],
+                    confidence=0.75,
+                )
+
+
+# ------------------------------------------------------------------ Q004 brackets
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKET = re.compile(r"[()\[\]{}]")
+# A list marker "a)", "2)", "iv)" at the start of a line or after white space.
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
+
+
+def _is_list_marker(text: str, ps: int, pos: int) -> bool:
+    a = pos
+    while a > ps and pos - a < 5 and not text[a - 1].isspace():
+        a -= 1
+    return (a == ps or text[a - 1].isspace()) and _LIST_MARKER.fullmatch(text, a, pos + 1) is not None
+_EMOTICON = re.compile(r"(?<![\w:])[:;=][-o'^]?$")
+
+
+class UnbalancedBrackets(Rule):
+    """What it flags: a parenthesis or bracket without its partner in the paragraph, or one closed by the wrong kind ("(see below]").
+
+    Why: scraping drops the half of a parenthesis that sat in a link or a line break, and
+    paraphrasing moves brackets away from their pair; the reader loses the limits of the aside.
+    List markers ("a)", "2)") and emoticons are not flagged.
+
+    Example: "The ferry (built in 1998 carries 400 cars." -> "The ferry (built in 1998) carries 400 cars."
+
+    Fix: for a closing bracket of the wrong kind, replaces it with the right one; for a closing
+    bracket that closes nothing, deletes it. Unsafe: the missing half may belong elsewhere.
+    """
+
+    code = "Q004"
+    name = "unbalanced-brackets"
+    category = "quote"
+    severity = "warning"
+    fix_priority = 43
+
+    def check(self, doc, config):
+        text = doc.text
+        for para in doc.paragraphs:
+            stack: list[tuple[int, str]] = []
+            for m in _BRACKET.finditer(text, para.start, para.end):
+                c, pos = m.group(), m.start()
+                before = text[max(para.start, pos - 4) : pos]
+                if _EMOTICON.search(before):
+                    continue
+                if c in _OPENERS:
+                    stack.append((pos, c))
+                    continue
+                want = _CLOSERS[c]
+                if stack and stack[-1][1] == want:
+                    stack.pop()
+                    continue
+                if any(o == want for _, o in stack):
+                    # "( … [ … )": the inner bracket was never closed.
+                    while stack[-1][1] != want:
+                        p, o = stack.pop()
+                        yield self._unclosed(doc, p, o, para.end)
+                    stack.pop()
+                    continue
+                if c == ")" and _is_list_marker(text, para.start, pos):
+                    continue
+                if stack:
+                    p, o = stack.pop()
+                    yield self.finding(
+                        doc, pos, pos + 1,
+                        f"'{o}' on column {doc.line_col(p)[1]} is closed by '{c}'",
+                        [(_OPENERS[o], False)],
+                        confidence=0.75,
+                    )
+                    continue
+                yield self.finding(
+                    doc, pos, pos + 1,
+                    f"closing '{c}' has no opening '{want}' before it in this paragraph",
+                    [("", False)],
+                    confidence=0.7,
+                )
+            for p, o in stack:
+                yield self._unclosed(doc, p, o, para.end)
+
+    def _unclosed(self, doc, pos, o, end):
+        return self.finding(
+            doc, pos, pos + 1,
+            f"opening '{o}' before \u201c{_preview(doc.text[pos + 1 : end])}\u201d is never closed in this paragraph",
+            confidence=0.7,
+        )

@@ -173,7 +173,8 @@ def test_match_fields_map_to_finding(fake):
 
 def test_issue_types_map_to_categories_and_severities(fake):
     text = 'He said "it was a odd day and went home.'
-    found = {dict(f.properties)["lt_rule"]: f for f in _l001(lint_text(text, _cfg(fake.url)))}
+    # only L001: with Q001 on, the unpaired-quote match is (rightly) dropped as a double
+    found = {dict(f.properties)["lt_rule"]: f for f in _l001(lint_text(text, _cfg(fake.url, select=["L001"])))}
     assert found["EN_A_VS_AN"].category == "grammar" and found["EN_A_VS_AN"].severity == "warning"
     assert found["EN_UNPAIRED_QUOTES"].category == "punctuation" and found["EN_UNPAIRED_QUOTES"].severity == "suggestion"
 

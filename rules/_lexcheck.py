@@ -90,6 +90,9 @@ _LOOKALIKE_PAIRS = [
     ("vv", "w"), ("e", "c"), ("b", "h"), ("l", "i"), ("l", "t"), ("i", "t"), ("u", "n"),
     ("f", "s"), ("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("nn", "m"), ("rn", "n"),
 ]
+# pairs that OCR confuses less often than the rest: they cost a little more
+_WEAK_PAIRS = {("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("l", "t"), ("i", "t"), ("nn", "m"), ("rn", "n")}
+_WEAK_PAIRS |= {(b, a) for a, b in _WEAK_PAIRS}
 LOOKALIKES: dict[str, tuple[str, ...]] = {}
 for _a, _b in _LOOKALIKE_PAIRS:
     LOOKALIKES.setdefault(_a, ())
@@ -138,7 +141,8 @@ class Weights:
 
 
 GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2)
-OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.2)
+OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
+_WEAK_EXTRA = 0.3
 
 
 def _sub_cost(a: str, b: str, w: Weights) -> float:
@@ -148,7 +152,7 @@ def _sub_cost(a: str, b: str, w: Weights) -> float:
     if b in KEYBOARD.get(a, ()):
         best = min(best, w.keyboard)
     if (a, b) in _LOOKALIKE_SET:
-        best = min(best, w.lookalike)
+        best = min(best, w.lookalike + (_WEAK_EXTRA if (a, b) in _WEAK_PAIRS else 0.0))
     if a in "aeiou" and b in "aeiou":
         best = min(best, 0.85)
     return best
@@ -196,9 +200,11 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
                 for kb in (1, 2):
                     if ka == kb == 1 or x + ka > la or y + kb > lb:
                         continue
-                    if (a[x : x + ka], b[y : y + kb]) in _LOOKALIKE_SET:
-                        if d[x + ka][y + kb] > cur + w.lookalike:
-                            d[x + ka][y + kb] = cur + w.lookalike
+                    pair = (a[x : x + ka], b[y : y + kb])
+                    if pair in _LOOKALIKE_SET:
+                        c = w.lookalike + (_WEAK_EXTRA if pair in _WEAK_PAIRS else 0.0)
+                        if d[x + ka][y + kb] > cur + c:
+                            d[x + ka][y + kb] = cur + c
     return d[la][lb]
 
 
@@ -243,6 +249,7 @@ _PREFIXES = (
     "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
     "fore trans extra auto photo e"
 ).split()
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
 _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 
 
@@ -303,6 +310,11 @@ def accepted_form(w: str) -> bool:
         return False
     if _stem_known(w) or _variant_known(w):
         return True
+    if _ELONGATED.search(w):  # expressive lengthening: "sooo", "hmmmm", "zzzz"
+        for rep in (r"\1\1\1", r"\1\1", r"\1"):
+            short = _ELONGATED.sub(rep, w)
+            if len(short) >= 2 and _known(short):
+                return True
     for p in _PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 4:
             rest = w[len(p) :]
@@ -324,7 +336,7 @@ def closed_compound(w: str) -> bool:
 # ------------------------------------------------------------- contexts
 _CHUNK_CODE = re.compile(
     r"://|\bwww\.|@|^[#@$]|[_\\=<>{}|~^`]|\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|ly|me|tv|js|py|md|txt|html?|php|pdf|json|xml|csv)\b"
-    r"|/\w",
+    r"|/\w|[a-z]\.[a-z]|^--?[a-z]",
     re.I,
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -730,6 +742,8 @@ class _Analysis:
         if not ranked:
             return
         top = [c for _, c in ranked[:5]]
+        if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:
+            return  # short unknown words are mostly abbreviations; only "teh" -> "the" kinds
         best_cost = confusion_cost(w, top[0], self.w)
         if top[0] in looks:
             conf = 0.8 if self.mode == "ocr" else 0.55
@@ -770,6 +784,7 @@ _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 _GARBAGE_HINT = re.compile(
     r"\S{41,}|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|\b[b-df-hj-np-tv-xz]{6,}\b"
 )
+_CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
 _LEGIT_SYMBOLIC = re.compile(
     r"^(?:[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
@@ -790,7 +805,7 @@ def garbage_reason(core: str, freqs: dict[str, int]) -> str | None:
         if all(p.isalpha() and len(p) < 25 for p in parts):
             return None  # a long hyphenated compound
         return "very long token"
-    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core):
+    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core):
         return None
     if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core) and len(core) >= 2:
         if len(set(core)) == 1 or core in ("<-", "->", "=>", "<=", ">="):

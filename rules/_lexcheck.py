@@ -455,7 +455,7 @@ class _Analysis:
             if tok.start in self.owned:
                 continue
             if not w.isalpha():
-                if any(ch.isdigit() for ch in w):
+                if "-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w):
                     self._digits_in_word(tok)
                     continue
                 self._compound_token(idx, tok, unknown)
@@ -509,14 +509,22 @@ class _Analysis:
             return
         if len(w) < 3 or self.accepts(w):
             return
-        if accepted_form(w):
+        if accepted_form(w) and not self._suspicious_derivation(w):
             return
         text = self.text
-        if end < len(text) and text[end] in "-\u2010" or start > 0 and text[start - 1] in "-\u2010":
+        if not in_compound and (end < len(text) and text[end] in "-\u2010" or start > 0 and text[start - 1] in "-\u2010"):
             return  # a fragment of a hyphen construction ("pre- and post-war")
         if code_like(text, start, end):
             return
         unknown.append((idx, start, end, w))
+
+    def _suspicious_derivation(self, w: str) -> bool:
+        """A derived form ("beader" = bead + er) one look-alike away from a common word ("header")."""
+        if _known(w):
+            return False
+        limit = 1_000_000 if self.mode == "ocr" else 10_000_000
+        freqs = self.freqs
+        return any(freqs.get(v, 0) >= limit for v in lookalike_variants(w, 1))
 
     def _best_lookalike(self, low: str, min_freq: int = MIN_LOOKALIKE_FREQ) -> list[str]:
         freqs = self.freqs
@@ -531,20 +539,28 @@ class _Analysis:
             return  # COVID-19, F-35, 1990's
         letters = sum(ch.isalpha() for ch in w)
         digits = [i for i, ch in enumerate(w) if ch.isdigit()]
-        if letters < 3 or len(digits) > 2 or len(digits) * 2 > letters:
+        if letters < 2 or len(digits) > 2 or len(digits) * 2 > letters:
             return
         if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
             return  # H2O, CO2, A320, MP3s, iPhone4
         if _NUMBER_UNIT.match(w):
             return
         low = w.lower()
-        # a number glued to a word ("3years", "covid19") is spacing, not OCR
-        stripped = low.strip("0123456789")
-        if stripped.isalpha() and len(stripped) < len(low) and (stripped in self.freqs or accepted_form(stripped)):
-            return
         if self.accepts(low) or code_like(self.text, tok.start, tok.end):
             return
+        # the digits read as the letters they look like ("5aid" -> "said", "f0r" -> "for")
+        glyph = "".join(GLYPH_LETTERS.get(ch, ch)[:1] if ch.isdigit() else ch for ch in low)
+        glyph_freq = self.freqs.get(glyph, 0)
+        # a number glued to a word ("3years", "covid19") is spacing, not OCR
+        stripped = low.strip("0123456789")
+        glued = stripped.isalpha() and len(stripped) < len(low) and (stripped in self.freqs or accepted_form(stripped))
+        if glued or letters < 3:
+            if glyph_freq < (1_000_000 if letters >= 3 else 100_000_000):
+                return
         cands = self._fill_glyphs(low, digits)
+        if glyph_freq >= MIN_SUGGESTION_FREQ and glyph in cands:
+            cands.remove(glyph)
+            cands.insert(0, glyph)
         if not cands:
             return
         if w[0].isupper():
@@ -765,9 +781,14 @@ class _Analysis:
             chunk = text[a:b]
             core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))
             core = chunk.strip(_EDGE)
-            if not core:
+            if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
                 core, core_a = chunk, a
-            reason = garbage_reason(core, self.freqs)
+            line_a = text.rfind("\n", 0, a) + 1
+            line_b = text.find("\n", b)
+            line_b = len(text) if line_b < 0 else line_b
+            at_line_start = not text[line_a:a].strip()
+            alone = at_line_start and not text[b:line_b].strip()
+            reason = garbage_reason(core, self.freqs, at_line_start=at_line_start, alone=alone)
             if reason is None:
                 continue
             if any(s in self.owned for s in range(core_a, core_a + len(core))):
@@ -782,7 +803,7 @@ _STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00
 _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 # chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
 _GARBAGE_HINT = re.compile(
-    r"\S{41,}|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|\b[b-df-hj-np-tv-xz]{6,}\b"
+    r"\S{41,}|(?<!\S)[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|\b[b-df-hj-np-tv-xz]{6,}\b"
 )
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
@@ -796,8 +817,12 @@ def _short(s: str) -> str:
     return s if len(s) <= 30 else s[:27] + "..."
 
 
-def garbage_reason(core: str, freqs: dict[str, int]) -> str | None:
-    """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None."""
+def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+    """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
+
+    ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a
+    line, a rule ("▪▪▪▪") stands alone on it; the same marks inside a sentence are specks.
+    """
     if len(core) > 40:
         if _URLISH.search(core) or "/" in core:
             return None
@@ -807,9 +832,11 @@ def garbage_reason(core: str, freqs: dict[str, int]) -> str | None:
         return "very long token"
     if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core):
         return None
-    if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core) and len(core) >= 2:
-        if len(set(core)) == 1 or core in ("<-", "->", "=>", "<=", ">="):
-            return None  # a separator line, an arrow
+    if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
+        if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):
+            return None  # an arrow, a table bar, a comparison
+        if len(set(core)) == 1 and (alone or (len(core) == 1 and at_line_start)):
+            return None  # a separator line, a bullet
         return "stray symbols"
     # punctuation run: three or more symbols with two distinct junk marks
     run = []

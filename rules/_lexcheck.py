@@ -500,7 +500,7 @@ class _Analysis:
             if self.mode == "ocr" and not in_compound and len(w) >= 3 and at_sentence_start(self.text, start):
                 if self.accepts(w) or accepted_form(low):
                     return
-                best = self._best_lookalike(low, min_freq=50_000_000)
+                best = self._best_lookalike(low, min_freq=300_000_000)
                 if best:
                     sugg = best[0][0].upper() + best[0][1:]
                     self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",

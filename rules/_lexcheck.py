@@ -403,6 +403,7 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
     return result
 
 
+_MD_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
 # Broken hyphenation: "im- prisonment", "in-\nformation".
 _BROKEN_HYPHEN = re.compile(
     r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])"
@@ -419,13 +420,21 @@ class _Analysis:
         self.config = config
         self.mode = _mode_for(doc, config)
         self.w = OCR if self.mode == "ocr" else GENERAL
-        try:
-            self.vocab = config.vocabulary if config is not None else None
-        except Exception:  # a bad list file is reported by the CLI; rules carry on without it
-            self.vocab = None
+        # a bad list file raises ConfigError here; the CLI loads the lists first and reports it
+        self.vocab = config.vocabulary if config is not None else None
         self.freqs = lexicon.frequencies()
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
+        self.code_starts: list[int] = []
+        self.code_ends: list[int] = []
+        if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
+            for m in _MD_CODE.finditer(doc.text):
+                self.code_starts.append(m.start())
+                self.code_ends.append(m.end())
+
+    def in_code(self, pos: int) -> bool:
+        i = bisect_right(self.code_starts, pos) - 1
+        return i >= 0 and pos < self.code_ends[i]
 
     # ---------------------------------------------------------- helpers
     def accepts(self, w: str) -> bool:
@@ -436,6 +445,8 @@ class _Analysis:
         return False
 
     def add(self, code: str, start: int, end: int, message: str, sugg: list[tuple[str, bool]], conf: float) -> None:
+        if self.code_starts and (self.in_code(start) or self.in_code(max(start, end - 1))):
+            return
         self.out[code].append(Issue(code, start, end, message, sugg, conf))
 
     # -------------------------------------------------------------- run

@@ -59,6 +59,8 @@ Priya Lindqvist
 Amara Osei-Bonsu
 Harriet Blom
 Care Watch
+Eilidh MacRury
+Carrick Head
 """
 
 

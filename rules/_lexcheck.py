@@ -65,6 +65,7 @@ FUNCTION_WORDS = frozenset(
 _SUSPENDED_NEXT = frozenset("and or to nor but as versus vs than through".split())
 
 MIN_SUGGESTION_FREQ = 20_000
+MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
 MIN_LOOKALIKE_FREQ = 50_000
 
 # ------------------------------------------------------- confusion models
@@ -482,6 +483,8 @@ class _Analysis:
     # ----------------------------------------------------- token kinds
     def _compound_token(self, idx: int, tok: Any, unknown: list) -> None:
         """Hyphenated or apostrophised words: check the apostrophe form, then each part."""
+        if len(tok.text) > 4 * MAX_WORD:
+            return
         w = tok.text.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
         low = w.lower()
         if low in self.freqs or (w.islower() and accepted_form(low)):
@@ -500,8 +503,8 @@ class _Analysis:
             pos += len(part) + 1
 
     def _plain_token(self, idx: int, start: int, end: int, w: str, unknown: list, in_compound: bool = False) -> None:
-        if w in self.freqs:
-            return
+        if w in self.freqs or len(w) > MAX_WORD:
+            return  # very long tokens are O004's
         if not w.islower():
             low = w.lower()
             if low in self.freqs or not (w[0].isupper() and w[1:].islower()):
@@ -546,6 +549,8 @@ class _Analysis:
     # --------------------------------------------------- O001 digits
     def _digits_in_word(self, tok: Any) -> None:
         w = tok.text
+        if len(w) > MAX_WORD:
+            return
         if "-" in w or "'" in w or "\u2019" in w:
             return  # COVID-19, F-35, 1990's
         letters = sum(ch.isalpha() for ch in w)
@@ -814,7 +819,7 @@ _STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00
 _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 # chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
 _GARBAGE_HINT = re.compile(
-    r"\S{41,}|(?<!\S)[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|\b[b-df-hj-np-tv-xz]{6,}\b"
+    r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
 )
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")

@@ -182,3 +182,19 @@ def test_rule_docs_have_headings() -> None:
     for code in ("S001", "O001", "O002", "O003", "O004"):
         sections = get_rule(code).doc_sections()
         assert set(sections) == {"What it flags", "Why", "Example", "Fix"}, code
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("abcdeilmnorst ABT019-\n'’!|@#%&;■~") + ["rn", "cl", "the", "of", "- ", "-\n", "  ", "\n\n"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.sampled_from(["general", "ocr"]))
+def test_any_text_gives_in_bounds_non_overlapping_findings(text: str, mode: str) -> None:
+    found = sorted(lint_text(text, _cfg(mode=mode)), key=lambda f: (f.start, f.end))
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.text == text[f.start : f.end]
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start, (a.code, a.text, b.code, b.text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -23,7 +24,8 @@ from garblint.lint.document import Document
 from garblint.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "eval" / "wmt23-zhen-mqm-dev.jsonl"
+SHARED = Path(os.environ.get("GARBLINT_SHARED", ROOT.parent / "shared"))
+DEFAULT = SHARED / "eval" / "wmt23-zhen-mqm-dev.jsonl"
 
 
 def evaluate(path: Path, mode: str) -> dict:

@@ -496,6 +496,8 @@ class _Analysis:
                     return
                 self._plain_token(idx, tok.start, tok.start + len(stem), w[: len(stem)], unknown, in_compound=True)
             return
+        if w[0].isupper():
+            return  # "Kang-hoon", "Yi-ning": the lower-case parts of a capitalised compound are a name
         pos = tok.start
         for part in w.split("-"):
             if len(part) >= 4 and part.isalpha():
@@ -670,8 +672,6 @@ class _Analysis:
 
     # -------------------------------------------- unknown lower-case words
     def _unknown_words(self, words: list, unknown: list) -> None:
-        text = self.text
-        freqs = self.freqs
         # counts of unknown forms: a form repeated three times is deliberate (a term, a name)
         counts: dict[str, int] = {}
         for _, _, _, w in unknown:

@@ -275,7 +275,8 @@ _VARIANTS = (
     ("er", "re"), ("ers", "res"), ("ize", "ise"), ("ized", "ised"), ("izes", "ises"), ("izing", "ising"),
     ("ization", "isation"), ("yze", "yse"), ("yzed", "ysed"), ("yzes", "yses"), ("yzing", "ysing"),
     ("eled", "elled"), ("eling", "elling"), ("eler", "eller"), ("elers", "ellers"), ("ense", "ence"),
-    ("og", "ogue"), ("ogs", "ogues"), ("ment", "ement"), ("eter", "etre"), ("eters", "etres"),
+    ("og", "ogue"), ("ogs", "ogues"), ("eter", "etre"), ("eters", "etres"),
+    ("led", "lled"), ("ling", "lling"), ("ler", "ller"), ("lers", "llers"),
 )
 
 
@@ -322,6 +323,21 @@ def accepted_form(w: str) -> bool:
             if _known(rest) or _stem_known(rest):
                 return True
     return False
+
+
+def _slip_variants(w: str) -> set[str]:
+    """``w`` with a doubled letter undoubled or a letter doubled, or an e added or dropped."""
+    out = set()
+    for i, ch in enumerate(w):
+        if i + 1 < len(w) and w[i + 1] == ch:
+            out.add(w[:i] + w[i + 1 :])
+        elif ch not in "aeiouy":
+            out.add(w[:i] + ch + w[i:])
+        if ch == "e":
+            out.add(w[:i] + w[i + 1 :])
+        out.add(w[:i] + "e" + w[i:])
+    out.discard(w)
+    return out
 
 
 def closed_compound(w: str) -> bool:
@@ -535,12 +551,22 @@ class _Analysis:
         unknown.append((idx, start, end, w))
 
     def _suspicious_derivation(self, w: str) -> bool:
-        """A derived form ("beader" = bead + er) one look-alike away from a common word ("header")."""
-        if _known(w):
+        """A form accepted by morphology that is likelier a slip for a dictionary word.
+
+        "beader" (bead + er) is one look-alike from "header"; "occured" (occur + ed) and
+        "begining" are a doubled letter from "occurred" and "beginning"; "truely" and
+        "arguement" are an e from "truly" and "argument". American and British variants
+        ("traveling") are not suspicious.
+        """
+        if _known(w) or _ELONGATED.search(w):
             return False
-        limit = 1_000_000 if self.mode == "ocr" else 10_000_000
         freqs = self.freqs
-        return any(freqs.get(v, 0) >= limit for v in lookalike_variants(w, 1))
+        limit = 1_000_000 if self.mode == "ocr" else 10_000_000
+        if any(freqs.get(v, 0) >= limit for v in lookalike_variants(w, 1)):
+            return True
+        if _variant_known(w):
+            return False
+        return any(freqs.get(v, 0) >= 100_000 for v in _slip_variants(w))
 
     def _best_lookalike(self, low: str, min_freq: int = MIN_LOOKALIKE_FREQ) -> list[str]:
         freqs = self.freqs
@@ -701,8 +727,8 @@ class _Analysis:
             # run-together words: "ofthe" -> "of the"
             if self._run_together(start, end, w):
                 continue
-            if closed_compound(w):
-                continue
+            if closed_compound(w) and not self._suspicious_derivation(w):
+                continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
             self._misspelling(start, end, w)

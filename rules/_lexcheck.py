@@ -244,6 +244,7 @@ _SUFFIXES = (
     ("ized", ""), ("ised", ""), ("izing", ""), ("ising", ""), ("ization", "ize"), ("isation", "ise"),
     ("able", ""), ("able", "e"), ("ability", "able"), ("ity", ""), ("al", ""), ("ally", ""), ("ship", ""),
     ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
+    ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
 )
 _PREFIXES = (
     "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "

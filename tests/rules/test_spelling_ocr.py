@@ -61,6 +61,15 @@ Harriet Blom
 Care Watch
 Eilidh MacRury
 Carrick Head
+Imogen Sallis
+Ormerod
+Norfolk
+East Anglia
+The Salt Garden
+Lyric Studio
+Aurelia Fenwick-Stroud
+Joachim Lessard
+Ines Kovalenko
 """
 
 

@@ -530,10 +530,11 @@ class _Analysis:
                 return
             # a capitalised unknown word is usually a name; in OCR mode a damaged common
             # word at the start of a sentence ("Tbe") is still worth a look
-            if self.mode == "ocr" and not in_compound and len(w) >= 3 and at_sentence_start(self.text, start):
+            long_s = "\u017f" in w  # a long s is a glyph, never part of a name
+            if (self.mode == "ocr" or long_s) and not in_compound and len(w) >= 3 and (long_s or at_sentence_start(self.text, start)):
                 if self.accepts(w) or accepted_form(low):
                     return
-                best = self._best_lookalike(low, min_freq=300_000_000)
+                best = self._best_lookalike(low, min_freq=MIN_LOOKALIKE_FREQ if long_s else 300_000_000)
                 if best:
                     sugg = best[0][0].upper() + best[0][1:]
                     self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
@@ -571,9 +572,12 @@ class _Analysis:
 
     def _best_lookalike(self, low: str, min_freq: int = MIN_LOOKALIKE_FREQ) -> list[str]:
         freqs = self.freqs
-        found = [(freqs[v], v) for v in lookalike_variants(low) if freqs.get(v, 0) >= min_freq]
-        found.sort(reverse=True)
-        return [v for _, v in found[:3]]
+        one = lookalike_variants(low, 1)
+        for variants in (one, lookalike_variants(low, 2) - one):  # fewer substitutions first
+            found = sorted(((freqs[v], v) for v in variants if freqs.get(v, 0) >= min_freq), reverse=True)
+            if found:
+                return [v for _, v in found[:3]]
+        return []
 
     # --------------------------------------------------- O001 digits
     def _digits_in_word(self, tok: Any) -> None:

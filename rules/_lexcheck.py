@@ -783,7 +783,8 @@ class _Analysis:
             return False
         if not any(p in FUNCTION_WORDS for p in parts):
             return False
-        if any(freqs.get(p, 0) < 1_000_000 or (len(p) == 1 and p not in "ai") for p in parts):
+        # short parts must be common ("of", "the"); a longer part may be any ordinary word
+        if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
             return False
         # prefer a one-word correction when it is much more likely than the split
         split_score = sum(math.log10(freqs[p]) for p in parts) - 11.0 * (len(parts) - 1) - 1.0

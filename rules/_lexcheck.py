@@ -252,6 +252,7 @@ _PREFIXES = (
     "fore trans extra auto photo e"
 ).split()
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
+_QUAD = re.compile(r"([^\W\d_])\1{3}")
 _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 
 
@@ -545,6 +546,8 @@ class _Analysis:
             return
         if accepted_form(w) and not self._suspicious_derivation(w):
             return
+        if _QUAD.search(w):
+            return  # four identical letters: garbage, O004's
         text = self.text
         if not in_compound and (end < len(text) and text[end] in "-\u2010" or start > 0 and text[start - 1] in "-\u2010"):
             return  # a fragment of a hyphen construction ("pre- and post-war")
@@ -910,6 +913,8 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
         if low in freqs:
             return None
         if re.search(r"([^\W\d_])\1{3}", low) and len(set(low)) > 2:
+            if accepted_form(low):
+                return None  # expressive lengthening: "Yessss", "Gooooal"
             return "four identical letters"
         if core.islower() and len(core) >= 6 and not any(v in low for v in "aeiouy"):
             return "no vowels"

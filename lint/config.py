@@ -99,6 +99,12 @@ def _per_file(key: str, value: Any) -> dict[str, list[str]]:
     return {str(glob): _codes(f"{key}.{glob}", codes) for glob, codes in value.items()}
 
 
+def _per_file_mode(key: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a table of glob = mode, got {value!r}")
+    return {str(glob): _choice(MODES)(f"{key}.{glob}", mode) for glob, mode in value.items()}
+
+
 def _extensions(key: str, value: Any) -> list[str]:
     exts = []
     for e in _str_list(key, value):
@@ -146,6 +152,7 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "words": (_str_list, []),
     "corpus": (_str_list, []),
     "mode": (_choice(MODES), "general"),
+    "per-file-mode": (_per_file_mode, {}),
     "min-confidence": (_unit_float, 0.0),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),

@@ -1,0 +1,921 @@
+"""Shared word analysis for the S (spelling) and O (OCR) families.
+
+One pass over a Document's words decides, for every suspicious token, which single rule owns
+it, so a token is never reported twice:
+
+* a hyphen followed by a space or line break whose halves join into a word -> O002;
+* digits or symbols inside a word that map to a dictionary word -> O001;
+* an unknown lower-case word made of a word split by a space ("govern ment") or of words run
+  together ("ofthe") -> O003;
+* an unknown lower-case word whose best-ranked correction is an OCR look-alike -> O001;
+* any other unknown lower-case word with a close dictionary word -> S001;
+* strings OCR invents ("■■%&;") -> O004.
+
+The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. The
+SymSpell index (about 1.5 s to build) is only built when an unknown word needs suggestions.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import math
+import re
+import weakref
+from bisect import bisect_right
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..lint import lexicon
+
+# ---------------------------------------------------------------- word data
+_DATA = "data"
+
+
+@lru_cache(maxsize=None)
+def _word_file(name: str) -> frozenset[str]:
+    try:
+        raw = (importlib.resources.files(__package__) / _DATA / name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):  # pragma: no cover - a broken install
+        return frozenset()
+    out = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line.casefold())
+    return frozenset(out)
+
+
+def extra_words() -> frozenset[str]:
+    """Modern words the symspellpy frequency list lacks (our own list)."""
+    return _word_file("extra-words.txt")
+
+
+def archaic_words() -> frozenset[str]:
+    """Old spellings legitimate in digitised older texts, accepted in ``mode = "ocr"``."""
+    return _word_file("archaic-words.txt")
+
+
+# A word that often runs into its neighbour when OCR drops a space.
+FUNCTION_WORDS = frozenset(
+    "the of and to a an in is it was for that with as at by be this from are not have has had "
+    "his her he she we they i or but were which their been will would there".split()
+)
+# Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
+_SUSPENDED_NEXT = frozenset("and or to nor but as versus vs than through".split())
+
+MIN_SUGGESTION_FREQ = 20_000
+MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
+MIN_LOOKALIKE_FREQ = 50_000
+
+# ------------------------------------------------------- confusion models
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    pos = {}
+    for r, row in enumerate(_KEYBOARD_ROWS):
+        for c, ch in enumerate(row):
+            pos[ch] = (r, c + 0.5 * r)  # rows are staggered by about half a key
+    out = {}
+    for a, (ra, ca) in pos.items():
+        out[a] = frozenset(b for b, (rb, cb) in pos.items() if b != a and abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0)
+    return out
+
+
+KEYBOARD = _keyboard_neighbours()
+
+# OCR look-alikes as (what the scan gave, what was printed). Both directions occur.
+_LOOKALIKE_PAIRS = [
+    ("rn", "m"), ("cl", "d"), ("li", "h"), ("ii", "n"), ("ii", "u"), ("in", "m"), ("ri", "n"),
+    ("vv", "w"), ("e", "c"), ("b", "h"), ("l", "i"), ("l", "t"), ("i", "t"), ("u", "n"),
+    ("f", "s"), ("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("nn", "m"), ("rn", "n"),
+]
+# pairs that OCR confuses less often than the rest: they cost a little more
+_WEAK_PAIRS = {("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("l", "t"), ("i", "t"), ("nn", "m"), ("rn", "n")}
+_WEAK_PAIRS |= {(b, a) for a, b in _WEAK_PAIRS}
+LOOKALIKES: dict[str, tuple[str, ...]] = {}
+for _a, _b in _LOOKALIKE_PAIRS:
+    LOOKALIKES.setdefault(_a, ())
+    LOOKALIKES[_a] += (_b,)
+    LOOKALIKES.setdefault(_b, ())
+    LOOKALIKES[_b] += (_a,)
+LOOKALIKES["ſ"] = ("s",)
+_LOOKALIKE_SET = {(a, b) for a, bs in LOOKALIKES.items() for b in bs}
+_LOOKALIKE_KEYS = sorted(LOOKALIKES, key=len, reverse=True)
+
+#: digits and symbols a scan puts for letters, with the letters they most often stand for
+GLYPH_LETTERS = {
+    "0": "o", "1": "li", "3": "e", "4": "a", "5": "s", "6": "b", "8": "b", "9": "gq", "2": "z",
+    "!": "il", "|": "li", "$": "s", "@": "a", "(": "c", "{": "c", "[": "l", "]": "l", "€": "e",
+    "¢": "c", "£": "e", "§": "s", "ſ": "s", "®": "o", "©": "c", "^": "a", "*": "x",
+}
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def lookalike_variants(word: str, max_subs: int = 2) -> set[str]:
+    """Strings reachable from ``word`` by up to ``max_subs`` OCR look-alike substitutions."""
+    out: set[str] = set()
+    frontier = {word}
+    for _ in range(max_subs):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                for key in _LOOKALIKE_KEYS:
+                    if w.startswith(key, i):
+                        for rep in LOOKALIKES[key]:
+                            nxt.add(w[:i] + rep + w[i + len(key) :])
+        nxt.discard(word)
+        out |= nxt
+        frontier = nxt
+        if len(frontier) > 4000:  # pragma: no cover - very long words
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class Weights:
+    keyboard: float
+    lookalike: float
+    transpose: float
+    freq: float  # cost units per decade of frequency
+
+
+GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2)
+OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
+_WEAK_EXTRA = 0.3
+
+
+def _sub_cost(a: str, b: str, w: Weights) -> float:
+    if a == b:
+        return 0.0
+    best = 1.0
+    if b in KEYBOARD.get(a, ()):
+        best = min(best, w.keyboard)
+    if (a, b) in _LOOKALIKE_SET:
+        best = min(best, w.lookalike + (_WEAK_EXTRA if (a, b) in _WEAK_PAIRS else 0.0))
+    if a in "aeiou" and b in "aeiou":
+        best = min(best, 0.85)
+    return best
+
+
+def confusion_cost(typed: str, cand: str, w: Weights) -> float:
+    """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes."""
+    i = 0
+    n = min(len(typed), len(cand))
+    while i < n and typed[i] == cand[i]:
+        i += 1
+    j = 0
+    while j < n - i and typed[-1 - j] == cand[-1 - j]:
+        j += 1
+    # keep one character of context on each side so doubled letters can be judged
+    a0 = max(0, i - 1)
+    a = typed[a0 : len(typed) - j]
+    b = cand[a0 : len(cand) - j]
+    la, lb = len(a), len(b)
+    INF = 1e9
+    d = [[INF] * (lb + 1) for _ in range(la + 1)]
+    d[0][0] = 0.0
+    for x in range(la + 1):
+        for y in range(lb + 1):
+            cur = d[x][y]
+            if cur >= INF:
+                continue
+            if x < la:  # delete a[x] (cheaper when it doubles its neighbour)
+                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
+                if d[x + 1][y] > cur + c:
+                    d[x + 1][y] = cur + c
+            if y < lb:  # insert b[y]
+                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else 1.0
+                if d[x][y + 1] > cur + c:
+                    d[x][y + 1] = cur + c
+            if x < la and y < lb:
+                c = _sub_cost(a[x], b[y], w)
+                if d[x + 1][y + 1] > cur + c:
+                    d[x + 1][y + 1] = cur + c
+                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
+                    if d[x + 2][y + 2] > cur + w.transpose:
+                        d[x + 2][y + 2] = cur + w.transpose
+            # multi-character look-alikes (rn -> m, m -> rn, cl -> d ...)
+            for ka in (1, 2):
+                for kb in (1, 2):
+                    if ka == kb == 1 or x + ka > la or y + kb > lb:
+                        continue
+                    pair = (a[x : x + ka], b[y : y + kb])
+                    if pair in _LOOKALIKE_SET:
+                        c = w.lookalike + (_WEAK_EXTRA if pair in _WEAK_PAIRS else 0.0)
+                        if d[x + ka][y + kb] > cur + c:
+                            d[x + ka][y + kb] = cur + c
+    return d[la][lb]
+
+
+def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float, str]]:
+    """Candidates ordered best first by confusion cost minus a frequency bonus."""
+    freqs = lexicon.frequencies()
+    out = []
+    for c in set(candidates):
+        f = freqs.get(c, 0)
+        if f < MIN_SUGGESTION_FREQ:
+            continue
+        out.append((confusion_cost(typed, c, w) - w.freq * math.log10(f), c))
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=65536)
+def symspell_candidates(word: str) -> tuple[str, ...]:
+    """Dictionary words at the smallest edit distance (1, else 2) from ``word``."""
+    from symspellpy import Verbosity
+
+    sym = lexicon.symspell()
+    found = sym.lookup(word, Verbosity.ALL, 1) if len(word) > 1 else []
+    if not found and len(word) >= 5:
+        found = sym.lookup(word, Verbosity.CLOSEST, 2)
+    found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
+    return tuple(s.term for s in found if s.term != word)
+
+
+# --------------------------------------------------------- accepted forms
+_SUFFIXES = (
+    ("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"),
+    ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""),
+    ("ly", ""), ("ily", "y"), ("ness", ""), ("iness", "y"), ("ment", ""), ("ments", ""),
+    ("less", ""), ("ful", ""), ("ism", ""), ("ist", ""), ("ists", ""), ("ize", ""), ("ise", ""),
+    ("ized", ""), ("ised", ""), ("izing", ""), ("ising", ""), ("ization", "ize"), ("isation", "ise"),
+    ("able", ""), ("able", "e"), ("ability", "able"), ("ity", ""), ("al", ""), ("ally", ""), ("ship", ""),
+    ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
+    ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
+)
+_PREFIXES = (
+    "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
+    "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
+    "fore trans extra auto photo e"
+).split()
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_QUAD = re.compile(r"([^\W\d_])\1{3}")
+_CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
+
+
+def _known(w: str) -> bool:
+    return w in lexicon.frequencies() or w in extra_words()
+
+
+def _stem_known(w: str) -> bool:
+    for suf, rep in _SUFFIXES:
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            stem = w[: -len(suf)] + rep
+            if _known(stem):
+                return True
+            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
+                return True  # stopped -> stop
+    return False
+
+
+# American <-> British spellings: the frequency list lacks many American forms ("labor").
+_VARIANTS = (
+    ("or", "our"), ("ors", "ours"), ("ored", "oured"), ("oring", "ouring"), ("orite", "ourite"),
+    ("er", "re"), ("ers", "res"), ("ize", "ise"), ("ized", "ised"), ("izes", "ises"), ("izing", "ising"),
+    ("ization", "isation"), ("yze", "yse"), ("yzed", "ysed"), ("yzes", "yses"), ("yzing", "ysing"),
+    ("eled", "elled"), ("eling", "elling"), ("eler", "eller"), ("elers", "ellers"), ("ense", "ence"),
+    ("og", "ogue"), ("ogs", "ogues"), ("eter", "etre"), ("eters", "etres"),
+    ("led", "lled"), ("ling", "lling"), ("ler", "ller"), ("lers", "llers"),
+)
+
+
+def _variant_known(w: str) -> bool:
+    for a, b in _VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                v = w[: -len(x)] + y
+                if _known(v) or _stem_known(v):
+                    return True
+    # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre")):
+        i = w.find(x, 2)
+        while i != -1:
+            v = w[:i] + y + w[i + len(x) :]
+            if _known(v) or _stem_known(v):
+                return True
+            i = w.find(x, i + 1)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def accepted_form(w: str) -> bool:
+    """True for a lower-case word the lexicon knows directly or by regular morphology."""
+    if _known(w):
+        return True
+    if "'" in w:
+        for suf in _CONTRACTIONS:
+            if w.endswith(suf) and len(w) > len(suf):
+                stem = w[: -len(suf)]
+                if _known(stem) or stem in ("don", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "doesn", "didn", "couldn", "wouldn", "shouldn", "mustn", "needn", "ain", "won", "can", "shan", "mightn"):
+                    return True
+        return False
+    if _stem_known(w) or _variant_known(w):
+        return True
+    if _ELONGATED.search(w):  # expressive lengthening: "sooo", "hmmmm", "zzzz"
+        for rep in (r"\1\1\1", r"\1\1", r"\1"):
+            short = _ELONGATED.sub(rep, w)
+            if len(short) >= 2 and _known(short):
+                return True
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if _known(rest) or _stem_known(rest):
+                return True
+    return False
+
+
+def _slip_variants(w: str) -> set[str]:
+    """``w`` with a doubled letter undoubled or a letter doubled, or an e added or dropped."""
+    out = set()
+    for i, ch in enumerate(w):
+        if i + 1 < len(w) and w[i + 1] == ch:
+            out.add(w[:i] + w[i + 1 :])
+        elif ch not in "aeiouy":
+            out.add(w[:i] + ch + w[i:])
+        if ch == "e":
+            out.add(w[:i] + w[i + 1 :])
+        out.add(w[:i] + "e" + w[i:])
+    out.discard(w)
+    return out
+
+
+def closed_compound(w: str) -> bool:
+    """Two known words of at least four letters written as one ("lockdown", "livestream")."""
+    freqs = lexicon.frequencies()
+    for k in range(4, len(w) - 3):
+        a, b = w[:k], w[k:]
+        if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
+            return True
+    return False
+
+
+# ------------------------------------------------------------- contexts
+_CHUNK_CODE = re.compile(
+    r"://|\bwww\.|@|^[#@$]|[_\\=<>{}|~^`]|\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|ly|me|tv|js|py|md|txt|html?|php|pdf|json|xml|csv)\b"
+    r"|/\w|[a-z]\.[a-z]|^--?[a-z]",
+    re.I,
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_SENT_END = re.compile(r"(?:[.!?:]|\n\s*\n)[\s\"'\u201c\u2018(\[*_-]*$")
+
+
+def chunk_around(text: str, start: int, end: int) -> str:
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+def code_like(text: str, start: int, end: int) -> bool:
+    chunk = chunk_around(text, start, end)
+    return bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    seg = text[max(0, start - 12) : start]
+    if start <= 12:
+        seg = "\n\n" + seg
+    return bool(_SENT_END.search(seg))
+
+
+def _mode_for(doc: Any, config: Any) -> str:
+    mode = config.get("mode", "general") if config is not None else "general"
+    per = config.get("per-file-mode") if config is not None else None
+    if per and doc.path:
+        rel = doc.path.replace("\\", "/")
+        base = rel.rsplit("/", 1)[-1]
+        for glob, m in per.items():
+            if fnmatchcase(rel, glob) or fnmatchcase(base, glob):
+                mode = m
+    return mode
+
+
+# --------------------------------------------------------------- results
+@dataclass
+class Issue:
+    code: str
+    start: int
+    end: int
+    message: str
+    suggestions: list[tuple[str, bool]]
+    confidence: float
+
+
+_CACHE: "weakref.WeakKeyDictionary[Any, tuple[int, dict[str, list[Issue]]]]" = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
+    """The S/O issues of ``doc``, computed once per document and config."""
+    key = id(config)
+    hit = _CACHE.get(doc)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    result = _Analysis(doc, config).run()
+    _CACHE[doc] = (key, result)
+    return result
+
+
+_MD_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
+# Broken hyphenation: "im- prisonment", "in-\nformation".
+_BROKEN_HYPHEN = re.compile(
+    r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])"
+)
+# Letters around one or two symbols: "st!ll", "w@ter", "l|ke".
+_SYMBOL_IN_WORD = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
+_NUMBER_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
+
+
+class _Analysis:
+    def __init__(self, doc: Any, config: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.config = config
+        self.mode = _mode_for(doc, config)
+        self.w = OCR if self.mode == "ocr" else GENERAL
+        # a bad list file raises ConfigError here; the CLI loads the lists first and reports it
+        self.vocab = config.vocabulary if config is not None else None
+        self.freqs = lexicon.frequencies()
+        self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
+        self.owned: set[int] = set()  # start offsets of tokens already reported
+        self.code_starts: list[int] = []
+        self.code_ends: list[int] = []
+        if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
+            for m in _MD_CODE.finditer(doc.text):
+                self.code_starts.append(m.start())
+                self.code_ends.append(m.end())
+
+    def in_code(self, pos: int) -> bool:
+        i = bisect_right(self.code_starts, pos) - 1
+        return i >= 0 and pos < self.code_ends[i]
+
+    # ---------------------------------------------------------- helpers
+    def accepts(self, w: str) -> bool:
+        if self.vocab is not None and self.vocab.accepts(w):
+            return True
+        if self.mode == "ocr" and w in archaic_words():
+            return True
+        return False
+
+    def add(self, code: str, start: int, end: int, message: str, sugg: list[tuple[str, bool]], conf: float) -> None:
+        if self.code_starts and (self.in_code(start) or self.in_code(max(start, end - 1))):
+            return
+        self.out[code].append(Issue(code, start, end, message, sugg, conf))
+
+    # -------------------------------------------------------------- run
+    def run(self) -> dict[str, list[Issue]]:
+        text = self.text
+        if not text:
+            return self.out
+        self._broken_hyphens()
+        self._symbols_in_words()
+        words = self.doc.words
+        freqs = self.freqs
+        unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
+        for idx, tok in enumerate(words):
+            w = tok.text
+            if w in freqs:  # the common path: a known lower-case word
+                continue
+            if tok.start in self.owned:
+                continue
+            if not w.isalpha():
+                if "-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w):
+                    self._digits_in_word(tok)
+                    continue
+                self._compound_token(idx, tok, unknown)
+                continue
+            self._plain_token(idx, tok.start, tok.end, w, unknown)
+        if unknown:
+            self._unknown_words(words, unknown)
+        self._garbage()
+        for v in self.out.values():
+            v.sort(key=lambda i: i.start)
+        return self.out
+
+    # ----------------------------------------------------- token kinds
+    def _compound_token(self, idx: int, tok: Any, unknown: list) -> None:
+        """Hyphenated or apostrophised words: check the apostrophe form, then each part."""
+        if len(tok.text) > 4 * MAX_WORD:
+            return
+        w = tok.text.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
+        low = w.lower()
+        if low in self.freqs or (w.islower() and accepted_form(low)):
+            return
+        if "-" not in w:
+            if w[:1].islower() and "'" in w:
+                stem = low.split("'", 1)[0]
+                if self.accepts(stem) or accepted_form(low):
+                    return
+                self._plain_token(idx, tok.start, tok.start + len(stem), w[: len(stem)], unknown, in_compound=True)
+            return
+        if w[0].isupper():
+            return  # "Kang-hoon", "Yi-ning": the lower-case parts of a capitalised compound are a name
+        pos = tok.start
+        for part in w.split("-"):
+            if len(part) >= 4 and part.isalpha():
+                self._plain_token(idx, pos, pos + len(part), part, unknown, in_compound=True)
+            pos += len(part) + 1
+
+    def _plain_token(self, idx: int, start: int, end: int, w: str, unknown: list, in_compound: bool = False) -> None:
+        if w in self.freqs or len(w) > MAX_WORD:
+            return  # very long tokens are O004's
+        if not w.islower():
+            low = w.lower()
+            if low in self.freqs or not (w[0].isupper() and w[1:].islower()):
+                return
+            # a capitalised unknown word is usually a name; in OCR mode a damaged common
+            # word at the start of a sentence ("Tbe") is still worth a look
+            long_s = "\u017f" in w  # a long s is a glyph, never part of a name
+            if (self.mode == "ocr" or long_s) and not in_compound and len(w) >= 3 and (long_s or at_sentence_start(self.text, start)):
+                if self.accepts(w) or accepted_form(low):
+                    return
+                best = self._best_lookalike(low, min_freq=MIN_LOOKALIKE_FREQ if long_s else 300_000_000)
+                if best:
+                    sugg = best[0][0].upper() + best[0][1:]
+                    self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
+                             [(sugg, False)], 0.6)
+                    self.owned.add(start)
+            return
+        if len(w) < 3 or self.accepts(w):
+            return
+        if accepted_form(w) and not self._suspicious_derivation(w):
+            return
+        if _QUAD.search(w):
+            return  # four identical letters: garbage, O004's
+        text = self.text
+        if not in_compound and (end < len(text) and text[end] in "-\u2010" or start > 0 and text[start - 1] in "-\u2010"):
+            return  # a fragment of a hyphen construction ("pre- and post-war")
+        if code_like(text, start, end):
+            return
+        unknown.append((idx, start, end, w))
+
+    def _suspicious_derivation(self, w: str) -> bool:
+        """A form accepted by morphology that is likelier a slip for a dictionary word.
+
+        "beader" (bead + er) is one look-alike from "header"; "occured" (occur + ed) and
+        "begining" are a doubled letter from "occurred" and "beginning"; "truely" and
+        "arguement" are an e from "truly" and "argument". American and British variants
+        ("traveling") are not suspicious.
+        """
+        if _known(w) or _ELONGATED.search(w):
+            return False
+        freqs = self.freqs
+        limit = 1_000_000 if self.mode == "ocr" else 10_000_000
+        if any(freqs.get(v, 0) >= limit for v in lookalike_variants(w, 1)):
+            return True
+        if _variant_known(w):
+            return False
+        return any(freqs.get(v, 0) >= 100_000 for v in _slip_variants(w))
+
+    def _best_lookalike(self, low: str, min_freq: int = MIN_LOOKALIKE_FREQ) -> list[str]:
+        freqs = self.freqs
+        one = lookalike_variants(low, 1)
+        for variants in (one, lookalike_variants(low, 2) - one):  # fewer substitutions first
+            found = sorted(((freqs[v], v) for v in variants if freqs.get(v, 0) >= min_freq), reverse=True)
+            if found:
+                return [v for _, v in found[:3]]
+        return []
+
+    # --------------------------------------------------- O001 digits
+    def _digits_in_word(self, tok: Any) -> None:
+        w = tok.text
+        if len(w) > MAX_WORD:
+            return
+        if "-" in w or "'" in w or "\u2019" in w:
+            return  # COVID-19, F-35, 1990's
+        letters = sum(ch.isalpha() for ch in w)
+        digits = [i for i, ch in enumerate(w) if ch.isdigit()]
+        if letters < 2 or len(digits) > 2 or len(digits) * 2 > letters:
+            return
+        if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
+            return  # H2O, CO2, A320, MP3s, iPhone4
+        if _NUMBER_UNIT.match(w):
+            return
+        low = w.lower()
+        if self.accepts(low) or code_like(self.text, tok.start, tok.end):
+            return
+        # the digits read as the letters they look like ("5aid" -> "said", "f0r" -> "for")
+        glyph = "".join(GLYPH_LETTERS.get(ch, ch)[:1] if ch.isdigit() else ch for ch in low)
+        glyph_freq = self.freqs.get(glyph, 0)
+        # a number glued to a word ("3years", "covid19") is spacing, not OCR
+        stripped = low.strip("0123456789")
+        glued = stripped.isalpha() and len(stripped) < len(low) and (stripped in self.freqs or accepted_form(stripped))
+        if glued or letters < 3:
+            if glyph_freq < (1_000_000 if letters >= 3 else 100_000_000):
+                return
+        cands = self._fill_glyphs(low, digits)
+        if glyph_freq >= MIN_SUGGESTION_FREQ and glyph in cands:
+            cands.remove(glyph)
+            cands.insert(0, glyph)
+        if not cands:
+            return
+        if w[0].isupper():
+            cands = [c[0].upper() + c[1:] for c in cands]
+        conf = 0.85 if self.mode == "ocr" else 0.7
+        self.add("O001", tok.start, tok.end, f"digit inside a word: '{w}' looks like an OCR misreading of '{cands[0]}'",
+                 [(c, False) for c in cands], conf)
+        self.owned.add(tok.start)
+
+    def _fill_glyphs(self, low: str, positions: list[int]) -> list[str]:
+        """Dictionary words made by putting letters at ``positions``, look-alike letters first."""
+        freqs = self.freqs
+        options = []
+        for p in positions:
+            pref = GLYPH_LETTERS.get(low[p], "")
+            options.append([(0.3 if ch in pref else 1.0, ch) for ch in _ALPHABET])
+        scored: list[tuple[float, str]] = []
+
+        def rec(k: int, chars: list[str], cost: float) -> None:
+            if k == len(positions):
+                s = list(low)
+                for p, ch in zip(positions, chars):
+                    s[p] = ch
+                cand = "".join(s)
+                f = freqs.get(cand, 0)
+                if f >= MIN_SUGGESTION_FREQ:
+                    scored.append((cost - self.w.freq * math.log10(f), cand))
+                return
+            for c, ch in options[k]:
+                rec(k + 1, chars + [ch], cost + c)
+
+        rec(0, [], 0.0)
+        scored.sort()
+        return [c for _, c in scored[:3]]
+
+    def _symbols_in_words(self) -> None:
+        text = self.text
+        if not any(ch in text for ch in "!|$@({[]€¢£§®©^*"):
+            return
+        for m in _SYMBOL_IN_WORD.finditer(text):
+            left, sym, right = m.group(1), m.group(2), m.group(3)
+            whole = m.group(0)
+            if len(left) + len(right) < 3 or not (left + right).islower() and not (left[0].isupper() and (left[1:] + right).islower()):
+                continue
+            if code_like(text, m.start(), m.end()) and "@" not in sym and "$" not in sym:
+                continue
+            if "@" in sym and "." in chunk_around(text, m.start(), m.end()):
+                continue  # an e-mail address
+            low = whole.lower()
+            cands = self._fill_glyphs(low, list(range(len(left), len(left) + len(sym))))
+            if not cands and len(sym) == 1:
+                # the symbol stood for nothing ("wa|ter")
+                joined = (left + right).lower()
+                if joined in self.freqs:
+                    cands = [joined]
+            if not cands:
+                continue
+            if whole[0].isupper():
+                cands = [c[0].upper() + c[1:] for c in cands]
+            self.add("O001", m.start(), m.end(), f"symbol inside a word: '{whole}' looks like an OCR misreading of '{cands[0]}'",
+                     [(c, False) for c in cands], 0.8 if self.mode == "ocr" else 0.65)
+            for tok_start in (m.start(1), m.start(3)):
+                self.owned.add(tok_start)
+
+    # ---------------------------------------------------------- O002
+    def _broken_hyphens(self) -> None:
+        text = self.text
+        if "-" not in text and "\u2010" not in text:
+            return
+        freqs = self.freqs
+        for m in _BROKEN_HYPHEN.finditer(text):
+            left, gap, right = m.group(1), m.group(2), m.group(3)
+            if right.lower() in _SUSPENDED_NEXT:
+                continue
+            if not right.islower():
+                continue  # "Anglo- French" or a name after a dash
+            joined = left + right
+            f = freqs.get(joined.lower(), 0)
+            if f < 100_000 and not (f and "\n" in gap):
+                continue
+            both_words = left.lower() in freqs and right in freqs and len(left) > 1
+            sugg = [(joined, False)]
+            if both_words:
+                sugg.append((f"{left}-{right}", False))
+            conf = 0.6 if both_words else 0.85
+            if "\n" in gap:
+                conf = min(0.95, conf + 0.1)
+            self.add("O002", m.start(), m.end(), f"word broken by a hyphen: '{left}- {right}' reads as '{joined}'", sugg, conf)
+            self.owned.add(m.start(1))
+            self.owned.add(m.start(3))
+
+    # -------------------------------------------- unknown lower-case words
+    def _unknown_words(self, words: list, unknown: list) -> None:
+        # counts of unknown forms: a form repeated three times is deliberate (a term, a name)
+        counts: dict[str, int] = {}
+        for _, _, _, w in unknown:
+            counts[w] = counts.get(w, 0) + 1
+        # a paragraph full of unknown words is another language or code: leave it to U rules
+        para_starts = [p.start for p in self.doc.paragraphs]
+        per_para: dict[int, int] = {}
+        for _, s, _, _ in unknown:
+            pi = bisect_right(para_starts, s) - 1
+            per_para[pi] = per_para.get(pi, 0) + 1
+        crowded = set()
+        limit = 0.5 if self.mode == "ocr" else 0.25
+        for pi, n in per_para.items():
+            if n >= 4:
+                p = self.doc.paragraphs[pi]
+                total = max(1, sum(1 for _ in self.doc.iter_words(p.start, p.end)))
+                if n / total >= limit:
+                    crowded.add(pi)
+        for idx, start, end, w in unknown:
+            if start in self.owned:
+                continue
+            if bisect_right(para_starts, start) - 1 in crowded:
+                continue
+            # split word: "govern ment" -> "government"
+            if self._split_word(words, idx, start, end, w):
+                continue
+            # run-together words: "ofthe" -> "of the"
+            if self._run_together(start, end, w):
+                continue
+            if closed_compound(w) and not self._suspicious_derivation(w):
+                continue  # "lockdown"; but "posession" (pose + session) is "possession"
+            if counts[w] >= 3 and self.mode != "ocr":
+                continue
+            self._misspelling(start, end, w)
+
+    def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
+        text = self.text
+        freqs = self.freqs
+        options = []
+        if idx > 0:
+            prev = words[idx - 1]
+            if text[prev.end : start] == " " and prev.text.isalpha() and prev.text.islower() and prev.start not in self.owned:
+                j = prev.text + w
+                if freqs.get(j, 0) >= 100_000:
+                    options.append((freqs[j], prev.start, end, j))
+        if idx + 1 < len(words) and end == words[idx].end:
+            nxt = words[idx + 1]
+            if text[end : nxt.start] == " " and nxt.text.isalpha() and nxt.text.islower() and nxt.start not in self.owned:
+                j = w + nxt.text
+                if freqs.get(j, 0) >= 100_000:
+                    options.append((freqs[j], start, nxt.end, j))
+        if not options:
+            return False
+        options.sort(reverse=True)
+        _, a, b, joined = options[0]
+        self.add("O003", a, b, f"word split by a space: '{text[a:b]}' reads as '{joined}'", [(joined, False)], 0.8)
+        for t in words[max(0, idx - 1) : idx + 2]:
+            if a <= t.start < b:
+                self.owned.add(t.start)
+        self.owned.add(start)
+        return True
+
+    def _run_together(self, start: int, end: int, w: str) -> bool:
+        if len(w) < 4:
+            return False
+        freqs = self.freqs
+        # cheap pre-check: some split must put a function word on one side
+        ok = False
+        for k in range(1, len(w)):
+            if (w[:k] in FUNCTION_WORDS and w[k:] in freqs) or (w[k:] in FUNCTION_WORDS and w[:k] in freqs):
+                ok = True
+                break
+        if not ok:
+            return False
+        seg = lexicon.symspell().word_segmentation(w, max_edit_distance=0)
+        parts = seg.segmented_string.split()
+        if not 2 <= len(parts) <= 3 or "".join(parts) != w:
+            return False
+        if not any(p in FUNCTION_WORDS for p in parts):
+            return False
+        # short parts must be common ("of", "the"); a longer part may be any ordinary word
+        if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
+            return False
+        # prefer a one-word correction when it is much more likely than the split
+        split_score = sum(math.log10(freqs[p]) for p in parts) - 11.0 * (len(parts) - 1) - 1.0
+        best = rank(w, symspell_candidates(w), self.w)
+        if best:
+            cost, cand = best[0]
+            corr_score = math.log10(freqs[cand]) - 3.0 * confusion_cost(w, cand, self.w)
+            if corr_score > split_score:
+                return False
+        joined = " ".join(parts)
+        self.add("O003", start, end, f"words run together: '{w}' reads as '{joined}'", [(joined, False)], 0.75)
+        self.owned.add(start)
+        return True
+
+    def _misspelling(self, start: int, end: int, w: str) -> None:
+        looks = {v for v in lookalike_variants(w) if self.freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ} if len(w) <= 14 else set()
+        cands = set(symspell_candidates(w)) | looks
+        ranked = rank(w, cands, self.w)
+        if not ranked:
+            return
+        top = [c for _, c in ranked[:5]]
+        if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:
+            return  # short unknown words are mostly abbreviations; only "teh" -> "the" kinds
+        best_cost = confusion_cost(w, top[0], self.w)
+        if top[0] in looks:
+            conf = 0.8 if self.mode == "ocr" else 0.55
+            self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'",
+                     [(c, False) for c in top[:3]], conf)
+        else:
+            conf = 0.75 if best_cost <= 1.0 else 0.5
+            if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < 0.15:
+                conf -= 0.15  # two suggestions about as likely
+            self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?",
+                     [(c, False) for c in top], conf)
+        self.owned.add(start)
+
+    # ---------------------------------------------------------- O004
+    def _garbage(self) -> None:
+        text = self.text
+        for m in _GARBAGE_HINT.finditer(text):
+            a, b = m.start(), m.end()
+            chunk = text[a:b]
+            core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))
+            core = chunk.strip(_EDGE)
+            if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
+                core, core_a = chunk, a
+            line_a = text.rfind("\n", 0, a) + 1
+            line_b = text.find("\n", b)
+            line_b = len(text) if line_b < 0 else line_b
+            at_line_start = not text[line_a:a].strip()
+            alone = at_line_start and not text[b:line_b].strip()
+            reason = garbage_reason(core, self.freqs, at_line_start=at_line_start, alone=alone)
+            if reason is None:
+                continue
+            if any(s in self.owned for s in range(core_a, core_a + len(core))):
+                continue
+            core_b = core_a + len(core)
+            self.add("O004", core_a, core_b, f"garbage string ({reason}): '{_short(core)}'", [("", False)],
+                     0.8 if self.mode == "ocr" else 0.65)
+
+
+_EDGE = "\"'()[]<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb*_"
+_STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|\ufffc"
+_RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
+# chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
+_GARBAGE_HINT = re.compile(
+    r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
+)
+_CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
+_URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
+_LEGIT_SYMBOLIC = re.compile(
+    r"^(?:[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
+    r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
+)
+
+
+def _short(s: str) -> str:
+    return s if len(s) <= 30 else s[:27] + "..."
+
+
+def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+    """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
+
+    ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a
+    line, a rule ("▪▪▪▪") stands alone on it; the same marks inside a sentence are specks.
+    """
+    if len(core) > 40:
+        if _URLISH.search(core) or "/" in core:
+            return None
+        parts = re.split(r"[-\u2010\u2011]", core)
+        if all(p.isalpha() and len(p) < 25 for p in parts):
+            return None  # a long hyphenated compound
+        return "very long token"
+    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core):
+        return None
+    if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
+        if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):
+            return None  # an arrow, a table bar, a comparison
+        if len(set(core)) == 1 and (alone or (len(core) == 1 and at_line_start)):
+            return None  # a separator line, a bullet
+        return "stray symbols"
+    # punctuation run: three or more symbols with two distinct junk marks
+    run = []
+    for ch in core + " ":
+        if not ch.isalnum() and not ch.isspace():
+            run.append(ch)
+            continue
+        if len(run) >= 3 and len({c for c in run if c in _RUN_JUNK}) >= 2:
+            return "run of punctuation"
+        run = []
+    letters = sum(ch.isalpha() for ch in core)
+    digits = sum(ch.isdigit() for ch in core)
+    inner = core[1:-1]
+    odd = [ch for ch in inner if not ch.isalnum() and ch not in "-'\u2019.,:/&+\u2010\u2011"]
+    if letters and digits and odd:
+        return "letters, digits and symbols mixed"
+    if len(core) >= 4:
+        alnum = letters + digits
+        if alnum * 2 < len(core) and len({c for c in core if not c.isalnum()}) >= 2:
+            return "mostly punctuation"
+    if core.isalpha():
+        low = core.lower()
+        if low in freqs:
+            return None
+        if re.search(r"([^\W\d_])\1{3}", low) and len(set(low)) > 2:
+            if accepted_form(low):
+                return None  # expressive lengthening: "Yessss", "Gooooal"
+            return "four identical letters"
+        if core.islower() and len(core) >= 6 and not any(v in low for v in "aeiouy"):
+            return "no vowels"
+    return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.resources
 import math
 import re
+import unicodedata
 import weakref
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -305,6 +306,11 @@ def accepted_form(w: str) -> bool:
     """True for a lower-case word the lexicon knows directly or by regular morphology."""
     if _known(w):
         return True
+    if not w.isascii():
+        # "café", "naïve", "résumé": the lexicon keeps loanwords without their accents
+        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        if bare != w and bare.isascii() and accepted_form(bare):
+            return True
     if "'" in w:
         for suf in _CONTRACTIONS:
             if w.endswith(suf) and len(w) > len(suf):

@@ -39,7 +39,8 @@ def fake():
 
 
 def _cfg(url: str, tmp_path: Path | None = None, *, names=(), **values) -> Config:
-    vals = {"languagetool": url}
+    # our spelling and OCR rules would (rightly) take LanguageTool's typo matches as doubles
+    vals = {"languagetool": url, "ignore": ["S", "O"]}
     for k, v in values.items():
         vals[k.replace("_", "-")] = convert(k.replace("_", "-"), v)
     if names:
@@ -331,40 +332,40 @@ def test_cli_unreachable_one_notice_exit_codes(tmp_path):
     for i in range(3):
         (tmp_path / f"f{i}.txt").write_text("The the vote passed.\n", encoding="utf-8")
     (tmp_path / "clean.txt").write_text("A clean line.\n", encoding="utf-8")
-    r = run_cli("check", str(tmp_path), "--languagetool", url, "--output-format", "json", "-j", "2")
+    r = run_cli("check", "--ignore", "S,O", str(tmp_path), "--languagetool", url, "--output-format", "json", "-j", "2")
     err = r.stderr.decode()
     assert err.count("unavailable") == 1 and "L001" in err and "Traceback" not in err
     assert r.returncode == 1
     report = json.loads(r.stdout)
     assert report["summary"]["by_code"] == {"R001": 3}
-    r = run_cli("check", str(tmp_path / "clean.txt"), "--languagetool", url)
+    r = run_cli("check", "--ignore", "S,O", str(tmp_path / "clean.txt"), "--languagetool", url)
     assert r.returncode == 0 and r.stderr.decode().count("unavailable") == 1
-    r = run_cli("check", str(tmp_path / "clean.txt"), "--languagetool", url, "--languagetool-required")
+    r = run_cli("check", "--ignore", "S,O", str(tmp_path / "clean.txt"), "--languagetool", url, "--languagetool-required")
     assert r.returncode == 2 and "error" in r.stderr.decode()
 
 
 def test_cli_env_var_flag_and_config(tmp_path, fake):
     f = tmp_path / "a.txt"
     f.write_text("The teh problem was noted.\n", encoding="utf-8")
-    r = run_cli("check", str(f), "--output-format", "json", env={"GARBLINT_LANGUAGETOOL_URL": fake.url})
+    r = run_cli("check", "--ignore", "S,O", str(f), "--output-format", "json", env={"GARBLINT_LANGUAGETOOL_URL": fake.url})
     assert r.returncode == 1, r.stderr
     (finding,) = json.loads(r.stdout)["files"][0]["findings"]
     assert finding["code"] == "L001" and finding["properties"]["lt_rule"] == "MORFOLOGIK_RULE_EN_US"
     # the flag wins over the environment
-    r = run_cli("check", str(f), "--languagetool", "off", env={"GARBLINT_LANGUAGETOOL_URL": fake.url})
+    r = run_cli("check", "--ignore", "S,O", str(f), "--languagetool", "off", env={"GARBLINT_LANGUAGETOOL_URL": fake.url})
     assert r.returncode == 0
     cfg = tmp_path / "garblint.toml"
     cfg.write_text(f'languagetool = "{fake.url}"\nlanguagetool-disabled-rules = ["MORFOLOGIK_RULE_EN_US"]\n', encoding="utf-8")
-    r = run_cli("check", str(f), "--config", str(cfg), env={"GARBLINT_LANGUAGETOOL_URL": ""})
+    r = run_cli("check", "--ignore", "S,O", str(f), "--config", str(cfg), env={"GARBLINT_LANGUAGETOOL_URL": ""})
     assert r.returncode == 0, r.stdout
-    r = run_cli("check", str(f), env={"GARBLINT_LANGUAGETOOL_URL": "nonsense"})
+    r = run_cli("check", "--ignore", "S,O", str(f), env={"GARBLINT_LANGUAGETOOL_URL": "nonsense"})
     assert r.returncode == 2 and "GARBLINT_LANGUAGETOOL_URL" in r.stderr.decode()
 
 
 def test_cli_sarif_carries_languagetool_rule_id(tmp_path, fake):
     f = tmp_path / "a.txt"
     f.write_text("The teh problem was noted.\n", encoding="utf-8")
-    r = run_cli("check", str(f), "--languagetool", fake.url, "--output-format", "sarif")
+    r = run_cli("check", "--ignore", "S,O", str(f), "--languagetool", fake.url, "--output-format", "sarif")
     result = json.loads(r.stdout)["runs"][0]["results"][0]
     assert result["ruleId"] == "L001" and result["properties"]["lt_rule"] == "MORFOLOGIK_RULE_EN_US"
 
@@ -465,7 +466,7 @@ def test_local_mode_starts_the_managed_server(fake_local_install):
 def test_cli_local_mode_one_server_for_all_workers(fake_local_install, tmp_path):
     for i in range(3):
         (tmp_path / f"doc{i}.txt").write_text(f"Note {i}: \U0001F600 teh crew left.\n", encoding="utf-8")
-    r = run_cli("check", str(tmp_path), "--languagetool", "local", "-j", "2", "--output-format", "json", "--extensions", "txt")
+    r = run_cli("check", "--ignore", "S,O", str(tmp_path), "--languagetool", "local", "-j", "2", "--output-format", "json", "--extensions", "txt")
     assert r.returncode == 1, r.stderr
     files = json.loads(r.stdout)["files"]
     spans = [(f["path"].rsplit("/", 1)[-1], [x["span"]["start"] for x in f["findings"] if x["code"] == "L001"]) for f in files]
@@ -476,11 +477,11 @@ def test_cli_server_failing_mid_run_one_notice(tmp_path):
     for i in range(4):
         (tmp_path / f"f{i}.txt").write_text(f"Item {i}: the the teh vote.\n", encoding="utf-8")
     with FakeLanguageTool(fail_after=2, fail_status=500) as server:  # the probe passes, checks fail
-        r = run_cli("check", str(tmp_path), "--languagetool", server.url, "-j", "2", "--output-format", "json")
+        r = run_cli("check", "--ignore", "S,O", str(tmp_path), "--languagetool", server.url, "-j", "2", "--output-format", "json")
         err = r.stderr.decode()
         assert r.returncode == 1 and err.count("HTTP 500") == 1 and "notice" in err, err
         assert json.loads(r.stdout)["summary"]["by_code"] == {"R001": 4}
-        r = run_cli("check", str(tmp_path), "--languagetool", server.url, "--languagetool-required")
+        r = run_cli("check", "--ignore", "S,O", str(tmp_path), "--languagetool", server.url, "--languagetool-required")
         assert r.returncode == 2 and r.stderr.decode().count("HTTP 500") == 1
 
 

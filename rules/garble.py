@@ -1,0 +1,461 @@
+"""G: garbled sentences that machine translation, paraphrasing and scraping leave behind.
+
+Each rule looks at one sentence at a time (with its neighbours and the document's own
+capitalisation habits as context); none needs a parser. Findings carry a confidence so that
+``--min-confidence`` can keep only the surest ones.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lint.lexicon import frequency
+from ..lint.rule import Rule
+from ._sentences import (
+    ARTICLES_AND_POSSESSIVES,
+    AUXILIARIES,
+    CLOSED_CLASS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TERMINAL,
+    VERB_BASES,
+    analyse,
+    is_capitalised,
+    is_titlecase,
+    mid_sentence_context,
+    verb_like,
+)
+
+_OPENERS = "\"'\u201c\u2018(\u00ab[\u2026.\u2014\u2013- \t"
+_FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
+# code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
+_CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
+_MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
+_NAME_PARTICLES = frozenset("de da di del della der den van von la le al el bin ibn du dos das ter".split())
+_ELLIPSIS_START = re.compile(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
+
+# Short sentences that English uses on their own, in speech and in prose.
+LEGIT_SHORT = frozenset(
+    """yes no yeah yep nope never always absolutely exactly indeed right sure okay ok thanks
+    nothing nobody none everything everyone maybe perhaps good fine agreed correct true false
+    really seriously why how what when where who done enough finally again hello hi goodbye bye
+    wow oh ah well certainly definitely precisely possibly probably hardly sorry please congratulations
+    amen cheers welcome silence period anyway still also now then later soon today tomorrow
+    yesterday tonight nonsense rubbish impossible unbelievable incredible unclear unknown
+    nope exactly likewise granted understood noted next""".split()
+)
+LEGIT_SHORT_PAIRS = frozenset(
+    """not yet|of course|thank you|me too|good luck|no way|not really|well done|not quite|why not|
+    not always|not now|not again|not me|not exactly|not ever|not anymore|no comment|no doubt|
+    not today|all right|very well|very good|so what|and then|or not|how so|what now|not likely|
+    no problem|no thanks|too late|too bad|so far|big deal|fair enough|good question|case closed|
+    same here|me neither|excuse me|of sorts|not entirely|not necessarily|not much|not once|
+    absolutely not|certainly not|definitely not|probably not|perhaps not|maybe not|hardly ever|
+    never again|more later|more soon|at last|at all|in short|in brief|in fact|for now|by design|
+    thanks again|not so|quite right|until now|even so|and yet|even now""".replace("\n", "").split("|")
+)
+LEGIT_SHORT_PAIRS = frozenset(p.strip() for p in LEGIT_SHORT_PAIRS)
+# Sentence-final words after which an English clause cannot stop.
+DANGLING_END = frozenset("the a an and or nor of its their our my your whose because although than".split())
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
+_BYLINE = re.compile(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
+
+
+def _first_letter(text: str) -> str:
+    m = _FIRST_ALPHA.match(text)
+    return m.group("c") if m else ""
+
+
+def _capitalise_first(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+class LowerCaseSentenceStart(Rule):
+    """What it flags: a sentence that starts with a lower-case letter ("deter Israel. huge pressure.").
+
+    Why: when a paraphrasing tool or a translation engine splices or drops words, the stump
+    of a clause survives as its own "sentence" after a full stop; its lower-case start is the
+    visible seam. Brand names (iPhone, eBay), code-like tokens, list items, quotation
+    continuations ("... and then") and name particles are left alone.
+
+    Example: "to deter Israel. huge pressure." -> "to deter Israel. Huge pressure." (or better,
+    repair the broken sentence).
+
+    Fix: suggests the capitalised form. Unsafe: the seam usually means words are missing or
+    misplaced, and only an editor can tell whether to join, delete or capitalise.
+    """
+
+    code = "G001"
+    name = "lower-case-sentence-start"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        for info in an.sentences:
+            s = info.sent
+            if not info.words or info.list_item:
+                continue
+            c = _first_letter(s.text)
+            if not c or not c.islower():
+                continue
+            w = info.words[0]
+            if w.start - s.start > 3:
+                continue  # starts with something other than a word (a number, a symbol)
+            if _ELLIPSIS_START.match(s.text):
+                continue  # a quotation continuation: "... and we will win"
+            # the token as written (with its punctuation): code, URL, handle, brand
+            m = re.match(r"\S+", text[w.start : s.end])
+            raw = m.group() if m else w.text
+            if _MIXED_CASE.match(w.text) or _CODE_TOKEN.match(raw):
+                continue
+            before = text[max(0, s.start - 4) : s.start].rstrip()
+            if before.endswith(("...", "\u2026", ":", ";", ",")):
+                continue
+            low = w.text.casefold()
+            conf = 0.8
+            if low in _NAME_PARTICLES:
+                conf = 0.4
+            elif info.index_in_para == 0:
+                # a paragraph that begins in lower case: a caption stub or a scraped fragment
+                conf = 0.6
+            elif len(w.text) == 1 and low not in ("a", "i"):
+                continue  # "x. y" variables, list letters
+            yield self.finding(
+                doc,
+                w.start,
+                min(s.end, w.end),
+                f"sentence starts in lower case: '{w.text}' (a broken or spliced sentence?)",
+                [(_capitalise_first(w.text), False)],
+                confidence=conf,
+            )
+
+
+class CapitalisedCommonWord(Rule):
+    """What it flags: a common word capitalised in the middle of a sentence ("addressed This question", "not less Security").
+
+    Why: paraphrasers and translation engines splice clauses and keep the capital of a
+    former sentence start, or capitalise a word they took for a name. Names, titles and
+    organisations ("Security Council", "Defense Minister": capitalised neighbours), acronyms,
+    headline and caption lines and words after a colon, quote or bracket are left alone; an
+    open-class word is flagged only when the document itself writes it in lower case
+    elsewhere and never capitalises it on its own.
+
+    Example: "it depends on how it is addressed This question." -> "... addressed this question."
+
+    Fix: suggests the lower-case form. Unsafe: a capital can be deliberate (a name the
+    lexicon does not know).
+    """
+
+    code = "G002"
+    name = "capitalised-common-word"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        for info in an.sentences:
+            if info.headline:
+                continue
+            ws = info.words
+            s = info.sent
+            for k in range(1, len(ws)):
+                w = ws[k]
+                if not is_titlecase(w.text) or not w.text.isalpha():
+                    continue
+                if not mid_sentence_context(text, s.start, w, False):
+                    continue
+                if text[: w.start].rstrip().endswith((")", "]")):
+                    continue  # "(Reuters) Officials ...": after a credit or gloss
+                prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
+                if _in_name_phrase(text, ws, k, s.start):
+                    continue  # part of a name or title: "Security Council", "City of Dreams"
+                low = w.text.casefold()
+                if vocab is not None and vocab.accepts(w.text):
+                    continue
+                lower_uses = an.lower_mid.get(low, 0)
+                if low in CLOSED_CLASS:
+                    conf = 0.8
+                elif an.cap_isolated.get(low, 0) > 1:
+                    continue  # the document capitalises it on its own elsewhere: a name or house style
+                elif lower_uses > 0 and frequency(low) >= 1_000_000:
+                    if prev.text.casefold() in DETERMINERS:
+                        continue  # "the Commission", "the Party": a short form of a name
+                    conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
+                else:
+                    continue
+                yield self.finding(
+                    doc,
+                    w.start,
+                    w.end,
+                    f"common word '{w.text}' capitalised mid-sentence"
+                    + (f" (written '{low}' elsewhere in the text)" if lower_uses else ""),
+                    [(w.text.lower(), False)],
+                    confidence=conf,
+                )
+
+
+# Small words that may sit inside a capitalised name or title ("Bank of England",
+# "Thought on Socialism with Chinese Characteristics").
+_NAME_GLUE = frozenset("of for and the to on with in a an de del la le von van der at by &".split())
+
+
+def _in_name_phrase(text: str, ws, k: int, sent_start: int) -> bool:
+    """Is word ``k`` next to another capitalised word, directly or across name glue words?"""
+    for step in (-1, 1):
+        j = k + step
+        hops = 0
+        while 0 <= j < len(ws) and hops < 3:
+            left, right = (ws[j], ws[j + 1]) if step == -1 else (ws[j - 1], ws[j])
+            if text[left.end : right.start].strip() not in ("", "&"):
+                break  # punctuation ends the phrase
+            cand = ws[j].text
+            low = cand.casefold()
+            if is_capitalised(cand):
+                if j > 0 or (hops == 0 and low not in _NAME_GLUE and low not in CLOSED_CLASS):
+                    return True
+            if low not in _NAME_GLUE:
+                break
+            j += step
+            hops += 1
+    return False
+
+
+def _has_verb(words) -> bool:
+    for w in words:
+        low = w.text.casefold()
+        if verb_like(low):
+            return True
+    return False
+
+
+def _is_fragment_exempt(info, text: str) -> bool:
+    s = info.sent
+    if info.headline or info.list_item:
+        return True
+    if _DATELINE.match(s.text) or _BYLINE.match(s.text):
+        return True
+    return False
+
+
+class SentenceFragment(Rule):
+    """What it flags: a "sentence" of one or two words, or a short one with no verb, that is not a legitimate short sentence ("doing that. Do.").
+
+    Why: machine paraphrasing leaves the debris of a clause it split or rewrote: a stray
+    word after a full stop or a verbless scrap. Answers and interjections ("Yes.", "Not at
+    all.", "Why not?"), questions, exclamations, headings, captions, datelines and bylines
+    are left alone.
+
+    Example: "even if they don't end up doing that. Do." -> "even if they don't end up doing that."
+
+    Fix: suggests deleting the fragment (or joining it to the previous sentence). Unsafe:
+    the fragment may be all that is left of a real clause.
+    """
+
+    code = "G003"
+    name = "sentence-fragment"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        for info in an.sentences:
+            s = info.sent
+            ws = info.words
+            if not ws or info.para_len < 2 or _is_fragment_exempt(info, text):
+                continue
+            body = s.text.rstrip(_CLOSE_TRAIL)
+            if not body.endswith(".") or body.endswith(("...", "\u2026")):
+                continue  # questions, exclamations, trailing off and unfinished lines
+            lows = [w.text.casefold() for w in ws]
+            if any(ch.isdigit() for w in ws for ch in w.text):
+                continue
+            n = len(ws)
+            message = None
+            conf = 0.0
+            if n <= 2:
+                key = " ".join(lows)
+                if n == 1 and lows[0] in LEGIT_SHORT or key in LEGIT_SHORT_PAIRS:
+                    continue
+                if all(is_capitalised(w.text) for w in ws) and n == 2:
+                    continue  # a name: "Jane Doe."
+                if n == 2 and _has_verb(ws[1:]):
+                    continue  # "Prices rose." "He refused."
+                if n == 2 and lows[0] in PRONOUNS:
+                    continue
+                first = lows[0]
+                if n == 1 and first in VERB_BASES or first in AUXILIARIES or first in CLOSED_CLASS:
+                    conf = 0.8
+                elif n == 1 and is_titlecase(ws[0].text) and frequency(first) == 0:
+                    continue  # an unknown capitalised word: a name
+                else:
+                    conf = 0.5
+                message = f"sentence fragment of {n} word{'s' if n > 1 else ''}: '{s.text}'"
+            elif n <= 6 and not _has_verb(ws):
+                if s.text[:1].isupper() and info.in_quote is False and ws[0].text[:1].isupper() and not s.text[:1].islower():
+                    # a capitalised verbless scrap in narrative: only with a lower-case start
+                    # elsewhere would we be sure; keep it low
+                    conf = 0.35
+                else:
+                    conf = 0.6
+                if any(is_capitalised(w.text) for w in ws[1:]):
+                    continue  # names carry the sentence ("A win for Lyon.")
+                message = f"sentence fragment without a verb: '{s.text}'"
+            if message is None or conf < 0.4:
+                continue
+            yield self.finding(
+                doc,
+                s.start,
+                s.start + len(s.text.rstrip(_CLOSE_TRAIL)),
+                message,
+                [("", False)],
+                confidence=conf,
+            )
+
+
+_CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
+
+
+class BrokenClause(Rule):
+    """What it flags: a sentence that ends where no English clause can end ("the.", "of."), or a subjectless clause split off the sentence before ("... vote decision. Fight for a ceasefire in Gaza.").
+
+    Why: machine paraphrasing cuts sentences at the wrong place and moves the tail into a
+    sentence of its own, or drops the end of a clause. The visible signs are a sentence
+    ending on an article, possessive, conjunction or "of", and a narrative sentence that
+    opens with a bare verb followed by a preposition or article and has no verb of its own
+    (imperatives inside quotations, headings and captions are left alone).
+
+    Example: "abstaining from the vote decision. Fight for a ceasefire." -> "abstaining from
+    the vote on a decision calling for a ceasefire."
+
+    Fix: no automatic rewrite: the missing words must come from the source. The finding marks
+    the broken clause.
+    """
+
+    code = "G004"
+    name = "broken-clause"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        for info in an.sentences:
+            s = info.sent
+            ws = info.words
+            if not ws or info.headline:
+                continue
+            body = s.text.rstrip(_CLOSE_TRAIL)
+            # (a) a dangling function word before the full stop
+            last = ws[-1]
+            if body.endswith(".") and not body.endswith(("..", "\u2026")) and last.end == s.start + len(body) - 1:
+                low = last.text
+                if low in DANGLING_END and not (last.start > 0 and text[last.start - 1] == "."):
+                    yield self.finding(
+                        doc,
+                        last.start,
+                        last.end + 1,
+                        f"sentence ends on '{low}': the clause is cut off",
+                        [],
+                        confidence=0.75,
+                    )
+                    continue
+            # (b) a subjectless clause split from the sentence before
+            if info.para_len < 2 or info.index_in_para == 0 or info.in_quote or info.list_item:
+                continue
+            if len(ws) < 3 or not body.endswith(".") or s.text[:1] in "\"'\u201c\u2018(":
+                continue
+            first, second = ws[0], ws[1]
+            if not is_titlecase(first.text) or first.start != s.start:
+                continue
+            if first.text.casefold() not in VERB_BASES:
+                continue
+            if text[first.end : second.start].strip():
+                continue
+            if second.text.casefold() not in PREPOSITIONS and second.text.casefold() not in ARTICLES_AND_POSSESSIVES:
+                continue
+            if _has_verb(ws[1:]):
+                continue
+            if any(ch in s.text for ch in "\u201c\u201d\""):
+                continue
+            yield self.finding(
+                doc,
+                s.start,
+                s.end,
+                f"clause without a subject or verb split off the sentence before: '{s.text}'",
+                [],
+                confidence=0.6,
+            )
+
+
+_LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
+
+
+class OrphanTail(Rule):
+    """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Things are unfolding. “").
+
+    Why: scrapers and paraphrasers cut paragraphs at a quotation boundary or leave a few
+    words of the next sentence behind; the paragraph then ends on an opening quotation mark
+    or on a scrap with no closing punctuation.
+
+    Example: "depends on how it is addressed. “" -> "depends on how it is addressed."
+
+    Fix: suggests deleting the tail. Unsafe: the tail may be the start of text that was lost.
+    """
+
+    code = "G005"
+    name = "orphan-tail"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        by_para: dict[int, list] = {}
+        for info in an.sentences:
+            by_para.setdefault(info.sent.paragraph, []).append(info)
+        for pi, infos in by_para.items():
+            para = doc.paragraphs[pi]
+            # an opening quotation mark alone at the end of the paragraph
+            m = _LONE_OPEN_QUOTE.search(para.text)
+            if m is not None and (not para.text.endswith('"') or para.text.count('"') % 2 == 1):
+                yield self.finding(
+                    doc,
+                    para.start + m.start(),
+                    para.end,
+                    "unfinished quotation: the paragraph ends on an opening quotation mark",
+                    [("", False)],
+                    confidence=0.8,
+                )
+                continue
+            if len(infos) < 2 or infos[0].headline:
+                continue
+            last, prev = infos[-1], infos[-2]
+            if TERMINAL.search(last.sent.text) or not last.words:
+                continue
+            if not TERMINAL.search(prev.sent.text):
+                continue
+            if len(last.words) > 4 or last.list_item:
+                continue
+            if any(ch.isdigit() for ch in last.sent.text):
+                continue  # "Photo: 2024", scores, dates
+            if last.sent.text[:1] in "([" and last.sent.text[-1:] in ")]":
+                continue  # a credit or note in brackets: "(Reuters)"
+            yield self.finding(
+                doc,
+                last.sent.start,
+                last.sent.end,
+                f"orphan words after the paragraph's last sentence: '{last.sent.text}'",
+                [("", False)],
+                confidence=0.6,
+            )

@@ -116,6 +116,8 @@ class LowerCaseSentenceStart(Rule):
             if before.endswith(("...", "\u2026", ":", ";", ",")):
                 continue
             low = w.text.casefold()
+            if frequency(low) == 0:
+                continue  # not an English word: a command, a handle, a product name
             conf = 0.8
             if low in _NAME_PARTICLES:
                 conf = 0.4
@@ -228,10 +230,17 @@ def _in_name_phrase(text: str, ws, k: int, sent_start: int) -> bool:
 
 
 def _has_verb(words) -> bool:
+    """Does any word look like a verb? A base form right after an article, possessive or
+    preposition ("a deal", "for sale") is taken for a noun."""
+    prev = ""
     for w in words:
         low = w.text.casefold()
-        if verb_like(low):
+        if verb_like(low) and not (
+            (prev in ARTICLES_AND_POSSESSIVES or prev in PREPOSITIONS and prev != "to")
+            and low in VERB_BASES
+        ):
             return True
+        prev = low
     return False
 
 
@@ -287,28 +296,27 @@ class SentenceFragment(Rule):
                     continue
                 if all(is_capitalised(w.text) for w in ws) and n == 2:
                     continue  # a name: "Jane Doe."
-                if n == 2 and _has_verb(ws[1:]):
-                    continue  # "Prices rose." "He refused."
                 if n == 2 and lows[0] in PRONOUNS:
-                    continue
+                    continue  # "He refused." "They did."
+                if n == 2 and _has_verb(ws[1:]) and lows[0] not in _NOT_A_SUBJECT:
+                    continue  # "Prices rose." "Nobody came."
                 first = lows[0]
-                if n == 1 and first in VERB_BASES or first in AUXILIARIES or first in CLOSED_CLASS:
-                    conf = 0.8
-                elif n == 1 and is_titlecase(ws[0].text) and frequency(first) == 0:
-                    continue  # an unknown capitalised word: a name
+                if n == 1 and (first in VERB_BASES or first in AUXILIARIES or first in CLOSED_CLASS):
+                    conf = 0.8  # "Do." "The.": a stray word of a lost clause
+                elif n == 2 and first in DETERMINERS:
+                    conf = 0.6  # "The plans.": a noun phrase on its own
+                elif n == 1 and (first.endswith("ly") or is_capitalised(ws[0].text)):
+                    continue  # "Mostly." "Chaos.": one-word answers and stylistic sentences
                 else:
                     conf = 0.5
-                message = f"sentence fragment of {n} word{'s' if n > 1 else ''}: '{s.text}'"
-            elif n <= 6 and not _has_verb(ws):
-                if s.text[:1].isupper() and info.in_quote is False and ws[0].text[:1].isupper() and not s.text[:1].islower():
-                    # a capitalised verbless scrap in narrative: only with a lower-case start
-                    # elsewhere would we be sure; keep it low
-                    conf = 0.35
-                else:
-                    conf = 0.6
+                message = f"sentence fragment of {n} word{'s' if n > 1 else ''}: '{s.text.rstrip(_CLOSE_TRAIL)}'"
+            elif n <= 6 and not _has_verb(ws) and lows[0] not in _NEGATIVE_REPLY:
+                if is_capitalised(ws[0].text):
+                    continue  # "Too good, some nights.": verbless sentences are normal in speech and features
+                conf = 0.6
                 if any(is_capitalised(w.text) for w in ws[1:]):
                     continue  # names carry the sentence ("A win for Lyon.")
-                message = f"sentence fragment without a verb: '{s.text}'"
+                message = f"sentence fragment without a verb: '{s.text.rstrip(_CLOSE_TRAIL)}'"
             if message is None or conf < 0.4:
                 continue
             yield self.finding(
@@ -321,6 +329,9 @@ class SentenceFragment(Rule):
             )
 
 
+_NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
+# "Not at all." "No comment." "Never again." "Far from it."
+_NEGATIVE_REPLY = frozenset("not no never far hardly nothing none".split())
 _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
 
 

@@ -1,0 +1,91 @@
+"""G and U rules: silence on clean news text, the seed case, confidence filtering, the eval script."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from garblint.lint.config import Config, convert
+from garblint.lint.document import Document
+from garblint.lint.runner import lint_text
+
+from conftest import ROOT, gold_span, load_gold
+
+CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean_news"
+SEED_ITEMS = ("G11", "G12", "G13", "G14", "G15", "G17")
+
+
+def _config(**values) -> Config:
+    return Config({k.replace("_", "-"): convert(k.replace("_", "-"), v) for k, v in values.items()})
+
+
+def test_clean_news_is_quiet():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+    words = sum(Document(t).word_count for t in texts)
+    assert words >= 1500
+    findings = [f for t in texts for f in lint_text(t, _config(select=["G", "U"]))]
+    rate = 1000 * len(findings) / words
+    assert rate <= 1.0, [(f.code, f.text, f.message) for f in findings]
+
+
+def test_seed_garble_items_caught_by_general_rules(shared_corpus):
+    text = (shared_corpus / "seed-article.txt").read_text(encoding="utf-8")
+    gold = {g["id"]: g for g in load_gold(shared_corpus)}
+    findings = lint_text(text, Config())
+    caught = []
+    for gid in SEED_ITEMS:
+        a, b = gold_span(text, gold[gid])
+        if any(f.start < b and a < f.end for f in findings):
+            caught.append(gid)
+    assert len(caught) >= 5, f"caught only {caught}"
+
+
+def test_seed_g_rules_alone_catch_the_garble_items(shared_corpus):
+    text = (shared_corpus / "seed-article.txt").read_text(encoding="utf-8")
+    gold = {g["id"]: g for g in load_gold(shared_corpus)}
+    findings = lint_text(text, _config(select=["G"]))
+    for gid in ("G12", "G13", "G14", "G15", "G17"):
+        a, b = gold_span(text, gold[gid])
+        assert any(f.start < b and a < f.end for f in findings), gid
+
+
+def test_min_confidence_filters_g_findings():
+    text = (
+        "The shop sold bread and milk. The owners. It closed at six, and the council has not "
+        "answered This complaint about this shop."
+    )
+    everything = lint_text(text, _config(select=["G"]))
+    assert {f.code for f in everything} >= {"G002", "G003"}
+    confs = sorted({f.confidence for f in everything})
+    assert len(confs) >= 2
+    cut = (confs[0] + confs[-1]) / 2
+    kept = lint_text(text, _config(select=["G"], min_confidence=cut))
+    assert 0 < len(kept) < len(everything)
+    assert sorted((f.code, f.start) for f in kept) == sorted((f.code, f.start) for f in everything if f.confidence >= cut)
+
+
+def test_fragment_suggestion_deletes_only_the_fragment():
+    text = "\u201cThey may never vote on it. Vote.\u201d"
+    (f,) = lint_text(text, _config(select=["G003"]))
+    assert f.text == "Vote."
+    assert [s.replacement for s in f.suggestions] == [""]
+
+
+def test_eval_script_reports_recall_and_false_alarms(shared_eval):
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "eval" / "wmt.py"), "--data", str(shared_eval / "wmt23-zhen-mqm-dev.jsonl"),
+         "--select", "G,U", "--limit", "3"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Recall per gold category" in proc.stdout
+    assert "untranslated" in proc.stdout and "per 1,000 words" in proc.stdout
+
+
+def test_eval_script_names_missing_data(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "eval" / "wmt.py"), "--data", str(tmp_path / "none.jsonl")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "none.jsonl" in proc.stderr and "Traceback" not in proc.stderr

@@ -10,6 +10,7 @@ import re
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
+from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
     AUXILIARIES,
@@ -33,6 +34,8 @@ _FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 _CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
 _MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _NAME_PARTICLES = frozenset("de da di del della der den van von la le al el bin ibn du dos das ter".split())
+_ABBREVIATIONS = OTHER_ABBREVIATIONS | frozenset("m cm mm km g mg kg t l ml in ft yd mi hr hrs sec min no nr approx".split())
+_ABBREV_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
 _ELLIPSIS_START = re.compile(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
 
 # Short sentences that English uses on their own, in speech and in prose.
@@ -72,15 +75,15 @@ def _capitalise_first(word: str) -> str:
 
 
 class LowerCaseSentenceStart(Rule):
-    """What it flags: a sentence that starts with a lower-case letter ("deter Israel. huge pressure.").
+    """What it flags: a sentence that starts with a lower-case letter ("to calm the markets. strong demand.").
 
     Why: when a paraphrasing tool or a translation engine splices or drops words, the stump
     of a clause survives as its own "sentence" after a full stop; its lower-case start is the
     visible seam. Brand names (iPhone, eBay), code-like tokens, list items, quotation
     continuations ("... and then") and name particles are left alone.
 
-    Example: "to deter Israel. huge pressure." -> "to deter Israel. Huge pressure." (or better,
-    repair the broken sentence).
+    Example: "to calm the markets. strong demand." -> "to calm the markets. Strong demand." (or
+    better, repair the broken sentence).
 
     Fix: suggests the capitalised form. Unsafe: the seam usually means words are missing or
     misplaced, and only an editor can tell whether to join, delete or capitalise.
@@ -115,6 +118,9 @@ class LowerCaseSentenceStart(Rule):
             before = text[max(0, s.start - 4) : s.start].rstrip()
             if before.endswith(("...", "\u2026", ":", ";", ",")):
                 continue
+            pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
+            if pm and pm.group(1).casefold() in _ABBREVIATIONS:
+                continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
@@ -137,16 +143,16 @@ class LowerCaseSentenceStart(Rule):
 
 
 class CapitalisedCommonWord(Rule):
-    """What it flags: a common word capitalised in the middle of a sentence ("addressed This question", "not less Security").
+    """What it flags: a common word capitalised in the middle of a sentence ("has not answered This request", "cheaper, not less Safety").
 
     Why: paraphrasers and translation engines splice clauses and keep the capital of a
     former sentence start, or capitalise a word they took for a name. Names, titles and
-    organisations ("Security Council", "Defense Minister": capitalised neighbours), acronyms,
+    organisations ("Finance Ministry", "City of Dreams": capitalised neighbours), acronyms,
     headline and caption lines and words after a colon, quote or bracket are left alone; an
     open-class word is flagged only when the document itself writes it in lower case
     elsewhere and never capitalises it on its own.
 
-    Example: "it depends on how it is addressed This question." -> "... addressed this question."
+    Example: "the board has not answered This request." -> "... answered this request."
 
     Fix: suggests the lower-case form. Unsafe: a capital can be deliberate (a name the
     lexicon does not know).
@@ -177,7 +183,7 @@ class CapitalisedCommonWord(Rule):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 if _in_name_phrase(text, ws, k, s.start):
-                    continue  # part of a name or title: "Security Council", "City of Dreams"
+                    continue  # part of a name or title: "Finance Ministry", "City of Dreams"
                 low = w.text.casefold()
                 if vocab is not None and vocab.accepts(w.text):
                     continue
@@ -254,14 +260,14 @@ def _is_fragment_exempt(info, text: str) -> bool:
 
 
 class SentenceFragment(Rule):
-    """What it flags: a "sentence" of one or two words, or a short one with no verb, that is not a legitimate short sentence ("doing that. Do.").
+    """What it flags: a "sentence" of one or two words, or a short one with no verb, that is not a legitimate short sentence ("never call it. Call.").
 
     Why: machine paraphrasing leaves the debris of a clause it split or rewrote: a stray
     word after a full stop or a verbless scrap. Answers and interjections ("Yes.", "Not at
     all.", "Why not?"), questions, exclamations, headings, captions, datelines and bylines
     are left alone.
 
-    Example: "even if they don't end up doing that. Do." -> "even if they don't end up doing that."
+    Example: "even if they never call it. Call." -> "even if they never call it."
 
     Fix: suggests deleting the fragment (or joining it to the previous sentence). Unsafe:
     the fragment may be all that is left of a real clause.
@@ -305,6 +311,8 @@ class SentenceFragment(Rule):
                     conf = 0.8  # "Do." "The.": a stray word of a lost clause
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own
+                elif n == 2 and is_capitalised(ws[0].text):
+                    continue  # "Much less." "Serve hot.": emphatic and imperative pairs
                 elif n == 1 and (first.endswith("ly") or is_capitalised(ws[0].text)):
                     continue  # "Mostly." "Chaos.": one-word answers and stylistic sentences
                 else:
@@ -336,7 +344,7 @@ _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
 
 
 class BrokenClause(Rule):
-    """What it flags: a sentence that ends where no English clause can end ("the.", "of."), or a subjectless clause split off the sentence before ("... vote decision. Fight for a ceasefire in Gaza.").
+    """What it flags: a sentence that ends where no English clause can end ("the.", "of."), or a subjectless clause split off the sentence before ("... trade decision. Push for a deal on tariffs.").
 
     Why: machine paraphrasing cuts sentences at the wrong place and moves the tail into a
     sentence of its own, or drops the end of a clause. The visible signs are a sentence
@@ -344,8 +352,8 @@ class BrokenClause(Rule):
     opens with a bare verb followed by a preposition or article and has no verb of its own
     (imperatives inside quotations, headings and captions are left alone).
 
-    Example: "abstaining from the vote decision. Fight for a ceasefire." -> "abstaining from
-    the vote on a decision calling for a ceasefire."
+    Example: "left before the vote on the trade decision. Push for a deal on tariffs." ->
+    "left before the vote on the trade decision, a push for a deal on tariffs."
 
     Fix: no automatic rewrite: the missing words must come from the source. The finding marks
     the broken clause.
@@ -412,13 +420,13 @@ _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2
 
 
 class OrphanTail(Rule):
-    """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Things are unfolding. “").
+    """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Work is under way. “").
 
     Why: scrapers and paraphrasers cut paragraphs at a quotation boundary or leave a few
     words of the next sentence behind; the paragraph then ends on an opening quotation mark
     or on a scrap with no closing punctuation.
 
-    Example: "depends on how it is addressed. “" -> "depends on how it is addressed."
+    Example: "Work is under way. “" -> "Work is under way."
 
     Fix: suggests deleting the tail. Unsafe: the tail may be the start of text that was lost.
     """

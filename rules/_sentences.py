@@ -124,6 +124,7 @@ class SentInfo:
     in_quote: bool  # the sentence starts inside an open quotation
     headline: bool  # the paragraph looks like a title, caption or heading line
     list_item: bool  # the sentence starts a list item
+    global_index: int  # position in Analysis.sentences
 
 
 @dataclass
@@ -135,6 +136,8 @@ class Analysis:
     cap_isolated: dict[str, int] = field(default_factory=dict)
     #: casefolded word -> count of capitalised uses next to another capitalised word (names)
     cap_in_name: dict[str, int] = field(default_factory=dict)
+    #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
+    cap_name_last: dict[str, int] = field(default_factory=dict)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
@@ -196,7 +199,7 @@ def analyse(doc: "Document") -> Analysis:
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
                 not line_prefix.strip() and bool(_LIST_MARKER.match(text, ls)) and ls >= para.start and ls < s.start
             )
-            an.sentences.append(SentInfo(s, ws, si, len(sents), quote_open, head, list_item))
+            an.sentences.append(SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences)))
             # track double-quote state through the sentence
             for ch in s.text:
                 if ch == "\u201c":
@@ -218,6 +221,8 @@ def analyse(doc: "Document") -> Analysis:
                     next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
                     if prev_cap or next_cap:
                         an.cap_in_name[low] = an.cap_in_name.get(low, 0) + 1
+                        if prev_cap and not next_cap:
+                            an.cap_name_last[low] = an.cap_name_last.get(low, 0) + 1
                     else:
                         an.cap_isolated[low] = an.cap_isolated.get(low, 0) + 1
     _CACHE[doc] = an

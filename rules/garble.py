@@ -190,8 +190,10 @@ class CapitalisedCommonWord(Rule):
                 lower_uses = an.lower_mid.get(low, 0)
                 if low in CLOSED_CLASS:
                     conf = 0.8
-                elif an.cap_isolated.get(low, 0) > 1:
-                    continue  # the document capitalises it on its own elsewhere: a name or house style
+                elif an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0):
+                    continue  # capitalised on its own or as a surname elsewhere: a name or house style
+                elif nxt is not None and nxt.text == "of":
+                    continue  # a title: "Chair of the committee"
                 elif lower_uses > 0 and frequency(low) >= 1_000_000:
                     if prev.text.casefold() in DETERMINERS:
                         continue  # "the Commission", "the Party": a short form of a name
@@ -307,8 +309,10 @@ class SentenceFragment(Rule):
                 if n == 2 and _has_verb(ws[1:]) and lows[0] not in _NOT_A_SUBJECT:
                     continue  # "Prices rose." "Nobody came."
                 first = lows[0]
-                if n == 1 and (first in VERB_BASES or first in AUXILIARIES or first in CLOSED_CLASS):
+                if n == 1 and (first in AUXILIARIES or first in _STRAY_WORDS):
                     conf = 0.8  # "Do." "The.": a stray word of a lost clause
+                elif n == 1 and first in VERB_BASES and _echoes_previous(an, info, first):
+                    conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own
                 elif n == 2 and is_capitalised(ws[0].text):
@@ -335,6 +339,19 @@ class SentenceFragment(Rule):
                 [("", False)],
                 confidence=conf,
             )
+
+
+_STRAY_WORDS = frozenset("the a an of and or but nor to with from by for in on at its their".split())
+
+
+def _echoes_previous(an, info, word: str) -> bool:
+    """Does ``word`` repeat (in any form) one of the last words of the sentence before?"""
+    i = info.global_index
+    if i == 0 or info.index_in_para == 0:
+        return False
+    prev_words = an.sentences[i - 1].words[-6:]
+    stem = word[:4] if len(word) > 4 else word
+    return any(w.text.casefold().startswith(stem) for w in prev_words)
 
 
 _NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
@@ -368,6 +385,7 @@ class BrokenClause(Rule):
     def check(self, doc, config):
         text = doc.text
         an = analyse(doc)
+        imperative_paras: dict[int, int] = {}
         for info in an.sentences:
             s = info.sent
             ws = info.words
@@ -378,7 +396,7 @@ class BrokenClause(Rule):
             last = ws[-1]
             if body.endswith(".") and not body.endswith(("..", "\u2026")) and last.end == s.start + len(body) - 1:
                 low = last.text
-                if low in DANGLING_END and not (last.start > 0 and text[last.start - 1] == "."):
+                if low in DANGLING_END and len(ws) > 2 and not (last.start > 0 and text[last.start - 1] == "."):
                     yield self.finding(
                         doc,
                         last.start,
@@ -406,6 +424,8 @@ class BrokenClause(Rule):
                 continue
             if any(ch in s.text for ch in "\u201c\u201d\""):
                 continue
+            if imperative_paras.setdefault(s.paragraph, _imperatives(an, info)) >= 2:
+                continue  # instructions or a recipe: "Add the flour. Stir for a minute."
             yield self.finding(
                 doc,
                 s.start,
@@ -414,6 +434,16 @@ class BrokenClause(Rule):
                 [],
                 confidence=0.6,
             )
+
+
+def _imperatives(an, info) -> int:
+    """How many sentences of the paragraph open with a bare verb?"""
+    i = info.global_index - info.index_in_para
+    n = 0
+    for other in an.sentences[i : i + info.para_len]:
+        if other.words and is_titlecase(other.words[0].text) and other.words[0].text.casefold() in VERB_BASES:
+            n += 1
+    return n
 
 
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
@@ -468,8 +498,8 @@ class OrphanTail(Rule):
                 continue
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
-            if last.sent.text[:1] in "([" and last.sent.text[-1:] in ")]":
-                continue  # a credit or note in brackets: "(Reuters)"
+            if last.sent.text[:1] in "([\u2014\u2013-" or not any(w.text.islower() for w in last.words):
+                continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
             yield self.finding(
                 doc,
                 last.sent.start,

@@ -89,3 +89,11 @@ def test_eval_script_names_missing_data(tmp_path):
     )
     assert proc.returncode == 2
     assert "none.jsonl" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_lower_case_word_after_dotted_abbreviation_continues_the_sentence():
+    doc = Document("The talks ended at 5 p.m. on Monday. They resume at 9 a.m. the next day.")
+    assert [s.text for s in doc.sentences] == [
+        "The talks ended at 5 p.m. on Monday.",
+        "They resume at 9 a.m. the next day.",
+    ]

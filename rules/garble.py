@@ -498,7 +498,7 @@ class OrphanTail(Rule):
                 continue
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
-            if last.sent.text[:1] in "([\u2014\u2013-" or not any(w.text.islower() for w in last.words):
+            if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):
                 continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
             yield self.finding(
                 doc,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lint.lexicon import is_known
+from ..lint.lexicon import frequency, is_known
 from ..lint.rule import Rule
 
 # (script, language hint, character class). Order matters only for naming.
@@ -49,6 +49,30 @@ _VIET_WORD = re.compile(
     "(?:[ \t]+[^\\W\\d_]*[\u00c0-\u01b0\u1ea0-\u1ef9\u0110\u0111][^\\W\\d_]*)*"
 )
 _WORDISH = re.compile(r"[^\W\d_]+")
+# Latin-script words the English lexicon does not know, in a run: a sentence left in
+# French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
+_MIN_FOREIGN_WORDS = 3
+_ELISION = re.compile("['\u2019\\-]")
+_LANGUAGE_NAMES = {
+    "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+    "fi": "Finnish", "pl": "Polish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian",
+    "ro": "Romanian", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian", "ms": "Malay",
+    "tl": "Tagalog", "sw": "Swahili", "la": "Latin", "ca": "Catalan", "hr": "Croatian",
+    "sl": "Slovenian", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "eu": "Basque",
+    "ga": "Irish", "cy": "Welsh", "af": "Afrikaans", "sq": "Albanian", "eo": "Esperanto",
+    "zh": "Chinese (romanised)", "jv": "Javanese", "is": "Icelandic", "gl": "Galician",
+}
+
+
+def _identify(text: str) -> str | None:
+    """The language of ``text`` by py3langid (its model ships in its wheel), or None."""
+    try:
+        import py3langid
+    except ImportError:  # pragma: no cover - optional at run time
+        return None
+    lang, _ = py3langid.classify(text)
+    return lang
 _QUOTE_BEFORE = re.compile("[\"\u201c\u2018\u00ab]\\s*$")
 
 
@@ -159,8 +183,33 @@ class ForeignFragment(Rule):
                 confidence=conf,
                 properties={"script": script},
             )
+        # whole phrases in another Latin-script language
+        viet_spans = []
+        for a, b, n_unknown in self._foreign_latin_runs(doc):
+            run = text[a:b]
+            if _VIET_LETTER.search(run):
+                lang = "vi"
+            else:
+                lang = _identify(run)
+                if lang == "en":
+                    continue
+            name = _LANGUAGE_NAMES.get(lang or "", None)
+            if lang is not None and name is None:
+                name = f"language '{lang}'"
+            viet_spans.append((a, b))
+            yield self.finding(
+                doc,
+                a,
+                b,
+                f"untranslated {name or 'non-English'} fragment: '{run}'",
+                [],
+                confidence=0.8 if n_unknown >= 4 else 0.65,
+                properties={"script": "Latin", "language": lang or "unknown"},
+            )
         # lower-case Vietnamese words in running English
         for m in _VIET_WORD.finditer(text):
+            if any(a <= m.start() < b for a, b in viet_spans):
+                continue
             run = m.group()
             words = run.split()
             if all(w[:1].isupper() for w in words):
@@ -176,6 +225,43 @@ class ForeignFragment(Rule):
                 confidence=0.75 if len(words) > 1 else 0.6,
                 properties={"script": "Latin", "language": "Vietnamese"},
             )
+
+    def _foreign_latin_runs(self, doc):
+        """Runs of lower-case words the English lexicon does not know, with at least three of
+        them; short words ("la", "de", "à") may sit inside a run."""
+        words = doc.words
+        text = doc.text
+        out = []
+        run: list = []  # (token, known)
+
+        def flush() -> None:
+            while run and run[-1][1]:
+                run.pop()
+            n_unknown = sum(1 for _, k in run if not k)
+            if n_unknown >= _MIN_FOREIGN_WORDS:
+                out.append((run[0][0].start, run[-1][0].end, n_unknown))
+            run.clear()
+
+        prev_end = None
+        for w in words:
+            t = w.text
+            core = max(_ELISION.split(t), key=len)  # "l'école" -> "école"
+            if not core.isalpha() or not t.islower() or _CYRILLIC_OR_GREEK.search(t) or _RUN.match(t):
+                known = None
+            elif len(core) > 1 and frequency(core) == 0 and frequency(t) == 0:
+                known = False
+            elif len(core) <= 4:
+                known = True  # "la", "de", "die", "à" inside a foreign run
+            else:
+                known = None
+            if run and (known is None or text[prev_end : w.start] not in (" ", ", ")):
+                flush()
+            if known is False or (known is True and run):
+                run.append((w, known))
+            prev_end = w.end
+        if run:
+            flush()
+        return out
 
     @staticmethod
     def _latin_context(text: str, a: int, b: int) -> bool:

@@ -100,8 +100,8 @@ class LowerCaseSentenceStart(Rule):
         an = analyse(doc)
         for info in an.sentences:
             s = info.sent
-            if not info.words or info.list_item:
-                continue
+            if not info.words or info.list_item or info.headline:
+                continue  # lower-case labels and tag lines ("photo: ...") are a style, not a seam
             c = _first_letter(s.text)
             if not c or not c.islower():
                 continue
@@ -179,7 +179,7 @@ class CapitalisedCommonWord(Rule):
                     continue
                 if not mid_sentence_context(text, s.start, w, False):
                     continue
-                if text[: w.start].rstrip().endswith((")", "]")):
+                if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 if _in_name_phrase(text, ws, k, s.start):
@@ -292,10 +292,12 @@ class SentenceFragment(Rule):
             body = s.text.rstrip(_CLOSE_TRAIL)
             if not body.endswith(".") or body.endswith(("...", "\u2026")):
                 continue  # questions, exclamations, trailing off and unfinished lines
-            lows = [w.text.casefold() for w in ws]
-            if any(ch.isdigit() for w in ws for ch in w.text):
-                continue
             n = len(ws)
+            if n > 6:
+                continue
+            lows = [w.text.casefold() for w in ws]
+            if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
+                continue  # numbers, list letters ("a. b. c.")
             message = None
             conf = 0.0
             if n <= 2:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lint.lexicon import frequency, is_known
+from ..lint.lexicon import frequencies, is_known
 from ..lint.rule import Rule
 
 # (script, language hint, character class). Order matters only for naming.
@@ -89,8 +89,11 @@ def _script(run: str) -> tuple[str, str]:
     return counts[0][1], counts[0][2]
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+
+
 def _latin_share(text: str) -> float:
-    latin = len(_LATIN_LETTER.findall(text))
+    latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(text))
     foreign = sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
     total = latin + foreign
     return latin / total if total else 1.0
@@ -135,7 +138,7 @@ class ForeignFragment(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []
         # look-alike letters inside Latin words
-        for w in doc.words:
+        for w in doc.words if _CYRILLIC_OR_GREEK.search(text) else ():
             t = w.text
             if not _CYRILLIC_OR_GREEK.search(t):
                 continue
@@ -243,12 +246,17 @@ class ForeignFragment(Rule):
             run.clear()
 
         prev_end = None
+        freqs = frequencies()
         for w in words:
             t = w.text
-            core = max(_ELISION.split(t), key=len)  # "l'école" -> "école"
-            if not core.isalpha() or not t.islower() or _CYRILLIC_OR_GREEK.search(t) or _RUN.match(t):
+            if not t.islower():
                 known = None
-            elif len(core) > 1 and frequency(core) == 0 and frequency(t) == 0:
+                if not run:
+                    continue
+            core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
+            if not t.islower() or not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
+                known = None
+            elif len(core) > 1 and core not in freqs and t not in freqs:
                 known = False
             elif len(core) <= 4:
                 known = True  # "la", "de", "die", "à" inside a foreign run

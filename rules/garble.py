@@ -21,6 +21,7 @@ from ._sentences import (
     PRONOUNS,
     TERMINAL,
     VERB_BASES,
+    VERB_FORMS,
     analyse,
     is_capitalised,
     is_titlecase,
@@ -188,27 +189,61 @@ class CapitalisedCommonWord(Rule):
                 if vocab is not None and vocab.accepts(w.text):
                     continue
                 lower_uses = an.lower_mid.get(low, 0)
+                why = ""
                 if low in CLOSED_CLASS:
                     conf = 0.8
                 elif an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0):
                     continue  # capitalised on its own or as a surname elsewhere: a name or house style
                 elif nxt is not None and nxt.text == "of":
                     continue  # a title: "Chair of the committee"
+                elif low in _NAME_LIKE_WORDS:
+                    continue  # "according to Hope", "Miss", "Won": names that are also words
+                elif _grammatical_word(low, prev.text.casefold()):
+                    conf = 0.6  # "declined to Say", "most Widely produced": not a name's shape
+                    why = "a verb or adverb"
                 elif lower_uses > 0 and frequency(low) >= 1_000_000:
-                    if prev.text.casefold() in DETERMINERS:
-                        continue  # "the Commission", "the Party": a short form of a name
+                    if prev.text.casefold() in DETERMINERS and an.cap_in_name.get(low, 0):
+                        continue  # "the Commission" after "European Commission": a short form
                     conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
                 else:
                     continue
+                if low in CLOSED_CLASS:
+                    why = "a function word"
+                elif lower_uses:
+                    why = f"written '{low}' elsewhere in the text"
                 yield self.finding(
                     doc,
                     w.start,
                     w.end,
-                    f"common word '{w.text}' capitalised mid-sentence"
-                    + (f" (written '{low}' elsewhere in the text)" if lower_uses else ""),
+                    f"common word '{w.text}' capitalised mid-sentence ({why})",
                     [(w.text.lower(), False)],
                     confidence=conf,
                 )
+
+
+# Verb forms and adverbs that are also common given names or surnames.
+_NAME_LIKE_WORDS = frozenset(
+    """will may mark hope rose miss won drew rob sue pat chase bill guy frank rich
+    said sang lead led mean stand ward cook hunt read reading reed sterling fell wade
+    cut hall shed neil wait""".split()
+)
+# Words before which a verb, not a name, is expected.
+_VERB_SLOTS = frozenset(
+    """to not will would can could should must may might shall did does do has have had is are
+    was were be been never also just still already""".split()
+)
+
+
+def _grammatical_word(low: str, prev: str) -> bool:
+    """Is ``low`` a word that cannot be a name: a verb in a verb slot, or an -ly adverb?"""
+    if len(low) < 3:
+        return False
+    if low.endswith("ly") and len(low) > 5:
+        stem = low[:-2]
+        return any(frequency(c) >= 1_000_000 for c in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem))
+    if prev in _VERB_SLOTS and (low in VERB_FORMS or low.endswith("ed")) and frequency(low) >= 1_000_000:
+        return True
+    return False
 
 
 # Small words that may sit inside a capitalised name or title ("Bank of England",
@@ -315,6 +350,8 @@ class SentenceFragment(Rule):
                     conf = 0.8  # "Do." "The.": a stray word of a lost clause
                 elif n == 1 and first in VERB_BASES and _echoes_previous(an, info, first):
                     conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
+                elif n == 1 and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
+                    conf = 0.55  # "...the old harbour. Harbour.": debris of a doubled phrase
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own
                 elif n == 2 and is_capitalised(ws[0].text):

@@ -194,10 +194,9 @@ def analyse(doc: "Document") -> Analysis:
             para_words.extend(ws)
         head = _headline(para_words, para.text, len(sents))
         for si, (s, ws) in enumerate(zip(sents, sent_words)):
-            ls = text.rfind("\n", 0, s.start) + 1
-            line_prefix = text[max(ls, para.start) : s.start]
+            ls = max(text.rfind("\n", 0, s.start) + 1, para.start)
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
-                not line_prefix.strip() and bool(_LIST_MARKER.match(text, ls)) and ls >= para.start and ls < s.start
+                ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
             )
             an.sentences.append(SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences)))
             # track double-quote state through the sentence

@@ -191,6 +191,8 @@ class CapitalisedCommonWord(Rule):
                 lower_uses = an.lower_mid.get(low, 0)
                 why = ""
                 if low in CLOSED_CLASS:
+                    if nxt is None or text[w.end : nxt.start] != " ":
+                        continue  # "the group Which?", "Who." at a clause end: a title or a name
                     conf = 0.8
                 elif an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0):
                     continue  # capitalised on its own or as a surname elsewhere: a name or house style

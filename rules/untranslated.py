@@ -51,7 +51,10 @@ _VIET_WORD = re.compile(
 _WORDISH = re.compile(r"[^\W\d_]+")
 # Latin-script words the English lexicon does not know, in a run: a sentence left in
 # French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
-_MIN_FOREIGN_WORDS = 3
+_MIN_FOREIGN_WORDS = 4
+_VOWEL = re.compile("[aeiouy\u00e0-\u00ff\u0100-\u017f\u1ea0-\u1ef9]")
+# English function words end a foreign run: "pho and a banh mi" is two borrowed names.
+_ENGLISH_GLUE = frozenset("an the and or of to in on at is are was for with by it".split())
 _ELISION = re.compile("['\u2019\\-]")
 _LANGUAGE_NAMES = {
     "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
@@ -206,7 +209,7 @@ class ForeignFragment(Rule):
                 b,
                 f"untranslated {name or 'non-English'} fragment: '{run}'",
                 [],
-                confidence=0.8 if n_unknown >= 4 else 0.65,
+                confidence=0.8 if n_unknown >= 5 else 0.65,
                 properties={"script": "Latin", "language": lang or "unknown"},
             )
         # lower-case Vietnamese words in running English
@@ -256,13 +259,13 @@ class ForeignFragment(Rule):
             core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
             if not t.islower() or not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
                 known = None
-            elif len(core) > 1 and core not in freqs and t not in freqs:
+            elif len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
                 known = False
-            elif len(core) <= 4:
-                known = True  # "la", "de", "die", "à" inside a foreign run
+            elif (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
+                known = True  # "la", "de", "à", rare words ("tanta") inside a foreign run
             else:
                 known = None
-            if run and (known is None or text[prev_end : w.start] not in (" ", ", ")):
+            if run and (known is None or text[prev_end : w.start] != " "):
                 flush()
             if known is False or (known is True and run):
                 run.append((w, known))

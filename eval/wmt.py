@@ -88,6 +88,7 @@ def evaluate(rows: list[dict], config: Config) -> dict:
     prec_rule: Counter = Counter()
     prec_any_rule: Counter = Counter()
     fa_examples: dict[str, list[str]] = defaultdict(list)
+    outside_any = 0
     t0 = time.perf_counter()
     for row in rows:
         text = row["text"]
@@ -118,6 +119,8 @@ def evaluate(rows: list[dict], config: Config) -> dict:
                 prec_rule[f.code] += 1
             if any(_overlaps(f.start, f.end, a, b) for a, b in every):
                 prec_any_rule[f.code] += 1
+            else:
+                outside_any += 1
         # clean paragraphs: no visible error span inside
         for p in row.get("paragraphs", []):
             p0, p1 = p["start"], p["end"]
@@ -150,6 +153,7 @@ def evaluate(rows: list[dict], config: Config) -> dict:
             "by_category": {c: round(1000 * n / max(1, clean_words), 2) for c, n in sorted(fa_cat.items())},
             "total": round(1000 * sum(fa_rule.values()) / max(1, clean_words), 2),
         },
+        "outside_any_gold_per_1000_all_words": round(1000 * outside_any / max(1, total_words), 2),
         "false_alarm_counts": dict(sorted(fa_rule.items())),
         "findings": dict(sorted(n_rule.items())),
         "precision_visible": {c: round(prec_rule[c] / n, 2) for c, n in sorted(n_rule.items())},
@@ -172,6 +176,7 @@ def print_report(res: dict, show_examples: bool) -> None:
     fa = res["false_alarms_per_1000"]
     print(f"\nFindings per 1,000 words on error-free paragraphs: {fa['total']}")
     print("  by category: " + ", ".join(f"{c} {v}" for c, v in fa["by_category"].items()))
+    print(f"Findings overlapping no gold span at all, per 1,000 words of all text: {res['outside_any_gold_per_1000_all_words']}")
     print(f"\n  {'rule':6} {'findings':>8} {'FA/1k':>6} {'FA n':>5} {'on visible gold':>16} {'on any gold':>12}")
     for code, n in res["findings"].items():
         print(

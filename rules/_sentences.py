@@ -125,6 +125,7 @@ class SentInfo:
     headline: bool  # the paragraph looks like a title, caption or heading line
     list_item: bool  # the sentence starts a list item
     global_index: int  # position in Analysis.sentences
+    title_case: bool = False  # a headline line written in title case ("Council Approves Budget")
 
 
 @dataclass
@@ -153,6 +154,14 @@ def _headline(words: list, text: str, n_sentences: int) -> bool:
     if not TERMINAL.search(text.rstrip()):
         return True
     return caps >= 3 and caps >= 0.75 * len(content)
+
+
+def _title_case(words: list) -> bool:
+    """Are the content words after the first mostly capitalised?"""
+    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
+    if not content:
+        return True
+    return sum(1 for w in content if is_capitalised(w)) >= 0.4 * len(content)
 
 
 def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) -> bool:
@@ -198,7 +207,9 @@ def analyse(doc: "Document") -> Analysis:
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
                 ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
             )
-            an.sentences.append(SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences)))
+            an.sentences.append(
+                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences), head and _title_case(ws))
+            )
             # track double-quote state through the sentence
             for ch in s.text:
                 if ch == "\u201c":

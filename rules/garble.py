@@ -170,8 +170,8 @@ class CapitalisedCommonWord(Rule):
         an = analyse(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         for info in an.sentences:
-            if info.headline:
-                continue
+            if info.title_case:
+                continue  # a title-case headline capitalises every word
             ws = info.words
             s = info.sent
             for k in range(1, len(ws)):

@@ -228,7 +228,7 @@ class ForeignFragment(Rule):
                 m.end(),
                 f"untranslated Vietnamese fragment: '{run}'",
                 [],
-                confidence=0.75 if len(words) > 1 else 0.6,
+                confidence=0.75 if len(words) > 1 else 0.45,
                 properties={"script": "Latin", "language": "Vietnamese"},
             )
 

@@ -149,9 +149,10 @@ class CapitalisedCommonWord(Rule):
     Why: paraphrasers and translation engines splice clauses and keep the capital of a
     former sentence start, or capitalise a word they took for a name. Names, titles and
     organisations ("Finance Ministry", "City of Dreams": capitalised neighbours), acronyms,
-    headline and caption lines and words after a colon, quote or bracket are left alone; an
-    open-class word is flagged only when the document itself writes it in lower case
-    elsewhere and never capitalises it on its own.
+    title-case headlines and words after a colon, quote or bracket are left alone. A function
+    word is flagged on sight; another word only when the document itself writes it in lower
+    case elsewhere and never capitalises it on its own, or when its shape rules out a name (a
+    verb after "to"/"not"/an auxiliary, an -ly adverb).
 
     Example: "the board has not answered This request." -> "... answered this request."
 

@@ -114,13 +114,16 @@ def _enclosed(text: str, a: int, b: int) -> bool:
 
 
 class ForeignFragment(Rule):
-    """What it flags: an untranslated or foreign-script fragment inside English text: a run of Chinese, Japanese, Korean, Cyrillic, Greek, Arabic or other non-Latin letters, a Cyrillic or Greek look-alike letter inside a Latin word, or a lower-case Vietnamese phrase.
+    """What it flags: an untranslated or foreign fragment inside English text: a run of non-Latin letters (Chinese, Japanese, Korean, Cyrillic, Greek, Arabic...), a Cyrillic or Greek look-alike letter inside a Latin word, a lower-case Vietnamese phrase, or a run of words in another Latin-script language.
 
-    Why: machine translation leaves words it could not translate in the source script, and
+    Why: machine translation leaves words it could not translate in the source language, and
     copy-and-paste from a source text or a spoofed look-alike letter ("Тhe" with a Cyrillic
-    "Т") breaks search, spell checking and screen readers. Glosses in brackets
-    ("Beijing (北京)"), single Greek letters used as symbols (α, μ), documents that are
-    mostly in another script, and capitalised Vietnamese names are left alone.
+    "Т") breaks search, spell checking and screen readers. The script is named from its
+    Unicode block; a Latin-script run (four or more words the English lexicon does not know)
+    is named by py3langid, whose model ships inside its wheel. Glosses in brackets
+    ("Beijing (北京)"), single Greek letters used as symbols (α, μ), documents mostly in
+    another script, capitalised Vietnamese names, accented Latin words and borrowed phrases
+    ("joie de vivre", dish names) are left alone.
 
     Example: "the 两会 meetings" -> "the two sessions meetings"; "Тhe" (Cyrillic Т) -> "The".
 

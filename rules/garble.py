@@ -536,8 +536,8 @@ class OrphanTail(Rule):
                 continue
             if not TERMINAL.search(prev.sent.text):
                 continue
-            if len(last.words) > 4 or last.list_item:
-                continue
+            if len(last.words) > 4 or last.list_item or _has_verb(last.words):
+                continue  # a sentence that only lacks its full stop is a punctuation matter
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):

@@ -184,9 +184,20 @@ class CapitalisedCommonWord(Rule):
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
-                if _in_name_phrase(text, ws, k, s.start):
-                    continue  # part of a name or title: "Finance Ministry", "City of Dreams"
                 low = w.text.casefold()
+                if _in_name_phrase(text, ws, k, s.start):
+                    if not _aux_after_name(text, ws, k, low):
+                        continue  # part of a name or title: "Finance Ministry", "City of Dreams"
+                    # "Economists Had widely expected": an auxiliary after a name or a sentence start
+                    yield self.finding(
+                        doc,
+                        w.start,
+                        w.end,
+                        f"common word '{w.text}' capitalised mid-sentence (an auxiliary verb)",
+                        [(w.text.lower(), False)],
+                        confidence=0.55,
+                    )
+                    continue
                 if vocab is not None and vocab.accepts(w.text):
                     continue
                 lower_uses = an.lower_mid.get(low, 0)
@@ -235,6 +246,20 @@ _VERB_SLOTS = frozenset(
     """to not will would can could should must may might shall did does do has have had is are
     was were be been never also just still already""".split()
 )
+
+
+_AUX_AFTER_NAME = frozenset("had has have was were is are did does would could should".split())
+
+
+def _aux_after_name(text: str, ws, k: int, low: str) -> bool:
+    """An auxiliary capitalised after a capitalised word and before a lower-case one: no
+    name or title has that shape ("The council Had agreed" aside, which is caught anyway)."""
+    if low not in _AUX_AFTER_NAME or k + 1 >= len(ws):
+        return False
+    prev, nxt = ws[k - 1], ws[k + 1]
+    if not is_capitalised(prev.text) or text[prev.end : ws[k].start] != " ":
+        return False
+    return nxt.text[:1].islower() and text[ws[k].end : nxt.start] == " "
 
 
 def _grammatical_word(low: str, prev: str) -> bool:

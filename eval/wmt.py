@@ -76,10 +76,11 @@ def load(path: Path, limit: int | None) -> list[dict]:
     return rows
 
 
-def evaluate(rows: list[dict], config: Config) -> dict:
+def evaluate(rows: list[dict], config: Config, categories: tuple[str, ...] = CATEGORIES) -> dict:
     gold_total: dict[tuple[str, bool], int] = Counter()
     gold_hit: dict[tuple[str, bool], int] = Counter()
     hit_by_rule: dict[str, Counter] = defaultdict(Counter)
+    hit_by_category: dict[str, Counter] = defaultdict(Counter)
     clean_words = 0
     total_words = 0
     fa_rule: Counter = Counter()
@@ -100,9 +101,12 @@ def evaluate(rows: list[dict], config: Config) -> dict:
             key = (s["start"], s["end"], s["category"])
             seen[key] = max(seen.get(key, 0), s.get("n_raters_overlap") or 1)
         for (g0, g1, cat), n_over in seen.items():
-            if cat not in CATEGORIES:
+            if cat not in categories:
                 continue
-            hits = {f.code for f in findings if _overlaps(f.start, f.end, g0, g1)}
+            hit_findings = [f for f in findings if _overlaps(f.start, f.end, g0, g1)]
+            hits = {f.code for f in hit_findings}
+            for gcat in {f.category for f in hit_findings}:
+                hit_by_category[cat][gcat] += 1
             for strong in (False, True):
                 if strong and n_over < 2:
                     continue
@@ -145,8 +149,9 @@ def evaluate(rows: list[dict], config: Config) -> dict:
                 "all": [gold_hit[(cat, False)], gold_total[(cat, False)]],
                 "raters>=2": [gold_hit[(cat, True)], gold_total[(cat, True)]],
                 "by_rule": dict(hit_by_rule[cat].most_common()),
+                "by_garblint_category": dict(hit_by_category[cat].most_common()),
             }
-            for cat in CATEGORIES
+            for cat in categories
         },
         "false_alarms_per_1000": {
             "by_rule": {c: round(1000 * n / max(1, clean_words), 2) for c, n in sorted(fa_rule.items())},
@@ -169,9 +174,11 @@ def _pct(a: int, b: int) -> str:
 def print_report(res: dict, show_examples: bool) -> None:
     print(f"documents {res['documents']}, words {res['words']}, words in error-free paragraphs {res['clean_words']}, {res['seconds']} s")
     print("\nRecall per gold category (span caught = any finding overlaps it)")
-    print(f"  {'category':16} {'all spans':>16} {'raters>=2':>16}  caught by")
+    print(f"  {'category':16} {'all spans':>16} {'raters>=2':>16}  caught by rule [garblint category]")
     for cat, r in res["recall"].items():
         by = ", ".join(f"{c}:{n}" for c, n in list(r["by_rule"].items())[:6])
+        if r["by_garblint_category"]:
+            by += "  [" + ", ".join(f"{c}:{n}" for c, n in r["by_garblint_category"].items()) + "]"
         print(f"  {cat:16} {_pct(*r['all']):>16} {_pct(*r['raters>=2']):>16}  {by}")
     fa = res["false_alarms_per_1000"]
     print(f"\nFindings per 1,000 words on error-free paragraphs: {fa['total']}")
@@ -196,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--select", help="rule codes or prefixes, comma-separated (default: the default rules)")
     ap.add_argument("--limit", type=int, help="only the first N documents")
     ap.add_argument("--min-confidence", type=float)
+    ap.add_argument("--categories", help=f"gold categories to score, comma-separated (default: {','.join(CATEGORIES)})")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--examples", action="store_true", help="show false-alarm examples")
     args = ap.parse_args(argv)
@@ -212,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data}: no evaluation data (it lives in ../shared/eval)", file=sys.stderr)
         return 2
     rows = load(args.data, args.limit)
-    res = evaluate(rows, Config(values))
+    cats = tuple(c.strip() for c in args.categories.split(",") if c.strip()) if args.categories else CATEGORIES
+    res = evaluate(rows, Config(values), cats)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
     else:

@@ -97,3 +97,34 @@ def test_lower_case_word_after_dotted_abbreviation_continues_the_sentence():
         "The talks ended at 5 p.m. on Monday.",
         "They resume at 9 a.m. the next day.",
     ]
+
+
+def _load_eval_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("garblint_eval_wmt", ROOT / "eval" / "wmt.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_eval_counts_recall_and_false_alarms_on_a_made_up_row():
+    wmt = _load_eval_module()
+    text = "The plan was approved. the council met again on Monday.\n\nPrices rose. Markets were calm."
+    p2 = text.index("Prices")
+    bad = text.index("the council")
+    row = {
+        "text": text,
+        "paragraphs": [{"start": 0, "end": p2 - 2}, {"start": p2, "end": len(text)}],
+        "spans": [
+            {"start": bad, "end": bad + 3, "category": "garbled", "n_raters_overlap": 2},
+            {"start": bad, "end": bad + 3, "category": "garbled", "n_raters_overlap": 2},  # second rater
+            {"start": None, "end": None, "category": "needs-source", "n_raters_overlap": None},
+        ],
+    }
+    res = wmt.evaluate([row], _config(select=["G"]))
+    assert res["recall"]["garbled"]["all"] == [1, 1]
+    assert res["recall"]["garbled"]["raters>=2"] == [1, 1]
+    assert "G001" in res["recall"]["garbled"]["by_rule"]
+    assert res["clean_words"] == 5  # only the second paragraph is error-free
+    assert res["false_alarms_per_1000"]["total"] == 0.0

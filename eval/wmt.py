@@ -62,7 +62,7 @@ def load(path: Path, limit: int | None) -> list[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise SystemExit(f"{path}: cannot read evaluation data: {exc.strerror or exc}")
+        raise SystemExit(f"{path}: cannot read evaluation data: {exc.strerror or exc}") from None
     rows = []
     for i, line in enumerate(lines, 1):
         if not line.strip():
@@ -70,7 +70,7 @@ def load(path: Path, limit: int | None) -> list[dict]:
         try:
             rows.append(json.loads(line))
         except json.JSONDecodeError as exc:
-            raise SystemExit(f"{path}:{i}: invalid JSON: {exc.msg}")
+            raise SystemExit(f"{path}:{i}: invalid JSON: {exc.msg}") from None
         if limit and len(rows) >= limit:
             break
     return rows

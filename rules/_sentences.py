@@ -86,9 +86,6 @@ def _inflect(base: str) -> list[str]:
 VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
-_CLOSE_QUOTES = "\u201d\u2019\"'\u00bb"
-_OPEN_QUOTES = "\u201c\u2018\"'\u00ab"
-_DOUBLE_QUOTE_CHARS = "\u201c\u201d\""
 TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
 

@@ -29,7 +29,6 @@ from ._sentences import (
     verb_like,
 )
 
-_OPENERS = "\"'\u201c\u2018(\u00ab[\u2026.\u2014\u2013- \t"
 _FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 # code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
 _CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
@@ -535,7 +534,6 @@ class OrphanTail(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
-        text = doc.text
         an = analyse(doc)
         by_para: dict[int, list] = {}
         for info in an.sentences:

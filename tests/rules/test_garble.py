@@ -128,3 +128,20 @@ def test_eval_counts_recall_and_false_alarms_on_a_made_up_row():
     assert "G001" in res["recall"]["garbled"]["by_rule"]
     assert res["clean_words"] == 5  # only the second paragraph is error-free
     assert res["false_alarms_per_1000"]["total"] == 0.0
+
+
+def test_foreign_fragments_name_their_script_or_language():
+    cjk = lint_text("Delegates met for the 两会 in March.", _config(select=["U001"]))
+    assert len(cjk) == 1 and "Chinese" in cjk[0].message and "Han" in cjk[0].message
+    cyr = lint_text("Banners read свобода сейчас outside.", _config(select=["U001"]))
+    assert len(cyr) == 1 and "Cyrillic" in cyr[0].message
+
+
+def test_latin_script_run_is_named_by_the_language_identifier():
+    import pytest
+
+    pytest.importorskip("py3langid")
+    text = "Protesters chanted nunca olvidaremos tanta injusticia sufrida until dawn."
+    (f,) = lint_text(text, _config(select=["U001"]))
+    assert "Spanish" in f.message
+    assert f.text.startswith("nunca") and f.text.endswith("sufrida")

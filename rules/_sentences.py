@@ -179,6 +179,29 @@ def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) ->
     return True
 
 
+_ENGLISH_SHARE: "weakref.WeakKeyDictionary[Document, float]" = weakref.WeakKeyDictionary()
+
+
+def english_share(doc: "Document") -> float:
+    """The share of lower-case words the English lexicon knows (about 0.95 in English prose,
+    under 0.6 in French or German)."""
+    cached = _ENGLISH_SHARE.get(doc)
+    if cached is not None:
+        return cached
+    from ..lint.lexicon import frequencies
+
+    freqs = frequencies()
+    known = total = 0
+    for w in doc.words:
+        t = w.text
+        if len(t) > 1 and t.isalpha() and t.islower():
+            total += 1
+            known += t in freqs
+    share = known / total if total else 1.0
+    _ENGLISH_SHARE[doc] = share
+    return share
+
+
 def analyse(doc: "Document") -> Analysis:
     cached = _CACHE.get(doc)
     if cached is not None:

@@ -23,6 +23,7 @@ from ._sentences import (
     VERB_BASES,
     VERB_FORMS,
     analyse,
+    english_share,
     is_capitalised,
     is_titlecase,
     mid_sentence_context,
@@ -169,6 +170,8 @@ class CapitalisedCommonWord(Rule):
         text = doc.text
         an = analyse(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        if english_share(doc) < 0.45:
+            return  # not English (German capitalises every noun)
         for info in an.sentences:
             if info.title_case:
                 continue  # a title-case headline capitalises every word

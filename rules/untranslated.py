@@ -5,6 +5,7 @@ import re
 
 from ..lint.lexicon import frequencies, is_known
 from ..lint.rule import Rule
+from ._sentences import english_share
 
 # (script, language hint, character class). Order matters only for naming.
 _SCRIPTS = (
@@ -192,9 +193,10 @@ class ForeignFragment(Rule):
                 confidence=conf,
                 properties={"script": script},
             )
-        # whole phrases in another Latin-script language
+        # whole phrases in another Latin-script language (only in a text that is English)
         viet_spans = []
-        for a, b, n_unknown in self._foreign_latin_runs(doc):
+        latin_runs = self._foreign_latin_runs(doc) if english_share(doc) >= 0.45 else []
+        for a, b, n_unknown in latin_runs:
             run = text[a:b]
             if _VIET_LETTER.search(run):
                 lang = "vi"
@@ -216,7 +218,7 @@ class ForeignFragment(Rule):
                 properties={"script": "Latin", "language": lang or "unknown"},
             )
         # lower-case Vietnamese words in running English
-        for m in _VIET_WORD.finditer(text):
+        for m in _VIET_WORD.finditer(text) if english_share(doc) >= 0.45 else ():
             if any(a <= m.start() < b for a, b in viet_spans):
                 continue
             run = m.group()

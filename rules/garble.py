@@ -472,7 +472,7 @@ class BrokenClause(Rule):
                         last.end + 1,
                         f"sentence ends on '{low}': the clause is cut off",
                         [],
-                        confidence=0.75,
+                        confidence=0.5 if low == "because" else 0.75,  # "just because." is colloquial
                     )
                     continue
             # (b) a subjectless clause split from the sentence before

@@ -75,9 +75,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         # "Joe F. Smith": an initial before a capitalised word is not an end.
         return not (nxt.isupper() and next_word[:1].isupper())
     if _DOTTED.match(word + "."):
-        if nxt.isdigit():
-            return False
-        return nxt.isupper() and next_word.lower() in SENTENCE_STARTERS
+        if nxt.isdigit() or next_is_lower:
+            return False  # "5 p.m. on Monday", "the U.S. economy"
+        return next_word.lower() in SENTENCE_STARTERS
     return True
 
 

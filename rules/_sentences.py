@@ -1,0 +1,259 @@
+"""Shared sentence analysis for the G rules: words per sentence, quotation state, headline
+lines and the document's own capitalisation habits. Computed once per Document.
+
+Not a rule module (the leading underscore keeps :func:`load_rules` from importing it as one).
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..lint.document import Document, Sentence, Token
+
+# ----------------------------------------------------------------- word classes
+DETERMINERS = frozenset(
+    "the a an this that these those its their our my your his her whose every each some any no".split()
+)
+ARTICLES_AND_POSSESSIVES = frozenset("the a an its their our my your whose".split())
+PREPOSITIONS = frozenset(
+    """of in on at to for with from by about into onto over under after before between among
+    against during without within through across toward towards upon via per amid despite""".split()
+)
+CONJUNCTIONS = frozenset("and or but nor because although though whether unless than while if so yet".split())
+PRONOUNS = frozenset("i you he she it we they me him us them who which what whom".split())
+AUXILIARIES = frozenset(
+    """is are was were be been being am has have had having do does did done will would shall
+    should can could may might must ought isn't aren't wasn't weren't hasn't haven't hadn't
+    doesn't don't didn't won't wouldn't can't cannot couldn't shouldn't mustn't""".replace("'", "\u2019").split()
+    + """isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
+    can't couldn't shouldn't mustn't""".split()
+)
+# Closed-class words: capitalised mid-sentence they are never names.
+CLOSED_CLASS = (
+    frozenset(
+        """the an this that these those its their our your his her them they he she we it and or
+        but nor of in on at to for with from by about into onto than then there here which who
+        whom what when where why how not also very more most is are was were be been has have
+        had do does did would should could must such some any each every both either neither""".split()
+    )
+)
+# Common verbs, base forms; inflected forms are generated below. Used only as a hint that a
+# sentence has a verb (the G rules never decide on one word alone).
+_VERB_BASES = """say tell make take go come get give know think see want use find put keep let begin
+seem help show hear play run move live believe hold bring happen write provide sit stand lose pay
+meet include continue set learn change lead understand watch follow stop create speak read allow add
+spend grow open walk win offer remember love consider appear buy wait serve die send expect build
+stay fall cut reach kill remain suggest raise pass sell require report decide pull fight argue agree
+ask call try need feel become leave mean turn start end look work talk vote deny claim warn urge
+accuse visit announce launch rise drop increase reduce support oppose plan hope fear face join
+return hit attack arrest charge release sign approve reject block ban order force push carry close
+fail manage seek sought discuss express note insist admit confirm describe explain estimate expand
+receive protect prevent promise prepare produce publish remove replace respond reveal review save
+share strike threaten treat improve invest keep lack like list mark meet miss need operate own
+pick plan point post press prove reach record refuse rely rule search secure shoot shut sing
+sleep solve sound speak spread struggle succeed surge survive suspend take target teach tend test
+thank travel trust visit wear welcome wish worry develop achieve affect aim apply arrive avoid
+benefit boost cause claim compare complete conduct contain cover deal deliver depend design
+destroy determine drive earn eat emerge enable encourage enjoy ensure enter establish exist
+fix focus gain handle hire hurt identify ignore imagine impose indicate inform intend involve
+issue jump kick knock land laugh limit link lift maintain matter measure mention mind mix
+need obtain occur pour pray present protest pursue recognize recover reflect relate repeat
+represent resolve rest restore retain retire sell settle shift signal slow smile spark stress
+study submit suffer supply suspect switch tackle throw touch trade transfer understand urge
+vow walk weigh wonder""".split()
+_IRREGULAR = """said says told made took taken went gone came got gotten gave given knew known
+thought saw seen put kept let began begun seemed heard held brought wrote written sat stood lost
+paid met led understood spoke spoken read spent grew grown won bought sent built fell fallen cut
+left meant became felt ran rose risen struck hit fought sought caught taught thrown threw shot
+drove driven ate eaten set shut spread wore worn slept sang sung sold told""".split()
+
+
+def _inflect(base: str) -> list[str]:
+    forms = [base]
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.append(base + "es")
+    elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms.append(base[:-1] + "ies")
+    else:
+        forms.append(base + "s")
+    return forms
+
+
+VERB_BASES = frozenset(_VERB_BASES)
+VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
+
+TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
+
+
+def is_titlecase(w: str) -> bool:
+    return len(w) > 1 and w[0].isupper() and w[1:].islower()
+
+
+def is_capitalised(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def verb_like(low: str) -> bool:
+    """Could this lower-case word be a finite or participle verb?"""
+    if low in VERB_FORMS:
+        return True
+    if low.endswith(("n't", "n\u2019t")):
+        return True
+    if len(low) >= 5 and (low.endswith("ed") or low.endswith("ing")):
+        return True
+    if low.endswith(("'s", "\u2019s", "'re", "\u2019re", "'ve", "\u2019ve", "'ll", "\u2019ll", "'d", "\u2019d", "'m", "\u2019m")):
+        head = low.split("'")[0].split("\u2019")[0]
+        return head in PRONOUNS or head in ("that", "there", "here", "what", "who", "it", "let")
+    return False
+
+
+@dataclass
+class SentInfo:
+    sent: "Sentence"
+    words: list  # list[Token]
+    index_in_para: int
+    para_len: int
+    in_quote: bool  # the sentence starts inside an open quotation
+    headline: bool  # the paragraph looks like a title, caption or heading line
+    list_item: bool  # the sentence starts a list item
+    global_index: int  # position in Analysis.sentences
+    title_case: bool = False  # a headline line written in title case ("Council Approves Budget")
+
+
+@dataclass
+class Analysis:
+    sentences: list[SentInfo] = field(default_factory=list)
+    #: casefolded word -> count of lower-case uses mid-sentence
+    lower_mid: dict[str, int] = field(default_factory=dict)
+    #: casefolded word -> count of isolated capitalised uses mid-sentence (no capitalised neighbour)
+    cap_isolated: dict[str, int] = field(default_factory=dict)
+    #: casefolded word -> count of capitalised uses next to another capitalised word (names)
+    cap_in_name: dict[str, int] = field(default_factory=dict)
+    #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
+    cap_name_last: dict[str, int] = field(default_factory=dict)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
+
+
+def _headline(words: list, text: str, n_sentences: int) -> bool:
+    """A title, caption or heading line: one sentence, and either no closing punctuation or
+    mostly capitalised content words."""
+    if n_sentences > 1:
+        return False
+    content = [w.text for w in words if len(w.text) > 3 and w.text[:1].isalpha()]
+    caps = sum(1 for w in content if is_capitalised(w))
+    if not TERMINAL.search(text.rstrip()):
+        return True
+    return caps >= 3 and caps >= 0.75 * len(content)
+
+
+def _title_case(words: list) -> bool:
+    """Are the content words after the first mostly capitalised?"""
+    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
+    if not content:
+        return True
+    return sum(1 for w in content if is_capitalised(w)) >= 0.4 * len(content)
+
+
+def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) -> bool:
+    """True when ``w`` sits mid-sentence in running text: not first, not after an opening
+    quote or bracket, a colon, a dash, a list marker or a line break."""
+    if first:
+        return False
+    i = w.start - 1
+    while i >= sent_start and text[i] in " \t\u00a0":
+        i -= 1
+    if i < sent_start:
+        return False
+    c = text[i]
+    if c in "\u201c\u2018\"'(\u00ab[{:;\u2014\u2013-|/\n\r*\u2022>#=":
+        return False
+    if c in ".!?\u2026":  # after an abbreviation or inner sentence end
+        return False
+    return True
+
+
+_ENGLISH_SHARE: "weakref.WeakKeyDictionary[Document, float]" = weakref.WeakKeyDictionary()
+
+
+def english_share(doc: "Document") -> float:
+    """The share of lower-case words the English lexicon knows (about 0.95 in English prose,
+    under 0.6 in French or German)."""
+    cached = _ENGLISH_SHARE.get(doc)
+    if cached is not None:
+        return cached
+    from ..lint.lexicon import frequencies
+
+    freqs = frequencies()
+    known = total = 0
+    for w in doc.words:
+        t = w.text
+        if len(t) > 1 and t.isalpha() and t.islower():
+            total += 1
+            known += t in freqs
+    share = known / total if total else 1.0
+    _ENGLISH_SHARE[doc] = share
+    return share
+
+
+def analyse(doc: "Document") -> Analysis:
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.text
+    words = doc.words
+    starts = [w.start for w in words]
+    an = Analysis()
+    for pi, para in enumerate(doc.paragraphs):
+        sents = doc.paragraph_sentences(pi)
+        quote_open = False
+        para_words = []
+        sent_words = []
+        for s in sents:
+            a = bisect_left(starts, s.start)
+            b = bisect_left(starts, s.end, a)
+            ws = words[a:b]
+            sent_words.append(ws)
+            para_words.extend(ws)
+        head = _headline(para_words, para.text, len(sents))
+        for si, (s, ws) in enumerate(zip(sents, sent_words)):
+            ls = max(text.rfind("\n", 0, s.start) + 1, para.start)
+            list_item = bool(_LIST_MARKER.match(text, s.start)) or (
+                ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
+            )
+            an.sentences.append(
+                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences), head and _title_case(ws))
+            )
+            # track double-quote state through the sentence
+            for ch in s.text:
+                if ch == "\u201c":
+                    quote_open = True
+                elif ch == "\u201d":
+                    quote_open = False
+                elif ch == '"':
+                    quote_open = not quote_open
+            if head:
+                continue
+            for k, w in enumerate(ws):
+                if not mid_sentence_context(text, s.start, w, k == 0):
+                    continue
+                low = w.text.casefold()
+                if w.text.islower():
+                    an.lower_mid[low] = an.lower_mid.get(low, 0) + 1
+                elif is_titlecase(w.text):
+                    prev_cap = k > 0 and is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
+                    next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
+                    if prev_cap or next_cap:
+                        an.cap_in_name[low] = an.cap_in_name.get(low, 0) + 1
+                        if prev_cap and not next_cap:
+                            an.cap_name_last[low] = an.cap_name_last.get(low, 0) + 1
+                    else:
+                        an.cap_isolated[low] = an.cap_isolated.get(low, 0) + 1
+    _CACHE[doc] = an
+    return an

@@ -1,0 +1,578 @@
+"""G: garbled sentences that machine translation, paraphrasing and scraping leave behind.
+
+Each rule looks at one sentence at a time (with its neighbours and the document's own
+capitalisation habits as context); none needs a parser. Findings carry a confidence so that
+``--min-confidence`` can keep only the surest ones.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lint.lexicon import frequency
+from ..lint.rule import Rule
+from ..lint.segment import OTHER_ABBREVIATIONS
+from ._sentences import (
+    ARTICLES_AND_POSSESSIVES,
+    AUXILIARIES,
+    CLOSED_CLASS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TERMINAL,
+    VERB_BASES,
+    VERB_FORMS,
+    analyse,
+    english_share,
+    is_capitalised,
+    is_titlecase,
+    mid_sentence_context,
+    verb_like,
+)
+
+_FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
+# code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
+_CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
+_MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
+_NAME_PARTICLES = frozenset("de da di del della der den van von la le al el bin ibn du dos das ter".split())
+_ABBREVIATIONS = OTHER_ABBREVIATIONS | frozenset("m cm mm km g mg kg t l ml in ft yd mi hr hrs sec min no nr approx".split())
+_ABBREV_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
+_ELLIPSIS_START = re.compile(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
+
+# Short sentences that English uses on their own, in speech and in prose.
+LEGIT_SHORT = frozenset(
+    """yes no yeah yep nope never always absolutely exactly indeed right sure okay ok thanks
+    nothing nobody none everything everyone maybe perhaps good fine agreed correct true false
+    really seriously why how what when where who done enough finally again hello hi goodbye bye
+    wow oh ah well certainly definitely precisely possibly probably hardly sorry please congratulations
+    amen cheers welcome silence period anyway still also now then later soon today tomorrow
+    yesterday tonight nonsense rubbish impossible unbelievable incredible unclear unknown
+    nope exactly likewise granted understood noted next""".split()
+)
+LEGIT_SHORT_PAIRS = frozenset(
+    """not yet|of course|thank you|me too|good luck|no way|not really|well done|not quite|why not|
+    not always|not now|not again|not me|not exactly|not ever|not anymore|no comment|no doubt|
+    not today|all right|very well|very good|so what|and then|or not|how so|what now|not likely|
+    no problem|no thanks|too late|too bad|so far|big deal|fair enough|good question|case closed|
+    same here|me neither|excuse me|of sorts|not entirely|not necessarily|not much|not once|
+    absolutely not|certainly not|definitely not|probably not|perhaps not|maybe not|hardly ever|
+    never again|more later|more soon|at last|at all|in short|in brief|in fact|for now|by design|
+    thanks again|not so|quite right|until now|even so|and yet|even now""".replace("\n", "").split("|")
+)
+LEGIT_SHORT_PAIRS = frozenset(p.strip() for p in LEGIT_SHORT_PAIRS)
+# Sentence-final words after which an English clause cannot stop.
+DANGLING_END = frozenset("the a an and or nor of its their our my your whose because although than".split())
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
+_BYLINE = re.compile(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
+
+
+def _first_letter(text: str) -> str:
+    m = _FIRST_ALPHA.match(text)
+    return m.group("c") if m else ""
+
+
+def _capitalise_first(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+class LowerCaseSentenceStart(Rule):
+    """What it flags: a sentence that starts with a lower-case letter ("to calm the markets. strong demand.").
+
+    Why: when a paraphrasing tool or a translation engine splices or drops words, the stump
+    of a clause survives as its own "sentence" after a full stop; its lower-case start is the
+    visible seam. Brand names (iPhone, eBay), code-like tokens, list items, quotation
+    continuations ("... and then") and name particles are left alone.
+
+    Example: "to calm the markets. strong demand." -> "to calm the markets. Strong demand." (or
+    better, repair the broken sentence).
+
+    Fix: suggests the capitalised form. Unsafe: the seam usually means words are missing or
+    misplaced, and only an editor can tell whether to join, delete or capitalise.
+    """
+
+    code = "G001"
+    name = "lower-case-sentence-start"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        for info in an.sentences:
+            s = info.sent
+            if not info.words or info.list_item or info.headline:
+                continue  # lower-case labels and tag lines ("photo: ...") are a style, not a seam
+            c = _first_letter(s.text)
+            if not c or not c.islower():
+                continue
+            w = info.words[0]
+            if w.start - s.start > 3:
+                continue  # starts with something other than a word (a number, a symbol)
+            if _ELLIPSIS_START.match(s.text):
+                continue  # a quotation continuation: "... and we will win"
+            # the token as written (with its punctuation): code, URL, handle, brand
+            m = re.match(r"\S+", text[w.start : s.end])
+            raw = m.group() if m else w.text
+            if _MIXED_CASE.match(w.text) or _CODE_TOKEN.match(raw):
+                continue
+            before = text[max(0, s.start - 4) : s.start].rstrip()
+            if before.endswith(("...", "\u2026", ":", ";", ",")):
+                continue
+            pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
+            if pm and pm.group(1).casefold() in _ABBREVIATIONS:
+                continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
+            low = w.text.casefold()
+            if frequency(low) == 0:
+                continue  # not an English word: a command, a handle, a product name
+            conf = 0.8
+            if low in _NAME_PARTICLES:
+                conf = 0.4
+            elif info.index_in_para == 0:
+                # a paragraph that begins in lower case: a caption stub or a scraped fragment
+                conf = 0.6
+            elif len(w.text) == 1 and low not in ("a", "i"):
+                continue  # "x. y" variables, list letters
+            yield self.finding(
+                doc,
+                w.start,
+                min(s.end, w.end),
+                f"sentence starts in lower case: '{w.text}' (a broken or spliced sentence?)",
+                [(_capitalise_first(w.text), False)],
+                confidence=conf,
+            )
+
+
+class CapitalisedCommonWord(Rule):
+    """What it flags: a common word capitalised in the middle of a sentence ("has not answered This request", "cheaper, not less Safety").
+
+    Why: paraphrasers and translation engines splice clauses and keep the capital of a
+    former sentence start, or capitalise a word they took for a name. Names, titles and
+    organisations ("Finance Ministry", "City of Dreams": capitalised neighbours), acronyms,
+    title-case headlines and words after a colon, quote or bracket are left alone. A function
+    word is flagged on sight; another word only when the document itself writes it in lower
+    case elsewhere and never capitalises it on its own, or when its shape rules out a name (a
+    verb after "to"/"not"/an auxiliary, an -ly adverb).
+
+    Example: "the board has not answered This request." -> "... answered this request."
+
+    Fix: suggests the lower-case form. Unsafe: a capital can be deliberate (a name the
+    lexicon does not know).
+    """
+
+    code = "G002"
+    name = "capitalised-common-word"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        if english_share(doc) < 0.45:
+            return  # not English (German capitalises every noun)
+        for info in an.sentences:
+            if info.title_case:
+                continue  # a title-case headline capitalises every word
+            ws = info.words
+            s = info.sent
+            for k in range(1, len(ws)):
+                w = ws[k]
+                if not is_titlecase(w.text) or not w.text.isalpha():
+                    continue
+                if not mid_sentence_context(text, s.start, w, False):
+                    continue
+                if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
+                    continue  # "(Reuters) Officials ...": after a credit or gloss
+                prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
+                low = w.text.casefold()
+                if _in_name_phrase(text, ws, k, s.start):
+                    if not _aux_after_name(text, ws, k, low):
+                        continue  # part of a name or title: "Finance Ministry", "City of Dreams"
+                    # "Economists Had widely expected": an auxiliary after a name or a sentence start
+                    yield self.finding(
+                        doc,
+                        w.start,
+                        w.end,
+                        f"common word '{w.text}' capitalised mid-sentence (an auxiliary verb)",
+                        [(w.text.lower(), False)],
+                        confidence=0.55,
+                    )
+                    continue
+                if vocab is not None and vocab.accepts(w.text):
+                    continue
+                lower_uses = an.lower_mid.get(low, 0)
+                why = ""
+                if low in CLOSED_CLASS:
+                    if nxt is None or text[w.end : nxt.start] != " ":
+                        continue  # "the group Which?", "Who." at a clause end: a title or a name
+                    conf = 0.8
+                elif an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0):
+                    continue  # capitalised on its own or as a surname elsewhere: a name or house style
+                elif nxt is not None and nxt.text == "of":
+                    continue  # a title: "Chair of the committee"
+                elif low in _NAME_LIKE_WORDS:
+                    continue  # "according to Hope", "Miss", "Won": names that are also words
+                elif _grammatical_word(low, prev.text.casefold()):
+                    conf = 0.6  # "declined to Say", "most Widely produced": not a name's shape
+                    why = "a verb or adverb"
+                elif lower_uses > 0 and frequency(low) >= 1_000_000:
+                    if prev.text.casefold() in DETERMINERS and an.cap_in_name.get(low, 0):
+                        continue  # "the Commission" after "European Commission": a short form
+                    conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
+                else:
+                    continue
+                if low in CLOSED_CLASS:
+                    why = "a function word"
+                elif lower_uses:
+                    why = f"written '{low}' elsewhere in the text"
+                yield self.finding(
+                    doc,
+                    w.start,
+                    w.end,
+                    f"common word '{w.text}' capitalised mid-sentence ({why})",
+                    [(w.text.lower(), False)],
+                    confidence=conf,
+                )
+
+
+# Verb forms and adverbs that are also common given names or surnames.
+_NAME_LIKE_WORDS = frozenset(
+    """will may mark hope rose miss won drew rob sue pat chase bill guy frank rich
+    said sang lead led mean stand ward cook hunt read reading reed sterling fell wade
+    cut hall shed neil wait""".split()
+)
+# Words before which a verb, not a name, is expected.
+_VERB_SLOTS = frozenset(
+    """to not will would can could should must may might shall did does do has have had is are
+    was were be been never also just still already""".split()
+)
+
+
+_AUX_AFTER_NAME = frozenset("had has have was were is are did does would could should".split())
+
+
+def _aux_after_name(text: str, ws, k: int, low: str) -> bool:
+    """An auxiliary capitalised after a capitalised word and before a lower-case one: no
+    name or title has that shape ("The council Had agreed" aside, which is caught anyway)."""
+    if low not in _AUX_AFTER_NAME or k + 1 >= len(ws):
+        return False
+    prev, nxt = ws[k - 1], ws[k + 1]
+    if not is_capitalised(prev.text) or text[prev.end : ws[k].start] != " ":
+        return False
+    return nxt.text[:1].islower() and text[ws[k].end : nxt.start] == " "
+
+
+def _grammatical_word(low: str, prev: str) -> bool:
+    """Is ``low`` a word that cannot be a name: a verb in a verb slot, or an -ly adverb?"""
+    if len(low) < 3:
+        return False
+    if low.endswith("ly") and len(low) > 5:
+        stem = low[:-2]
+        return any(frequency(c) >= 1_000_000 for c in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem))
+    if prev in _VERB_SLOTS and (low in VERB_FORMS or low.endswith("ed")) and frequency(low) >= 1_000_000:
+        return True
+    return False
+
+
+# Small words that may sit inside a capitalised name or title ("Bank of England",
+# "Thought on Socialism with Chinese Characteristics").
+_NAME_GLUE = frozenset("of for and the to on with in a an de del la le von van der at by &".split())
+
+
+def _in_name_phrase(text: str, ws, k: int, sent_start: int) -> bool:
+    """Is word ``k`` next to another capitalised word, directly or across name glue words?"""
+    for step in (-1, 1):
+        j = k + step
+        hops = 0
+        while 0 <= j < len(ws) and hops < 3:
+            left, right = (ws[j], ws[j + 1]) if step == -1 else (ws[j - 1], ws[j])
+            if text[left.end : right.start].strip() not in ("", "&"):
+                break  # punctuation ends the phrase
+            cand = ws[j].text
+            low = cand.casefold()
+            if is_capitalised(cand):
+                if j > 0 or (hops == 0 and low not in _NAME_GLUE and low not in CLOSED_CLASS):
+                    return True
+            if low not in _NAME_GLUE:
+                break
+            j += step
+            hops += 1
+    return False
+
+
+def _has_verb(words) -> bool:
+    """Does any word look like a verb? A base form right after an article, possessive or
+    preposition ("a deal", "for sale") is taken for a noun."""
+    prev = ""
+    for w in words:
+        low = w.text.casefold()
+        if verb_like(low) and not (
+            (prev in ARTICLES_AND_POSSESSIVES or prev in PREPOSITIONS and prev != "to")
+            and low in VERB_BASES
+        ):
+            return True
+        prev = low
+    return False
+
+
+def _is_fragment_exempt(info, text: str) -> bool:
+    s = info.sent
+    if info.headline or info.list_item:
+        return True
+    if _DATELINE.match(s.text) or _BYLINE.match(s.text):
+        return True
+    return False
+
+
+class SentenceFragment(Rule):
+    """What it flags: a "sentence" of one or two words, or a short one with no verb, that is not a legitimate short sentence ("never call it. Call.").
+
+    Why: machine paraphrasing leaves the debris of a clause it split or rewrote: a stray
+    word after a full stop or a verbless scrap. Answers and interjections ("Yes.", "Not at
+    all.", "Why not?"), questions, exclamations, headings, captions, datelines and bylines
+    are left alone.
+
+    Example: "even if they never call it. Call." -> "even if they never call it."
+
+    Fix: suggests deleting the fragment (or joining it to the previous sentence). Unsafe:
+    the fragment may be all that is left of a real clause.
+    """
+
+    code = "G003"
+    name = "sentence-fragment"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        for info in an.sentences:
+            s = info.sent
+            ws = info.words
+            if not ws or info.para_len < 2 or _is_fragment_exempt(info, text):
+                continue
+            body = s.text.rstrip(_CLOSE_TRAIL)
+            if not body.endswith(".") or body.endswith(("...", "\u2026")):
+                continue  # questions, exclamations, trailing off and unfinished lines
+            n = len(ws)
+            if n > 6:
+                continue
+            lows = [w.text.casefold() for w in ws]
+            if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
+                continue  # numbers, list letters ("a. b. c.")
+            message = None
+            conf = 0.0
+            if n <= 2:
+                key = " ".join(lows)
+                if n == 1 and lows[0] in LEGIT_SHORT or key in LEGIT_SHORT_PAIRS:
+                    continue
+                if all(is_capitalised(w.text) for w in ws) and n == 2:
+                    continue  # a name: "Jane Doe."
+                if n == 2 and lows[0] in PRONOUNS:
+                    continue  # "He refused." "They did."
+                if n == 2 and _has_verb(ws[1:]) and lows[0] not in _NOT_A_SUBJECT:
+                    continue  # "Prices rose." "Nobody came."
+                first = lows[0]
+                if n == 1 and (first in AUXILIARIES or first in _STRAY_WORDS):
+                    conf = 0.8  # "Do." "The.": a stray word of a lost clause
+                elif n == 1 and first in VERB_BASES and _echoes_previous(an, info, first):
+                    conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
+                elif n == 1 and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
+                    conf = 0.55  # "...the old harbour. Harbour.": debris of a doubled phrase
+                elif n == 2 and first in DETERMINERS:
+                    conf = 0.6  # "The plans.": a noun phrase on its own
+                elif n == 2 and is_capitalised(ws[0].text):
+                    continue  # "Much less." "Serve hot.": emphatic and imperative pairs
+                elif n == 1 and (first.endswith("ly") or is_capitalised(ws[0].text)):
+                    continue  # "Mostly." "Chaos.": one-word answers and stylistic sentences
+                else:
+                    conf = 0.5
+                message = f"sentence fragment of {n} word{'s' if n > 1 else ''}: '{s.text.rstrip(_CLOSE_TRAIL)}'"
+            elif n <= 6 and not _has_verb(ws) and lows[0] not in _NEGATIVE_REPLY:
+                if is_capitalised(ws[0].text):
+                    continue  # "Too good, some nights.": verbless sentences are normal in speech and features
+                conf = 0.6
+                if any(is_capitalised(w.text) for w in ws[1:]):
+                    continue  # names carry the sentence ("A win for Lyon.")
+                message = f"sentence fragment without a verb: '{s.text.rstrip(_CLOSE_TRAIL)}'"
+            if message is None or conf < 0.4:
+                continue
+            yield self.finding(
+                doc,
+                s.start,
+                s.start + len(s.text.rstrip(_CLOSE_TRAIL)),
+                message,
+                [("", False)],
+                confidence=conf,
+            )
+
+
+_STRAY_WORDS = frozenset("the a an of and or but nor to with from by for in on at its their".split())
+
+
+def _echoes_previous(an, info, word: str) -> bool:
+    """Does ``word`` repeat (in any form) one of the last words of the sentence before?"""
+    i = info.global_index
+    if i == 0 or info.index_in_para == 0:
+        return False
+    prev_words = an.sentences[i - 1].words[-6:]
+    stem = word[:4] if len(word) > 4 else word
+    return any(w.text.casefold().startswith(stem) for w in prev_words)
+
+
+_NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
+# "Not at all." "No comment." "Never again." "Far from it."
+_NEGATIVE_REPLY = frozenset("not no never far hardly nothing none".split())
+_CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
+
+
+class BrokenClause(Rule):
+    """What it flags: a sentence that ends where no English clause can end ("the.", "of."), or a subjectless clause split off the sentence before ("... trade decision. Push for a deal on tariffs.").
+
+    Why: machine paraphrasing cuts sentences at the wrong place and moves the tail into a
+    sentence of its own, or drops the end of a clause. The visible signs are a sentence
+    ending on an article, possessive, conjunction or "of", and a narrative sentence that
+    opens with a bare verb followed by a preposition or article and has no verb of its own
+    (imperatives inside quotations, headings and captions are left alone).
+
+    Example: "left before the vote on the trade decision. Push for a deal on tariffs." ->
+    "left before the vote on the trade decision, a push for a deal on tariffs."
+
+    Fix: no automatic rewrite: the missing words must come from the source. The finding marks
+    the broken clause.
+    """
+
+    code = "G004"
+    name = "broken-clause"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        text = doc.text
+        an = analyse(doc)
+        imperative_paras: dict[int, int] = {}
+        for info in an.sentences:
+            s = info.sent
+            ws = info.words
+            if not ws or info.headline:
+                continue
+            body = s.text.rstrip(_CLOSE_TRAIL)
+            # (a) a dangling function word before the full stop
+            last = ws[-1]
+            if body.endswith(".") and not body.endswith(("..", "\u2026")) and last.end == s.start + len(body) - 1:
+                low = last.text
+                if low in DANGLING_END and len(ws) > 2 and not (last.start > 0 and text[last.start - 1] == "."):
+                    yield self.finding(
+                        doc,
+                        last.start,
+                        last.end + 1,
+                        f"sentence ends on '{low}': the clause is cut off",
+                        [],
+                        confidence=0.5 if low == "because" else 0.75,  # "just because." is colloquial
+                    )
+                    continue
+            # (b) a subjectless clause split from the sentence before
+            if info.para_len < 2 or info.index_in_para == 0 or info.in_quote or info.list_item:
+                continue
+            if len(ws) < 3 or not body.endswith(".") or s.text[:1] in "\"'\u201c\u2018(":
+                continue
+            first, second = ws[0], ws[1]
+            if not is_titlecase(first.text) or first.start != s.start:
+                continue
+            if first.text.casefold() not in VERB_BASES:
+                continue
+            if text[first.end : second.start].strip():
+                continue
+            if second.text.casefold() not in PREPOSITIONS and second.text.casefold() not in ARTICLES_AND_POSSESSIVES:
+                continue
+            if _has_verb(ws[1:]):
+                continue
+            if any(ch in s.text for ch in "\u201c\u201d\""):
+                continue
+            if imperative_paras.setdefault(s.paragraph, _imperatives(an, info)) >= 2:
+                continue  # instructions or a recipe: "Add the flour. Stir for a minute."
+            yield self.finding(
+                doc,
+                s.start,
+                s.end,
+                f"clause without a subject or verb split off the sentence before: '{s.text}'",
+                [],
+                confidence=0.6,
+            )
+
+
+def _imperatives(an, info) -> int:
+    """How many sentences of the paragraph open with a bare verb?"""
+    i = info.global_index - info.index_in_para
+    n = 0
+    for other in an.sentences[i : i + info.para_len]:
+        if other.words and is_titlecase(other.words[0].text) and other.words[0].text.casefold() in VERB_BASES:
+            n += 1
+    return n
+
+
+_LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
+
+
+class OrphanTail(Rule):
+    """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Work is under way. “").
+
+    Why: scrapers and paraphrasers cut paragraphs at a quotation boundary or leave a few
+    words of the next sentence behind; the paragraph then ends on an opening quotation mark
+    or on a scrap with no closing punctuation.
+
+    Example: "Work is under way. “" -> "Work is under way."
+
+    Fix: suggests deleting the tail. Unsafe: the tail may be the start of text that was lost.
+    """
+
+    code = "G005"
+    name = "orphan-tail"
+    category = "garble"
+    severity = "warning"
+    fix_priority = 40
+
+    def check(self, doc, config):
+        an = analyse(doc)
+        by_para: dict[int, list] = {}
+        for info in an.sentences:
+            by_para.setdefault(info.sent.paragraph, []).append(info)
+        for pi, infos in by_para.items():
+            para = doc.paragraphs[pi]
+            # an opening quotation mark alone at the end of the paragraph
+            m = _LONE_OPEN_QUOTE.search(para.text)
+            if m is not None and (not para.text.endswith('"') or para.text.count('"') % 2 == 1):
+                yield self.finding(
+                    doc,
+                    para.start + m.start(),
+                    para.end,
+                    "unfinished quotation: the paragraph ends on an opening quotation mark",
+                    [("", False)],
+                    confidence=0.8,
+                )
+                continue
+            if len(infos) < 2 or infos[0].headline:
+                continue
+            last, prev = infos[-1], infos[-2]
+            if TERMINAL.search(last.sent.text) or not last.words:
+                continue
+            if not TERMINAL.search(prev.sent.text):
+                continue
+            if len(last.words) > 4 or last.list_item or _has_verb(last.words):
+                continue  # a sentence that only lacks its full stop is a punctuation matter
+            if any(ch.isdigit() for ch in last.sent.text):
+                continue  # "Photo: 2024", scores, dates
+            if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):
+                continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
+            yield self.finding(
+                doc,
+                last.sent.start,
+                last.sent.end,
+                f"orphan words after the paragraph's last sentence: '{last.sent.text}'",
+                [("", False)],
+                confidence=0.6,
+            )

@@ -36,15 +36,27 @@ def _excerpt(line: str, col0: int, col1: int) -> tuple[str, int, int]:
     return prefix + line[a:b] + suffix, col0 - a + len(prefix), col1 - a + len(prefix)
 
 
-def format_finding(path: str, f: Any, source_line: str | None, ctx: ReportContext) -> list[str]:
+def _first_visible(f: Any) -> tuple[int, int]:
+    """Line and 0-based column where the span's first visible character is: a deleted block's
+    span may start with the blank line before it, and the excerpt should show the block."""
+    lead = f.text[: len(f.text) - len(f.text.lstrip())]
+    if "\n" not in lead and "\r" not in lead:
+        return f.line, f.column - 1
+    breaks = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
+    last = max(lead.rfind("\n"), lead.rfind("\r"))
+    return f.line + breaks, len(lead) - last - 1
+
+
+def format_finding(path: str, f: Any, source_lines: dict[int, str], ctx: ReportContext) -> list[str]:
     sev = _c(ctx, f.severity, f"[{f.severity}]")
     out = [f"{_c(ctx, 'code', f'{path}:{f.line}:{f.column}:')} {_c(ctx, 'code', f.code)} {sev} {f.message}"]
+    line, col0 = _first_visible(f)
+    source_line = source_lines.get(line)
     if source_line is not None:
-        col0 = f.column - 1
-        col1 = f.end_column - 1 if f.end_line == f.line else len(source_line)
+        col1 = f.end_column - 1 if f.end_line == line else len(source_line)
         shown, a, b = _excerpt(source_line, col0, col1)
         shown_cells = "".join(_cell(ch) for ch in shown)
-        gutter = f"{f.line:>5} | "
+        gutter = f"{line:>5} | "
         out.append(_c(ctx, "dim", gutter) + shown_cells.rstrip("\r\n"))
         pad = " " * _width(shown_cells[:a])
         marks = "^" * max(1, _width(shown_cells[a:b]))
@@ -75,7 +87,7 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
             names[f.code] = f.name
             fixable += f.safe_fix is not None
             if not ctx.quiet:
-                lines.extend(format_finding(r.path, f, r.source_lines.get(f.line), ctx))
+                lines.extend(format_finding(r.path, f, r.source_lines, ctx))
     if ctx.statistics and codes:
         lines.append("")
         width = max(len(str(n)) for n in codes.values())

@@ -29,3 +29,25 @@ def test_readme_opens_with_install_and_test_commands():
     assert "[test]" in block[1] and "pytest" in block[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip\" install -q -e '.[test]'" in ci and "-m pytest -q" in ci
+
+
+def test_readme_config_example_is_valid(tmp_path):
+    from garblint.lint.config import load_config
+    from garblint.lint.rule import rule_codes
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[tool\.garblint\].*?)```", text, re.S).group(1)
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    config = load_config(tmp_path / "pyproject.toml")
+    config.validate_codes(rule_codes())
+    assert config["output-format"] == "text" and config["severity"] == {"P003": "warning"}
+
+
+def test_readme_lists_every_check_option():
+    from garblint.lint.cli import check
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for param in check.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in text or f" {opt}`" in text or f"{opt} " in text, f"README does not document {opt}"

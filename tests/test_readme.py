@@ -28,7 +28,7 @@ def test_readme_opens_with_install_and_test_commands():
     assert "pip install ." in block[0] and "garblint check examples/" in block[0]
     assert "[test]" in block[1] and "pytest" in block[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip\" install -q -e '.[test]'" in ci and "-m pytest -q" in ci
+    assert "pip\" install -q -e '.[test,languagetool]'" in ci and "-m pytest -q" in ci
 
 
 def test_readme_config_example_is_valid(tmp_path):

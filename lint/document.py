@@ -38,7 +38,7 @@ class Token(NamedTuple):
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # "\r(?!\n)": a CRLF line break must not be read as CR + LF, two breaks, a paragraph gap.
 _PARA_SEP = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
-# A word: letters and digits, with inner apostrophes and hyphens ("Gaza’s", "self-defense").
+# A word: letters and digits, with inner apostrophes and hyphens ("city’s", "self-defense").
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 
 

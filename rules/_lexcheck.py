@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..lint import lexicon
+from ._oldstyle import in_old_style_quote, old_spelling_base
 
 # ---------------------------------------------------------------- word data
 _DATA = "data"
@@ -745,6 +746,8 @@ class _Analysis:
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
+            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
+                continue  # "the Well is froze ... slow worke": a period source quoted as written
             self._misspelling(start, end, w)
 
     def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
@@ -865,7 +868,7 @@ _GARBAGE_HINT = re.compile(
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
 _LEGIT_SYMBOLIC = re.compile(
-    r"^(?:[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
+    r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
     r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
 )
 

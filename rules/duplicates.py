@@ -225,6 +225,21 @@ _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
 
 
+def _is_verse(text: str) -> bool:
+    """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
+
+    Hard-wrapped prose has longer lines; a list has markers. Lines of a poem or a song are
+    short and commonly end on a comma or a bare word.
+    """
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or max(len(ln) for ln in lines) > 50:
+        return False
+    if any(ln[:1] in "-*+#>|" or ln[:1].isdigit() for ln in lines):
+        return False
+    open_ended = sum(1 for ln in lines[:-1] if not ln.endswith((".", "!", "?", "\u201d", '"')))
+    return open_ended * 2 >= len(lines) - 1
+
+
 class RepeatedSentence(Rule):
     """What it flags: the same sentence twice, within a paragraph or anywhere in the document.
 
@@ -261,6 +276,8 @@ class RepeatedSentence(Rule):
                 seen[norm] = k
                 continue
             first = sents[j]
+            if _is_verse(doc.paragraphs[s.paragraph].text) and _is_verse(doc.paragraphs[first.paragraph].text):
+                continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.
             para = doc.paragraphs[s.paragraph]
             if para.start == s.start and para.end == s.end and len(doc.paragraph_sentences(first.paragraph)) == 1:

@@ -3,9 +3,9 @@
 Historians quote sources as written: "the Well is frozen, and wee must melt Snow for the
 Kitchin". Such a quotation capitalises common nouns and spells words with a final -e, a
 doubled consonant or -eth; a spelling or capitalisation rule must leave it alone, while the
-same forms in ordinary prose stay suspect. A quotation counts as old style when it shows at
-least two of these hallmarks; the test is local, so one odd word in a modern quotation is
-still checked.
+same forms in ordinary prose stay suspect. The quotations of a paragraph count as old style
+when they show at least two of these hallmarks, one of them a spelling (capitals alone are
+too often names); the test is local, so one odd word in a modern quotation is still checked.
 """
 
 from __future__ import annotations
@@ -53,26 +53,27 @@ def _spans(doc) -> list[tuple[int, int]]:
     freqs = lexicon.frequencies()
     spans = []
     for pq in analyse_quotes(doc):
+        # a source quoted in several pieces ("...," he writes, "...") is judged as a whole
+        quoted = []
         for m in pq.marks:
-            if m.role != OPEN or m.partner is None:
-                continue
-            a, b = m.pos + 1, pq.marks[m.partner].pos
-            if b - a < 20:
-                continue
-            hallmarks = 0
+            if m.role == OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
+                quoted.append((m.pos + 1, pq.marks[m.partner].pos))
+        spelled = capitals = 0
+        for a, b in quoted:
             words = list(doc.iter_words(a, b))
             for k, w in enumerate(words):
                 t = w.text
                 if not t.isalpha():
                     continue
                 if old_spelling_base(t, freqs):
-                    hallmarks += 1
+                    spelled += 1
                 elif k > 0 and t[0].isupper() and t[1:].islower() and t != "I":
                     before = text[words[k - 1].end : w.start]
                     if not any(c in before for c in ".!?:") and freqs.get(t.lower(), 0) >= _COMMON:
-                        hallmarks += 1  # "the Well is frozen": a capitalised common noun
-            if hallmarks >= 2:
-                spans.append((a, b))
+                        capitals += 1  # "the Well is frozen": a capitalised common noun (or a name)
+        # an old spelling is required: names alone capitalise words in any modern quotation
+        if spelled >= 1 and spelled + capitals >= 2:
+            spans.extend(quoted)
     spans.sort()
     return spans
 

@@ -36,6 +36,8 @@ def old_spelling_base(w: str, freqs: dict[str, int]) -> str | None:
         cands.append(low[:-2] + "s")  # dayes, monthes
     if low.endswith("eth"):
         cands += [low[:-3], low[:-3] + "e", low[:-3] + "s"]  # bringeth, maketh
+        if len(low) > 6 and low[-4] == low[-5]:
+            cands.append(low[:-4])  # runneth
     elif low.endswith("th"):
         cands.append(low[:-2] + "s")  # sayth
     if "ea" in low:

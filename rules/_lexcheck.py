@@ -292,8 +292,9 @@ def _variant_known(w: str) -> bool:
                 if _known(v) or _stem_known(v):
                     return True
     # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
-    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre")):
-        i = w.find(x, 2)
+    # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
+        i = w.find(x, 1 if x == "ulf" else 2)
         while i != -1:
             v = w[:i] + y + w[i + len(x) :]
             if _known(v) or _stem_known(v):
@@ -350,10 +351,16 @@ def _slip_variants(w: str) -> set[str]:
 
 
 def closed_compound(w: str) -> bool:
-    """Two known words of at least four letters written as one ("lockdown", "livestream")."""
+    """Two known words written as one ("lockdown", "livestream", "runtime").
+
+    Both parts have at least four letters, except a very common three-letter content word
+    in front ("runtime", "bedside"); a function word in front is a lost space for O003.
+    """
     freqs = lexicon.frequencies()
-    for k in range(4, len(w) - 3):
+    for k in range(3, len(w) - 3):
         a, b = w[:k], w[k:]
+        if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):
+            continue
         if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
             return True
     return False

@@ -382,11 +382,14 @@ class SentenceFragment(Rule):
                 if n == 2 and _has_verb(ws[1:]) and lows[0] not in _NOT_A_SUBJECT:
                     continue  # "Prices rose." "Nobody came."
                 first = lows[0]
+                # a new utterance that repeats the speaker's last word is emphasis in dialogue:
+                # '"Wait-" she said. "Wait."'; debris of a doubled phrase sits inside running text
+                echo_ok = s.text[:1] not in "\"\u201c\u2018'"
                 if n == 1 and (first in AUXILIARIES or first in _STRAY_WORDS):
                     conf = 0.8  # "Do." "The.": a stray word of a lost clause
-                elif n == 1 and first in VERB_BASES and _echoes_previous(an, info, first):
+                elif n == 1 and echo_ok and first in VERB_BASES and _echoes_previous(an, info, first):
                     conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
-                elif n == 1 and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
+                elif n == 1 and echo_ok and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
                     conf = 0.55  # "...the old harbour. Harbour.": debris of a doubled phrase
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own

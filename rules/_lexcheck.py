@@ -848,6 +848,8 @@ class _Analysis:
             chunk = text[a:b]
             core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))
             core = chunk.strip(_EDGE)
+            if _QUOTED_SYMBOL.match(chunk):
+                continue  # a symbol cited in quotation marks: "expected '='", "the '%' sign"
             if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
                 core, core_a = chunk, a
             line_a = text.rfind("\n", 0, a) + 1
@@ -871,6 +873,9 @@ _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 # chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
 _GARBAGE_HINT = re.compile(
     r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
+)
+_QUOTED_SYMBOL = re.compile(
+    "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
 )
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")

@@ -251,7 +251,7 @@ _SUFFIXES = (
 _PREFIXES = (
     "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
     "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
-    "fore trans extra auto photo e"
+    "fore trans extra auto photo centi milli kilo e"
 ).split()
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _QUAD = re.compile(r"([^\W\d_])\1{3}")
@@ -753,9 +753,31 @@ class _Analysis:
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
+            if self.mode != "ocr" and self._loanword(words, idx, w):
+                continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
                 continue  # "the Well is froze ... slow worke": a period source quoted as written
             self._misspelling(start, end, w)
+
+    def _loanword(self, words: list, idx: int, w: str) -> bool:
+        """An accented word, or a word beside an accented unknown one ("raison d'être").
+
+        Typing damage does not add accents to English words (mojibake is E001's), so an unknown
+        accented word is a loanword or a name, and its neighbour belongs to the phrase. Not used
+        in OCR mode, where specks do turn "e" into "é".
+        """
+        if _FOREIGN_LETTER.search(w):
+            return True
+        text = self.text
+        for j in (idx - 1, idx + 1):
+            if 0 <= j < len(words):
+                t = words[j].text
+                a, b = (words[j].end, words[idx].start) if j < idx else (words[idx].end, words[j].start)
+                if b - a > 3 or text[a:b].strip(" '’"):
+                    continue
+                if _FOREIGN_LETTER.search(t) and not accepted_form(t.lower()):
+                    return True
+        return False
 
     def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
         text = self.text
@@ -874,6 +896,8 @@ _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 _GARBAGE_HINT = re.compile(
     r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
 )
+# Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
+_FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _QUOTED_SYMBOL = re.compile(
     "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
 )

@@ -182,8 +182,8 @@ class DuplicatedParagraph(Rule):
 
     Why: scrapers paste a photo caption twice and republishing tools repeat a paragraph; a
     reader sees the same block again and the copy counts twice as evidence for everything in
-    it. Short lines that are repeated on purpose (a dateline, "* * *", list items) are left
-    alone.
+    it. Short lines that are repeated on purpose (a dateline, "* * *", list items) and the
+    chorus of a song or poem (stanzas of short lines) are left alone.
 
     Example: "Firefighters work at the scene on Tuesday.\\n\\nFirefighters work at the scene on Tuesday." -> "Firefighters work at the scene on Tuesday."
 
@@ -201,6 +201,8 @@ class DuplicatedParagraph(Rule):
     def check(self, doc, config):
         paras = doc.paragraphs
         for c in paragraph_copies(doc):
+            if _is_verse(paras[c.index].text) and _is_verse(paras[c.original].text):
+                continue  # a chorus: songs and poems repeat whole stanzas on purpose
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:

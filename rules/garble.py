@@ -391,6 +391,8 @@ class SentenceFragment(Rule):
                     conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
                 elif n == 1 and echo_ok and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
                     conf = 0.55  # "...the old harbour. Harbour.": debris of a doubled phrase
+                elif n == 2 and first in _NEGATIVE_REPLY:
+                    continue  # "No instructions." "No comment.": an emphatic denial
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own
                 elif n == 2 and is_capitalised(ws[0].text):

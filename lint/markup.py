@@ -37,6 +37,8 @@ _HTML_TAG = re.compile(
 )
 _BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'\u201d\u2019*_]", re.I)
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+# GitHub/Slack emoji shortcodes (":tada:", ":+1:"): markup, not words or punctuation
+_EMOJI_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
 _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
@@ -243,7 +245,7 @@ def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         i = bisect_right(code_starts, pos) - 1
         return i >= 0 and pos < code[i][1]
 
-    for rx in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL, _EMAIL, _ENTITY):
+    for rx in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG, _BARE_URL, _EMAIL, _ENTITY, _EMOJI_SHORTCODE):
         for m in rx.finditer(text, start, end):
             if not in_code(m.start()):
                 out.append(m.span())

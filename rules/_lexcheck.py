@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..lint import lexicon
+from ._oldstyle import in_old_style_quote, old_spelling_base
 
 # ---------------------------------------------------------------- word data
 _DATA = "data"
@@ -250,7 +251,7 @@ _SUFFIXES = (
 _PREFIXES = (
     "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
     "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
-    "fore trans extra auto photo e"
+    "fore trans extra auto photo centi milli kilo e"
 ).split()
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _QUAD = re.compile(r"([^\W\d_])\1{3}")
@@ -291,8 +292,9 @@ def _variant_known(w: str) -> bool:
                 if _known(v) or _stem_known(v):
                     return True
     # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
-    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre")):
-        i = w.find(x, 2)
+    # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
+        i = w.find(x, 1 if x == "ulf" else 2)
         while i != -1:
             v = w[:i] + y + w[i + len(x) :]
             if _known(v) or _stem_known(v):
@@ -349,10 +351,16 @@ def _slip_variants(w: str) -> set[str]:
 
 
 def closed_compound(w: str) -> bool:
-    """Two known words of at least four letters written as one ("lockdown", "livestream")."""
+    """Two known words written as one ("lockdown", "livestream", "runtime").
+
+    Both parts have at least four letters, except a very common three-letter content word
+    in front ("runtime", "bedside"); a function word in front is a lost space for O003.
+    """
     freqs = lexicon.frequencies()
-    for k in range(4, len(w) - 3):
+    for k in range(3, len(w) - 3):
         a, b = w[:k], w[k:]
+        if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):
+            continue
         if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
             return True
     return False
@@ -745,7 +753,31 @@ class _Analysis:
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
+            if self.mode != "ocr" and self._loanword(words, idx, w):
+                continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
+            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
+                continue  # "the Well is froze ... slow worke": a period source quoted as written
             self._misspelling(start, end, w)
+
+    def _loanword(self, words: list, idx: int, w: str) -> bool:
+        """An accented word, or a word beside an accented unknown one ("raison d'être").
+
+        Typing damage does not add accents to English words (mojibake is E001's), so an unknown
+        accented word is a loanword or a name, and its neighbour belongs to the phrase. Not used
+        in OCR mode, where specks do turn "e" into "é".
+        """
+        if _FOREIGN_LETTER.search(w):
+            return True
+        text = self.text
+        for j in (idx - 1, idx + 1):
+            if 0 <= j < len(words):
+                t = words[j].text
+                a, b = (words[j].end, words[idx].start) if j < idx else (words[idx].end, words[j].start)
+                if b - a > 3 or text[a:b].strip(" '’"):
+                    continue
+                if _FOREIGN_LETTER.search(t) and not accepted_form(t.lower()):
+                    return True
+        return False
 
     def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
         text = self.text
@@ -838,6 +870,8 @@ class _Analysis:
             chunk = text[a:b]
             core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))
             core = chunk.strip(_EDGE)
+            if _QUOTED_SYMBOL.match(chunk):
+                continue  # a symbol cited in quotation marks: "expected '='", "the '%' sign"
             if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
                 core, core_a = chunk, a
             line_a = text.rfind("\n", 0, a) + 1
@@ -862,10 +896,15 @@ _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 _GARBAGE_HINT = re.compile(
     r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
 )
+# Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
+_FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_QUOTED_SYMBOL = re.compile(
+    "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
+)
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
 _LEGIT_SYMBOLIC = re.compile(
-    r"^(?:[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
+    r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
     r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
 )
 

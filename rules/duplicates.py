@@ -182,8 +182,8 @@ class DuplicatedParagraph(Rule):
 
     Why: scrapers paste a photo caption twice and republishing tools repeat a paragraph; a
     reader sees the same block again and the copy counts twice as evidence for everything in
-    it. Short lines that are repeated on purpose (a dateline, "* * *", list items) are left
-    alone.
+    it. Short lines that are repeated on purpose (a dateline, "* * *", list items) and the
+    chorus of a song or poem (stanzas of short lines) are left alone.
 
     Example: "Firefighters work at the scene on Tuesday.\\n\\nFirefighters work at the scene on Tuesday." -> "Firefighters work at the scene on Tuesday."
 
@@ -201,6 +201,8 @@ class DuplicatedParagraph(Rule):
     def check(self, doc, config):
         paras = doc.paragraphs
         for c in paragraph_copies(doc):
+            if _is_verse(paras[c.index].text) and _is_verse(paras[c.original].text):
+                continue  # a chorus: songs and poems repeat whole stanzas on purpose
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:
@@ -223,6 +225,21 @@ class DuplicatedParagraph(Rule):
 
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
+
+
+def _is_verse(text: str) -> bool:
+    """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
+
+    Hard-wrapped prose has longer lines; a list has markers. Lines of a poem or a song are
+    short and commonly end on a comma or a bare word.
+    """
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or max(len(ln) for ln in lines) > 50:
+        return False
+    if any(ln[:1] in "-*+#>|" or ln[:1].isdigit() for ln in lines):
+        return False
+    open_ended = sum(1 for ln in lines[:-1] if not ln.endswith((".", "!", "?", "\u201d", '"')))
+    return open_ended * 2 >= len(lines) - 1
 
 
 class RepeatedSentence(Rule):
@@ -261,6 +278,8 @@ class RepeatedSentence(Rule):
                 seen[norm] = k
                 continue
             first = sents[j]
+            if _is_verse(doc.paragraphs[s.paragraph].text) and _is_verse(doc.paragraphs[first.paragraph].text):
+                continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.
             para = doc.paragraphs[s.paragraph]
             if para.start == s.start and para.end == s.end and len(doc.paragraph_sentences(first.paragraph)) == 1:

@@ -10,6 +10,7 @@ import re
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
+from ._oldstyle import in_old_style_quote
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
@@ -119,6 +120,9 @@ class LowerCaseSentenceStart(Rule):
             before = text[max(0, s.start - 4) : s.start].rstrip()
             if before.endswith(("...", "\u2026", ":", ";", ",")):
                 continue
+            line_a = text.rfind("\n", 0, w.start) + 1
+            if not text[line_a : w.start].strip() and doc.source[line_a : w.start].strip():
+                continue  # the sentence's subject was blanked: "`tool` is a ...", a URL, a link
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:
                 continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
@@ -185,6 +189,8 @@ class CapitalisedCommonWord(Rule):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
+                if in_old_style_quote(doc, w.start):
+                    continue  # a period source quoted as written: "the Boys do slide upon it"
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 low = w.text.casefold()
                 if _in_name_phrase(text, ws, k, s.start):
@@ -376,12 +382,17 @@ class SentenceFragment(Rule):
                 if n == 2 and _has_verb(ws[1:]) and lows[0] not in _NOT_A_SUBJECT:
                     continue  # "Prices rose." "Nobody came."
                 first = lows[0]
+                # a new utterance that repeats the speaker's last word is emphasis in dialogue:
+                # '"Wait-" she said. "Wait."'; debris of a doubled phrase sits inside running text
+                echo_ok = s.text[:1] not in "\"\u201c\u2018'"
                 if n == 1 and (first in AUXILIARIES or first in _STRAY_WORDS):
                     conf = 0.8  # "Do." "The.": a stray word of a lost clause
-                elif n == 1 and first in VERB_BASES and _echoes_previous(an, info, first):
+                elif n == 1 and echo_ok and first in VERB_BASES and _echoes_previous(an, info, first):
                     conf = 0.7  # "...voting on it. Vote.": an echo of the sentence before
-                elif n == 1 and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
+                elif n == 1 and echo_ok and frequency(first) > 0 and _echoes_previous(an, info, first) and not an.cap_isolated.get(first, 0) and not an.cap_in_name.get(first, 0):
                     conf = 0.55  # "...the old harbour. Harbour.": debris of a doubled phrase
+                elif n == 2 and first in _NEGATIVE_REPLY:
+                    continue  # "No instructions." "No comment.": an emphatic denial
                 elif n == 2 and first in DETERMINERS:
                     conf = 0.6  # "The plans.": a noun phrase on its own
                 elif n == 2 and is_capitalised(ws[0].text):
@@ -518,6 +529,10 @@ def _imperatives(an, info) -> int:
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
 
 
+# the label of a numbered heading line: "Section 4.", "Article 12a.", "Chapter IV.", "2.", "3.1."
+_HEADING_LABEL = re.compile(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
+
+
 class OrphanTail(Rule):
     """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Work is under way. “").
 
@@ -566,6 +581,8 @@ class OrphanTail(Rule):
                 continue  # a sentence that only lacks its full stop is a punctuation matter
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
+            if len(infos) == 2 and _HEADING_LABEL.match(prev.sent.text) and "\n" not in para.text.strip():
+                continue  # a numbered heading: "Section 4. Responsible officer", "2. Methods"
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):
                 continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
             yield self.finding(

@@ -130,6 +130,14 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
             return None
         if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE):
             return DOUBLE, CLOSE  # interrupted speech: "I—" she began
+        if (
+            straight_open
+            and prev in ("'", "\u2019")
+            and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE)
+            and i - 1 > ps
+            and not text[i - 2].isspace()
+        ):
+            return DOUBLE, CLOSE  # a nested quotation closes first: "He said, 'Go.'" she added
         if open_ctx and nxt is not None and not nxt.isspace():
             return DOUBLE, OPEN
         if open_ctx and prev is not None and prev not in " \t\r\n":

@@ -176,3 +176,12 @@ def test_markdown_layout_is_not_flagged_as_spacing(tmp_path):
     assert [(f["code"], f["line"], f["text"]) for f in found] == [("P001", 4, " ,"), ("P003", 14, "  ")]
     same_as_txt = _run(tmp_path, "layout.txt", text, "--select", "P")
     assert len(same_as_txt) > len(found)  # the look-alike: as plain text, the layout is flagged
+
+
+def test_emoji_shortcodes_are_markup(tmp_path):
+    text = "Thanks for contributing. :tada: We merge on Fridays :+1:\n\nThe time was 10:30:15 and the , comma is wrong.\n"
+    found = _run(tmp_path, "thanks.md", text, "--select", "P001,S001")
+    assert [(f["code"], f["text"]) for f in found] == [("P001", " ,")]
+    # the same text in a plain file is prose: the space before ':tada:' is reported
+    found = _run(tmp_path, "thanks.txt", text, "--select", "P001")
+    assert len(found) >= 2

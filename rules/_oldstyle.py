@@ -1,0 +1,90 @@
+"""Quotations written in an older house style (early modern English, period letters).
+
+Historians quote sources as written: "the Well is frozen, and wee must melt Snow for the
+Kitchin". Such a quotation capitalises common nouns and spells words with a final -e, a
+doubled consonant or -eth; a spelling or capitalisation rule must leave it alone, while the
+same forms in ordinary prose stay suspect. The quotations of a paragraph count as old style
+when they show at least two of these hallmarks, one of them a spelling (capitals alone are
+too often names); the test is local, so one odd word in a modern quotation is still checked.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+
+from ..lint import lexicon
+from .quotes import OPEN, analyse_quotes
+
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
+
+
+def old_spelling_base(w: str, freqs: dict[str, int]) -> str | None:
+    """The modern word an early modern spelling stands for ("worke" -> "work"), or None."""
+    low = w.lower()
+    if len(low) < 4 or low in freqs:
+        return None
+    cands = []
+    if low.endswith("e"):
+        cands.append(low[:-1])  # worke, heape, mischiefe, confesse
+        if len(low) > 4 and low[-2] == low[-3]:
+            cands.append(low[:-2])  # runne, stoppe
+    if low.endswith("ll"):
+        cands.append(low[:-1])  # untill, evill
+    if low.endswith("es"):
+        cands.append(low[:-2] + "s")  # dayes, monthes
+    if low.endswith("eth"):
+        cands += [low[:-3], low[:-3] + "e", low[:-3] + "s"]  # bringeth, maketh
+        if len(low) > 6 and low[-4] == low[-5]:
+            cands.append(low[:-4])  # runneth
+    elif low.endswith("th"):
+        cands.append(low[:-2] + "s")  # sayth
+    if "ea" in low:
+        cands.append(low.replace("ea", "e", 1))  # togeather
+    if "ie" in low:
+        cands.append(low.replace("ie", "y", 1))
+    for c in cands:
+        if freqs.get(c, 0) >= _COMMON:
+            return c
+    return None
+
+
+def _spans(doc) -> list[tuple[int, int]]:
+    text = doc.text
+    freqs = lexicon.frequencies()
+    spans = []
+    for pq in analyse_quotes(doc):
+        # a source quoted in several pieces ("...," he writes, "...") is judged as a whole
+        quoted = []
+        for m in pq.marks:
+            if m.role == OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
+                quoted.append((m.pos + 1, pq.marks[m.partner].pos))
+        spelled = capitals = 0
+        for a, b in quoted:
+            words = list(doc.iter_words(a, b))
+            for k, w in enumerate(words):
+                t = w.text
+                if not t.isalpha():
+                    continue
+                if old_spelling_base(t, freqs):
+                    spelled += 1
+                elif k > 0 and t[0].isupper() and t[1:].islower() and t != "I":
+                    before = text[words[k - 1].end : w.start]
+                    if not any(c in before for c in ".!?:") and freqs.get(t.lower(), 0) >= _COMMON:
+                        capitals += 1  # "the Well is frozen": a capitalised common noun (or a name)
+        # an old spelling is required: names alone capitalise words in any modern quotation
+        if spelled >= 1 and spelled + capitals >= 2:
+            spans.extend(quoted)
+    spans.sort()
+    return spans
+
+
+def in_old_style_quote(doc, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation written in an older house style."""
+    spans = _CACHE.get(doc)
+    if spans is None:
+        spans = _spans(doc)
+        _CACHE[doc] = spans
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -236,11 +236,13 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
             except OSError:
                 pass
         os.replace(tmp, real)
-    except OSError as exc:
+    except BaseException as exc:  # OSError, and KeyboardInterrupt: never leave the temp file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if not isinstance(exc, OSError):
+            raise
         raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import signal
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -407,6 +408,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> None:
+    # Ctrl-C reaches the whole process group: the main process handles it (and stops the
+    # pool); a worker printing its own KeyboardInterrupt traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(config=config, corpus=corpus, codes=codes)
 
 

@@ -233,6 +233,17 @@ def _preview(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
+    """``_preview(text[a:b])`` reading only as much of the text as the preview needs (slicing
+    the rest of the paragraph for every unclosed mark was quadratic)."""
+    w = 4 * n
+    while True:
+        squashed = " ".join(text[a : min(b, a + w)].split())
+        if len(squashed) > n or a + w >= b:
+            return _preview(squashed, n)
+        w *= 4
+
+
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     """Indices of closing marks followed by text that belongs inside the quotation."""
     text = doc.text
@@ -296,7 +307,7 @@ class UnbalancedQuotes(Rule):
                 m = pq.marks[mi]
                 if m.continued:
                     continue
-                tail = _preview(text[m.pos + 1 : para.end])
+                tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
                     f"{_name(m)} before \u201c{tail}\u201d is never closed in this paragraph",
@@ -385,7 +396,7 @@ class QuoteClosedMidSentence(Rule):
             para = doc.paragraphs[pq.index]
             for mi in _mid_sentence_closes(doc, pq):
                 m = pq.marks[mi]
-                after = _preview(text[m.pos + 1 : para.end])
+                after = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
                     f"quotation closed mid-sentence: the text after {_name(m)} (\u201c{after}\u201d) reads as part of the quotation",
@@ -475,6 +486,6 @@ class UnbalancedBrackets(Rule):
     def _unclosed(self, doc, pos, o, end):
         return self.finding(
             doc, pos, pos + 1,
-            f"opening '{o}' before \u201c{_preview(doc.text[pos + 1 : end])}\u201d is never closed in this paragraph",
+            f"opening '{o}' before \u201c{_preview_at(doc.text, pos + 1, end)}\u201d is never closed in this paragraph",
             confidence=0.7,
         )

@@ -3,7 +3,7 @@
     python bench/stress.py [--only NAME] [--scale 1.0]
 
 Cases: a 50 MB file, 100,000 small files, a single 10 MB line, a file with 1,000,000
-quotation marks. Each runs `garblint check` in a child process and prints wall time, peak RSS
+quotation marks, a line of 1,000,000 full stops. Each runs `garblint check` in a child process and prints wall time, peak RSS
 (of the child, from getrusage) and the exit code, plus a 1/4-size run to show the cost is linear.
 """
 from __future__ import annotations
@@ -50,11 +50,18 @@ def make_quotes(d: Path, count: int) -> list[str]:
     return [str(f)]
 
 
+def make_dots(d: Path, count: int) -> list[str]:
+    f = d / "dots.txt"
+    f.write_text("." * count + "\n", encoding="utf-8")
+    return [str(f)]
+
+
 CASES = {
     "file-50MB": lambda d, s: make_big(d, 50 * s),
     "files-100k": lambda d, s: make_many(d, int(100_000 * s)),
     "line-10MB": lambda d, s: make_long_line(d, 10 * s),
     "quotes-1M": lambda d, s: make_quotes(d, int(1_000_000 * s)),
+    "dots-1M": lambda d, s: make_dots(d, int(1_000_000 * s)),
 }
 
 

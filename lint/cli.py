@@ -87,7 +87,12 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Record today's findings in FILE (for --baseline) and exit 0.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
-    sys.exit(run_check(list(paths) or ["."], opts))
+    try:
+        code = run_check(list(paths) or ["."], opts)
+    except KeyboardInterrupt:  # Ctrl-C outside the runner's and fixer's own handlers
+        _err("interrupted")
+        code = 130
+    sys.exit(code)
 
 
 def run_check(paths: list[str], opts: dict[str, Any]) -> int:

@@ -236,11 +236,13 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
             except OSError:
                 pass
         os.replace(tmp, real)
-    except OSError as exc:
+    except BaseException as exc:  # OSError, and KeyboardInterrupt: never leave the temp file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if not isinstance(exc, OSError):
+            raise
         raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 
@@ -360,8 +362,8 @@ def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline
             run.fixed_files += 1
         r.findings = outcome.findings
         r.words = final.word_count
-        r.source_lines = {
-            ln: final.source_line_text(ln) for f in outcome.findings for ln in range(f.line, f.end_line + 1)
+        r.source_lines = {  # each line once: a long line with many findings was sliced once per finding
+            ln: final.source_line_text(ln) for ln in dict.fromkeys(n for f in outcome.findings for n in range(f.line, f.end_line + 1))
         }
     return run
 

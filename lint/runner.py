@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import signal
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -372,7 +373,7 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     findings, crashes = run_rules(doc, config, rules, result.notices)
     result.findings = findings
     result.words = doc.word_count
-    result.source_lines = {ln: doc.source_line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    result.source_lines = {ln: doc.source_line_text(ln) for ln in dict.fromkeys(n for f in findings for n in range(f.line, f.end_line + 1))}
     if config.get("output-format") in TEXT_FORMATS:
         result.text = doc.source
     if crashes:
@@ -407,6 +408,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> None:
+    # Ctrl-C reaches the whole process group: the main process handles it (and stops the
+    # pool); a worker printing its own KeyboardInterrupt traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(config=config, corpus=corpus, codes=codes)
 
 
@@ -492,7 +496,7 @@ def _lint_split(
         result.text = doc.source
     result.findings = findings
     result.words = doc.word_count
-    result.source_lines = {ln: doc.source_line_text(ln) for f in findings for ln in range(f.line, f.end_line + 1)}
+    result.source_lines = {ln: doc.source_line_text(ln) for ln in dict.fromkeys(n for f in findings for n in range(f.line, f.end_line + 1))}
     if crashes:
         result.error = "; ".join(crashes)
     return result

@@ -31,7 +31,9 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _CANDIDATE = re.compile(
-    r"""(?P<term>[.!?\u2026]+)          # sentence-final punctuation
+    r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
+                                     # match tried inside a run fails as the run's start did,
+                                     # and retrying it at each mark was quadratic)
         (?P<close>[\"'\u201d\u2019)\]\u00bb]*)  # closing quotes and brackets
         (?P<ws>\s+)                      # white space
         (?=(?P<next>\S))""",

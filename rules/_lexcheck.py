@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -865,6 +865,7 @@ class _Analysis:
     # ---------------------------------------------------------- O004
     def _garbage(self) -> None:
         text = self.text
+        breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
         for m in _GARBAGE_HINT.finditer(text):
             a, b = m.start(), m.end()
             chunk = text[a:b]
@@ -874,9 +875,12 @@ class _Analysis:
                 continue  # a symbol cited in quotation marks: "expected '='", "the '%' sign"
             if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
                 core, core_a = chunk, a
-            line_a = text.rfind("\n", 0, a) + 1
-            line_b = text.find("\n", b)
-            line_b = len(text) if line_b < 0 else line_b
+            if breaks is None:
+                breaks = [nl.start() for nl in re.finditer("\n", text)]
+            k = bisect_right(breaks, a - 1)  # newlines before a
+            line_a = breaks[k - 1] + 1 if k else 0
+            k = bisect_left(breaks, b)  # first newline at or after b
+            line_b = breaks[k] if k < len(breaks) else len(text)
             at_line_start = not text[line_a:a].strip()
             alone = at_line_start and not text[b:line_b].strip()
             reason = garbage_reason(core, self.freqs, at_line_start=at_line_start, alone=alone)

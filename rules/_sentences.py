@@ -222,8 +222,12 @@ def analyse(doc: "Document") -> Analysis:
             sent_words.append(ws)
             para_words.extend(ws)
         head = _headline(para_words, para.text, len(sents))
+        ls = scan_from = para.start  # the sentence's line start, found scanning forward only
         for si, (s, ws) in enumerate(zip(sents, sent_words)):
-            ls = max(text.rfind("\n", 0, s.start) + 1, para.start)
+            nl = text.rfind("\n", scan_from, s.start)  # (from 0 each time: quadratic on one long line)
+            if nl >= 0:
+                ls = nl + 1
+            scan_from = s.start
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
                 ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
             )

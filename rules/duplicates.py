@@ -12,6 +12,7 @@ import re
 import unicodedata
 import weakref
 import zlib
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -224,6 +225,7 @@ class DuplicatedParagraph(Rule):
 
 
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
 
 
@@ -266,6 +268,7 @@ class RepeatedSentence(Rule):
         text = doc.text
         seen: dict[str, int] = {}
         sents = doc.sentences
+        quote_at: list[int] | None = None
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
@@ -300,7 +303,12 @@ class RepeatedSentence(Rule):
                 span = (a, end)
             exact = _squash(first.text) == _squash(s.text)
             # In quoted speech a speaker may repeat a line on purpose: flag, never auto-delete.
-            quoted = any(c in _QUOTE_CHARS for c in text[first.start : s.end])
+            # (positions of quotation marks, found once: scanning the text between the two
+            # copies for every repeat was quadratic in a long paragraph of repeats)
+            if quote_at is None:
+                quote_at = [m.start() for m in _QUOTE_RE.finditer(text)]
+            q = bisect_left(quote_at, first.start)
+            quoted = q < len(quote_at) and quote_at[q] < s.end
             line, _ = doc.line_col(first.start)
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lint.rule import Rule
@@ -94,15 +95,19 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
     return out
 
 
-def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple[str, str] | None:
-    """(kind, role) of the mark at ``i``, or None for an apostrophe or a prime."""
+def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Counter) -> tuple[str, str] | None:
+    """(kind, role) of the mark at ``i``, or None for an apostrophe or a prime.
+
+    ``kinds`` and ``glyphs`` count the pending (opened, not yet closed) marks by kind and by
+    glyph: counts, not the list of pending marks, keep a paragraph of a million opening marks
+    linear."""
     c = text[i]
     prev = text[i - 1] if i > ps else None
     nxt = text[i + 1] if i + 1 < pe else None
     open_ctx = prev is None or prev in _OPEN_CONTEXT
-    pending_kinds = {m.kind for m in pending}
+    pending_kinds = {k for k, n in kinds.items() if n > 0}
     if c == "\u201c":
-        if any(m.glyph == "\u201e" for m in pending):  # German „…“
+        if glyphs["\u201e"] > 0:  # German „…“
             return DOUBLE, CLOSE
         if not open_ctx and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE) and DOUBLE in pending_kinds:
             return DOUBLE, CLOSE  # a mis-curled closing mark: ‘“Hello,“ he said’
@@ -114,7 +119,7 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
     if c == "\u201e":
         return DOUBLE, OPEN
     if c == "\u00ab":
-        if any(m.glyph == "\u00bb" and m.role == OPEN for m in pending) and not _wordchar(nxt):
+        if glyphs["\u00bb"] > 0 and not _wordchar(nxt):  # (pending marks are all opening marks)
             return GUILLEMET, CLOSE  # German »…«
         return GUILLEMET, OPEN
     if c == "\u00bb":
@@ -122,7 +127,7 @@ def _classify(text: str, i: int, ps: int, pe: int, pending: list[Mark]) -> tuple
             return GUILLEMET, OPEN
         return GUILLEMET, CLOSE
     if c == '"':
-        straight_open = any(m.glyph == '"' and m.role == OPEN for m in pending)
+        straight_open = glyphs['"'] > 0
         if prev is not None and prev.isdigit():
             # 12" or 5' 11": an inch mark, unless it closes a quotation ("Top 10").
             if straight_open and not _wordchar(nxt):
@@ -175,11 +180,19 @@ def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
     pq = ParagraphQuotes(index)
     marks = pq.marks
     stack: list[int] = []
+    kinds: Counter = Counter()  # the pending marks on the stack, counted by kind and by glyph
+    glyphs: Counter = Counter()
+
+    def pop() -> int:
+        k = stack.pop()
+        kinds[marks[k].kind] -= 1
+        glyphs[marks[k].glyph] -= 1
+        return k
+
     for i in range(ps, pe):
         if text[i] not in _MARKS:
             continue
-        pending = [marks[k] for k in stack]
-        kr = _classify(text, i, ps, pe, pending)
+        kr = _classify(text, i, ps, pe, kinds, glyphs)
         if kr is None:
             continue
         kind, role = kr
@@ -194,19 +207,21 @@ def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
                 m.dangling = True  # "unfolding. “ Then": quotes nothing
                 continue
             stack.append(mi)
+            kinds[kind] += 1
+            glyphs[m.glyph] += 1
             continue
         # a closing mark
         if i == ps and kind != SINGLE:
             m.dangling = True
             continue
         if stack and marks[stack[-1]].kind == kind:
-            o = stack.pop()
+            o = pop()
             m.partner, marks[o].partner = o, mi
-        elif any(marks[k].kind == kind for k in stack):
+        elif kinds[kind] > 0:
             while marks[stack[-1]].kind != kind:
-                inner = stack.pop()
+                inner = pop()
                 pq.unclosed.append(inner)
-            o = stack.pop()
+            o = pop()
             m.partner, marks[o].partner = o, mi
         else:
             pq.unmatched_close.append(mi)
@@ -226,6 +241,17 @@ def _preview(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
+    """``_preview(text[a:b])`` reading only as much of the text as the preview needs (slicing
+    the rest of the paragraph for every unclosed mark was quadratic)."""
+    w = 4 * n
+    while True:
+        squashed = " ".join(text[a : min(b, a + w)].split())
+        if len(squashed) > n or a + w >= b:
+            return _preview(squashed, n)
+        w *= 4
+
+
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     """Indices of closing marks followed by text that belongs inside the quotation."""
     text = doc.text
@@ -240,14 +266,14 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
         if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
             out.append(mi)  # an editor's [insertion] outside a quotation
             continue
-        rest = marks[mi + 1 :]
+        last = marks[-1]  # (not a slice of the marks after this one: quadratic with many)
         if (
-            len(rest) == 1
-            and rest[0].dangling
-            and rest[0].role == OPEN
-            and rest[0].kind == m.kind
-            and rest[0].pos > after + 1
-            and not _ATTRIBUTION.search(text, after, rest[0].pos)
+            mi == len(marks) - 2
+            and last.dangling
+            and last.role == OPEN
+            and last.kind == m.kind
+            and last.pos > after + 1
+            and not _ATTRIBUTION.search(text, after, last.pos)
         ):
             out.append(mi)  # "… negotiations.” and his standing … public. “"
     return out
@@ -289,7 +315,7 @@ class UnbalancedQuotes(Rule):
                 m = pq.marks[mi]
                 if m.continued:
                     continue
-                tail = _preview(text[m.pos + 1 : para.end])
+                tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
                     f"{_name(m)} before \u201c{tail}\u201d is never closed in this paragraph",
@@ -378,7 +404,7 @@ class QuoteClosedMidSentence(Rule):
             para = doc.paragraphs[pq.index]
             for mi in _mid_sentence_closes(doc, pq):
                 m = pq.marks[mi]
-                after = _preview(text[m.pos + 1 : para.end])
+                after = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
                     f"quotation closed mid-sentence: the text after {_name(m)} (\u201c{after}\u201d) reads as part of the quotation",
@@ -468,6 +494,6 @@ class UnbalancedBrackets(Rule):
     def _unclosed(self, doc, pos, o, end):
         return self.finding(
             doc, pos, pos + 1,
-            f"opening '{o}' before \u201c{_preview(doc.text[pos + 1 : end])}\u201d is never closed in this paragraph",
+            f"opening '{o}' before \u201c{_preview_at(doc.text, pos + 1, end)}\u201d is never closed in this paragraph",
             confidence=0.7,
         )

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any, Iterator, NamedTuple
 
-from .segment import split_sentences
+from .segment import split_sentences, trim_span
 
 
 class Block(NamedTuple):
@@ -128,13 +128,9 @@ class Document:
         return out
 
     def _add_block(self, out: list[Block], a: int, b: int) -> None:
-        text = self.text
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim_span(self.text, a, b)
         if a < b:
-            out.append(Block(a, b, text[a:b]))
+            out.append(Block(a, b, self.text[a:b]))
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the paragraph containing ``offset``, or None between paragraphs."""

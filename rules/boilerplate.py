@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..lint.rule import Rule
+from ..lint.segment import trim_span
 from ..lint.vocab import read_list
 
 # ------------------------------------------------------------------ phrase lists
@@ -150,10 +151,7 @@ def _units(doc) -> list[Unit]:
         for line in p.text.splitlines(keepends=True):
             a, b = pos, pos + len(line.rstrip("\r\n"))
             pos += len(line)
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = trim_span(text, a, b)
             if a < b:
                 spans.append((a, b))
         if len(spans) > 1 and _wrapped_prose(text, spans):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Sequence
 
 from . import ReportContext
@@ -15,14 +16,28 @@ def _c(ctx: ReportContext, what: str, s: str) -> str:
     return f"\x1b[{_COLORS[what]}m{s}\x1b[0m" if ctx.color else s
 
 
+def _cells(s: str) -> str:
+    """``s`` with tabs and control or format characters shown as one space each."""
+    if s.isprintable():  # no tab, control, format or line/paragraph separator: nothing to replace
+        return s
+    return "".join(_cell(ch) for ch in s)
+
+
 def _cell(ch: str) -> str:
     if ch == "\t" or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
         return " "
     return ch
 
 
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in s)
+    if s.isascii():  # after _cells: every ASCII character is one column
+        return len(s)
+    return sum(map(_char_width, s))
 
 
 def _excerpt(line: str, col0: int, col1: int) -> tuple[str, int, int]:
@@ -55,7 +70,7 @@ def format_finding(path: str, f: Any, source_lines: dict[int, str], ctx: ReportC
     if source_line is not None:
         col1 = f.end_column - 1 if f.end_line == line else len(source_line)
         shown, a, b = _excerpt(source_line, col0, col1)
-        shown_cells = "".join(_cell(ch) for ch in shown)
+        shown_cells = _cells(shown)
         gutter = f"{line:>5} | "
         out.append(_c(ctx, "dim", gutter) + shown_cells.rstrip("\r\n"))
         pad = " " * _width(shown_cells[:a])

@@ -14,13 +14,16 @@ _SPACE_BEFORE = re.compile(
 _LETTER_AFTER = re.compile(r"[^\W\d_]")
 
 # Missing space: "creativity.With", "news,Twitter", "said.”He".
-_NO_SPACE_SENTENCE = re.compile(r"(?<=[a-z]{2})(?P<p>[.!?][\u201d\u2019]?)(?=[A-Z][a-z])")
-_NO_SPACE_COMMA = re.compile(r"(?<=[^\W\d_]{2})(?P<p>[,;])(?=[^\W\d_]{2})")
+# The look-behinds come after the mark ("[,;](?<=..[,;])", not "(?<=..)[,;]"): a pattern that
+# starts with a character class lets the regex engine skip ahead to the next mark instead of
+# trying the look-behind at every position (about 8x faster, same matches).
+_NO_SPACE_SENTENCE = re.compile(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[A-Z][a-z])")
+_NO_SPACE_COMMA = re.compile(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
 _TOKEN_AROUND = re.compile(r"\S+")
 _CODE_LIKE = re.compile(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
 
 # Runs of spaces between words; odd spaces; a no-break space beside a plain space.
-_MULTI_SPACE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+_MULTI_SPACE = re.compile(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
 _ODD_SPACE = re.compile(r"[\u2000-\u200a\u205f\u1680\u3000]+")
 _NBSP_PAIR = re.compile(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]?$")
@@ -148,7 +151,7 @@ class OddSpacing(Rule):
                 continue
             name = f"U+{ord(m.group()[0]):04X}"
             yield self.finding(doc, start, end, f"unusual space character {name}", [(" ", True)], confidence=0.8)
-        for m in _NBSP_PAIR.finditer(text):
+        for m in _NBSP_PAIR.finditer(text) if "\u00a0" in text else ():
             yield self.finding(
                 doc, m.start(), m.end(), "no-break space next to another space", [(" ", True)], confidence=0.8
             )

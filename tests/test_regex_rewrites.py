@@ -1,0 +1,28 @@
+"""Regexes rewritten for speed match exactly what the plain form they replace matched."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from garblint.rules import punctuation
+
+# the plain (slow) forms, look-behind first
+REFERENCE = {
+    "_NO_SPACE_SENTENCE": r"(?<=[a-z]{2})(?P<p>[.!?][\u201d\u2019]?)(?=[A-Z][a-z])",
+    "_NO_SPACE_COMMA": r"(?<=[^\W\d_]{2})(?P<p>[,;])(?=[^\W\d_]{2})",
+    "_MULTI_SPACE": r"(?<=\S)[ ]{2,}(?=\S)",
+}
+_TEXT = st.text(alphabet=st.sampled_from(list("abZ Q.,;!?\u201d\u2019\u00a0\té1_\n")), max_size=40)
+
+
+def _matches(rx: re.Pattern[str], s: str) -> list:
+    return [(m.span(), m.groupdict()) for m in rx.finditer(s)]
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+@given(s=_TEXT)
+def test_same_matches_as_the_plain_form(name, s):
+    assert _matches(getattr(punctuation, name), s) == _matches(re.compile(REFERENCE[name]), s)

@@ -51,17 +51,25 @@ class Suggestion(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, int], list[str], dict[int, tuple[int, int]], str, int]:
-    """Word -> dictionary position; words sorted by length; length -> slice; alphabet; max length."""
+def _tables() -> tuple[dict[str, int], str, int]:
+    """Word -> position in the dictionary file; the lexicon's alphabet; its longest word's length."""
     words = lexicon.frequencies()
     order = {w: i for i, w in enumerate(words)}
-    by_len = sorted(words, key=len)  # stable: dictionary order within a length
-    spans: dict[int, tuple[int, int]] = {}
-    for i, w in enumerate(by_len):
-        a, _ = spans.get(len(w), (i, i))
-        spans[len(w)] = (a, i + 1)
     alphabet = "".join(sorted(set("".join(words))))
-    return order, by_len, spans, alphabet, max(map(len, words), default=0)
+    return order, alphabet, max(map(len, words), default=0)
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> tuple[list[str], dict[int, tuple[int, int]]]:
+    """The words sorted by length (dictionary order within a length); length -> its slice."""
+    by_len = sorted(lexicon.frequencies(), key=len)
+    spans: dict[int, tuple[int, int]] = {}
+    start = 0
+    for L, group in itertools.groupby(by_len, key=len):
+        n = sum(1 for _ in group)
+        spans[L] = (start, start + n)
+        start += n
+    return by_len, spans
 
 
 def _edits1(word: str, alphabet: str) -> set[str]:
@@ -101,8 +109,9 @@ def _head_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return keyed, heads
 
 
-def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None) -> list[str]:
-    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order.
+def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None) -> dict[str, int]:
+    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order,
+    with their OSA distance from ``phrase``.
 
     For distance 2 and a phrase of five or more characters, only words SymSpell could reach are
     needed (see ``lookup``): a word reached through the delete string ``c`` shares ``c`` with the
@@ -111,13 +120,13 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     phrase share a 3-letter subsequence of their first five letters: the head index lists those.
     """
     global _far_searches
-    order, by_len, spans, alphabet, _ = _tables()
+    order, alphabet, _ = _tables()
     if max_edit_distance <= 0:
-        return []
+        return {}
     if max_edit_distance == 1:
         found = [w for w in _edits1(phrase, alphabet) if w in order and w != phrase]
         found.sort(key=order.__getitem__)
-        return found
+        return dict.fromkeys(found, 1)
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -132,15 +141,15 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
             seen.update(keyed.get(k, ()))
         choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
     else:
+        by_len, spans = _by_length()
         lo = [spans[L][0] for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1) if L in spans]
         hi = [spans[L][1] for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1) if L in spans]
         if not lo:
-            return []
+            return {}
         choices = by_len[min(lo) : max(hi)]
     hits = process.extract(phrase, choices, scorer=OSA.distance, score_cutoff=max_edit_distance, limit=None)
-    found = [w for w, _, _ in hits if w != phrase]
-    found.sort(key=order.__getitem__)
-    return found
+    found = sorted(((w, int(d)) for w, d, _ in hits if w != phrase), key=lambda wd: order[wd[0]])
+    return dict(found)
 
 
 @lru_cache(maxsize=8192)
@@ -161,12 +170,10 @@ def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[S
     ``SymSpell(2, 7)`` loaded with the lexicon (``include_unknown``, ``ignore_token`` and
     ``transfer_casing`` left at their defaults). ``closest=False`` is ``Verbosity.ALL``.
     """
-    from rapidfuzz.distance import OSA
-
     if not 0 <= max_edit_distance <= DICTIONARY_EDIT_DISTANCE:
         raise ValueError("distance too large")
     words = lexicon.frequencies()
-    _, _, _, _, max_length = _tables()
+    max_length = _tables()[2]
     suggestions: list[Suggestion] = []
     phrase_len = len(phrase)
     # ---- from here on, symspellpy's SymSpell.lookup, with self._deletes[c] -> bins.get(c, ())
@@ -260,8 +267,9 @@ def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[S
                 if suggestion in considered_suggestions:
                     continue
                 considered_suggestions.add(suggestion)
-                # symspellpy's DamerauOsa.compare: the OSA distance, or -1 above the maximum
-                distance = OSA.distance(phrase, suggestion, score_cutoff=max_edit_distance_2)
+                # symspellpy's DamerauOsa.compare(phrase, suggestion, max_edit_distance_2): the
+                # OSA distance, or -1 above the maximum; _near measured the OSA distance already
+                distance = near[suggestion]
                 if distance > max_edit_distance_2:
                     continue
             if distance <= max_edit_distance_2:
@@ -297,5 +305,5 @@ def segmenter() -> "SymSpell":
 
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     sym._words = lexicon.frequencies()  # shared, read-only: word_segmentation never writes it
-    sym._max_length = _tables()[4]
+    sym._max_length = _tables()[2]
     return sym

@@ -79,7 +79,7 @@ def _as_tuples(items) -> list[tuple[str, int, int]]:
 
 def test_lexicon_is_the_index_dictionary(ref: SymSpell) -> None:
     assert ref._words == lexicon.frequencies()
-    assert ref._max_length == nearwords._tables()[4]
+    assert ref._max_length == nearwords._tables()[2]
     assert not ref._below_threshold_words
 
 
@@ -129,10 +129,11 @@ def test_segmenter_segments_as_the_full_index(ref: SymSpell) -> None:
 
 
 def test_edits1_is_osa_distance_one() -> None:
-    _, by_len, spans, alphabet, _ = nearwords._tables()
+    by_len, _ = nearwords._by_length()
     for q in _sample(60, 5):
         brute = sorted(w for w in by_len if w != q and OSA.distance(q, w, score_cutoff=1) <= 1)
         assert sorted(nearwords._near(q, 1)) == brute, q
+        assert set(nearwords._near(q, 1).values()) <= {1}
 
 
 def test_rapidfuzz_osa_equals_symspellpy_damerau_osa() -> None:
@@ -155,7 +156,8 @@ def test_head_index_keeps_every_word_symspell_can_reach() -> None:
         scan = nearwords._near(q, 2, use_head_index=False)
         narrowed = nearwords._near(q, 2, use_head_index=True)
         assert set(narrowed) <= set(scan)
-        assert narrowed == [w for w in scan if w in set(narrowed)]  # dictionary order kept
+        assert list(narrowed.items()) == [(w, d) for w, d in scan.items() if w in narrowed]  # same order
+        assert all(d == OSA.distance(q, w) for w, d in scan.items())
         for closest in (False, True):
             for s in nearwords.lookup(q, 2, closest=closest):
                 assert s.term == q or s.term in narrowed, (q, s)

@@ -11,8 +11,8 @@ it, so a token is never reported twice:
 * any other unknown lower-case word with a close dictionary word -> S001;
 * strings OCR invents ("■■%&;") -> O004.
 
-The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. The
-SymSpell index (about 1.5 s to build) is only built when an unknown word needs suggestions.
+The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. An
+unknown word's suggestions come from ``lint.nearwords`` (SymSpell's answers without its index).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..lint import lexicon
+from ..lint import lexicon, nearwords
 from ._oldstyle import in_old_style_quote, old_spelling_base
 
 # ---------------------------------------------------------------- word data
@@ -227,12 +227,11 @@ def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float,
 @lru_cache(maxsize=65536)
 def symspell_candidates(word: str) -> tuple[str, ...]:
     """Dictionary words at the smallest edit distance (1, else 2) from ``word``."""
-    from symspellpy import Verbosity
-
-    sym = lexicon.symspell()
-    found = sym.lookup(word, Verbosity.ALL, 1) if len(word) > 1 else []
+    # nearwords.lookup gives what SymSpell's lookup (Verbosity.ALL, then CLOSEST) gives on the
+    # lexicon, without building its 190 MB delete index (see lint/nearwords.py)
+    found = nearwords.lookup(word, 1) if len(word) > 1 else []
     if not found and len(word) >= 5:
-        found = sym.lookup(word, Verbosity.CLOSEST, 2)
+        found = nearwords.lookup(word, 2, closest=True)
     found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
     return tuple(s.term for s in found if s.term != word)
 
@@ -818,7 +817,7 @@ class _Analysis:
                 break
         if not ok:
             return False
-        seg = lexicon.symspell().word_segmentation(w, max_edit_distance=0)
+        seg = nearwords.segmenter().word_segmentation(w, max_edit_distance=0)
         parts = seg.segmented_string.split()
         if not 2 <= len(parts) <= 3 or "".join(parts) != w:
             return False

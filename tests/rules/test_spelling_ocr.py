@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from garblint.lint import lexicon
+from garblint.lint import nearwords
 from garblint.lint.config import Config, ConfigError, convert
 from garblint.lint.document import Document
 from garblint.lint.runner import lint_text
@@ -128,11 +128,12 @@ def test_seed_names_never_flagged(shared_corpus: Path, tmp_path: Path) -> None:
             assert not words & tokens, (f.code, f.text)
 
 
-def test_known_words_never_build_the_symspell_index(monkeypatch) -> None:
+def test_known_words_never_search_for_near_words(monkeypatch) -> None:
     def boom(*a, **k):
-        raise AssertionError("symspell built for a text of known words")
+        raise AssertionError("near-word search for a text of known words")
 
-    monkeypatch.setattr(lexicon, "symspell", boom)
+    monkeypatch.setattr(nearwords, "lookup", boom)
+    monkeypatch.setattr(nearwords, "segmenter", boom)
     _lexcheck.symspell_candidates.cache_clear()
     text = "The council approved the plan on Tuesday. Residents said they were relieved, and 12 homes will be protected by 2026."
     assert lint_text(text, _cfg()) == []

@@ -1,0 +1,163 @@
+"""lint/nearwords.py must answer exactly as a real SymSpell index over the lexicon does.
+
+The reference index (symspellpy's own ``load_dictionary``, about 2 s and 190 MB) is built once
+for this module. The words asked about are generated at run time from the lexicon: random
+keyboard edits of words of every length, edits around the seven-letter prefix boundary, OCR
+look-alikes and digits, apostrophes and accented letters, very short and very long strings.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz.distance import OSA
+from symspellpy import SymSpell, Verbosity
+from symspellpy.editdistance import DamerauOsa
+
+from garblint.lint import lexicon, nearwords
+from garblint.rules import _lexcheck
+
+
+@pytest.fixture(scope="module")
+def ref() -> SymSpell:
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    sym.load_dictionary(lexicon._data_path(lexicon.DICTIONARY), term_index=0, count_index=1)
+    return sym
+
+
+_ALPHA = "abcdefghijklmnopqrstuvwxyz"
+_ODD = "'0123456789é\u017f\u0440-"  # apostrophe, digits, accented, long s, Cyrillic er, hyphen
+_OCR = {"m": "rn", "d": "cl", "h": "li", "n": "ri", "w": "vv", "o": "0", "l": "1", "e": "c", "s": "5", "i": "!"}
+
+
+def _edit(rng: random.Random, word: str, k: int, lo: int = 0) -> str:
+    w = list(word)
+    for _ in range(k):
+        i = rng.randrange(min(lo, len(w)), len(w) + 1)
+        op = rng.randrange(6)
+        if op == 0 and i < len(w):
+            del w[i]
+        elif op == 1:
+            w.insert(i, rng.choice(_ALPHA + _ODD if rng.random() < 0.2 else _ALPHA))
+        elif op == 2 and i < len(w):
+            w[i] = rng.choice(_ALPHA)
+        elif op == 3 and i + 1 < len(w):
+            w[i], w[i + 1] = w[i + 1], w[i]
+        elif op == 4 and i < len(w):
+            w[i] = _OCR.get(w[i], w[i])
+        elif i < len(w):
+            w[i] = rng.choice(_ODD)
+    return "".join(w)
+
+
+def _sample(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = list(lexicon.frequencies())
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(w)
+    out = {"", "a", "x", "q'", "ab", "teh", "wrold", "goverment", "recieved", "ofthe", "internatonal",
+           "abcdefghijklmnopqrstuvwxyzabcdefgh", "rnodern", "cornrnittee"}
+    while len(out) < n:
+        r = rng.random()
+        if r < 0.05:
+            out.add(rng.choice(words))  # a known word (SymSpell lists it at distance 0)
+        elif r < 0.12:
+            out.add("".join(rng.choice(_ALPHA + _ODD) for _ in range(rng.randint(1, 40))))
+        elif r < 0.30:  # long words, edits around the prefix boundary (positions 4-10)
+            w = rng.choice(by_len[rng.randint(8, 16)])
+            out.add(_edit(rng, w, rng.choice((1, 2, 2, 3)), lo=4))
+        else:  # every length, one to three edits
+            L = rng.choice(sorted(by_len))
+            out.add(_edit(rng, rng.choice(by_len[L]), rng.choice((1, 1, 2, 2, 3))))
+    return sorted(out)
+
+
+def _as_tuples(items) -> list[tuple[str, int, int]]:
+    return [(s.term, s.distance, s.count) for s in items]
+
+
+def test_lexicon_is_the_index_dictionary(ref: SymSpell) -> None:
+    assert ref._words == lexicon.frequencies()
+    assert ref._max_length == nearwords._tables()[2]
+    assert not ref._below_threshold_words
+
+
+@pytest.mark.parametrize("seed,head_index", [(0, False), (1, True)])
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, monkeypatch) -> None:
+    # distance-2 searches scan the words of a near length, or (seed 1) use the head index
+    monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index else 10**9)
+    for q in _sample(1200, seed):
+        for med in (0, 1, 2):
+            for verbosity in (Verbosity.ALL, Verbosity.CLOSEST):
+                want = _as_tuples(ref.lookup(q, verbosity, med))
+                got = _as_tuples(nearwords.lookup(q, med, closest=verbosity == Verbosity.CLOSEST))
+                assert got == want, (q, med, verbosity)
+
+
+def _reference_candidates(ref: SymSpell, word: str) -> tuple[str, ...]:
+    """``symspell_candidates`` as it was written against the real index."""
+    found = ref.lookup(word, Verbosity.ALL, 1) if len(word) > 1 else []
+    if not found and len(word) >= 5:
+        found = ref.lookup(word, Verbosity.CLOSEST, 2)
+    found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
+    return tuple(s.term for s in found if s.term != word)
+
+
+def test_symspell_candidates_unchanged(ref: SymSpell) -> None:
+    _lexcheck.symspell_candidates.cache_clear()
+    for q in _sample(2000, 7):
+        assert _lexcheck.symspell_candidates(q) == _reference_candidates(ref, q), q
+
+
+def test_segmenter_segments_as_the_full_index(ref: SymSpell) -> None:
+    rng = random.Random(11)
+    words = [w for w in lexicon.frequencies() if len(w) <= 9]
+    function = sorted(_lexcheck.FUNCTION_WORDS)
+    seg = nearwords.segmenter()
+    phrases = ["ofthe", "inthe", "tothe", "andthe", "wasnot", "xqzofthe", "a", "Theend", "it's-the"]
+    for _ in range(600):
+        parts = [rng.choice(function if rng.random() < 0.5 else words) for _ in range(rng.randint(1, 3))]
+        p = "".join(parts)
+        if rng.random() < 0.3:
+            p = _edit(rng, p, 1)
+        phrases.append(p)
+    for p in phrases:
+        a = ref.word_segmentation(p, max_edit_distance=0)
+        b = seg.word_segmentation(p, max_edit_distance=0)
+        assert tuple(b) == tuple(a), p
+
+
+def test_edits1_is_osa_distance_one() -> None:
+    by_len, _ = nearwords._by_length()
+    for q in _sample(60, 5):
+        brute = sorted(w for w in by_len if w != q and OSA.distance(q, w, score_cutoff=1) <= 1)
+        assert sorted(nearwords._near(q, 1)) == brute, q
+        assert set(nearwords._near(q, 1).values()) <= {1}
+
+
+def test_rapidfuzz_osa_equals_symspellpy_damerau_osa() -> None:
+    """The distance lookup() uses is the one symspellpy's DAMERAU_OSA comparer returns."""
+    rng = random.Random(2)
+    dl = DamerauOsa()
+    for _ in range(20000):
+        a = "".join(rng.choice("abc' ") for _ in range(rng.randint(0, 9)))
+        b = _edit(rng, a, rng.randint(0, 4)) if a else "".join(rng.choice("abc") for _ in range(rng.randint(0, 3)))
+        for m in (1, 2, 3):
+            want = dl.distance(a, b, m)
+            got = OSA.distance(a, b, score_cutoff=m)
+            assert (got if got <= m else -1) == want, (a, b, m)
+
+
+def test_head_index_keeps_every_word_symspell_can_reach() -> None:
+    for q in _sample(400, 9):
+        if len(q) < 5:
+            continue
+        scan = nearwords._near(q, 2, use_head_index=False)
+        narrowed = nearwords._near(q, 2, use_head_index=True)
+        assert set(narrowed) <= set(scan)
+        assert list(narrowed.items()) == [(w, d) for w, d in scan.items() if w in narrowed]  # same order
+        assert all(d == OSA.distance(q, w) for w, d in scan.items())
+        for closest in (False, True):
+            for s in nearwords.lookup(q, 2, closest=closest):
+                assert s.term == q or s.term in narrowed, (q, s)

@@ -11,18 +11,10 @@ unknown words, so here each look-up searches the lexicon directly instead:
    Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
    the words of a near length (a C loop, 1-4 ms), or, once a process has made many such
    searches, over the words a small "head index" leaves (0.2 ms; see ``_near``).
-2. ``lookup`` then runs symspellpy's own ``SymSpell.lookup`` loop (symspellpy 6.x, transcribed
-   statement by statement below) with the index replaced by those words: the "bin" of a delete
-   string ``c`` is the near words whose seven-letter prefix has ``c`` among its deletes of up to
-   two characters, in dictionary order, exactly the list the index holds, minus words that can
-   never be suggested. A word SymSpell appends to its result has a distance at most
-   ``max_edit_distance`` (the OSA distance, or in two special cases an upper bound of it), so it is
-   in the near set; the words left out only ever fail SymSpell's tests, and the loop's state
-   (``considered_suggestions``, the shrinking ``max_edit_distance_2`` of ``Verbosity.CLOSEST``)
-   is per word or changed only by appended words. The results are therefore the same words with
-   the same distances and counts in the same order, including SymSpell's quirks (a near word its
-   prefix test rejects stays rejected). tests/test_nearwords.py compares both with the real index
-   on thousands of words.
+2. ``lookup`` then asks symspellpy's own ``SymSpell.lookup`` on a tiny index of just those words,
+   so its candidate order, tie-breaks and quirks (a near word its prefix test rejects stays
+   rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
+   tests/test_nearwords.py compares both with the real index on thousands of words.
 
 ``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
 edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
@@ -152,144 +144,44 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     return dict(found)
 
 
-@lru_cache(maxsize=8192)
-def _prefix_deletes(prefix: str) -> frozenset[str]:
-    """The keys under which SymSpell files a word with this prefix: the prefix and its 1-2 deletes."""
-    out = {prefix}
-    layer = {prefix}
-    for _ in range(DICTIONARY_EDIT_DISTANCE):
-        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
-        out |= layer
-    return frozenset(out)
-
-
 def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[Suggestion]:
     """``SymSpell.lookup(phrase, Verbosity.ALL or CLOSEST, max_edit_distance)`` over the lexicon.
 
-    Same terms, distances, counts and order as symspellpy's lookup on
-    ``SymSpell(2, 7)`` loaded with the lexicon (``include_unknown``, ``ignore_token`` and
-    ``transfer_casing`` left at their defaults). ``closest=False`` is ``Verbosity.ALL``.
+    Same terms, distances, counts and order as symspellpy's lookup on ``SymSpell(2, 7)`` loaded
+    with the whole lexicon (``include_unknown``, ``ignore_token`` and ``transfer_casing`` left at
+    their defaults). ``closest=False`` is ``Verbosity.ALL``.
+
+    How: symspellpy's own ``lookup`` runs on a tiny index holding only the near words (and the
+    phrase itself when it is a word), added in dictionary order, with the full lexicon's longest
+    word length. Each delete string's list in the tiny index is then the full index's list
+    restricted to those words, in the same order. Every word SymSpell can append to its result
+    is within ``max_edit_distance`` of the phrase, so it is in the tiny index; the words left out
+    could only have failed SymSpell's tests, and a failed test changes no state another word
+    depends on (the shrinking distance of ``Verbosity.CLOSEST`` changes only when a word is
+    appended). So the answer is the same; tests/test_nearwords.py compares it with the full
+    index on thousands of words.
     """
+    from symspellpy import SymSpell, Verbosity
+
     if not 0 <= max_edit_distance <= DICTIONARY_EDIT_DISTANCE:
         raise ValueError("distance too large")
     words = lexicon.frequencies()
-    max_length = _tables()[2]
-    suggestions: list[Suggestion] = []
-    phrase_len = len(phrase)
-    # ---- from here on, symspellpy's SymSpell.lookup, with self._deletes[c] -> bins.get(c, ())
-    if phrase_len - max_edit_distance > max_length:
-        return suggestions
+    order, _, max_length = _tables()
+    if len(phrase) - max_edit_distance > max_length:
+        return []
+    near = _near(phrase, max_edit_distance) if max_edit_distance else {}
+    if phrase not in words and not near:
+        return []
+    members = list(near)
     if phrase in words:
-        suggestions.append(Suggestion(phrase, 0, words[phrase]))
-        if closest:
-            return suggestions
-    if max_edit_distance == 0:
-        return suggestions
-
-    near = _near(phrase, max_edit_distance)
-    if not near:
-        return suggestions  # nothing could be appended (see the module docstring)
-    # the index's bin of each delete string the loop may visit, restricted to the near words
-    # (only keys the loop can visit: the loop's candidates are deletes of the phrase's prefix)
-    reachable = _prefix_deletes(phrase[:PREFIX_LENGTH])
-    bins: dict[str, list[str]] = {}
-    for s in near:
-        keys = _prefix_deletes(s[:PREFIX_LENGTH])
-        if len(s) <= DICTIONARY_EDIT_DISTANCE:
-            keys = keys | {""}
-        for key in keys & reachable:
-            bins.setdefault(key, []).append(s)
-
-    prefix_length = PREFIX_LENGTH
-    considered_deletes: set[str] = set()
-    considered_suggestions: set[str] = {phrase}
-    max_edit_distance_2 = max_edit_distance
-    candidate_pointer = 0
-    candidates: list[str] = []
-    phrase_prefix_len = phrase_len
-    if phrase_prefix_len > prefix_length:
-        phrase_prefix_len = prefix_length
-        candidates.append(phrase[:phrase_prefix_len])
-    else:
-        candidates.append(phrase)
-    while candidate_pointer < len(candidates):
-        candidate = candidates[candidate_pointer]
-        candidate_pointer += 1
-        candidate_len = len(candidate)
-        len_diff = phrase_prefix_len - candidate_len
-        if len_diff > max_edit_distance_2:
-            if not closest:  # pragma: no cover - unreachable in symspellpy too
-                continue
-            break
-        for suggestion in bins.get(candidate, ()):
-            if suggestion == phrase:  # pragma: no cover - _near leaves the phrase out
-                continue
-            suggestion_len = len(suggestion)
-            if (
-                abs(suggestion_len - phrase_len) > max_edit_distance_2
-                or suggestion_len < candidate_len
-                or (suggestion_len == candidate_len and suggestion != candidate)
-            ):
-                continue
-            suggestion_prefix_len = min(suggestion_len, prefix_length)
-            if suggestion_prefix_len > phrase_prefix_len and suggestion_prefix_len - candidate_len > max_edit_distance_2:
-                continue
-            distance = 0
-            if candidate_len == 0:
-                distance = max(phrase_len, suggestion_len)
-                if distance > max_edit_distance_2 or suggestion in considered_suggestions:
-                    continue
-            elif suggestion_len == 1:
-                distance = phrase_len if phrase.index(suggestion[0]) < 0 else phrase_len - 1
-                if distance > max_edit_distance_2 or suggestion in considered_suggestions:  # pragma: no cover
-                    continue
-            else:
-                if prefix_length - max_edit_distance == candidate_len:
-                    min_distance = min(phrase_len, suggestion_len) - prefix_length
-                else:
-                    min_distance = 0
-                if (
-                    prefix_length - max_edit_distance == candidate_len
-                    and (
-                        min_distance > 1
-                        and phrase[phrase_len + 1 - min_distance :] != suggestion[suggestion_len + 1 - min_distance :]
-                    )
-                    or (
-                        min_distance > 0
-                        and phrase[phrase_len - min_distance] != suggestion[suggestion_len - min_distance]
-                        and (
-                            phrase[phrase_len - min_distance - 1] != suggestion[suggestion_len - min_distance]
-                            or phrase[phrase_len - min_distance] != suggestion[suggestion_len - min_distance - 1]
-                        )
-                    )
-                ):
-                    continue
-                if suggestion in considered_suggestions:
-                    continue
-                considered_suggestions.add(suggestion)
-                # symspellpy's DamerauOsa.compare(phrase, suggestion, max_edit_distance_2): the
-                # OSA distance, or -1 above the maximum; _near measured the OSA distance already
-                distance = near[suggestion]
-                if distance > max_edit_distance_2:
-                    continue
-            if distance <= max_edit_distance_2:
-                item = Suggestion(suggestion, distance, words[suggestion])
-                if suggestions and closest and distance < max_edit_distance_2:
-                    suggestions = []
-                if closest:
-                    max_edit_distance_2 = distance
-                suggestions.append(item)
-        if len_diff < max_edit_distance and candidate_len <= prefix_length:
-            if closest and len_diff >= max_edit_distance_2:
-                continue
-            for i in range(candidate_len):
-                delete = candidate[:i] + candidate[i + 1 :]
-                if delete not in considered_deletes:
-                    considered_deletes.add(delete)
-                    candidates.append(delete)
-    if len(suggestions) > 1:
-        suggestions.sort(key=lambda s: (s.distance, -s.count))  # SuggestItem's order; sort is stable
-    return suggestions
+        members.append(phrase)
+        members.sort(key=order.__getitem__)
+    sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+    for w in members:
+        sym.create_dictionary_entry(w, words[w])
+    sym._max_length = max_length  # the early exit for over-long phrases uses the whole lexicon's
+    verbosity = Verbosity.CLOSEST if closest else Verbosity.ALL
+    return [Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance)]
 
 
 @lru_cache(maxsize=1)

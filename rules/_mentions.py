@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,6 +97,15 @@ _CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
 _OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
+_OPEN_CHAR = re.compile("[:\u201c\"]")  # the characters one of which _OPENING requires
+
+
+def _strip_possessive(tok: str) -> str:
+    """``_POSSESSIVE.sub("", tok)`` without a regex: a word token has no newline, so ``$`` is
+    its end."""
+    return tok[:-2] if len(tok) >= 2 and tok[-1] == "s" and tok[-2] in _APOS else tok
+
+
 _GAP_SPACE = re.compile(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
 _GAP_DOT = re.compile(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
 _LOWER_PART = re.compile(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
@@ -379,7 +388,9 @@ class Mention:
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 
 
+@lru_cache(maxsize=131072)
 def _is_cap(tok: str) -> bool:
+    # Cached: a pure function of the token (the lexicon is fixed), asked of every word.
     c = tok[0]
     if c.isupper():
         parts = _HYPHENS.split(tok)
@@ -388,6 +399,7 @@ def _is_cap(tok: str) -> bool:
     return bool(_LOWER_PART.match(tok))
 
 
+@lru_cache(maxsize=131072)
 def _is_acronym(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -443,12 +455,18 @@ def extract_mentions(doc) -> list[Mention]:
         k = bisect_right(wstarts, s.start - 1)
         if k < len(words) and words[k].start < s.end:
             first_word_of_sentence.add(k)
-    # a quotation or a colon opening inside a sentence starts a new one too
-    for k, w in enumerate(words):
-        if k and w.start > 0:
-            before = text[max(0, w.start - 3) : w.start]
-            if _OPENING.search(before):
+    # a quotation or a colon opening inside a sentence starts a new one too. _OPENING needs
+    # one of its opening characters in the three characters before the word, so only the words
+    # starting 1..3 characters after such a character are tested (not every word).
+    n = len(words)
+    for c in _OPEN_CHAR.finditer(text):
+        p = c.start()
+        k = bisect_left(wstarts, p + 1)
+        while k < n and wstarts[k] <= p + 3:
+            ws = wstarts[k]
+            if k and ws > 0 and _OPENING.search(text[max(0, ws - 3) : ws]):
                 first_word_of_sentence.add(k)
+            k += 1
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)
@@ -456,18 +474,47 @@ def extract_mentions(doc) -> list[Mention]:
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     lower: set[str] = set()
     cap_mid: set[str] = set()
+    # what each distinct word contributes is computed once (a word recurs many times):
+    # (1, key) for a lower-case word, (2, key) for a capitalised one, (0, "") otherwise
+    shape: dict[str, tuple[int, str]] = {}
     for k, w in enumerate(words):
-        t = _POSSESSIVE.sub("", w.text)
-        if t[:1].islower() and not _LOWER_PART.match(t):
-            lower.add(t.casefold())
-        elif k not in first_word_of_sentence and t[:1].isupper():
-            cap_mid.add(fold(t))
+        tok = w[2]
+        r = shape.get(tok)
+        if r is None:
+            t = _strip_possessive(tok)
+            if t[:1].islower() and not _LOWER_PART.match(t):
+                r = (1, t.casefold())
+            elif t[:1].isupper():
+                r = (2, fold(t))
+            else:
+                r = (0, "")
+            shape[tok] = r
+        if r[0] == 1:
+            lower.add(r[1])
+        elif r[0] == 2 and k not in first_word_of_sentence:
+            cap_mid.add(r[1])
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []
-    n = len(words)
+    # Most words cannot open a run: look each distinct word up once, and jump straight to the
+    # words that can (a run opener, or a particle such as "von" that may open "von der Aa").
+    opener: dict[str, bool] = {}
+    starts: list[int] = []
+    for k, w in enumerate(words):
+        tok = w[2]
+        o = opener.get(tok)
+        if o is None:
+            o = opener[tok] = (_is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()) or fold(tok) in PARTICLES
+        if o:
+            starts.append(k)
+    si = 0
+    n_starts = len(starts)
     i = 0
-    while i < n:
+    while si < n_starts:
+        if starts[si] < i:
+            si += 1
+            continue
+        i = starts[si]
         w = words[i]
         tok = w.text
         if not _is_cap(tok) or _is_acronym(tok) or tok[0].isdigit():

@@ -982,6 +982,23 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     for s in surname_index:
         for k in blocking_keys(s):
             sur_blocks[k].add(s)
+    # "The person named most recently before a mention" is asked per mention: instead of
+    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
+    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
+    # mentions attached below, then those attached from the pool (each added in text order) --
+    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
+    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {
+        e.id: ([x.start for x in e.mentions], [], []) for e in entities
+    }
+
+    def latest_before(eid: int, pos: int) -> int:
+        best = -1
+        for lst in starts_of[eid]:
+            k = bisect_left(lst, pos)
+            if k and lst[k - 1] > best:
+                best = lst[k - 1]
+        return best
+
     pool: list[Mention] = []
     for m in bares:
         f = fold(m.text)
@@ -993,11 +1010,12 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             else:  # shared surname: the person named most recently before
                 best = None
                 for eid in ids:
-                    before = [x.start for x in entities[eid].mentions if x.start < m.start]
-                    if before and (best is None or max(before) > best[0]):
-                        best = (max(before), eid)
+                    latest = latest_before(eid, m.start)
+                    if latest >= 0 and (best is None or latest > best[0]):
+                        best = (latest, eid)
                 m.entity = best[1] if best else ids[0]
             entities[m.entity].mentions.append(m)
+            starts_of[m.entity][1].append(m.start)
             continue
         if f in first_names:
             continue
@@ -1031,11 +1049,12 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         if eid <= -2:
             # the person of that surname named most recently before this mention
             ids = list(dict.fromkeys(surname_index[next(s for s in cands_best[f])]))
-            before = [(max((x.start for x in entities[i].mentions if x.start < m.start), default=-1), i) for i in ids]
+            before = [(latest_before(i, m.start), i) for i in ids]
             eid = max(before)[1]
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
+            starts_of[eid][2].append(m.start)
         elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
             ambiguous.append((m, cands_best[f]))  # close to two people's surnames
         else:

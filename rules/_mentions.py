@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 import jellyfish
@@ -158,8 +160,14 @@ def surnames() -> frozenset[str]:
 COMMON_WORD = 1_000_000  # lexicon count above which a lower-case form is an everyday word
 
 
+@lru_cache(maxsize=131072)
+def _word_frequency(word: str) -> int:
+    """The lexicon count of a word's folded form, cached: asked of the same words again and again."""
+    return lexicon.frequency(fold(word))
+
+
 def is_common_word(word: str, threshold: int = COMMON_WORD) -> bool:
-    return lexicon.frequency(fold(word)) >= threshold
+    return _word_frequency(word) >= threshold
 
 
 def is_given_name(word: str) -> bool:
@@ -352,9 +360,16 @@ class Mention:
     def first(self) -> str | None:
         return self.tokens[0][2] if self.kind == "full" else None
 
-    @property
-    def surname_index(self) -> int:
-        """Index of the first token of the surname (particles before the last word belong to it)."""
+    def _surname_parts(self) -> tuple[int, int, str]:
+        """(surname_index, surname_end, surname), computed once per mention and kind.
+
+        The N rules ask a mention for its surname tens of thousands of times; ``tokens`` never
+        change once the mention is made, and ``kind`` is checked, so the cached answer is the
+        one the properties would compute again. Kept outside the dataclass fields (equality,
+        ``asdict``)."""
+        cached = self.__dict__.get("_surname_cache")
+        if cached is not None and cached[0] == self.kind:
+            return cached[1]
         toks = self.tokens
         i = len(toks) - 1
         while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
@@ -362,26 +377,29 @@ class Mention:
         j = i
         while j > 1 and fold(toks[j - 1][2]) in PARTICLES:
             j -= 1
-        if self.kind != "full":
-            return 0
-        return max(j, 1)
+        index = max(j, 1) if self.kind == "full" else 0
+        end = i + 1
+        parts = (index, end, " ".join(t[2] for t in toks[index:end]))
+        self.__dict__["_surname_cache"] = (self.kind, parts)
+        return parts
+
+    @property
+    def surname_index(self) -> int:
+        """Index of the first token of the surname (particles before the last word belong to it)."""
+        return self._surname_parts()[0]
 
     @property
     def surname_end(self) -> int:
-        toks = self.tokens
-        i = len(toks) - 1
-        while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
-            i -= 1
-        return i + 1
+        return self._surname_parts()[1]
 
     @property
     def surname(self) -> str:
-        toks = self.tokens[self.surname_index : self.surname_end]
-        return " ".join(t[2] for t in toks)
+        return self._surname_parts()[2]
 
     @property
     def surname_span(self) -> tuple[int, int]:
-        toks = self.tokens[self.surname_index : self.surname_end]
+        index, end, _ = self._surname_parts()
+        toks = self.tokens[index:end]
         return toks[0][0], toks[-1][1]
 
 
@@ -450,7 +468,7 @@ def extract_mentions(doc) -> list[Mention]:
         return i >= 0 and titles[i][0] <= pos < titles[i][1]
 
     first_word_of_sentence: set[int] = set()
-    wstarts = [w.start for w in words]
+    wstarts = [w[0] for w in words]
     for s in sentences:
         k = bisect_right(wstarts, s.start - 1)
         if k < len(words) and words[k].start < s.end:
@@ -474,39 +492,47 @@ def extract_mentions(doc) -> list[Mention]:
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     lower: set[str] = set()
     cap_mid: set[str] = set()
-    # what each distinct word contributes is computed once (a word recurs many times):
-    # (1, key) for a lower-case word, (2, key) for a capitalised one, (0, "") otherwise
-    shape: dict[str, tuple[int, str]] = {}
-    for k, w in enumerate(words):
-        tok = w[2]
-        r = shape.get(tok)
-        if r is None:
-            t = _strip_possessive(tok)
-            if t[:1].islower() and not _LOWER_PART.match(t):
-                r = (1, t.casefold())
-            elif t[:1].isupper():
-                r = (2, fold(t))
-            else:
-                r = (0, "")
-            shape[tok] = r
-        if r[0] == 1:
-            lower.add(r[1])
-        elif r[0] == 2 and k not in first_word_of_sentence:
-            cap_mid.add(r[1])
+    # What a word says is computed once per distinct word (words recur many times), in this
+    # tuple: ``cap``, its folded form when capitalised (None otherwise; a lower-case word goes
+    # to ``lower`` here); ``opens``, whether it can open a name run (``runner``: a capitalised
+    # non-acronym; or a particle such as "von" that may open "von der Aa"); ``alone_dead``: as
+    # a one-word run, _emit drops it (a word that is never a name, "May", "Monday");
+    # ``initial_dead``: the same at the start of a sentence, where _initial_is_name also
+    # refuses STOPWORDS ("The", "It"); ``goes_on``: can a run go on with it (_run_from stops at
+    # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
+    # word without "'s", case-folded: a sentence-initial word the document also writes in
+    # lower case is refused by _initial_is_name too.
+    # Then only the words that are capitalised or can open a run are visited (picked out by
+    # C-level map/compress, not a Python loop over every word), and the main loop jumps from
+    # one possible opener to the next: every other word only made it step on.
+    texts = list(map(itemgetter(2), words))
+    info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
+    visit: dict[str, bool] = {}
+    for tok in dict.fromkeys(texts):
+        t = _strip_possessive(tok)
+        cap = None
+        if t[:1].islower() and not _LOWER_PART.match(t):
+            lower.add(t.casefold())
+        elif t[:1].isupper():
+            cap = fold(t)
+        runner = _is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()
+        opens = runner or fold(tok) in PARTICLES
+        alone_dead = fold(tok) in NOT_NAMES or _is_acronym(tok)
+        fb = fold(t)
+        initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
+        goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
+        info[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold())
+        visit[tok] = cap is not None or opens
+    starts: list[int] = []
+    for k in compress(range(n), map(visit.__getitem__, texts)):
+        r = info[texts[k]]
+        if r[0] is not None and k not in first_word_of_sentence:
+            cap_mid.add(r[0])
+        if r[1]:
+            starts.append(k)
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []
-    # Most words cannot open a run: look each distinct word up once, and jump straight to the
-    # words that can (a run opener, or a particle such as "von" that may open "von der Aa").
-    opener: dict[str, bool] = {}
-    starts: list[int] = []
-    for k, w in enumerate(words):
-        tok = w[2]
-        o = opener.get(tok)
-        if o is None:
-            o = opener[tok] = (_is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()) or fold(tok) in PARTICLES
-        if o:
-            starts.append(k)
     si = 0
     n_starts = len(starts)
     i = 0
@@ -516,8 +542,8 @@ def extract_mentions(doc) -> list[Mention]:
             continue
         i = starts[si]
         w = words[i]
-        tok = w.text
-        if not _is_cap(tok) or _is_acronym(tok) or tok[0].isdigit():
+        tok = w[2]
+        if not info[tok][5]:
             # a run may open with particles: "von der Aa"
             if fold(tok) in PARTICLES and i + 1 < n and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
                 j = i
@@ -530,10 +556,19 @@ def extract_mentions(doc) -> list[Mention]:
                     continue
             i += 1
             continue
-        run_end = _run_from(words, text, i)
+        run_end = _run_from(words, text, i) if i + 1 < n and info[texts[i + 1]][4] else i + 1
+        if run_end == i + 1 and (
+            info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower
+        ):
+            i = run_end
+            continue
         _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
         i = max(run_end, i + 1)
     return out
+
+
+_BRIDGES = PARTICLES | {"of", "for"}
+_ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
 
 def _run_from(words, text: str, i: int) -> int:
@@ -546,7 +581,7 @@ def _run_from(words, text: str, i: int) -> int:
             gap = text[words[j - 1].end : words[j].start]
             prev = words[j - 1].text
             prev_f = fold(prev)
-            ok_gap = bool(_GAP_SPACE.fullmatch(gap))
+            ok_gap = gap == " " or bool(_GAP_SPACE.fullmatch(gap))  # one space: the usual gap
             if not ok_gap and _GAP_DOT.fullmatch(gap):
                 ok_gap = (len(prev) == 1 and prev.isupper()) or prev_f in ABBREVIATIONS
             if not ok_gap:
@@ -557,7 +592,7 @@ def _run_from(words, text: str, i: int) -> int:
             if low in PARTICLES or low in ("of", "for"):
                 # bridge "de la Cruz", "Secretary of State" (only after a title word)
                 k = j
-                while k < n and fold(words[k].text) in PARTICLES | {"of", "for"} and k - j < 3:
+                while k < n and fold(words[k].text) in _BRIDGES and k - j < 3:
                     k += 1
                 if k < n and _is_cap(words[k].text) and (low in PARTICLES or prev_f in TITLE_WORDS):
                     if low in ("of", "for") and prev_f not in TITLE_WORDS:
@@ -578,12 +613,12 @@ def _run_from(words, text: str, i: int) -> int:
 
 
 def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
-    toks = [(words[k].start, words[k].end, words[k].text) for k in range(i, j)]
+    toks = [(w[0], w[1], w[2]) for w in words[i:j]]
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
     if initial_pos and toks and not particle_start:
         t0 = toks[0][2]
-        base = _POSSESSIVE.sub("", t0)
+        base = _strip_possessive(t0)
         nxt = words[j].text.casefold() if j < len(words) else ""
         if not _initial_is_name(base, t0, len(toks), nxt, ctx):
             toks = toks[1:]
@@ -615,10 +650,12 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         name[-1] = (last[0], last[1] - 2, last[2][:-2])
     if any(len(t[2]) == 0 for t in name):
         return
-    real = [t for t in name if len(t[2]) > 1 and any(c.islower() for c in t[2])]
-    if not real:
+    if not any(len(t[2]) > 1 and any(map(str.islower, t[2])) for t in name):
         return
     start = name[0][0]
+    if in_title(start):
+        return
+    para = doc.paragraph_at(start)
     m = Mention(
         start=start,
         end=name[-1][1],
@@ -626,12 +663,10 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         title=title,
         possessive=possessive,
         sentence=sentence_of(start),
-        paragraph=doc.paragraph_at(start) if doc.paragraph_at(start) is not None else -1,
+        paragraph=para if para is not None else -1,
         sentence_initial=initial_pos and cut == 0,
         raw=text[start : name[-1][1]],
     )
-    if in_title(start):
-        return
     if m.paragraph >= 0:
         m.duplicate = para_dup[m.paragraph]
         m.repeated = para_rep[m.paragraph]
@@ -642,7 +677,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
         elif len(name_words[0]) > 1 and not is_given_name(name_words[0]) and (
-            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS
+            fold(name_words[0]) in _ORG_OR_TITLE
             or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
         ):
             m.kind = "org"
@@ -868,7 +903,13 @@ def _choose(mentions: list[Mention], slot: Callable[[Mention], str | None], list
             intro: Mention | None, lexicon_check: Callable[[str], bool] | None = None) -> SlotChoice:
     counts, raw, display = _count(mentions, slot)
     intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
-    order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], min(i for i, m in enumerate(mentions) if slot(m) and fold(slot(m)) == f)))
+    # the index of each spelling's first mention, found in one pass (was a scan per spelling)
+    first_at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        s = slot(m)
+        if s:
+            first_at.setdefault(fold(s), i)
+    order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], first_at[f]))
     ranked = [display[f] for f in order]
     if listed is not None:
         lf = fold(listed)
@@ -978,6 +1019,11 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             surname_index[fold(m.surname)].append(e.id)
             if m.first:
                 first_names.add(fold(m.first))
+    # Every reader of surname_index takes the distinct ids in first-seen order (or a set of
+    # them): drop the repeats once here, not once per mention (a surname used a thousand
+    # times made each look-up scan a thousand ids).
+    for key, ids in surname_index.items():
+        surname_index[key] = list(dict.fromkeys(ids))
     sur_blocks: dict[str, set[str]] = defaultdict(set)
     for s in surname_index:
         for k in blocking_keys(s):
@@ -1106,6 +1152,9 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     for e in entities:
         for x in e.mentions:
             titles[e.id] |= _specific(x.title)
+    # each person's distinct full-name surnames: the max similarity over them is the max over
+    # all full mentions (the loop below only moves bare mentions, never full ones)
+    full_surnames: dict[int, list[str]] = {}
     for m in singles:
         if not (m.possessive or not m.word_like):
             continue
@@ -1118,7 +1167,10 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         cands = []
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
-            sims = [loose_spelling(f, x.surname) for x in e.mentions if x.kind == "full"]
+            surs = full_surnames.get(eid)
+            if surs is None:
+                surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
+            sims = [loose_spelling(f, sur) for sur in surs]
             s = max(sims) if sims else 0.0
             if s <= 0:
                 continue

@@ -106,10 +106,17 @@ def _damaged_file(path: Path, seed: int) -> str:
     return " ".join(words)
 
 
+def _span(m):
+    try:
+        return m.surname_span
+    except IndexError:  # "Pat Jr": no surname token left (same in both)
+        return "IndexError"
+
+
 def _snapshot(mod, doc: Document, names: list[str] | None):
     index = mod.NamesIndex(names) if names else None
     a = mod._analyse(doc, index)
-    mentions = [asdict(m) for m in a.mentions]
+    mentions = [(asdict(m), m.surname, _span(m), m.first, m.text) for m in a.mentions]
     entities = [(e.id, [m.start for m in e.mentions], e.person, e.listed, [m.start for m in e.loose]) for e in a.entities]
     flags = [(f.code, f.start, f.end, f.suggestions, f.message, f.confidence, f.mention.start) for f in a.flags]
     return mentions, entities, flags, sorted(a.accepted)

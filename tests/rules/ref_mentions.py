@@ -1,4 +1,6 @@
-"""Name mentions and the entities they refer to: the analysis every N rule shares.
+"""Frozen copy of rules/_mentions.py before the speed work: the reference tests/rules/test_names_fast_same.py compares with.
+
+Name mentions and the entities they refer to: the analysis every N rule shares.
 
 A *mention* is a run of capitalised tokens that names someone or something ("Ada Quell",
 "Quell’s", "von der Aa", "Al-Nour", "J. R. Mott"), with any title in front of it ("Defense

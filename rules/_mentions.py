@@ -468,15 +468,15 @@ def extract_mentions(doc) -> list[Mention]:
         return i >= 0 and titles[i][0] <= pos < titles[i][1]
 
     first_word_of_sentence: set[int] = set()
-    wstarts = [w[0] for w in words]
-    for s in sentences:
-        k = bisect_right(wstarts, s.start - 1)
-        if k < len(words) and words[k].start < s.end:
+    wstarts = list(map(itemgetter(0), words))
+    n = len(words)
+    for s_start, s_end, _, _ in sentences:
+        k = bisect_left(wstarts, s_start)  # == bisect_right(wstarts, s_start - 1): integers
+        if k < n and wstarts[k] < s_end:
             first_word_of_sentence.add(k)
     # a quotation or a colon opening inside a sentence starts a new one too. _OPENING needs
     # one of its opening characters in the three characters before the word, so only the words
     # starting 1..3 characters after such a character are tested (not every word).
-    n = len(words)
     for c in _OPEN_CHAR.finditer(text):
         p = c.start()
         k = bisect_left(wstarts, p + 1)
@@ -567,6 +567,12 @@ def extract_mentions(doc) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _title_like(f: str) -> bool:
+    """Is the folded word ``f`` part of a title ("minister", "of", "vice-president")? Cached."""
+    return f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f))
+
+
 _BRIDGES = PARTICLES | {"of", "for"}
 _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
@@ -632,7 +638,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     cut = 0
     for k, t in enumerate(toks[:-1]):
         f = fold(t[2]).rstrip(".")
-        if f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f)):
+        if _title_like(f):
             cut = k + 1
         elif k < len(toks) - 1 and cut == k and _is_demonym_like(t[2]) and k + 1 < len(toks) - 1 and fold(toks[k + 1][2]) in TITLE_WORDS:
             cut = k + 1

@@ -36,11 +36,14 @@ def classify(text: str) -> str:
         except Exception:  # an unknown model layout: py3langid's own loader
             _STATE.append(None)
     ident = _STATE[0]
-    if ident is None:
-        import py3langid
+    if ident is not None:
+        try:
+            return ident.classify(text)[0]
+        except OSError:  # the temporary file became unreadable: py3langid's own loader
+            _STATE[0] = None
+    import py3langid
 
-        return py3langid.classify(text)[0]
-    return ident.classify(text)[0]
+    return py3langid.classify(text)[0]
 
 
 class _FileArray:
@@ -132,6 +135,8 @@ def _lean_identifier():
     import numpy as np
     from py3langid import langid
 
+    if not hasattr(os, "pread"):  # (Windows) py3langid's own loader
+        raise OSError("no os.pread")
     path = langid.MODEL_DIR / langid.MODEL_FILE
     fh = tempfile.TemporaryFile(suffix=".npz")
     with lzma.open(path) as src:

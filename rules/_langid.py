@@ -16,6 +16,7 @@ layout) falls back to ``py3langid.classify``.
 """
 from __future__ import annotations
 
+import atexit
 import lzma
 import os
 import shutil
@@ -165,6 +166,7 @@ def _lean_identifier():
         tk_row=array("I", row.astype(np.uint32).tolist()),
     )
     _KEEP.append(fh)  # the weights and transitions are read from it for the process's life
+    atexit.register(fh.close)
     return ident
 
 

@@ -423,9 +423,9 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _quoted_title_spans(text: str, para_start: int, para_end: int) -> list[tuple[int, int]]:
+def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None) -> list[tuple[int, int]]:
     out = []
-    for m in _QUOTE_PAIRS.finditer(text, para_start, para_end):
+    for m in _QUOTE_PAIRS.finditer(text, para_start, para_end) if matches is None else matches:
         gi = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         inner = m.group(gi)
         words = _QWORD.findall(inner)
@@ -459,8 +459,19 @@ def extract_mentions(doc) -> list[Mention]:
         else:
             seen_para.setdefault(key, i)
     titles: list[tuple[int, int]] = []
-    for p in paras:
-        titles.extend(_quoted_title_spans(text, p.start, p.end))
+    # One scan of the whole text finds the quotation pairs a scan of each paragraph finds: a
+    # pair holds no line break and begins and ends with a quotation mark, so it never spans
+    # two paragraphs or the white space between them (where no pair can begin either); the
+    # paragraph of each pair bounds its cue search.
+    para_starts = [p.start for p in paras]
+    by_para: dict[int, list] = {}
+    for qm in _QUOTE_PAIRS.finditer(text):
+        pi = bisect_right(para_starts, qm.start()) - 1
+        if pi >= 0 and qm.end() <= paras[pi].end:
+            by_para.setdefault(pi, []).append(qm)
+    for pi in sorted(by_para):
+        p = paras[pi]
+        titles.extend(_quoted_title_spans(text, p.start, p.end, by_para[pi]))
     title_starts = [a for a, _ in titles]
 
     def in_title(pos: int) -> bool:
@@ -582,17 +593,19 @@ def _run_from(words, text: str, i: int) -> int:
     n = len(words)
     j = i
     while j < n:
-        tok = words[j].text
+        w = words[j]
+        tok = w[2]
         if j > i:
-            gap = text[words[j - 1].end : words[j].start]
-            prev = words[j - 1].text
+            pw = words[j - 1]
+            gap = text[pw[1] : w[0]]
+            prev = pw[2]
             prev_f = fold(prev)
             ok_gap = gap == " " or bool(_GAP_SPACE.fullmatch(gap))  # one space: the usual gap
             if not ok_gap and _GAP_DOT.fullmatch(gap):
                 ok_gap = (len(prev) == 1 and prev.isupper()) or prev_f in ABBREVIATIONS
             if not ok_gap:
                 break
-            if _POSSESSIVE.search(prev):
+            if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
                 break
             low = fold(tok)
             if low in PARTICLES or low in ("of", "for"):

@@ -541,6 +541,7 @@ def extract_mentions(doc) -> list[Mention]:
             cap_mid.add(r[0])
         if r[1]:
             starts.append(k)
+    del texts  # 200,000 references: not kept through the main loop
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []
@@ -567,7 +568,7 @@ def extract_mentions(doc) -> list[Mention]:
                     continue
             i += 1
             continue
-        run_end = _run_from(words, text, i) if i + 1 < n and info[texts[i + 1]][4] else i + 1
+        run_end = _run_from(words, text, i) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
         if run_end == i + 1 and (
             info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower
         ):

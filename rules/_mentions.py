@@ -352,6 +352,12 @@ class Mention:
     entity: int = -1
     word_like: bool = False
 
+    def __post_init__(self) -> None:
+        # the cache of _surname_parts, set by every __init__ so that instance dictionaries keep
+        # sharing their keys (an attribute added later makes each dictionary a larger one);
+        # not a dataclass field: equality, repr and asdict do not see it
+        self._surname_cache: tuple[str, tuple[int, int, str]] | None = None
+
     @property
     def text(self) -> str:
         return self.raw or " ".join(t[2] for t in self.tokens)
@@ -365,9 +371,8 @@ class Mention:
 
         The N rules ask a mention for its surname tens of thousands of times; ``tokens`` never
         change once the mention is made, and ``kind`` is checked, so the cached answer is the
-        one the properties would compute again. Kept outside the dataclass fields (equality,
-        ``asdict``)."""
-        cached = self.__dict__.get("_surname_cache")
+        one the properties would compute again."""
+        cached = self._surname_cache
         if cached is not None and cached[0] == self.kind:
             return cached[1]
         toks = self.tokens
@@ -380,7 +385,7 @@ class Mention:
         index = max(j, 1) if self.kind == "full" else 0
         end = i + 1
         parts = (index, end, " ".join(t[2] for t in toks[index:end]))
-        self.__dict__["_surname_cache"] = (self.kind, parts)
+        self._surname_cache = (self.kind, parts)
         return parts
 
     @property
@@ -516,10 +521,9 @@ def extract_mentions(doc) -> list[Mention]:
     # Then only the words that are capitalised or can open a run are visited (picked out by
     # C-level map/compress, not a Python loop over every word), and the main loop jumps from
     # one possible opener to the next: every other word only made it step on.
-    texts = list(map(itemgetter(2), words))
     info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
     visit: dict[str, bool] = {}
-    for tok in dict.fromkeys(texts):
+    for tok in dict.fromkeys(map(itemgetter(2), words)):
         t = _strip_possessive(tok)
         cap = None
         if t[:1].islower() and not _LOWER_PART.match(t):
@@ -535,13 +539,12 @@ def extract_mentions(doc) -> list[Mention]:
         info[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold())
         visit[tok] = cap is not None or opens
     starts: list[int] = []
-    for k in compress(range(n), map(visit.__getitem__, texts)):
-        r = info[texts[k]]
+    for k in compress(range(n), map(visit.__getitem__, map(itemgetter(2), words))):
+        r = info[words[k][2]]
         if r[0] is not None and k not in first_word_of_sentence:
             cap_mid.add(r[0])
         if r[1]:
             starts.append(k)
-    del texts  # 200,000 references: not kept through the main loop
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []

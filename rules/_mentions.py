@@ -469,14 +469,11 @@ def extract_mentions(doc) -> list[Mention]:
     # two paragraphs or the white space between them (where no pair can begin either); the
     # paragraph of each pair bounds its cue search.
     para_starts = [p.start for p in paras]
-    by_para: dict[int, list] = {}
     for qm in _QUOTE_PAIRS.finditer(text):
         pi = bisect_right(para_starts, qm.start()) - 1
         if pi >= 0 and qm.end() <= paras[pi].end:
-            by_para.setdefault(pi, []).append(qm)
-    for pi in sorted(by_para):
-        p = paras[pi]
-        titles.extend(_quoted_title_spans(text, p.start, p.end, by_para[pi]))
+            p = paras[pi]
+            titles.extend(_quoted_title_spans(text, p.start, p.end, (qm,)))
     title_starts = [a for a, _ in titles]
 
     def in_title(pos: int) -> bool:
@@ -518,11 +515,13 @@ def extract_mentions(doc) -> list[Mention]:
     # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
     # word without "'s", case-folded: a sentence-initial word the document also writes in
     # lower case is refused by _initial_is_name too.
-    # Then only the words that are capitalised or can open a run are visited (picked out by
-    # C-level map/compress, not a Python loop over every word), and the main loop jumps from
-    # one possible opener to the next: every other word only made it step on.
+    # Then only the capitalised words (for ``cap_mid``) and the words that can open a run (the
+    # main loop) are visited, picked out by C-level map/compress rather than a Python loop
+    # over every word: the main loop jumps from one possible opener to the next, since every
+    # other word only made it step on.
     info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
-    visit: dict[str, bool] = {}
+    capitalised: dict[str, bool] = {}
+    can_open: dict[str, bool] = {}
     for tok in dict.fromkeys(map(itemgetter(2), words)):
         t = _strip_possessive(tok)
         cap = None
@@ -537,25 +536,19 @@ def extract_mentions(doc) -> list[Mention]:
         initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
         goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
         info[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold())
-        visit[tok] = cap is not None or opens
-    starts: list[int] = []
-    for k in compress(range(n), map(visit.__getitem__, map(itemgetter(2), words))):
-        r = info[words[k][2]]
-        if r[0] is not None and k not in first_word_of_sentence:
-            cap_mid.add(r[0])
-        if r[1]:
-            starts.append(k)
+        capitalised[tok] = cap is not None
+        can_open[tok] = opens
+    for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
+        if k not in first_word_of_sentence:
+            cap_mid.add(info[words[k][2]][0])
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []
-    si = 0
-    n_starts = len(starts)
     i = 0
-    while si < n_starts:
-        if starts[si] < i:
-            si += 1
-            continue
-        i = starts[si]
+    for start in compress(range(n), map(can_open.__getitem__, map(itemgetter(2), words))):
+        if start < i:
+            continue  # inside the run just emitted
+        i = start
         w = words[i]
         tok = w[2]
         if not info[tok][5]:

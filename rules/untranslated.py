@@ -77,6 +77,8 @@ def _viet_words(text: str):
             return
         yield m
         pos = m.end()
+
+
 # Latin-script words the English lexicon does not know, in a run: a sentence left in
 # French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
 _MIN_FOREIGN_WORDS = 4
@@ -102,7 +104,7 @@ def _identify(text: str) -> str | None:
         import py3langid  # noqa: F401
     except ImportError:  # pragma: no cover - optional at run time
         return None
-    from ._langid import classify  # py3langid's answer, its model memory-mapped, not loaded
+    from ._langid import classify  # py3langid's answer, its model read on demand (not loaded)
 
     return classify(text)
 _QUOTE_BEFORE = re.compile("[\"\u201c\u2018\u00ab]\\s*$")
@@ -180,7 +182,7 @@ def _words_with_cyrillic_or_greek(doc) -> list:
     if not _CYRILLIC_OR_GREEK.search(text):
         return []
     words = doc.words
-    starts = [w[0] for w in words]
+    starts = list(map(itemgetter(0), words))
     out = []
     last = -1
     for m in _CYRILLIC_OR_GREEK.finditer(text):

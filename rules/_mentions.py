@@ -160,7 +160,7 @@ def surnames() -> frozenset[str]:
 COMMON_WORD = 1_000_000  # lexicon count above which a lower-case form is an everyday word
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def _word_frequency(word: str) -> int:
     """The lexicon count of a word's folded form, cached: asked of the same words again and again."""
     return lexicon.frequency(fold(word))
@@ -411,9 +411,9 @@ class Mention:
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def _is_cap(tok: str) -> bool:
-    # Cached: a pure function of the token (the lexicon is fixed), asked of every word.
+    # Cached (bounded: a few MB at most): a pure function of the token, the lexicon being fixed.
     c = tok[0]
     if c.isupper():
         parts = _HYPHENS.split(tok)
@@ -422,7 +422,7 @@ def _is_cap(tok: str) -> bool:
     return bool(_LOWER_PART.match(tok))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=32768)
 def _is_acronym(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -575,7 +575,7 @@ def extract_mentions(doc) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _title_like(f: str) -> bool:
     """Is the folded word ``f`` part of a title ("minister", "of", "vice-president")? Cached."""
     return f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f))

@@ -15,10 +15,12 @@ from __future__ import annotations
 import importlib.resources
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 import jellyfish
@@ -97,6 +99,15 @@ _CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
 _OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
+_OPEN_CHAR = re.compile("[:\u201c\"]")  # the characters one of which _OPENING requires
+
+
+def _strip_possessive(tok: str) -> str:
+    """``_POSSESSIVE.sub("", tok)`` without a regex: a word token has no newline, so ``$`` is
+    its end."""
+    return tok[:-2] if len(tok) >= 2 and tok[-1] == "s" and tok[-2] in _APOS else tok
+
+
 _GAP_SPACE = re.compile(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
 _GAP_DOT = re.compile(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
 _LOWER_PART = re.compile(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
@@ -149,8 +160,14 @@ def surnames() -> frozenset[str]:
 COMMON_WORD = 1_000_000  # lexicon count above which a lower-case form is an everyday word
 
 
+@lru_cache(maxsize=32768)
+def _word_frequency(word: str) -> int:
+    """The lexicon count of a word's folded form, cached: asked of the same words again and again."""
+    return lexicon.frequency(fold(word))
+
+
 def is_common_word(word: str, threshold: int = COMMON_WORD) -> bool:
-    return lexicon.frequency(fold(word)) >= threshold
+    return _word_frequency(word) >= threshold
 
 
 def is_given_name(word: str) -> bool:
@@ -335,6 +352,12 @@ class Mention:
     entity: int = -1
     word_like: bool = False
 
+    def __post_init__(self) -> None:
+        # the cache of _surname_parts, set by every __init__ so that instance dictionaries keep
+        # sharing their keys (an attribute added later makes each dictionary a larger one);
+        # not a dataclass field: equality, repr and asdict do not see it
+        self._surname_cache: tuple[str, tuple[int, int, str]] | None = None
+
     @property
     def text(self) -> str:
         return self.raw or " ".join(t[2] for t in self.tokens)
@@ -343,9 +366,15 @@ class Mention:
     def first(self) -> str | None:
         return self.tokens[0][2] if self.kind == "full" else None
 
-    @property
-    def surname_index(self) -> int:
-        """Index of the first token of the surname (particles before the last word belong to it)."""
+    def _surname_parts(self) -> tuple[int, int, str]:
+        """(surname_index, surname_end, surname), computed once per mention and kind.
+
+        The N rules ask a mention for its surname tens of thousands of times; ``tokens`` never
+        change once the mention is made, and ``kind`` is checked, so the cached answer is the
+        one the properties would compute again."""
+        cached = self._surname_cache
+        if cached is not None and cached[0] == self.kind:
+            return cached[1]
         toks = self.tokens
         i = len(toks) - 1
         while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
@@ -353,33 +382,38 @@ class Mention:
         j = i
         while j > 1 and fold(toks[j - 1][2]) in PARTICLES:
             j -= 1
-        if self.kind != "full":
-            return 0
-        return max(j, 1)
+        index = max(j, 1) if self.kind == "full" else 0
+        end = i + 1
+        parts = (index, end, " ".join(t[2] for t in toks[index:end]))
+        self._surname_cache = (self.kind, parts)
+        return parts
+
+    @property
+    def surname_index(self) -> int:
+        """Index of the first token of the surname (particles before the last word belong to it)."""
+        return self._surname_parts()[0]
 
     @property
     def surname_end(self) -> int:
-        toks = self.tokens
-        i = len(toks) - 1
-        while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
-            i -= 1
-        return i + 1
+        return self._surname_parts()[1]
 
     @property
     def surname(self) -> str:
-        toks = self.tokens[self.surname_index : self.surname_end]
-        return " ".join(t[2] for t in toks)
+        return self._surname_parts()[2]
 
     @property
     def surname_span(self) -> tuple[int, int]:
-        toks = self.tokens[self.surname_index : self.surname_end]
+        index, end, _ = self._surname_parts()
+        toks = self.tokens[index:end]
         return toks[0][0], toks[-1][1]
 
 
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 
 
+@lru_cache(maxsize=32768)
 def _is_cap(tok: str) -> bool:
+    # Cached (bounded: a few MB at most): a pure function of the token, the lexicon being fixed.
     c = tok[0]
     if c.isupper():
         parts = _HYPHENS.split(tok)
@@ -388,14 +422,15 @@ def _is_cap(tok: str) -> bool:
     return bool(_LOWER_PART.match(tok))
 
 
+@lru_cache(maxsize=32768)
 def _is_acronym(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _quoted_title_spans(text: str, para_start: int, para_end: int) -> list[tuple[int, int]]:
+def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None) -> list[tuple[int, int]]:
     out = []
-    for m in _QUOTE_PAIRS.finditer(text, para_start, para_end):
+    for m in _QUOTE_PAIRS.finditer(text, para_start, para_end) if matches is None else matches:
         gi = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         inner = m.group(gi)
         words = _QWORD.findall(inner)
@@ -429,8 +464,16 @@ def extract_mentions(doc) -> list[Mention]:
         else:
             seen_para.setdefault(key, i)
     titles: list[tuple[int, int]] = []
-    for p in paras:
-        titles.extend(_quoted_title_spans(text, p.start, p.end))
+    # One scan of the whole text finds the quotation pairs a scan of each paragraph finds: a
+    # pair holds no line break and begins and ends with a quotation mark, so it never spans
+    # two paragraphs or the white space between them (where no pair can begin either); the
+    # paragraph of each pair bounds its cue search.
+    para_starts = [p.start for p in paras]
+    for qm in _QUOTE_PAIRS.finditer(text):
+        pi = bisect_right(para_starts, qm.start()) - 1
+        if pi >= 0 and qm.end() <= paras[pi].end:
+            p = paras[pi]
+            titles.extend(_quoted_title_spans(text, p.start, p.end, (qm,)))
     title_starts = [a for a, _ in titles]
 
     def in_title(pos: int) -> bool:
@@ -438,17 +481,23 @@ def extract_mentions(doc) -> list[Mention]:
         return i >= 0 and titles[i][0] <= pos < titles[i][1]
 
     first_word_of_sentence: set[int] = set()
-    wstarts = [w.start for w in words]
-    for s in sentences:
-        k = bisect_right(wstarts, s.start - 1)
-        if k < len(words) and words[k].start < s.end:
+    wstarts = list(map(itemgetter(0), words))
+    n = len(words)
+    for s_start, s_end, _, _ in sentences:
+        k = bisect_left(wstarts, s_start)  # == bisect_right(wstarts, s_start - 1): integers
+        if k < n and wstarts[k] < s_end:
             first_word_of_sentence.add(k)
-    # a quotation or a colon opening inside a sentence starts a new one too
-    for k, w in enumerate(words):
-        if k and w.start > 0:
-            before = text[max(0, w.start - 3) : w.start]
-            if _OPENING.search(before):
+    # a quotation or a colon opening inside a sentence starts a new one too. _OPENING needs
+    # one of its opening characters in the three characters before the word, so only the words
+    # starting 1..3 characters after such a character are tested (not every word).
+    for c in _OPEN_CHAR.finditer(text):
+        p = c.start()
+        k = bisect_left(wstarts, p + 1)
+        while k < n and wstarts[k] <= p + 3:
+            ws = wstarts[k]
+            if k and ws > 0 and _OPENING.search(text[max(0, ws - 3) : ws]):
                 first_word_of_sentence.add(k)
+            k += 1
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)
@@ -456,21 +505,53 @@ def extract_mentions(doc) -> list[Mention]:
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     lower: set[str] = set()
     cap_mid: set[str] = set()
-    for k, w in enumerate(words):
-        t = _POSSESSIVE.sub("", w.text)
+    # What a word says is computed once per distinct word (words recur many times), in this
+    # tuple: ``cap``, its folded form when capitalised (None otherwise; a lower-case word goes
+    # to ``lower`` here); ``opens``, whether it can open a name run (``runner``: a capitalised
+    # non-acronym; or a particle such as "von" that may open "von der Aa"); ``alone_dead``: as
+    # a one-word run, _emit drops it (a word that is never a name, "May", "Monday");
+    # ``initial_dead``: the same at the start of a sentence, where _initial_is_name also
+    # refuses STOPWORDS ("The", "It"); ``goes_on``: can a run go on with it (_run_from stops at
+    # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
+    # word without "'s", case-folded: a sentence-initial word the document also writes in
+    # lower case is refused by _initial_is_name too.
+    # Then only the capitalised words (for ``cap_mid``) and the words that can open a run (the
+    # main loop) are visited, picked out by C-level map/compress rather than a Python loop
+    # over every word: the main loop jumps from one possible opener to the next, since every
+    # other word only made it step on.
+    info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
+    capitalised: dict[str, bool] = {}
+    can_open: dict[str, bool] = {}
+    for tok in dict.fromkeys(map(itemgetter(2), words)):
+        t = _strip_possessive(tok)
+        cap = None
         if t[:1].islower() and not _LOWER_PART.match(t):
             lower.add(t.casefold())
-        elif k not in first_word_of_sentence and t[:1].isupper():
-            cap_mid.add(fold(t))
+        elif t[:1].isupper():
+            cap = fold(t)
+        runner = _is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()
+        opens = runner or fold(tok) in PARTICLES
+        alone_dead = fold(tok) in NOT_NAMES or _is_acronym(tok)
+        fb = fold(t)
+        initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
+        goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
+        info[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold())
+        capitalised[tok] = cap is not None
+        can_open[tok] = opens
+    for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
+        if k not in first_word_of_sentence:
+            cap_mid.add(info[words[k][2]][0])
     ctx = {"lower": lower, "cap_mid": cap_mid}
 
     out: list[Mention] = []
-    n = len(words)
     i = 0
-    while i < n:
+    for start in compress(range(n), map(can_open.__getitem__, map(itemgetter(2), words))):
+        if start < i:
+            continue  # inside the run just emitted
+        i = start
         w = words[i]
-        tok = w.text
-        if not _is_cap(tok) or _is_acronym(tok) or tok[0].isdigit():
+        tok = w[2]
+        if not info[tok][5]:
             # a run may open with particles: "von der Aa"
             if fold(tok) in PARTICLES and i + 1 < n and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
                 j = i
@@ -483,10 +564,25 @@ def extract_mentions(doc) -> list[Mention]:
                     continue
             i += 1
             continue
-        run_end = _run_from(words, text, i)
+        run_end = _run_from(words, text, i) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
+        if run_end == i + 1 and (
+            info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower
+        ):
+            i = run_end
+            continue
         _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
         i = max(run_end, i + 1)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _title_like(f: str) -> bool:
+    """Is the folded word ``f`` part of a title ("minister", "of", "vice-president")? Cached."""
+    return f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f))
+
+
+_BRIDGES = PARTICLES | {"of", "for"}
+_ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
 
 def _run_from(words, text: str, i: int) -> int:
@@ -494,23 +590,25 @@ def _run_from(words, text: str, i: int) -> int:
     n = len(words)
     j = i
     while j < n:
-        tok = words[j].text
+        w = words[j]
+        tok = w[2]
         if j > i:
-            gap = text[words[j - 1].end : words[j].start]
-            prev = words[j - 1].text
+            pw = words[j - 1]
+            gap = text[pw[1] : w[0]]
+            prev = pw[2]
             prev_f = fold(prev)
-            ok_gap = bool(_GAP_SPACE.fullmatch(gap))
+            ok_gap = gap == " " or bool(_GAP_SPACE.fullmatch(gap))  # one space: the usual gap
             if not ok_gap and _GAP_DOT.fullmatch(gap):
                 ok_gap = (len(prev) == 1 and prev.isupper()) or prev_f in ABBREVIATIONS
             if not ok_gap:
                 break
-            if _POSSESSIVE.search(prev):
+            if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
                 break
             low = fold(tok)
             if low in PARTICLES or low in ("of", "for"):
                 # bridge "de la Cruz", "Secretary of State" (only after a title word)
                 k = j
-                while k < n and fold(words[k].text) in PARTICLES | {"of", "for"} and k - j < 3:
+                while k < n and fold(words[k].text) in _BRIDGES and k - j < 3:
                     k += 1
                 if k < n and _is_cap(words[k].text) and (low in PARTICLES or prev_f in TITLE_WORDS):
                     if low in ("of", "for") and prev_f not in TITLE_WORDS:
@@ -531,12 +629,12 @@ def _run_from(words, text: str, i: int) -> int:
 
 
 def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
-    toks = [(words[k].start, words[k].end, words[k].text) for k in range(i, j)]
+    toks = [(w[0], w[1], w[2]) for w in words[i:j]]
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
     if initial_pos and toks and not particle_start:
         t0 = toks[0][2]
-        base = _POSSESSIVE.sub("", t0)
+        base = _strip_possessive(t0)
         nxt = words[j].text.casefold() if j < len(words) else ""
         if not _initial_is_name(base, t0, len(toks), nxt, ctx):
             toks = toks[1:]
@@ -550,7 +648,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     cut = 0
     for k, t in enumerate(toks[:-1]):
         f = fold(t[2]).rstrip(".")
-        if f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f)):
+        if _title_like(f):
             cut = k + 1
         elif k < len(toks) - 1 and cut == k and _is_demonym_like(t[2]) and k + 1 < len(toks) - 1 and fold(toks[k + 1][2]) in TITLE_WORDS:
             cut = k + 1
@@ -568,10 +666,12 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         name[-1] = (last[0], last[1] - 2, last[2][:-2])
     if any(len(t[2]) == 0 for t in name):
         return
-    real = [t for t in name if len(t[2]) > 1 and any(c.islower() for c in t[2])]
-    if not real:
+    if not any(len(t[2]) > 1 and any(map(str.islower, t[2])) for t in name):
         return
     start = name[0][0]
+    if in_title(start):
+        return
+    para = doc.paragraph_at(start)
     m = Mention(
         start=start,
         end=name[-1][1],
@@ -579,12 +679,10 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         title=title,
         possessive=possessive,
         sentence=sentence_of(start),
-        paragraph=doc.paragraph_at(start) if doc.paragraph_at(start) is not None else -1,
+        paragraph=para if para is not None else -1,
         sentence_initial=initial_pos and cut == 0,
         raw=text[start : name[-1][1]],
     )
-    if in_title(start):
-        return
     if m.paragraph >= 0:
         m.duplicate = para_dup[m.paragraph]
         m.repeated = para_rep[m.paragraph]
@@ -595,7 +693,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
         elif len(name_words[0]) > 1 and not is_given_name(name_words[0]) and (
-            fold(name_words[0]) in ORG_WORDS | TITLE_WORDS
+            fold(name_words[0]) in _ORG_OR_TITLE
             or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
         ):
             m.kind = "org"
@@ -821,7 +919,13 @@ def _choose(mentions: list[Mention], slot: Callable[[Mention], str | None], list
             intro: Mention | None, lexicon_check: Callable[[str], bool] | None = None) -> SlotChoice:
     counts, raw, display = _count(mentions, slot)
     intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
-    order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], min(i for i, m in enumerate(mentions) if slot(m) and fold(slot(m)) == f)))
+    # the index of each spelling's first mention, found in one pass (was a scan per spelling)
+    first_at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        s = slot(m)
+        if s:
+            first_at.setdefault(fold(s), i)
+    order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], first_at[f]))
     ranked = [display[f] for f in order]
     if listed is not None:
         lf = fold(listed)
@@ -931,10 +1035,32 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             surname_index[fold(m.surname)].append(e.id)
             if m.first:
                 first_names.add(fold(m.first))
+    # Every reader of surname_index takes the distinct ids in first-seen order (or a set of
+    # them): drop the repeats once here, not once per mention (a surname used a thousand
+    # times made each look-up scan a thousand ids).
+    for key, ids in surname_index.items():
+        surname_index[key] = list(dict.fromkeys(ids))
     sur_blocks: dict[str, set[str]] = defaultdict(set)
     for s in surname_index:
         for k in blocking_keys(s):
             sur_blocks[k].add(s)
+    # "The person named most recently before a mention" is asked per mention: instead of
+    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
+    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
+    # mentions attached below, then those attached from the pool (each added in text order) --
+    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
+    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {
+        e.id: ([x.start for x in e.mentions], [], []) for e in entities
+    }
+
+    def latest_before(eid: int, pos: int) -> int:
+        best = -1
+        for lst in starts_of[eid]:
+            k = bisect_left(lst, pos)
+            if k and lst[k - 1] > best:
+                best = lst[k - 1]
+        return best
+
     pool: list[Mention] = []
     for m in bares:
         f = fold(m.text)
@@ -946,11 +1072,12 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             else:  # shared surname: the person named most recently before
                 best = None
                 for eid in ids:
-                    before = [x.start for x in entities[eid].mentions if x.start < m.start]
-                    if before and (best is None or max(before) > best[0]):
-                        best = (max(before), eid)
+                    latest = latest_before(eid, m.start)
+                    if latest >= 0 and (best is None or latest > best[0]):
+                        best = (latest, eid)
                 m.entity = best[1] if best else ids[0]
             entities[m.entity].mentions.append(m)
+            starts_of[m.entity][1].append(m.start)
             continue
         if f in first_names:
             continue
@@ -984,11 +1111,12 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         if eid <= -2:
             # the person of that surname named most recently before this mention
             ids = list(dict.fromkeys(surname_index[next(s for s in cands_best[f])]))
-            before = [(max((x.start for x in entities[i].mentions if x.start < m.start), default=-1), i) for i in ids]
+            before = [(latest_before(i, m.start), i) for i in ids]
             eid = max(before)[1]
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
+            starts_of[eid][2].append(m.start)
         elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
             ambiguous.append((m, cands_best[f]))  # close to two people's surnames
         else:
@@ -1040,6 +1168,9 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     for e in entities:
         for x in e.mentions:
             titles[e.id] |= _specific(x.title)
+    # each person's distinct full-name surnames: the max similarity over them is the max over
+    # all full mentions (the loop below only moves bare mentions, never full ones)
+    full_surnames: dict[int, list[str]] = {}
     for m in singles:
         if not (m.possessive or not m.word_like):
             continue
@@ -1052,7 +1183,10 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
         cands = []
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
-            sims = [loose_spelling(f, x.surname) for x in e.mentions if x.kind == "full"]
+            surs = full_surnames.get(eid)
+            if surs is None:
+                surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
+            sims = [loose_spelling(f, sur) for sur in surs]
             s = max(sims) if sims else 0.0
             if s <= 0:
                 continue

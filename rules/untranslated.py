@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import compress
+from operator import itemgetter
 
 from ..lint.lexicon import frequencies, is_known
 from ..lint.rule import Rule
@@ -50,6 +53,32 @@ _VIET_WORD = re.compile(
     "(?:[ \t]+[^\\W\\d_]*[\u00c0-\u01b0\u1ea0-\u1ef9\u0110\u0111][^\\W\\d_]*)*"
 )
 _WORDISH = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _viet_words(text: str):
+    r"""The matches of ``_VIET_WORD.finditer(text)``, found from the Vietnamese letters.
+
+    _VIET_WORD opens with ``[^\W\d_]*``, so finditer tries it at every position of the text
+    (slow on a long one). A match needs a Vietnamese letter reachable through letters only, so
+    the first match at or after ``pos`` starts where the run of letters holding the next
+    Vietnamese letter starts (not before ``pos``): it is ``_VIET_WORD.match`` there.
+    """
+    pos = 0
+    while True:
+        v = _VIET_LETTER.search(text, pos)
+        if v is None:
+            return
+        start = v.start()
+        while start > pos and _LETTER.match(text, start - 1):
+            start -= 1
+        m = _VIET_WORD.match(text, start) or _VIET_WORD.search(text, pos)  # (the match never fails)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 # Latin-script words the English lexicon does not know, in a run: a sentence left in
 # French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
 _MIN_FOREIGN_WORDS = 4
@@ -72,11 +101,12 @@ _LANGUAGE_NAMES = {
 def _identify(text: str) -> str | None:
     """The language of ``text`` by py3langid (its model ships in its wheel), or None."""
     try:
-        import py3langid
+        import py3langid  # noqa: F401
     except ImportError:  # pragma: no cover - optional at run time
         return None
-    lang, _ = py3langid.classify(text)
-    return lang
+    from ._langid import classify  # py3langid's answer, its model read on demand (not loaded)
+
+    return classify(text)
 _QUOTE_BEFORE = re.compile("[\"\u201c\u2018\u00ab]\\s*$")
 
 
@@ -94,10 +124,20 @@ def _script(run: str) -> tuple[str, str]:
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_LATIN_NON_ASCII = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]+")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+
+
+def _latin_letters(text: str) -> int:
+    """How many characters of ``text`` _LATIN_RUN's class matches (the lengths of its matches
+    added up): ASCII letters counted in C on the UTF-8 bytes (where an ASCII byte is always
+    that character), plus the accented letters, rare in English, by regex."""
+    ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+    return ascii_letters + sum(map(len, _LATIN_NON_ASCII.findall(text)))
 
 
 def _latin_share(text: str) -> float:
-    latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(text))
+    latin = _latin_letters(text)
     foreign = sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
     total = latin + foreign
     return latin / total if total else 1.0
@@ -112,6 +152,46 @@ def _enclosed(text: str, a: int, b: int) -> bool:
     while j < len(text) and text[j] in " \t":
         j += 1
     return i >= 0 and text[i] in "([\uff08" and j < len(text) and text[j] in ")]\uff09"
+
+
+def _latin_word_state(t: str) -> bool | None:
+    """For _foreign_latin_runs: False for a lower-case word the lexicon does not know, True for
+    one that may sit inside a foreign run ("la", "de", "à", rare words such as "tanta"), None
+    for one that ends a run (English glue words, common words, anything not lower case)."""
+    if not t.islower():
+        return None
+    freqs = frequencies()
+    core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
+    if not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
+        return None
+    if len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
+        return False
+    if (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
+        return True
+    return None
+
+
+def _is_false(state: bool | None) -> bool:
+    return state is False
+
+
+def _words_with_cyrillic_or_greek(doc) -> list:
+    """The words holding a Cyrillic or Greek letter, in text order: found from the letters
+    (rare in English text), not by a regex search of every word."""
+    text = doc.text
+    if not _CYRILLIC_OR_GREEK.search(text):
+        return []
+    words = doc.words
+    starts = list(map(itemgetter(0), words))
+    out = []
+    last = -1
+    for m in _CYRILLIC_OR_GREEK.finditer(text):
+        p = m.start()
+        k = bisect_right(starts, p) - 1
+        if k > last and k >= 0 and p < words[k][1]:
+            out.append(words[k])
+            last = k
+    return out
 
 
 class ForeignFragment(Rule):
@@ -145,10 +225,8 @@ class ForeignFragment(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []
         # look-alike letters inside Latin words
-        for w in doc.words if _CYRILLIC_OR_GREEK.search(text) else ():
+        for w in _words_with_cyrillic_or_greek(doc):
             t = w.text
-            if not _CYRILLIC_OR_GREEK.search(t):
-                continue
             has_latin = bool(_LATIN_LETTER.search(t))
             mapped = "".join(CONFUSABLES.get(ch, ch) for ch in t)
             if has_latin or (_LATIN_LETTER.fullmatch(mapped[:1] or "-") and not _CYRILLIC_OR_GREEK.search(mapped)
@@ -218,7 +296,7 @@ class ForeignFragment(Rule):
                 properties={"script": "Latin", "language": lang or "unknown"},
             )
         # lower-case Vietnamese words in running English
-        for m in _VIET_WORD.finditer(text) if english_share(doc) >= 0.45 else ():
+        for m in _viet_words(text) if english_share(doc) >= 0.45 else ():
             if any(a <= m.start() < b for a, b in viet_spans):
                 continue
             run = m.group()
@@ -238,8 +316,44 @@ class ForeignFragment(Rule):
             )
 
     def _foreign_latin_runs(self, doc):
-        """Runs of lower-case words the English lexicon does not know, with at least three of
-        them; short words ("la", "de", "à") may sit inside a run."""
+        """Runs of lower-case words the English lexicon does not know, with at least
+        _MIN_FOREIGN_WORDS of them; short words ("la", "de", "à") may sit inside a run.
+
+        Each word is False (unknown: the stuff of a run), True (may sit inside a run) or None
+        (ends a run); a run also ends at any gap but one space. A run can only open on a False
+        word, so the scan jumps from one False word to the next (found by C-level map and
+        compress over each distinct word's state) and walks word by word only inside a run:
+        the runs found are the ones a walk over every word finds (the reference is
+        ``_foreign_latin_runs_reference``, compared by tests/rules/test_untranslated_fast.py).
+        """
+        words = doc.words
+        text = doc.text
+        texts = list(map(itemgetter(2), words))
+        state = {t: _latin_word_state(t) for t in dict.fromkeys(texts)}
+        n = len(words)
+        out = []
+        pos = 0
+        for k0 in compress(range(n), map(_is_false, map(state.__getitem__, texts))):
+            if k0 < pos:
+                continue
+            run = [(k0, False)]
+            k = k0 + 1
+            while k < n:
+                known = state[texts[k]]
+                if known is None or text[words[k - 1][1] : words[k][0]] != " ":
+                    break
+                run.append((k, known))
+                k += 1
+            pos = k
+            while run and run[-1][1]:
+                run.pop()
+            n_unknown = sum(1 for _, kn in run if not kn)
+            if n_unknown >= _MIN_FOREIGN_WORDS:
+                out.append((words[run[0][0]][0], words[run[-1][0]][1], n_unknown))
+        return out
+
+    def _foreign_latin_runs_reference(self, doc):
+        """The plain walk over every word that _foreign_latin_runs must agree with."""
         words = doc.words
         text = doc.text
         out = []
@@ -254,22 +368,13 @@ class ForeignFragment(Rule):
             run.clear()
 
         prev_end = None
-        freqs = frequencies()
         for w in words:
             t = w.text
             if not t.islower():
                 known = None
                 if not run:
                     continue
-            core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
-            if not t.islower() or not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
-                known = None
-            elif len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
-                known = False
-            elif (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
-                known = True  # "la", "de", "à", rare words ("tanta") inside a foreign run
-            else:
-                known = None
+            known = _latin_word_state(t)
             if run and (known is None or text[prev_end : w.start] != " "):
                 flush()
             if known is False or (known is True and run):

@@ -1,0 +1,173 @@
+"""py3langid's language identification, with its model read only where a text needs it.
+
+``py3langid.classify`` loads its model (an npz archive inside an xz file) into memory: 28 MB of
+naive Bayes weights, 39 MB of byte-automaton transitions, and more while converting them; the
+process grows by about 100 MB, for the few words U001 asks about.
+
+Here the archive is decompressed the same way (into an anonymous temporary file, as py3langid
+itself does), the small arrays are read, and the two big ones stay in the file: a transition or
+a row of weights is read (``os.pread``) when the classified text reaches it, a few hundred
+bytes per word. (Memory-mapping the file instead touches far more: the kernel maps whole page
+cache folios around each fault.) The arrays are handed to py3langid's own
+``LanguageIdentifier``, so tokenisation, scoring and the answer are py3langid's code on the
+very same numbers (tests/rules/test_untranslated_fast.py compares the answers and scores with
+``py3langid.classify``). Anything unexpected in the model file (another py3langid version's
+layout) falls back to ``py3langid.classify``.
+"""
+from __future__ import annotations
+
+import atexit
+import lzma
+import os
+import shutil
+import struct
+import tempfile
+import zipfile
+from array import array
+from typing import Any
+
+_STATE: list[Any] = []  # [identifier or None]: loaded once per process, on first use
+
+
+def classify(text: str) -> str:
+    """The language code py3langid gives ``text``."""
+    if not _STATE:
+        try:
+            _STATE.append(_lean_identifier())
+        except Exception:  # an unknown model layout: py3langid's own loader
+            _STATE.append(None)
+    ident = _STATE[0]
+    if ident is not None:
+        try:
+            return ident.classify(text)[0]
+        except OSError:  # the temporary file became unreadable: py3langid's own loader
+            _STATE[0] = None
+    import py3langid
+
+    return py3langid.classify(text)[0]
+
+
+class _FileArray:
+    """A 1-D array in a file, read an item at a time (``nm[i]``, as py3langid indexes it)."""
+
+    def __init__(self, fd: int, offset: int, dtype, size: int) -> None:
+        self.fd, self.offset, self.size = fd, offset, size
+        self.itemsize = dtype.itemsize
+        self.fmt = "<" + {2: "H", 4: "I"}[dtype.itemsize]
+        if dtype.byteorder == ">" or dtype.kind != "u":
+            raise ValueError(f"unexpected transition type {dtype}")
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i: int) -> int:
+        i = int(i)
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        data = os.pread(self.fd, self.itemsize, self.offset + i * self.itemsize)
+        return struct.unpack(self.fmt, data)[0]
+
+
+class _FileRows:
+    """A 2-D C-order array in a file whose rows are read on demand: ``ptc[idx]`` for an index
+    array ``idx`` gives the array numpy's fancy indexing gives (same rows, order and type)."""
+
+    def __init__(self, fd: int, offset: int, dtype, shape: tuple[int, int]) -> None:
+        self.fd, self.offset, self.dtype, self.shape = fd, offset, dtype, shape
+        self.row_bytes = dtype.itemsize * shape[1]
+
+    def __getitem__(self, idx):
+        import numpy as np
+
+        idx = np.asarray(idx)
+        if idx.ndim != 1 or idx.dtype.kind not in "iu":
+            raise TypeError("only a 1-D integer index is supported")
+        n = self.shape[0]
+        parts = []
+        for i in idx.tolist():
+            if i < 0:
+                i += n
+            if not 0 <= i < n:
+                raise IndexError(i)
+            parts.append(os.pread(self.fd, self.row_bytes, self.offset + i * self.row_bytes))
+        out = np.frombuffer(b"".join(parts), dtype=self.dtype).reshape(len(parts), self.shape[1])
+        return out.copy()  # a writable, owned array, as fancy indexing returns
+
+
+def _members(fh) -> dict[str, tuple[int, Any, tuple[int, ...]]]:
+    """(data offset, dtype, shape) of each array of the uncompressed (stored) npz in ``fh``."""
+    from numpy.lib import format as npformat
+
+    out = {}
+    with zipfile.ZipFile(fh) as zf:
+        for info in zf.infolist():
+            if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
+                raise ValueError(f"unexpected member {info.filename}")
+            fh.seek(info.header_offset)
+            head = fh.read(30)
+            if head[:4] != b"PK\x03\x04":
+                raise ValueError("bad local header")
+            name_len, extra_len = struct.unpack("<HH", head[26:30])
+            fh.seek(info.header_offset + 30 + name_len + extra_len)
+            version = npformat.read_magic(fh)
+            if version == (1, 0):
+                shape, fortran, dtype = npformat.read_array_header_1_0(fh)
+            elif version == (2, 0):
+                shape, fortran, dtype = npformat.read_array_header_2_0(fh)
+            else:
+                raise ValueError(f"npy version {version}")
+            if dtype.hasobject or (fortran and len(shape) > 1):
+                raise ValueError("unexpected array layout")
+            out[info.filename[:-4]] = (fh.tell(), dtype, tuple(shape))
+    return out
+
+
+def _read(fh, member) -> Any:
+    import numpy as np
+
+    offset, dtype, shape = member
+    count = int(np.prod(shape, dtype=np.int64))
+    fh.seek(offset)
+    data = fh.read(count * dtype.itemsize)
+    return np.frombuffer(data, dtype=dtype, count=count).reshape(shape).copy()
+
+
+def _lean_identifier():
+    import numpy as np
+    from py3langid import langid
+
+    if not hasattr(os, "pread"):  # (Windows) py3langid's own loader
+        raise OSError("no os.pread")
+    path = langid.MODEL_DIR / langid.MODEL_FILE
+    fh = tempfile.TemporaryFile(suffix=".npz")
+    with lzma.open(path) as src:
+        shutil.copyfileobj(src, fh, length=1 << 18)
+    fh.flush()
+    m = _members(fh)
+    if set(m) != {"ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"}:
+        raise ValueError(f"unexpected arrays {sorted(m)}")
+    fd = fh.fileno()
+    ptc_offset, ptc_dtype, ptc_shape = m["ptc"]
+    nm_offset, nm_dtype, nm_shape = m["nextmove"]
+    if len(ptc_shape) != 2 or len(nm_shape) != 1:
+        raise ValueError("unexpected shapes")
+    row = _read(fh, m["nextmove_row"])
+    out = _read(fh, m["out_feat"])
+    if row.dtype.kind != "u" or out.dtype.kind != "i" or array("i").itemsize != 4:
+        raise ValueError("unexpected automaton types")
+    # What py3langid's load_model returns (the row index and outputs as the same Python
+    # integers), except that the weights and the transitions stay in the file.
+    ident = langid.LanguageIdentifier(
+        _FileRows(fd, ptc_offset, ptc_dtype, ptc_shape),
+        _read(fh, m["pc"]),
+        _read(fh, m["classes"]).tolist(),
+        _FileArray(fd, nm_offset, nm_dtype, nm_shape[0]),
+        array("i", out.astype(np.int32).tolist()),
+        tk_row=array("I", row.astype(np.uint32).tolist()),
+    )
+    _KEEP.append(fh)  # the weights and transitions are read from it for the process's life
+    atexit.register(fh.close)
+    return ident
+
+
+_KEEP: list[Any] = []

@@ -1,0 +1,285 @@
+"""Frozen copy of rules/untranslated.py before the speed work: the reference its tests compare with."""
+from __future__ import annotations
+
+import re
+
+from garblint.lint.lexicon import frequencies, is_known
+from garblint.lint.rule import Rule
+from garblint.rules._sentences import english_share
+
+# (script, language hint, character class). Order matters only for naming.
+_SCRIPTS = (
+    ("Han", "Chinese or Japanese kanji", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"),
+    ("Kana", "Japanese", "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"),
+    ("Hangul", "Korean", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
+    ("Cyrillic", "Russian or another Cyrillic-script language", "\u0400-\u052f\u2de0-\u2dff\ua640-\ua69f"),
+    ("Greek", "Greek", "\u0370-\u03ff\u1f00-\u1fff"),
+    ("Arabic", "Arabic-script (Arabic, Persian, Urdu)", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
+    ("Hebrew", "Hebrew", "\u0590-\u05ff"),
+    ("Thai", "Thai", "\u0e00-\u0e7f"),
+    ("Devanagari", "Hindi or another Devanagari-script language", "\u0900-\u097f"),
+    ("Bengali", "Bengali", "\u0980-\u09ff"),
+    ("Tamil", "Tamil", "\u0b80-\u0bff"),
+    ("Georgian", "Georgian", "\u10a0-\u10ff"),
+    ("Armenian", "Armenian", "\u0530-\u058f"),
+)
+_SCRIPT_OF = [(name, lang, re.compile(f"[{cls}]")) for name, lang, cls in _SCRIPTS]
+_FOREIGN_CLASS = "".join(cls for _, _, cls in _SCRIPTS)
+# A run of foreign letters, with the spaces, digits and (CJK) punctuation inside it.
+_RUN = re.compile(
+    f"[{_FOREIGN_CLASS}](?:[{_FOREIGN_CLASS}\\d\u3000-\u303f\uff00-\uff65\u00b7\u30fb]"
+    f"|[ ,.\\-'\u2019](?=[{_FOREIGN_CLASS}]))*"
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+# Letters that look exactly like Latin ones (homoglyphs).
+CONFUSABLES = {
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y",
+    "\u0445": "x", "\u0456": "i", "\u0458": "j", "\u0455": "s", "\u0501": "d", "\u051b": "q",
+    "\u051d": "w", "\u04bb": "h", "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K",
+    "\u041c": "M", "\u041d": "H", "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T",
+    "\u0425": "X", "\u0423": "Y", "\u0406": "I", "\u0408": "J", "\u0405": "S", "\u03bf": "o",
+    "\u03bd": "v", "\u0391": "A", "\u0392": "B", "\u0395": "E", "\u0396": "Z", "\u0397": "H",
+    "\u0399": "I", "\u039a": "K", "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P",
+    "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X", "\u03b9": "i", "\u03ba": "k", "\u0432": "B",
+}
+# Vietnamese: letters with a dot below or hook above, and horn vowels, occur in no other language.
+_VIET_LETTER = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]")
+_VIET_WORD = re.compile(
+    "[^\\W\\d_]*[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0][^\\W\\d_]*"
+    "(?:[ \t]+[^\\W\\d_]*[\u00c0-\u01b0\u1ea0-\u1ef9\u0110\u0111][^\\W\\d_]*)*"
+)
+_WORDISH = re.compile(r"[^\W\d_]+")
+# Latin-script words the English lexicon does not know, in a run: a sentence left in
+# French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
+_MIN_FOREIGN_WORDS = 4
+_VOWEL = re.compile("[aeiouy\u00e0-\u00ff\u0100-\u017f\u1ea0-\u1ef9]")
+# English function words end a foreign run: "pho and a banh mi" is two borrowed names.
+_ENGLISH_GLUE = frozenset("an the and or of to in on at is are was for with by it".split())
+_ELISION = re.compile("['\u2019\\-]")
+_LANGUAGE_NAMES = {
+    "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+    "fi": "Finnish", "pl": "Polish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian",
+    "ro": "Romanian", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian", "ms": "Malay",
+    "tl": "Tagalog", "sw": "Swahili", "la": "Latin", "ca": "Catalan", "hr": "Croatian",
+    "sl": "Slovenian", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "eu": "Basque",
+    "ga": "Irish", "cy": "Welsh", "af": "Afrikaans", "sq": "Albanian", "eo": "Esperanto",
+    "zh": "Chinese (romanised)", "jv": "Javanese", "is": "Icelandic", "gl": "Galician",
+}
+
+
+def _identify(text: str) -> str | None:
+    """The language of ``text`` by py3langid (its model ships in its wheel), or None."""
+    try:
+        import py3langid
+    except ImportError:  # pragma: no cover - optional at run time
+        return None
+    lang, _ = py3langid.classify(text)
+    return lang
+_QUOTE_BEFORE = re.compile("[\"\u201c\u2018\u00ab]\\s*$")
+
+
+def _script(run: str) -> tuple[str, str]:
+    counts = []
+    for name, lang, rx in _SCRIPT_OF:
+        n = len(rx.findall(run))
+        if n:
+            counts.append((n, name, lang))
+    names = {c[1] for c in counts}
+    if "Kana" in names:
+        return "Kana", "Japanese"
+    counts.sort(reverse=True)
+    return counts[0][1], counts[0][2]
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+
+
+def _latin_share(text: str) -> float:
+    latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(text))
+    foreign = sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
+    total = latin + foreign
+    return latin / total if total else 1.0
+
+
+def _enclosed(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] a bracketed gloss: "Beijing (北京)"?"""
+    i = a - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = b
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return i >= 0 and text[i] in "([\uff08" and j < len(text) and text[j] in ")]\uff09"
+
+
+class ForeignFragment(Rule):
+    """What it flags: an untranslated or foreign fragment inside English text: a run of non-Latin letters (Chinese, Japanese, Korean, Cyrillic, Greek, Arabic...), a Cyrillic or Greek look-alike letter inside a Latin word, a lower-case Vietnamese phrase, or a run of words in another Latin-script language.
+
+    Why: machine translation leaves words it could not translate in the source language, and
+    copy-and-paste from a source text or a spoofed look-alike letter ("Тhe" with a Cyrillic
+    "Т") breaks search, spell checking and screen readers. The script is named from its
+    Unicode block; a Latin-script run (four or more words the English lexicon does not know)
+    is named by py3langid, whose model ships inside its wheel. Glosses in brackets
+    ("Beijing (北京)"), single Greek letters used as symbols (α, μ), documents mostly in
+    another script, capitalised Vietnamese names, accented Latin words and borrowed phrases
+    ("joie de vivre", dish names) are left alone.
+
+    Example: "the 两会 meetings" -> "the two sessions meetings"; "Тhe" (Cyrillic Т) -> "The".
+
+    Fix: for look-alike letters, suggests the Latin letters (safe: the visible text does not
+    change). For a foreign run there is no automatic fix: it needs a translator.
+    """
+
+    code = ""  # not registered: the test sets the instance's code
+    name = "foreign-fragment"
+    category = "untranslated"
+    severity = "warning"
+    fix_priority = 30
+
+    def check(self, doc, config):
+        text = doc.text
+        if _latin_share(text) < 0.5:
+            return  # not an English document: nothing here is a fragment
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        homoglyph_spans = []
+        # look-alike letters inside Latin words
+        for w in doc.words if _CYRILLIC_OR_GREEK.search(text) else ():
+            t = w.text
+            if not _CYRILLIC_OR_GREEK.search(t):
+                continue
+            has_latin = bool(_LATIN_LETTER.search(t))
+            mapped = "".join(CONFUSABLES.get(ch, ch) for ch in t)
+            if has_latin or (_LATIN_LETTER.fullmatch(mapped[:1] or "-") and not _CYRILLIC_OR_GREEK.search(mapped)
+                             and len(t) > 1 and is_known(mapped) and self._latin_context(text, w.start, w.end)):
+                if _CYRILLIC_OR_GREEK.search(mapped):
+                    sugg = []
+                else:
+                    sugg = [(mapped, True)]
+                homoglyph_spans.append((w.start, w.end))
+                yield self.finding(
+                    doc,
+                    w.start,
+                    w.end,
+                    f"Cyrillic or Greek look-alike letter inside the Latin word '{mapped}'",
+                    sugg,
+                    confidence=0.9,
+                    properties={"script": "mixed"},
+                )
+        # runs of a foreign script
+        for m in _RUN.finditer(text):
+            a, b = m.start(), m.end()
+            run = m.group()
+            if any(ha <= a < hb for ha, hb in homoglyph_spans):
+                continue
+            if vocab is not None and vocab.accepts(run):
+                continue
+            letters = [ch for ch in run if not ch.isspace()]
+            script, lang = _script(run)
+            if script == "Greek" and len(_WORDISH.findall(run)) == 1 and len(run) <= 2:
+                continue  # α, β, μ, Ω: symbols in science and finance
+            if _enclosed(text, a, b):
+                continue
+            conf = 0.9 if len(letters) >= 2 else 0.7
+            if _QUOTE_BEFORE.search(text[max(0, a - 3) : a]):
+                conf = 0.5  # a quoted term, perhaps on purpose
+            yield self.finding(
+                doc,
+                a,
+                b,
+                f"untranslated fragment in {script} script ({lang}): '{run}'",
+                [],
+                confidence=conf,
+                properties={"script": script},
+            )
+        # whole phrases in another Latin-script language (only in a text that is English)
+        viet_spans = []
+        latin_runs = self._foreign_latin_runs(doc) if english_share(doc) >= 0.45 else []
+        for a, b, n_unknown in latin_runs:
+            run = text[a:b]
+            if _VIET_LETTER.search(run):
+                lang = "vi"
+            else:
+                lang = _identify(run)
+                if lang == "en":
+                    continue
+            name = _LANGUAGE_NAMES.get(lang or "", None)
+            if lang is not None and name is None:
+                name = f"language '{lang}'"
+            viet_spans.append((a, b))
+            yield self.finding(
+                doc,
+                a,
+                b,
+                f"untranslated {name or 'non-English'} fragment: '{run}'",
+                [],
+                confidence=0.8 if n_unknown >= 5 else 0.65,
+                properties={"script": "Latin", "language": lang or "unknown"},
+            )
+        # lower-case Vietnamese words in running English
+        for m in _VIET_WORD.finditer(text) if english_share(doc) >= 0.45 else ():
+            if any(a <= m.start() < b for a, b in viet_spans):
+                continue
+            run = m.group()
+            words = run.split()
+            if all(w[:1].isupper() for w in words):
+                continue  # a Vietnamese name, written with its diacritics
+            if _enclosed(text, m.start(), m.end()):
+                continue
+            yield self.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"untranslated Vietnamese fragment: '{run}'",
+                [],
+                confidence=0.75 if len(words) > 1 else 0.45,
+                properties={"script": "Latin", "language": "Vietnamese"},
+            )
+
+    def _foreign_latin_runs(self, doc):
+        """Runs of lower-case words the English lexicon does not know, with at least three of
+        them; short words ("la", "de", "à") may sit inside a run."""
+        words = doc.words
+        text = doc.text
+        out = []
+        run: list = []  # (token, known)
+
+        def flush() -> None:
+            while run and run[-1][1]:
+                run.pop()
+            n_unknown = sum(1 for _, k in run if not k)
+            if n_unknown >= _MIN_FOREIGN_WORDS:
+                out.append((run[0][0].start, run[-1][0].end, n_unknown))
+            run.clear()
+
+        prev_end = None
+        freqs = frequencies()
+        for w in words:
+            t = w.text
+            if not t.islower():
+                known = None
+                if not run:
+                    continue
+            core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
+            if not t.islower() or not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
+                known = None
+            elif len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
+                known = False
+            elif (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
+                known = True  # "la", "de", "à", rare words ("tanta") inside a foreign run
+            else:
+                known = None
+            if run and (known is None or text[prev_end : w.start] != " "):
+                flush()
+            if known is False or (known is True and run):
+                run.append((w, known))
+            prev_end = w.end
+        if run:
+            flush()
+        return out
+
+    @staticmethod
+    def _latin_context(text: str, a: int, b: int) -> bool:
+        around = text[max(0, a - 40) : a] + text[b : b + 40]
+        return _latin_share(around) >= 0.8 and bool(_LATIN_LETTER.search(around))

@@ -18,7 +18,7 @@ from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
-from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules
+from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules, tune_gc
 from .vocab import read_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -96,6 +96,7 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
 
 
 def run_check(paths: list[str], opts: dict[str, Any]) -> int:
+    tune_gc()
     try:
         config_path = Path(opts["config_path"]) if opts.get("config_path") else None
         if config_path is not None and not config_path.is_file():

@@ -407,7 +407,24 @@ PIECE_CHARS = 250_000
 _WORKER: dict[str, Any] = {}
 
 
+def tune_gc() -> None:
+    """Fewer garbage collector passes for a lint run (the CLI and its worker processes).
+
+    A Document holds hundreds of thousands of small tuples (tokens, sentences) and the rules
+    build more; with the default thresholds the collector walks them over and over although
+    they form no cycles (about 5-10% of a run on a big file). Modules loaded so far are frozen
+    out of collection, and a collection starts after 100,000 net allocations instead of 700.
+    Cyclic garbage is still collected, only less often. Not called for the Python API, where
+    the caller owns the process.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> None:
+    tune_gc()
     # Ctrl-C reaches the whole process group: the main process handles it (and stops the
     # pool); a worker printing its own KeyboardInterrupt traceback would only add noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

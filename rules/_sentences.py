@@ -261,21 +261,29 @@ def analyse(doc: "Document") -> Analysis:
     text = doc.text
     words = doc.words
     starts = list(map(itemgetter(0), words))
+    n = len(words)
     an = Analysis()
-    lower_mid = an.lower_mid
+    lower_words: list[str] = []  # the lower-case words mid-sentence, counted at the end
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
+    b = 0
+    prev_end = 0
     for pi, para in enumerate(doc.paragraphs):
         sents = doc.paragraph_sentences(pi)
         quote_open = False
-        para_words = []
         sent_words = []
         for s in sents:
-            a = bisect_left(starts, s.start)
-            b = bisect_left(starts, s.end, a)
-            ws = words[a:b]
-            sent_words.append(ws)
-            para_words.extend(ws)
-        head = _headline(para_words, para.text, len(sents))
+            # Sentences come in text order, so a sentence's first word is at or after the
+            # previous sentence's end (b), and at most one word starts per character: the
+            # bisections search those short ranges only, with the same answers.
+            if s.start >= prev_end:
+                a = bisect_left(starts, s.start, b, min(n, b + s.start - prev_end))
+            else:  # (not in text order: search everything)
+                a = bisect_left(starts, s.start)
+            b = bisect_left(starts, s.end, a, min(n, a + s.end - s.start))
+            prev_end = s.end
+            sent_words.append(words[a:b])
+        # (_headline reads the paragraph's words only when it is one sentence)
+        head = _headline(sent_words[0] if len(sents) == 1 else [], para.text, len(sents))
         ls = scan_from = para.start  # the sentence's line start, found scanning forward only
         for si, (s, ws) in enumerate(zip(sents, sent_words)):
             nl = text.rfind("\n", scan_from, s.start)  # (from 0 each time: quadratic on one long line)
@@ -293,9 +301,9 @@ def analyse(doc: "Document") -> Analysis:
             if head:
                 continue
             # (the first word of a sentence is never mid-sentence)
-            for k in range(1, len(ws)):
-                w = ws[k]
-                t = w.text
+            it = enumerate(ws)
+            next(it, None)
+            for k, (w_start, w_end, t) in it:
                 if t.islower():
                     lower = True
                 elif len(t) > 1 and t[0].isupper() and t[1:].islower():  # is_titlecase
@@ -304,17 +312,18 @@ def analyse(doc: "Document") -> Analysis:
                     continue
                 # mid_sentence_context(text, s.start, w, False): word k-1 ends on a letter or
                 # digit inside the sentence, so the scan back needs no bound
-                i = w.start - 1
+                i = w_start - 1
                 c = text[i]
                 while c in _BLANKS:
                     i -= 1
                     c = text[i]
                 if c in _NOT_MID:
                     continue
-                low = t.casefold()
                 if lower:
-                    lower_mid[low] = lower_mid.get(low, 0) + 1
+                    lower_words.append(t)
                 else:
+                    w = ws[k]
+                    low = t.casefold()
                     prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
                     next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
                     if prev_cap or next_cap:
@@ -323,5 +332,7 @@ def analyse(doc: "Document") -> Analysis:
                             cap_name_last[low] = cap_name_last.get(low, 0) + 1
                     else:
                         cap_isolated[low] = cap_isolated.get(low, 0) + 1
+    # casefolded and counted in C; the same counts, keys first seen in the same order
+    an.lower_mid = dict(Counter(map(str.casefold, lower_words)))
     _CACHE[doc] = an
     return an

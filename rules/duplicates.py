@@ -130,15 +130,13 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
                 cands.update(dict.fromkeys(lst))
         ends_sentence = _SENT_END.search(norm) is not None
         lb = len(norm)
+        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
         for j in cands:
             la = lens[j]
-            # the two length tests of _near_similarity that need no rapidfuzz, done here to
-            # skip the call for most pairs: too different in length for NEAR_RATIO, and too
-            # short for a truncated copy (or a shorter complete sentence, dropped below)
-            n, m = (la, lb) if la <= lb else (lb, la)
-            if 200 * n < NEAR_RATIO * (n + m) and (
-                n < TRUNCATED_MIN_SHARE * m or (ends_sentence and lb < 0.8 * la)
-            ):
+            if la < lo or la > hi:
+                # one text under half the other's length: no ratio can reach NEAR_RATIO and no
+                # truncated copy is that short (the tests of _near_similarity, done here to
+                # skip the call for most pairs)
                 continue
             score, truncated = _near_similarity(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:

@@ -93,3 +93,153 @@ def test_repetition_loops_long_runs():
     for text in ("the " * 3000, "a b " * 2000 + "c", ("one two three, " * 500) + "four", "no " * 7 + "very " * 9):
         doc = Document(text)
         assert R.repetition_loops(doc) == _old_repetition_loops(doc)
+
+
+# ------------------------------------------------------- G rules' sentence analysis
+from garblint.rules import _sentences as SA  # noqa: E402
+
+
+def _old_headline(words, text, n_sentences):
+    if n_sentences > 1:
+        return False
+    content = [w.text for w in words if len(w.text) > 3 and w.text[:1].isalpha()]
+    caps = sum(1 for w in content if SA.is_capitalised(w))
+    if not SA.TERMINAL.search(text.rstrip()):
+        return True
+    return caps >= 3 and caps >= 0.75 * len(content)
+
+
+def _old_analyse(doc) -> SA.Analysis:
+    from bisect import bisect_left
+
+    text = doc.text
+    words = doc.words
+    starts = [w.start for w in words]
+    an = SA.Analysis()
+    for pi, para in enumerate(doc.paragraphs):
+        sents = doc.paragraph_sentences(pi)
+        quote_open = False
+        para_words = []
+        sent_words = []
+        for s in sents:
+            a = bisect_left(starts, s.start)
+            b = bisect_left(starts, s.end, a)
+            ws = words[a:b]
+            sent_words.append(ws)
+            para_words.extend(ws)
+        head = _old_headline(para_words, para.text, len(sents))
+        ls = scan_from = para.start
+        for si, (s, ws) in enumerate(zip(sents, sent_words)):
+            nl = text.rfind("\n", scan_from, s.start)
+            if nl >= 0:
+                ls = nl + 1
+            scan_from = s.start
+            list_item = bool(SA._LIST_MARKER.match(text, s.start)) or (
+                ls < s.start and bool(SA._LIST_MARKER.fullmatch(text, ls, s.start))
+            )
+            an.sentences.append(
+                SA.SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences), head and SA._title_case(ws))
+            )
+            for ch in s.text:
+                if ch == "\u201c":
+                    quote_open = True
+                elif ch == "\u201d":
+                    quote_open = False
+                elif ch == '"':
+                    quote_open = not quote_open
+            if head:
+                continue
+            for k, w in enumerate(ws):
+                if not SA.mid_sentence_context(text, s.start, w, k == 0):
+                    continue
+                low = w.text.casefold()
+                if w.text.islower():
+                    an.lower_mid[low] = an.lower_mid.get(low, 0) + 1
+                elif SA.is_titlecase(w.text):
+                    prev_cap = k > 0 and SA.is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
+                    next_cap = k + 1 < len(ws) and SA.is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
+                    if prev_cap or next_cap:
+                        an.cap_in_name[low] = an.cap_in_name.get(low, 0) + 1
+                        if prev_cap and not next_cap:
+                            an.cap_name_last[low] = an.cap_name_last.get(low, 0) + 1
+                    else:
+                        an.cap_isolated[low] = an.cap_isolated.get(low, 0) + 1
+    return an
+
+
+def _old_english_share(doc) -> float:
+    from garblint.lint.lexicon import frequencies
+
+    freqs = frequencies()
+    known = total = 0
+    for w in doc.words:
+        t = w.text
+        if len(t) > 1 and t.isalpha() and t.islower():
+            total += 1
+            known += t in freqs
+    return known / total if total else 1.0
+
+
+_G_WORDS = (
+    "the council said This request was Not answered by the Finance Ministry of Bank of England "
+    "Had widely expected STRASSE straße Straße to Say most Widely mRNA iPhone 3.5 U.S. a I "
+    "declined Push for of the and Economists Will May Hope"
+).split()
+_G_SEPS = [" ", " ", " ", " ", ", ", ". ", "? ", "! ", ": ", "; ", " \u2014 ", " - ", "-", "\n", "\n\n", " \u201c", "\u201d ",
+           ' "', '" ', " (", ") ", " '", "' ", "\u2019", " / ", " * ", "\t", "\u00a0", "... ", "\u2026 ", ".\n\n", "\n- ", "\n1. ", "\n\n# "]
+
+
+def _g_text(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randrange(1, 160)):
+        out.append(rng.choice(_G_WORDS))
+        out.append(rng.choice(_G_SEPS))
+    return "".join(out)
+
+
+def _fixture_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(root.rglob("*.txt")) + sorted(root.rglob("*.md"))][:200]
+
+
+def _same_analysis(doc) -> None:
+    new, old = SA.analyse(doc), _old_analyse(doc)
+    assert new.sentences == old.sentences
+    assert new.lower_mid == old.lower_mid
+    assert new.cap_isolated == old.cap_isolated
+    assert new.cap_in_name == old.cap_in_name
+    assert new.cap_name_last == old.cap_name_last
+    assert SA.english_share(doc) == _old_english_share(doc)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_sentence_analysis_same_as_the_old_loop(seed):
+    _same_analysis(Document(_g_text(random.Random(seed))))
+
+
+def test_sentence_analysis_same_on_fixtures():
+    texts = _fixture_texts()
+    assert texts
+    for text in texts:
+        _same_analysis(Document(text))
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_ends_terminal_and_quote_state(seed):
+    rng = random.Random(seed)
+    alphabet = ".!?\u2026:;\"'\u201d\u2019)]\u00bb\u201c a\n"
+    for _ in range(50):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8)))
+        assert SA.ends_terminal(t) == bool(SA.TERMINAL.search(t))
+        for start in (False, True):
+            q = start
+            for ch in t:
+                if ch == "\u201c":
+                    q = True
+                elif ch == "\u201d":
+                    q = False
+                elif ch == '"':
+                    q = not q
+            assert SA._quote_open_after(t, start) == q

@@ -95,7 +95,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _norm_keep(s: str) -> str:
-    """Case-folded, symbols at the start removed, inner punctuation kept.
+    r"""Case-folded, symbols at the start removed, inner punctuation kept.
 
     That is ``_SPACES.sub(" ", _LEAD_SYMBOLS.sub("", NFKC(s).translate(_APOS).casefold())).strip()``,
     computed faster and identically: the three mapped characters are non-ASCII and map to ASCII
@@ -114,7 +114,7 @@ def _norm_keep(s: str) -> str:
 
 
 def _strip_edges(s: str) -> str:
-    """``_EDGE.sub("", s)``: the text without the non-alphanumeric characters at either end
+    r"""``_EDGE.sub("", s)``: the text without the non-alphanumeric characters at either end
     (``[\W_]`` is what is not ``str.isalnum``)."""
     a, b = 0, len(s)
     while a < b and not s[a].isalnum():

@@ -48,7 +48,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
 def normalise(text: str) -> str:
-    """Case-, width- and whitespace-insensitive form used to compare blocks.
+    r"""Case-, width- and whitespace-insensitive form used to compare blocks.
 
     Same result as ``_WS.sub(" ", NFKC(text).translate(_QUOTES)).strip().casefold()``, faster:
     the quote map's targets are ASCII and none is a source, so five ``str.replace`` calls do

@@ -243,3 +243,216 @@ def test_ends_terminal_and_quote_state(seed):
                 elif ch == '"':
                     q = not q
             assert SA._quote_open_after(t, start) == q
+
+
+# ----------------------------------------------------------------- D001 / D002
+
+_OLD_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+_OLD_WS = re.compile(r"\s+")
+
+
+def _old_normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_OLD_QUOTES)
+    return _OLD_WS.sub(" ", text).strip().casefold()
+
+
+def _old_similarity(a: str, b: str) -> tuple[float, bool]:
+    score = fuzz.ratio(a, b)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if score < D.NEAR_RATIO and len(short) >= D.TRUNCATED_MIN_SHARE * len(long_):
+        t = fuzz.ratio(short, long_[: len(short)])
+        if t >= D.NEAR_RATIO + 4:
+            return t, True
+    return score, False
+
+
+def _old_keys(words: list[str]) -> list[tuple]:
+    keys: list[tuple] = [("head", tuple(words[: D.SHINGLE])), ("tail", tuple(words[-D.SHINGLE :]))]
+    hashes = sorted({zlib.crc32(" ".join(words[k : k + D.SHINGLE]).encode("utf-8")) for k in range(len(words) - D.SHINGLE + 1)})
+    keys.extend(("sh", h) for h in hashes[: D.SKETCH])
+    return keys
+
+
+def _old_paragraph_copies(doc) -> list:
+    paras = doc.paragraphs
+    exact_seen: dict[str, int] = {}
+    buckets: dict[tuple, list[int]] = {}
+    norms: list[str] = []
+    out = []
+    for i, p in enumerate(paras):
+        norm = _old_normalise(p.text)
+        norms.append(norm)
+        words = D._WORDISH.findall(norm)
+        if len(words) < D.MIN_WORDS_EXACT or len(norm) < D.MIN_CHARS_EXACT or D._LIST_ITEM.match(p.text):
+            continue
+        j = exact_seen.get(norm)
+        if j is not None:
+            exact = _OLD_WS.sub(" ", paras[j].text).strip() == _OLD_WS.sub(" ", p.text).strip()
+            out.append(D.ParagraphCopy(i, j, exact, 100.0, False))
+            continue
+        exact_seen[norm] = i
+        if len(words) < D.MIN_WORDS_NEAR:
+            continue
+        keys = _old_keys(words)
+        best = None
+        seen_cands: set[int] = set()
+        for key in keys:
+            for j in buckets.get(key, ()):
+                if j in seen_cands:
+                    continue
+                seen_cands.add(j)
+                score, truncated = _old_similarity(norms[j], norm)
+                if score >= D.NEAR_RATIO and not D._same_numbers(norms[j], norm, truncated):
+                    continue
+                if truncated and D._SENT_END.search(norm) and len(norm) < 0.8 * len(norms[j]):
+                    continue
+                if score >= D.NEAR_RATIO and (best is None or score > best[0]):
+                    best = (score, j, truncated)
+        if best is not None:
+            out.append(D.ParagraphCopy(i, best[1], False, best[0], best[2]))
+            continue
+        if i == 0:
+            continue
+        for key in keys:
+            lst = buckets.setdefault(key, [])
+            lst.append(i)
+            if len(lst) > D.BUCKET_LIMIT:
+                del lst[0]
+    return out
+
+
+_D_WORDS = (
+    "the council said on Tuesday that ferry bridge budget rose 2.1 2.3 percent “quoted” ‘single’ "
+    "don't Farmers' STRASSE straße ﬁnal café CAFÉ — – - ( ) [ ] vote plan harbour"
+).split()
+
+
+def _d_sentence(rng: random.Random) -> str:
+    words = [rng.choice(_D_WORDS) for _ in range(rng.randrange(3, 30))]
+    return " ".join(words) + rng.choice([".", ".", "?", "", ".\u201d", "!"])
+
+
+def _d_text(rng: random.Random) -> str:
+    paras: list[str] = []
+    for _ in range(rng.randrange(2, 60)):
+        r = rng.random()
+        if paras and r < 0.15:
+            paras.append(rng.choice(paras))  # exact copy
+        elif paras and r < 0.35:
+            src = list(rng.choice(paras))
+            for _ in range(rng.randrange(1, 8)):
+                k = rng.randrange(len(src))
+                src[k] = rng.choice("abcdefghij \u00a0\u2019")
+            paras.append("".join(src))  # near copy
+        elif paras and r < 0.5:
+            src = rng.choice(paras)
+            paras.append(src[: int(len(src) * rng.uniform(0.4, 0.99))])  # truncated copy
+        elif paras and r < 0.6:
+            src = rng.choice(paras)
+            paras.append(src + " " + _d_sentence(rng))  # an extended copy
+        else:
+            paras.append(" ".join(_d_sentence(rng) for _ in range(rng.randrange(1, 5))))
+    return rng.choice(["\n\n", "\n \n", "\r\n\r\n"]).join(paras)
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_paragraph_copies_same_as_the_old_comparisons(seed):
+    doc = Document(_d_text(random.Random(seed)))
+    assert D.paragraph_copies(doc) == _old_paragraph_copies(doc)
+
+
+def test_near_similarity_agrees_where_it_matters():
+    rng = random.Random(5)
+    for _ in range(20000):
+        a = _d_sentence(rng).casefold()
+        b = list(a)
+        for _ in range(rng.randrange(0, 12)):
+            if b and rng.random() < 0.5:
+                del b[rng.randrange(len(b))]
+            else:
+                b.insert(rng.randrange(len(b) + 1), rng.choice("ab ."))
+        b = "".join(b)
+        if rng.random() < 0.3:
+            b = b[: rng.randrange(len(b) + 1)]
+        if rng.random() < 0.3:
+            a, b = b, a
+        for ends in (False, True):
+            old = _old_similarity(a, b)
+            # the caller drops a truncated shorter complete sentence; everything under the
+            # threshold is unused
+            dropped = old[1] and ends and len(b) < 0.8 * len(a)
+            expected = (0.0, False) if old[0] < D.NEAR_RATIO or dropped else old
+            assert D._near_similarity(a, b, ends) == expected
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_text_normalisers_match_their_regex_forms(seed):
+    rng = random.Random(seed)
+    alphabet = "aZ \t\n\r\u00a0\u2003\u3000\u2028\x1c\x85\"'()[]\u201c\u201d\u2018\u2019\uff02\u00df\ufb01\u0301-_.,\u0130"
+    for _ in range(100):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
+        assert D.normalise(t) == _old_normalise(t)
+        assert D._squash(t) == _OLD_WS.sub(" ", t).strip()
+        assert D.normalise(D._trail_to_spaces(t)) == _old_normalise(D._SENT_TRAIL.sub(" ", t))
+        norm = D.normalise(t)
+        assert D._words(norm) == D._WORDISH.findall(norm)
+        from garblint.lint.finding import normalise_for_fingerprint
+
+        assert normalise_for_fingerprint(t) == _OLD_WS.sub(" ", t).strip().casefold()
+
+
+# ----------------------------------------------------------------------- B001
+
+_OLD_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_OLD_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_OLD_LEGIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translated|"
+    r"photographs?|photos?|graphics|video|interviews?)\s+by\b"
+    r"|correction\b|corrections?:|clarification\b|editor['\u2019]?s\s+note|update[ds]?\b|this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)"
+    r"|[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]"
+    r"|\*(?:\s*\*)+\s*$|#+\s*$|-30-|end\b)"
+    r"|\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)",
+    re.I,
+)
+
+
+def _old_norm_keep(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).translate(_OLD_APOS).casefold()
+    s = B._LEAD_SYMBOLS.sub("", s)
+    return B._SPACES.sub(" ", s).strip()
+
+
+_B_PIECES = [
+    "Related Articles", "related", "Follow us on", "follow", "See also:", "Read more", "Advertisement",
+    "LONDON (Reuters) -", "LONDON", "well-known", "-30-", "Reporting by", "additional reporting by",
+    "contributed to this report", "CONTR\u0130BUTED to the story", "contrıbuted to this report", "end", "* * *",
+    "###", "Correction:", "update", "©", "Copyright ©", "tags:", "Share", "Facebook", "Twitter", "the", "a",
+    "»", "\u2022", "-", "#", " ", "  ", "\t", "\u00a0", "\u2019", "\u2018", "\u02bc", "\u2010", "\u2011", ".", "!",
+    "?", "\u2026", "\"", "'", "\u201d", ")", "]", "\n", "_", "x", "42", "\u2014", "\u2013", ",", ":", "k\u212a",
+]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_boilerplate_helpers_match_their_old_forms(seed):
+    rng = random.Random(seed)
+    phrases = B.load_phrases()
+    for _ in range(60):
+        t = "".join(rng.choice(_B_PIECES) for _ in range(rng.randrange(0, 9)))
+        keep = B._norm_keep(t)
+        assert keep == _old_norm_keep(t)
+        assert B._strip_edges(t) == _OLD_EDGE.sub("", t)
+        assert B._norm(t) == _OLD_EDGE.sub("", _old_norm_keep(t))
+        assert B._ends_sentence(t) == (B._SENTENCE_END.search(t) is not None)
+        assert B._legit(t) == bool(_OLD_LEGIT.search(t))
+        for group, by_char in ((phrases.headers, phrases.headers_by_char), (phrases.starts, phrases.starts_by_char)):
+            assert B._first_start(keep, by_char) == next((p for p in group if B._starts_with(keep, p)), None)
+        assert B._word_list(t) == B._WORD.findall(t)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_boilerplate_word_counts_from_document_words(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_B_PIECES) for _ in range(rng.randrange(0, 80)))
+    doc = Document(text)
+    for u in B._units(doc):
+        assert u.words == len(B._WORD.findall(u.text))

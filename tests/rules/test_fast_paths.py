@@ -456,3 +456,71 @@ def test_boilerplate_word_counts_from_document_words(seed):
     doc = Document(text)
     for u in B._units(doc):
         assert u.words == len(B._WORD.findall(u.text))
+
+
+def test_repetition_loops_without_a_character_per_word(monkeypatch):
+    """More distinct words than characters: every position gets the first test."""
+    monkeypatch.setattr(R.sys, "maxunicode", 3)
+    for seed in range(40):
+        doc = Document(_loop_text(random.Random(seed)))
+        assert isinstance(R._word_chars(doc.words), list)
+        assert R.repetition_loops(doc) == _old_repetition_loops(doc)
+
+
+# ------------------------------------------------------- old-style quotations
+from garblint.rules import _oldstyle as OS  # noqa: E402
+from garblint.rules import quotes as QU  # noqa: E402
+
+
+def _old_style_spans(doc) -> list[tuple[int, int]]:
+    from garblint.lint import lexicon
+
+    text = doc.text
+    freqs = lexicon.frequencies()
+    spans = []
+    for pq in QU.analyse_quotes(doc):
+        quoted = []
+        for m in pq.marks:
+            if m.role == QU.OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
+                quoted.append((m.pos + 1, pq.marks[m.partner].pos))
+        spelled = capitals = 0
+        for a, b in quoted:
+            words = list(doc.iter_words(a, b))
+            for k, w in enumerate(words):
+                t = w.text
+                if not t.isalpha():
+                    continue
+                if OS.old_spelling_base(t, freqs):
+                    spelled += 1
+                elif k > 0 and t[0].isupper() and t[1:].islower() and t != "I":
+                    before = text[words[k - 1].end : w.start]
+                    if not any(c in before for c in ".!?:") and freqs.get(t.lower(), 0) >= OS._COMMON:
+                        capitals += 1
+        if spelled >= 1 and spelled + capitals >= 2:
+            spans.extend(quoted)
+    spans.sort()
+    return spans
+
+
+def _old_in_old_style_quote(spans, pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_OS_PIECES = ["the", "Well", "is", "frozen", "and", "wee", "must", "worke", "Kitchin", "Snow", "untill", "he", "said",
+              "\u201c", "\u201d", "\u2018", "\u2019", '"', "'", " ", " ", " ", ", ", ". ", "\n\n", "\n", "(", ")"]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_old_style_quotes_per_paragraph_same_as_whole_document(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_OS_PIECES) for _ in range(rng.randrange(0, 120)))
+    spans = _old_style_spans(Document(text))
+    for analysed_first in (False, True):
+        doc = Document(text)
+        if analysed_first:
+            QU.analyse_quotes(doc)
+        for pos in range(len(text) + 1):
+            assert OS.in_old_style_quote(doc, pos) == _old_in_old_style_quote(spans, pos)

@@ -133,10 +133,11 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
         lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
         for j in cands:
             la = lens[j]
-            if la < lo or la > hi:
-                # one text under half the other's length: no ratio can reach NEAR_RATIO and no
-                # truncated copy is that short (the tests of _near_similarity, done here to
-                # skip the call for most pairs)
+            if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
+                # Tests of _near_similarity, done here to skip the call for most pairs: one
+                # text under half the other's length (no ratio can then reach NEAR_RATIO and no
+                # truncated copy is that short), or this paragraph a complete sentence too
+                # short for the ratio and under 0.8 of the other (a summary, dropped below).
                 continue
             score, truncated = _near_similarity(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:

@@ -138,6 +138,9 @@ class Analysis:
     cap_in_name: dict[str, int] = field(default_factory=dict)
     #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
     cap_name_last: dict[str, int] = field(default_factory=dict)
+    #: (sentence index, word index) of every title-case word mid-sentence (mid_sentence_context)
+    #: in the sentences of non-headline paragraphs, in text order: G002's candidates
+    cap_mid: list[tuple[int, int]] = field(default_factory=list)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
@@ -265,6 +268,7 @@ def analyse(doc: "Document") -> Analysis:
     an = Analysis()
     lower_words: list[str] = []  # the lower-case words mid-sentence, counted at the end
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
+    cap_mid = an.cap_mid
     b = 0
     prev_end = 0
     for pi, para in enumerate(doc.paragraphs):
@@ -293,8 +297,9 @@ def analyse(doc: "Document") -> Analysis:
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
                 ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
             )
+            si_global = len(an.sentences)
             an.sentences.append(
-                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences), head and _title_case(ws))
+                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, si_global, head and _title_case(ws))
             )
             # track double-quote state through the sentence
             quote_open = _quote_open_after(s.text, quote_open)
@@ -322,6 +327,7 @@ def analyse(doc: "Document") -> Analysis:
                 if lower:
                     lower_words.append(t)
                 else:
+                    cap_mid.append((si_global, k))
                     w = ws[k]
                     low = t.casefold()
                     prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""

@@ -7,6 +7,7 @@ capitalisation habits as context); none needs a parser. Findings carry a confide
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -177,22 +178,42 @@ class CapitalisedCommonWord(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
+        cap_mid = an.cap_mid
+        ptr = 0
         for info in an.sentences:
             if info.title_case:
                 continue  # a title-case headline capitalises every word
             ws = info.words
             s = info.sent
-            for k in range(1, len(ws)):
+            if info.headline:
+                ks: Iterable[int] = range(1, len(ws))
+            else:
+                # the analysis listed the title-case words mid-sentence of these sentences:
+                # the same words as testing each word here, found in the same order
+                gi = info.global_index
+                while ptr < len(cap_mid) and cap_mid[ptr][0] < gi:
+                    ptr += 1
+                first = ptr
+                while ptr < len(cap_mid) and cap_mid[ptr][0] == gi:
+                    ptr += 1
+                ks = [k for _, k in cap_mid[first:ptr]]
+            for k in ks:
                 w = ws[k]
                 t = w.text
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
+                low = t.casefold()
+                if (
+                    (an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0))
+                    and low not in CLOSED_CLASS
+                    and low not in _AUX_AFTER_NAME
+                ):
+                    continue  # a name or house style: the test of the chain below, asked first
                 if not mid_sentence_context(text, s.start, w, False):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
-                low = t.casefold()
                 # Every test below is free of side effects, so the costly ones are asked last,
                 # only for a word that would otherwise be reported: whether the word is part
                 # of a name (which only an auxiliary after a name survives, so it is asked

@@ -138,9 +138,12 @@ class Analysis:
     cap_in_name: dict[str, int] = field(default_factory=dict)
     #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
     cap_name_last: dict[str, int] = field(default_factory=dict)
-    #: (sentence index, word index) of every title-case word mid-sentence (mid_sentence_context)
-    #: in the sentences of non-headline paragraphs, in text order: G002's candidates
-    cap_mid: list[tuple[int, int]] = field(default_factory=list)
+    #: every title-case word mid-sentence (mid_sentence_context) in the sentences of
+    #: non-headline paragraphs, in text order, as its sentence's index in ``sentences`` and its
+    #: index in that sentence's words (two lists of ints: no tuple per word for the collector
+    #: to track): G002's candidates
+    cap_mid_sentence: list[int] = field(default_factory=list)
+    cap_mid_word: list[int] = field(default_factory=list)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
@@ -268,7 +271,7 @@ def analyse(doc: "Document") -> Analysis:
     an = Analysis()
     lower_words: list[str] = []  # the lower-case words mid-sentence, counted at the end
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
-    cap_mid = an.cap_mid
+    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
     b = 0
     prev_end = 0
     for pi, para in enumerate(doc.paragraphs):
@@ -327,7 +330,8 @@ def analyse(doc: "Document") -> Analysis:
                 if lower:
                     lower_words.append(t)
                 else:
-                    cap_mid.append((si_global, k))
+                    cap_mid_sentence.append(si_global)
+                    cap_mid_word.append(k)
                     w = ws[k]
                     low = t.casefold()
                     prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""

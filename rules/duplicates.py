@@ -367,6 +367,7 @@ class RepeatedSentence(Rule):
         seen: dict[str, int] = {}
         sents = doc.sentences
         quote_at: list[int] | None = None
+        first_described: dict[int, tuple[int, str]] = {}
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
@@ -399,7 +400,7 @@ class RepeatedSentence(Rule):
                 span = (start, b)
             else:
                 span = (a, end)
-            exact = _squash(first.text) == _squash(s.text)
+            exact = first.text == s.text or _squash(first.text) == _squash(s.text)
             # In quoted speech a speaker may repeat a line on purpose: flag, never auto-delete.
             # (positions of quotation marks, found once: scanning the text between the two
             # copies for every repeat was quadratic in a long paragraph of repeats)
@@ -407,13 +408,17 @@ class RepeatedSentence(Rule):
                 quote_at = [m.start() for m in _QUOTE_RE.finditer(text)]
             q = bisect_left(quote_at, first.start)
             quoted = q < len(quote_at) and quote_at[q] < s.end
-            line, _ = doc.line_col(first.start)
+            # (a templated sentence is repeated many times: its line and preview found once)
+            described = first_described.get(j)
+            if described is None:
+                described = first_described[j] = (doc.line_col(first.start)[0], _preview(first.text))
+            line, preview = described
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(
                 doc,
                 span[0],
                 span[1],
-                f"sentence repeats the one {where} (\u201c{_preview(first.text)}\u201d)",
+                f"sentence repeats the one {where} (\u201c{preview}\u201d)",
                 [("", exact and adjacent and not quoted)],
                 confidence=0.6 if quoted else 0.9 if exact else 0.8,
             )

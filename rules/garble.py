@@ -7,6 +7,7 @@ capitalisation habits as context); none needs a parser. Findings carry a confide
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
@@ -178,7 +179,7 @@ class CapitalisedCommonWord(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
-        cap_mid = an.cap_mid
+        cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
         ptr = 0
         for info in an.sentences:
             if info.title_case:
@@ -191,12 +192,9 @@ class CapitalisedCommonWord(Rule):
                 # the analysis listed the title-case words mid-sentence of these sentences:
                 # the same words as testing each word here, found in the same order
                 gi = info.global_index
-                while ptr < len(cap_mid) and cap_mid[ptr][0] < gi:
-                    ptr += 1
-                first = ptr
-                while ptr < len(cap_mid) and cap_mid[ptr][0] == gi:
-                    ptr += 1
-                ks = [k for _, k in cap_mid[first:ptr]]
+                first = ptr = bisect_left(cap_sent, gi, ptr)
+                ptr = bisect_right(cap_sent, gi, ptr)
+                ks = cap_word[first:ptr]
             for k in ks:
                 w = ws[k]
                 t = w.text

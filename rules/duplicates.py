@@ -108,13 +108,14 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
         lens.append(len(norm))
         if len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
             continue
-        words = _words(norm)
-        if len(words) < MIN_WORDS_EXACT:
-            continue
         j = exact_seen.get(norm)
         if j is not None:
+            # (only texts with enough words are in exact_seen, so this one has them too)
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
+            continue
+        words = _words(norm)
+        if len(words) < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i
         if len(words) < MIN_WORDS_NEAR:

@@ -749,3 +749,22 @@ def test_g_rules_same_as_before_the_reordering(seed):
     for code, old in (("G002", _old_g002), ("G004", _old_g004), ("G005", _old_g005)):
         rule = get_rule(code)()
         assert list(rule.check(Document(text), cfg)) == list(old(rule, Document(text), cfg)), code
+
+
+def test_character_classes_the_fast_paths_rely_on():
+    """``\\s`` is ``str.isspace`` (so ``split()`` may replace ``\\s+`` substitutions), ``[\\W_]`` is
+    "not ``str.isalnum``", and on ASCII ``[^\\W_]`` is ``[A-Za-z0-9]``: over every code point."""
+    space, not_alnum = re.compile(r"\s"), re.compile(r"[\W_]")
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert (space.match(c) is not None) == c.isspace(), hex(cp)
+        assert (not_alnum.match(c) is not None) == (not c.isalnum()), hex(cp)
+        if cp < 128:
+            assert (not_alnum.match(c) is None) == bool(re.match(r"[A-Za-z0-9]", c)), hex(cp)
+    # B001's _legit: what IGNORECASE takes for c, o, n, t or r lower-cases to that letter
+    folds = {x: re.compile(x, re.I) for x in "contr"}
+    for cp in range(0x110000):
+        c = chr(cp)
+        for x, pat in folds.items():
+            if pat.fullmatch(c):
+                assert c.lower() == x, hex(cp)

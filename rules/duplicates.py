@@ -44,6 +44,18 @@ def _words(norm: str) -> list[str]:
     """``_WORDISH.findall(norm)``."""
     return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
 _SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+
+
+def _ends_sentence(t: str) -> bool:
+    """``_SENT_END.search(t) is not None``, read from the end instead of trying the regex at
+    every position (``$`` also matches before a final newline, hence the second test)."""
+    u = t.rstrip("\"'\u201d\u2019)")
+    if u and u[-1] in ".!?\u2026":
+        return True
+    if t.endswith("\n"):
+        u = t[:-1].rstrip("\"'\u201d\u2019)")
+        return bool(u) and u[-1] in ".!?\u2026"
+    return False
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
@@ -129,7 +141,7 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
             lst = buckets.get(key)
             if lst:
                 cands.update(dict.fromkeys(lst))
-        ends_sentence = _SENT_END.search(norm) is not None
+        ends_sentence = _ends_sentence(norm)
         lb = len(norm)
         lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
         for j in cands:

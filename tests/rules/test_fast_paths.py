@@ -388,7 +388,7 @@ def test_near_similarity_agrees_where_it_matters():
 @pytest.mark.parametrize("seed", range(100))
 def test_text_normalisers_match_their_regex_forms(seed):
     rng = random.Random(seed)
-    alphabet = "aZ \t\n\r\u00a0\u2003\u3000\u2028\x1c\x85\"'()[]\u201c\u201d\u2018\u2019\uff02\u00df\ufb01\u0301-_.,\u0130"
+    alphabet = "aZ \t\n\r\u00a0\u2003\u3000\u2028\x1c\x85\"'()[]\u201c\u201d\u2018\u2019\uff02\u00df\ufb01\u0301-_.,\u0130!?\u2026"
     for _ in range(100):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
         assert D.normalise(t) == _old_normalise(t)
@@ -396,6 +396,7 @@ def test_text_normalisers_match_their_regex_forms(seed):
         assert D.normalise(D._trail_to_spaces(t)) == _old_normalise(D._SENT_TRAIL.sub(" ", t))
         norm = D.normalise(t)
         assert D._words(norm) == D._WORDISH.findall(norm)
+        assert D._ends_sentence(t) == (D._SENT_END.search(t) is not None)
         from garblint.lint.finding import normalise_for_fingerprint
 
         assert normalise_for_fingerprint(t) == _OLD_WS.sub(" ", t).strip().casefold()

@@ -109,24 +109,49 @@ _TRIPLE = re.compile(
 )
 
 
-class _Gaps:
+class _Gaps(dict):
     """``gaps[i]``: how word ``i`` follows word ``i - 1`` (WS, COMMA or OTHER), worked out when
-    first asked; the loop search only asks around loop candidates."""
+    first asked (the loop search only asks around loop candidates) and kept: a dict whose
+    ``__missing__`` classifies, so asking again is a plain dict lookup."""
 
     def __init__(self, words, text: str) -> None:
+        super().__init__()
         self.words, self.text = words, text
-        self.memo: dict[int, int] = {}
 
-    def __getitem__(self, i: int) -> int:
-        g = self.memo.get(i)
-        if g is None:
-            if i == 0:
-                g = OTHER
-            else:
-                gap = self.text[self.words[i - 1].end : self.words[i].start]
-                g = WS if _LOOP_GAP.fullmatch(gap) else COMMA if _COMMA_GAP.fullmatch(gap) else OTHER
-            self.memo[i] = g
+    def __missing__(self, i: int) -> int:
+        g = OTHER if i == 0 else _gap_kind(self.text[self.words[i - 1].end : self.words[i].start])
+        self[i] = g
         return g
+
+
+def _gap_kind(gap: str) -> int:
+    return WS if _LOOP_GAP.fullmatch(gap) else COMMA if _COMMA_GAP.fullmatch(gap) else OTHER
+
+
+class _NextBreak(dict):
+    """``next_break[i]``: the first word after word ``i`` that does not follow on white space
+    only (``n`` when there is none), worked out when first asked. ``ws_run[i] >= size - 1`` of
+    the old scan is ``next_break[i] >= i + size``; every word walked over gets the same answer,
+    so each is walked over once in all."""
+
+    def __init__(self, gaps: _Gaps, n: int) -> None:
+        super().__init__()
+        self.gaps, self.n = gaps, n
+
+    def __missing__(self, i: int) -> int:
+        gaps, n = self.gaps, self.n
+        j = i + 1
+        while j < n and gaps[j] == WS:
+            known = self.get(j)
+            if known is not None:
+                result = known
+                break
+            j += 1
+        else:
+            result = j
+        for k in range(i, j):
+            self[k] = result
+        return result
 
 
 def repetition_loops(doc) -> list[tuple[int, int, int]]:
@@ -143,8 +168,8 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     length are found at once by _TRIPLE in C, on one character per word. A position that fails
     the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
     after a visited position are kept (``next_i``). White-space gaps are classified only where
-    looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on the gaps
-    themselves. ``tests/rules/test_fast_paths.py`` compares it with the old scan.
+    looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
+    ``tests/rules/test_fast_paths.py`` compares it with the old scan.
     """
     cached = _LOOPS.get(doc)
     if cached is not None:
@@ -152,11 +177,22 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     words = doc.words
     n = len(words)
     chars = _word_chars(words)
-    gaps = _Gaps(words, doc.text)
     if isinstance(chars, str):
         starts: Iterable[int] = [m.start() for m in _TRIPLE.finditer(chars)]
     else:
         starts = range(n)  # (no string to scan: every position gets the first test)
+    gaps: _Gaps | list[int]
+    next_break: _NextBreak | list[int]
+    if len(starts) * 4 < n:
+        gaps = _Gaps(words, doc.text)
+        next_break = _NextBreak(gaps, n)
+    else:
+        # Most words start a candidate (a text of repeats): every gap will be asked about,
+        # and plain lists, filled in one pass each, are then cheaper than the lazy forms.
+        gaps = [OTHER] + [_gap_kind(doc.text[words[i - 1].end : words[i].start]) for i in range(1, n)]
+        next_break = [n] * (n + 1)
+        for i in range(n - 2, -1, -1):
+            next_break[i] = next_break[i + 1] if gaps[i + 1] == WS else i + 1
     found: list[tuple[int, int, int]] = []
     taken = bytearray(n)
     for size in range(MAX_PHRASE, 0, -1):
@@ -166,7 +202,7 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
                 break
             if i < next_i or chars[i] != chars[i + size] or chars[i] != chars[i + 2 * size]:
                 continue
-            if any(gaps[k] != WS for k in range(i + 1, i + size)):
+            if next_break[i] < i + size:
                 continue  # the phrase's own words must be joined by white space
             copies = _count(chars, gaps, i, size, False)
             if copies < 3 and size > 1:

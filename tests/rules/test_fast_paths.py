@@ -89,6 +89,24 @@ def test_repetition_loops_same_as_the_old_scan(seed):
     assert R.repetition_loops(doc) == _old_repetition_loops(doc)
 
 
+def _sparse_loop_text(rng: random.Random) -> str:
+    """Mostly distinct words with a few loops: few candidates (the lazy gap path)."""
+    out = []
+    for k in range(rng.randrange(50, 400)):
+        if rng.random() < 0.03:
+            out.append(_loop_text(rng)[: rng.randrange(10, 200)])
+        else:
+            out.append(f"w{rng.randrange(10_000)}")
+        out.append(rng.choice(_LOOP_GAPS))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_repetition_loops_sparse_same_as_the_old_scan(seed):
+    doc = Document(_sparse_loop_text(random.Random(seed)))
+    assert R.repetition_loops(doc) == _old_repetition_loops(doc)
+
+
 def test_repetition_loops_long_runs():
     for text in ("the " * 3000, "a b " * 2000 + "c", ("one two three, " * 500) + "four", "no " * 7 + "very " * 9):
         doc = Document(text)

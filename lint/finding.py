@@ -45,7 +45,13 @@ _WS = re.compile(r"\s+")
 
 
 def normalise_for_fingerprint(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
+    """White space runs made one space, ends trimmed, case folded.
+
+    (``" ".join(text.split())`` is ``_WS.sub(" ", text).strip()``: both split on exactly the
+    characters ``str.isspace`` accepts; it is several times faster, and every finding's
+    fingerprint normalises three strings.)
+    """
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)

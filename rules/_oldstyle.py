@@ -14,7 +14,7 @@ import weakref
 from bisect import bisect_right
 
 from ..lint import lexicon
-from .quotes import OPEN, analyse_quotes
+from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
@@ -50,41 +50,57 @@ def old_spelling_base(w: str, freqs: dict[str, int]) -> str | None:
     return None
 
 
-def _spans(doc) -> list[tuple[int, int]]:
+def _paragraph_spans(doc, pq, freqs: dict[str, int]) -> list[tuple[int, int]]:
+    """The quotations of one paragraph's marks, sorted, when they read as old style; else []."""
     text = doc.text
-    freqs = lexicon.frequencies()
-    spans = []
-    for pq in analyse_quotes(doc):
-        # a source quoted in several pieces ("...," he writes, "...") is judged as a whole
-        quoted = []
-        for m in pq.marks:
-            if m.role == OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
-                quoted.append((m.pos + 1, pq.marks[m.partner].pos))
-        spelled = capitals = 0
-        for a, b in quoted:
-            words = list(doc.iter_words(a, b))
-            for k, w in enumerate(words):
-                t = w.text
-                if not t.isalpha():
-                    continue
-                if old_spelling_base(t, freqs):
-                    spelled += 1
-                elif k > 0 and t[0].isupper() and t[1:].islower() and t != "I":
-                    before = text[words[k - 1].end : w.start]
-                    if not any(c in before for c in ".!?:") and freqs.get(t.lower(), 0) >= _COMMON:
-                        capitals += 1  # "the Well is frozen": a capitalised common noun (or a name)
-        # an old spelling is required: names alone capitalise words in any modern quotation
-        if spelled >= 1 and spelled + capitals >= 2:
-            spans.extend(quoted)
-    spans.sort()
-    return spans
+    # a source quoted in several pieces ("...," he writes, "...") is judged as a whole
+    quoted = []
+    for m in pq.marks:
+        if m.role == OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
+            quoted.append((m.pos + 1, pq.marks[m.partner].pos))
+    spelled = capitals = 0
+    for a, b in quoted:
+        words = list(doc.iter_words(a, b))
+        for k, w in enumerate(words):
+            t = w.text
+            if not t.isalpha():
+                continue
+            if old_spelling_base(t, freqs):
+                spelled += 1
+            elif k > 0 and t[0].isupper() and t[1:].islower() and t != "I":
+                before = text[words[k - 1].end : w.start]
+                if not any(c in before for c in ".!?:") and freqs.get(t.lower(), 0) >= _COMMON:
+                    capitals += 1  # "the Well is frozen": a capitalised common noun (or a name)
+    # an old spelling is required: names alone capitalise words in any modern quotation
+    if spelled >= 1 and spelled + capitals >= 2:
+        return sorted(quoted)
+    return []
 
 
 def in_old_style_quote(doc, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation written in an older house style."""
-    spans = _CACHE.get(doc)
+    """Whether ``pos`` lies inside a quotation written in an older house style.
+
+    Worked out for the paragraph of ``pos`` only, when first asked (once per paragraph), so a
+    rule that asks about a few words does not judge every quotation of the document. The
+    answer is the one the whole-document span list gave: quotation spans never leave their
+    paragraph, a paragraph's marks and partners are what :func:`analyse_quotes` gives for it
+    (its cross-paragraph pass only marks continued quotations, which no span uses), and the
+    test is still "the last span starting at or before ``pos`` contains it" (for nested
+    quotations that is the inner one).
+    """
+    pi = doc.paragraph_at(pos)
+    if pi is None:
+        return False  # between paragraphs: no span covers it
+    per_para = _CACHE.get(doc)
+    if per_para is None:
+        per_para = _CACHE[doc] = {}
+    spans = per_para.get(pi)
     if spans is None:
-        spans = _spans(doc)
-        _CACHE[doc] = spans
+        if quotes_analysed(doc):
+            pq = analyse_quotes(doc)[pi]
+        else:
+            para = doc.paragraphs[pi]
+            pq = _pair(doc.text, pi, para.start, para.end)
+        spans = per_para[pi] = _paragraph_spans(doc, pq, lexicon.frequencies())
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]

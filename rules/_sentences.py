@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
+from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -136,6 +138,12 @@ class Analysis:
     cap_in_name: dict[str, int] = field(default_factory=dict)
     #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
     cap_name_last: dict[str, int] = field(default_factory=dict)
+    #: every title-case word mid-sentence (mid_sentence_context) in the sentences of
+    #: non-headline paragraphs, in text order, as its sentence's index in ``sentences`` and its
+    #: index in that sentence's words (two lists of ints: no tuple per word for the collector
+    #: to track): G002's candidates
+    cap_mid_sentence: list[int] = field(default_factory=list)
+    cap_mid_word: list[int] = field(default_factory=list)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
@@ -146,11 +154,32 @@ def _headline(words: list, text: str, n_sentences: int) -> bool:
     mostly capitalised content words."""
     if n_sentences > 1:
         return False
-    content = [w.text for w in words if len(w.text) > 3 and w.text[:1].isalpha()]
-    caps = sum(1 for w in content if is_capitalised(w))
-    if not TERMINAL.search(text.rstrip()):
+    if not ends_terminal(text.rstrip()):
         return True
-    return caps >= 3 and caps >= 0.75 * len(content)
+    # (counted only when needed, in one pass: content words, and how many are capitalised)
+    content = caps = 0
+    for w in words:
+        t = w.text
+        if len(t) > 3 and t[0].isalpha():
+            content += 1
+            caps += t[0].isupper()
+    return caps >= 3 and caps >= 0.75 * content
+
+
+_TERMINAL_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+
+
+def ends_terminal(t: str) -> bool:
+    """``TERMINAL.search(t) is not None``, from the end of ``t`` instead of trying the regex at
+    every position: the closing marks stripped, the last character must end a sentence (``$``
+    also matches before a final newline, hence the second test)."""
+    u = t.rstrip(_TERMINAL_CLOSERS)
+    if u and u[-1] in ".!?\u2026:;":
+        return True
+    if t.endswith("\n"):
+        u = t[:-1].rstrip(_TERMINAL_CLOSERS)
+        return bool(u) and u[-1] in ".!?\u2026:;"
+    return False
 
 
 def _title_case(words: list) -> bool:
@@ -192,36 +221,76 @@ def english_share(doc: "Document") -> float:
 
     freqs = frequencies()
     known = total = 0
-    for w in doc.words:
-        t = w.text
+    # each distinct word once, with its count (Counter counts in C): the same sums as a test
+    # of every word in turn
+    for t, c in Counter(map(itemgetter(2), doc.words)).items():
         if len(t) > 1 and t.isalpha() and t.islower():
-            total += 1
-            known += t in freqs
+            total += c
+            if t in freqs:
+                known += c
     share = known / total if total else 1.0
     _ENGLISH_SHARE[doc] = share
     return share
 
 
+# what mid_sentence_context skips back over, and the characters before a word that end "mid-sentence"
+_BLANKS = frozenset(" \t\u00a0")
+_NOT_MID = frozenset("\u201c\u2018\"'(\u00ab[{:;\u2014\u2013-|/\n\r*\u2022>#=" ".!?\u2026")
+
+
+def _quote_open_after(t: str, quote_open: bool) -> bool:
+    """The double-quote state after reading ``t``: an opening curly quote opens, a closing one
+    closes, a straight one toggles. Only the last curly quote and the straight quotes after it
+    matter, so ``rfind`` and ``count`` answer it without a Python loop over every character."""
+    p_open, p_close = t.rfind("\u201c"), t.rfind("\u201d")
+    p = max(p_open, p_close)
+    if p >= 0:
+        quote_open = p == p_open
+    if t.count('"', p + 1) & 1:
+        quote_open = not quote_open
+    return quote_open
+
+
 def analyse(doc: "Document") -> Analysis:
+    """The sentences with their words and context, and the document's capitalisation habits.
+
+    Speed notes (same results as the straightforward version kept in
+    ``tests/rules/test_fast_paths.py``): the quote state is found per sentence with
+    ``rfind``/``count`` (_quote_open_after); in the word loop a word that is neither lower case
+    nor title case is skipped before its context is looked at (it counts nowhere), and
+    mid_sentence_context is inlined for words after the first of their sentence, where the
+    scan back over blanks always stops at the word before, inside the sentence.
+    """
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
     text = doc.text
     words = doc.words
-    starts = [w.start for w in words]
+    starts = list(map(itemgetter(0), words))
+    n = len(words)
     an = Analysis()
+    lower_words: list[str] = []  # the lower-case words mid-sentence, counted at the end
+    cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
+    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    b = 0
+    prev_end = 0
     for pi, para in enumerate(doc.paragraphs):
         sents = doc.paragraph_sentences(pi)
         quote_open = False
-        para_words = []
         sent_words = []
         for s in sents:
-            a = bisect_left(starts, s.start)
-            b = bisect_left(starts, s.end, a)
-            ws = words[a:b]
-            sent_words.append(ws)
-            para_words.extend(ws)
-        head = _headline(para_words, para.text, len(sents))
+            # Sentences come in text order, so a sentence's first word is at or after the
+            # previous sentence's end (b), and at most one word starts per character: the
+            # bisections search those short ranges only, with the same answers.
+            if s.start >= prev_end:
+                a = bisect_left(starts, s.start, b, min(n, b + s.start - prev_end))
+            else:  # (not in text order: search everything)
+                a = bisect_left(starts, s.start)
+            b = bisect_left(starts, s.end, a, min(n, a + s.end - s.start))
+            prev_end = s.end
+            sent_words.append(words[a:b])
+        # (_headline reads the paragraph's words only when it is one sentence)
+        head = _headline(sent_words[0] if len(sents) == 1 else [], para.text, len(sents))
         ls = scan_from = para.start  # the sentence's line start, found scanning forward only
         for si, (s, ws) in enumerate(zip(sents, sent_words)):
             nl = text.rfind("\n", scan_from, s.start)  # (from 0 each time: quadratic on one long line)
@@ -231,33 +300,49 @@ def analyse(doc: "Document") -> Analysis:
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
                 ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
             )
+            si_global = len(an.sentences)
             an.sentences.append(
-                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, len(an.sentences), head and _title_case(ws))
+                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, si_global, head and _title_case(ws))
             )
             # track double-quote state through the sentence
-            for ch in s.text:
-                if ch == "\u201c":
-                    quote_open = True
-                elif ch == "\u201d":
-                    quote_open = False
-                elif ch == '"':
-                    quote_open = not quote_open
+            quote_open = _quote_open_after(s.text, quote_open)
             if head:
                 continue
-            for k, w in enumerate(ws):
-                if not mid_sentence_context(text, s.start, w, k == 0):
+            # (the first word of a sentence is never mid-sentence)
+            it = enumerate(ws)
+            next(it, None)
+            for k, (w_start, w_end, t) in it:
+                if t.islower():
+                    lower = True
+                elif len(t) > 1 and t[0].isupper() and t[1:].islower():  # is_titlecase
+                    lower = False
+                else:
                     continue
-                low = w.text.casefold()
-                if w.text.islower():
-                    an.lower_mid[low] = an.lower_mid.get(low, 0) + 1
-                elif is_titlecase(w.text):
-                    prev_cap = k > 0 and is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
+                # mid_sentence_context(text, s.start, w, False): word k-1 ends on a letter or
+                # digit inside the sentence, so the scan back needs no bound
+                i = w_start - 1
+                c = text[i]
+                while c in _BLANKS:
+                    i -= 1
+                    c = text[i]
+                if c in _NOT_MID:
+                    continue
+                if lower:
+                    lower_words.append(t)
+                else:
+                    cap_mid_sentence.append(si_global)
+                    cap_mid_word.append(k)
+                    w = ws[k]
+                    low = t.casefold()
+                    prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
                     next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
                     if prev_cap or next_cap:
-                        an.cap_in_name[low] = an.cap_in_name.get(low, 0) + 1
+                        cap_in_name[low] = cap_in_name.get(low, 0) + 1
                         if prev_cap and not next_cap:
-                            an.cap_name_last[low] = an.cap_name_last.get(low, 0) + 1
+                            cap_name_last[low] = cap_name_last.get(low, 0) + 1
                     else:
-                        an.cap_isolated[low] = an.cap_isolated.get(low, 0) + 1
+                        cap_isolated[low] = cap_isolated.get(low, 0) + 1
+    # casefolded and counted in C; the same counts, keys first seen in the same order
+    an.lower_mid = dict(Counter(map(str.casefold, lower_words)))
     _CACHE[doc] = an
     return an

@@ -27,7 +27,7 @@ MIN_WORDS_NEAR = 10
 NEAR_RATIO = 90.0  # rapidfuzz ratio (0..100) on normalised text
 TRUNCATED_MIN_SHARE = 0.5  # a truncated copy keeps at least half the text
 BUCKET_LIMIT = 8  # compare with at most this many earlier paragraphs per key
-SHINGLE = 4
+SHINGLE = 4  # _keys zips exactly four word lists: change both together
 SKETCH = 3
 
 MIN_WORDS_SENTENCE = 6
@@ -35,22 +35,60 @@ MIN_WORDS_SENTENCE = 6
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 _WORDISH = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
+# plain character set that the regex engine tests faster than the Unicode class.
+_WORDISH_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+
+
+def _words(norm: str) -> list[str]:
+    """``_WORDISH.findall(norm)``."""
+    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
 _SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+
+
+def _ends_sentence(t: str) -> bool:
+    """``_SENT_END.search(t) is not None``, read from the end instead of trying the regex at
+    every position (``$`` also matches before a final newline, hence the second test)."""
+    u = t.rstrip("\"'\u201d\u2019)")
+    if u and u[-1] in ".!?\u2026":
+        return True
+    if t.endswith("\n"):
+        u = t[:-1].rstrip("\"'\u201d\u2019)")
+        return bool(u) and u[-1] in ".!?\u2026"
+    return False
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
 def normalise(text: str) -> str:
-    """Case-, width- and whitespace-insensitive form used to compare blocks."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _WS.sub(" ", text).strip().casefold()
+    r"""Case-, width- and whitespace-insensitive form used to compare blocks.
+
+    Same result as ``_WS.sub(" ", NFKC(text).translate(_QUOTES)).strip().casefold()``, faster:
+    the quote map's targets are ASCII and none is a source, so five ``str.replace`` calls do
+    what ``translate`` does (and ASCII text has none to replace); ``str.split()`` splits on
+    exactly the characters ``\s`` matches (both use ``str.isspace``), so joining the pieces
+    with one space equals substituting runs and stripping the ends.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = (
+            text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'")
+            .replace("\u2019", "'").replace("\u00a0", " ")
+        )
+    return " ".join(text.split()).casefold()
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """White space runs made one space, ends trimmed (``" ".join(split())``: see normalise)."""
+    return " ".join(text.split())
 
 
 def _h(s: str) -> int:
     return zlib.crc32(s.encode("utf-8"))
+
+
+_crc32 = zlib.crc32
+_encode = str.encode
+_join = " ".join
 
 
 @dataclass(frozen=True)
@@ -74,36 +112,55 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
     exact_seen: dict[str, int] = {}
     buckets: dict[tuple, list[int]] = {}
     norms: list[str] = []
+    lens: list[int] = []
     out: list[ParagraphCopy] = []
     for i, p in enumerate(paras):
         norm = normalise(p.text)
         norms.append(norm)
-        words = _WORDISH.findall(norm)
-        if len(words) < MIN_WORDS_EXACT or len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
+        lens.append(len(norm))
+        if len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
             continue
         j = exact_seen.get(norm)
         if j is not None:
+            # (only texts with enough words are in exact_seen, so this one has them too)
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
+            continue
+        words = _words(norm)
+        if len(words) < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i
         if len(words) < MIN_WORDS_NEAR:
             continue
         keys = _keys(words)
         best: tuple[float, int, bool] | None = None
-        seen_cands: set[int] = set()
+        # the candidates of every key, each once, in first-seen order (dict keys keep the
+        # order of insertion, and updating a key that is there does not move it)
+        cands: dict[int, None] = {}
         for key in keys:
-            for j in buckets.get(key, ()):
-                if j in seen_cands:
-                    continue
-                seen_cands.add(j)
-                score, truncated = _similarity(norms[j], norm)
-                if score >= NEAR_RATIO and not _same_numbers(norms[j], norm, truncated):
-                    continue  # "rose 2.1 percent" and "rose 2.3 percent" are two facts, not a copy
-                if truncated and _SENT_END.search(norm) and len(norm) < 0.8 * len(norms[j]):
-                    continue  # a shorter complete sentence is a summary, not a cut-off copy
-                if score >= NEAR_RATIO and (best is None or score > best[0]):
-                    best = (score, j, truncated)
+            lst = buckets.get(key)
+            if lst:
+                cands.update(dict.fromkeys(lst))
+        ends_sentence = _ends_sentence(norm)
+        lb = len(norm)
+        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
+        for j in cands:
+            la = lens[j]
+            if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
+                # Tests of _near_similarity, done here to skip the call for most pairs: one
+                # text under half the other's length (no ratio can then reach NEAR_RATIO and no
+                # truncated copy is that short), or this paragraph a complete sentence too
+                # short for the ratio and under 0.8 of the other (a summary, dropped below).
+                continue
+            score, truncated = _near_similarity(norms[j], norm, ends_sentence)
+            if score < NEAR_RATIO:
+                continue  # not a copy
+            if not _same_numbers(norms[j], norm, truncated):
+                continue  # "rose 2.1 percent" and "rose 2.3 percent" are two facts, not a copy
+            if truncated and ends_sentence and lb < 0.8 * la:
+                continue  # a shorter complete sentence is a summary, not a cut-off copy
+            if best is None or score > best[0]:
+                best = (score, j, truncated)
         if best is not None:
             out.append(ParagraphCopy(i, best[1], False, best[0], best[2]))
             continue  # a copy is not a new original
@@ -124,7 +181,9 @@ def _keys(words: list[str]) -> list[tuple]:
     keys: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
     # A bottom-k sketch of word shingles: two paragraphs that share most shingles very likely
     # share one of their smallest hashes, so a few changed words anywhere still meet.
-    hashes = sorted({_h(" ".join(words[k : k + SHINGLE])) for k in range(len(words) - SHINGLE + 1)})
+    # (the shingle hashes built with map over zip, in C: the same values as
+    # ``{_h(" ".join(words[k : k + SHINGLE])) ...}``, a few times faster; SHINGLE is 4)
+    hashes = sorted(set(map(_crc32, map(_encode, map(_join, zip(words, words[1:], words[2:], words[3:]))))))
     keys.extend(("sh", h) for h in hashes[:SKETCH])
     return keys
 
@@ -139,6 +198,40 @@ def _same_numbers(a: str, b: str, truncated: bool) -> bool:
         # a number cut in two at the end of the shorter copy is still the same number
         a, b = a.rstrip("0123456789.,:"), b.rstrip("0123456789.,:")
     return sorted(_NUMBER.findall(a)) == sorted(_NUMBER.findall(b))
+
+
+def _near_similarity(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
+    """``_similarity(a, b)`` when the pair can be a copy that ``paragraph_copies`` keeps, else
+    ``(0.0, False)``: rapidfuzz is called only where bounds cannot rule the pair out.
+
+    ``paragraph_copies`` ignores a pair whose score is under NEAR_RATIO, and a truncated pair
+    whose later paragraph ``b`` is a complete sentence under 0.8 of ``a``'s length. With ``n``,
+    ``m`` the shorter and longer length and ``L`` the longest common subsequence:
+
+    - ``ratio = 200 L / (n + m) <= 200 n / (n + m)``: when that bound is under NEAR_RATIO the
+      full ratio is not computed (both sides are exact in floats for integer lengths);
+    - the truncated score ``t = 100 L' / n`` with ``L' <= L`` (a prefix of the longer text has
+      no longer common subsequence), so ``t <= ratio (n + m) / (2 n)``: when that is under 94
+      (with a margin far above float error) ``t`` cannot reach NEAR_RATIO + 4.
+    """
+    la, lb = len(a), len(b)
+    n, m = (la, lb) if la <= lb else (lb, la)
+    score = None
+    if 200 * n >= NEAR_RATIO * (n + m):
+        score = fuzz.ratio(a, b)
+        if score >= NEAR_RATIO:
+            return score, False
+    if n < TRUNCATED_MIN_SHARE * m:
+        return 0.0, False
+    if b_ends_sentence and lb < 0.8 * la:
+        return 0.0, False  # a shorter complete sentence: the caller drops it as a summary
+    if score is not None and score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
+        return 0.0, False
+    short, long_ = (a, b) if la <= lb else (b, a)
+    t = fuzz.ratio(short, long_[:n])
+    if t >= NEAR_RATIO + 4:
+        return t, True
+    return 0.0, False
 
 
 def _similarity(a: str, b: str) -> tuple[float, bool]:
@@ -229,12 +322,30 @@ _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
 
 
+def _trail_to_spaces(text: str) -> str:
+    """A text with ``normalise(_trail_to_spaces(t)) == normalise(_SENT_TRAIL.sub(" ", t))``.
+
+    Only the quotes and brackets of _SENT_TRAIL are replaced (each by one space); white space
+    is left alone, since normalise turns every white space run into one space anyway (NFKC
+    keeps white space white space and composes nothing with it). A few ``str.replace`` scans
+    in C are cheaper than a regex substitution that matched every space between two words.
+    """
+    for ch in "\"'()[]":
+        text = text.replace(ch, " ")
+    if not text.isascii():
+        for ch in "\u201c\u201d\u2018\u2019":
+            text = text.replace(ch, " ")
+    return text
+
+
 def _is_verse(text: str) -> bool:
     """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
 
     Hard-wrapped prose has longer lines; a list has markers. Lines of a poem or a song are
     short and commonly end on a comma or a bare word.
     """
+    if "\n" not in text:
+        return False  # one line (the common case, answered without splitting)
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
     if len(lines) < 2 or max(len(ln) for ln in lines) > 50:
         return False
@@ -269,16 +380,17 @@ class RepeatedSentence(Rule):
         seen: dict[str, int] = {}
         sents = doc.sentences
         quote_at: list[int] | None = None
+        first_described: dict[int, tuple[int, str]] = {}
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
-            core = _SENT_TRAIL.sub(" ", s.text)
-            norm = normalise(core)
-            if len(_WORDISH.findall(norm)) < MIN_WORDS_SENTENCE:
-                continue
+            norm = normalise(_trail_to_spaces(s.text))
             j = seen.get(norm)
             if j is None:
-                seen[norm] = k
+                # (counted only here: a sentence found in ``seen`` has the norm, hence the
+                # word count, of one that passed)
+                if len(_words(norm)) >= MIN_WORDS_SENTENCE:
+                    seen[norm] = k
                 continue
             first = sents[j]
             if _is_verse(doc.paragraphs[s.paragraph].text) and _is_verse(doc.paragraphs[first.paragraph].text):
@@ -301,7 +413,7 @@ class RepeatedSentence(Rule):
                 span = (start, b)
             else:
                 span = (a, end)
-            exact = _squash(first.text) == _squash(s.text)
+            exact = first.text == s.text or _squash(first.text) == _squash(s.text)
             # In quoted speech a speaker may repeat a line on purpose: flag, never auto-delete.
             # (positions of quotation marks, found once: scanning the text between the two
             # copies for every repeat was quadratic in a long paragraph of repeats)
@@ -309,13 +421,17 @@ class RepeatedSentence(Rule):
                 quote_at = [m.start() for m in _QUOTE_RE.finditer(text)]
             q = bisect_left(quote_at, first.start)
             quoted = q < len(quote_at) and quote_at[q] < s.end
-            line, _ = doc.line_col(first.start)
+            # (a templated sentence is repeated many times: its line and preview found once)
+            described = first_described.get(j)
+            if described is None:
+                described = first_described[j] = (doc.line_col(first.start)[0], _preview(first.text))
+            line, preview = described
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(
                 doc,
                 span[0],
                 span[1],
-                f"sentence repeats the one {where} (\u201c{_preview(first.text)}\u201d)",
+                f"sentence repeats the one {where} (\u201c{preview}\u201d)",
                 [("", exact and adjacent and not quoted)],
                 confidence=0.6 if quoted else 0.9 if exact else 0.8,
             )

@@ -7,6 +7,8 @@ capitalisation habits as context); none needs a parser. Findings carry a confide
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from typing import Iterable
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -24,6 +26,7 @@ from ._sentences import (
     VERB_BASES,
     VERB_FORMS,
     analyse,
+    ends_terminal,
     english_share,
     is_capitalised,
     is_titlecase,
@@ -176,37 +179,60 @@ class CapitalisedCommonWord(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
+        cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+        ptr = 0
         for info in an.sentences:
             if info.title_case:
                 continue  # a title-case headline capitalises every word
             ws = info.words
             s = info.sent
-            for k in range(1, len(ws)):
+            if info.headline:
+                ks: Iterable[int] = range(1, len(ws))
+            else:
+                # the analysis listed the title-case words mid-sentence of these sentences:
+                # the same words as testing each word here, found in the same order
+                gi = info.global_index
+                first = ptr = bisect_left(cap_sent, gi, ptr)
+                ptr = bisect_right(cap_sent, gi, ptr)
+                ks = cap_word[first:ptr]
+            for k in ks:
                 w = ws[k]
-                if not is_titlecase(w.text) or not w.text.isalpha():
-                    continue
+                t = w.text
+                if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
+                    continue  # (the first test, inlined, rejects the lower-case words quickly)
+                low = t.casefold()
+                if (
+                    (an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0))
+                    and low not in CLOSED_CLASS
+                    and low not in _AUX_AFTER_NAME
+                ):
+                    continue  # a name or house style: the test of the chain below, asked first
                 if not mid_sentence_context(text, s.start, w, False):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
-                if in_old_style_quote(doc, w.start):
-                    continue  # a period source quoted as written: "the Boys do slide upon it"
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
-                low = w.text.casefold()
-                if _in_name_phrase(text, ws, k, s.start):
+                # Every test below is free of side effects, so the costly ones are asked last,
+                # only for a word that would otherwise be reported: whether the word is part
+                # of a name (which only an auxiliary after a name survives, so it is asked
+                # first for those) and whether it sits in a period source quoted as written
+                # ("the Boys do slide upon it"), which is left alone.
+                if low in _AUX_AFTER_NAME and _in_name_phrase(text, ws, k, s.start):
                     if not _aux_after_name(text, ws, k, low):
-                        continue  # part of a name or title: "Finance Ministry", "City of Dreams"
+                        continue  # part of a name or title: "The Commission Has ..."
+                    if in_old_style_quote(doc, w.start):
+                        continue
                     # "Economists Had widely expected": an auxiliary after a name or a sentence start
                     yield self.finding(
                         doc,
                         w.start,
                         w.end,
-                        f"common word '{w.text}' capitalised mid-sentence (an auxiliary verb)",
-                        [(w.text.lower(), False)],
+                        f"common word '{t}' capitalised mid-sentence (an auxiliary verb)",
+                        [(t.lower(), False)],
                         confidence=0.55,
                     )
                     continue
-                if vocab is not None and vocab.accepts(w.text):
+                if vocab is not None and vocab.accepts(t):
                     continue
                 lower_uses = an.lower_mid.get(low, 0)
                 why = ""
@@ -229,16 +255,20 @@ class CapitalisedCommonWord(Rule):
                     conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
                 else:
                     continue
+                if low not in _AUX_AFTER_NAME and _in_name_phrase(text, ws, k, s.start):
+                    continue  # part of a name or title: "Finance Ministry", "City of Dreams"
                 if low in CLOSED_CLASS:
                     why = "a function word"
                 elif lower_uses:
                     why = f"written '{low}' elsewhere in the text"
+                if in_old_style_quote(doc, w.start):
+                    continue
                 yield self.finding(
                     doc,
                     w.start,
                     w.end,
-                    f"common word '{w.text}' capitalised mid-sentence ({why})",
-                    [(w.text.lower(), False)],
+                    f"common word '{t}' capitalised mid-sentence ({why})",
+                    [(t.lower(), False)],
                     confidence=conf,
                 )
 
@@ -358,14 +388,13 @@ class SentenceFragment(Rule):
         for info in an.sentences:
             s = info.sent
             ws = info.words
-            if not ws or info.para_len < 2 or _is_fragment_exempt(info, text):
+            n = len(ws)
+            # (the tests before a finding are all free of side effects: the cheapest first)
+            if not ws or n > 6 or info.para_len < 2 or _is_fragment_exempt(info, text):
                 continue
             body = s.text.rstrip(_CLOSE_TRAIL)
             if not body.endswith(".") or body.endswith(("...", "\u2026")):
                 continue  # questions, exclamations, trailing off and unfinished lines
-            n = len(ws)
-            if n > 6:
-                continue
             lows = [w.text.casefold() for w in ws]
             if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
                 continue  # numbers, list letters ("a. b. c.")
@@ -471,12 +500,18 @@ class BrokenClause(Rule):
             ws = info.words
             if not ws or info.headline:
                 continue
-            body = s.text.rstrip(_CLOSE_TRAIL)
-            # (a) a dangling function word before the full stop
+            # (a) a dangling function word before the full stop (the tests are free of side
+            # effects, so the cheap word test comes first and the text is stripped after it)
             last = ws[-1]
-            if body.endswith(".") and not body.endswith(("..", "\u2026")) and last.end == s.start + len(body) - 1:
-                low = last.text
-                if low in DANGLING_END and len(ws) > 2 and not (last.start > 0 and text[last.start - 1] == "."):
+            low = last.text
+            if low in DANGLING_END and len(ws) > 2:
+                body = s.text.rstrip(_CLOSE_TRAIL)
+                if (
+                    body.endswith(".")
+                    and not body.endswith(("..", "\u2026"))
+                    and last.end == s.start + len(body) - 1
+                    and not (last.start > 0 and text[last.start - 1] == ".")
+                ):
                     yield self.finding(
                         doc,
                         last.start,
@@ -489,12 +524,14 @@ class BrokenClause(Rule):
             # (b) a subjectless clause split from the sentence before
             if info.para_len < 2 or info.index_in_para == 0 or info.in_quote or info.list_item:
                 continue
-            if len(ws) < 3 or not body.endswith(".") or s.text[:1] in "\"'\u201c\u2018(":
+            if len(ws) < 3 or s.text[:1] in "\"'\u201c\u2018(":
                 continue
             first, second = ws[0], ws[1]
             if not is_titlecase(first.text) or first.start != s.start:
                 continue
             if first.text.casefold() not in VERB_BASES:
+                continue
+            if not s.text.rstrip(_CLOSE_TRAIL).endswith("."):
                 continue
             if text[first.end : second.start].strip():
                 continue
@@ -527,6 +564,7 @@ def _imperatives(an, info) -> int:
 
 
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
+_OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 
 
 # the label of a numbered heading line: "Section 4.", "Article 12a.", "Chapter IV.", "2.", "3.1."
@@ -553,13 +591,16 @@ class OrphanTail(Rule):
 
     def check(self, doc, config):
         an = analyse(doc)
-        by_para: dict[int, list] = {}
-        for info in an.sentences:
-            by_para.setdefault(info.sent.paragraph, []).append(info)
-        for pi, infos in by_para.items():
-            para = doc.paragraphs[pi]
-            # an opening quotation mark alone at the end of the paragraph
-            m = _LONE_OPEN_QUOTE.search(para.text)
+        sentences = an.sentences
+        k = 0
+        while k < len(sentences):
+            # a paragraph's sentences are consecutive in an.sentences, para_len of them
+            infos = sentences[k : k + sentences[k].para_len]
+            k += len(infos)
+            para = doc.paragraphs[infos[0].sent.paragraph]
+            # an opening quotation mark alone at the end of the paragraph (the regex can only
+            # match a paragraph that ends on the mark: only those are searched)
+            m = _LONE_OPEN_QUOTE.search(para.text) if para.text.rstrip("\n")[-1:] in _OPEN_QUOTE_GLYPHS else None
             if m is not None and (not para.text.endswith('"') or para.text.count('"') % 2 == 1):
                 yield self.finding(
                     doc,
@@ -573,9 +614,9 @@ class OrphanTail(Rule):
             if len(infos) < 2 or infos[0].headline:
                 continue
             last, prev = infos[-1], infos[-2]
-            if TERMINAL.search(last.sent.text) or not last.words:
+            if not last.words or ends_terminal(last.sent.text):
                 continue
-            if not TERMINAL.search(prev.sent.text):
+            if not ends_terminal(prev.sent.text):
                 continue
             if len(last.words) > 4 or last.list_item or _has_verb(last.words):
                 continue  # a sentence that only lacks its full stop is a punctuation matter

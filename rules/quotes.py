@@ -64,6 +64,11 @@ class ParagraphQuotes:
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
+def quotes_analysed(doc) -> bool:
+    """Whether :func:`analyse_quotes` has already run on ``doc`` (its result is cached)."""
+    return doc in _CACHE
+
+
 def analyse_quotes(doc) -> list[ParagraphQuotes]:
     """Classified and paired quotation marks of every paragraph, computed once per Document."""
     cached = _CACHE.get(doc)

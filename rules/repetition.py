@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+import sys
 import weakref
+from operator import itemgetter
+from typing import Iterable
 
 from ..lint.rule import Rule
 
@@ -83,58 +86,143 @@ _COMMA_GAP = re.compile(r"[ \t]*[,;][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
 WS, COMMA, OTHER = 0, 1, 2
 
 
+def _word_chars(words) -> str | list[int]:
+    """One character per word, the same character exactly for the same casefolded word.
+
+    Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
+    two words, and a regex can then scan word sequences in C (see _TRIPLE). With more distinct
+    words than there are characters (over a million), a list of word numbers instead.
+    """
+    texts = list(map(itemgetter(2), words))
+    ids: dict[str, int] = {}
+    id_of = {t: ids.setdefault(t.casefold(), len(ids)) for t in dict.fromkeys(texts)}
+    if len(ids) > sys.maxunicode:
+        return list(map(id_of.__getitem__, texts))
+    char_of = {t: chr(i) for t, i in id_of.items()}
+    return "".join(map(char_of.__getitem__, texts))
+
+
+# A position i whose word comes back ``size`` and ``2 * size`` words later, for some size up
+# to MAX_PHRASE: the first test a loop start must pass (zero-width, so every position is tried).
+_TRIPLE = re.compile(
+    "(?=(.)(?:" + "|".join(".{%d}\\1.{%d}\\1" % (k, k) for k in range(MAX_PHRASE)) + "))", re.S
+)
+
+
+class _Gaps(dict):
+    """``gaps[i]``: how word ``i`` follows word ``i - 1`` (WS, COMMA or OTHER), worked out when
+    first asked (the loop search only asks around loop candidates) and kept: a dict whose
+    ``__missing__`` classifies, so asking again is a plain dict lookup."""
+
+    def __init__(self, words, text: str) -> None:
+        super().__init__()
+        self.words, self.text = words, text
+
+    def __missing__(self, i: int) -> int:
+        g = OTHER if i == 0 else _gap_kind(self.text[self.words[i - 1].end : self.words[i].start])
+        self[i] = g
+        return g
+
+
+def _gap_kind(gap: str) -> int:
+    return WS if _LOOP_GAP.fullmatch(gap) else COMMA if _COMMA_GAP.fullmatch(gap) else OTHER
+
+
+class _NextBreak(dict):
+    """``next_break[i]``: the first word after word ``i`` that does not follow on white space
+    only (``n`` when there is none), worked out when first asked. ``ws_run[i] >= size - 1`` of
+    the old scan is ``next_break[i] >= i + size``; every word walked over gets the same answer,
+    so each is walked over once in all."""
+
+    def __init__(self, gaps: _Gaps, n: int) -> None:
+        super().__init__()
+        self.gaps, self.n = gaps, n
+
+    def __missing__(self, i: int) -> int:
+        gaps, n = self.gaps, self.n
+        j = i + 1
+        while j < n and gaps[j] == WS:
+            known = self.get(j)
+            if known is not None:
+                result = known
+                break
+            j += 1
+        else:
+            result = j
+        for k in range(i, j):
+            self[k] = result
+        return result
+
+
 def repetition_loops(doc) -> list[tuple[int, int, int]]:
     """Runs of a word or phrase repeated 3+ times in a row: (first word, phrase length, copies).
 
-    One pass over the words for each phrase length up to MAX_PHRASE, so linear in the text.
-    Words inside a copy are joined by white space; copies by white space, or by commas when
-    the phrase is long or repeated many times ("No, no, no!" is speech, not a loop).
+    Linear in the text. Words inside a copy are joined by white space; copies by white space,
+    or by commas when the phrase is long or repeated many times ("No, no, no!" is speech, not
+    a loop).
+
+    This was one Python pass over all words per phrase length; it is the same search, made
+    fast: the phrase lengths are still tried from MAX_PHRASE down, and at each length the
+    positions in increasing order, but only positions that pass the first test (the word comes
+    back ``size`` and ``2 * size`` words later) are visited: all positions passing it for some
+    length are found at once by _TRIPLE in C, on one character per word. A position that fails
+    the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
+    after a visited position are kept (``next_i``). White-space gaps are classified only where
+    looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
+    ``tests/rules/test_fast_paths.py`` compares it with the old scan.
     """
     cached = _LOOPS.get(doc)
     if cached is not None:
         return cached
     words = doc.words
-    text = doc.text
     n = len(words)
-    low = [w.text.casefold() for w in words]
-    gaps = [OTHER]
-    for i in range(1, n):
-        g = text[words[i - 1].end : words[i].start]
-        gaps.append(WS if _LOOP_GAP.fullmatch(g) else COMMA if _COMMA_GAP.fullmatch(g) else OTHER)
-    # ws_run[i]: how many words after word i follow on white space only
-    ws_run = [0] * (n + 1)
-    for i in range(n - 2, -1, -1):
-        ws_run[i] = ws_run[i + 1] + 1 if gaps[i + 1] == WS else 0
+    chars = _word_chars(words)
+    if isinstance(chars, str):
+        starts: Iterable[int] = [m.start() for m in _TRIPLE.finditer(chars)]
+    else:
+        starts = range(n)  # (no string to scan: every position gets the first test)
+    gaps: _Gaps | list[int]
+    next_break: _NextBreak | list[int]
+    if len(starts) * 4 < n:
+        gaps = _Gaps(words, doc.text)
+        next_break = _NextBreak(gaps, n)
+    else:
+        # Most words start a candidate (a text of repeats): every gap will be asked about,
+        # and plain lists, filled in one pass each, are then cheaper than the lazy forms.
+        gaps = [OTHER] + [_gap_kind(doc.text[words[i - 1].end : words[i].start]) for i in range(1, n)]
+        next_break = [n] * (n + 1)
+        for i in range(n - 2, -1, -1):
+            next_break[i] = next_break[i + 1] if gaps[i + 1] == WS else i + 1
     found: list[tuple[int, int, int]] = []
-    taken = [False] * n
+    taken = bytearray(n)
     for size in range(MAX_PHRASE, 0, -1):
-        i = 0
-        while i + 3 * size <= n:
-            # cheap tests first: the next copy must start with the same word, and the
-            # phrase's own words must be joined by white space
-            if low[i] != low[i + size] or low[i] != low[i + 2 * size] or ws_run[i] < size - 1:
-                i += 1
+        next_i = 0  # where the old scan would be after its last jump
+        for i in starts:
+            if i + 3 * size > n:
+                break
+            if i < next_i or chars[i] != chars[i + size] or chars[i] != chars[i + 2 * size]:
                 continue
-            copies = _count(low, gaps, i, size, False)
+            if next_break[i] < i + size:
+                continue  # the phrase's own words must be joined by white space
+            copies = _count(chars, gaps, i, size, False)
             if copies < 3 and size > 1:
-                c = _count(low, gaps, i, size, True)
+                c = _count(chars, gaps, i, size, True)
                 if c >= 3 and (size >= COMMA_MIN_WORDS or c >= COMMA_MIN_COPIES):
                     copies = c
-            if copies >= 3 and not any(taken[i : i + copies * size]):
-                phrase = low[i : i + size]
+            if copies >= 3 and taken.find(1, i, i + copies * size) < 0:
+                phrase = [w.text.casefold() for w in words[i : i + size]]
                 if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())) and _minimal(phrase):
                     found.append((i, size, copies))
-                    for k in range(i, i + copies * size):
-                        taken[k] = True
-                    i += copies * size
+                    taken[i : i + copies * size] = b"\x01" * (copies * size)
+                    next_i = i + copies * size
                     continue
-            i += max(1, (copies - 2) * size)
+            next_i = i + max(1, (copies - 2) * size)
     found.sort()
     _LOOPS[doc] = found
     return found
 
 
-def _count(low: list[str], gaps: list[int], i: int, size: int, comma: bool) -> int:
+def _count(low, gaps, i: int, size: int, comma: bool) -> int:
     n = len(low)
     copies = 1
     while i + (copies + 1) * size <= n and _same(low, gaps, i, copies * size, size, comma):
@@ -142,7 +230,7 @@ def _count(low: list[str], gaps: list[int], i: int, size: int, comma: bool) -> i
     return copies
 
 
-def _same(low: list[str], gaps: list[int], i: int, offset: int, size: int, comma: bool) -> bool:
+def _same(low, gaps, i: int, offset: int, size: int, comma: bool) -> bool:
     j = i + offset
     if not (gaps[j] == WS or (comma and gaps[j] == COMMA)):
         return False

@@ -4,8 +4,9 @@
 naive Bayes weights, 39 MB of byte-automaton transitions, and more while converting them; the
 process grows by about 100 MB, for the few words U001 asks about.
 
-Here the archive is decompressed the same way (into an anonymous temporary file, as py3langid
-itself does), the small arrays are read, and the two big ones stay in the file: a transition or
+Here the archive is decompressed once into the user's cache folder (see
+``_decompressed_model``; an anonymous temporary file where that folder cannot be written), the
+small arrays are read, and the two big ones stay in the file: a transition or
 a row of weights is read (``os.pread``) when the classified text reaches it, a few hundred
 bytes per word. (Memory-mapping the file instead touches far more: the kernel maps whole page
 cache folios around each fault.) The arrays are handed to py3langid's own
@@ -17,6 +18,7 @@ layout) falls back to ``py3langid.classify``.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import lzma
 import os
 import shutil
@@ -24,6 +26,7 @@ import struct
 import tempfile
 import zipfile
 from array import array
+from pathlib import Path
 from typing import Any
 
 _STATE: list[Any] = []  # [identifier or None]: loaded once per process, on first use
@@ -132,17 +135,63 @@ def _read(fh, member) -> Any:
     return np.frombuffer(data, dtype=dtype, count=count).reshape(shape).copy()
 
 
+def cache_dir() -> Path | None:
+    """Where the decompressed model is kept between runs: ``$GARBLINT_DATA_CACHE``, else
+    ``$XDG_CACHE_HOME/garblint``, else ``~/.cache/garblint``; None when ``GARBLINT_DATA_CACHE``
+    is set to an empty string (decompress into a temporary file on every run)."""
+    env = os.environ.get("GARBLINT_DATA_CACHE")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "garblint"
+
+
+def _decompressed_model(path: Path):
+    """An open binary file holding the uncompressed model archive.
+
+    Decompressing the 68 MB model takes about 0.3 s, the largest single cost of a run that
+    meets a foreign-looking phrase; a copy kept in the user's cache folder opens in a few
+    milliseconds. The copy's name carries py3langid's model file size and time, so an upgrade
+    makes a new one; it is written under a temporary name and renamed into place, so a
+    half-written copy is never read. Where the folder cannot be written, the model is
+    decompressed into an anonymous temporary file, as before.
+    """
+    folder = cache_dir()
+    if folder is not None:
+        try:
+            st = os.stat(path)
+            cached = folder / f"langid-model-{st.st_size}-{st.st_mtime_ns}.npz"
+            try:
+                return open(cached, "rb")
+            except FileNotFoundError:
+                pass
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".langid-", suffix=".part", dir=folder)
+            try:
+                with os.fdopen(fd, "wb") as out, lzma.open(path) as src:
+                    shutil.copyfileobj(src, out, length=1 << 18)
+                os.replace(tmp, cached)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+            return open(cached, "rb")
+        except OSError:
+            pass  # a read-only or full cache folder: fall through to a temporary file
+    fh = tempfile.TemporaryFile(suffix=".npz")
+    with lzma.open(path) as src:
+        shutil.copyfileobj(src, fh, length=1 << 18)
+    fh.flush()
+    return fh
+
+
 def _lean_identifier():
     import numpy as np
     from py3langid import langid
 
     if not hasattr(os, "pread"):  # (Windows) py3langid's own loader
         raise OSError("no os.pread")
-    path = langid.MODEL_DIR / langid.MODEL_FILE
-    fh = tempfile.TemporaryFile(suffix=".npz")
-    with lzma.open(path) as src:
-        shutil.copyfileobj(src, fh, length=1 << 18)
-    fh.flush()
+    fh = _decompressed_model(langid.MODEL_DIR / langid.MODEL_FILE)
     m = _members(fh)
     if set(m) != {"ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"}:
         raise ValueError(f"unexpected arrays {sorted(m)}")

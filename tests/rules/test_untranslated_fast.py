@@ -126,3 +126,38 @@ def test_lean_langid_gives_py3langid_answers() -> None:
     for t in texts:
         assert lean.classify(t) == py3langid.classify(t), t
         assert _langid.classify(t) == py3langid.classify(t)[0]
+
+
+_PROBES = ["nunca olvidaremos tanta injusticia sufrida", "the council met on Monday", "der Hafen bleibt geschlossen"]
+
+
+def test_model_copy_is_made_once_and_reused(tmp_path, monkeypatch) -> None:
+    py3langid = pytest.importorskip("py3langid")
+    from garblint.rules import _langid
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path / "cache"))
+    first = _langid._lean_identifier()
+    copies = list((tmp_path / "cache").iterdir())
+    assert len(copies) == 1 and copies[0].name.startswith("langid-model-")
+    stamp = copies[0].stat().st_mtime_ns
+    second = _langid._lean_identifier()  # a new process would do the same: open the copy
+    assert list((tmp_path / "cache").iterdir()) == copies and copies[0].stat().st_mtime_ns == stamp
+    for t in _PROBES:
+        assert first.classify(t) == second.classify(t) == py3langid.classify(t)
+
+
+@pytest.mark.parametrize("setting", ["unwritable", "off"])
+def test_without_a_cache_folder_the_model_still_loads(tmp_path, monkeypatch, setting) -> None:
+    py3langid = pytest.importorskip("py3langid")
+    from garblint.rules import _langid
+
+    if setting == "unwritable":
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder")
+        monkeypatch.setenv("GARBLINT_DATA_CACHE", str(blocker / "cache"))  # mkdir fails, even as root
+    else:
+        monkeypatch.setenv("GARBLINT_DATA_CACHE", "")
+    ident = _langid._lean_identifier()
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["file"] if setting == "unwritable" else [])
+    for t in _PROBES:
+        assert ident.classify(t) == py3langid.classify(t)

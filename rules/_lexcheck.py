@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon, nearwords
 from ._oldstyle import in_old_style_quote, old_spelling_base
@@ -442,6 +442,38 @@ _BROKEN_HYPHEN = re.compile(
 )
 # Letters around one or two symbols: "st!ll", "w@ter", "l|ke".
 _SYMBOL_IN_WORD = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
+# The characters that can end the letter run of a _BROKEN_HYPHEN / _SYMBOL_IN_WORD match.
+_BROKEN_HYPHEN_AT = re.compile(r"[\-\u2010](?=[ \t\r\n])")
+_SYMBOL_AT = re.compile(r"[!|$@({\[\]€¢£§®©^*]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def letter_run_matches(rx: "re.Pattern[str]", anchor: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
+    """``rx.finditer(text)``, found from the (rare) characters ``anchor`` matches.
+
+    For a pattern whose every match begins with a whole run of letters (``[^\\W\\d_]+`` after a
+    look-behind that rejects a letter before it) directly followed by a character ``anchor``
+    matches: the only place such a match can start is where the letter run before an anchor
+    character starts, and ``rx.match`` there gives what ``finditer`` would (the run is greedy and
+    cannot end elsewhere). Starts inside an earlier match are skipped, as ``finditer`` does.
+    Regex searches that begin with a look-behind are tried at every position of the text; this
+    visits only the anchors (tests/test_regex_rewrites.py compares both on random text).
+    """
+    end = 0
+    letter = _LETTER.match
+    for a in anchor.finditer(text):
+        h = a.start()
+        s = h
+        while s > 0 and letter(text, s - 1):
+            s -= 1
+        if s == h or s < end:
+            continue
+        m = rx.match(text, s)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 _NUMBER_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
 
 
@@ -665,7 +697,7 @@ class _Analysis:
         text = self.text
         if not any(ch in text for ch in "!|$@({[]€¢£§®©^*"):
             return
-        for m in _SYMBOL_IN_WORD.finditer(text):
+        for m in letter_run_matches(_SYMBOL_IN_WORD, _SYMBOL_AT, text):
             left, sym, right = m.group(1), m.group(2), m.group(3)
             whole = m.group(0)
             if len(left) + len(right) < 3 or not (left + right).islower() and not (left[0].isupper() and (left[1:] + right).islower()):
@@ -696,7 +728,7 @@ class _Analysis:
         if "-" not in text and "\u2010" not in text:
             return
         freqs = self.freqs
-        for m in _BROKEN_HYPHEN.finditer(text):
+        for m in letter_run_matches(_BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, text):
             left, gap, right = m.group(1), m.group(2), m.group(3)
             if right.lower() in _SUSPENDED_NEXT:
                 continue

@@ -34,6 +34,7 @@ _ATTRIBUTION = re.compile(
 _EDITORIAL_AFTER = re.compile(r"[ \t]*\[(?P<inner>[^\]\n]{1,40})\][ \t]+[a-z]")
 _NOT_EDITORIAL = re.compile(r"^(?:sic\.?|\d+|[a-z]\d*|citation needed|emphasis (?:added|mine|in original)|\.\.\.|\u2026)$", re.I)
 _SENT_END_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]?[ \t]+$")
+_MARK_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_MARKS)) + "]")
 
 
 def _wordchar(c: str | None) -> bool:
@@ -194,9 +195,8 @@ def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
         glyphs[marks[k].glyph] -= 1
         return k
 
-    for i in range(ps, pe):
-        if text[i] not in _MARKS:
-            continue
+    for found in _MARK_RE.finditer(text, ps, pe):  # the marks only, not every character
+        i = found.start()
         kr = _classify(text, i, ps, pe, kinds, glyphs)
         if kr is None:
             continue

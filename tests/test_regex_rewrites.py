@@ -26,3 +26,16 @@ def _matches(rx: re.Pattern[str], s: str) -> list:
 @given(s=_TEXT)
 def test_same_matches_as_the_plain_form(name, s):
     assert _matches(getattr(punctuation, name), s) == _matches(re.compile(REFERENCE[name]), s)
+
+
+_LEX = st.text(alphabet=st.sampled_from(list("abZé1_ -\u2010\t\n\r!|$@([€^*.,\"'\u201c\u201d")), max_size=40)
+
+
+@pytest.mark.parametrize("pattern,anchor", [("_BROKEN_HYPHEN", "_BROKEN_HYPHEN_AT"), ("_SYMBOL_IN_WORD", "_SYMBOL_AT")])
+@given(s=_LEX)
+def test_letter_run_matches_equal_finditer(pattern, anchor, s):
+    from garblint.rules import _lexcheck
+
+    rx = getattr(_lexcheck, pattern)
+    fast = [(m.span(), m.groups()) for m in _lexcheck.letter_run_matches(rx, getattr(_lexcheck, anchor), s)]
+    assert fast == [(m.span(), m.groups()) for m in rx.finditer(s)]

@@ -20,10 +20,13 @@ import codecs
 import difflib
 import os
 import re
+import signal
 import stat
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .document import Document
 from .finding import Finding
@@ -201,8 +204,32 @@ def check_round_trip(doc: Document, data: bytes) -> None:
         raise FixError(f"not fixed: its bytes do not survive decoding as {doc.encoding} and encoding back")
 
 
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM back while one file is written (POSIX, main thread).
+
+    Ctrl-C lands between any two bytecodes: inside ``mkstemp`` after the file exists, or
+    between it and the ``try`` that removes it, a KeyboardInterrupt would leave a temporary
+    file behind. With the signals blocked, a Ctrl-C during the write is delivered when the
+    block ends, after the file is fully replaced (or not touched), and the run stops there.
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError."""
+    with _interrupts_deferred():
+        _write_atomic(path, data, expected)
+
+
+def _write_atomic(path: str, data: bytes, expected: bytes | None) -> None:
     real = os.path.realpath(path)
     try:
         st = os.stat(real)

@@ -334,7 +334,33 @@ def _load(target: Target) -> Document:
     return read_document(target.fs_path or target.path, target.path)
 
 
-def _collect_one(args: tuple[Target, Config, list[str]]) -> tuple[dict[str, Any] | None, str | None]:
+#: In a one-process run with a corpus rule, the first pass keeps the Documents it built (their
+#: words, sentences and name analysis) for the second pass, up to this many characters in all
+#: and only files below KEEP_FILE_CHARS: the second pass then reads and analyses nothing again.
+KEEP_TOTAL_CHARS = 2_000_000
+KEEP_FILE_CHARS = 250_000
+
+
+class _Keeper:
+    """Documents of the corpus pass, kept for the lint pass within a character budget."""
+
+    def __init__(self, budget: int = KEEP_TOTAL_CHARS) -> None:
+        self.budget = budget
+        self.docs: dict[int, tuple[Document, str]] = {}
+
+    def offer(self, target: Target, doc: Document, digest: str) -> None:
+        n = len(doc.text)
+        if n < KEEP_FILE_CHARS and n <= self.budget:
+            self.budget -= n
+            self.docs[id(target)] = (doc, digest)
+
+    def take(self, target: Target) -> tuple[Document, str] | None:
+        return self.docs.pop(id(target), None)
+
+
+def _collect_one(
+    args: tuple[Target, Config, list[str]], keeper: _Keeper | None = None
+) -> tuple[dict[str, Any] | None, str | None]:
     """First pass for corpus rules: this file's facts, and the digest of the bytes they came from."""
     target, config, codes = args
     rules = [r for r in selected_rules(config) if r.code in codes]
@@ -343,18 +369,25 @@ def _collect_one(args: tuple[Target, Config, list[str]]) -> tuple[dict[str, Any]
         doc = document_from_bytes(data, target.path)
     except InputError:
         return None, None
-    return collect_facts(doc, config, rules), content_digest(data)
+    digest = content_digest(data)
+    facts = collect_facts(doc, config, rules)
+    if keeper is not None:
+        keeper.offer(target, doc, digest)
+    return facts, digest
 
 
-def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
+def _lint_one(args: tuple[Target, Config, dict[str, Any]], kept: tuple[Document, str] | None = None) -> FileResult:
     target, config, corpus = args
     result = FileResult(target.path, error=target.error, skipped=target.skipped)
     if target.error or target.skipped:
         return result
     try:
-        data = _target_bytes(target)
-        result.digest = content_digest(data)
-        doc = document_from_bytes(data, target.path)
+        if kept is not None:  # built by the corpus pass from the same bytes
+            doc, result.digest = kept
+        else:
+            data = _target_bytes(target)
+            result.digest = content_digest(data)
+            doc = document_from_bytes(data, target.path)
     except BinaryFile as exc:
         result.skipped = str(exc)
         return result
@@ -571,6 +604,7 @@ def lint_targets(
         for t in discover(config["corpus"], config):
             if not t.error and not t.skipped and t.fs_path and os.path.realpath(t.fs_path) not in linted_paths:
                 reference.append(t)
+    keeper = _Keeper()  # used only where files are linted in this process (run's local path)
     try:
         corpus: dict[str, Any] = {}
         if corpus_codes and len(lintable) + len(reference) > 1:
@@ -583,9 +617,10 @@ def lint_targets(
                     facts[i] = hit
                 else:
                     todo.append(i)
+            keep_ids = {id(targets[i]) for i in todo}
             out = run(
                 _worker_collect,
-                lambda t: _collect_one((t, config, corpus_codes)),
+                lambda t: _collect_one((t, config, corpus_codes), keeper if id(t) in keep_ids else None),
                 [targets[i] for i in todo] + reference,
                 corpus,
                 16,
@@ -618,7 +653,8 @@ def lint_targets(
             big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= limit]
             todo = [i for i in todo if i not in big]
             use_pool = spare
-        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
+        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus), keeper.take(t)), [targets[i] for i in todo], corpus, 8)
+        keeper.docs.clear()
         for i, r in zip(todo, out):
             results[i] = r
         for i in big:

@@ -344,8 +344,8 @@ KEEP_FILE_CHARS = 250_000
 class _Keeper:
     """Documents of the corpus pass, kept for the lint pass within a character budget."""
 
-    def __init__(self, budget: int = KEEP_TOTAL_CHARS) -> None:
-        self.budget = budget
+    def __init__(self) -> None:
+        self.budget = KEEP_TOTAL_CHARS
         self.docs: dict[int, tuple[Document, str]] = {}
 
     def offer(self, target: Target, doc: Document, digest: str) -> None:

@@ -230,3 +230,33 @@ def test_split_spans_cut_at_paragraph_breaks():
     assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
     assert all(text[a - 2 : a] == "\n\n" for a, _ in spans[1:])
     assert 3 <= len(spans) <= 5
+
+
+def _name_tree(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"a{i}.txt").write_text(
+            f"Health Minister Ada Quell opened clinic number {i} on Monday.\n\nQuell said the clinic would stay open.\n",
+            encoding="utf-8",
+        )
+    (folder / "b.txt").write_text(
+        "Health Minister Ada Quelle visited the harbour.\n\nQuelle said the ferry would run again.\n", encoding="utf-8"
+    )
+
+
+def test_one_process_corpus_run_reuses_documents(tmp_path, monkeypatch):
+    import garblint.lint.runner as runner
+
+    _name_tree(tmp_path / "tree")
+    config = Config()
+    built = []
+    real = runner.document_from_bytes
+    monkeypatch.setattr(runner, "document_from_bytes", lambda data, path: built.append(path) or real(data, path))
+    kept = _lint(tmp_path / "tree", config, jobs=1)
+    assert len(built) == 5  # each file read into a Document once, by the corpus pass
+    built.clear()
+    monkeypatch.setattr(runner, "KEEP_TOTAL_CHARS", 0)
+    fresh = _lint(tmp_path / "tree", config, jobs=1)
+    assert len(built) == 10  # no budget: both passes build their own
+    assert _summary(kept) == _summary(fresh)
+    assert any(f.code == "N004" for r in kept for f in r.findings)

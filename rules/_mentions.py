@@ -444,6 +444,32 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
     return out
 
 
+#: token -> (its lower-case form when the document writes it in lower case, else None; the
+#: ``info`` tuple of extract_mentions). Pure functions of the token, so kept across documents:
+#: a run over many small files meets the same words again and again.
+_WORD_FACTS: dict[str, tuple[str | None, tuple[str | None, bool, bool, bool, bool, bool, str]]] = {}
+
+
+def _word_facts(tok: str) -> tuple[str | None, tuple[str | None, bool, bool, bool, bool, bool, str]]:
+    t = _strip_possessive(tok)
+    cap = None
+    low = None
+    if t[:1].islower() and not _LOWER_PART.match(t):
+        low = t.casefold()
+    elif t[:1].isupper():
+        cap = fold(t)
+    runner = _is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()
+    opens = runner or fold(tok) in PARTICLES
+    alone_dead = fold(tok) in NOT_NAMES or _is_acronym(tok)
+    fb = fold(t)
+    initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
+    goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
+    if len(_WORD_FACTS) >= 200_000:
+        _WORD_FACTS.clear()  # bounded: a huge vocabulary starts over rather than growing
+    f = _WORD_FACTS[tok] = (low, (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold()))
+    return f
+
+
 def extract_mentions(doc) -> list[Mention]:
     """Name mentions of a document, in text order."""
     text = doc.text
@@ -522,22 +548,16 @@ def extract_mentions(doc) -> list[Mention]:
     info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
     capitalised: dict[str, bool] = {}
     can_open: dict[str, bool] = {}
+    facts = _WORD_FACTS
     for tok in dict.fromkeys(map(itemgetter(2), words)):
-        t = _strip_possessive(tok)
-        cap = None
-        if t[:1].islower() and not _LOWER_PART.match(t):
-            lower.add(t.casefold())
-        elif t[:1].isupper():
-            cap = fold(t)
-        runner = _is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()
-        opens = runner or fold(tok) in PARTICLES
-        alone_dead = fold(tok) in NOT_NAMES or _is_acronym(tok)
-        fb = fold(t)
-        initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
-        goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
-        info[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold())
-        capitalised[tok] = cap is not None
-        can_open[tok] = opens
+        f = facts.get(tok)
+        if f is None:
+            f = _word_facts(tok)
+        if f[0] is not None:
+            lower.add(f[0])
+        info[tok] = f[1]
+        capitalised[tok] = f[1][0] is not None
+        can_open[tok] = f[1][1]
     for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
         if k not in first_word_of_sentence:
             cap_mid.add(info[words[k][2]][0])

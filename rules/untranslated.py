@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
@@ -154,6 +155,7 @@ def _enclosed(text: str, a: int, b: int) -> bool:
     return i >= 0 and text[i] in "([\uff08" and j < len(text) and text[j] in ")]\uff09"
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word: cached across the documents of a run
 def _latin_word_state(t: str) -> bool | None:
     """For _foreign_latin_runs: False for a lower-case word the lexicon does not know, True for
     one that may sit inside a foreign run ("la", "de", "à", rare words such as "tanta"), None

@@ -12,7 +12,6 @@ import re
 import signal
 import sys
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ from .textio import BinaryFile, InputError, document_from_bytes, make_document, 
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cache import Cache
+    from concurrent.futures import ProcessPoolExecutor
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -586,6 +586,8 @@ def lint_targets(
             pool.shutdown()
             pool = None
         if pool is None:
+            from concurrent.futures import ProcessPoolExecutor  # only when needed: 10 ms of start-up
+
             pool = ProcessPoolExecutor(max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes))
             pool_corpus = corpus
         return pool

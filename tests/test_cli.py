@@ -281,3 +281,18 @@ def test_unreadable_special_file_even_as_root(tmp_path):
     assert p.returncode == 2
     _one_line_error(p, "sock.txt", "cannot read")
     assert b"a.txt:1:" in p.stdout
+
+
+def test_version_matches_pyproject():
+    import sys
+
+    from garblint.lint import __version__
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    from pathlib import Path
+
+    meta = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert __version__ == meta["project"]["version"]

@@ -162,9 +162,14 @@ def _decompressed_model(path: Path):
             st = os.stat(path)
             cached = folder / f"langid-model-{st.st_size}-{st.st_mtime_ns}.npz"
             try:
-                return open(cached, "rb")
+                fh = open(cached, "rb")
             except FileNotFoundError:
                 pass
+            else:
+                if zipfile.is_zipfile(fh):
+                    return fh
+                fh.close()  # damaged (a disk fault): made again below
+                os.unlink(cached)
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".langid-", suffix=".part", dir=folder)
             try:

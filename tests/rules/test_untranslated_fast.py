@@ -161,3 +161,18 @@ def test_without_a_cache_folder_the_model_still_loads(tmp_path, monkeypatch, set
     assert sorted(p.name for p in tmp_path.iterdir()) == (["file"] if setting == "unwritable" else [])
     for t in _PROBES:
         assert ident.classify(t) == py3langid.classify(t)
+
+
+def test_a_damaged_model_copy_is_made_again(tmp_path, monkeypatch) -> None:
+    py3langid = pytest.importorskip("py3langid")
+    from garblint.rules import _langid
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    _langid._lean_identifier()
+    (copy,) = tmp_path.iterdir()
+    size = copy.stat().st_size
+    copy.write_bytes(b"not a zip archive")
+    ident = _langid._lean_identifier()
+    assert copy.stat().st_size == size
+    for t in _PROBES:
+        assert ident.classify(t) == py3langid.classify(t)

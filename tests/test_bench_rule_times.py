@@ -1,0 +1,22 @@
+"""bench/rule_times.py runs and reports every selected rule (it is the profiling entry point)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rule_times_lists_each_selected_rule(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("The vote vote was held ,today.\n\nThe vote vote was held ,today.\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "rule_times.py"), str(f), "--select", "R001,P001,D001"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "total" in out and "peak RSS" in out
+    lines = out.splitlines()
+    for code in ("R001", "P001", "D001"):
+        assert any(f" {code} " in ln and "findings" in ln for ln in lines), out
+    assert not any(" G001 " in ln for ln in lines)

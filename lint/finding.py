@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,13 +40,10 @@ class Suggestion:
         return {"replacement": self.replacement, "safe": self.safe, "description": self.description}
 
 
-_WS = re.compile(r"\s+")
-
-
 def normalise_for_fingerprint(text: str) -> str:
     """White space runs made one space, ends trimmed, case folded.
 
-    (``" ".join(text.split())`` is ``_WS.sub(" ", text).strip()``: both split on exactly the
+    (``" ".join(text.split())`` is ``re.sub(r"\\s+", " ", text).strip()``: both split on exactly the
     characters ``str.isspace`` accepts; it is several times faster, and every finding's
     fingerprint normalises three strings.)
     """

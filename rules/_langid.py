@@ -180,6 +180,10 @@ def _decompressed_model(path: Path):
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
+            for old in folder.glob("langid-model-*.npz"):  # copies of an older py3langid model
+                if old != cached:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
             return open(cached, "rb")
         except OSError:
             pass  # a read-only or full cache folder: fall through to a temporary file

@@ -136,6 +136,8 @@ def test_model_copy_is_made_once_and_reused(tmp_path, monkeypatch) -> None:
     from garblint.rules import _langid
 
     monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "langid-model-1-2.npz").write_bytes(b"an older model's copy")
     first = _langid._lean_identifier()
     copies = list((tmp_path / "cache").iterdir())
     assert len(copies) == 1 and copies[0].name.startswith("langid-model-")

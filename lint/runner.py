@@ -482,6 +482,49 @@ def _lint_piece(piece: tuple[str, str | None, str, str | None, bool, str], confi
     return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable], finish=False)
 
 
+#: Rough cost of each document-level rule family on a big file (tenths of a second per 200,000
+#: words, from bench/rule_times.py; O and S share one analysis, as the N rules do), used to share
+#: the families out among idle worker processes; a family not listed counts as cheap.
+_FAMILY_COST = {"N": 4.0, "D": 3.0, "O": 2.5, "G": 2.5, "U": 1.0, "B": 0.7}
+#: what a worker pays before its first rule: building the Document's words and sentences again
+_WORKER_START_COST = 2.5
+
+
+def _family(code: str) -> str:
+    return "O" if code[0] == "S" else code[0]
+
+
+def whole_rule_groups(rules: Sequence[Rule], n: int) -> list[list[Rule]]:
+    """Share document-level rules out among ``n`` processes (the first is the main one), whole
+    families together (they share their analyses), heaviest first onto the least loaded; each
+    group keeps the rules' order."""
+    families: dict[str, list[Rule]] = {}
+    for r in rules:
+        families.setdefault(_family(r.code), []).append(r)
+    load = [0.0] + [_WORKER_START_COST] * (n - 1)
+    chosen: dict[str, int] = {}
+    for fam in sorted(families, key=lambda f: -_FAMILY_COST.get(f, 0.2)):
+        k = min(range(n), key=lambda i: load[i])
+        load[k] += _FAMILY_COST.get(fam, 0.2)
+        chosen[fam] = k
+    return [[r for r in rules if chosen[_family(r.code)] == k] for k in range(n)]
+
+
+def _worker_whole(args: tuple[tuple[Any, ...], list[str]]) -> tuple[list[Finding], list[str], list[Notice]]:
+    """Some document-level rules on a copy of the whole document, in a worker process."""
+    (text, source, masks, path, encoding, note, bom, newline), codes = args
+    config = _WORKER["config"]
+    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline, source=source, masks=masks)
+    rules = [r for r in selected_rules(config) if r.code in codes]
+    doc.corpus.update(_WORKER["corpus"])
+    for r in rules:
+        if r.corpus and r.code not in doc.corpus:
+            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
+    notices: list[Notice] = []
+    findings, crashes = run_rules(doc, config, rules, notices, finish=False)
+    return findings, crashes, notices
+
+
 def split_spans(text: str, pieces: int) -> list[tuple[int, int]]:
     """Cut ``text`` into about ``pieces`` spans at line starts after blank lines (paragraph breaks)."""
     from .document import _PARA_SEP
@@ -511,10 +554,11 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
 
 
 def _lint_split(
-    target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor | None, pieces: int
+    target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor | None, pieces: int,
+    workers: int = 1,
 ) -> FileResult:
     """Lint one big file: splittable rules on pieces (in the workers, if a pool is given), the
-    others on the whole document here."""
+    others on the whole document, here and (with ``workers`` > 1) in the workers by family."""
     result = FileResult(target.path)
     try:
         data = _target_bytes(target)
@@ -528,14 +572,27 @@ def _lint_split(
     def piece(a: int, b: int) -> tuple[str, str | None, str, str | None, bool, str]:
         return (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
 
-    futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
     rules = selected_rules(config)
     whole_rules = [r for r in rules if not r.splittable]
+    others: list[Any] = []
+    if pool is not None and workers > 1:
+        # the document-level families too are shared out: the heavy ones go to the workers,
+        # each on its own copy of the document (the same text, so the same findings)
+        groups = whole_rule_groups(whole_rules, workers)
+        whole_rules = groups[0]
+        whole = (doc.text, doc.source, doc.masks, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
+        others = [pool.submit(_worker_whole, (whole, [r.code for r in g])) for g in groups[1:] if g]
+    futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
     doc.corpus.update(corpus)
     for r in whole_rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
     findings, crashes = run_rules(doc, config, whole_rules, result.notices, finish=False)
+    for fut in others:
+        more, more_crashes, notices = fut.result()
+        findings.extend(more)
+        crashes.extend(c for c in more_crashes if c not in crashes)
+        result.notices.extend(notices)
     for k, (a, b) in enumerate(spans):
         piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
@@ -660,7 +717,9 @@ def lint_targets(
         for i, r in zip(todo, out):
             results[i] = r
         for i in big:
-            results[i] = _lint_split(targets[i], config, corpus, get_pool(corpus) if use_pool else None, max_jobs * 2)
+            results[i] = _lint_split(
+                targets[i], config, corpus, get_pool(corpus) if use_pool else None, max_jobs * 2, max_jobs if use_pool else 1
+            )
         if config.get("output-format") in TEXT_FORMATS:
             for i in range(len(targets)):  # cache hits: the text is not cached, read it again
                 r = results[i]

@@ -214,7 +214,7 @@ def test_big_file_split_output_identical(tmp_path, monkeypatch):
     real = runner._lint_split
     monkeypatch.setattr(runner, "_lint_split", lambda *a: calls.append(a[-1]) or real(*a))
     two = lint_targets(discover([str(big)], config), config, jobs=2)
-    assert calls, "the big file was split"
+    assert calls == [2], "the big file was split, its document-level families shared with a worker"
     assert len(runner.split_spans(big.read_text(encoding="utf-8"), 4)) == 4
     assert _summary(one) == _summary(two)
     assert one[0].source_lines == two[0].source_lines
@@ -260,3 +260,23 @@ def test_one_process_corpus_run_reuses_documents(tmp_path, monkeypatch):
     assert len(built) == 10  # no budget: both passes build their own
     assert _summary(kept) == _summary(fresh)
     assert any(f.code == "N004" for r in kept for f in r.findings)
+
+
+def test_whole_rule_groups_keep_families_together_and_cover_every_rule():
+    from garblint.lint.runner import _family, whole_rule_groups
+
+    rules = [r for r in selected_rules(Config({"select": convert("select", ["ALL"])})) if not r.splittable]
+    for n in (1, 2, 3, 8):
+        groups = whole_rule_groups(rules, n)
+        assert len(groups) == n
+        flat = [r.code for g in groups for r in g]
+        assert sorted(flat) == sorted(r.code for r in rules)  # each rule exactly once
+        for g in groups:  # each group in the rules' own order
+            assert [r.code for r in g] == [r.code for r in rules if r in g]
+        home = {}
+        for k, g in enumerate(groups):
+            for r in g:
+                assert home.setdefault(_family(r.code), k) == k  # a family never split
+    two = whole_rule_groups(rules, 2)
+    assert two[1], "with a spare worker some families leave the main process"
+    assert {_family(r.code) for r in two[0]} & {"N", "D", "O", "G"}, "and some heavy ones stay"

@@ -169,8 +169,11 @@ class Document:
     def words(self) -> list[Token]:
         """Word tokens (letters and digits with inner apostrophes and hyphens)."""
         # tuple.__new__ skips the namedtuple's Python-level __new__: a third faster on big texts.
+        # Each distinct word's text is one shared string object ("the" is stored once, not
+        # 10,000 times): about 50 bytes less per token, for the same time.
         new = tuple.__new__
-        return [new(Token, (m.start(), m.end(), m.group())) for m in _WORD.finditer(self.text)]
+        share = {}.setdefault
+        return [new(Token, (m.start(), m.end(), share(t := m.group(), t))) for m in _WORD.finditer(self.text)]
 
     def iter_words(self, start: int = 0, end: int | None = None) -> Iterator[Token]:
         """Word tokens between ``start`` and ``end`` (computed on demand, not cached)."""

@@ -37,6 +37,8 @@ def _mojibake_triggers() -> "re.Pattern[str]":
         import sre_parse as sre  # type: ignore[no-redef]
     safe = {chr(c) for c in range(128)} | set(_COMMON_TYPOGRAPHY)
     try:
+        if BADNESS_RE.flags & re.IGNORECASE:  # a literal would then match other letters too
+            return _NON_ASCII
         tree = sre.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
         if len(tree) != 1 or str(tree[0][0]) != "BRANCH":
             return _NON_ASCII

@@ -11,7 +11,6 @@ import re
 from functools import lru_cache
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
-BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 
 
 _TWO_FIELD_LINES = re.compile(r"(?:\S+ \S+\n)*(?:\S+ \S+)?")

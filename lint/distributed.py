@@ -255,7 +255,7 @@ def lint_targets_dask(targets: list[Target], config: Config, scheduler: Any, *, 
         if codes and len(lintable) > 1:
             chunks = _chunks(lintable, n_workers * tasks_per_worker)
             futs = client.map(_collect_chunk, chunks, config=config, codes=codes, pure=False)
-            per_doc = [facts for part in client.gather(futs) for facts, _ in part if facts is not None]
+            per_doc = [facts for part in client.gather(futs) for facts, _, _ in part if facts is not None]
             for r in rules:
                 if r.corpus:
                     corpus[r.code] = r.merge([f[r.code] for f in per_doc])

@@ -95,6 +95,13 @@ class Rule:
     def merge(self, facts: Sequence[Any]) -> Any:
         return None
 
+    def may_flag(self, facts: Any, merged: Any) -> bool:
+        """Could ``check`` report anything on a document whose own facts are ``facts``, given the
+        merged facts of the run? False lets the runner keep the document's result from the first
+        pass (linted then with its own facts only) instead of linting it again. Must never say
+        False where ``check`` would report something; the default, True, is always safe."""
+        return True
+
     def drop_doubles(self, mine: list[Finding], others: list[Finding]) -> list[Finding]:
         """Which of this rule's findings to keep, given every other rule's reported findings.
 

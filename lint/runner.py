@@ -334,60 +334,39 @@ def _load(target: Target) -> Document:
     return read_document(target.fs_path or target.path, target.path)
 
 
-#: In a one-process run with a corpus rule, the first pass keeps the Documents it built (their
-#: words, sentences and name analysis) for the second pass, up to this many characters in all
-#: and only files below KEEP_FILE_CHARS: the second pass then reads and analyses nothing again.
-KEEP_TOTAL_CHARS = 2_000_000
-KEEP_FILE_CHARS = 250_000
-
-
-class _Keeper:
-    """Documents of the corpus pass, kept for the lint pass within a character budget."""
-
-    def __init__(self) -> None:
-        self.budget = KEEP_TOTAL_CHARS
-        self.docs: dict[int, tuple[Document, str]] = {}
-
-    def offer(self, target: Target, doc: Document, digest: str) -> None:
-        n = len(doc.text)
-        if n < KEEP_FILE_CHARS and n <= self.budget:
-            self.budget -= n
-            self.docs[id(target)] = (doc, digest)
-
-    def take(self, target: Target) -> tuple[Document, str] | None:
-        return self.docs.pop(id(target), None)
-
-
 def _collect_one(
-    args: tuple[Target, Config, list[str]], keeper: _Keeper | None = None
-) -> tuple[dict[str, Any] | None, str | None]:
-    """First pass for corpus rules: this file's facts, and the digest of the bytes they came from."""
+    args: tuple[Target, Config, list[str]], lint: bool = False
+) -> tuple[dict[str, Any] | None, str | None, FileResult | None]:
+    """First pass for corpus rules: this file's facts and the digest of the bytes they came from;
+    with ``lint``, also the file's result as a single-document run gives it (its corpus rules
+    seeing its own facts only), which the runner keeps where no corpus rule may flag the file
+    (``Rule.may_flag``): most files are then read and analysed once, not twice."""
     target, config, codes = args
     rules = [r for r in selected_rules(config) if r.code in codes]
     try:
         data = _target_bytes(target)
         doc = document_from_bytes(data, target.path)
     except InputError:
-        return None, None
+        return None, None, None
     digest = content_digest(data)
     facts = collect_facts(doc, config, rules)
-    if keeper is not None:
-        keeper.offer(target, doc, digest)
-    return facts, digest
+    result = None
+    if lint:
+        for r in rules:
+            doc.corpus[r.code] = r.merge([facts[r.code]])
+        result = _lint_doc(target, config, doc, digest)
+    return facts, digest, result
 
 
-def _lint_one(args: tuple[Target, Config, dict[str, Any]], kept: tuple[Document, str] | None = None) -> FileResult:
+def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
     target, config, corpus = args
     result = FileResult(target.path, error=target.error, skipped=target.skipped)
     if target.error or target.skipped:
         return result
     try:
-        if kept is not None:  # built by the corpus pass from the same bytes
-            doc, result.digest = kept
-        else:
-            data = _target_bytes(target)
-            result.digest = content_digest(data)
-            doc = document_from_bytes(data, target.path)
+        data = _target_bytes(target)
+        result.digest = content_digest(data)
+        doc = document_from_bytes(data, target.path)
     except BinaryFile as exc:
         result.skipped = str(exc)
         return result
@@ -397,9 +376,16 @@ def _lint_one(args: tuple[Target, Config, dict[str, Any]], kept: tuple[Document,
     except MemoryError:
         result.error = "out of memory while reading"
         return result
+    doc.corpus.update(corpus)
+    return _lint_doc(target, config, doc, result.digest)
+
+
+def _lint_doc(target: Target, config: Config, doc: Document, digest: str | None) -> FileResult:
+    """Every selected rule on ``doc`` (corpus rules read ``doc.corpus``; where a corpus rule has
+    no entry there, it sees this document's own facts only)."""
+    result = FileResult(target.path, digest=digest)
     result.encoding = doc.encoding
     rules = selected_rules(config)
-    doc.corpus.update(corpus)
     for r in rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
@@ -464,8 +450,9 @@ def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> No
     _WORKER.update(config=config, corpus=corpus, codes=codes)
 
 
-def _worker_collect(target: Target) -> tuple[dict[str, Any] | None, str | None]:
-    return _collect_one((target, _WORKER["config"], _WORKER["codes"]))
+def _worker_collect(item: tuple[Target, bool]) -> tuple[dict[str, Any] | None, str | None, FileResult | None]:
+    target, lint = item
+    return _collect_one((target, _WORKER["config"], _WORKER["codes"]), lint)
 
 
 def _worker_lint(target: Target) -> FileResult:
@@ -663,9 +650,9 @@ def lint_targets(
         for t in discover(config["corpus"], config):
             if not t.error and not t.skipped and t.fs_path and os.path.realpath(t.fs_path) not in linted_paths:
                 reference.append(t)
-    keeper = _Keeper()  # used only where files are linted in this process (run's local path)
     try:
         corpus: dict[str, Any] = {}
+        kept: dict[int, FileResult] = {}  # first-pass results no corpus rule may change
         if corpus_codes and len(lintable) + len(reference) > 1:
             facts: dict[int, dict[str, Any] | None] = {}
             todo = []
@@ -676,29 +663,31 @@ def lint_targets(
                     facts[i] = hit
                 else:
                     todo.append(i)
-            keep_ids = {id(targets[i]) for i in todo}
-            out = run(
-                _worker_collect,
-                lambda t: _collect_one((t, config, corpus_codes), keeper if id(t) in keep_ids else None),
-                [targets[i] for i in todo] + reference,
-                corpus,
-                16,
-            )
-            for i, (f, d) in zip(todo, out):
+            # files that are never split are linted in this pass too (see _collect_one)
+            items = [(targets[i], _size(targets[i]) < SPLIT_MIN_CHARS) for i in todo] + [(t, False) for t in reference]
+            out = run(_worker_collect, lambda item: _collect_one((item[0], config, corpus_codes), item[1]), items, corpus, 16)
+            first: dict[int, FileResult] = {}
+            for i, (f, d, r) in zip(todo, out):
                 facts[i] = f
                 if cache and f is not None and d:
                     cache.put(cache.facts_key(d), f)
+                if r is not None:
+                    first[i] = r
             per_doc = [facts[i] for i in lintable if facts.get(i) is not None]
-            per_doc += [f for f, _ in out[len(todo):] if f is not None]
-            corpus = {}
-            for r in rules:
-                if r.corpus:
-                    corpus[r.code] = r.merge([f[r.code] for f in per_doc])
+            per_doc += [f for f, _, _ in out[len(todo):] if f is not None]
+            corpus_rules = [r for r in rules if r.corpus]
+            corpus = {r.code: r.merge([f[r.code] for f in per_doc]) for r in corpus_rules}
+            for i, r in first.items():
+                if not any(rule.may_flag(facts[i][rule.code], corpus[rule.code]) for rule in corpus_rules):
+                    kept[i] = r
             if cache:
                 cache.set_corpus(corpus)
         results: list[FileResult | None] = [None] * len(targets)
         todo = []
         for i, t in enumerate(targets):
+            if i in kept:
+                results[i] = kept[i]
+                continue
             d = digests.get(i)
             hit = cache.get(cache.result_key(t.path, d)) if cache and d else None
             if hit is not None:
@@ -712,8 +701,7 @@ def lint_targets(
             big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= limit]
             todo = [i for i in todo if i not in big]
             use_pool = spare
-        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus), keeper.take(t)), [targets[i] for i in todo], corpus, 8)
-        keeper.docs.clear()
+        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r
         for i in big:
@@ -729,7 +717,7 @@ def lint_targets(
                     except InputError:
                         pass
         if cache:
-            for i in todo + big:
+            for i in todo + big + list(kept):
                 r = results[i]
                 # a result made while a rule was unavailable (LanguageTool down) is not kept
                 if r is not None and r.digest and not r.error and not r.skipped and not r.notices:

@@ -136,6 +136,25 @@ class CorpusNameVariant(Rule):
                 blocks[b].append(key)
         return {"docs": docs, "display": display, "firsts": firsts, "blocks": blocks, "n": len(facts)}
 
+    def may_flag(self, facts, merged):
+        """A looser form of ``check``'s test, on the document's facts alone: some spelling of
+        this document has a close, different spelling in at least two other files and in twice
+        as many files as its own (check also requires compatible first names, skips listed and
+        accepted names and the document's own other spellings: it reports a subset of these)."""
+        if not facts or not merged or merged["n"] < 2:
+            return False
+        docs, blocks = merged["docs"], merged["blocks"]
+        for key in facts:
+            mine = docs.get(key, 1)
+            for b in blocking_keys(key):
+                for other in blocks.get(b, ()):
+                    if other == key:
+                        continue
+                    n = docs[other]
+                    if n >= 2 and n >= 2 * mine and close_spelling(key, other) != 0:
+                        return True
+        return False
+
     def check(self, doc, config):
         corpus = doc.corpus.get(self.code)
         if not corpus or corpus["n"] < 2:

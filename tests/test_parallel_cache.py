@@ -156,8 +156,9 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path):
     db.close()
     cache = Cache(tmp_path / "c", key)
     again = _lint(tmp_path / "tree", config, cache=cache)
-    n_corpus = any(r.corpus for r in selected_rules(config))
-    assert cache.misses == 3 * (1 + n_corpus) and cache.hits == 0
+    # every entry read is a miss: with a corpus rule, the 3 files' facts (their first-pass
+    # results then stand, as no file may be flagged); without, the 3 results
+    assert cache.misses == 3 and cache.hits == 0
     assert _summary(first) == _summary(again)
 
 
@@ -244,22 +245,57 @@ def _name_tree(folder: Path) -> None:
     )
 
 
-def test_one_process_corpus_run_reuses_documents(tmp_path, monkeypatch):
+def test_corpus_run_lints_most_files_once(tmp_path, monkeypatch):
     import garblint.lint.runner as runner
 
     _name_tree(tmp_path / "tree")
+    (tmp_path / "tree" / "c.txt").write_text("The harbour reopened on Monday after the storm.\n", encoding="utf-8")
     config = Config()
     built = []
     real = runner.document_from_bytes
-    monkeypatch.setattr(runner, "document_from_bytes", lambda data, path: built.append(path) or real(data, path))
-    kept = _lint(tmp_path / "tree", config, jobs=1)
-    assert len(built) == 5  # each file read into a Document once, by the corpus pass
+    monkeypatch.setattr(runner, "document_from_bytes", lambda data, path: built.append(Path(path).name) or real(data, path))
+    fast = _lint(tmp_path / "tree", config, jobs=1)
+    # only the file a corpus rule may flag (the minority spelling) is read a second time
+    assert sorted(built) == sorted(["a0.txt", "a1.txt", "a2.txt", "a3.txt", "b.txt", "c.txt", "b.txt"])
+    from garblint.rules.names import CorpusNameVariant
+
     built.clear()
-    monkeypatch.setattr(runner, "KEEP_TOTAL_CHARS", 0)
-    fresh = _lint(tmp_path / "tree", config, jobs=1)
-    assert len(built) == 10  # no budget: both passes build their own
-    assert _summary(kept) == _summary(fresh)
-    assert any(f.code == "N004" for r in kept for f in r.findings)
+    monkeypatch.setattr(CorpusNameVariant, "may_flag", lambda self, facts, merged: True)
+    slow = _lint(tmp_path / "tree", config, jobs=1)
+    assert len(built) == 12  # "may flag" everywhere: every file linted again with the corpus
+    assert _summary(fast) == _summary(slow)
+    assert [f.code for r in fast for f in r.findings if f.code == "N004"] and all(
+        f.code != "N004" for r in fast if not r.path.endswith("b.txt") for f in r.findings
+    )
+
+
+def test_n004_may_flag_is_never_false_where_check_reports(tmp_path):
+    # on generated corpora with misspelled names, every file with an N004 finding was "may flag"
+    import random
+
+    from garblint.lint.runner import collect_facts
+    from garblint.lint.textio import make_document
+    from garblint.rules.names import CorpusNameVariant
+
+    rng = random.Random(5)
+    rule = CorpusNameVariant()
+    config = Config()
+    surnames = ["Quell", "Brenneck", "Ostrova", "Haldane", "Marchetti"]
+    for _ in range(20):
+        texts = []
+        for _ in range(rng.randint(3, 8)):
+            name = rng.choice(surnames)
+            if rng.random() < 0.3:
+                k = rng.randrange(1, len(name))
+                name = name[:k] + rng.choice("aeiolnrt") + name[k + 1 :]
+            texts.append(f"Minister Ada {name} opened the clinic.\n\n{name} said it would stay open.\n")
+        docs = [make_document(t, f"d{i}.txt") for i, t in enumerate(texts)]
+        facts = [collect_facts(d, config, [rule])[rule.code] for d in docs]
+        merged = rule.merge(facts)
+        for d, f in zip(docs, facts):
+            d.corpus[rule.code] = merged
+            if list(rule.check(d, config)):
+                assert rule.may_flag(f, merged), d.text
 
 
 def test_whole_rule_groups_keep_families_together_and_cover_every_rule():

@@ -561,27 +561,39 @@ def _lint_split(
 
     rules = selected_rules(config)
     whole_rules = [r for r in rules if not r.splittable]
-    others: list[Any] = []
+    others: list[tuple[Any, list[Rule]]] = []
     if pool is not None and workers > 1:
         # the document-level families too are shared out: the heavy ones go to the workers,
         # each on its own copy of the document (the same text, so the same findings)
         groups = whole_rule_groups(whole_rules, workers)
         whole_rules = groups[0]
         whole = (doc.text, doc.source, doc.masks, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
-        others = [pool.submit(_worker_whole, (whole, [r.code for r in g])) for g in groups[1:] if g]
+        others = [(pool.submit(_worker_whole, (whole, [r.code for r in g])), g) for g in groups[1:] if g]
     futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
     doc.corpus.update(corpus)
     for r in whole_rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
     findings, crashes = run_rules(doc, config, whole_rules, result.notices, finish=False)
-    for fut in others:
-        more, more_crashes, notices = fut.result()
+    for fut, group in others:
+        try:
+            more, more_crashes, notices = fut.result()
+        except Exception:  # a worker lost (killed, out of memory): run its families here
+            notices = []
+            for r in group:
+                if r.corpus and r.code not in doc.corpus:
+                    doc.corpus[r.code] = r.merge([r.collect(doc, config)])
+            more, more_crashes = run_rules(doc, config, group, notices, finish=False)
         findings.extend(more)
         crashes.extend(c for c in more_crashes if c not in crashes)
         result.notices.extend(notices)
     for k, (a, b) in enumerate(spans):
-        piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
+        try:
+            piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
+        except Exception:  # a worker lost: lint the piece here
+            if futures is None:
+                raise
+            piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
         crashes.extend(c for c in piece_crashes if c not in crashes)
     # suppressions, masks and doubles are settled on the whole document, across all rules

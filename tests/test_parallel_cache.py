@@ -316,3 +316,24 @@ def test_whole_rule_groups_keep_families_together_and_cover_every_rule():
     two = whole_rule_groups(rules, 2)
     assert two[1], "with a spare worker some families leave the main process"
     assert {_family(r.code) for r in two[0]} & {"N", "D", "O", "G"}, "and some heavy ones stay"
+
+
+def _lost_worker(*args):
+    raise RuntimeError("worker lost")
+
+
+def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
+    from garblint.lint import runner
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the failing worker functions reach the pool only with the fork start method")
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(make_texts(40, seed=31)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
+    config = Config({"select": ["ALL"]})
+    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
+    monkeypatch.setattr(runner, "_worker_whole", _lost_worker)
+    monkeypatch.setattr(runner, "_worker_piece", _lost_worker)
+    two = lint_targets(discover([str(big)], config), config, jobs=2)
+    assert _summary(one) == _summary(two)
+    assert {"R001", "P001"} <= {f.code for f in two[0].findings}

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Seconds and peak RSS per rule on one file, in one process: where a run's time goes.
+"""Seconds and memory per rule on one file, in one process: where a run's time goes.
 
-    python bench/rule_times.py FILE            # every default rule, in the runner's order
-    python bench/rule_times.py FILE --select D,N
+    python bench/rule_times.py FILE                    # every default rule
+    python bench/rule_times.py FILE --select D,N       # some rules
+    python bench/rule_times.py FILE --rounds 3         # best of 3 rounds, a fresh Document each
+    python bench/rule_times.py FILE --mem              # tracemalloc peak per rule instead (slow)
 
-Builds the Document once (its paragraphs, sentences and words are timed separately), runs the
-corpus rules' collect step, then each rule's check, and prints seconds, findings and the
-process's peak RSS so far (a jump shows which rule allocated it). Rules that share an analysis
-(the G rules, the O and S rules, the N rules) pay it in the first of them that runs.
+Builds the Document (its paragraphs, sentences and words are timed separately), runs the
+corpus rules' collect step, then each rule's check, and prints the parts slowest first with
+the process's peak RSS. Rules that share an analysis (the G rules, the O and S rules, the N
+rules) pay it in the first of them that runs.
 """
 from __future__ import annotations
 
@@ -15,12 +17,15 @@ import argparse
 import resource
 import sys
 import time
+import tracemalloc
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file")
     ap.add_argument("--select", default="", help="comma-separated code prefixes (default: the default rules)")
+    ap.add_argument("--rounds", type=int, default=1, help="report each part's best time over this many rounds")
+    ap.add_argument("--mem", action="store_true", help="report each part's tracemalloc peak (MB) instead of its time")
     a = ap.parse_args()
     t0 = time.perf_counter()
     from garblint.lint.config import Config, convert
@@ -29,26 +34,35 @@ def main() -> int:
 
     config = Config({"select": convert("select", a.select.split(","))} if a.select else {})
     rules = selected_rules(config)
-    doc = read_document(a.file, a.file)
-    rows = [("imports and reading", time.perf_counter() - t0, None)]
-    for part in ("paragraphs", "sentences", "words"):
+    best: dict[str, tuple[float, int | None]] = {}
+
+    def measure(name: str, fn) -> None:
+        if a.mem:
+            tracemalloc.start()
         t = time.perf_counter()
-        getattr(doc, part)
-        rows.append((f"Document.{part}", time.perf_counter() - t, None))
-    for r in rules:
-        if r.corpus:
-            t = time.perf_counter()
-            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-            rows.append((f"{r.code} collect", time.perf_counter() - t, None))
-    for r in rules:
-        t = time.perf_counter()
-        n = sum(1 for _ in r.check(doc, config))
-        rows.append((f"{r.code} {r.name}", time.perf_counter() - t, n))
+        n = fn()
+        value = time.perf_counter() - t
+        if a.mem:
+            value = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+        if name not in best or value < best[name][0]:
+            best[name] = (value, n)
+
+    for _ in range(1 if a.mem else max(1, a.rounds)):
+        doc = read_document(a.file, a.file)
+        for part in ("paragraphs", "sentences", "words"):
+            measure(f"Document.{part}", lambda: getattr(doc, part) and None)
+        for r in rules:
+            if r.corpus:
+                measure(f"{r.code} collect", lambda: doc.corpus.__setitem__(r.code, r.merge([r.collect(doc, config)])))
+        for r in rules:
+            measure(f"{r.code} {r.name}", lambda: sum(1 for _ in r.check(doc, config)))
     total = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"{doc.word_count:,} words; total {total:.2f} s; peak RSS {peak} MB")
-    for name, secs, n in sorted(rows, key=lambda row: -row[1]):
-        print(f"{secs:8.3f} s  {name}" + (f"  ({n} findings)" if n else ""))
+    unit = "MB" if a.mem else "s"
+    for name, (value, n) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        print(f"{value:8.3f} {unit}  {name}" + (f"  ({n} findings)" if n else ""))
     return 0
 
 

@@ -588,12 +588,13 @@ def _lint_split(
         crashes.extend(c for c in more_crashes if c not in crashes)
         result.notices.extend(notices)
     for k, (a, b) in enumerate(spans):
-        try:
-            piece_findings, piece_crashes = futures[k].result() if futures is not None else _lint_piece(piece(a, b), config)
-        except Exception:  # a worker lost: lint the piece here
-            if futures is None:
-                raise
+        if futures is None:
             piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
+        else:
+            try:
+                piece_findings, piece_crashes = futures[k].result()
+            except Exception:  # a worker lost: lint the piece here
+                piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
         crashes.extend(c for c in piece_crashes if c not in crashes)
     # suppressions, masks and doubles are settled on the whole document, across all rules

@@ -107,6 +107,19 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def chunk_around(text: str, start: int, end: int) -> str:
+    """The white-space-delimited chunk of ``text`` that holds ``[start, end)`` ("www.x.org/a,b"
+    around the comma): what rules test to tell a web address, file name or code from prose."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
 def _append(text: str, spans: list[tuple[int, int]], a: int, b: int) -> None:
     a, b = trim_span(text, a, b)
     if a < b:

@@ -173,8 +173,8 @@ def _decompressed_model(path: Path):
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".langid-", suffix=".part", dir=folder)
             try:
-                with os.fdopen(fd, "wb") as out, lzma.open(path) as src:
-                    shutil.copyfileobj(src, out, length=1 << 18)
+                with os.fdopen(fd, "wb") as out:
+                    _decompress(path, out)
                 os.replace(tmp, cached)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -188,10 +188,14 @@ def _decompressed_model(path: Path):
         except OSError:
             pass  # a read-only or full cache folder: fall through to a temporary file
     fh = tempfile.TemporaryFile(suffix=".npz")
-    with lzma.open(path) as src:
-        shutil.copyfileobj(src, fh, length=1 << 18)
+    _decompress(path, fh)
     fh.flush()
     return fh
+
+
+def _decompress(path: Path, out) -> None:
+    with lzma.open(path) as src:
+        shutil.copyfileobj(src, out, length=1 << 18)
 
 
 def _lean_identifier():

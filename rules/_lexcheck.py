@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon, nearwords
+from ..lint.segment import chunk_around
 from ._oldstyle import in_old_style_quote, old_spelling_base
 
 # ---------------------------------------------------------------- word data
@@ -373,17 +374,6 @@ _CHUNK_CODE = re.compile(
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _SENT_END = re.compile(r"(?:[.!?:]|\n\s*\n)[\s\"'\u201c\u2018(\[*_-]*$")
-
-
-def chunk_around(text: str, start: int, end: int) -> str:
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    n = len(text)
-    while b < n and not text[b].isspace():
-        b += 1
-    return text[a:b]
 
 
 def code_like(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lint.rule import Rule
+from ..lint.segment import chunk_around
 
 # A space (not a line break) before , ; : ! ? or a lone full stop.
 _SPACE_BEFORE = re.compile(
@@ -30,17 +31,6 @@ _SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]?$")
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
-def _token_at(text: str, pos: int) -> str:
-    a = pos
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = pos
-    n = len(text)
-    while b < n and not text[b].isspace():
-        b += 1
-    return text[a:b]
-
-
 class SpaceBeforePunctuation(Rule):
     """What it flags: white space before a comma, semicolon, colon, question or exclamation mark, or full stop ("news ,Twitter").
 
@@ -64,7 +54,7 @@ class SpaceBeforePunctuation(Rule):
         text = doc.text
         for m in _SPACE_BEFORE.finditer(text):
             p = m.group("p")
-            if _CODE_LIKE.search(_token_at(text, m.start() - 1)):
+            if _CODE_LIKE.search(chunk_around(text, m.start() - 1, m.start() - 1)):
                 continue
             start, end = m.start(), m.end()
             suggestions = [(p, True)]
@@ -102,7 +92,7 @@ class MissingSpaceAfterPunctuation(Rule):
             for m in rx.finditer(text):
                 if m.start() in seen:
                     continue
-                token = _token_at(text, m.start())
+                token = chunk_around(text, m.start(), m.start())
                 if _CODE_LIKE.search(token) or token.count(".") > 1:
                     continue
                 seen.add(m.start())

@@ -7,6 +7,8 @@ closing quotation mark glued to the next word as if it opened a quotation.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from operator import itemgetter
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -23,6 +25,15 @@ _MAX_SHARED = 0.2
 
 def _stem(w: str) -> str:
     return w.casefold()[:5]
+
+
+def _stem_counts(words) -> dict[str, int]:
+    """Occurrences per word stem, counted per distinct word first (texts repeat words)."""
+    out: dict[str, int] = {}
+    for w, n in Counter(words).items():
+        k = _stem(w)
+        out[k] = out.get(k, 0) + n
+    return out
 
 
 def _content(words: list[str]) -> list[str]:
@@ -92,14 +103,13 @@ class DetachedSentence(Rule):
             candidates.append((k, head, content))
         if not candidates:
             return
-        stems: dict[str, set[int]] = {}
-        for k, p in enumerate(paras):
-            for w in _WORD.findall(p.text):
-                stems.setdefault(_stem(w), set()).add(k)
+        doc_stems = _stem_counts(map(itemgetter(2), doc.words))
         for k, head, content in candidates:
-            if stems.get(_stem(head), set()) - {k}:
+            own = _stem_counts(_WORD.findall(paras[k].text))
+            h = _stem(head)
+            if doc_stems.get(h, 0) > own.get(h, 0):
                 continue
-            shared = sum(1 for w in content if stems.get(_stem(w), set()) - {k})
+            shared = sum(1 for w in content if doc_stems.get(_stem(w), 0) > own.get(_stem(w), 0))
             if shared > _MAX_SHARED * len(content):
                 continue
             p = paras[k]
@@ -114,7 +124,7 @@ class DetachedSentence(Rule):
 
 
 # ------------------------------------------------------------------ G007
-_MIXED = re.compile(r"(?<![\w'\u2019-])([A-Z]{4,})(s|es|ed|ing)(?![\w'\u2019-])")
+_MIXED = re.compile(r"([A-Z]{4,})(s|es|ed|ing)(?![\w'\u2019-])")
 _COMMON = 5_000_000  # lexicon count of a common English word
 
 
@@ -147,6 +157,8 @@ class MixedCaseWord(Rule):
         text = doc.text
         for m in _MIXED.finditer(text):
             stem, ending = m.group(1), m.group(2)
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'\u2019-"):
+                continue
             if len(stem) < 5 and ending == "s":
                 continue
             word = m.group(0).lower()
@@ -167,7 +179,7 @@ class MixedCaseWord(Rule):
 # ------------------------------------------------------------------ Q005
 # A closing mark between a word of 3+ letters and a capitalised word ("so-called’Better"),
 # with the same mark closing after a word within the next 12 words ("... plan’").
-_GLUED = re.compile(r"(?<=[^\W\d_]{3})([\u2019\u201d])(?=[A-Z])")
+_GLUED = re.compile(r"([\u2019\u201d])(?=[A-Z])")
 _CLOSE_AFTER = {"\u2019": re.compile("[^\\W_]\u2019(?![^\\W_])"), "\u201d": re.compile("[^\\W_]\u201d(?![^\\W_])")}
 _OPEN_FOR = {"\u2019": "\u2018", "\u201d": "\u201c"}
 # Elided articles and prepositions before a name: "dell’Acqua", "dall’Olio", "sull’Arno".
@@ -204,7 +216,7 @@ class GluedClosingQuote(Rule):
             j = i
             while j > 0 and (text[j - 1].isalpha()):
                 j -= 1
-            if text[j:i].casefold() in _ELISIONS:
+            if i - j < 3 or text[j:i].casefold() in _ELISIONS:
                 continue
             end = text.find("\n", i)
             window = text[i + 1 : end if end >= 0 else len(text)]

@@ -14,7 +14,8 @@ LEGIT_COORDINATION = frozenset(
     such so forth ever never time on and then now there here yes no bye ha""".split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_COORD = re.compile(r"\b([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)[ \t]+and[ \t]+(\1)\b", re.I)
+_AND = re.compile(r"[ \t]and[ \t]")
+_WORD_AT = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
 
 
 def _legit_coordination(word: str) -> bool:
@@ -55,32 +56,41 @@ class ReduplicatedCoordination(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        if " and " not in text and "\tand" not in text and "and\t" not in text:
-            return
-        for m in _COORD.finditer(text):
-            a, b = m.group(1), m.group(2)
-            if a != b and a.lower() != b.lower():
+        for m in _AND.finditer(text):
+            nxt = _WORD_AT.match(text, m.end())
+            if nxt is None:
+                continue
+            b = nxt.group()
+            a_start = m.start() - len(b)
+            if a_start < 0:
+                continue
+            a = text[a_start : m.start()]
+            if a.casefold() != b.casefold() or (a_start > 0 and _continues_word(text[a_start - 1])):
                 continue
             if a[:1].isupper() and b[:1].isupper():
                 continue  # names: "Smith and Smith", "Johnson and Johnson"
             if _legit_coordination(a):
                 continue
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt and nxt.group(1).lower() not in CLOSED_CLASS:
+            after = _NEXT_WORD.match(text, nxt.end())
+            if after and after.group(1).lower() not in CLOSED_CLASS:
                 continue  # a compound modifier: "author and author email", "state and state law"
             yield self.finding(
                 doc,
-                m.start(),
-                m.end(),
+                a_start,
+                nxt.end(),
                 f"'{a}' coordinated with itself",
                 [(a, False)],
                 confidence=0.7,
             )
 
 
+def _continues_word(c: str) -> bool:
+    return c.isalnum() or c in "'\u2019-_"
+
+
 # ------------------------------------------------------------------ R004 echoes
 # Bracketed text of up to 80 characters (one to eight words are compared with what precedes).
-_BRACKETED = re.compile(r"[ \t]+\([ \t]*([^()\n]{1,80}?)[ \t]*\)")
+_BRACKETED = re.compile(r"\([ \t]*([^()\n]{1,80}?)[ \t]*\)")
 _WORDS_IN = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _NORM = re.compile(r"[\W_]+")
 
@@ -117,14 +127,19 @@ class Echo(Rule):
                 words = _WORDS_IN.findall(inner)
                 if not words or len(words) > 8 or inner.isdigit():
                     continue
-                a = m.start() - len(inner)
-                if a < 0 or text[a : m.start()].casefold() != inner.casefold():
+                space = m.start()
+                while space > 0 and text[space - 1] in " \t":
+                    space -= 1
+                if space == m.start():
+                    continue  # a call, not a gloss: "handle(request)"
+                a = space - len(inner)
+                if a < 0 or text[a:space].casefold() != inner.casefold():
                     continue
-                if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "'\u2019-_."):
+                if a > 0 and (_continues_word(text[a - 1]) or text[a - 1] == "."):
                     continue  # only the end of a longer word: "Mariana (Ana)"
                 yield self.finding(
                     doc,
-                    m.start(),
+                    space,
                     m.end(),
                     f"'{inner}' repeated in brackets right after itself",
                     [("", False)],

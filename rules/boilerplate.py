@@ -439,6 +439,7 @@ class ScraperBoilerplate(Rule):
 
     code = "B001"
     name = "scraper-boilerplate"
+    family_cost = 0.7
     category = "boilerplate"
     severity = "warning"
     fix_priority = 4

@@ -530,7 +530,16 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
     line, col = doc.line_col(start)
     end_line, end_col = doc.line_col(end)
     fp = make_fingerprint(f.code, text[start:end], *_line_context(doc, start, end, line, end_line))
-    return replace(f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp)
+    suggestions = f.suggestions
+    if any(s.edits for s in suggestions):
+        suggestions = tuple(
+            replace(s, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in s.edits))
+            for s in suggestions
+        )
+    return replace(
+        f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp,
+        suggestions=suggestions,
+    )
 
 
 def _lint_split(

@@ -166,6 +166,8 @@ KEYS: dict[str, tuple[Any, Any]] = {
     # the result cache (lint/cache.py); cache-dir is relative to the config file that sets it
     "cache": (_bool, True),
     "cache-dir": (_str, ""),
+    # files over this many MiB are not read (an error naming the limit); see docs/security.md
+    "max-file-size": (_positive_number, 512.0),
     # extra scraper-boilerplate phrase files (rules/data/boilerplate.txt syntax)
     "boilerplate-phrases": (_str_list, []),
 }

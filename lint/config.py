@@ -279,10 +279,16 @@ def find_config_file(start: Path) -> Path | None:
             return cand
         cand = folder / "pyproject.toml"
         if cand.is_file():
+            # A pyproject.toml that cannot be read is an error, as for garblint.toml: skipping
+            # it would silently apply a parent folder's config instead.
             try:
                 data = tomllib.loads(cand.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+            except OSError as exc:
+                raise ConfigError(f"{cand}: cannot read config file: {exc.strerror or exc}") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"{cand}: config file is not valid UTF-8") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{cand}: invalid TOML: {exc}") from None
             if isinstance(data.get("tool"), dict) and "garblint" in data["tool"]:
                 return cand
     return None

@@ -79,6 +79,42 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
 
 #: the ``skipped`` reason of an explicitly named file that ``--force-exclude`` leaves out
 EXCLUDED = "excluded by the configuration (--force-exclude)"
+#: the ``error`` of an input that is also the file the run writes its report or baseline to
+OUTPUT_IS_INPUT = "is also the file the report or baseline is written to (-o, --write-baseline); refusing to replace an input"
+
+_REPORT_END = re.compile(rb"(?:\A|\n)(?:All clear: no findings in |Found [0-9]+ findings? \(|No findings in )[^\n]*\n?\Z")
+_TEXT_REPORT_START = re.compile(rb"\A[^\n]*:[0-9]+:[0-9]+: [A-Z][0-9]{3} \[(?:error|warning|suggestion)\] ")
+_GITHUB_START = re.compile(rb"\A::(?:error|warning|notice) (?:file|title)=")
+
+
+def is_report(head: bytes, tail: bytes) -> bool:
+    """True when a file starting with ``head`` and ending with ``tail`` reads like a report or
+    baseline garblint wrote: a later run over the folder it was written to does not lint it."""
+    if _GITHUB_START.match(head) or b'"garblint-baseline"' in head[:200]:
+        return True  # GitHub annotations, a baseline
+    if head.startswith(b"<!DOCTYPE html>") and b"<title>garblint report" in head:
+        return True
+    if head.lstrip().startswith(b"{") and b'"name": "garblint"' in head:
+        return True  # JSON and SARIF
+    end = _REPORT_END.search(tail)
+    if end is None:
+        return False
+    return end.start() == 0 and len(head) <= len(tail) or bool(_TEXT_REPORT_START.match(head))
+
+
+def looks_like_report(path: str) -> bool:
+    """True when the file at ``path`` is empty or :func:`is_report`."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            if len(head) == 4096:
+                fh.seek(-512, os.SEEK_END)
+                tail = fh.read()
+            else:
+                tail = head
+    except OSError:
+        return False
+    return not head.strip() or is_report(head, tail)
 
 
 def _walk(top: str):
@@ -202,7 +238,9 @@ def discover(
                     if real == e.path:
                         real = os.path.join(real_root, f)
                     if real in skip_own:
-                        continue
+                        if looks_like_report(e.path):
+                            continue  # an earlier run's report: never linted
+                        problem = OUTPUT_IS_INPUT
                     shown = f if shown_root == "." else f"{shown_root}/{f}"
                     found.append((e.path, real, shown, problem))
             if not found:
@@ -212,12 +250,18 @@ def discover(
             for f, key, shown, problem in found:
                 if key not in seen:
                     seen.add(key)
-                    targets.append(Target(shown, f, skipped=problem, max_bytes=limit))
+                    if problem == OUTPUT_IS_INPUT:
+                        targets.append(Target(shown, f, error=problem))
+                    else:
+                        targets.append(Target(shown, f, skipped=problem, max_bytes=limit))
         else:
             key = os.path.realpath(raw)
             if key not in seen:
                 seen.add(key)
                 shown = _display(raw)
+                if key in skip_own:
+                    targets.append(Target(shown, raw, error=OUTPUT_IS_INPUT))
+                    continue
                 if force_exclude and _excluded(shown, excludes):
                     targets.append(Target(shown, raw, skipped=EXCLUDED))
                     continue

@@ -20,7 +20,7 @@ from .document import Document
 from .finding import Finding
 from .rule import Rule, RuleUnavailable, all_rules
 from .suppress import apply_suppressions
-from .discover import DEFAULT_EXCLUDES, EXCLUDED, Target, discover  # noqa: F401  (re-exported)
+from .discover import DEFAULT_EXCLUDES, EXCLUDED, Target, discover, is_report  # noqa: F401  (re-exported)
 from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_bytes, read_document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -192,7 +192,10 @@ def lint_document(doc: Document, config: Config, rules: Sequence[Rule] | None = 
 def _target_bytes(target: Target) -> bytes:
     if target.data is not None:
         return target.data
-    return read_bytes(target.fs_path or target.path, target.max_bytes)
+    data = read_bytes(target.fs_path or target.path, target.max_bytes)
+    if is_report(data[:4096], data[-512:]):  # constant work per file
+        raise BinaryFile("a report garblint wrote: skipped")
+    return data
 
 
 def _load(target: Target) -> Document:

@@ -3,7 +3,6 @@ and outputs by mistake."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -724,6 +724,11 @@ class _Analysis:
                 continue
             if not right.islower():
                 continue  # "Anglo- French" or a name after a dash
+            if "\n" in gap and self.doc.line_col(m.start(2))[0] in self.doc.justified_lines:
+                # a typesetter's hyphenation at the end of a justified line: neither half is a word
+                self.owned.add(m.start(1))
+                self.owned.add(m.start(3))
+                continue
             joined = left + right
             f = freqs.get(joined.lower(), 0)
             if f < 100_000 and not (f and "\n" in gap):

@@ -123,8 +123,10 @@ class LowerCaseSentenceStart(Rule):
             before = text[max(0, s.start - 4) : s.start].rstrip()
             if before.endswith(("...", "\u2026", ":", ";", ",")):
                 continue
-            line_a = text.rfind("\n", 0, w.start) + 1
-            if not text[line_a : w.start].strip() and doc.source[line_a : w.start].strip():
+            j = w.start
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if doc.source[j : w.start].strip():
                 continue  # the sentence's subject was blanked: "`tool` is a ...", a URL, a link
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:

@@ -25,11 +25,14 @@ end of a line are typesetting, not damage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-# Any sign of layout: an indented line, a gap of two spaces inside a line, a line of symbols,
-# a "Key: value" line, an option at the head of a line, a prompt. Prose without these skips the
+# Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
+# option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
-_CANDIDATE = re.compile(r"(?m)^[ \t]+\S|\S {2,}\S|^[^\w\s]{3,}|^[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|^-{1,2}\w|^\$ ")
+_CANDIDATE_START = re.compile(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ ")
+_NEWLINE = re.compile(r"\r\n?|\n")
+_SPACES = re.compile(r"  +")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _OPTIONS = re.compile(
@@ -83,24 +86,55 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
+_BLANK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
+def _candidates(text: str) -> list[int]:
+    """Offsets of the signs of layout, sorted."""
+    out = []
+    match = _CANDIDATE_START.match
+    if match(text, 0):
+        out.append(0)
+    for m in _NEWLINE.finditer(text):
+        if match(text, m.end()):
+            out.append(m.end())
+    if "  " in text:
+        n = len(text)
+        for m in _SPACES.finditer(text):
+            a, b = m.start(), m.end()
+            if a > 0 and b < n and not text[a - 1].isspace() and not text[b].isspace():
+                out.append(a)
+        out.sort()
+    return out
+
+
 def layout_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) regions of ``text`` (plain text) that are not prose, sorted."""
-    if not _CANDIDATE.search(text):
+    cands = _candidates(text)
+    if not cands:
         return []
+    # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
+    seps = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
+    sep_ends = [b for _, b in seps]
     out: list[tuple[int, int]] = []
-    block: list[tuple[int, str]] = []
-    for m in _LINE.finditer(text):
-        if m.end() == m.start():
-            break
-        line = m.group().rstrip("\r\n")
-        if line.strip():
-            block.append((m.start(), line))
-        else:
-            if block:
-                _classify(block, out)
-            block = []
-    if block:
-        _classify(block, out)
+    done_until = -1
+    for pos in cands:
+        if pos < done_until:
+            continue
+        k = bisect_right(sep_ends, pos)
+        a = sep_ends[k - 1] if k else 0
+        b = seps[k][0] if k < len(seps) else len(text)
+        block = []
+        for lm in _LINE.finditer(text, a, b):
+            if lm.end() == lm.start():
+                break
+            line = lm.group().rstrip("\r\n")
+            if line.strip():
+                block.append((lm.start(), line))
+        if block:
+            _classify(block, out)
+        done_until = b
+    out.sort()
     return out
 
 
@@ -108,7 +142,7 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]]) -> None:
     n = len(block)
     whole = [False] * n  # the whole line is not prose
     parts: list[tuple[int, int]] = []  # part of a line is not prose (a term, options)
-    kv = [bool(_KEY_VALUE.match(line)) for _, line in block]
+    kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
     for i, (start, line) in enumerate(block):
         s = line.strip()

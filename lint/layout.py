@@ -208,30 +208,33 @@ def _justified_line(line: str) -> bool:
 
 
 def justified_lines(text: str, line_starts: list[int]) -> frozenset[int]:
-    """1-based numbers of the lines set justified: in a block of three or more lines, lines of
-    one common length (the last line of a paragraph aside) with doubled spaces inside."""
+    """1-based numbers of the lines set justified: in a paragraph of two lines or more, the
+    lines (the last aside) of one common length, one of them at least padded with doubled
+    spaces. Decided paragraph by paragraph, so a file linted in pieces gets the same answer."""
     if "  " not in text:
         return frozenset()
-    lengths: dict[int, int] = {}
-    doubled: list[int] = []
+    out: set[int] = set()
     nlines = len(line_starts)
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if len(block) >= 2:
+            body = block[:-1]
+            widths: dict[int, int] = {}
+            for _, ln in body:
+                widths[len(ln)] = widths.get(len(ln), 0) + 1
+            w, c = max(widths.items(), key=lambda kv: kv[1])
+            if c >= 2 and c * 10 >= len(body) * 6 and any(len(ln) == w and "  " in ln.strip() for _, ln in body):
+                out.update(i + 1 for i, ln in body if abs(len(ln) - w) <= 1)
+        block.clear()
+
     for i in range(nlines):
         a = line_starts[i]
         b = line_starts[i + 1] if i + 1 < nlines else len(text)
-        line = text[a:b].rstrip("\r\n")
-        stripped = line.rstrip()
-        if "  " in stripped.strip() and len(stripped.split()) >= 4:
-            doubled.append(i)
-        lengths[i] = len(stripped)
-    if not doubled:
-        return frozenset()
-    width_count: dict[int, int] = {}
-    for i in doubled:
-        width_count[lengths[i]] = width_count.get(lengths[i], 0) + 1
-    common = {w for w, c in width_count.items() if c >= 3}
-    out = set()
-    for i in range(nlines):
-        w = lengths[i]
-        if any(abs(w - c) <= 1 for c in common):
-            out.add(i + 1)
+        line = text[a:b].rstrip("\r\n").rstrip()
+        if line.strip():
+            block.append((i, line))
+        else:
+            flush()
+    flush()
     return frozenset(out)

@@ -690,6 +690,8 @@ class _Analysis:
         for m in letter_run_matches(_SYMBOL_IN_WORD, _SYMBOL_AT, text):
             left, sym, right = m.group(1), m.group(2), m.group(3)
             whole = m.group(0)
+            if sym == "(" and right in ("s", "es") and text.startswith(")", m.end()):
+                continue  # "owner(s)": an optional plural
             if len(left) + len(right) < 3 or not (left + right).islower() and not (left[0].isupper() and (left[1:] + right).islower()):
                 continue
             if code_like(text, m.start(), m.end()) and "@" not in sym and "$" not in sym:
@@ -724,8 +726,9 @@ class _Analysis:
                 continue
             if not right.islower():
                 continue  # "Anglo- French" or a name after a dash
-            if "\n" in gap and self.doc.line_col(m.start(2))[0] in self.doc.justified_lines:
-                # a typesetter's hyphenation at the end of a justified line: neither half is a word
+            if "\n" in gap and (text[m.end(1)] == "\u2010" or self.doc.line_col(m.start(2))[0] in self.doc.justified_lines):
+                # a typesetter's hyphenation (U+2010 HYPHEN, which typing and OCR do not make, or
+                # at the end of a justified line): neither half is a word
                 self.owned.add(m.start(1))
                 self.owned.add(m.start(3))
                 continue
@@ -769,6 +772,8 @@ class _Analysis:
                 continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
+            if w.endswith("in") and self.text.startswith(("'", "\u2019"), end) and (w + "g") in self.freqs:
+                continue  # "goin'", "mornin'": a dropped g marked by an apostrophe (dialect)
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
                 continue

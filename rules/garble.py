@@ -182,6 +182,13 @@ class CapitalisedCommonWord(Rule):
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
         cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+        # A word capitalised mid-sentence again and again, more often than written in lower
+        # case, is a defined term or a house style ("the Licensor", "Your rights"), not a slip.
+        sents = an.sentences
+        cap_count: dict[str, int] = {}
+        for g, k in zip(cap_sent, cap_word):
+            low = sents[g].words[k].text.casefold()
+            cap_count[low] = cap_count.get(low, 0) + 1
         ptr = 0
         for info in an.sentences:
             if info.title_case:
@@ -203,6 +210,8 @@ class CapitalisedCommonWord(Rule):
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
                 low = t.casefold()
+                if cap_count.get(low, 0) >= 3 and cap_count[low] > an.lower_mid.get(low, 0):
+                    continue  # a defined term
                 if (
                     (an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0))
                     and low not in CLOSED_CLASS

@@ -96,6 +96,7 @@ class LowerCaseSentenceStart(Rule):
 
     code = "G001"
     name = "lower-case-sentence-start"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -171,6 +172,7 @@ class CapitalisedCommonWord(Rule):
 
     code = "G002"
     name = "capitalised-common-word"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -389,6 +391,7 @@ class SentenceFragment(Rule):
 
     code = "G003"
     name = "sentence-fragment"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -498,6 +501,7 @@ class BrokenClause(Rule):
 
     code = "G004"
     name = "broken-clause"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -596,6 +600,7 @@ class OrphanTail(Rule):
 
     code = "G005"
     name = "orphan-tail"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40

@@ -184,13 +184,7 @@ class CapitalisedCommonWord(Rule):
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
         cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
-        # A word capitalised mid-sentence again and again, more often than written in lower
-        # case, is a defined term or a house style ("the Licensor", "Your rights"), not a slip.
-        sents = an.sentences
-        cap_count: dict[str, int] = {}
-        for g, k in zip(cap_sent, cap_word):
-            low = sents[g].words[k].text.casefold()
-            cap_count[low] = cap_count.get(low, 0) + 1
+        defined = defined_terms(an)
         ptr = 0
         for info in an.sentences:
             if info.title_case:
@@ -212,8 +206,8 @@ class CapitalisedCommonWord(Rule):
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
                 low = t.casefold()
-                if cap_count.get(low, 0) >= 3 and cap_count[low] > an.lower_mid.get(low, 0):
-                    continue  # a defined term
+                if low in defined:
+                    continue  # a defined term or a house style
                 if (
                     (an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0))
                     and low not in CLOSED_CLASS
@@ -284,6 +278,18 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
+
+
+def defined_terms(an) -> set[str]:
+    """Words capitalised mid-sentence again and again (three times or more), more often than
+    written in lower case there: a defined term or a house style ("the Licensor", "Your
+    rights"), not a slip."""
+    sents = an.sentences
+    count: dict[str, int] = {}
+    for g, k in zip(an.cap_mid_sentence, an.cap_mid_word):
+        low = sents[g].words[k].text.casefold()
+        count[low] = count.get(low, 0) + 1
+    return {w for w, n in count.items() if n >= 3 and n > an.lower_mid.get(w, 0)}
 
 
 # Verb forms and adverbs that are also common given names or surnames.

@@ -300,3 +300,24 @@ def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:
             return None
         i += 1
     return None
+
+
+_CODE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def masked_words(doc) -> frozenset[str]:
+    """The words (casefolded; identifiers split at ``_``, dots and case-free joins) that the
+    document writes inside its blanked regions: code, literals, options, link targets. A word
+    the document itself writes as code is one of its terms ("the ``todo`` directive ... a todo
+    entry"), not a misspelling, when it turns up in the prose."""
+
+    def build() -> frozenset[str]:
+        if not doc.masks:
+            return frozenset()
+        src = doc.source
+        out: set[str] = set()
+        for a, b in doc.masks:
+            out.update(m.group().casefold() for m in _CODE_WORD.finditer(src, a, b))
+        return frozenset(out)
+
+    return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon, nearwords
+from ..lint.markup import masked_words
 from ..lint.segment import chunk_around
 from ._oldstyle import in_old_style_quote, old_spelling_base
 
@@ -764,6 +765,8 @@ class _Analysis:
                 continue
             if w.endswith("in") and self.text.startswith(("'", "\u2019"), end) and (w + "g") in self.freqs:
                 continue  # "goin'", "mornin'": a dropped g marked by an apostrophe (dialect)
+            if self.doc.masks and w.casefold() in masked_words(self.doc):
+                continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
                 continue

@@ -516,6 +516,7 @@ class BrokenClause(Rule):
         text = doc.text
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
+        instructions: bool | None = None
         for info in an.sentences:
             s = info.sent
             ws = info.words
@@ -556,6 +557,8 @@ class BrokenClause(Rule):
                 continue
             if text[first.end : second.start].strip():
                 continue
+            if doc.source[first.end : second.start].strip():
+                continue  # the verb's object is blanked code or a link: "See `tool` for ..."
             if second.text.casefold() not in PREPOSITIONS and second.text.casefold() not in ARTICLES_AND_POSSESSIVES:
                 continue
             if _has_verb(ws[1:]):
@@ -564,6 +567,10 @@ class BrokenClause(Rule):
                 continue
             if imperative_paras.setdefault(s.paragraph, _imperatives(an, info)) >= 2:
                 continue  # instructions or a recipe: "Add the flour. Stir for a minute."
+            if instructions is None:
+                instructions = _instructional(an)
+            if instructions:
+                continue  # reference prose speaks in imperatives: "See the manual for details."
             yield self.finding(
                 doc,
                 s.start,
@@ -582,6 +589,17 @@ def _imperatives(an, info) -> int:
         if other.words and is_titlecase(other.words[0].text) and other.words[0].text.casefold() in VERB_BASES:
             n += 1
     return n
+
+
+def _instructional(an) -> bool:
+    """Is the document written as instructions (manuals, how-tos, reference pages)? Five
+    sentences or more, and one in ten at least, open with a bare verb."""
+    n = 0
+    for other in an.sentences:
+        ws = other.words
+        if ws and ws[0].start == other.sent.start and is_titlecase(ws[0].text) and ws[0].text.casefold() in VERB_BASES:
+            n += 1
+    return n >= 5 and n * 10 >= len(an.sentences)
 
 
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")

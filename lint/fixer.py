@@ -279,7 +279,10 @@ def _interrupts_deferred() -> Iterator[None]:
 
 
 def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
-    """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError."""
+    """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError.
+
+    A file with more than one hard link is written in place instead (after a complete synced
+    copy of the new content is on disk beside it), so the link is not split."""
     with _interrupts_deferred():
         _write_atomic(path, data, expected)
 
@@ -309,6 +312,10 @@ def _write_atomic(path: str, data: bytes, expected: bytes | None) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if st.st_nlink > 1:
+            _write_in_place(real, data)  # keeps the hard links; tmp is the full copy meanwhile
+            os.unlink(tmp)
+            return
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         if hasattr(os, "chown"):
             try:
@@ -326,6 +333,24 @@ def _write_atomic(path: str, data: bytes, expected: bytes | None) -> None:
         if not isinstance(exc, OSError):
             raise
         raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
+
+
+def _write_in_place(real: str, data: bytes) -> None:
+    """Overwrite a hard-linked file in place, so every name keeps pointing at it (a rename would
+    give this name a new file and split the link). The caller has already written and synced
+    the whole new content to a temporary file beside it, which it removes only after this
+    returns: a crash in between leaves that complete copy to recover from. Signals are held
+    back meanwhile (see write_atomic)."""
+    fd = os.open(real, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _lines(text: str) -> list[str]:

@@ -348,8 +348,12 @@ def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
         for n in run.notices:
             _notice(n)
         if opts.get("diff"):
-            sys.stdout.write("".join(run.diffs))
             sys.stdout.flush()
+            if hasattr(sys.stdout, "buffer"):
+                sys.stdout.buffer.write(b"".join(run.diffs))  # the files' own bytes
+                sys.stdout.buffer.flush()
+            else:  # pragma: no cover
+                sys.stdout.write(b"".join(run.diffs).decode("utf-8", "replace"))
             bad = _print_errors(results)
             if not opts["quiet"]:
                 n, m = run.fixed_findings, run.fixed_files

@@ -70,7 +70,8 @@ def test_diff_output_is_a_unified_diff_and_writes_nothing(tmp_path):
     proc = run_cli("check", str(f), "--diff", "--select", "R,P")
     assert proc.returncode == 1
     out = proc.stdout.decode("utf-8")
-    assert out.startswith(f"--- {f}\n+++ {f}\n@@ ")
+    name = str(f).lstrip("/")
+    assert out.startswith(f"--- a/{name}\n+++ b/{name}\n@@ ")
     assert "-It rained on on the parade ,sadly.\n" in out
     assert "+It rained on the parade, sadly.\n" in out
     assert " First line is fine.\n" in out

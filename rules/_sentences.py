@@ -246,8 +246,8 @@ def _quote_open_after(t: str, quote_open: bool) -> bool:
 def analyse(doc: "Document") -> Analysis:
     """The sentences with their words and context, and the document's capitalisation habits.
 
-    Speed notes (same results as the straightforward version kept in
-    ``tests/rules/test_fast_paths.py``): the quote state is found per sentence with
+    Speed notes (the findings on generated texts are in the golden snapshot,
+    ``tests/corpus/golden/generated.txt``): the quote state is found per sentence with
     ``rfind``/``count`` (_quote_open_after); in the word loop a word that is neither lower case
     nor title case is skipped before its context is looked at (it counts nowhere), and
     mid_sentence_context is inlined for words after the first of their sentence, where the

@@ -167,7 +167,7 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
     after a visited position are kept (``next_i``). White-space gaps are classified only where
     looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
-    ``tests/rules/test_fast_paths.py`` compares it with the old scan.
+    Its findings on generated loops are in the golden snapshot (``tests/golden.py``).
     """
     return doc.memo("repetition.loops", lambda: _repetition_loops(doc))
 

@@ -337,8 +337,12 @@ def _baseline_and_fixes(targets, results, config, opts: CheckOptions, baseline, 
             sys.stdout.flush()
             bad = _print_errors(results)
             if not opts.quiet:
-                n, m = run.fixed_findings, run.fixed_files
-                click.echo(f"garblint: {n} fix{'es' if n != 1 else ''} would be applied to {m} file{'s' if m != 1 else ''}.", err=True)
+                n_fixes, n_files = run.fixed_findings, run.fixed_files
+                click.echo(
+                    f"garblint: {n_fixes} fix{'es' if n_fixes != 1 else ''} would be applied to "
+                    f"{n_files} file{'s' if n_files != 1 else ''}.",
+                    err=True,
+                )
             return results, sys.stdout, EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
         if stdin_bytes is not None:
             out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None

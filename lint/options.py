@@ -1,5 +1,6 @@
 """What ``garblint check`` was asked: the CLI builds one typed :class:`CheckOptions` from its
 command-line options and passes it on (no dict of options with ``.get()`` look-ups)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields

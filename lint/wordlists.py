@@ -6,6 +6,7 @@ list exists once and a reviewer sees it as data. A list users will want to exten
 key naming extra files in the same format (``boilerplate-phrases``, ``legit-doubles``): read them
 with :func:`garblint.lint.vocab.read_list` and add them to the built-in set.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

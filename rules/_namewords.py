@@ -4,6 +4,7 @@ of the census lists the ``names`` package ships.
 
 Not a rule module (the leading underscore keeps :func:`load_rules` from importing it as one).
 """
+
 from __future__ import annotations
 
 
@@ -45,7 +46,7 @@ _CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
 _OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
-_OPEN_CHAR = re.compile("[:\u201c\"]")  # the characters one of which _OPENING requires
+_OPEN_CHAR = re.compile('[:\u201c"]')  # the characters one of which _OPENING requires
 
 
 def _strip_possessive(tok: str) -> str:
@@ -81,7 +82,7 @@ def phonetic(s: str) -> str:
 def _read_census(name: str) -> set[str]:
     try:
         path = importlib.resources.files("names") / name
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")  # type: ignore[call-arg]
     except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
         return set()
     out = set()
@@ -124,4 +125,3 @@ def is_established(word: str) -> bool:
     """A spelling that exists in its own right: an English word or a census surname."""
     f = fold(word)
     return lexicon.frequency(f) >= 50_000 or f in surnames()
-

@@ -23,7 +23,6 @@ from ._sentences import (
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
-    TERMINAL,
     VERB_BASES,
     VERB_FORMS,
     analyse,

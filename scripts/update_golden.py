@@ -6,6 +6,7 @@ and corrupted corpora (``tests/corpus``) and on generated texts (``tests/generat
 and commit the diff with the change, saying why the findings moved. ``--check`` only compares
 (exit 1 and a diff on a difference), as ``tests/test_golden.py`` does.
 """
+
 from __future__ import annotations
 
 import argparse

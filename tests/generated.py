@@ -5,6 +5,7 @@ rules on them, so a change of a rule's speed work that changes a finding shows u
 
 Deterministic: ``random.Random(seed)`` only; the words are invented or everyday.
 """
+
 from __future__ import annotations
 
 import random
@@ -53,8 +54,42 @@ _G_WORDS = (
 ).split()
 
 
-_G_SEPS = [" ", " ", " ", " ", ", ", ". ", "? ", "! ", ": ", "; ", " \u2014 ", " - ", "-", "\n", "\n\n", " \u201c", "\u201d ",
-           ' "', '" ', " (", ") ", " '", "' ", "\u2019", " / ", " * ", "\t", "\u00a0", "... ", "\u2026 ", ".\n\n", "\n- ", "\n1. ", "\n\n# "]
+_G_SEPS = [
+    " ",
+    " ",
+    " ",
+    " ",
+    ", ",
+    ". ",
+    "? ",
+    "! ",
+    ": ",
+    "; ",
+    " \u2014 ",
+    " - ",
+    "-",
+    "\n",
+    "\n\n",
+    " \u201c",
+    "\u201d ",
+    ' "',
+    '" ',
+    " (",
+    ") ",
+    " '",
+    "' ",
+    "\u2019",
+    " / ",
+    " * ",
+    "\t",
+    "\u00a0",
+    "... ",
+    "\u2026 ",
+    ".\n\n",
+    "\n- ",
+    "\n1. ",
+    "\n\n# ",
+]
 
 
 def g_text(rng: random.Random) -> str:
@@ -113,8 +148,10 @@ def g_rule_text(rng: random.Random) -> str:
     return "".join(out)
 
 
-ENGLISH = ("the council said on monday that a new plan would cut costs for families and small firms "
-           "while critics argued it was too late and the budget was not enough to help").split()
+ENGLISH = (
+    "the council said on monday that a new plan would cut costs for families and small firms "
+    "while critics argued it was too late and the budget was not enough to help"
+).split()
 SPANISH = "nunca olvidaremos tanta injusticia sufrida por el pueblo la gente dijo que mañana".split()
 FRENCH = "nous avons décidé de ne pas répondre à cette lettre l'école était fermée".split()
 GERMAN = "wir haben gestern die straße gesehen und über alles geredet".split()

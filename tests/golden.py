@@ -12,6 +12,7 @@
 ``python scripts/update_golden.py`` writes them again; read the diff and commit it with the
 change that caused it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -80,7 +81,5 @@ def _generated_snapshot() -> str:
                 # the texts shortened (a loop spans hundreds of characters), a digest of the
                 # whole finding (message, suggestions, fingerprint) so no change goes unseen
                 digest = hashlib.sha1(json.dumps(f.to_dict(), sort_keys=True).encode("utf-8")).hexdigest()[:10]
-                lines.append(
-                    f"{kind}:{seed} {f.code} {f.start}-{f.end} {_short(f.text)} -> {_short(repl)} {digest}"
-                )
+                lines.append(f"{kind}:{seed} {f.code} {f.start}-{f.end} {_short(f.text)} -> {_short(repl)} {digest}")
     return "\n".join(lines) + "\n"

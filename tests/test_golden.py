@@ -2,6 +2,7 @@
 generated texts are the checked-in ones. A change that moves findings fails here with a diff:
 run ``python scripts/update_golden.py``, review ``git diff tests/corpus/golden`` and commit it
 with the change, saying why the findings moved."""
+
 from __future__ import annotations
 
 import difflib

@@ -134,7 +134,6 @@ def test_statistics(tmp_path):
 def test_reports_get_rule_metadata_from_the_context_not_the_registry():
     """Reports see results and the ReportContext only (the CLI puts the rules' metadata there)."""
     import re
-    from pathlib import Path
 
     for path in sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.py")):
         text = path.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """The built-in vocabularies (rules/data/*.txt) and the one loader (garblint.lint.wordlists)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "rules"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from test_cases import CASE_DIR, _config, fixed_texts, tomllib  # noqa: E402
 
@@ -28,6 +29,18 @@ _KEY = re.compile(r"^(fixed|unsafe_fixed)\s*=.*$\n?", re.M)
 def _toml_string(s: str) -> str:
     """A TOML basic string (JSON's escapes are TOML's, for what json.dumps writes)."""
     return json.dumps(s, ensure_ascii=False)
+
+
+_SERVER: list = []
+
+
+def _languagetool_url() -> str:
+    """The fake LanguageTool server of the tests, started once (for L001 cases)."""
+    if not _SERVER:
+        from languagetool_fake import FakeLanguageTool
+
+        _SERVER.append(FakeLanguageTool().__enter__())
+    return _SERVER[0].url
 
 
 def update_file(path: Path, check: bool) -> int:
@@ -43,7 +56,8 @@ def update_file(path: Path, check: bool) -> int:
         case = dict(case)
         case.setdefault("select", data.get("select"))
         with tempfile.TemporaryDirectory() as tmp:
-            safe, unsafe = fixed_texts(case, _config(case, Path(tmp)))
+            url = _languagetool_url() if case.get("languagetool") == "fake" else None
+            safe, unsafe = fixed_texts(case, _config(case, Path(tmp), url))
         want = {}
         if safe != case["text"]:
             want["fixed"] = safe

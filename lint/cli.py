@@ -143,8 +143,8 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
-        for phrase_file in config["boilerplate-phrases"] + config["legit-doubles"]:
-            read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
+        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"] + config["legit-doubles"]:
+            read_list(phrase_file)  # a bad boilerplate, tortured-phrase or legit-doubles file is a config error too
         cache_folder = None
         if config["cache"] and not opts.no_cache and not opts.dask_address:
             from .cache import resolve_cache_dir

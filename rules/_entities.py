@@ -13,11 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ._mentions import Mention, extract_mentions
+from ..lint.vocab import read_list
+from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
 from ._namesim import (
     blocking_keys,
     close_spelling,
@@ -155,9 +157,21 @@ class NamesIndex:
 
 
 def analyse(doc, config) -> Analysis:
-    """The shared analysis of ``doc`` (computed once per document and names list)."""
+    """The shared analysis of ``doc`` (computed once per document, names list and word lists)."""
     names = config.vocabulary.names
-    return doc.memo("mentions.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
+    words = name_words(tuple(config["name-titles"]), tuple(config["organisation-words"]))
+    return doc.memo(("entities.analysis", words), lambda: _analyse(doc, _names_index(names), words), on=names)
+
+
+@lru_cache(maxsize=8)
+def name_words(title_files: tuple[str, ...], org_files: tuple[str, ...]) -> NameWords:
+    """The built-in title and organisation words plus the user's files (config keys
+    ``name-titles`` and ``organisation-words``; entries case-folded)."""
+    if not title_files and not org_files:
+        return DEFAULT_NAME_WORDS
+    extra_titles = frozenset(fold(w) for f in title_files for w in read_list(f))
+    extra_orgs = frozenset(fold(w) for f in org_files for w in read_list(f))
+    return NameWords(DEFAULT_NAME_WORDS.titles | extra_titles, DEFAULT_NAME_WORDS.orgs | extra_orgs)
 
 
 _AMBIGUITY_MARGIN = 0.1
@@ -252,8 +266,8 @@ def describe(choice: SlotChoice) -> str:
     return ", ".join(parts)
 
 
-def _analyse(doc, index: NamesIndex | None) -> Analysis:
-    mentions = extract_mentions(doc)
+def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORDS) -> Analysis:
+    mentions = extract_mentions(doc, words)
     entities: list[Entity] = []
     accepted: set[str] = set()
     if index is not None:

@@ -360,9 +360,9 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     pool: list[Mention] = []
     for m in bares:
         f = fold(m.text)
-        ids = surname_index.get(f)
-        if ids:
-            ids = list(dict.fromkeys(ids))
+        hit = surname_index.get(f)
+        if hit:
+            ids = list(dict.fromkeys(hit))
             if len(ids) == 1:
                 m.entity = ids[0]
             else:  # shared surname: the person named most recently before
@@ -462,41 +462,41 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                 by_initial[ini].append(e.id)
     titles: dict[int, set[str]] = defaultdict(set)
     for e in entities:
-        for x in e.mentions:
-            titles[e.id] |= _specific(x.title)
+        for mention in e.mentions:
+            titles[e.id] |= _specific(mention.title)
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
-    for m in singles:
-        if not (m.possessive or not m.word_like):
+    for bare in singles:
+        if not (bare.possessive or not bare.word_like):
             continue
-        f = fold(m.text)
+        f = fold(bare.text)
         if f in first_names or (index is not None and f in accepted):
             continue
-        if m.entity >= 0 and len(entities[m.entity].mentions) > 1:
+        if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
             # a bare name used several times on its own is a name in its own right
             continue
-        cands = []
+        candidates: list[tuple[float, int]] = []
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
             surs = full_surnames.get(eid)
             if surs is None:
                 surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
             sims = [loose_spelling(f, sur) for sur in surs]
-            s = max(sims) if sims else 0.0
-            if s <= 0:
+            sim = max(sims) if sims else 0.0
+            if sim <= 0:
                 continue
-            mctx = sent_entities[m.sentence] - {m.entity, eid}
-            shared = (mctx & context[eid]) or (_specific(m.title) & titles[eid])
+            mctx = sent_entities[bare.sentence] - {bare.entity, eid}
+            shared = (mctx & context[eid]) or (_specific(bare.title) & titles[eid])
             if shared:
-                cands.append((s, eid))
-        if len(cands) == 1:
-            eid = cands[0][1]
-            own = entities[m.entity] if m.entity >= 0 else None
-            if own is not None and m in own.mentions:
-                own.mentions.remove(m)
-            m.entity = eid
-            entities[eid].loose.append(m)
+                candidates.append((sim, eid))
+        if len(candidates) == 1:
+            eid = candidates[0][1]
+            own = entities[bare.entity] if bare.entity >= 0 else None
+            if own is not None and bare in own.mentions:
+                own.mentions.remove(bare)
+            bare.entity = eid
+            entities[eid].loose.append(bare)
 
     # 6. weigh each entity's spellings (a names-list entry first)
     for e in entities:
@@ -504,15 +504,15 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             _weigh_person(e, index)
         else:
             _weigh_bare(e, index)
-    candidates = []
+    possible: list[tuple[Mention, list[tuple[str, str]]]] = []
     for m, keys in ambiguous:
         people = []
         for k in keys:
             for eid in dict.fromkeys(surname_index[k]):
                 full = entities[eid].fulls[0] if entities[eid].fulls else None
                 people.append((entities[eid].fulls[0].surname if full else k, full.text if full else k))
-        candidates.append((m, people))
-    return Analysis(mentions, entities, accepted, index, candidates)
+        possible.append((m, people))
+    return Analysis(mentions, entities, accepted, index, possible)
 
 
 _GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())

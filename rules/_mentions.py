@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from typing import Any
 
 
 from ..lint import lexicon
@@ -294,8 +295,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         can_open[tok] = f[1][1]
     for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
         if k not in first_word_of_sentence:
-            cap_mid.add(info[words[k][2]][0])
-    ctx = {
+            cap_mid.add(info[words[k][2]][0])  # type: ignore[arg-type]  # capitalised: a str
+    ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,
         "titles": name_words.titles,

@@ -64,8 +64,8 @@ def extent(f) -> tuple[int, int]:
     """What the finding covers: its span, widened by its suggestions' own edit ranges."""
     a, b = f.start, max(f.end, f.start + 1)
     for s in f.suggestions:
-        for e in getattr(s, "edits", None) or ():
-            a, b = min(a, e[0]), max(b, e[1])
+        for e in s.edits:
+            a, b = min(a, e.start), max(b, e.end)
     return a, b
 
 

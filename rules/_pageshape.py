@@ -145,7 +145,7 @@ HEADLINE_MAX_WORDS = 22
 # punctuation to white space, so that str.split gives the words (a fast stand-in for the word
 # pattern where only membership in word lists matters)
 _SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}<>|/\\*#@&+=~^`$%\u201c\u201d\u2018\u00ab\u00bb\u2026\u2013\u2014\u00b7\u2022"})
-_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
+_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
 _NUMERIC = re.compile(r"\d")
 
 
@@ -291,6 +291,13 @@ def _core(units: list[Unit], cls: list[str]) -> tuple[int, int]:
     return span if best >= CORE_MIN_WORDS else (-1, -2)
 
 
+def _titleish(u: Unit) -> bool:
+    """Most words capitalised, as in a menu item or a headline ("Home & Garden", "Council
+    Approves New Budget"); an ingredient or a list item is not."""
+    words = [w for w in u.text.split() if w[:1].isalpha() and w.lower() not in function_words()]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) * 10 >= len(words) * 7
+
+
 def _headline(u: Unit) -> bool:
     return 3 <= u.words <= HEADLINE_MAX_WORDS and (not u.punct or u.text.rstrip("\"'\u201d\u2019").endswith("?"))
 
@@ -389,6 +396,8 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
     for run in runs:
         if len(run) < min_run or not _template_run(units, cls, run, page, templated):
             continue
+        if not evidence and sum(1 for k in run if _titleish(units[k])) < LONE_RUN:
+            continue  # on a page without other evidence, only a run of title-like lines
         for k in run:
             if k in page.flags or k == title or cls[k] != "short":
                 continue
@@ -431,7 +440,7 @@ def _joinable(units: list[Unit], cls: list[str], gap: range) -> bool:
     """Can two runs of prose with ``gap`` between them be one article? Not across
     boilerplate, nor across two or more teaser blurbs (sentences of ten words or more
     without a full stop)."""
-    blurbs = sum(1 for k in gap if cls[k] == "short" and units[k].words >= 10)
+    blurbs = sum(1 for k in gap if cls[k] == "short" and units[k].words >= 10 and units[k].text[:1].isupper())
     return blurbs < 2 and not any(cls[k] in ("bad", "notice", "dated") for k in gap)
 
 

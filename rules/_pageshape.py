@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .boilerplate import _LEGIT_CONTRIBUTED, _LEGIT_START, SOCIAL, Unit, _word_list, classify
+from .boilerplate import _LEGIT_CONTRIBUTED, _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".rest", ".html", ".htm", ".xml", ".tex")
 
@@ -321,6 +321,9 @@ def _analyse(doc, config) -> Page:
     fw = function_words()
     english = _english(units, fw)
     page.cls = cls = [_unit_class(u, fw, english) for u in units]
+    for k, c in enumerate(cls):
+        if c == "notice" and _own_notice(units, k, units[k].text):
+            cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
     # datelines anywhere: standalone units, or a prefix glued to a paragraph
     for k, u in enumerate(units):
         if u.kind or u.text[:1] in _QUOTES or not u.fresh:

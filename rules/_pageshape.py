@@ -22,6 +22,7 @@ The phrase rule's findings stay the strongest evidence: the classifier only adds
 Nothing here runs on Markdown or reStructuredText files, whose short lines are the author's
 own structure, nor on documents without a core of prose.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,16 +75,20 @@ _PIECES = re.compile(rf"{_PIECE}")
 _BYLINE_RE = re.compile(rf"^{_BYLINE}")
 _TIMEISH = re.compile(rf"(?:{_TIME}|{_AGO}|\b{_LEAD}|{_READ})", re.I)
 # a prefix glued to a paragraph: pieces and separators, then the paragraph's own first word
-_GLUED = re.compile(rf"^(?:(?:{_PIECE}){_SEP})*?(?i:{_TIME}|{_AGO}|{_READ}|{_DATE}\s*[|\u2022\u00b7])(?:{_SEP}(?:{_PIECE}))*\s*[|\u2022\u00b7]?\s+(?=[A-Z\u201c\"])")
+_GLUED = re.compile(
+    rf"^(?:(?:{_PIECE}){_SEP})*?(?i:{_TIME}|{_AGO}|{_READ}|{_DATE}\s*[|\u2022\u00b7])(?:{_SEP}(?:{_PIECE}))*\s*[|\u2022\u00b7]?\s+(?=[A-Z\u201c\"])"
+)
 _BARE_TIME = re.compile(rf"^\s*(?:{_DAY},?\s+)?{_TIME}\s*$", re.I)
 _DATE_RE = re.compile(rf"{_DATE}", re.I)
 # what a dateline needs besides separators: a byline, a date with a number, a time, "... ago"
-_SOLID = re.compile(rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
+_SOLID = re.compile(
+    rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def dateline_kind(text: str) -> str:
-    """"byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
+    """ "byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
     timestamp (with separators and up to two leftover words such as a desk or agency name),
     else ""."""
     if len(text) > 160 or _SOLID.search(text) is None:
@@ -117,7 +122,7 @@ def glued_prefix(text: str) -> int:
     if not m or m.end() >= len(text) - 20:
         return 0
     rest = text[m.end() :]
-    return m.end() if len(rest.split()) >= 6 and rest.rstrip()[-1:] in ".!?\u201d\"" else 0
+    return m.end() if len(rest.split()) >= 6 and rest.rstrip()[-1:] in '.!?\u201d"' else 0
 
 
 # ---------------------------------------------------------------- classification
@@ -144,7 +149,7 @@ HEADLINE_MAX_WORDS = 22
 
 # punctuation to white space, so that str.split gives the words (a fast stand-in for the word
 # pattern where only membership in word lists matters)
-_SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}<>|/\\*#@&+=~^`$%\u201c\u201d\u2018\u00ab\u00bb\u2026\u2013\u2014\u00b7\u2022"})
+_SPACE_PUNCT = str.maketrans({c: " " for c in '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%\u201c\u201d\u2018\u00ab\u00bb\u2026\u2013\u2014\u00b7\u2022'})
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
 _NUMERIC = re.compile(r"\d")
 
@@ -509,6 +514,7 @@ def _title_index(units: list[Unit], cls: list[str], cs: int, flags: dict) -> int
 
 def _between_prose(cls: list[str], k: int) -> bool:
     """A short unit whose nearest non-short neighbours on both sides are prose, within two units."""
+
     def side(step: int) -> bool:
         j, seen = k + step, 0
         while 0 <= j < len(cls) and seen < 2:

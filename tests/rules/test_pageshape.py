@@ -1,5 +1,6 @@
 """The page-shape boilerplate rules (B002-B004): deletions that leave clean text, the corpus
 rule across files, and the dateline shapes. Texts are written for these tests."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,7 @@ ARTICLE = [
     "playgrounds and the river path over the next three years.",
     "The mayor said the plan would be paid for by a small rise in parking fees, which opponents "
     "of the measure called unfair to people who drive to work.",
-    "Work on the first playgrounds is expected to start in the spring, once the contracts have "
-    "been signed and the designs agreed with residents.",
+    "Work on the first playgrounds is expected to start in the spring, once the contracts have been signed and the designs agreed with residents.",
 ]
 MENU = ["News", "Sport", "Business", "Opinion", "Culture"]
 TEASERS = [

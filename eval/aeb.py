@@ -84,7 +84,7 @@ def load_pages(data: Path) -> list[dict]:
 
 
 def run(paths: list[str], select: str) -> dict[str, list]:
-    config = Config({"select": convert("select", [select])})
+    config = Config({"select": convert("select", [select]), "boilerplate-shape": True})
     results = lint_targets(discover(paths, config), config, jobs=1)
     return {r.path: [f for f in r.findings if f.severity in SEVERE] for r in results}
 

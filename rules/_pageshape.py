@@ -185,6 +185,27 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
     return "short"
 
 
+def _wrapped_paragraphs(units: list[Unit], cls: list[str], fw: frozenset[str], english: bool) -> None:
+    """Lines of a hard-wrapped paragraph of prose (it ends like a sentence, four words or more
+    a line) take the class of the whole paragraph: short lines, but not short units."""
+    k, n = 0, len(units)
+    while k < n:
+        j = k
+        while j + 1 < n and units[j + 1].para == units[k].para:
+            j += 1
+        if j > k and not any(units[i].kind for i in range(k, j + 1)):
+            words = sum(units[i].words for i in range(k, j + 1))
+            last = units[j]
+            if last.punct and words >= 4 * (j - k + 1):
+                text = " ".join(units[i].text for i in range(k, j + 1))
+                whole = Unit(units[k].start, last.end, text, "", words, True, True, last.para)
+                c = _unit_class(whole, fw, english)
+                if c in ("good", "near"):
+                    for i in range(k, j + 1):
+                        cls[i] = c
+        k = j + 1
+
+
 def _legit_credit(text: str) -> bool:
     """A credit, correction or end mark (B001's legitimate lines, without its dateline test:
     a dateline starts a paragraph of prose, which is prose here anyway)."""
@@ -321,11 +342,12 @@ def _analyse(doc, config) -> Page:
     units = classify(doc, config)
     page = Page(units)
     page.strong = any(u.strong for u in units)
-    if not units:
-        return page
+    if not units or not config.get("boilerplate-shape"):
+        return page  # B002 and B003 are off unless the setting is on (B001 needs the units only)
     fw = function_words()
     english = _english(units, fw)
     page.cls = cls = [_unit_class(u, fw, english) for u in units]
+    _wrapped_paragraphs(units, cls, fw, english)
     for k, c in enumerate(cls):
         if c == "notice" and _own_notice(units, k, units[k].text):
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
@@ -407,8 +429,8 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
         if not evidence and sum(1 for k in run if _titleish(units[k])) < LONE_RUN:
             continue  # on a page without other evidence, only a run of title-like lines
         for k in run:
-            if k in page.flags or k == title or cls[k] != "short":
-                continue
+            if k in page.flags or k == title or cls[k] != "short" or units[k].text[:1].isdigit():
+                continue  # (a line opening with a figure: a quantity or a list item)
             kind, conf = _template_kind(units, cls, k)
             page.flags[k] = ("B002", kind, conf if len(run) >= 3 else conf - 0.1)
     # a zone before or after the article made mostly of template: its short sentences between

@@ -28,6 +28,11 @@ TEASERS = [
 ]
 
 
+def test_the_shape_rules_are_off_without_the_setting():
+    page = "\n\n".join(MENU + ["By Jane Doe | Updated 3 hours ago"] + ARTICLE + TEASERS) + "\n"
+    assert lint_text(page, Config({"select": convert("select", ["B002", "B003"])})) == []
+
+
 def test_sentence_case_lines_need_other_evidence_of_a_page():
     """Short lines after the article are teasers on a page that shows its template (here a
     byline with a timestamp); alone they may be the article's own list."""
@@ -38,7 +43,7 @@ def test_sentence_case_lines_need_other_evidence_of_a_page():
 
 
 def _config(select: str = "B") -> Config:
-    return Config({"select": convert("select", [select])})
+    return Config({"select": convert("select", [select]), "boilerplate-shape": True})
 
 
 def _fixed(text: str, select: str = "B") -> str:

@@ -44,6 +44,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
 _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
+_MD_EMPHASIS = re.compile(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # "](" starts an inline link target; "][" a reference label.
 _LINK_OPEN = re.compile(r"\]\(|\]\[")
 
@@ -262,6 +263,12 @@ def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         for m in rx.finditer(text, start, end):
             if not in_code(m.start()):
                 out.append(m.span())
+    # Emphasis delimiters ("**port**", "_word_"): markup around words, not punctuation.
+    for m in _MD_EMPHASIS.finditer(text, start, end):
+        if not in_code(m.start()):
+            k = len(m.group(1))
+            out.append((m.start(), m.start() + k))
+            out.append((m.end() - k, m.end()))
     # Link targets: "](dest "title")" and reference labels "][label]".
     for m in _LINK_OPEN.finditer(text, start, end):
         if in_code(m.start()):

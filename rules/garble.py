@@ -221,6 +221,10 @@ class CapitalisedCommonWord(Rule):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
+                if doc.masks and _after_blanked_label(doc, w.start):
+                    continue  # "--help  Output a usage message": the line's text starts here
+                if doc.masks and doc.source[w.start - 1] in "*_" and text[w.start - 1] == " ":
+                    continue  # an emphasised label or title: "click *Run* in the menu"
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 # Every test below is free of side effects, so the costly ones are asked last,
                 # only for a word that would otherwise be reported: whether the word is part
@@ -281,6 +285,14 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
+
+
+def _after_blanked_label(doc, pos: int) -> bool:
+    """Is ``pos`` the first visible word of its line, after a label the masking blanked (an
+    option, a term, a list marker)?"""
+    text = doc.text
+    a = text.rfind("\n", 0, pos) + 1
+    return not text[a:pos].strip() and bool(doc.source[a:pos].strip())
 
 
 def defined_terms(an) -> set[str]:

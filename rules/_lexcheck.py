@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon, nearwords
-from ..lint.markup import masked_words
+from ..lint.markup import code_term
 from ..lint.segment import chunk_around
 from ._oldstyle import in_old_style_quote, old_spelling_base
 
@@ -792,7 +792,7 @@ class _Analysis:
                 continue
             if _written_speech(self.text, start, end, w, self.freqs):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
-            if self.doc.masks and w.casefold() in masked_words(self.doc):
+            if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
-from ..lint.markup import masked_words
+from ..lint.markup import code_term
 from ..lint.rule import Rule
 from ._oldstyle import in_old_style_quote
 from ..lint.segment import OTHER_ABBREVIATIONS
@@ -136,7 +136,7 @@ class LowerCaseSentenceStart(Rule):
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
-            if doc.masks and low in masked_words(doc):
+            if doc.masks and code_term(doc, low):
                 continue  # a name the document writes as code: "patch tries to ..." in its manual
             conf = 0.8
             if low in _NAME_PARTICLES:
@@ -225,6 +225,8 @@ class CapitalisedCommonWord(Rule):
                     continue  # "--help  Output a usage message": the line's text starts here
                 if doc.masks and doc.source[w.start - 1] in "*_" and text[w.start - 1] == " ":
                     continue  # an emphasised label or title: "click *Run* in the menu"
+                if doc.masks and code_term(doc, t):
+                    continue  # a name the document writes as code: "coming from Requests" (`requests`)
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 # Every test below is free of side effects, so the costly ones are asked last,
                 # only for a word that would otherwise be reported: whether the word is part

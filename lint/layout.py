@@ -70,6 +70,9 @@ def _code_like(s: str) -> bool:
     if not toks:
         return False
     code = sum(1 for t in toks if _CODE_TOKEN.match(t))
+    if code:
+        # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
+        code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
     if len(toks) == 1:
         return code == 1 and len(toks[0]) > 1 and not _SENTENCE_END.search(toks[0])
     return code * 2 >= len(toks) and not (len(toks) >= 8 and _SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
@@ -180,7 +183,10 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     for m in _CODE_IN_PROSE.finditer(text):
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
-            out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
+            if text[b - 1] == ")" and "(" not in m.group():
+                b -= 1  # the bracket closes the prose's parenthesis: "(one of */=>@|)"
+            if a < b:
+                out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
             continue
         while b > a and text[b - 1] in _TRIM_RIGHT:
             b -= 1

@@ -44,7 +44,7 @@ _OPTIONS = re.compile(
     r"(?:,?[ \t]+-{1,2}[A-Za-z0-9?][\w.-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?)*)(?=[ \t]{2,}|[ \t]*$|[ \t][A-Z][a-z])"
 )
 _KEY_VALUE = re.compile(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
-_PROMPT = re.compile(r"[ \t]*(?:\$|%|#|>>>|\.\.\.|>)[ \t]+\S")
+_PROMPT = re.compile(r"[ \t]*(?:\$|>>>)[ \t]+\S")
 _CODE_CHARS = re.compile(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
 _CODE_TOKEN = re.compile(
     r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
@@ -63,13 +63,30 @@ def _symbolic(s: str) -> bool:
     return sym / n >= 0.6
 
 
+#: dashes, bullets and list or heading marks standing alone are prose punctuation or layout
+_MARKERS = frozenset(("-", "--", "\u2013", "\u2014", "#", "*", "\u2022", "/", "+", "&"))
+
+
+def _is_code_token(t: str) -> bool:
+    """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
+    standing alone ("-", "#", "/") do not count."""
+    core = t.rstrip(".,;:!?\"'\u201d\u2019")
+    if not core or core in _MARKERS:
+        return False
+    return _CODE_TOKEN.match(core) is not None
+
+
+_ASSIGNMENT = re.compile(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
 def _code_like(s: str) -> bool:
-    if _PROMPT.match(s):
+    if _PROMPT.match(s) or _ASSIGNMENT.match(s):
         return True
     toks = s.split()
     if not toks:
         return False
-    code = sum(1 for t in toks if _CODE_TOKEN.match(t))
+    code = sum(1 for t in toks if _is_code_token(t))
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
@@ -205,6 +222,9 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     strong = 0
     kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
+    if n >= 2 and _FENCE.match(block[0][1]) and _FENCE.match(block[-1][1]):
+        out.append((block[0][0], block[-1][0] + len(block[-1][1])))  # a fenced code block
+        return 1
     framed = [_FRAME.match(line) for _, line in block]
     if sum(1 for f in framed if f) * 2 > n:
         # an ASCII box: its frame is layout; its content is read as blocks of its own, split at

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon, nearwords
-from ..lint.markup import masked_words
+from ..lint.markup import code_term
 from ..lint.segment import chunk_around
 from ._oldstyle import in_old_style_quote, old_spelling_base
 
@@ -792,7 +792,7 @@ class _Analysis:
                 continue
             if _written_speech(self.text, start, end, w, self.freqs):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
-            if self.doc.masks and w.casefold() in masked_words(self.doc):
+            if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
@@ -956,6 +956,8 @@ _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _QUOTED_SYMBOL = re.compile(
     "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
 )
+# a requirement with its version: "greenlet>=1.0", "PyPy>=7.3.7", "python~=3.10"
+_VERSION_SPEC = re.compile(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
 _LEGIT_SYMBOLIC = re.compile(
@@ -981,7 +983,7 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
         if all(p.isalpha() and len(p) < 25 for p in parts):
             return None  # a long hyphenated compound
         return "very long token"
-    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core):
+    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core) or _VERSION_SPEC.match(core):
         return None
     if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
         if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):

@@ -1,0 +1,180 @@
+"""What counts as an English word for the S/O rules: the shared lexicon (``lint.lexicon``)
+plus regular morphology, American/British variants, closed compounds and garblint's own word
+lists in ``rules/data``.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..lint import lexicon
+
+# ---------------------------------------------------------------- word data
+_DATA = "data"
+
+
+@lru_cache(maxsize=None)
+def _word_file(name: str) -> frozenset[str]:
+    try:
+        raw = (importlib.resources.files(__package__) / _DATA / name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):  # pragma: no cover - a broken install
+        return frozenset()
+    out = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line.casefold())
+    return frozenset(out)
+
+
+def extra_words() -> frozenset[str]:
+    """Modern words the symspellpy frequency list lacks (our own list)."""
+    return _word_file("extra-words.txt")
+
+
+def archaic_words() -> frozenset[str]:
+    """Old spellings legitimate in digitised older texts, accepted in ``mode = "ocr"``."""
+    return _word_file("archaic-words.txt")
+
+
+# A word that often runs into its neighbour when OCR drops a space.
+FUNCTION_WORDS = frozenset(
+    "the of and to a an in is it was for that with as at by be this from are not have has had "
+    "his her he she we they i or but were which their been will would there".split()
+)
+# Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
+_SUSPENDED_NEXT = frozenset("and or to nor but as versus vs than through".split())
+
+MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
+MIN_LOOKALIKE_FREQ = 50_000
+
+# --------------------------------------------------------- accepted forms
+_SUFFIXES = (
+    ("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"),
+    ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""),
+    ("ly", ""), ("ily", "y"), ("ness", ""), ("iness", "y"), ("ment", ""), ("ments", ""),
+    ("less", ""), ("ful", ""), ("ism", ""), ("ist", ""), ("ists", ""), ("ize", ""), ("ise", ""),
+    ("ized", ""), ("ised", ""), ("izing", ""), ("ising", ""), ("ization", "ize"), ("isation", "ise"),
+    ("able", ""), ("able", "e"), ("ability", "able"), ("ity", ""), ("al", ""), ("ally", ""), ("ship", ""),
+    ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
+    ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
+)
+_PREFIXES = (
+    "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
+    "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
+    "fore trans extra auto photo centi milli kilo e"
+).split()
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_QUAD = re.compile(r"([^\W\d_])\1{3}")
+_CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
+
+
+def _known(w: str) -> bool:
+    return w in lexicon.frequencies() or w in extra_words()
+
+
+def _stem_known(w: str) -> bool:
+    for suf, rep in _SUFFIXES:
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            stem = w[: -len(suf)] + rep
+            if _known(stem):
+                return True
+            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
+                return True  # stopped -> stop
+    return False
+
+
+# American <-> British spellings: the frequency list lacks many American forms ("labor").
+_VARIANTS = (
+    ("or", "our"), ("ors", "ours"), ("ored", "oured"), ("oring", "ouring"), ("orite", "ourite"),
+    ("er", "re"), ("ers", "res"), ("ize", "ise"), ("ized", "ised"), ("izes", "ises"), ("izing", "ising"),
+    ("ization", "isation"), ("yze", "yse"), ("yzed", "ysed"), ("yzes", "yses"), ("yzing", "ysing"),
+    ("eled", "elled"), ("eling", "elling"), ("eler", "eller"), ("elers", "ellers"), ("ense", "ence"),
+    ("og", "ogue"), ("ogs", "ogues"), ("eter", "etre"), ("eters", "etres"),
+    ("led", "lled"), ("ling", "lling"), ("ler", "ller"), ("lers", "llers"),
+)
+
+
+def _variant_known(w: str) -> bool:
+    for a, b in _VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                v = w[: -len(x)] + y
+                if _known(v) or _stem_known(v):
+                    return True
+    # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
+    # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
+        i = w.find(x, 1 if x == "ulf" else 2)
+        while i != -1:
+            v = w[:i] + y + w[i + len(x) :]
+            if _known(v) or _stem_known(v):
+                return True
+            i = w.find(x, i + 1)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def accepted_form(w: str) -> bool:
+    """True for a lower-case word the lexicon knows directly or by regular morphology."""
+    if _known(w):
+        return True
+    if not w.isascii():
+        # "café", "naïve", "résumé": the lexicon keeps loanwords without their accents
+        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        if bare != w and bare.isascii() and accepted_form(bare):
+            return True
+    if "'" in w:
+        for suf in _CONTRACTIONS:
+            if w.endswith(suf) and len(w) > len(suf):
+                stem = w[: -len(suf)]
+                if _known(stem) or stem in ("don", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "doesn", "didn", "couldn", "wouldn", "shouldn", "mustn", "needn", "ain", "won", "can", "shan", "mightn"):
+                    return True
+        return False
+    if _stem_known(w) or _variant_known(w):
+        return True
+    if _ELONGATED.search(w):  # expressive lengthening: "sooo", "hmmmm", "zzzz"
+        for rep in (r"\1\1\1", r"\1\1", r"\1"):
+            short = _ELONGATED.sub(rep, w)
+            if len(short) >= 2 and _known(short):
+                return True
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if _known(rest) or _stem_known(rest):
+                return True
+    return False
+
+
+def _slip_variants(w: str) -> set[str]:
+    """``w`` with a doubled letter undoubled or a letter doubled, or an e added or dropped."""
+    out = set()
+    for i, ch in enumerate(w):
+        if i + 1 < len(w) and w[i + 1] == ch:
+            out.add(w[:i] + w[i + 1 :])
+        elif ch not in "aeiouy":
+            out.add(w[:i] + ch + w[i:])
+        if ch == "e":
+            out.add(w[:i] + w[i + 1 :])
+        out.add(w[:i] + "e" + w[i:])
+    out.discard(w)
+    return out
+
+
+def closed_compound(w: str) -> bool:
+    """Two known words written as one ("lockdown", "livestream", "runtime").
+
+    Both parts have at least four letters, except a very common three-letter content word
+    in front ("runtime", "bedside"); a function word in front is a lost space for O003.
+    """
+    freqs = lexicon.frequencies()
+    for k in range(3, len(w) - 3):
+        a, b = w[:k], w[k:]
+        if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):
+            continue
+        if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
+            return True
+    return False
+

@@ -144,7 +144,11 @@ def hunspell_forms(dic: str, aff: str) -> set[str]:
 
 
 # ------------------------------------------------------------------ the compact index
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
+#: other languages whose common words (Zipf >= 3.5 there) the index records, for U001 and
+#: for keeping S001 off foreign words
+FOREIGN_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "vi", "pl", "tr", "sv", "ro")
+_FOREIGN_MIN_BUCKET = 550  # Zipf 3.5
 
 
 def _cache_dir() -> Path | None:
@@ -179,8 +183,11 @@ _INDEX_WORD = re.compile(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")
 
 
 def build_index_lines() -> list[str]:
-    """``word<TAB>zipf*100<TAB>1 if a dictionary word else 0`` lines, sorted by word."""
+    """``word<TAB>zipf*100<TAB>1 if a dictionary word else 0<TAB>language<TAB>its zipf*100``
+    lines, sorted by word; the language is the other language (of FOREIGN_LANGUAGES) where
+    the word is commonest, if it is common there."""
     zipfs: dict[str, int] = {}
+    foreign: dict[str, tuple[int, str]] = {}
     try:
         import wordfreq
 
@@ -189,6 +196,16 @@ def build_index_lines() -> list[str]:
             for w in bucket:
                 if _INDEX_WORD.match(w) and w not in zipfs:
                     zipfs[w] = z
+        for lang in FOREIGN_LANGUAGES:
+            try:
+                buckets = wordfreq.get_frequency_list(lang, wordlist="large")
+            except (LookupError, ValueError):
+                buckets = wordfreq.get_frequency_list(lang, wordlist="small")
+            for i, bucket in enumerate(buckets[: _FOREIGN_MIN_BUCKET + 1]):
+                z = 900 - i
+                for w in bucket:
+                    if _INDEX_WORD.match(w) and foreign.get(w, (0, ""))[0] < z:
+                        foreign[w] = (z, lang)
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         pass
     dictionary: set[str] = set()
@@ -197,15 +214,19 @@ def build_index_lines() -> list[str]:
         dictionary = hunspell_forms(hs[0].read_text(encoding="utf-8", errors="replace"),
                                     hs[1].read_text(encoding="utf-8", errors="replace"))
     dictionary.update(frequencies())
-    words = sorted(set(zipfs) | dictionary)
-    return [f"{w}\t{max(0, zipfs.get(w, 0))}\t{int(w in dictionary)}" for w in words]
+    words = sorted(set(zipfs) | dictionary | set(foreign))
+    lines = []
+    for w in words:
+        fz, lang = foreign.get(w, (0, ""))
+        lines.append(f"{w}\t{max(0, zipfs.get(w, 0))}\t{int(w in dictionary)}\t{lang}\t{fz}")
+    return lines
 
 
 _MAGIC = b"GLX1"
 
 
 class _Index:
-    """Sorted ``word\\tZ\\tD`` lines in one bytes object, searched by bisection.
+    """Sorted ``word\\tZ\\tD\\tLANG\\tFZ`` lines in one bytes object, searched by bisection.
 
     The cache file is ``GLX1``, the line count (4 bytes), the line offsets (4 bytes each) and
     the lines, so loading it is two reads.
@@ -239,7 +260,7 @@ class _Index:
             raise ValueError("truncated lexicon index")
         return cls(data[8 + 4 * n :], starts)
 
-    def get(self, word: str) -> tuple[int, bool] | None:
+    def get(self, word: str) -> tuple[int, bool, str, int] | None:
         key = word.encode("utf-8") + b"\t"
         blob, starts = self.blob, self.starts
         lo, hi = 0, len(starts)
@@ -257,7 +278,7 @@ class _Index:
             if blob.startswith(key, s):
                 e = blob.find(b"\n", s)
                 fields = blob[s + n : e if e != -1 else len(blob)].split(b"\t")
-                return int(fields[0]), fields[1] == b"1"
+                return int(fields[0]), fields[1] == b"1", fields[2].decode("ascii"), int(fields[3])
         return None
 
 
@@ -293,9 +314,9 @@ def _index() -> _Index:
 
 
 @lru_cache(maxsize=65536)
-def _entry(word: str) -> tuple[int, bool]:
+def _entry(word: str) -> tuple[int, bool, str, int]:
     hit = _index().get(word)
-    return hit if hit is not None else (0, False)
+    return hit if hit is not None else (0, False, "", 0)
 
 
 def zipf(word: str) -> float:
@@ -306,3 +327,10 @@ def zipf(word: str) -> float:
 def in_dictionary(word: str) -> bool:
     """A lower-case word of the curated lists (symspellpy's or Hunspell en_US)."""
     return word in frequencies() or _entry(word)[1]
+
+
+def foreign(word: str) -> tuple[str, float]:
+    """The other language (a code of FOREIGN_LANGUAGES) where a lower-case word is commonest,
+    with its Zipf frequency there; ("", 0.0) when it is common in none of them."""
+    e = _entry(word)
+    return e[2], e[3] / 100

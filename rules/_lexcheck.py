@@ -37,8 +37,22 @@ from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reas
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
-    _variant_known, accepted_form, archaic_words, closed_compound, extra_words,
+    _variant_known, accepted_form, archaic_words, candidate_zipf, closed_compound, extra_words,
 )
+
+def _foreign_word(w: str, z: float) -> bool:
+    """A common word of another language that English rarely uses (wordfreq's lists)."""
+    _, fz = lexicon.foreign(w)
+    return fz >= FOREIGN_MIN_ZIPF and fz - z >= FOREIGN_MARGIN
+
+
+FOREIGN_MIN_ZIPF = 4.0
+FOREIGN_MARGIN = 2.0
+#: Zipf decades a close word must outnumber a listed-but-not-curated word by (plus the edit's
+#: cost) before that word counts as its misspelling; short words need SHORT_WORD_MARGIN more.
+TYPO_MARGIN = 0.8
+SHORT_WORD_MARGIN = 1.0
+MORPH_MARGIN = 0.5
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
 _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -156,6 +170,7 @@ class _Analysis:
         self.freqs = lexicon.frequencies()
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
+        self.quiet: set[int] = set()  # unknown-list words never reported themselves
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
@@ -254,9 +269,23 @@ class _Analysis:
                              [(sugg, False)], 0.6)
                     self.owned.add(start)
             return
-        if len(w) < 3 or self.accepts(w):
+        if len(w) < 3 or self.accepts(w) or _known(w):
+            return  # a word of the curated lists is never flagged
+        z = lexicon.zipf(w)
+        if self.mode != "ocr" and _foreign_word(w, z) and self._foreign_neighbour(idx):
+            # another language's common word ("pessoal", "itulah"): counted for the
+            # paragraph's share of unknown words, never reported (U001 judges runs of them)
+            unknown.append((idx, start, end, w))
             return
-        if accepted_form(w) and not self._suspicious_derivation(w):
+        if z > 0:
+            # a word in use (wordfreq lists it): a typo only if a close word is far commoner
+            if not self._typo_likelier(w, z):
+                # still counted for the paragraph's share of unknown words (a Latin phrase),
+                # and still half of a word split by a space ("govern ment")
+                unknown.append((idx, start, end, w))
+                self.quiet.add(start)
+                return
+        elif accepted_form(w) and not self._suspicious_derivation(w):
             return
         if _QUAD.search(w):
             return  # four identical letters: garbage, O004's
@@ -266,6 +295,49 @@ class _Analysis:
         if code_like(text, start, end):
             return
         unknown.append((idx, start, end, w))
+
+    def _foreign_neighbour(self, idx: int) -> bool:
+        """The word before or after token ``idx`` is another language's common word too: a
+        phrase left in that language ("o pessoal foi"), not an English word misspelt as one
+        ("langage")."""
+        words = self.doc.words
+        for j in (idx - 1, idx + 1):
+            if 0 <= j < len(words):
+                t = words[j].text.lower()
+                if t.isalpha() and _foreign_word(t, lexicon.zipf(t)):
+                    return True
+        return False
+
+    def _typo_likelier(self, w: str, z: float) -> bool:
+        """A noisy-channel test for a word wordfreq lists (Zipf ``z`` > 0) but no curated list has.
+
+        wordfreq is built from web text, so it lists common misspellings ("recieve" 2.75) next
+        to real words the lists lack ("rollout" 3.06). The word is a typo when some close
+        dictionary word is far commoner than the slip that would turn it into this word is
+        rare: Zipf(candidate) - Zipf(word) >= ``TYPO_MARGIN`` + the edit's cost (keyboard slips,
+        swaps and doubled letters cost less; OCR look-alikes less in OCR mode), with a wider
+        margin for short words, where a slip and an abbreviation look alike.
+        """
+        margin = TYPO_MARGIN + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
+        morph = accepted_form(w)
+        if morph and not self._suspicious_derivation(w):
+            # regular morphology explains it ("unregister", "prepending"): surer evidence needed,
+            # unless it is a doubled letter or an e away from a common word ("occured", "truely")
+            margin += MORPH_MARGIN
+        for c in self._candidates(w):
+            if morph and c in w and len(w) - len(c) >= 2:
+                continue  # its own stem ("register" in "unregister") is no correction
+            if candidate_zipf(c) - z >= margin + confusion_cost(w, c, self.w):
+                return True
+        return False
+
+    def _lookalikes(self, w: str) -> set[str]:
+        if len(w) > 14:
+            return set()
+        return {v for v in lookalike_variants(w) if self.freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ}
+
+    def _candidates(self, w: str) -> set[str]:
+        return set(symspell_candidates(w)) | self._lookalikes(w)
 
     def _suspicious_derivation(self, w: str) -> bool:
         """A form accepted by morphology that is likelier a slip for a dictionary word.
@@ -439,6 +511,11 @@ class _Analysis:
         for idx, start, end, w in unknown:
             if start in self.owned:
                 continue
+            if self.mode != "ocr" and _foreign_word(w, lexicon.zipf(w)) and self._foreign_neighbour(idx):
+                continue
+            if start in self.quiet:
+                self._split_word(words, idx, start, end, w)
+                continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
             # split word: "govern ment" -> "government"
@@ -447,7 +524,7 @@ class _Analysis:
             # run-together words: "ofthe" -> "of the"
             if self._run_together(start, end, w):
                 continue
-            if closed_compound(w) and not self._suspicious_derivation(w):
+            if closed_compound(w) and not lexicon.zipf(w) and not self._suspicious_derivation(w):
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
@@ -539,7 +616,7 @@ class _Analysis:
         return True
 
     def _misspelling(self, start: int, end: int, w: str) -> None:
-        looks = {v for v in lookalike_variants(w) if self.freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ} if len(w) <= 14 else set()
+        looks = self._lookalikes(w)
         cands = set(symspell_candidates(w)) | looks
         ranked = rank(w, cands, self.w)
         if not ranked:

@@ -5,6 +5,7 @@ lists in ``rules/data``.
 from __future__ import annotations
 
 import importlib.resources
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -72,7 +73,19 @@ _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 
 
 def _known(w: str) -> bool:
-    return w in lexicon.frequencies() or w in extra_words()
+    """A word of the curated lists: symspellpy's, Hunspell en_US (both via ``lint.lexicon``)
+    or garblint's own ``extra-words.txt``."""
+    return w in lexicon.frequencies() or w in extra_words() or lexicon.in_dictionary(w)
+
+
+def candidate_zipf(c: str) -> float:
+    """How common a suggested word is: wordfreq's Zipf value, else one from symspellpy's count
+    (Google Books counts run about 2.6 decades above Zipf)."""
+    z = lexicon.zipf(c)
+    if z:
+        return z
+    f = lexicon.frequencies().get(c, 0)
+    return max(0.0, math.log10(f) - 2.6) if f else 0.0
 
 
 def _stem_known(w: str) -> bool:

@@ -4,6 +4,7 @@
     python bench/bench_peers.py                 # 200,000 words, 3 repeats, all measurements
     python bench/bench_peers.py --repeat 5 --json results.json
     python bench/bench_peers.py --no-peers      # garblint only (jobs, cache, scaling)
+    python bench/bench_peers.py --compare /tmp/old-venv/bin/python   # an earlier build in the same run
 
 What it does:
 
@@ -172,8 +173,8 @@ def _proselint_argv(exe: str) -> list[str]:
 
 
 # ----------------------------------------------------------------- the run
-def garblint_argv(paths: list[str], jobs: int, cache: bool = False) -> list[str]:
-    argv = [sys.executable, "-m", "garblint.lint.cli", "check", "-q", "--exit-zero", "-j", str(jobs)]
+def garblint_argv(paths: list[str], jobs: int, cache: bool = False, python: str | None = None) -> list[str]:
+    argv = [python or sys.executable, "-m", "garblint.lint.cli", "check", "-q", "--exit-zero", "-j", str(jobs)]
     if not cache:
         argv.append("--no-cache")
     return argv + paths
@@ -196,6 +197,11 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="'all cores' job count (default: cpu count)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary input folder")
+    ap.add_argument(
+        "--compare", metavar="PYTHON",
+        help="also run the garblint installed for this interpreter (say, a venv of an earlier commit) "
+        "in the same interleaved rounds, labelled 'garblint@compare'",
+    )
     args = ap.parse_args()
 
     from garblint.lint import __version__
@@ -262,8 +268,13 @@ def main() -> int:
         cases: list[tuple[str, str, list[str], int, bool]] = []
         for kind, paths in (("1 file", [big]), (f"{args.files} files", [small])):
             cases.append(("garblint --jobs 1", kind, garblint_argv(paths, 1), words, False))
+            if args.compare:
+                cases.append(("garblint@compare --jobs 1", kind, garblint_argv(paths, 1, python=args.compare), words, False))
             if args.jobs > 1:
                 cases.append((f"garblint --jobs {args.jobs}", kind, garblint_argv(paths, args.jobs), words, True))
+                if args.compare:
+                    argv = garblint_argv(paths, args.jobs, python=args.compare)
+                    cases.append((f"garblint@compare --jobs {args.jobs}", kind, argv, words, True))
             for name, exe in peers.items():
                 if name == "proselint":
                     pp, pw = prose_inputs["big" if kind == "1 file" else "small"]
@@ -320,6 +331,14 @@ def main() -> int:
                     ratio = rate[(p, kind)] / rate[(g, kind)]  # per word, so proselint's sample is fair
                     results["ratios"].append({"garblint": g, "peer": p, "input": kind, "ratio": round(ratio, 3)})
                     print(f"  {kind:<12} {g:<20} vs {p:<34} {ratio:>8.2f}x")
+        if args.compare:
+            print("garblint time / garblint@compare time (above 1 = this build is slower)")
+            for (label, kind), m in med.items():
+                other = (label.replace("garblint ", "garblint@compare ", 1), kind)
+                if label.startswith("garblint --") and other in med:
+                    ratio = m / med[other]
+                    results["ratios"].append({"garblint": label, "peer": other[0], "input": kind, "ratio": round(ratio, 3)})
+                    print(f"  {kind:<12} {label:<20} vs {other[0]:<34} {ratio:>8.2f}x")
         if versions:
             print("peers: " + "; ".join(f"{n} {v}" for n, v in versions.items()))
 

@@ -16,9 +16,16 @@ An entry is keyed by everything that can change a file's findings:
 Corpus facts of one file are cached too (keyed by content, without the corpus), so a second run
 over an unchanged tree does not even build Documents. Entries are pickles in one SQLite file
 (``cache-v1.sqlite3``, write-ahead log, one transaction per batch): creating thousands of small
-files cost more than linting them. Concurrent runs are safe (SQLite locks). ``garblint clean``
-deletes the folder. A corrupt entry is a miss; an unusable database turns the cache off for the
-run with a notice.
+files cost more than linting them. Concurrent runs are safe (SQLite locks). A corrupt entry is
+a miss; an unusable database turns the cache off for the run with a notice.
+
+Safety (docs/security.md): ``cache-dir`` names the *location*; garblint keeps its cache in its
+own subfolder ``.garblint_cache`` there, which it creates itself (built under a temporary name
+with its ``CACHEDIR.TAG`` inside, then renamed into place). An existing folder without
+garblint's tag is never adopted, written to or deleted. ``garblint clean`` deletes only the
+files garblint writes (the tag, the ``.gitignore``, the database and its journal files) and
+then the folder if that left it empty. A project config (found in the tree) may not put the
+cache outside its project: only the command line or ``GARBLINT_CACHE_DIR`` may.
 """
 from __future__ import annotations
 
@@ -26,14 +33,20 @@ import hashlib
 import json
 import os
 import pickle
-import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from .config import Config
+from .config import Config, ConfigError
 
 CACHE_DIR_NAME = ".garblint_cache"
+#: the environment variable that sets the cache location as the user (like --cache-dir)
+CACHE_DIR_ENV = "GARBLINT_CACHE_DIR"
+#: the line of CACHEDIR.TAG that marks a folder as garblint's own
+TAG_MARK = "# garblint's cache"
+TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n" + TAG_MARK + ": safe to delete (garblint clean).\n"
+IGNORE_TEXT = "# Created by garblint automatically.\n*\n"
 FORMAT = "1"
 DB_NAME = f"cache-v{FORMAT}.sqlite3"
 #: config keys that never change findings
@@ -129,18 +142,59 @@ def run_key(config: Config, rules: Sequence[Any]) -> str:
     )
 
 
+class CacheLocationError(ConfigError):
+    """A cache location a project config may not choose (one line, names the config file)."""
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
 def resolve_cache_dir(config: Config) -> Path:
-    """``cache-dir`` from the config (relative to the config file that set it), else ./.garblint_cache."""
+    """garblint's own cache folder: ``.garblint_cache`` inside the location ``cache-dir`` names
+    (the command line, else ``$GARBLINT_CACHE_DIR``, else a config file, relative to that file),
+    else inside the current folder.
+
+    A config file may only name a location inside its own folder (the project): a cloned
+    repository's config must not make garblint write elsewhere. Raises CacheLocationError."""
     value = config.get("cache-dir")
+    source = config.sources.get("cache-dir", "default")
+    from_file = bool(value) and source not in ("default", "command line")
+    env = os.environ.get(CACHE_DIR_ENV, "")
+    if env and (not value or from_file):
+        value, from_file, source = env, False, "environment"
     if not value:
         return Path.cwd() / CACHE_DIR_NAME
-    p = Path(os.path.expanduser(value))
-    if p.is_absolute():
-        return p
-    source = config.sources.get("cache-dir", "")
-    if source and source not in ("default", "command line") and os.path.isfile(source):
-        return Path(source).resolve().parent / p
-    return Path.cwd() / p
+    p = Path(os.path.expanduser(value)) if not from_file else Path(value)
+    if not from_file:
+        return (p if p.is_absolute() else Path.cwd() / p) / CACHE_DIR_NAME
+    project = Path(source).resolve().parent if os.path.isfile(source) else Path.cwd()
+    location = project / p
+    if value.startswith("~") or not _inside(location, project):
+        raise CacheLocationError(
+            f"{source}: 'cache-dir' = {value!r} is outside the project folder {project}; a project "
+            f"config may only keep the cache inside the project (use --cache-dir or {CACHE_DIR_ENV} to choose another place)"
+        )
+    return location / CACHE_DIR_NAME
+
+
+def is_own_folder(folder: Path) -> bool:
+    """True when ``folder`` is a real folder (not a link) holding garblint's CACHEDIR.TAG."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+        tag = folder / "CACHEDIR.TAG"
+        if tag.is_symlink():
+            return False
+        with open(tag, "rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return False
+    return head.startswith(b"Signature: 8a477f597d28d172789f06886806bc55") and TAG_MARK.encode() in head
 
 
 class Cache:
@@ -253,25 +307,56 @@ class Cache:
             self._db = None
 
     def _prepare(self) -> None:
-        if self.folder.exists() and not self.folder.is_dir():
-            raise NotADirectoryError(20, "it is a file, not a folder")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tag = self.folder / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# garblint's cache: safe to delete (garblint clean).\n",
-                encoding="utf-8",
-            )
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Created by garblint automatically.\n*\n", encoding="utf-8")
+        """Make sure ``self.folder`` is garblint's own folder: create it (tagged) when missing,
+        refuse one that exists without garblint's tag."""
+        folder = self.folder
+        if is_own_folder(folder):
+            return
+        if folder.exists() or folder.is_symlink():
+            raise FileExistsError(17, "the folder exists and was not created by garblint (no garblint CACHEDIR.TAG); not using it")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+        try:
+            (tmp / "CACHEDIR.TAG").write_text(TAG_TEXT, encoding="utf-8")
+            (tmp / ".gitignore").write_text(IGNORE_TEXT, encoding="utf-8")
+            try:
+                os.rename(tmp, folder)  # atomic; fails when another run made it first
+            except OSError:
+                if not is_own_folder(folder):
+                    raise FileExistsError(17, "the folder exists and was not created by garblint; not using it") from None
+        finally:
+            if tmp.exists():
+                for f in tmp.iterdir():
+                    f.unlink()
+                tmp.rmdir()
+
+
+#: the files garblint writes into its cache folder (``clean`` deletes these and nothing else)
+def _own_file(name: str) -> bool:
+    if name in ("CACHEDIR.TAG", ".gitignore"):
+        return True
+    return name.startswith("cache-v") and name.endswith((".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3-journal"))
 
 
 def clean(folder: Path) -> bool:
-    """Delete a cache folder. True when something was deleted."""
-    if not folder.exists():
+    """Delete garblint's files in its cache folder, then the folder when that left it empty.
+
+    True when something was deleted. Raises OSError (one line) for a folder garblint did not
+    create; other people's files in the folder are left, and named in the error."""
+    if not folder.exists() and not folder.is_symlink():
         return False
-    if not (folder / "CACHEDIR.TAG").exists() and folder.name != CACHE_DIR_NAME:
-        raise OSError(f"{folder} does not look like a garblint cache (no CACHEDIR.TAG); not deleting it")
-    shutil.rmtree(folder)
+    if not is_own_folder(folder):
+        raise OSError(f"{folder} was not created by garblint (no garblint CACHEDIR.TAG); not deleting it")
+    others = []
+    for entry in os.scandir(folder):
+        if entry.is_file(follow_symlinks=False) and _own_file(entry.name) and entry.name != "CACHEDIR.TAG":
+            os.unlink(entry.path)
+        elif entry.name != "CACHEDIR.TAG":
+            others.append(entry.name)
+    if others:
+        raise OSError(
+            f"{folder}: removed garblint's cache files but kept the folder: it holds files garblint did not write ({', '.join(sorted(others)[:3])}{', ...' if len(others) > 3 else ''})"
+        )
+    os.unlink(folder / "CACHEDIR.TAG")
+    folder.rmdir()
     return True

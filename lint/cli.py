@@ -76,7 +76,7 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--languagetool-required", is_flag=True, default=None, help="Exit 2 when LanguageTool is configured but unavailable.")
 @click.option("--languagetool-download", is_flag=True, default=None, help="Let 'local' mode download LanguageTool (about 250 MB) if it is missing.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--cache-dir", default=None, metavar="DIR", help="Cache folder (default .garblint_cache in the current folder).")
+@click.option("--cache-dir", default=None, metavar="DIR", help="Where garblint keeps its .garblint_cache folder (default: the current folder; env GARBLINT_CACHE_DIR).")
 @click.option("--dask", "dask_address", default=None, metavar="SCHEDULER", help="Lint on a Dask cluster (e.g. tcp://host:8786); the files must be on storage the workers share.")
 @click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named on the command line too (for pre-commit).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
@@ -133,6 +133,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
                 raise ConfigError(f"{ref}: corpus path not found")
         for phrase_file in config["boilerplate-phrases"]:
             read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
+        cache_folder = None
+        if config["cache"] and not opts.get("no_cache") and not opts.get("dask_address"):
+            from .cache import resolve_cache_dir
+
+            cache_folder = resolve_cache_dir(config)  # a project config may not put it elsewhere
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -190,10 +195,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
                 return EXIT_ERROR
         else:
             cache = None
-            if config["cache"] and not opts.get("no_cache"):
-                from .cache import Cache
+            if cache_folder is not None:
+                from .cache import Cache, run_key
 
-                cache = Cache.for_run(config, selected_rules(config))
+                cache = Cache(cache_folder, run_key(config, selected_rules(config)))
             results = lint_targets(targets, config, cache=cache)
             if cache is not None and cache.disabled_reason and not opts["quiet"]:
                 _notice(cache.disabled_reason)
@@ -263,9 +268,9 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
 
 @main.command("clean")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file (for its cache-dir).")
-@click.option("--cache-dir", default=None, metavar="DIR", help="The cache folder to delete.")
+@click.option("--cache-dir", default=None, metavar="DIR", help="The location whose .garblint_cache to delete.")
 def clean_cmd(config_path: str | None, cache_dir: str | None) -> None:
-    """Delete the result cache (.garblint_cache, or the configured cache-dir)."""
+    """Delete garblint's own files in its cache folder (.garblint_cache in the cache location)."""
     from .cache import clean, resolve_cache_dir
 
     try:

@@ -183,10 +183,10 @@ def test_no_cache_and_clean(tmp_path):
     p = run_cli("clean", cwd=tmp_path)
     assert p.returncode == 0 and b"removed" in p.stdout
     assert not (tmp_path / ".garblint_cache").exists()
-    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / ".garblint_cache").mkdir(parents=True)
     p = run_cli("clean", "--cache-dir", "other", cwd=tmp_path)
-    assert p.returncode == 2 and b"does not look like a garblint cache" in p.stderr
-    assert (tmp_path / "other").is_dir()
+    assert p.returncode == 2 and b"not created by garblint" in p.stderr
+    assert (tmp_path / "other" / ".garblint_cache").is_dir()
 
 
 def test_cache_dir_from_config_is_relative_to_it(tmp_path):
@@ -195,7 +195,7 @@ def test_cache_dir_from_config_is_relative_to_it(tmp_path):
     (tmp_path / "proj" / "tree" / "sub").mkdir()
     p = run_cli("check", "..", cwd=tmp_path / "proj" / "tree" / "sub")
     assert p.returncode == 1, p.stderr
-    assert (tmp_path / "proj" / "build" / "lintcache" / "CACHEDIR.TAG").is_file()
+    assert (tmp_path / "proj" / "build" / "lintcache" / ".garblint_cache" / "CACHEDIR.TAG").is_file()
 
 
 def test_big_file_split_output_identical(tmp_path, monkeypatch):

@@ -5,8 +5,9 @@ Three sources, all shipped inside installed packages (nothing is downloaded):
 * ``frequencies()``: symspellpy's bundled frequency list (82,765 words: SCOWL words with
   their Google Books counts). The fast path: a lower-case word in it costs one dict look-up,
   and suggestions are chosen among its words (``lint.nearwords``).
-* ``in_dictionary(word)``: that list or the Hunspell en_US dictionary spylls ships (SCOWL,
-  American spellings; its affix rules expanded), so both varieties are correct.
+* ``in_dictionary(word)``: that list, or an English Hunspell dictionary where one is at hand
+  (the en_US list of the optional spylls package, ``garblint[hunspell]``, or the system's
+  en_US/en_GB dictionaries; their affix rules expanded): both varieties are correct.
 * ``zipf(word)``: how common a word is in wordfreq's English list (many sources, web text
   included; Zipf scale, 1.0 = once per 100 million words, 0.0 = not listed). Being listed
   does not make a word correct: wordfreq lists common misspellings too ("recieve" 2.75).
@@ -23,6 +24,7 @@ import importlib.util
 import os
 import re
 import tempfile
+import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -76,12 +78,28 @@ def _package_dir(name: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
-def _hunspell_files() -> tuple[Path, Path] | None:
+#: Hunspell dictionaries a system may have (Debian's hunspell-en-us, hunspell-en-gb ...)
+SYSTEM_HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+_VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
+
+
+def _hunspell_files() -> list[tuple[Path, Path]]:
+    """The English Hunspell dictionaries at hand (.dic, .aff): the en_US list of spylls when
+    that optional package is installed (``garblint[hunspell]``), and any en_US/en_GB/en_CA/en_AU
+    dictionary in the system's Hunspell folders. None is required: symspellpy's list (SCOWL
+    words) is the curated base; these widen it (mostly with American forms)."""
+    out = []
     base = _package_dir("spylls")
-    if base is None:  # pragma: no cover - spylls is a dependency
-        return None
-    dic, aff = base / "hunspell" / "data" / "en" / "en_US.dic", base / "hunspell" / "data" / "en" / "en_US.aff"
-    return (dic, aff) if dic.is_file() and aff.is_file() else None
+    if base is not None:
+        dic, aff = base / "hunspell" / "data" / "en" / "en_US.dic", base / "hunspell" / "data" / "en" / "en_US.aff"
+        if dic.is_file() and aff.is_file():
+            out.append((dic, aff))
+    for folder in SYSTEM_HUNSPELL_DIRS:
+        for v in _VARIETIES:
+            dic, aff = Path(folder) / f"{v}.dic", Path(folder) / f"{v}.aff"
+            if dic.is_file() and aff.is_file() and dic.resolve() not in {d.resolve() for d, _ in out}:
+                out.append((dic, aff))
+    return out
 
 
 def _parse_affixes(aff: str) -> dict[str, tuple[bool, bool, list[tuple[str, str, "re.Pattern[str]"]]]]:
@@ -170,12 +188,11 @@ def _sources_key() -> str:
     except OSError:
         st = None
     parts.append(f"{st.st_size}-{st.st_mtime_ns}" if st else "nowf")
-    hs = _hunspell_files()
-    if hs:
-        st = os.stat(hs[0])
-        parts.append(f"{st.st_size}-{st.st_mtime_ns}")
-    else:
-        parts.append("nohs")
+    hs = []
+    for dic, _ in _hunspell_files():
+        st = os.stat(dic)
+        hs.append(f"{st.st_size}-{st.st_mtime_ns}")
+    parts.append(format(zlib.crc32(" ".join(hs).encode()), "08x") if hs else "nohs")
     return "_".join(parts)
 
 
@@ -209,10 +226,10 @@ def build_index_lines() -> list[str]:
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         pass
     dictionary: set[str] = set()
-    hs = _hunspell_files()
-    if hs:
-        dictionary = hunspell_forms(hs[0].read_text(encoding="utf-8", errors="replace"),
-                                    hs[1].read_text(encoding="utf-8", errors="replace"))
+    for dic, aff in _hunspell_files():
+        with contextlib.suppress(OSError, UnicodeError):
+            dictionary |= hunspell_forms(dic.read_text(encoding="utf-8", errors="replace"),
+                                         aff.read_text(encoding="utf-8", errors="replace"))
     dictionary.update(frequencies())
     words = sorted(set(zipfs) | dictionary | set(foreign))
     lines = []

@@ -25,6 +25,7 @@ import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Any, Iterator
 
 from ..lint import lexicon, nearwords
@@ -46,6 +47,13 @@ def _foreign_word(w: str, z: float) -> bool:
     return fz >= FOREIGN_MIN_ZIPF and fz - z >= FOREIGN_MARGIN
 
 
+@lru_cache(maxsize=65536)
+def _metaphone(w: str) -> str:
+    import jellyfish
+
+    return jellyfish.metaphone(w)
+
+
 FOREIGN_MIN_ZIPF = 4.0
 FOREIGN_MARGIN = 2.0
 #: Zipf decades a close word must outnumber a listed-but-not-curated word by (plus the edit's
@@ -53,6 +61,7 @@ FOREIGN_MARGIN = 2.0
 TYPO_MARGIN = 0.8
 SHORT_WORD_MARGIN = 1.0
 MORPH_MARGIN = 0.5
+COST_WEIGHT = 1.5  # Zipf decades per unit of edit cost
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
 _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -327,9 +336,17 @@ class _Analysis:
         for c in self._candidates(w):
             if morph and c in w and len(w) - len(c) >= 2:
                 continue  # its own stem ("register" in "unregister") is no correction
-            if candidate_zipf(c) - z >= margin + confusion_cost(w, c, self.w):
+            if candidate_zipf(c) - z >= margin + COST_WEIGHT * self._channel_cost(w, c):
                 return True
         return False
+
+    def _channel_cost(self, w: str, c: str) -> float:
+        """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:
+        "definately" / "definitely"), since people spell by ear."""
+        cost = confusion_cost(w, c, self.w)
+        if self.mode != "ocr" and _metaphone(w) == _metaphone(c):
+            cost *= 0.5
+        return cost
 
     def _lookalikes(self, w: str) -> set[str]:
         if len(w) > 14:

@@ -343,8 +343,10 @@ class _Analysis:
     def _channel_cost(self, w: str, c: str) -> float:
         """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:
         "definately" / "definitely"), since people spell by ear."""
-        cost = confusion_cost(w, c, self.w)
-        if self.mode != "ocr" and _metaphone(w) == _metaphone(c):
+        cost = confusion_cost(w, c, GENERAL)
+        if self.w is not GENERAL:  # OCR mode: look-alike glyphs are cheap too
+            cost = min(cost, confusion_cost(w, c, self.w))
+        if _metaphone(w) == _metaphone(c):
             cost *= 0.5
         return cost
 

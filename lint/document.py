@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Hashable, Iterator, NamedTuple, TypeVar
 
 from .segment import split_sentences, trim_span
 
@@ -34,6 +34,8 @@ class Token(NamedTuple):
     end: int
     text: str
 
+
+_T = TypeVar("_T")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # "\r(?!\n)": a CRLF line break must not be read as CR + LF, two breaks, a paragraph gap.
@@ -75,12 +77,35 @@ class Document:
         self.newline = newline
         #: corpus-level facts put here by the runner for corpus rules, keyed by rule code
         self.corpus: dict[str, Any] = {}
+        #: shared analyses computed once per document (see :meth:`memo`)
+        self._memo: dict[Hashable, tuple[object, Any]] = {}
 
     def __len__(self) -> int:
         return len(self.text)
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, chars={len(self.text)})"
+
+    # ------------------------------------------------------------------ memo
+    def memo(self, key: Hashable, fn: Callable[[], _T], *, on: object = None) -> _T:
+        """``fn()``, computed once per document and ``key``: the one place where rules keep the
+        analyses they share (quotation pairs, name mentions, the lexicon pass...).
+
+        ``on`` is what the result depends on besides the document (a config, a names list):
+        the value is computed again when it is called with another object (compared by
+        identity), and kept for that one. Name keys after the module that owns the analysis
+        (``"quotes.pairs"``), so two modules never share one by accident.
+        """
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is on:
+            return hit[1]  # type: ignore[no-any-return]
+        value = fn()
+        self._memo[key] = (on, value)
+        return value
+
+    def memoised(self, key: Hashable) -> bool:
+        """Whether :meth:`memo` holds a value for ``key`` (for any ``on``)."""
+        return key in self._memo
 
     # ----------------------------------------------------------------- lines
     @cached_property

@@ -29,15 +29,41 @@ CATEGORIES = (
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One change a fix makes: ``text[start:end]`` becomes ``replacement`` (code-point offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
 class Suggestion:
-    """A replacement for a finding's span. ``safe`` means a machine may apply it unattended."""
+    """A replacement for a finding's span. ``safe`` means a machine may apply it unattended.
+
+    ``replacement`` is what the finding's span should read. When the fix must touch more than
+    the span (deleting a block takes the blank line before it along), ``edits`` lists the
+    changes to make instead, as ruff's fixes do; the finding's span stays what is wrong.
+    Without ``edits`` the one edit is the span itself, replaced by ``replacement``.
+    """
 
     replacement: str
     safe: bool = False
     description: str = ""
+    edits: tuple[Edit, ...] = ()
+
+    def edits_for(self, start: int, end: int) -> tuple[Edit, ...]:
+        """The edits applying this suggestion to a finding at ``start``..``end`` makes."""
+        return self.edits or (Edit(start, end, self.replacement),)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"replacement": self.replacement, "safe": self.safe, "description": self.description}
+        d: dict[str, Any] = {"replacement": self.replacement, "safe": self.safe, "description": self.description}
+        if self.edits:
+            d["edits"] = [e.to_dict() for e in self.edits]
+        return d
 
 
 def normalise_for_fingerprint(text: str) -> str:

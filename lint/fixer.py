@@ -1,9 +1,12 @@
 """The fixer: apply suggestions (``--fix``, ``--unsafe-fixes``, ``--fix-only``) or show them (``--diff``).
 
 Which suggestion: the first *safe* suggestion of each finding; with ``--unsafe-fixes`` the first
-suggestion whatever its safety. Overlapping edits are resolved deterministically: the rule with
-the lower ``fix_priority`` wins, then the earlier span, then the shorter one, then the code.
-Edits that touch are not applied in the same pass either. After each pass the text is linted
+suggestion whatever its safety. A suggestion makes one edit (its replacement in place of the
+finding's span) or the edits it carries (``Suggestion.edits``). Overlapping fixes are resolved
+deterministically: the rule with the lower ``fix_priority`` wins, then the earlier fix, then the
+shorter one, then the code. Fixes that touch are not applied in the same pass either.
+:func:`plan_fixes` is that choice, the one fix plan: ``--fix`` applies it, and the HTML report's
+"suggestions applied" view shows it. After each pass the text is linted
 again, until no applicable fix remains or ``MAX_PASSES`` passes have run, so a fix never
 leaves behind a problem another fix could have removed.
 
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from .document import Document
-from .finding import Finding
+from .finding import Edit, Finding
 from .rule import get_rule
 from .textio import make_document
 
@@ -50,13 +53,27 @@ class FixError(Exception):
 
 
 @dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    replacement: str
+class Fix:
+    """One finding's chosen suggestion, as the edits it makes (sorted, disjoint)."""
+
+    edits: tuple[Edit, ...]
     code: str
     priority: int
     key: tuple  # identifies the fix across passes: (code, span text, replacement)
+    index: int = 0  # the finding's position in the list the plan was made from
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+    @property
+    def replacement(self) -> str:
+        """The replacement of a one-edit fix (what most fixes are)."""
+        return self.edits[0].replacement if len(self.edits) == 1 else ""
 
 
 @dataclass
@@ -76,32 +93,46 @@ class FixOutcome:
         return self.fixed != self.original
 
 
-def _priority(code: str) -> int:
+DEFAULT_PRIORITY = 50
+
+
+def rule_priority(code: str) -> int:
+    """The ``fix_priority`` of rule ``code`` from the registry (50 for a code it does not know)."""
     cls = get_rule(code)
-    return cls.fix_priority if cls is not None else 50
+    return cls.fix_priority if cls is not None else DEFAULT_PRIORITY
 
 
-def candidate_edits(findings: Sequence[Finding], text: str, *, unsafe: bool, skip: set | None = None) -> list[Edit]:
-    """One edit per finding that has an applicable suggestion, before overlap resolution."""
+def candidate_edits(
+    findings: Sequence[Finding],
+    text: str,
+    *,
+    unsafe: bool,
+    skip: set | None = None,
+    priority: Callable[[str], int] = rule_priority,
+) -> list[Fix]:
+    """One fix per finding that has an applicable suggestion, before overlap resolution."""
     out = []
-    for f in findings:
+    for i, f in enumerate(findings):
         if unsafe:
             sugg = f.suggestions[0] if f.suggestions else None
         else:
             sugg = f.safe_fix
-        if sugg is None or text[f.start : f.end] == sugg.replacement:
+        if sugg is None:
+            continue
+        edits = tuple(sorted(sugg.edits_for(f.start, f.end), key=lambda e: (e.start, e.end)))
+        if all(text[e.start : e.end] == e.replacement for e in edits):
             continue
         key = (f.code, f.text, sugg.replacement)
         if skip and key in skip:
             continue
-        out.append(Edit(f.start, f.end, sugg.replacement, f.code, _priority(f.code), key))
+        out.append(Fix(edits, f.code, priority(f.code), key, i))
     return out
 
 
-def resolve_overlaps(edits: Sequence[Edit]) -> list[Edit]:
-    """Accept edits by (priority, start, length, code); drop any that overlaps or touches an accepted one."""
-    accepted: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.priority, e.start, e.end - e.start, e.code, e.replacement)):
+def resolve_overlaps(fixes: Sequence[Fix]) -> list[Fix]:
+    """Accept fixes by (priority, start, length, code); drop any that overlaps or touches an accepted one."""
+    accepted: list[Fix] = []
+    for e in sorted(fixes, key=lambda e: (e.priority, e.start, e.end - e.start, e.code, e.replacement)):
         if any(e.start <= a.end and a.start <= e.end for a in accepted):
             continue
         accepted.append(e)
@@ -109,20 +140,42 @@ def resolve_overlaps(edits: Sequence[Edit]) -> list[Edit]:
     return accepted
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping ``edits`` (sorted by start) to ``text``."""
+def plan_fixes(
+    findings: Sequence[Finding],
+    text: str,
+    *,
+    unsafe: bool,
+    skip: set | None = None,
+    priority: Callable[[str], int] = rule_priority,
+) -> list[Fix]:
+    """The fixes one pass of ``--fix`` (``unsafe``: with ``--unsafe-fixes``) applies to ``text``,
+    sorted by start: the one fix plan, shared by the fixer and the HTML report."""
+    return resolve_overlaps(candidate_edits(findings, text, unsafe=unsafe, skip=skip, priority=priority))
+
+
+def apply_edits(text: str, fixes: Sequence[Fix]) -> str:
+    """Apply non-overlapping ``fixes`` (sorted by start) to ``text``."""
     out = []
     pos = 0
-    for e in edits:
-        out.append(text[pos : e.start])
-        out.append(e.replacement)
-        pos = e.end
+    for fix in fixes:
+        for e in fix.edits:
+            out.append(text[pos : e.start])
+            out.append(e.replacement)
+            pos = e.end
     out.append(text[pos:])
     return "".join(out)
 
 
 def _is_legacy(encoding: str) -> bool:
     return not encoding.lower().replace("_", "-").startswith("utf")
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def rebuild(doc: Document, text: str) -> Document:
@@ -153,13 +206,15 @@ def fix_document(doc: Document, lint: LintFn, *, unsafe: bool = False, max_passe
             ok = []
             for e in edits:
                 try:
-                    e.replacement.encode(doc.encoding)
+                    for piece in e.edits:
+                        piece.replacement.encode(doc.encoding)
                     ok.append(e)
                 except (UnicodeEncodeError, LookupError):
                     skip.add(e.key)
                     line, col = current.line_col(e.start)
+                    bad = next(p.replacement for p in e.edits if not _encodes(p.replacement, doc.encoding))
                     out.notices.append(
-                        f"{line}:{col}: {e.code} fix skipped: {e.replacement!r} cannot be written in {doc.encoding}"
+                        f"{line}:{col}: {e.code} fix skipped: {bad!r} cannot be written in {doc.encoding}"
                     )
             edits = ok
         edits = resolve_overlaps(edits)

@@ -64,6 +64,13 @@ class Rule:
     #: whole, its encoding or other paragraphs): the runner may then lint a huge file in pieces
     #: split at blank lines, in parallel. Leave False for document-level rules.
     splittable: ClassVar[bool] = False
+    #: rules of one family share their analyses (the O and S rules share the lexicon pass): the
+    #: runner keeps a family together when it shares a big file's rules out among processes.
+    #: Empty means the code's letter.
+    family: ClassVar[str] = ""
+    #: rough cost of the rule's family on a big file (tenths of a second per 200,000 words, from
+    #: ``bench/rule_times.py``), to balance that sharing; the family's highest value counts
+    family_cost: ClassVar[float] = 0.2
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -80,6 +87,8 @@ class Rule:
         other = _REGISTRY.get(cls.code)
         if other is not None and other.__qualname__ != cls.__qualname__:
             raise ValueError(f"rule code {cls.code} is used by {other.__qualname__} and {cls.__qualname__}")
+        if not cls.family:
+            cls.family = cls.code[0]
         _REGISTRY[cls.code] = cls
 
     # ----------------------------------------------------------- the check

@@ -469,16 +469,8 @@ def _lint_piece(piece: tuple[str, str | None, str, str | None, bool, str], confi
     return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable], finish=False)
 
 
-#: Rough cost of each document-level rule family on a big file (tenths of a second per 200,000
-#: words, from bench/rule_times.py; O and S share one analysis, as the N rules do), used to share
-#: the families out among idle worker processes; a family not listed counts as cheap.
-_FAMILY_COST = {"N": 4.0, "D": 3.0, "O": 2.5, "G": 2.5, "U": 1.0, "B": 0.7}
 #: what a worker pays before its first rule: building the Document's words and sentences again
 _WORKER_START_COST = 2.5
-
-
-def _family(code: str) -> str:
-    return "O" if code[0] == "S" else code[0]
 
 
 def whole_rule_groups(rules: Sequence[Rule], n: int) -> list[list[Rule]]:
@@ -487,14 +479,15 @@ def whole_rule_groups(rules: Sequence[Rule], n: int) -> list[list[Rule]]:
     group keeps the rules' order."""
     families: dict[str, list[Rule]] = {}
     for r in rules:
-        families.setdefault(_family(r.code), []).append(r)
+        families.setdefault(r.family, []).append(r)
+    cost = {fam: max(r.family_cost for r in members) for fam, members in families.items()}
     load = [0.0] + [_WORKER_START_COST] * (n - 1)
     chosen: dict[str, int] = {}
-    for fam in sorted(families, key=lambda f: -_FAMILY_COST.get(f, 0.2)):
+    for fam in sorted(families, key=lambda f: -cost[f]):
         k = min(range(n), key=lambda i: load[i])
-        load[k] += _FAMILY_COST.get(fam, 0.2)
+        load[k] += cost[fam]
         chosen[fam] = k
-    return [[r for r in rules if chosen[_family(r.code)] == k] for k in range(n)]
+    return [[r for r in rules if chosen[r.family] == k] for k in range(n)]
 
 
 def _worker_whole(args: tuple[tuple[Any, ...], list[str]]) -> tuple[list[Finding], list[str], list[Notice]]:
@@ -537,7 +530,16 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
     line, col = doc.line_col(start)
     end_line, end_col = doc.line_col(end)
     fp = make_fingerprint(f.code, text[start:end], *_line_context(doc, start, end, line, end_line))
-    return replace(f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp)
+    suggestions = f.suggestions
+    if any(s.edits for s in suggestions):
+        suggestions = tuple(
+            replace(s, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in s.edits))
+            for s in suggestions
+        )
+    return replace(
+        f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp,
+        suggestions=suggestions,
+    )
 
 
 def _lint_split(

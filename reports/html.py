@@ -17,12 +17,10 @@ Offsets: findings count code points, JavaScript strings count UTF-16 units. The 
 both: ``s``/``e`` (UTF-16, for slicing in the browser) and ``a``/``b`` (code points, shown as
 ``data-start``/``data-end`` on the highlights).
 
-"Suggestions applied" follows one deterministic rule, the same in Python
-(:func:`apply_plan`, :func:`applied_text`) and in the page: take each finding's first
-suggestion (safe only: its first safe one), sort by (the rule's ``fix_priority``, start, end,
-code, report order), and keep a suggestion unless it overlaps one already kept. Two spans
-overlap when they share a character, or when they start at the same offset (so two insertions
-at one point, or an insertion at the start of a replaced span, never both apply).
+"Suggestions applied" shows garblint's one fix plan (:func:`garblint.lint.fixer.plan_fixes`,
+the first pass of ``--fix`` and of ``--fix --unsafe-fixes``): the report computes its edits for
+both levels and embeds them (``p``: ``{"safe": [...], "all": [...]}``, each edit
+``[start, end, replacement, finding index]`` in UTF-16 units); the page only draws them.
 """
 from __future__ import annotations
 
@@ -36,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from ..lint.fixer import apply_edits, plan_fixes, rule_priority
 from . import ReportContext
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -63,62 +62,26 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 # ------------------------------------------------------------ applying fixes
-def rule_priority(code: str, rules: Iterable[Any] = ()) -> int:
-    """The ``fix_priority`` of rule ``code``: from ``rules`` (classes), else the registry."""
-    for cls in rules:
-        if getattr(cls, "code", None) == code:
-            return int(getattr(cls, "fix_priority", DEFAULT_PRIORITY))
-    from ..lint.rule import get_rule
-
-    cls = get_rule(code)
-    return int(getattr(cls, "fix_priority", DEFAULT_PRIORITY)) if cls is not None else DEFAULT_PRIORITY
-
-
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start == b_start or (a_start < b_end and b_start < a_end)
-
-
 def apply_plan(
-    findings: Sequence[Any], *, unsafe: bool = True, priority: Callable[[str], int] | None = None
+    text: str, findings: Sequence[Any], *, unsafe: bool = True, priority: Callable[[str], int] | None = None
 ) -> list[tuple[int, int, str, int]]:
-    """The edits "suggestions applied" makes: ``(start, end, replacement, finding index)``, by start.
-
-    ``unsafe=False`` uses only safe suggestions (``--fix``); ``unsafe=True`` the first
-    suggestion of every finding (``--fix --unsafe-fixes``).
-    """
-    prio = priority or (lambda code: rule_priority(code))
-    cands = []
-    for i, f in enumerate(findings):
-        sugg = next((s for s in f.suggestions if unsafe or s.safe), None)
-        if sugg is None:
-            continue
-        cands.append((prio(f.code), f.start, f.end, f.code, i, sugg.replacement))
-    cands.sort(key=lambda c: c[:5])
-    starts: list[int] = []
-    chosen: list[tuple[int, int, str, int]] = []
-    for _, start, end, _, i, repl in cands:
-        k = bisect.bisect_left(starts, start)
-        if k > 0 and chosen[k - 1][1] > start:
-            continue
-        if k < len(chosen) and _overlaps(start, end, chosen[k][0], chosen[k][1]):
-            continue
-        starts.insert(k, start)
-        chosen.insert(k, (start, end, repl, i))
-    return chosen
+    """The edits "suggestions applied" shows: ``(start, end, replacement, finding index)``, by
+    start, in code points: the fix plan of one ``--fix`` pass (``unsafe``: with ``--unsafe-fixes``).
+    ``priority`` gives a rule's ``fix_priority`` (default: the rules garblint has)."""
+    prio = priority or rule_priority
+    return [
+        (e.start, e.end, e.replacement, fix.index)
+        for fix in plan_fixes(findings, text, unsafe=unsafe, priority=prio)
+        for e in fix.edits
+    ]
 
 
 def applied_text(
     text: str, findings: Sequence[Any], *, unsafe: bool = True, priority: Callable[[str], int] | None = None
 ) -> str:
-    """``text`` with the suggestions applied by the rule above (what the report's toggle shows)."""
-    out = []
-    pos = 0
-    for start, end, repl, _ in apply_plan(findings, unsafe=unsafe, priority=priority):
-        out.append(text[pos:start])
-        out.append(repl)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    """``text`` with the suggestions applied as the report's "suggestions applied" view shows it."""
+    prio = priority or rule_priority
+    return apply_edits(text, plan_fixes(findings, text, unsafe=unsafe, priority=prio))
 
 
 # ------------------------------------------------------------------ the data
@@ -163,7 +126,7 @@ def _rule_info(codes: Iterable[str], ctx: ReportContext, names: dict[str, tuple[
     return out
 
 
-def _file_data(r: Any) -> dict[str, Any]:
+def _file_data(r: Any, priority: Callable[[str], int]) -> dict[str, Any]:
     text = getattr(r, "text", None)
     to16 = _utf16_map(text) if text is not None else (lambda i: i)
     findings = []
@@ -184,7 +147,13 @@ def _file_data(r: Any) -> dict[str, Any]:
                 "x": [[s.replacement, bool(s.safe)] for s in f.suggestions],
             }
         )
-    return {"t": text, "f": findings}
+    out: dict[str, Any] = {"t": text, "f": findings}
+    if text is not None:
+        out["p"] = {
+            level: [[to16(a), to16(b), repl, i] for a, b, repl, i in apply_plan(text, r.findings, unsafe=unsafe, priority=priority)]
+            for level, unsafe in (("safe", False), ("all", True))
+        }
+    return out
 
 
 # ---------------------------------------------------------------- the page
@@ -309,6 +278,10 @@ def _asset(name: str) -> str:
 def render(results: Sequence[Any], ctx: ReportContext) -> str:
     names = {f.code: (f.name, f.category) for r in results for f in r.findings}
     rules = _rule_info(names, ctx, names)
+
+    def priority(code: str) -> int:
+        return int(rules.get(code, {}).get("p", DEFAULT_PRIORITY))
+
     files_meta = []
     blocks = []
     for i, r in enumerate(results):
@@ -327,7 +300,7 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
         )
         if not r.skipped:
             blocks.append(
-                f'<script type="application/json" id="gl-f-{i}">{json_for_script(_file_data(r))}</script>'
+                f'<script type="application/json" id="gl-f-{i}">{json_for_script(_file_data(r, priority))}</script>'
             )
     meta = {
         "version": ctx.version,

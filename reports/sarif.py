@@ -117,6 +117,14 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
                                 "artifactLocation": loc_with_index,
                                 "replacements": [
                                     {"deletedRegion": _region(f), "insertedContent": {"text": s.replacement}}
+                                ]
+                                if not s.edits
+                                else [
+                                    {
+                                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in s.edits
                                 ],
                             }
                         ],

@@ -51,21 +51,10 @@ def _excerpt(line: str, col0: int, col1: int) -> tuple[str, int, int]:
     return prefix + line[a:b] + suffix, col0 - a + len(prefix), col1 - a + len(prefix)
 
 
-def _first_visible(f: Any) -> tuple[int, int]:
-    """Line and 0-based column where the span's first visible character is: a deleted block's
-    span may start with the blank line before it, and the excerpt should show the block."""
-    lead = f.text[: len(f.text) - len(f.text.lstrip())]
-    if "\n" not in lead and "\r" not in lead:
-        return f.line, f.column - 1
-    breaks = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
-    last = max(lead.rfind("\n"), lead.rfind("\r"))
-    return f.line + breaks, len(lead) - last - 1
-
-
 def format_finding(path: str, f: Any, source_lines: dict[int, str], ctx: ReportContext) -> list[str]:
     sev = _c(ctx, f.severity, f"[{f.severity}]")
     out = [f"{_c(ctx, 'code', f'{path}:{f.line}:{f.column}:')} {_c(ctx, 'code', f.code)} {sev} {f.message}"]
-    line, col0 = _first_visible(f)
+    line, col0 = f.line, f.column - 1
     source_line = source_lines.get(line)
     if source_line is not None:
         col1 = f.end_column - 1 if f.end_line == line else len(source_line)

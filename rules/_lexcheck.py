@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -111,18 +110,9 @@ class Issue:
     confidence: float
 
 
-_CACHE: "weakref.WeakKeyDictionary[Any, tuple[int, dict[str, list[Issue]]]]" = weakref.WeakKeyDictionary()
-
-
 def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
     """The S/O issues of ``doc``, computed once per document and config."""
-    key = id(config)
-    hit = _CACHE.get(doc)
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    result = _Analysis(doc, config).run()
-    _CACHE[doc] = (key, result)
-    return result
+    return doc.memo("lexcheck.issues", lambda: _Analysis(doc, config).run(), on=config)
 
 
 _MD_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)

@@ -888,18 +888,10 @@ class NamesIndex:
         return hits[0][1]
 
 
-_CACHE_ATTR = "_garblint_names_analysis"
-
-
 def analyse(doc, config) -> Analysis:
     """The shared analysis of ``doc`` (computed once per document and names list)."""
-    vocab = config.vocabulary
-    cached = doc.__dict__.get(_CACHE_ATTR)
-    if cached is not None and cached[0] is vocab.names:
-        return cached[1]
-    result = _analyse(doc, _names_index(vocab.names))
-    doc.__dict__[_CACHE_ATTR] = (vocab.names, result)
-    return result
+    names = config.vocabulary.names
+    return doc.memo("mentions.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
 
 
 _AMBIGUITY_MARGIN = 0.1

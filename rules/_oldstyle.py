@@ -10,13 +10,11 @@ too often names); the test is local, so one odd word in a modern quotation is st
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 
 from ..lint import lexicon
 from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
 
 
@@ -91,9 +89,7 @@ def in_old_style_quote(doc, pos: int) -> bool:
     pi = doc.paragraph_at(pos)
     if pi is None:
         return False  # between paragraphs: no span covers it
-    per_para = _CACHE.get(doc)
-    if per_para is None:
-        per_para = _CACHE[doc] = {}
+    per_para: dict[int, list[tuple[int, int]]] = doc.memo("oldstyle.quote-spans", dict)
     spans = per_para.get(pi)
     if spans is None:
         if quotes_analysed(doc):

@@ -6,7 +6,6 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
@@ -146,9 +145,6 @@ class Analysis:
     cap_mid_word: list[int] = field(default_factory=list)
 
 
-_CACHE: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
-
-
 def _headline(words: list, text: str, n_sentences: int) -> bool:
     """A title, caption or heading line: one sentence, and either no closing punctuation or
     mostly capitalised content words."""
@@ -208,15 +204,13 @@ def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) ->
     return True
 
 
-_ENGLISH_SHARE: "weakref.WeakKeyDictionary[Document, float]" = weakref.WeakKeyDictionary()
-
-
 def english_share(doc: "Document") -> float:
     """The share of lower-case words the English lexicon knows (about 0.95 in English prose,
     under 0.6 in French or German)."""
-    cached = _ENGLISH_SHARE.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("sentences.english-share", lambda: _english_share(doc))
+
+
+def _english_share(doc: "Document") -> float:
     from ..lint.lexicon import frequencies
 
     freqs = frequencies()
@@ -228,9 +222,7 @@ def english_share(doc: "Document") -> float:
             total += c
             if t in freqs:
                 known += c
-    share = known / total if total else 1.0
-    _ENGLISH_SHARE[doc] = share
-    return share
+    return known / total if total else 1.0
 
 
 # what mid_sentence_context skips back over, and the characters before a word that end "mid-sentence"
@@ -261,9 +253,10 @@ def analyse(doc: "Document") -> Analysis:
     mid_sentence_context is inlined for words after the first of their sentence, where the
     scan back over blanks always stops at the word before, inside the sentence.
     """
-    cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("sentences.analysis", lambda: _analyse(doc))
+
+
+def _analyse(doc: "Document") -> Analysis:
     text = doc.text
     words = doc.words
     starts = list(map(itemgetter(0), words))
@@ -344,5 +337,4 @@ def analyse(doc: "Document") -> Analysis:
                         cap_isolated[low] = cap_isolated.get(low, 0) + 1
     # casefolded and counted in C; the same counts, keys first seen in the same order
     an.lower_mid = dict(Counter(map(str.casefold, lower_words)))
-    _CACHE[doc] = an
     return an

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.vocab import read_list
@@ -407,8 +408,9 @@ def blocks(units: list[Unit]) -> list[list[Unit]]:
     return out
 
 
-def _block_span(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[int, int]:
-    """The block plus one separating gap, so deleting it leaves clean text."""
+def _deletion_span(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[int, int]:
+    """The block plus one separating gap, so deleting it leaves clean text (the fix's edit;
+    the finding's span is the block itself)."""
     text = doc.text
     first, last = block[0], block[-1]
     k = last.idx
@@ -439,6 +441,7 @@ class ScraperBoilerplate(Rule):
 
     code = "B001"
     name = "scraper-boilerplate"
+    family_cost = 0.7
     category = "boilerplate"
     severity = "warning"
     fix_priority = 4
@@ -447,7 +450,8 @@ class ScraperBoilerplate(Rule):
         units = classify(doc, config)
         last_kept = max((u.idx for u in units if not u.kind), default=-1)
         for block in blocks(units):
-            start, end = _block_span(doc, units, block, last_kept)
+            start, end = block[0].start, block[-1].end
+            cut_start, cut_end = _deletion_span(doc, units, block, last_kept)
             reasons = []
             for u in block:
                 if u.kind not in reasons:
@@ -456,4 +460,5 @@ class ScraperBoilerplate(Rule):
             n = len(block)
             msg = f"scraper boilerplate ({what})" if n == 1 else f"scraper boilerplate, {n} lines ({what})"
             conf = 0.85 if any(u.strong for u in block) else 0.6
-            yield self.finding(doc, start, end, msg, [("", False)], confidence=conf)
+            edits = (Edit(cut_start, cut_end, ""),) if (cut_start, cut_end) != (start, end) else ()
+            yield self.finding(doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -100,14 +99,12 @@ class ParagraphCopy:
     truncated: bool
 
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def paragraph_copies(doc) -> list[ParagraphCopy]:
     """Later paragraphs that repeat an earlier one, computed once per Document."""
-    cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("duplicates.paragraph-copies", lambda: _paragraph_copies(doc))
+
+
+def _paragraph_copies(doc) -> list[ParagraphCopy]:
     paras = doc.paragraphs
     exact_seen: dict[str, int] = {}
     buckets: dict[tuple, list[int]] = {}
@@ -173,7 +170,6 @@ def paragraph_copies(doc) -> list[ParagraphCopy]:
             lst.append(i)
             if len(lst) > BUCKET_LIMIT:
                 del lst[0]
-    _CACHE[doc] = out
     return out
 
 
@@ -288,6 +284,7 @@ class DuplicatedParagraph(Rule):
 
     code = "D001"
     name = "duplicated-paragraph"
+    family_cost = 3.0
     category = "duplicate"
     severity = "warning"
     fix_priority = 5
@@ -370,6 +367,7 @@ class RepeatedSentence(Rule):
 
     code = "D002"
     name = "repeated-sentence"
+    family_cost = 3.0
     category = "duplicate"
     severity = "warning"
     fix_priority = 6

@@ -96,6 +96,7 @@ class LowerCaseSentenceStart(Rule):
 
     code = "G001"
     name = "lower-case-sentence-start"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -169,6 +170,7 @@ class CapitalisedCommonWord(Rule):
 
     code = "G002"
     name = "capitalised-common-word"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -378,6 +380,7 @@ class SentenceFragment(Rule):
 
     code = "G003"
     name = "sentence-fragment"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -487,6 +490,7 @@ class BrokenClause(Rule):
 
     code = "G004"
     name = "broken-clause"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -585,6 +589,7 @@ class OrphanTail(Rule):
 
     code = "G005"
     name = "orphan-tail"
+    family_cost = 2.5
     category = "garble"
     severity = "warning"
     fix_priority = 40

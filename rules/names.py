@@ -12,6 +12,7 @@ _UNSAFE = False  # a name suggestion changes a name: never applied unattended
 class _NameRule(Rule):
     category = "name"
     fix_priority = 5
+    family_cost = 4.0
 
     def check(self, doc, config):
         analysis = analyse(doc, config)
@@ -101,6 +102,7 @@ class CorpusNameVariant(Rule):
 
     code = "N004"
     name = "corpus-name-variant"
+    family_cost = 4.0
     category = "name"
     severity = "suggestion"
     corpus = True

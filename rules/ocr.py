@@ -11,6 +11,7 @@ from ._lexcheck import analyse
 
 
 class _SharedRule(Rule):
+    family_cost = 2.5
     def check(self, doc, config):
         for i in analyse(doc, config)[self.code]:
             yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)

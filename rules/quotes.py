@@ -10,7 +10,6 @@ leave a quotation open when the next paragraph starts with an opening mark of th
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,19 +61,17 @@ class ParagraphQuotes:
     wrong_pair: list[tuple[int, int]] = field(default_factory=list)
 
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def quotes_analysed(doc) -> bool:
     """Whether :func:`analyse_quotes` has already run on ``doc`` (its result is cached)."""
-    return doc in _CACHE
+    return doc.memoised("quotes.pairs")
 
 
 def analyse_quotes(doc) -> list[ParagraphQuotes]:
     """Classified and paired quotation marks of every paragraph, computed once per Document."""
-    cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("quotes.pairs", lambda: _analyse_quotes(doc))
+
+
+def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     text = doc.text
     paras = doc.paragraphs
     out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
@@ -97,7 +94,6 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
             else:
                 keep.append(mi)
         pq.unclosed = keep
-    _CACHE[doc] = out
     return out
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import sys
-import weakref
 from operator import itemgetter
 from typing import Iterable
 
@@ -80,7 +79,6 @@ MAX_PHRASE = 12
 # ("lock the gates, lock the gates, lock the gates") is short and said three times.
 COMMA_MIN_WORDS = 4
 COMMA_MIN_COPIES = 5
-_LOOPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _COMMA_GAP = re.compile(r"[ \t]*[,;][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
 WS, COMMA, OTHER = 0, 1, 2
@@ -171,9 +169,10 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
     ``tests/rules/test_fast_paths.py`` compares it with the old scan.
     """
-    cached = _LOOPS.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("repetition.loops", lambda: _repetition_loops(doc))
+
+
+def _repetition_loops(doc) -> list[tuple[int, int, int]]:
     words = doc.words
     n = len(words)
     chars = _word_chars(words)
@@ -218,7 +217,6 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
                     continue
             next_i = i + max(1, (copies - 2) * size)
     found.sort()
-    _LOOPS[doc] = found
     return found
 
 

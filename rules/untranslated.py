@@ -216,6 +216,7 @@ class ForeignFragment(Rule):
 
     code = "U001"
     name = "foreign-fragment"
+    family_cost = 1.0
     category = "untranslated"
     severity = "warning"
     fix_priority = 30

@@ -42,11 +42,12 @@ def _fix(text: str, path: str, *, unsafe: bool = False, log=None):
 
 def _check_pass(before: str, findings, after: str, unsafe: bool) -> None:
     """``after`` keeps every character of ``before`` outside the spans of the edits applied."""
-    edits = resolve_overlaps(candidate_edits(findings, before, unsafe=unsafe))
-    spans = {(f.start, f.end) for f in findings}
+    fixes = resolve_overlaps(candidate_edits(findings, before, unsafe=unsafe))
+    # an edit is a finding's span, or one of the edits its suggestion carries
+    spans = {(f.start, f.end) for f in findings} | {(e.start, e.end) for f in findings for s in f.suggestions for e in s.edits}
     pos_before = pos_after = 0
-    for e in edits:
-        assert (e.start, e.end) in spans  # an edit is always a finding's span
+    for e in (piece for fix in fixes for piece in fix.edits):
+        assert (e.start, e.end) in spans
         keep = before[pos_before : e.start]
         assert after[pos_after : pos_after + len(keep)] == keep, "text outside finding spans changed"
         pos_after += len(keep)

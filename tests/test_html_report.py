@@ -14,7 +14,9 @@ from garblint.lint.config import Config
 from garblint.lint.finding import Finding, Suggestion
 from garblint.lint.runner import FileResult, discover, lint_targets
 from garblint.reports import ReportContext, get_writer
-from garblint.reports.html import applied_text, apply_plan, json_for_script, rule_priority
+from garblint.lint.finding import Edit
+from garblint.lint.fixer import rule_priority
+from garblint.reports.html import _file_data, applied_text, apply_plan, json_for_script
 
 from chromium_cdp import FLAGS, BrowserError, Chromium, find_chromium
 from conftest import run_cli
@@ -88,22 +90,34 @@ def test_plan_priority_overlap_and_safety():
     fs = [
         _finding("P003", 2, 6, text, [("X", True)]),   # priority 30
         _finding("R001", 4, 8, text, [("Y", False), ("Z", True)]),  # priority 10: wins the overlap
-        _finding("P001", 8, 8, text, [("-", True)]),   # insertion right after R001's span: kept
-        _finding("P002", 8, 9, text, [("!", True)]),   # same start as the insertion: dropped
+        _finding("P001", 8, 8, text, [("-", True)]),   # insertion touching R001's span: dropped (as --fix)
+        _finding("P002", 8, 9, text, [("!", True)]),   # touches R001's span too: dropped
         _finding("E002", 0, 1, text, []),             # no suggestion
     ]
     prio = {"P003": 30, "R001": 10, "P001": 20, "P002": 21, "E002": 6}.get
-    assert applied_text(text, fs, unsafe=True, priority=prio) == "abcdY-ij"
-    assert applied_text(text, fs, unsafe=False, priority=prio) == "abcdZ-ij"
+    assert applied_text(text, fs, unsafe=True, priority=prio) == "abcdYij"
+    assert applied_text(text, fs, unsafe=False, priority=prio) == "abcdZij"
     # Without the winner, the lower-priority overlapping edit applies.
     assert applied_text(text, [fs[0], fs[3]], unsafe=True, priority=prio) == "abXgh!j"
-    assert [e[3] for e in apply_plan(fs, unsafe=True, priority=prio)] == [1, 2]
+    assert [e[3] for e in apply_plan(text, fs, unsafe=True, priority=prio)] == [1]
+
+
+def test_plan_applies_a_suggestions_own_edits():
+    """A suggestion with edits (B001 deleting a block with the blank line before it) applies
+    those edits, not its replacement in place of the finding's span."""
+    text = "Story.\n\nFollow us\n"
+    f = Finding("B001", "x", "boilerplate", "warning", "m", 8, 17, 3, 1, 3, 10, "Follow us",
+                (Suggestion("", False, edits=(Edit(6, 17, ""),)),))
+    assert apply_plan(text, [f], unsafe=True) == [(6, 17, "", 0)]
+    assert applied_text(text, [f], unsafe=True) == "Story.\n"
+    assert applied_text(text, [f], unsafe=False) == text
 
 
 def test_plan_uses_rule_fix_priority():
     from garblint.lint.rule import get_rule
 
     assert rule_priority("R001") == get_rule("R001").fix_priority
+    assert rule_priority("B001") == get_rule("B001").fix_priority
     assert rule_priority("Z999") == 50
 
 
@@ -375,9 +389,9 @@ def test_javascript_plan_matches_python(browser, tmp_path, fixture_files):
             sugg = [(rng.choice(("", "X", "yy", "\n")), rng.random() < 0.5) for _ in range(rng.randint(0, 3))]
             fs.append(_finding(rng.choice(codes), a, b, text, sugg))
         cases.append((text, fs))
-    payload = [{"t": t, "f": [{"s": f.start, "e": f.end, "c": f.code, "x": [[s.replacement, s.safe] for s in f.suggestions]} for f in fs]} for t, fs in cases]
+    payload = [_file_data(SimpleNamespace(text=t, findings=fs), rule_priority) for t, fs in cases]
     got = browser.evaluate(
-        "(" + json.dumps(payload) + ").map(c => [garblintReport.applyText(c.t, c.f, 'safe'), garblintReport.applyText(c.t, c.f, 'all')])"
+        "(" + json.dumps(payload) + ").map(d => [garblintReport.applyText(d, 'safe'), garblintReport.applyText(d, 'all')])"
     )
     expected = [[applied_text(t, fs, unsafe=False), applied_text(t, fs, unsafe=True)] for t, fs in cases]
     assert got == expected

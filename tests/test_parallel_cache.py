@@ -299,7 +299,7 @@ def test_n004_may_flag_is_never_false_where_check_reports(tmp_path):
 
 
 def test_whole_rule_groups_keep_families_together_and_cover_every_rule():
-    from garblint.lint.runner import _family, whole_rule_groups
+    from garblint.lint.runner import whole_rule_groups
 
     rules = [r for r in selected_rules(Config({"select": convert("select", ["ALL"])})) if not r.splittable]
     for n in (1, 2, 3, 8):
@@ -312,10 +312,10 @@ def test_whole_rule_groups_keep_families_together_and_cover_every_rule():
         home = {}
         for k, g in enumerate(groups):
             for r in g:
-                assert home.setdefault(_family(r.code), k) == k  # a family never split
+                assert home.setdefault(r.family, k) == k  # a family never split
     two = whole_rule_groups(rules, 2)
     assert two[1], "with a spare worker some families leave the main process"
-    assert {_family(r.code) for r in two[0]} & {"N", "D", "O", "G"}, "and some heavy ones stay"
+    assert {r.family for r in two[0]} & {"N", "D", "O", "G"}, "and some heavy ones stay"
 
 
 def _lost_worker(*args):

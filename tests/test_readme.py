@@ -51,3 +51,19 @@ def test_readme_lists_every_check_option():
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
                 assert f"`{opt}" in text or f" {opt}`" in text or f"{opt} " in text, f"README does not document {opt}"
+
+
+def test_readme_example_output_is_what_garblint_prints():
+    """The finding lines of the README's ``garblint check examples/`` output are real (B001 at
+    the block's own line and column, not the blank line before it)."""
+    from conftest import run_cli
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n\$ garblint check examples/\n(.*?)```", text, re.S).group(1)
+    shown = [ln for ln in block.splitlines() if re.match(r"examples/\S+:\d+:\d+: [A-Z]\d{3} ", ln)]
+    assert shown, "the README example shows no finding lines"
+    out = run_cli("check", "examples/", "--no-cache", "--color", "never", cwd=ROOT).stdout.decode("utf-8")
+    for ln in shown:
+        assert ln in out.splitlines(), f"README shows {ln!r}, garblint prints:\n{out}"
+    summary = block.strip().splitlines()[-1]
+    assert summary in out.splitlines()

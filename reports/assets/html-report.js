@@ -53,36 +53,14 @@
   function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
 
   // ------------------------------------------------------------ applying
-  // The same rule as garblint.reports.html.apply_plan (see its docstring).
-  function overlaps(as, ae, bs, be) { return as === bs || (as < be && bs < ae); }
-
-  function plan(findings, level) {
-    var cands = [];
-    for (var i = 0; i < findings.length; i++) {
-      var f = findings[i], rep = null;
-      for (var j = 0; j < f.x.length; j++) {
-        if (level === "all" || f.x[j][1]) { rep = f.x[j][0]; break; }
-      }
-      if (rep === null) continue;
-      cands.push({ p: rule(f.c).p, s: f.s, e: f.e, c: f.c, i: i, r: rep });
-    }
-    cands.sort(function (a, b) {
-      return a.p - b.p || a.s - b.s || a.e - b.e || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0) || a.i - b.i;
-    });
-    var chosen = [];
-    for (var k = 0; k < cands.length; k++) {
-      var c = cands[k];
-      var lo = 0, hi = chosen.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (chosen[mid].s < c.s) lo = mid + 1; else hi = mid; }
-      if (lo > 0 && chosen[lo - 1].e > c.s) continue;
-      if (lo < chosen.length && overlaps(c.s, c.e, chosen[lo].s, chosen[lo].e)) continue;
-      chosen.splice(lo, 0, c);
-    }
-    return chosen;
+  // The edits of garblint's fix plan (garblint.lint.fixer.plan_fixes), computed by the report
+  // for both levels: [start, end, replacement, finding index] in UTF-16 units, by start.
+  function plan(d, level) {
+    return ((d.p && d.p[level]) || []).map(function (x) { return { s: x[0], e: x[1], r: x[2], i: x[3] }; });
   }
 
-  function applyText(text, findings, level) {
-    var edits = plan(findings, level), out = [], pos = 0;
+  function applyText(d, level) {
+    var text = d.t, edits = plan(d, level), out = [], pos = 0;
     for (var i = 0; i < edits.length; i++) {
       out.push(text.slice(pos, edits[i].s), edits[i].r);
       pos = edits[i].e;
@@ -289,11 +267,11 @@
       ui.note.textContent = "Findings are highlighted in their category's colour; hover or focus one (j / k) for details.";
       ui.content.appendChild(renderWritten(d));
     } else if (state.view === "applied") {
-      var edits = plan(d.f, state.level);
+      var edits = plan(d, state.level);
       ui.note.textContent = plural(edits.length, "suggestion") + " applied (" + (state.level === "safe" ? "safe ones only, as --fix" : "all, as --fix --unsafe-fixes") + "); filters do not change this view.";
       ui.content.appendChild(renderApplied(d, edits));
     } else {
-      var edits2 = plan(d.f, state.level);
+      var edits2 = plan(d, state.level);
       ui.note.textContent = "Left: as written; right: with " + plural(edits2.length, "suggestion") + " applied (" + (state.level === "safe" ? "safe only" : "all") + ").";
       ui.content.appendChild(renderDiff(d, edits2));
     }

@@ -69,7 +69,7 @@ def test_extra_boilerplate_phrases_from_config(tmp_path: Path):
     extra.write_text("# our site's own footer\nget our free\n=match alerts\n", encoding="utf-8")
     cfg = Config({"select": ["B"], "boilerplate-phrases": convert("boilerplate-phrases", [extra.name], tmp_path)})
     findings = lint_text(text, cfg)
-    assert [f.text for f in findings] == ["\n\nGet our free match alerts"]
+    assert [f.text for f in findings] == ["Get our free match alerts"]
 
 
 def test_missing_phrase_file_is_a_one_line_error(tmp_path: Path):
@@ -94,9 +94,12 @@ def test_deletions_leave_clean_text():
     )
     findings = lint_text(text, _select(["D", "B"]))
     assert sorted(f.code for f in findings) == ["B001", "B001", "D001"]
+    # each span is the block itself, starting on its own first character
+    assert all(f.text == f.text.strip() for f in findings if f.code == "B001")
     out = text
     for f in sorted(findings, key=lambda f: -f.start):
-        out = out[: f.start] + f.suggestions[0].replacement + out[f.end :]
+        for e in sorted(f.suggestions[0].edits_for(f.start, f.end), key=lambda e: -e.start):
+            out = out[: e.start] + e.replacement + out[e.end :]
     assert out == (
         "The ferry left at noon.\n\n"
         "Passengers board the morning ferry at the harbour terminal on Tuesday.\n\n"

@@ -17,7 +17,7 @@ import time
 
 from garblint.lint.config import Config
 from garblint.lint.runner import lint_text
-from garblint.rules._mentions import cluster_spellings
+from garblint.rules._namesim import cluster_spellings
 
 ONSETS = "b br d dr f fl g gr h k kl l m n p pr r s sk st t tr v w z sh ch".split()
 VOWELS = "a e i o u ai ou ei ia".split()

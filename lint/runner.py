@@ -15,14 +15,14 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from .cache import content_digest
 from .config import Config
 from .document import Document
 from .finding import Finding
-from .rule import Rule, RuleUnavailable, all_rules
-from .suppress import apply_suppressions
+from .rule import Rule, RuleUnavailable
+from .selection import finish_findings, selected_rules
 from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_bytes, read_document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,39 +93,6 @@ class Target:
 
 #: output formats whose report shows the whole document text (the runner keeps it on FileResult)
 TEXT_FORMATS = ("html",)
-
-
-# ------------------------------------------------------------------ selection
-def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
-    best = -1
-    for p in prefixes:
-        if p == "ALL":
-            best = max(best, 0)
-        elif code.startswith(p):
-            best = max(best, len(p))
-    return best
-
-
-def selected_rules(config: Config) -> list[Rule]:
-    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on."""
-    select = config["select"]
-    extend = config["extend-select"]
-    ignore = config["ignore"]
-    out = []
-    for cls in all_rules():
-        sel = _longest_prefix(cls.code, (select or []) + extend)
-        ign = _longest_prefix(cls.code, ignore)
-        if sel < 0 and ign < 0:
-            on = select is None and cls.default_enabled
-        elif sel > ign:
-            on = True
-        elif ign > sel:
-            on = False
-        else:  # same length: ignore wins, as in ruff
-            on = False
-        if on:
-            out.append(cls())
-    return out
 
 
 # ------------------------------------------------------------------ discovery
@@ -256,48 +223,6 @@ def run_rules(
     if not finish:
         return findings, crashes
     return finish_findings(doc, findings, config, rules), crashes
-
-
-def finish_findings(doc: Document, findings: list[Finding], config: Config, rules: Sequence[Rule]) -> list[Finding]:
-    """Suppressions (and unused-suppression findings), selection filters, severities, doubles."""
-    findings = apply_suppressions(doc, findings, rules)
-    return drop_doubles(postprocess(findings, config, doc.path), rules)
-
-
-def drop_doubles(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
-    """Let rules that override :meth:`Rule.drop_doubles` remove their doubles of other rules' findings."""
-    for rule in rules:
-        if type(rule).drop_doubles is Rule.drop_doubles:
-            continue
-        mine = [f for f in findings if f.code == rule.code]
-        if mine:
-            keep = {id(f) for f in rule.drop_doubles(mine, [f for f in findings if f.code != rule.code])}
-            findings = [f for f in findings if f.code != rule.code or id(f) in keep]
-    return findings
-
-
-def postprocess(findings: list[Finding], config: Config, path: str | None) -> list[Finding]:
-    overrides = config["severity"]
-    min_conf = config["min-confidence"]
-    ignores: list[str] = []
-    if path:
-        rel = path.replace(os.sep, "/")
-        for glob, codes in config["per-file-ignores"].items():
-            if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(os.path.basename(rel), glob):
-                ignores.extend(codes)
-    out = []
-    for f in findings:
-        if f.confidence < min_conf:
-            continue
-        if ignores and _longest_prefix(f.code, ignores) >= 0:
-            continue
-        if overrides:
-            sev = overrides.get(f.code) or overrides.get(f.code[0])
-            if sev and sev != f.severity:
-                f = f.with_severity(sev)
-        out.append(f)
-    out.sort(key=lambda f: (f.start, f.end, f.code))
-    return out
 
 
 def collect_facts(doc: Document, config: Config, rules: Sequence[Rule]) -> dict[str, Any]:
@@ -459,158 +384,6 @@ def _worker_lint(target: Target) -> FileResult:
     return _lint_one((target, _WORKER["config"], _WORKER["corpus"]))
 
 
-def _worker_piece(piece: tuple[str, str | None, str, str | None, bool, str]) -> tuple[list[Finding], list[str]]:
-    return _lint_piece(piece, _WORKER["config"])
-
-
-def _lint_piece(piece: tuple[str, str | None, str, str | None, bool, str], config: Config) -> tuple[list[Finding], list[str]]:
-    text, path, encoding, note, bom, newline = piece
-    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline)
-    return run_rules(doc, config, [r for r in selected_rules(config) if r.splittable], finish=False)
-
-
-#: what a worker pays before its first rule: building the Document's words and sentences again
-_WORKER_START_COST = 2.5
-
-
-def whole_rule_groups(rules: Sequence[Rule], n: int) -> list[list[Rule]]:
-    """Share document-level rules out among ``n`` processes (the first is the main one), whole
-    families together (they share their analyses), heaviest first onto the least loaded; each
-    group keeps the rules' order."""
-    families: dict[str, list[Rule]] = {}
-    for r in rules:
-        families.setdefault(r.family, []).append(r)
-    cost = {fam: max(r.family_cost for r in members) for fam, members in families.items()}
-    load = [0.0] + [_WORKER_START_COST] * (n - 1)
-    chosen: dict[str, int] = {}
-    for fam in sorted(families, key=lambda f: -cost[f]):
-        k = min(range(n), key=lambda i: load[i])
-        load[k] += cost[fam]
-        chosen[fam] = k
-    return [[r for r in rules if chosen[r.family] == k] for k in range(n)]
-
-
-def _worker_whole(args: tuple[tuple[Any, ...], list[str]]) -> tuple[list[Finding], list[str], list[Notice]]:
-    """Some document-level rules on a copy of the whole document, in a worker process."""
-    (text, source, masks, path, encoding, note, bom, newline), codes = args
-    config = _WORKER["config"]
-    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline, source=source, masks=masks)
-    rules = [r for r in selected_rules(config) if r.code in codes]
-    doc.corpus.update(_WORKER["corpus"])
-    for r in rules:
-        if r.corpus and r.code not in doc.corpus:
-            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-    notices: list[Notice] = []
-    findings, crashes = run_rules(doc, config, rules, notices, finish=False)
-    return findings, crashes, notices
-
-
-def split_spans(text: str, pieces: int) -> list[tuple[int, int]]:
-    """Cut ``text`` into about ``pieces`` spans at line starts after blank lines (paragraph breaks)."""
-    from .document import _PARA_SEP
-
-    size = len(text) / max(1, pieces)
-    cuts = [0]
-    for m in _PARA_SEP.finditer(text):
-        if m.end() - cuts[-1] >= size and len(cuts) < pieces and m.end() < len(text):
-            cuts.append(m.end())
-    cuts.append(len(text))
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
-
-
-def _shift(f: Finding, doc: Document, offset: int) -> Finding:
-    """A piece's finding, moved to whole-document offsets, lines and fingerprint."""
-    from dataclasses import replace
-
-    from .finding import make_fingerprint
-    from .rule import _line_context
-
-    text = doc.text
-    start, end = f.start + offset, f.end + offset
-    line, col = doc.line_col(start)
-    end_line, end_col = doc.line_col(end)
-    fp = make_fingerprint(f.code, text[start:end], *_line_context(doc, start, end, line, end_line))
-    suggestions = f.suggestions
-    if any(s.edits for s in suggestions):
-        suggestions = tuple(
-            replace(s, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in s.edits))
-            for s in suggestions
-        )
-    return replace(
-        f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp,
-        suggestions=suggestions,
-    )
-
-
-def _lint_split(
-    target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor | None, pieces: int,
-    workers: int = 1,
-) -> FileResult:
-    """Lint one big file: splittable rules on pieces (in the workers, if a pool is given), the
-    others on the whole document, here and (with ``workers`` > 1) in the workers by family."""
-    result = FileResult(target.path)
-    try:
-        data = _target_bytes(target)
-        doc = document_from_bytes(data, target.path)
-    except (InputError, MemoryError):
-        return _lint_one((target, config, corpus))
-    result.digest = content_digest(data)
-    result.encoding = doc.encoding
-    spans = split_spans(doc.text, max(pieces, -(-len(doc.text) // PIECE_CHARS)))
-
-    def piece(a: int, b: int) -> tuple[str, str | None, str, str | None, bool, str]:
-        return (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
-
-    rules = selected_rules(config)
-    whole_rules = [r for r in rules if not r.splittable]
-    others: list[tuple[Any, list[Rule]]] = []
-    if pool is not None and workers > 1:
-        # the document-level families too are shared out: the heavy ones go to the workers,
-        # each on its own copy of the document (the same text, so the same findings)
-        groups = whole_rule_groups(whole_rules, workers)
-        whole_rules = groups[0]
-        whole = (doc.text, doc.source, doc.masks, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
-        others = [(pool.submit(_worker_whole, (whole, [r.code for r in g])), g) for g in groups[1:] if g]
-    futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
-    doc.corpus.update(corpus)
-    for r in whole_rules:
-        if r.corpus and r.code not in doc.corpus:
-            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-    findings, crashes = run_rules(doc, config, whole_rules, result.notices, finish=False)
-    for fut, group in others:
-        try:
-            more, more_crashes, notices = fut.result()
-        except Exception:  # a worker lost (killed, out of memory): run its families here
-            notices = []
-            for r in group:
-                if r.corpus and r.code not in doc.corpus:
-                    doc.corpus[r.code] = r.merge([r.collect(doc, config)])
-            more, more_crashes = run_rules(doc, config, group, notices, finish=False)
-        findings.extend(more)
-        crashes.extend(c for c in more_crashes if c not in crashes)
-        result.notices.extend(notices)
-    for k, (a, b) in enumerate(spans):
-        if futures is None:
-            piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
-        else:
-            try:
-                piece_findings, piece_crashes = futures[k].result()
-            except Exception:  # a worker lost: lint the piece here
-                piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
-        findings.extend(_shift(f, doc, a) for f in piece_findings)
-        crashes.extend(c for c in piece_crashes if c not in crashes)
-    # suppressions, masks and doubles are settled on the whole document, across all rules
-    findings = finish_findings(doc, findings, config, rules)
-    if config.get("output-format") in TEXT_FORMATS:
-        result.text = doc.source
-    result.findings = findings
-    result.words = doc.word_count
-    result.source_lines = {ln: doc.source_line_text(ln) for ln in dict.fromkeys(n for f in findings for n in range(f.line, f.end_line + 1))}
-    if crashes:
-        result.error = "; ".join(crashes)
-    return result
-
-
 def _size(target: Target) -> int:
     if target.data is not None:
         return len(target.data)
@@ -710,6 +483,7 @@ def lint_targets(
             else:
                 todo.append(i)
         big: list[int] = []
+        from . import bigfile  # not at the top: bigfile imports this module
         if any(r.splittable for r in rules):
             spare = max_jobs > 1 and len(todo) < max_jobs
             limit = SPLIT_MIN_CHARS if spare else SPLIT_ALWAYS_CHARS
@@ -720,7 +494,7 @@ def lint_targets(
         for i, r in zip(todo, out):
             results[i] = r
         for i in big:
-            results[i] = _lint_split(
+            results[i] = bigfile.lint_split(
                 targets[i], config, corpus, get_pool(corpus) if use_pool else None, max_jobs * 2, max_jobs if use_pool else 1
             )
         if config.get("output-format") in TEXT_FORMATS:

@@ -1,12 +1,35 @@
-"""N: names of people and places spelled inconsistently, against a names list, or across a corpus."""
+"""N: names of people and places spelled inconsistently, against a names list, or across a corpus.
+
+The shared analysis (``_mentions``: the mentions; ``_entities``: whom they name and how each
+entity's spellings weigh) says what the text contains; each rule here decides what it flags:
+N001 the variants of an entity no names-list entry covers, N002 the variants of one that it
+covers, N003 the bare surnames never introduced, N004 the spellings other files disagree with.
+"""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
 
 from ..lint.rule import Rule
-from ._mentions import analyse, blocking_keys, close_spelling, first_compatible, fold
+from ._entities import Analysis, Entity, analyse, describe
+from ._mentions import Mention
+from ._namesim import blocking_keys, close_spelling, first_compatible
+from ._namewords import fold
 
 _UNSAFE = False  # a name suggestion changes a name: never applied unattended
+
+
+@dataclass
+class Flag:
+    """A mention a rule reports: where, what to suggest, and why."""
+
+    mention: Mention
+    start: int
+    end: int
+    suggestions: list[str]
+    message: str
+    confidence: float
 
 
 class _NameRule(Rule):
@@ -14,11 +37,12 @@ class _NameRule(Rule):
     fix_priority = 5
     family_cost = 4.0
 
+    def flags(self, analysis: Analysis) -> list[Flag]:  # pragma: no cover
+        raise NotImplementedError
+
     def check(self, doc, config):
         analysis = analyse(doc, config)
-        for fl in analysis.flags:
-            if fl.code != self.code:
-                continue
+        for fl in doc.memo(("names.flags", self.code), lambda: self.flags(analysis), on=analysis):
             yield self.finding(
                 doc,
                 fl.start,
@@ -27,6 +51,136 @@ class _NameRule(Rule):
                 [(s, _UNSAFE) for s in fl.suggestions],
                 confidence=fl.confidence,
             )
+
+
+def _by_start(flags: list[Flag]) -> list[Flag]:
+    flags.sort(key=lambda f: f.start)
+    return flags
+
+
+def _variant_flags(e: Entity, analysis: Analysis) -> list[Flag]:
+    """The mentions of ``e`` spelled otherwise than its canonical spelling (N001 or N002)."""
+    return _person_variants(e, analysis) if e.person else _bare_variants(e, analysis)
+
+
+def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
+    flags: list[Flag] = []
+    accepted = analysis.accepted
+    sur, first = e.spelling, e.first
+    assert sur is not None and first is not None
+    listed = e.listed is not None
+    n_sur = len(sur.counts)
+    n_first = len(first.counts)
+    for m in e.mentions:
+        if m.kind == "full" and analysis.index is not None and fold(m.text) in analysis.index.exact:
+            continue
+        sur_f = fold(m.surname)
+        sur_bad = (sur.certain and sur_f != fold(sur.canonical or "")) or (not sur.certain and n_sur > 1)
+        first_bad = False
+        if m.kind == "full":
+            ff = fold(m.first or "")
+            first_bad = (first.certain and ff != fold(first.canonical or "")) or (not first.certain and n_first > 1)
+        if not (sur_bad or first_bad):
+            continue
+        if not listed and m.kind == "bare" and sur_f in accepted:
+            continue
+        sur_opts = [sur.canonical] if sur.certain else [r for r in sur.ranked]
+        first_opts = [first.canonical] if (m.kind == "full" and first.certain) else (first.ranked if m.kind == "full" else [None])
+        suggestions: list[str] = []
+        for fo in first_opts:
+            for so in sur_opts:
+                rep = _rewrite(m, fo, so)
+                if rep != m.text and rep not in suggestions:
+                    suggestions.append(rep)
+        suggestions = suggestions[:4]
+        if not suggestions:
+            continue
+        uncertain = (sur_bad and not sur.certain) or (first_bad and not first.certain)
+        what = []
+        if n_sur > 1:
+            what.append(f"surname spelled {n_sur} ways here: {describe(sur)}")
+        if m.kind == "full" and n_first > 1:
+            what.append(f"first name spelled {n_first} ways: {describe(first)}")
+        if e.listed is not None:
+            listed_first, listed_sur = e.listed
+            lf = f"{listed_first} {listed_sur}" if listed_first else listed_sur
+            msg = f"'{m.text}' differs from the names list's '{lf}'"
+            if what:
+                msg += "; " + "; ".join(what)
+            conf = 0.85
+        elif uncertain:
+            msg = f"'{m.text}': one person's name is spelled inconsistently and the right spelling is uncertain; candidates ranked: " + "; ".join(what)
+            conf = 0.6
+        else:
+            src = sur.source if sur_bad else first.source
+            why = {"introduction": "as introduced", "frequency": "most often", "lexicon": "a known given name", "only": "elsewhere"}.get(src, "elsewhere")
+            msg = f"'{m.text}' is a variant of '{suggestions[0]}' ({why}); " + "; ".join(what)
+            conf = 0.8
+        flags.append(Flag(m, m.start, m.end, suggestions, msg, conf))
+    return flags
+
+
+def _rewrite(m: Mention, first: str | None, surname: str) -> str:
+    """The mention as written, with its first name and surname replaced."""
+    if m.kind != "full":
+        return surname
+    raw, base = m.text, m.start
+    sa, sb = m.surname_span
+    f0, f1 = m.tokens[0][0], m.tokens[0][1]
+    out = raw[: sa - base] + surname + raw[sb - base :]
+    if first:
+        out = out[: f0 - base] + first + out[f1 - base :]
+    return out
+
+
+def _bare_variants(e: Entity, analysis: Analysis) -> list[Flag]:
+    choice = e.spelling
+    if choice is None:
+        return []  # one spelling, no names-list entry: nothing to choose between
+    listed = e.listed[1] if e.listed is not None else None
+    if listed is None:
+        top = choice.ranked[0]
+        tc = choice.counts[fold(top)]
+        others = [choice.counts[fold(r)] for r in choice.ranked[1:]]
+        if tc < 2 or (others and tc < 2 * max(others)):
+            # bare names with no clear majority may well be two places ("Shanxi", "Shaanxi")
+            return []
+    desc = describe(choice)
+    flags: list[Flag] = []
+    for m in e.mentions:
+        f = fold(m.text)
+        if choice.certain and f == fold(choice.canonical or ""):
+            continue
+        if listed is None and f in analysis.accepted:
+            continue
+        opts = [choice.canonical] if choice.certain else [r for r in choice.ranked if fold(r) != f]
+        if not opts:
+            continue
+        if listed is not None:
+            msg = f"'{m.text}' differs from the names list's '{listed}' ({desc})"
+            conf = 0.85
+        elif choice.certain:
+            msg = f"'{m.text}' is a variant of '{choice.canonical}' (most often); spelled {len(choice.counts)} ways here: {desc}"
+            conf = 0.75
+        else:
+            msg = f"'{m.text}': this name is spelled {len(choice.counts)} ways here and the right spelling is uncertain; candidates ranked: {desc}"
+            conf = 0.5
+        flags.append(Flag(m, m.start, m.end, opts[:4], msg, conf))
+    return flags
+
+
+def _ambiguous_flags(analysis: Analysis) -> list[Flag]:
+    """Bare surnames never introduced, about as close to the surnames of several people."""
+    flags = []
+    for m, people in analysis.ambiguous:
+        if analysis.index is not None and fold(m.text) in analysis.accepted:
+            continue
+        opts = list(dict.fromkeys(p[0] for p in people))
+        named = ", ".join(f"{sur} ({full})" for sur, full in dict.fromkeys(people))
+        msg = (f"'{m.text}' is never introduced and looks like a misspelling of the surname of more than one "
+               f"person named here: {named}; which one is uncertain")
+        flags.append(Flag(m, m.start, m.end, opts[:4], msg, 0.5))
+    return flags
 
 
 class NameVariant(_NameRule):
@@ -50,6 +204,10 @@ class NameVariant(_NameRule):
     name = "name-variant"
     severity = "warning"
 
+    def flags(self, analysis: Analysis) -> list[Flag]:
+        out = [f for e in analysis.entities if e.listed is None for f in _variant_flags(e, analysis)]
+        return _by_start(out + _ambiguous_flags(analysis))
+
 
 class NamesListNearMiss(_NameRule):
     """What it flags: a name that nearly matches an entry of the names list ("Tomas Breneck" when the list has "Tomas Brenneck").
@@ -69,6 +227,9 @@ class NamesListNearMiss(_NameRule):
     name = "names-list-near-miss"
     severity = "warning"
 
+    def flags(self, analysis: Analysis) -> list[Flag]:
+        return _by_start([f for e in analysis.entities if e.listed is not None for f in _variant_flags(e, analysis)])
+
 
 class UnintroducedSurname(_NameRule):
     """What it flags: a bare surname never introduced by full name that looks like the surname of a person introduced earlier, in the same context.
@@ -86,6 +247,36 @@ class UnintroducedSurname(_NameRule):
     code = "N003"
     name = "unintroduced-surname"
     severity = "warning"
+
+    def flags(self, analysis: Analysis) -> list[Flag]:
+        out = []
+        for e in analysis.entities:
+            sur = e.spelling
+            if not e.person or sur is None:
+                continue
+            canonical = sur.canonical if sur.certain else (sur.ranked[0] if sur.ranked else None)
+            if not canonical:
+                continue
+            for m in e.loose:
+                if fold(m.text) == fold(canonical):
+                    continue
+                full = e.fulls[0].text if e.fulls else canonical
+                msg = (f"'{m.text}' is never introduced, but looks like the surname of {full} named earlier "
+                       f"(seen in the same context); probably '{canonical}'")
+                out.append(Flag(m, m.start, m.end, [canonical], msg, 0.6))
+        return _by_start(out)
+
+
+_FLAGGING = (NameVariant, NamesListNearMiss, UnintroducedSurname)
+
+
+def _flagged_spans(doc: Any, analysis: Analysis) -> set[tuple[int, int]]:
+    """Where N001-N003 flag (whether selected or not): N004 leaves those mentions to them."""
+    return {
+        (fl.start, fl.end)
+        for cls in _FLAGGING
+        for fl in doc.memo(("names.flags", cls.code), lambda cls=cls: cls().flags(analysis), on=analysis)
+    }
 
 
 class CorpusNameVariant(Rule):
@@ -163,7 +354,7 @@ class CorpusNameVariant(Rule):
             return
         analysis = analyse(doc, config)
         docs, display, firsts, blocks = corpus["docs"], corpus["display"], corpus["firsts"], corpus["blocks"]
-        flagged = {(fl.start, fl.end) for fl in analysis.flags}
+        flagged = _flagged_spans(doc, analysis)
         for e in analysis.entities:
             if e.listed is not None:
                 continue

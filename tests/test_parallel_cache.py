@@ -199,7 +199,7 @@ def test_cache_dir_from_config_is_relative_to_it(tmp_path):
 
 
 def test_big_file_split_output_identical(tmp_path, monkeypatch):
-    from garblint.lint import runner
+    from garblint.lint import bigfile, runner
 
     texts = make_texts(60, seed=23)
     # Damage right at paragraph starts and ends, where the pieces are cut.
@@ -212,18 +212,18 @@ def test_big_file_split_output_identical(tmp_path, monkeypatch):
     one = lint_targets(discover([str(big)], config), config, jobs=1)
     monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
     calls = []
-    real = runner._lint_split
-    monkeypatch.setattr(runner, "_lint_split", lambda *a: calls.append(a[-1]) or real(*a))
+    real = bigfile.lint_split
+    monkeypatch.setattr(bigfile, "lint_split", lambda *a: calls.append(a[-1]) or real(*a))
     two = lint_targets(discover([str(big)], config), config, jobs=2)
     assert calls == [2], "the big file was split, its document-level families shared with a worker"
-    assert len(runner.split_spans(big.read_text(encoding="utf-8"), 4)) == 4
+    assert len(bigfile.split_spans(big.read_text(encoding="utf-8"), 4)) == 4
     assert _summary(one) == _summary(two)
     assert one[0].source_lines == two[0].source_lines
     assert {f.code for f in one[0].findings} >= {"R001", "P001", "P002", "P003", "E001", "E004"}
 
 
 def test_split_spans_cut_at_paragraph_breaks():
-    from garblint.lint.runner import split_spans
+    from garblint.lint.bigfile import split_spans
 
     text = "".join(f"Paragraph {i} has words.\nAnd a second line.\n\n" for i in range(50))
     spans = split_spans(text, 5)
@@ -299,7 +299,7 @@ def test_n004_may_flag_is_never_false_where_check_reports(tmp_path):
 
 
 def test_whole_rule_groups_keep_families_together_and_cover_every_rule():
-    from garblint.lint.runner import whole_rule_groups
+    from garblint.lint.bigfile import whole_rule_groups
 
     rules = [r for r in selected_rules(Config({"select": convert("select", ["ALL"])})) if not r.splittable]
     for n in (1, 2, 3, 8):
@@ -323,7 +323,7 @@ def _lost_worker(*args):
 
 
 def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
-    from garblint.lint import runner
+    from garblint.lint import bigfile, runner
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the failing worker functions reach the pool only with the fork start method")
@@ -332,8 +332,8 @@ def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
     config = Config({"select": ["ALL"]})
     one = lint_targets(discover([str(big)], config), config, jobs=1)
     monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
-    monkeypatch.setattr(runner, "_worker_whole", _lost_worker)
-    monkeypatch.setattr(runner, "_worker_piece", _lost_worker)
+    monkeypatch.setattr(bigfile, "_worker_whole", _lost_worker)
+    monkeypatch.setattr(bigfile, "_worker_piece", _lost_worker)
     two = lint_targets(discover([str(big)], config), config, jobs=2)
     assert _summary(one) == _summary(two)
     assert {"R001", "P001"} <= {f.code for f in two[0].findings}

@@ -7,7 +7,9 @@ import pytest
 
 from garblint.lint.config import Config
 from garblint.lint.runner import discover, lint_targets, lint_text
-from garblint.rules._mentions import cluster_spellings, extract_mentions, fold
+from garblint.rules._mentions import extract_mentions
+from garblint.rules._namesim import cluster_spellings
+from garblint.rules._namewords import fold
 from garblint.lint.document import Document
 
 CLEAN = sorted((Path(__file__).parent / "data" / "names_clean").glob("*.txt"))
@@ -143,7 +145,7 @@ def test_one_letter_damage_to_any_surname_is_caught_and_corrected(path: Path) ->
     """Drop, double or change one inner letter of each bare surname of a clean text in turn."""
     text = path.read_text(encoding="utf-8")
     doc = Document(text)
-    from garblint.rules._mentions import analyse
+    from garblint.rules._entities import analyse
 
     analysis = analyse(doc, Config({"select": ["N"]}))
     targets = [

@@ -1,0 +1,93 @@
+"""Which rules run and which of their findings are reported: selection by code prefix (as ruff
+does), suppressions, per-file ignores, the confidence threshold, severity overrides and the
+doubles a rule defers to others. The runner calls these; rules only detect.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from typing import Iterable, Sequence
+
+from .config import Config
+from .document import Document
+from .finding import Finding
+from .rule import Rule, all_rules
+from .suppress import apply_suppressions
+
+
+# ------------------------------------------------------------------ selection
+def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
+    best = -1
+    for p in prefixes:
+        if p == "ALL":
+            best = max(best, 0)
+        elif code.startswith(p):
+            best = max(best, len(p))
+    return best
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on."""
+    select = config["select"]
+    extend = config["extend-select"]
+    ignore = config["ignore"]
+    out = []
+    for cls in all_rules():
+        sel = _longest_prefix(cls.code, (select or []) + extend)
+        ign = _longest_prefix(cls.code, ignore)
+        if sel < 0 and ign < 0:
+            on = select is None and cls.default_enabled
+        elif sel > ign:
+            on = True
+        elif ign > sel:
+            on = False
+        else:  # same length: ignore wins, as in ruff
+            on = False
+        if on:
+            out.append(cls())
+    return out
+
+
+
+def finish_findings(doc: Document, findings: list[Finding], config: Config, rules: Sequence[Rule]) -> list[Finding]:
+    """Suppressions (and unused-suppression findings), selection filters, severities, doubles."""
+    findings = apply_suppressions(doc, findings, rules)
+    return drop_doubles(postprocess(findings, config, doc.path), rules)
+
+
+def drop_doubles(findings: list[Finding], rules: Sequence[Rule]) -> list[Finding]:
+    """Let rules that override :meth:`Rule.drop_doubles` remove their doubles of other rules' findings."""
+    for rule in rules:
+        if type(rule).drop_doubles is Rule.drop_doubles:
+            continue
+        mine = [f for f in findings if f.code == rule.code]
+        if mine:
+            keep = {id(f) for f in rule.drop_doubles(mine, [f for f in findings if f.code != rule.code])}
+            findings = [f for f in findings if f.code != rule.code or id(f) in keep]
+    return findings
+
+
+def postprocess(findings: list[Finding], config: Config, path: str | None) -> list[Finding]:
+    overrides = config["severity"]
+    min_conf = config["min-confidence"]
+    ignores: list[str] = []
+    if path:
+        rel = path.replace(os.sep, "/")
+        for glob, codes in config["per-file-ignores"].items():
+            if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(os.path.basename(rel), glob):
+                ignores.extend(codes)
+    out = []
+    for f in findings:
+        if f.confidence < min_conf:
+            continue
+        if ignores and _longest_prefix(f.code, ignores) >= 0:
+            continue
+        if overrides:
+            sev = overrides.get(f.code) or overrides.get(f.code[0])
+            if sev and sev != f.severity:
+                f = f.with_severity(sev)
+        out.append(f)
+    out.sort(key=lambda f: (f.start, f.end, f.code))
+    return out
+
+

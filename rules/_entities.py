@@ -1,0 +1,554 @@
+"""Entities: the name mentions of a document grouped by whom they name, and each entity's
+spellings weighed (names list, introduction, frequency, the given-names lexicon).
+
+Mentions are grouped into *entities*: full names with their later bare surnames, spelling
+variants of one surname (edit distance and phonetic keys, with agreeing first names), and bare
+names that look like each other. The analysis of a document is computed once
+(``Document.memo``) and shared by the N rules, which decide what to flag (``rules/names.py``).
+"""
+from __future__ import annotations
+
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from rapidfuzz import fuzz
+
+from ._mentions import Mention, extract_mentions
+from ._namesim import (
+    blocking_keys,
+    close_spelling,
+    close_surname,
+    cluster_spellings,
+    first_compatible,
+    loose_spelling,
+    phon_dist,
+)
+from ._namewords import PARTICLES, fold, given_names, is_established
+
+# -------------------------------------------------------------------- entities
+@dataclass
+class Entity:
+    id: int
+    mentions: list[Mention] = field(default_factory=list)
+    person: bool = False
+    #: set when the entity was matched to a names-list entry: (first or None, surname/place)
+    listed: tuple[str | None, str] | None = None
+    #: bare mentions attached because they look like a damaged form of this person's surname
+    loose: list[Mention] = field(default_factory=list)
+    #: the weighed spellings of the surname (a person) or of the name (a bare entity; None when
+    #: it has one spelling and no names-list entry, so nothing to choose)
+    spelling: SlotChoice | None = None
+    #: the weighed spellings of a person's first name
+    first: SlotChoice | None = None
+
+    @property
+    def fulls(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "full"]
+
+
+@dataclass
+class SlotChoice:
+    canonical: str | None
+    certain: bool
+    ranked: list[str]
+    counts: Counter
+    raw_counts: Counter
+    intro: str | None
+    source: str  # "list", "introduction", "frequency", "lexicon", "uncertain"
+
+
+@dataclass
+class Analysis:
+    mentions: list[Mention]
+    entities: list[Entity]
+    #: folded spellings of names that a names list accepts
+    accepted: set[str]
+    #: the names list, indexed (None without one)
+    index: NamesIndex | None = None
+    #: bare mentions never introduced that are about as close to the surnames of several
+    #: people: (mention, [(surname, full name) of each candidate person])
+    ambiguous: list[tuple[Mention, list[tuple[str, str]]]] = field(default_factory=list)
+
+
+class NamesIndex:
+    """A names list, indexed by blocking keys for near-miss look-ups."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        self.entries: list[tuple[str | None, str, str]] = []  # (first, surname, full)
+        self.exact: set[str] = set()
+        self.surname_exact: set[str] = set()
+        self.blocks: dict[str, list[int]] = defaultdict(list)
+        for e in entries:
+            toks = e.split()
+            if not toks:
+                continue
+            if len(toks) == 1:
+                first, sur = None, toks[0]
+            else:
+                j = len(toks) - 1
+                while j > 1 and fold(toks[j - 1]) in PARTICLES:
+                    j -= 1
+                first, sur = toks[0], " ".join(toks[j:])
+            idx = len(self.entries)
+            self.entries.append((first, sur, e))
+            self.exact.add(fold(e))
+            self.surname_exact.add(fold(sur))
+            for k in blocking_keys(sur):
+                self.blocks[k].append(idx)
+
+    def candidates(self, surname: str) -> list[int]:
+        out: list[int] = []
+        seen: set[int] = set()
+        for k in blocking_keys(surname):
+            for i in self.blocks.get(k, ()):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(i)
+        return out
+
+    def match_person(self, first: str, surname: str) -> tuple[int, float] | None:
+        """The entry a full name is a near miss (or an exact match) of, with a score."""
+        best: list[tuple[float, int]] = []
+        full = f"{first} {surname}"
+        for i in self.candidates(surname):
+            ef, es, efull = self.entries[i]
+            if ef is None:
+                continue
+            sur_eq = fold(es) == fold(surname)
+            sur_close = sur_eq or close_surname(surname, es) > 0
+            if fold(first) == fold(ef) and sur_close:
+                best.append((1.0 if sur_eq else 0.9, i))
+            elif sur_eq and first_compatible(first, ef):
+                best.append((0.9, i))
+            else:
+                fr = fuzz.ratio(fold(full), fold(efull))
+                if fr >= 82 and fuzz.ratio(fold(first), fold(ef)) >= 70 and fuzz.ratio(fold(surname), fold(es)) >= 70 \
+                        and phon_dist(surname, es) <= 1:
+                    best.append((fr / 100 * 0.9, i))
+        if not best:
+            return None
+        best.sort(reverse=True)
+        if len(best) > 1 and best[1][0] == best[0][0] and fold(self.entries[best[1][1]][2]) != fold(self.entries[best[0][1]][2]):
+            return None  # two entries fit equally: do not guess
+        return best[0][1], best[0][0]
+
+    def match_bare(self, spelling: str, strict: bool) -> int | None:
+        f = fold(spelling)
+        hits = []
+        for i in self.candidates(spelling):
+            ef, es, _ = self.entries[i]
+            if fold(es) == f:
+                return i
+            s = close_spelling(spelling, es)
+            if s and (ef is None or s >= (0.85 if strict else 0.8)):
+                hits.append((s, i))
+        if not hits:
+            return None
+        hits.sort(reverse=True)
+        if len(hits) > 1 and hits[1][0] == hits[0][0] and fold(self.entries[hits[1][1]][1]) != fold(self.entries[hits[0][1]][1]):
+            return None
+        return hits[0][1]
+
+
+def analyse(doc, config) -> Analysis:
+    """The shared analysis of ``doc`` (computed once per document and names list)."""
+    names = config.vocabulary.names
+    return doc.memo("mentions.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
+
+
+_AMBIGUITY_MARGIN = 0.1
+_INDEX_CACHE: list = []  # [(names list object, its NamesIndex)]: one list per run
+
+
+def _names_index(names: list[str]) -> NamesIndex | None:
+    if not names:
+        return None
+    if _INDEX_CACHE and _INDEX_CACHE[0][0] is names:
+        return _INDEX_CACHE[0][1]
+    index = NamesIndex(names)
+    _INDEX_CACHE[:] = [(names, index)]
+    return index
+
+
+def _count(mentions: Iterable[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
+    """Counts of each spelling (folded), once per distinct passage, and the display form."""
+    counts: Counter = Counter()
+    raw: Counter = Counter()
+    display: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        s = slot(m)
+        if not s:
+            continue
+        f = fold(s)
+        raw[f] += 1
+        display[f][s] += 1
+        if not m.duplicate:
+            counts[f] += 1
+    for f in raw:
+        counts.setdefault(f, 0)
+    return counts, raw, {f: c.most_common(1)[0][0] for f, c in display.items()}
+
+
+def _choose(mentions: list[Mention], slot: Callable[[Mention], str | None], listed: str | None,
+            intro: Mention | None, lexicon_check: Callable[[str], bool] | None = None) -> SlotChoice:
+    counts, raw, display = _count(mentions, slot)
+    intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
+    # the index of each spelling's first mention, found in one pass (was a scan per spelling)
+    first_at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        s = slot(m)
+        if s:
+            first_at.setdefault(fold(s), i)
+    order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], first_at[f]))
+    ranked = [display[f] for f in order]
+    if listed is not None:
+        lf = fold(listed)
+        ranked = [listed] + [r for r in ranked if fold(r) != lf]
+        return SlotChoice(listed, True, ranked, counts, raw, intro_f, "list")
+    if len(counts) <= 1:
+        c = ranked[0] if ranked else None
+        return SlotChoice(c, True, ranked, counts, raw, intro_f, "only")
+    if lexicon_check is not None:
+        known = [f for f in counts if lexicon_check(f)]
+        if len(known) == 1:
+            k = known[0]
+            ranked = [display[k]] + [r for r in ranked if fold(r) != k]
+            return SlotChoice(display[k], True, ranked, counts, raw, intro_f, "lexicon")
+    top = max(counts.values())
+    if intro_f is not None:
+        if counts[intro_f] >= top:
+            return SlotChoice(display[intro_f], True, ranked, counts, raw, intro_f, "introduction")
+        return SlotChoice(None, False, ranked, counts, raw, intro_f, "uncertain")
+    leaders = [f for f in counts if counts[f] == top]
+    if len(leaders) == 1:
+        return SlotChoice(display[leaders[0]], True, ranked, counts, raw, intro_f, "frequency")
+    return SlotChoice(None, False, ranked, counts, raw, intro_f, "uncertain")
+
+
+def describe(choice: SlotChoice) -> str:
+    """The spellings of a choice, ranked, with their counts and why ("Quell ×3 (introduced)")."""
+    parts = []
+    for r in choice.ranked:
+        f = fold(r)
+        n = choice.raw_counts.get(f, 0)
+        extra = []
+        if choice.intro == f:
+            extra.append("introduced")
+        dup = n - choice.counts.get(f, 0)
+        if dup:
+            extra.append(f"{dup} in a repeated passage")
+        if choice.source == "list" and fold(choice.canonical or "") == f:
+            extra.append("names list")
+        parts.append(f"{r} ×{n}" + (f" ({', '.join(extra)})" if extra else ""))
+    return ", ".join(parts)
+
+
+def _analyse(doc, index: NamesIndex | None) -> Analysis:
+    mentions = extract_mentions(doc)
+    entities: list[Entity] = []
+    accepted: set[str] = set()
+    if index is not None:
+        accepted = set(index.exact) | set(index.surname_exact)
+
+    fulls = [m for m in mentions if m.kind == "full"]
+    bares = [m for m in mentions if m.kind == "bare"]
+
+    # 1. people: full names grouped by surname spelling, then by agreeing first names
+    by_surname: dict[str, list[Mention]] = defaultdict(list)
+    for m in fulls:
+        by_surname[fold(m.surname)].append(m)
+    sur_keys = list(by_surname)
+    person_groups: list[list[Mention]] = []
+    for sk in sur_keys:
+        groups: list[list[Mention]] = []
+        firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
+        for m in by_surname[sk]:
+            mf = m.first or ""
+            for g, fs in zip(groups, firsts):
+                if mf in fs or any(first_compatible(mf, x) for x in fs):
+                    g.append(m)
+                    fs.add(mf)
+                    break
+            else:
+                groups.append([m])
+                firsts.append({mf})
+        person_groups.extend(groups)
+    # 2. merge groups whose surnames are close and whose first names agree
+    surname_of = [g[0].surname for g in person_groups]
+    parent = list(range(len(person_groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for grp in cluster_spellings(surname_of, close_surname):
+        for x in range(len(grp)):
+            for y in range(x + 1, len(grp)):
+                a, b = person_groups[grp[x]], person_groups[grp[y]]
+                if fold(a[0].surname) == fold(b[0].surname):
+                    continue
+                if close_surname(a[0].surname, b[0].surname) == 0:
+                    continue
+                if any(first_compatible(p.first or "", q.first or "") for p in a for q in b):
+                    parent[find(grp[x])] = find(grp[y])
+    merged: dict[int, list[Mention]] = defaultdict(list)
+    for i, g in enumerate(person_groups):
+        merged[find(i)].extend(g)
+    for ms in merged.values():
+        e = Entity(len(entities), sorted(ms, key=lambda m: m.start), person=True)
+        for m in ms:
+            m.entity = e.id
+        entities.append(e)
+
+    # 3. bare mentions: exact surnames of a person, else variants of one, else among themselves
+    surname_index: dict[str, list[int]] = defaultdict(list)
+    first_names: set[str] = set()
+    for e in entities:
+        for m in e.mentions:
+            surname_index[fold(m.surname)].append(e.id)
+            if m.first:
+                first_names.add(fold(m.first))
+    # Every reader of surname_index takes the distinct ids in first-seen order (or a set of
+    # them): drop the repeats once here, not once per mention (a surname used a thousand
+    # times made each look-up scan a thousand ids).
+    for key, ids in surname_index.items():
+        surname_index[key] = list(dict.fromkeys(ids))
+    sur_blocks: dict[str, set[str]] = defaultdict(set)
+    for s in surname_index:
+        for k in blocking_keys(s):
+            sur_blocks[k].add(s)
+    # "The person named most recently before a mention" is asked per mention: instead of
+    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
+    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
+    # mentions attached below, then those attached from the pool (each added in text order) --
+    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
+    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {
+        e.id: ([x.start for x in e.mentions], [], []) for e in entities
+    }
+
+    def latest_before(eid: int, pos: int) -> int:
+        best = -1
+        for lst in starts_of[eid]:
+            k = bisect_left(lst, pos)
+            if k and lst[k - 1] > best:
+                best = lst[k - 1]
+        return best
+
+    pool: list[Mention] = []
+    for m in bares:
+        f = fold(m.text)
+        ids = surname_index.get(f)
+        if ids:
+            ids = list(dict.fromkeys(ids))
+            if len(ids) == 1:
+                m.entity = ids[0]
+            else:  # shared surname: the person named most recently before
+                best = None
+                for eid in ids:
+                    latest = latest_before(eid, m.start)
+                    if latest >= 0 and (best is None or latest > best[0]):
+                        best = (latest, eid)
+                m.entity = best[1] if best else ids[0]
+            entities[m.entity].mentions.append(m)
+            starts_of[m.entity][1].append(m.start)
+            continue
+        if f in first_names:
+            continue
+        pool.append(m)
+
+    variant_of: dict[str, int] = {}
+    cands_best: dict[str, list[str]] = {}
+    ambiguous: list[tuple[Mention, list[str]]] = []
+    rest: list[Mention] = []
+    for m in pool:
+        f = fold(m.text)
+        if f not in variant_of:
+            cands: dict[str, float] = {}
+            for k in blocking_keys(f):
+                for s in sur_blocks.get(k, ()):
+                    if s not in cands:
+                        cands[s] = close_surname(f, s)
+            scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
+            # surnames about as close as the best one: then the mention is ambiguous
+            cands_best[f] = [s for v, s in scored if v >= scored[0][0] - _AMBIGUITY_MARGIN]
+            eid = -1
+            if scored:
+                top_sur = set(cands_best[f])
+                top_ids = {e for s in top_sur for e in surname_index[s]}
+                if len(top_ids) == 1:
+                    eid = top_ids.pop()
+                elif len(top_sur) == 1:
+                    eid = -2 - min(top_ids)  # one surname shared by several people: decide per mention
+            variant_of[f] = eid
+        eid = variant_of[f]
+        if eid <= -2:
+            # the person of that surname named most recently before this mention
+            ids = list(dict.fromkeys(surname_index[next(s for s in cands_best[f])]))
+            before = [(latest_before(i, m.start), i) for i in ids]
+            eid = max(before)[1]
+        if eid >= 0 and not m.word_like:
+            m.entity = eid
+            entities[eid].mentions.append(m)
+            starts_of[eid][2].append(m.start)
+        elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
+            ambiguous.append((m, cands_best[f]))  # close to two people's surnames
+        else:
+            rest.append(m)
+
+    # bare-only entities: spellings that look alike, unless both exist in their own right
+    spell_list = list(dict.fromkeys(fold(m.text) for m in rest if not m.word_like))
+
+    def bare_close(a: str, b: str) -> float:
+        if is_established(a) and is_established(b):
+            return 0.0
+        return close_spelling(a, b)
+
+    by_spelling: dict[str, list[Mention]] = defaultdict(list)
+    for m in rest:
+        if not m.word_like:
+            by_spelling[fold(m.text)].append(m)
+    singles: list[Mention] = []
+    for grp in cluster_spellings(spell_list, bare_close):
+        ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=lambda m: m.start)
+        e = Entity(len(entities), ms, person=False)
+        for m in ms:
+            m.entity = e.id
+        entities.append(e)
+        if len(grp) == 1:
+            singles.extend(ms)
+    singles.extend(m for m in rest if m.word_like)
+
+    for e in entities:
+        e.mentions.sort(key=lambda m: m.start)
+
+    # 4. context: which entities share sentences
+    sent_entities: dict[int, set[int]] = defaultdict(set)
+    for e in entities:
+        for m in e.mentions:
+            sent_entities[m.sentence].add(e.id)
+    context: dict[int, set[int]] = defaultdict(set)
+    for e in entities:
+        for m in e.mentions:
+            context[e.id] |= sent_entities[m.sentence] - {e.id}
+
+    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003)
+    by_initial: dict[str, list[int]] = defaultdict(list)
+    for e in entities:
+        if e.person:
+            for ini in {fold(x.surname)[:1] for x in e.fulls}:
+                by_initial[ini].append(e.id)
+    titles: dict[int, set[str]] = defaultdict(set)
+    for e in entities:
+        for x in e.mentions:
+            titles[e.id] |= _specific(x.title)
+    # each person's distinct full-name surnames: the max similarity over them is the max over
+    # all full mentions (the loop below only moves bare mentions, never full ones)
+    full_surnames: dict[int, list[str]] = {}
+    for m in singles:
+        if not (m.possessive or not m.word_like):
+            continue
+        f = fold(m.text)
+        if f in first_names or (index is not None and f in accepted):
+            continue
+        if m.entity >= 0 and len(entities[m.entity].mentions) > 1:
+            # a bare name used several times on its own is a name in its own right
+            continue
+        cands = []
+        for eid in by_initial.get(f[:1], ()):
+            e = entities[eid]
+            surs = full_surnames.get(eid)
+            if surs is None:
+                surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
+            sims = [loose_spelling(f, sur) for sur in surs]
+            s = max(sims) if sims else 0.0
+            if s <= 0:
+                continue
+            mctx = sent_entities[m.sentence] - {m.entity, eid}
+            shared = (mctx & context[eid]) or (_specific(m.title) & titles[eid])
+            if shared:
+                cands.append((s, eid))
+        if len(cands) == 1:
+            eid = cands[0][1]
+            own = entities[m.entity] if m.entity >= 0 else None
+            if own is not None and m in own.mentions:
+                own.mentions.remove(m)
+            m.entity = eid
+            entities[eid].loose.append(m)
+
+    # 6. weigh each entity's spellings (a names-list entry first)
+    for e in entities:
+        if e.person:
+            _weigh_person(e, index)
+        else:
+            _weigh_bare(e, index)
+    candidates = []
+    for m, keys in ambiguous:
+        people = []
+        for k in keys:
+            for eid in dict.fromkeys(surname_index[k]):
+                full = entities[eid].fulls[0] if entities[eid].fulls else None
+                people.append((entities[eid].fulls[0].surname if full else k, full.text if full else k))
+        candidates.append((m, people))
+    return Analysis(mentions, entities, accepted, index, candidates)
+
+
+_GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())
+
+
+def _specific(title: tuple[str, ...]) -> set[str]:
+    """Title words that say which office someone holds ("defense", "minister"), not "Mr"."""
+    return {t for t in title if t not in _GENERIC_TITLES}
+
+
+def _intro(e: Entity) -> Mention | None:
+    """The mention that introduces a person: the first full name outside a repeated passage."""
+    body = [m for m in e.fulls if not m.repeated]
+    return body[0] if body else None
+
+
+def _weigh_person(e: Entity, index: NamesIndex | None) -> None:
+    """Match a person to the names list (``e.listed``) and weigh the spellings of the surname
+    and of the first name (``e.spelling``, ``e.first``)."""
+    fulls = e.fulls
+    listed_first: str | None = None
+    listed_sur: str | None = None
+    if index is not None:
+        best = None
+        for m in fulls:
+            hit = index.match_person(m.first or "", m.surname)
+            if hit and (best is None or hit[1] > best[1]):
+                best = hit
+        if best is not None:
+            ef, es, _ = index.entries[best[0]]
+            listed_first, listed_sur = ef, es
+            e.listed = (ef, es)
+    intro = _intro(e)
+    e.spelling = _choose(e.mentions, lambda m: m.surname, listed_sur, intro)
+    e.first = _choose(fulls, lambda m: m.first, listed_first, intro, lexicon_check=lambda f: f in given_names())
+
+
+def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
+    """Match a bare name (a place, a surname alone) to the names list and weigh its spellings."""
+    ms = e.mentions
+    spellings = {fold(m.text) for m in ms}
+    listed = None
+    if index is not None:
+        hits = set()
+        for s in spellings:
+            i = index.match_bare(s, strict=True)
+            if i is not None:
+                hits.add(index.entries[i][1])
+        if len({fold(h) for h in hits}) == 1:
+            listed = hits.pop()
+            e.listed = (None, listed)
+    if len(spellings) < 2 and listed is None:
+        return
+    if listed is not None and all(fold(m.text) == fold(listed) for m in ms):
+        return
+    e.spelling = _choose(ms, lambda m: m.text, listed, None)
+

@@ -1,0 +1,168 @@
+"""Spelling similarity of names: when two spellings are one name damaged (edit distance, phonetic
+keys, morphological and gendered forms), the blocking keys that keep comparisons few, and the
+clustering of spellings into groups.
+
+Every comparison is blocked first (by phonetic key and by prefix), so grouping thousands of
+distinct names never compares all pairs.
+"""
+from __future__ import annotations
+
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
+
+from ._namewords import fold, given_names, phonetic
+
+# ------------------------------------------------------------------ similarity
+_MORPH_SUFFIXES = ("s", "es", "i", "is", "n", "an", "ian", "ans", "ians", "ese", "ish", "ite", "ites", "ic")
+
+
+_GENDERED = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "yna"), ("ski", "ska"), ("sky", "skaya"),
+             ("skiy", "skaya"), ("cki", "cka"), ("dzki", "dzka"), ("ý", "á"), ("is", "ienė"), ("as", "ienė"))
+
+
+def morphological(a: str, b: str) -> bool:
+    """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)
+    or its other-gender form (Karimov/Karimova, Nowacki/Nowacka): related words or relatives,
+    not a misspelling."""
+    if len(a) > len(b):
+        a, b = b, a
+    for m, f in _GENDERED:
+        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+            return True
+    if not b.startswith(a):
+        return False
+    suffix = b[len(a):]
+    if suffix not in _MORPH_SUFFIXES:
+        return False
+    if suffix == "n" and a[-1:] not in "aeiou":
+        return False  # "Quellman"/"Quellmann" is a doubled letter, "Kenya"/"Kenyan" a demonym
+    return True
+
+
+def phon_dist(a: str, b: str) -> int:
+    return Levenshtein.distance(phonetic(a), phonetic(b))
+
+
+def close_spelling(a: str, b: str) -> float:
+    """Similarity (0..1) of two spellings of one name, or 0 when they are not variants.
+
+    Both must look alike (rapidfuzz ratio) and sound alike (metaphone keys at most one edit
+    apart). Used where nothing else says the two are one name (bare names, places)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 3:
+        return 0.0
+    if morphological(fa, fb):
+        return 0.0
+    r = fuzz.ratio(fa, fb) / 100.0
+    pd = phon_dist(fa, fb)
+    if r >= 0.8 and pd <= 1:
+        return r
+    if r >= 0.75 and pd == 0 and fa[0] == fb[0]:
+        return r
+    return 0.0
+
+
+def close_surname(a: str, b: str) -> float:
+    """Like :func:`close_spelling`, for the surname of a known person: one slip of typing
+    (a letter dropped, added, changed or two swapped) is enough even where the phonetic key
+    changes ("Abela"/"Aela"), since the person's introduction already says it is a name."""
+    s = close_spelling(a, b)
+    if s:
+        return s
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 4 or morphological(fa, fb):
+        return 0.0
+    r = fuzz.ratio(fa, fb) / 100.0
+    if OSA.distance(fa, fb) <= 1 or (r >= 0.9 and min(len(fa), len(fb)) >= 7):
+        return r
+    return 0.0
+
+
+def loose_spelling(a: str, b: str) -> float:
+    """Looser similarity for a bare surname that may be a damaged form of an introduced one."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 4 or fa[0] != fb[0] or morphological(fa, fb):
+        return 0.0
+    r = fuzz.ratio(fa, fb) / 100.0
+    if r >= 0.6 and phon_dist(fa, fb) <= 1:
+        return r
+    return 0.0
+
+
+@lru_cache(maxsize=131072)
+def first_compatible(a: str, b: str) -> bool:
+    """Could these two first names be one person's (equal, an initial, or a misspelling)?"""
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    if fa in given_names() and fb in given_names():
+        return False  # two real, different given names: two people
+    return fuzz.ratio(fa, fb) >= 70 and phon_dist(fa, fb) <= 1
+
+
+def blocking_keys(s: str) -> tuple[str, ...]:
+    """Phonetic key, the last three letters, and the one-letter deletions of the first four
+    (as SymSpell does): two spellings one or two edits apart nearly always share one."""
+    f = fold(s)
+    head = f[:4]
+    keys = {"p:" + phonetic(f), "e:" + f[-3:]}
+    if len(head) < 4:
+        keys.add("b:" + head)
+    else:
+        keys.update("b:" + head[:k] + head[k + 1 :] for k in range(4))
+    return tuple(sorted(keys))
+
+
+_PREFILTER = 59.0  # no similarity test of this module accepts a pair below this ratio
+
+
+def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], float] = close_spelling) -> list[list[int]]:
+    """Group spellings that are variants of each other, comparing only within blocks.
+
+    Blocks are those of :func:`blocking_keys`: a damaged spelling nearly always keeps one of
+    them. Returns groups of indices (singletons too).
+    """
+    parent = list(range(len(spellings)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(spellings):
+        for k in blocking_keys(s):
+            blocks[k].append(i)
+    folded = [fold(s) for s in spellings]
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        choices = [folded[i] for i in members]
+        for x in range(len(members) - 1):
+            i = members[x]
+            # rapidfuzz scans the rest of the block in C; only near pairs reach Python
+            near = process.extract(
+                choices[x], choices[x + 1 :], scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None
+            )
+            for _, _, y in near:
+                j = members[x + 1 + y]
+                key = (i, j) if i < j else (j, i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if find(i) != find(j) and close(spellings[i], spellings[j]) > 0:
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(spellings)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+

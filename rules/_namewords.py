@@ -1,0 +1,168 @@
+"""Words about names: the vocabularies the name analysis reads (titles, particles, stop words...),
+the case- and accent-folding key two spellings are compared on, and the given names and surnames
+of the census lists the ``names`` package ships.
+
+Not a rule module (the leading underscore keeps :func:`load_rules` from importing it as one).
+"""
+from __future__ import annotations
+
+
+import importlib.resources
+import re
+import unicodedata
+from functools import lru_cache
+
+import jellyfish
+
+from ..lint import lexicon
+
+# ----------------------------------------------------------------- word lists
+#: Words that make a title in front of a name (case-folded, abbreviations without the dot).
+TITLE_WORDS = frozenset(
+    """president vice prime minister ministers secretary defense defence foreign interior finance
+    state deputy assistant general attorney senator sen rep representative congressman
+    congresswoman governor gov mayor lt lieutenant col colonel maj major gen brig brigadier capt
+    captain cmdr commander adm admiral sgt sergeant cpl corporal pvt private dr mr mrs ms mx miss
+    prof professor king queen prince princess pope judge justice chancellor ambassador spokesman
+    spokeswoman spokesperson chairman chairwoman chair chief director rabbi sheikh imam father
+    rev reverend bishop archbishop cardinal sir dame lord lady commissioner coach premier
+    speaker envoy adviser advisor national security economic trade health education labor
+    labour transport energy homeland home justice treasury commerce agriculture environment
+    culture sports emir sultan crown first supreme leader chairperson ceo cfo coo executive
+    officer inspector detective superintendent constable sheriff marshal councillor councilor
+    alderman delegate mp mep president-elect st saint""".split()
+)
+#: Abbreviations that take a full stop inside a name run ("Maj. Gen. Pat Doe", "Dr. Lee").
+ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof gen maj col lt sgt capt cmdr adm gov sen rep rev fr st sr jr brig hon cpl pvt supt insp det".split()
+)
+#: Lower-case particles inside names (von der Aa, bin Said, de la Cruz).
+PARTICLES = frozenset("von van der den de del della di da du dos das la le ter ten bin ibn al el ben zu af av y".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+#: Capitalised words that are not names even mid-sentence.
+NOT_NAMES = frozenset(
+    """i i'm i’m i've i’ve i'd i’d i'll i’ll january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday
+    god ok okay mr mrs ms dr""".split()
+)
+#: Words that open sentences and are never names.
+STOPWORDS = frozenset(
+    """a an the this that these those some any each every all both no not his her its their our
+    my your he she it they we you i me us them who whom whose what which when where why how
+    and or but nor so yet for if then than though although because as at by in on of to from
+    with without into onto over under after before since until while during about above below
+    between among against through across along around beyond near also still just only even
+    there here however meanwhile moreover instead again once many most much more few several
+    other another such same one two three four five six seven eight nine ten first last next
+    new old yes ok well now today yesterday tomorrow tonight asked said says told according
+    ahead amid despite unlike like later earlier soon still do does did is are was were be been being have has had will
+    would can could should may might must shall let please thank thanks see follow read""".split()
+)
+DETERMINERS = frozenset("a an the this that these those some any each every its their our his her my your".split())
+#: Verbs of saying that follow a person's name ("Quell said").
+SPEECH_VERBS = frozenset(
+    "said says told added noted asked wrote argued explained insisted warned stated replied claimed recalled".split()
+)
+#: Last words that make a run an organisation or a place, not a person.
+ORG_WORDS = frozenset(
+    """institute center centre university council department ministry party program programme
+    house street strip bank group company corp inc ltd agency office committee court hospital
+    school college river mountain mountains island islands sea ocean lake county city province
+    republic kingdom union nations forces army navy airport station square road avenue park
+    bridge church mosque temple museum foundation association society network times post news
+    journal press review club team league cup games festival award prize act bill treaty
+    accord summit conference organization organisation authority board commission service
+    services fund trust coast valley desert gulf bay peninsula region district village town
+    capital hall tower palace building plaza market center program""".split()
+)
+_QUOTE_CUES = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|song|album|play|series|show|documentary|article|essay|"
+    r"report|poem|opera|painting|exhibition|column|titled|entitled|called|headlined)\W{0,3}$",
+    re.I,
+)
+_QUOTE_PAIRS = re.compile(r"\u201c([^\u201c\u201d\n]{1,200})\u201d|\"([^\"\n]{1,200})\"|\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")
+_QWORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
+_OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
+_APOS = "'\u2019\u02bc"
+_POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
+_OPEN_CHAR = re.compile("[:\u201c\"]")  # the characters one of which _OPENING requires
+
+
+def _strip_possessive(tok: str) -> str:
+    """``_POSSESSIVE.sub("", tok)`` without a regex: a word token has no newline, so ``$`` is
+    its end."""
+    return tok[:-2] if len(tok) >= 2 and tok[-1] == "s" and tok[-2] in _APOS else tok
+
+
+_GAP_SPACE = re.compile(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+_GAP_DOT = re.compile(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
+_LOWER_PART = re.compile(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
+
+
+@lru_cache(maxsize=131072)
+def fold(s: str) -> str:
+    """Case-fold and strip accents and apostrophes: the key two spellings are compared on."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c) and c not in _APOS)
+
+
+@lru_cache(maxsize=65536)
+def phonetic(s: str) -> str:
+    f = fold(s)
+    letters = "".join(c for c in f if c.isalpha() and c.isascii())
+    if not letters:
+        return f
+    try:
+        return jellyfish.metaphone(letters)
+    except Exception:  # pragma: no cover - jellyfish rejects odd input
+        return letters.upper()
+
+
+def _read_census(name: str) -> set[str]:
+    try:
+        path = importlib.resources.files("names") / name
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
+        return set()
+    out = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if parts:
+            out.add(parts[0].casefold())
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names of the US census lists shipped in the MIT-licensed ``names`` package."""
+    return frozenset(_read_census("dist.male.first") | _read_census("dist.female.first"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_read_census("dist.all.last"))
+
+
+COMMON_WORD = 1_000_000  # lexicon count above which a lower-case form is an everyday word
+
+
+@lru_cache(maxsize=32768)
+def _word_frequency(word: str) -> int:
+    """The lexicon count of a word's folded form, cached: asked of the same words again and again."""
+    return lexicon.frequency(fold(word))
+
+
+def is_common_word(word: str, threshold: int = COMMON_WORD) -> bool:
+    return _word_frequency(word) >= threshold
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in given_names()
+
+
+def is_established(word: str) -> bool:
+    """A spelling that exists in its own right: an English word or a census surname."""
+    f = fold(word)
+    return lexicon.frequency(f) >= 50_000 or f in surnames()
+

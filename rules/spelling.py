@@ -10,6 +10,7 @@ import re
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._variety import variety_of
 from ._words import _known, broken_contractions
 from ..lint import lexicon
 
@@ -138,3 +139,58 @@ class LowercaseName(Rule):
             cap = low[0].upper() + low[1:]
             yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
                                [(cap, False)], confidence=0.7)
+
+
+_VARIETY_NAME = {"US": "American", "GB": "British"}
+
+
+class OtherVariety(Rule):
+    """What it flags: with ``spelling = "en-US"`` or ``"en-GB"``, a word spelt the other variety's way ("colour" in an en-US text, "center" in an en-GB one); with the default ``"any"``, the words of the rarer variety in a text that mixes both.
+
+    Why: house style picks one variety, and copy assembled from several sources (or a
+    translation tool trained on both) mixes them. Both varieties are correct English, so
+    by default only a text that uses both is flagged, at suggestion severity; -ize is not
+    counted as American (Oxford spelling uses it). Capitalised words (names such as
+    "Labor Party", "Lincoln Center") and words of the names and word lists are left alone.
+
+    Example: with ``spelling = "en-US"``: "the colour of the centre" -> "the color of the center".
+
+    Fix: suggests the other variety's form. Unsafe: a quotation may keep its own spelling.
+    """
+
+    code = "S004"
+    name = "other-variety"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 64
+
+    def check(self, doc, config):
+        want = config["spelling"]
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        found = []
+        for t in doc.words:
+            w = t.text
+            if len(w) < 5 or not w.islower() or not w.isalpha():
+                continue
+            v = variety_of(w)
+            if v is not None and not (vocab is not None and vocab.accepts(w)):
+                found.append((t, v[0], v[1]))
+        if not found:
+            return
+        severity = None
+        if want in ("en-US", "en-GB"):
+            other = "GB" if want == "en-US" else "US"
+            flagged = [f for f in found if f[1] == other]
+            why = f"{_VARIETY_NAME[other]} spelling in an {want} text"
+        else:
+            us = [f for f in found if f[1] == "US"]
+            gb = [f for f in found if f[1] == "GB"]
+            if not us or not gb or len(us) == len(gb):
+                return
+            flagged = gb if len(gb) < len(us) else us
+            major = "American" if flagged is gb else "British"
+            why = f"{_VARIETY_NAME[flagged[0][1]]} spelling in a text mostly in {major} spelling"
+            severity = "suggestion"
+        for t, _, other in flagged:
+            yield self.finding(doc, t.start, t.end, f"{why}: '{t.text}' -> '{other}'", [(other, False)],
+                               confidence=0.8 if severity is None else 0.5, severity=severity)

@@ -765,9 +765,20 @@ def _g_rule_text(rng: random.Random) -> str:
 def test_g_rules_same_as_before_the_reordering(seed):
     text = _g_rule_text(random.Random(seed))
     cfg = Config()
+    from garblint.rules._sentences import analyse
+    from garblint.rules.garble import _instructional, defined_terms
+
     for code, old in (("G002", _old_g002), ("G004", _old_g004), ("G005", _old_g005)):
         rule = get_rule(code)()
-        assert list(rule.check(Document(text), cfg)) == list(old(rule, Document(text), cfg)), code
+        want = list(old(rule, Document(text), cfg))
+        # Since issue 19, defined terms (G002) and split-off imperatives in a document written as
+        # instructions (G004) are left alone; the oracles predate that.
+        if code == "G002":
+            defined = defined_terms(analyse(Document(text)))
+            want = [f for f in want if f.text.casefold() not in defined]
+        if code == "G004" and _instructional(analyse(Document(text))):
+            want = [f for f in want if not f.message.startswith("clause without a subject")]
+        assert list(rule.check(Document(text), cfg)) == want, code
 
 
 def test_character_classes_the_fast_paths_rely_on():

@@ -38,7 +38,8 @@ from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reas
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
-    _variant_known, accepted_form, archaic_words, candidate_zipf, closed_compound, extra_words,
+    _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
+    extra_words,
 )
 
 def _foreign_word(w: str, z: float) -> bool:
@@ -62,6 +63,9 @@ TYPO_MARGIN = 0.8
 SHORT_WORD_MARGIN = 1.0
 MORPH_MARGIN = 0.5
 COST_WEIGHT = 1.5  # Zipf decades per unit of edit cost
+#: a capitalised sentence opener is looked at only below this Zipf value, with a wider margin
+CAPITAL_MAX_ZIPF = 2.0
+CAPITAL_MARGIN = 0.3
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
 _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -171,6 +175,9 @@ class _Analysis:
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
         self.quiet: set[int] = set()  # unknown-list words never reported themselves
+        self._counts: dict[str, int] | None = None  # lower-case word -> uses, made on demand
+        # the halves of a contraction split by a space ("isn 't") are S002's
+        self.owned.update(a for a, _, _ in broken_contractions(doc.text))
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
@@ -268,6 +275,10 @@ class _Analysis:
                     self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
                              [(sugg, False)], 0.6)
                     self.owned.add(start)
+                    return
+            if (self.mode != "ocr" and not in_compound and len(w) >= 5 and w.isascii()
+                    and at_sentence_start(self.text, start) and not self._foreign_neighbour(idx)):
+                self._capitalised_slip(start, end, w, low)
             return
         if len(w) < 3 or self.accepts(w) or _known(w):
             return  # a word of the curated lists is never flagged
@@ -301,14 +312,54 @@ class _Analysis:
         phrase left in that language ("o pessoal foi"), not an English word misspelt as one
         ("langage")."""
         words = self.doc.words
-        for j in (idx - 1, idx + 1):
+        for j in (idx - 2, idx - 1, idx + 1, idx + 2):  # two words either side ("36 etapas: ...")
             if 0 <= j < len(words):
                 t = words[j].text.lower()
                 if t.isalpha() and _foreign_word(t, lexicon.zipf(t)):
                     return True
         return False
 
-    def _typo_likelier(self, w: str, z: float) -> bool:
+    def _capitalised_slip(self, start: int, end: int, w: str, low: str) -> None:
+        """A misspelt word opening a sentence ("Futhermore", "Peolple").
+
+        A capitalised word is usually a name, so only a sentence-initial one is looked at,
+        and only when it is no word (curated lists, morphology, the user's lists), the
+        document does not write it again (a name recurs), wordfreq hardly knows it (names
+        are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
+        noisy-channel test with a wider margin.
+        """
+        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low):
+            return
+        if self._word_counts().get(low, 0) > 1:
+            return
+        nxt = self._next_word(start)
+        if nxt is not None and nxt[:1].isupper():
+            return  # "Cheuk Hau-yip", "Wistron Corp": a name of several words
+        z = lexicon.zipf(low)
+        if z >= CAPITAL_MAX_ZIPF or _foreign_word(low, z) or not self._typo_likelier(low, z, CAPITAL_MARGIN):
+            return
+        ranked = rank(low, self._candidates(low), self.w)
+        if not ranked:
+            return
+        top = [c[0].upper() + c[1:] for _, c in ranked[:5]]
+        self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top], 0.5)
+        self.owned.add(start)
+
+    def _next_word(self, start: int) -> str | None:
+        words = self.doc.words
+        i = bisect_right(words, (start, float("inf")))
+        return words[i].text if i < len(words) else None
+
+    def _word_counts(self) -> dict[str, int]:
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for t in self.doc.words:
+                k = t.text.lower()
+                counts[k] = counts.get(k, 0) + 1
+            self._counts = counts
+        return self._counts
+
+    def _typo_likelier(self, w: str, z: float, extra: float = 0.0) -> bool:
         """A noisy-channel test for a word wordfreq lists (Zipf ``z`` > 0) but no curated list has.
 
         wordfreq is built from web text, so it lists common misspellings ("recieve" 2.75) next
@@ -318,7 +369,7 @@ class _Analysis:
         swaps and doubled letters cost less; OCR look-alikes less in OCR mode), with a wider
         margin for short words, where a slip and an abbreviation look alike.
         """
-        margin = TYPO_MARGIN + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
+        margin = TYPO_MARGIN + extra + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
         morph = accepted_form(w)
         if morph and not self._suspicious_derivation(w):
             # regular morphology explains it ("unregister", "prepending"): surer evidence needed,

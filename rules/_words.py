@@ -191,3 +191,56 @@ def closed_compound(w: str) -> bool:
             return True
     return False
 
+
+
+# ------------------------------------------------------- broken contractions
+_APOS = "'\u2019\u2018`\u00b4\u02bc"
+#: what comes before "n't": isn't, can't (ca), won't (wo), shan't (sha), ain't (ai)
+_NEG_STEMS = "is are was were do does did has have had ca could would should wo must need ai might sha dare".split()
+#: the words each contracted ending follows ("it's", "they're", "I've", "we'll", "he'd", "I'm")
+_ENDING_AFTER = {
+    "s": "it he she that there here what who where when how let".split(),
+    "re": "you we they there what who".split(),
+    "ve": "i you we they could would should might must who".split(),
+    "ll": "i you we they he she it that there who".split(),
+    "d": "i you we they he she it that there who".split(),
+    "m": ["i"],
+}
+_GAP = r"[ \t]*(?:\r?\n[ \t]*)?"
+_BROKEN_CONTRACTION = re.compile(
+    r"(?<![\w" + _APOS + r"])(?:"
+    r"(?P<neg>(?:" + "|".join(_NEG_STEMS) + r")n)(?P<g1>" + _GAP + r")(?P<a1>[" + _APOS + r"])(?P<g2>" + _GAP + r")t"
+    r"|(?P<aux>" + "|".join(_NEG_STEMS) + r")(?P<g3>[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)(?P<nt>n[" + _APOS + r"]t)"
+    r"|(?P<pro>" + "|".join(sorted({w for ws in _ENDING_AFTER.values() for w in ws})) + r")(?P<g4>" + _GAP + r")"
+    r"(?P<a2>[" + _APOS + r"])(?P<g5>" + _GAP + r")(?P<end>s|re|ve|ll|d|m)"
+    r")(?![\w" + _APOS + r"])",
+    re.I,
+)
+_APOS_NORMAL = {"\u2018": "\u2019", "`": "'", "\u00b4": "'", "\u02bc": "\u2019"}
+
+
+def broken_contractions(text: str) -> list[tuple[int, int, str]]:
+    """Contractions split by a space or line break ("isn ‘t", "don 't", "it' s", "is n't",
+    "wasn'\\nt"): (start, end, the joined form). Quoted words ("'tis", "rock 'n' roll") and a
+    possessive after a noun are not contractions of this kind and are left alone."""
+    if not any(ch in text for ch in _APOS):
+        return []
+    out = []
+    for m in _BROKEN_CONTRACTION.finditer(text):
+        if m.group("neg"):
+            if not (m.group("g1") or m.group("g2")):
+                continue  # "isn't": whole
+            apos = m.group("a1")
+            joined = m.group("neg") + _APOS_NORMAL.get(apos, apos) + text[m.end() - 1]
+        elif m.group("aux"):
+            nt = m.group("nt")
+            joined = m.group("aux") + nt[0] + _APOS_NORMAL.get(nt[1], nt[1]) + nt[2]
+        else:
+            if not (m.group("g4") or m.group("g5")):
+                continue
+            if m.group("pro").lower() not in _ENDING_AFTER[m.group("end").lower()]:
+                continue
+            apos = m.group("a2")
+            joined = m.group("pro") + _APOS_NORMAL.get(apos, apos) + m.group("end")
+        out.append((m.start(), m.end(), joined))
+    return out

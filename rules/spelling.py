@@ -5,8 +5,13 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 """
 from __future__ import annotations
 
+import re
+
 from ..lint.rule import Rule
 from ._lexcheck import analyse
+from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._words import _known, broken_contractions
+from ..lint import lexicon
 
 
 class UnknownWord(Rule):
@@ -38,3 +43,98 @@ class UnknownWord(Rule):
     def check(self, doc, config):
         for i in analyse(doc, config)["S001"]:
             yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)
+
+
+class BrokenContraction(Rule):
+    """What it flags: a contraction split by a space or a line break: "isn ‘t", "don 't", "it' s", "is n't", "wasn'" at a line end with "t" on the next.
+
+    Why: scrapers that turn curly apostrophes into spaced quotes, OCR that reads a gap around
+    the apostrophe, and tokenisers that write "do n't" leave contractions in two pieces; a
+    reader stumbles, and a spell checker sees "isn" and "t" as unknown words. Only endings
+    that follow the words they contract are joined ("it 's" but not "the dog 's"); a quoted
+    word ("'tis", "rock 'n' roll") is not a contraction of this kind.
+
+    Example: "It isn ‘t clear why they don 't agree." -> "It isn’t clear why they don't agree."
+
+    Fix: joins the pieces (a left quotation mark used as the apostrophe becomes ’). Safe:
+    only the spaces around the apostrophe go.
+    """
+
+    code = "S002"
+    name = "broken-contraction"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 58
+
+    def check(self, doc, config):
+        text = doc.text
+        for a, b, joined in broken_contractions(text):
+            yield self.finding(doc, a, b, f"broken contraction: '{text[a:b]}' reads as '{joined}'",
+                               [(joined, True)], confidence=0.85)
+
+
+#: a lower-case form this common (wordfreq Zipf), or one the curated lists know, is an
+#: ordinary word too ("bill", "rose", "theater"), not a name written small
+_COMMON_WORD_ZIPF = 3.0
+_LATIN_WORD = re.compile("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
+_NEAR_CODE = set("`'\"/\\._-=<>[]{}()@#$%:")
+
+
+class LowercaseName(Rule):
+    """What it flags: a name written in lower case mid-sentence when the same document writes it capitalised as a name at least twice ("met ngubane" beside "Ngubane" elsewhere).
+
+    Why: scraping, OCR and machine translation lose capitals; a name in lower case reads as a
+    slip and is missed by searches for the name. The document's own usage decides: the word
+    must be capitalised at least twice away from a sentence start and written small only
+    once. Ordinary words that are also names ("bill", "rose"), words in code or quotes,
+    and the entries of the names lists are left alone.
+
+    Example: "Ngubane spoke first. Later ngubane said Ngubane would run." -> "Later Ngubane said ...".
+
+    Fix: suggests the capitalised form. Unsafe: the small form may be deliberate (a brand,
+    a quoted handle).
+    """
+
+    code = "S003"
+    name = "lower-case-name"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 62
+
+    def check(self, doc, config):
+        text = doc.text
+        caps: dict[str, int] = {}
+        small: dict[str, list] = {}
+        for t in doc.words:
+            w = t.text
+            if len(w) < 3 or not w.isalpha():
+                continue
+            if w[0].isupper() and w[1:].islower():
+                if not at_sentence_start(text, t.start):
+                    caps[w.lower()] = caps.get(w.lower(), 0) + 1
+            elif w.islower():
+                small.setdefault(w, []).append(t)
+        if not caps:
+            return
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        for low, toks in small.items():
+            if caps.get(low, 0) < 2 or len(toks) != 1:
+                continue
+            if not _LATIN_WORD.match(low):
+                continue
+            z = lexicon.zipf(low)
+            if _known(low) or z >= _COMMON_WORD_ZIPF:
+                continue  # an ordinary word that is also a name ("bill", "theater")
+            if _foreign_word(low, z):
+                continue  # a German noun ("Daten" / "daten"), a word of another language
+            t = toks[0]
+            if vocab is not None and vocab.accepts(low):
+                continue
+            a, b = t.start, t.end
+            if (a > 0 and text[a - 1] in _NEAR_CODE) or (b < len(text) and text[b] in _NEAR_CODE and text[b] not in ".-:)"):
+                continue
+            if at_sentence_start(text, a) or code_like(text, a, b):
+                continue
+            cap = low[0].upper() + low[1:]
+            yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
+                               [(cap, False)], confidence=0.7)

@@ -168,9 +168,19 @@ def _latin_word_state(t: str) -> bool | None:
         return None
     if len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
         return False
+    if len(core) > 2 and _common_elsewhere(core):
+        return False  # "por", "muito", "ihre": a word English lists know but another language uses far more
     if (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
         return True
     return None
+
+
+def _common_elsewhere(w: str) -> bool:
+    """Far commoner in one of wordfreq's other languages than in English (lint.lexicon)."""
+    from ..lint.lexicon import foreign, zipf
+
+    _, fz = foreign(w)
+    return fz >= 4.5 and fz - zipf(w) >= 2.5
 
 
 def _is_false(state: bool | None) -> bool:

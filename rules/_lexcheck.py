@@ -39,8 +39,23 @@ from ._oldstyle import in_old_style_quote, old_spelling_base
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
     _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
-    extra_words,
+    extra_words, two_letter_words,
 )
+
+def _known_head(w: str) -> bool:
+    """A known word opens ``w`` and leaves at most six letters ("burglar|iously"): a rare
+    derivation, not a word OCR made unreadable."""
+    if accepted_form(w):
+        return True
+    return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
+
+
+#: function words an OCR-damaged two-letter token most often stood for
+_SHORT_FUNCTION = tuple(
+    "of to in it is be as at so we he by or on do if me my up an no us am "
+    "the and was his her had has him she but not for are all one our who".split()
+)
+
 
 def _foreign_word(w: str, z: float) -> bool:
     """A common word of another language that English rarely uses (wordfreq's lists)."""
@@ -279,6 +294,9 @@ class _Analysis:
             if (self.mode != "ocr" and not in_compound and len(w) >= 5 and w.isascii()
                     and at_sentence_start(self.text, start) and not self._foreign_neighbour(idx)):
                 self._capitalised_slip(start, end, w, low)
+            return
+        if len(w) == 2 and self.mode == "ocr" and not in_compound:
+            self._short_ocr(start, end, w)
             return
         if len(w) < 3 or self.accepts(w) or _known(w):
             return  # a word of the curated lists is never flagged
@@ -583,7 +601,7 @@ class _Analysis:
             if self.mode != "ocr" and _foreign_word(w, lexicon.zipf(w)) and self._foreign_neighbour(idx):
                 continue
             if start in self.quiet:
-                self._split_word(words, idx, start, end, w)
+                self._split_word(words, idx, start, end, w, quiet=True)
                 continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
@@ -627,21 +645,24 @@ class _Analysis:
                     return True
         return False
 
-    def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
+    def _split_word(self, words: list, idx: int, start: int, end: int, w: str, quiet: bool = False) -> bool:
         text = self.text
         freqs = self.freqs
         options = []
+        # a word in use ("mortem") joins only into a word far commoner than itself ("ment" ->
+        # "government"), not into a rarer compound ("post mortem")
+        floor = 10 ** (lexicon.zipf(w) + 1.5 + 2.6) if quiet else 0
         if idx > 0:
             prev = words[idx - 1]
             if text[prev.end : start] == " " and prev.text.isalpha() and prev.text.islower() and prev.start not in self.owned:
                 j = prev.text + w
-                if freqs.get(j, 0) >= 100_000:
+                if freqs.get(j, 0) >= max(100_000, floor):
                     options.append((freqs[j], prev.start, end, j))
         if idx + 1 < len(words) and end == words[idx].end:
             nxt = words[idx + 1]
             if text[end : nxt.start] == " " and nxt.text.isalpha() and nxt.text.islower() and nxt.start not in self.owned:
                 j = w + nxt.text
-                if freqs.get(j, 0) >= 100_000:
+                if freqs.get(j, 0) >= max(100_000, floor):
                     options.append((freqs[j], start, nxt.end, j))
         if not options:
             return False
@@ -688,11 +709,33 @@ class _Analysis:
         self.owned.add(start)
         return True
 
+    def _short_ocr(self, start: int, end: int, w: str) -> None:
+        """OCR mode: a two-letter non-word that a look-alike or one edit makes a function word
+        ("tb" -> "to", "bf" -> "of", "th" -> "the")."""
+        if w in two_letter_words() or self.accepts(w):
+            return
+        text = self.text
+        if end < len(text) and text[end] in ".'’":
+            return  # an abbreviation ("wk.") or an elision
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "'’&/"):
+            return
+        scored = sorted((confusion_cost(w, c, self.w), -self.freqs.get(c, 0), c) for c in _SHORT_FUNCTION)
+        cost, _, best = scored[0]
+        if cost > 1.0:
+            return
+        self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{best}'",
+                 [(c, False) for k, _, c in scored[:3] if k <= 1.0], 0.6)
+        self.owned.add(start)
+
     def _misspelling(self, start: int, end: int, w: str) -> None:
         looks = self._lookalikes(w)
         cands = set(symspell_candidates(w)) | looks
         ranked = rank(w, cands, self.w)
         if not ranked:
+            if self.mode == "ocr" and len(w) >= 7 and w.isascii() and not lexicon.zipf(w) and not _known_head(w):
+                # nothing within two edits: OCR made the word unreadable; no guess
+                self.add("O001", start, end, f"unreadable word '{w}': OCR damage, no close word", [], 0.5)
+                self.owned.add(start)
             return
         top = [c for _, c in ranked[:5]]
         if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:

@@ -35,6 +35,11 @@ def extra_words() -> frozenset[str]:
     return _word_file("extra-words.txt")
 
 
+def two_letter_words() -> frozenset[str]:
+    """Two-letter lower-case words and abbreviations that are not OCR damage."""
+    return _word_file("two-letter-words.txt")
+
+
 def archaic_words() -> frozenset[str]:
     """Old spellings legitimate in digitised older texts, accepted in ``mode = "ocr"``."""
     return _word_file("archaic-words.txt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from garblint.lint.lexicon import frequencies, is_known
+from garblint.rules.untranslated import _common_elsewhere
 from garblint.lint.rule import Rule
 from garblint.rules._sentences import english_share
 
@@ -266,6 +267,8 @@ class ForeignFragment(Rule):
                 known = None
             elif len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
                 known = False
+            elif len(core) > 2 and _common_elsewhere(core):
+                known = False  # (issue 16) a word another language uses far more than English
             elif (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
                 known = True  # "la", "de", "à", rare words ("tanta") inside a foreign run
             else:

@@ -142,8 +142,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
-        for phrase_file in config["boilerplate-phrases"]:
-            read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
+        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"]:
+            read_list(phrase_file)  # a bad boilerplate or tortured-phrase file is a config error too
         cache_folder = None
         if config["cache"] and not opts.get("no_cache") and not opts.get("dask_address"):
             from .cache import resolve_cache_dir

@@ -170,8 +170,10 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "max-file-size": (_positive_number, 512.0),
     # extra scraper-boilerplate phrase files (rules/data/boilerplate.txt syntax)
     "boilerplate-phrases": (_str_list, []),
+    # extra tortured-phrase files (rules/data/tortured-phrases.txt syntax: "spun form -> original")
+    "tortured-phrases": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases")
+_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases", "tortured-phrases")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

@@ -18,10 +18,10 @@ A case file has an optional top-level ``select`` (the codes its cases run with) 
 Each expected entry must match a finding by code and exact span text; ``replacement`` must be
 one of its suggestions (and ``safe`` that suggestion's safety). Findings of the selected codes
 that no entry expects fail the case, so every case also checks for false alarms. Optional per
-case: ``select``, ``config`` (config keys), ``names`` and ``words`` (list entries, written to
-temporary files), ``allow_extra = true`` to tolerate other findings, ``path`` (a file name such
-as ``"guide.rst"``: the text is parsed as that kind of file). An expected entry may give the
-finding's ``line`` and ``column`` in the source (1-based).
+case: ``select``, ``config`` (config keys), ``names``, ``words`` and ``tortured-phrases`` (list
+entries, written to temporary files), ``allow_extra = true`` to tolerate other findings, ``path``
+(a file name such as ``"guide.rst"``: the text is parsed as that kind of file). An expected
+entry may give the finding's ``line`` and ``column`` in the source (1-based).
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def _config(case: dict, tmp_path: Path) -> Config:
         values[key] = convert(key, value, tmp_path)
     if case.get("select"):
         values["select"] = convert("select", case["select"])
-    for key in ("names", "words"):
+    for key in ("names", "words", "tortured-phrases"):
         if case.get(key):
             f = tmp_path / f"{key}.txt"
             f.write_text("\n".join(case[key]) + "\n", encoding="utf-8")

@@ -43,13 +43,17 @@ def _old_repetition_loops(doc) -> list[tuple[int, int, int]]:
                 i += 1
                 continue
             copies = R._count(low, gaps, i, size, False)
-            if copies < 3 and size > 1:
+            if copies < 3:
                 c = R._count(low, gaps, i, size, True)
                 if c >= 3 and (size >= R.COMMA_MIN_WORDS or c >= R.COMMA_MIN_COPIES):
                     copies = c
             if copies >= 3 and not any(taken[i : i + copies * size]):
                 phrase = low[i : i + size]
-                if not (size == 1 and (phrase[0] in R.LEGIT_TRIPLES or not phrase[0].isalpha())) and R._minimal(phrase):
+                if (
+                    not (size == 1 and (phrase[0] in R.LEGIT_TRIPLES or not phrase[0].isalpha()))
+                    and not (size == 2 and tuple(phrase) in R.LEGIT_PAIR_LOOPS)
+                    and R._minimal(phrase)
+                ):
                     found.append((i, size, copies))
                     for k in range(i, i + copies * size):
                         taken[k] = True

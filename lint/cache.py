@@ -51,7 +51,7 @@ FORMAT = "1"
 DB_NAME = f"cache-v{FORMAT}.sqlite3"
 #: config keys that never change findings
 PRESENTATION_KEYS = frozenset(
-    {"output-format", "jobs", "fail-on", "cache", "cache-dir", "exclude", "extend-exclude", "extensions"}
+    {"output-format", "jobs", "fail-on", "cache", "cache-dir", "exclude", "extend-exclude", "extensions", "max-file-size"}
 )
 _PACKAGE_FILES_DIGEST: str | None = None
 

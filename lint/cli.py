@@ -18,6 +18,7 @@ from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
 from .rule import all_rules, get_rule, rule_codes
+from .discover import OUTPUT_IS_INPUT
 from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules, tune_gc
 from .vocab import read_list
 
@@ -45,10 +46,18 @@ def _env_value(key: str, value: str, source: str) -> Any:
         raise ConfigError(f"{source}: {exc}") from None
 
 
-def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
+def _codes_opt(values: tuple[str, ...], flag: str = "--select") -> list[str] | None:
     if not values:
         return None
+    if any(not v.strip(" ,") for v in values):
+        raise click.UsageError(f"{flag} needs rule codes or prefixes (ALL for every rule), got an empty value")
     return convert("select", list(values))
+
+
+def _no_nan(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    if value is not None and value != value:
+        raise click.BadParameter("must be a number from 0 to 1, not nan")
+    return value
 
 
 @main.command()
@@ -69,7 +78,7 @@ def _codes_opt(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--words", multiple=True, metavar="FILE", help="A word list of accepted spellings (repeatable).")
 @click.option("--corpus", multiple=True, metavar="DIR", help="Reference files or folders for corpus rules (read, not linted; repeatable).")
 @click.option("--mode", type=click.Choice(MODES), default=None, help="'ocr' weighs OCR look-alike errors higher.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Drop findings below this confidence.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, callback=_no_nan, help="Drop findings below this confidence.")
 @click.option("--stdin-filename", default="-", help="The name to report for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="Colour the text report.")
 @click.option("--languagetool", "languagetool", default=None, metavar="off|local|URL", help="LanguageTool backend for rule L001 (default off; env GARBLINT_LANGUAGETOOL_URL).")
@@ -104,8 +113,8 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         config = load_config(config_path)
         overrides: dict[str, Any] = {
             "select": _codes_opt(opts["select"]),
-            "extend-select": (config["extend-select"] + _codes_opt(opts["extend_select"])) if opts["extend_select"] else None,
-            "ignore": (config["ignore"] + _codes_opt(opts["ignore"])) if opts["ignore"] else None,
+            "extend-select": (config["extend-select"] + _codes_opt(opts["extend_select"], "--extend-select")) if opts["extend_select"] else None,
+            "ignore": (config["ignore"] + _codes_opt(opts["ignore"], "--ignore")) if opts["ignore"] else None,
             "output-format": opts["output_format"],
             "fail-on": opts["fail_on"],
             "jobs": opts["jobs"],
@@ -127,12 +136,14 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         overrides["languagetool-download"] = opts.get("languagetool_download")
         config = config.merged(overrides)
         config.validate_codes(rule_codes())
+        if not selected_rules(config):
+            raise ConfigError("no rule is selected (see select, extend-select and ignore; 'garblint rules' lists them)")
         config.vocabulary  # load names and word lists now: a bad list is a config error
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
-        for phrase_file in config["boilerplate-phrases"]:
-            read_list(phrase_file)  # a bad boilerplate phrase file is a config error too
+        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"]:
+            read_list(phrase_file)  # a bad boilerplate or tortured-phrase file is a config error too
         cache_folder = None
         if config["cache"] and not opts.get("no_cache") and not opts.get("dask_address"):
             from .cache import resolve_cache_dir
@@ -180,10 +191,16 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             return EXIT_ERROR
 
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
+    outputs = [o for o in (out_path, opts.get("write_baseline_path")) if o]
     targets = discover(
         paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-",
-        force_exclude=bool(opts.get("force_exclude")),
+        force_exclude=bool(opts.get("force_exclude")), outputs=outputs,
     )
+    clash = [t for t in targets if t.error == OUTPUT_IS_INPUT]
+    if clash:  # before anything is linted or written
+        for t in clash:
+            _err(f"{t.path}: {t.error}")
+        return EXIT_ERROR
     try:
         if opts.get("dask_address"):
             from .distributed import DaskUnavailable, lint_targets_dask

@@ -168,10 +168,14 @@ KEYS: dict[str, tuple[Any, Any]] = {
     # the result cache (lint/cache.py); cache-dir is relative to the config file that sets it
     "cache": (_bool, True),
     "cache-dir": (_str, ""),
+    # files over this many MiB are not read (an error naming the limit); see docs/security.md
+    "max-file-size": (_positive_number, 512.0),
     # extra scraper-boilerplate phrase files (rules/data/boilerplate.txt syntax)
     "boilerplate-phrases": (_str_list, []),
+    # extra tortured-phrase files (rules/data/tortured-phrases.txt syntax: "spun form -> original")
+    "tortured-phrases": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases")
+_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases", "tortured-phrases")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:
@@ -279,10 +283,16 @@ def find_config_file(start: Path) -> Path | None:
             return cand
         cand = folder / "pyproject.toml"
         if cand.is_file():
+            # A pyproject.toml that cannot be read is an error, as for garblint.toml: skipping
+            # it would silently apply a parent folder's config instead.
             try:
                 data = tomllib.loads(cand.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+            except OSError as exc:
+                raise ConfigError(f"{cand}: cannot read config file: {exc.strerror or exc}") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"{cand}: config file is not valid UTF-8") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{cand}: invalid TOML: {exc}") from None
             if isinstance(data.get("tool"), dict) and "garblint" in data["tool"]:
                 return cand
     return None

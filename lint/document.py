@@ -139,6 +139,14 @@ class Document:
         a, b = self.line_span(line)
         return self.source[a:b]
 
+    @cached_property
+    def justified_lines(self) -> frozenset[int]:
+        """1-based numbers of the lines set justified (padded with doubled spaces to a common
+        width): their doubled spaces and line-end hyphens are typesetting, not damage."""
+        from .layout import justified_lines
+
+        return justified_lines(self.text, self.line_starts)
+
     # ------------------------------------------------------------ paragraphs
     @cached_property
     def paragraphs(self) -> list[Block]:

@@ -1,7 +1,7 @@
 """Masking: which parts of a file are not prose, so rules never see them.
 
 A Markdown file is parsed with markdown-it-py (CommonMark), which gives each block its source
-lines. Lines of code blocks, HTML blocks, front matter, link reference definitions and
+lines; a reStructuredText file with docutils (see :mod:`garblint.lint.rst`). Lines of code blocks, HTML blocks, front matter, link reference definitions and
 table rules are not prose; inside prose lines, code spans, autolinks and bare URLs, inline
 HTML and comments, link targets and image paths, and character entities are not prose either.
 
@@ -22,6 +22,7 @@ from typing import Iterable
 from .suppress import directive_spans
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+RST_EXTENSIONS = (".rst", ".rest")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 _HTML_RAW = re.compile(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
@@ -49,6 +50,10 @@ _LINK_OPEN = re.compile(r"\]\(|\]\[")
 
 def is_markdown(path: str | None) -> bool:
     return bool(path) and os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS
+
+
+def is_rst(path: str | None) -> bool:
+    return bool(path) and os.path.splitext(path)[1].lower() in RST_EXTENSIONS
 
 
 def is_html(path: str | None) -> bool:
@@ -86,8 +91,16 @@ def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     if is_markdown(path):
         regions.extend(markdown_regions(text))
+    elif is_rst(path):
+        from .rst import rst_regions  # docutils is slow to import: only for .rst files
+
+        regions.extend(rst_regions(text))
     elif is_html(path):
         regions.extend(html_regions(text))
+    else:
+        from .layout import layout_regions  # plain text: code, tables, rules, option lists...
+
+        regions.extend(layout_regions(text))
     return merge(regions)
 
 
@@ -287,3 +300,24 @@ def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:
             return None
         i += 1
     return None
+
+
+_CODE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def masked_words(doc) -> frozenset[str]:
+    """The words (casefolded; identifiers split at ``_``, dots and case-free joins) that the
+    document writes inside its blanked regions: code, literals, options, link targets. A word
+    the document itself writes as code is one of its terms ("the ``todo`` directive ... a todo
+    entry"), not a misspelling, when it turns up in the prose."""
+
+    def build() -> frozenset[str]:
+        if not doc.masks:
+            return frozenset()
+        src = doc.source
+        out: set[str] = set()
+        for a, b in doc.masks:
+            out.update(m.group().casefold() for m in _CODE_WORD.finditer(src, a, b))
+        return frozenset(out)
+
+    return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]

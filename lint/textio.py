@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 
 from .document import Document
 
-#: Files larger than this are refused with a clear message rather than exhausting memory.
-MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Files larger than this are refused with a clear message rather than exhausting memory
+#: (the default of the ``max-file-size`` setting, in MiB)
+MAX_FILE_MIB = 512
+MAX_FILE_BYTES = MAX_FILE_MIB * 1024 * 1024
 
 
 class InputError(Exception):
@@ -17,6 +20,29 @@ class InputError(Exception):
 
 class BinaryFile(InputError):
     """A file that looks binary: skipped with a notice, not an error."""
+
+
+class NotRegularFile(BinaryFile):
+    """A FIFO, socket or device: skipped with a notice, never read."""
+
+
+def file_kind(mode: int) -> str:
+    """A reader's name for a non-regular file type (for notices)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def not_regular_message(mode: int) -> str:
+    return f"{file_kind(mode)}, not a regular file: skipped (pipe text to 'garblint check -' instead)"
 
 
 @dataclass
@@ -88,19 +114,30 @@ def _guess_legacy(data: bytes) -> tuple[str, str]:
         return "latin-1", "Latin-1 assumed"
 
 
-def read_document(path: str, display_path: str | None = None) -> Document:
+def read_document(path: str, display_path: str | None = None, limit: int | None = None) -> Document:
     """Read and decode ``path``. Raises InputError (or BinaryFile) with a one-line reason."""
-    return document_from_bytes(read_bytes(path), display_path or path)
+    return document_from_bytes(read_bytes(path, limit), display_path or path)
 
 
-def read_bytes(path: str) -> bytes:
-    """Read ``path``'s bytes. Raises InputError with a one-line reason."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _over(limit: int) -> InputError:
+    mib = limit / (1024 * 1024)
+    shown = f"{mib:.0f}" if mib >= 1 else f"{mib:.2f}"
+    return InputError(f"file is over the {shown} MiB limit (max-file-size); not read")
+
+
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """Read ``path``'s bytes, at most ``limit`` (default MAX_FILE_BYTES). Raises InputError with a
+    one-line reason, NotRegularFile for a FIFO, socket or device.
+
+    The file is opened without blocking (a FIFO with no writer would wait forever) and checked
+    to be a regular file before anything is read; the read stops after ``limit`` bytes even
+    where the size the file system reports is wrong (``/proc``, a file that grows)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except IsADirectoryError:
@@ -109,6 +146,34 @@ def read_bytes(path: str) -> bytes:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(not_regular_message(st.st_mode))
+        if st.st_size > limit:
+            raise _over(limit)
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew, or reports no size: read on, up to the limit
+                chunks = [data]
+                total = len(data)
+                while total <= limit:
+                    chunk = fh.read(min(1 << 20, limit + 1 - total))
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    total += len(chunk)
+                if total > limit:
+                    raise _over(limit)
+                data = b"".join(chunks)
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     return data
 
 

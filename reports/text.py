@@ -103,6 +103,12 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
         summary = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {n_files} file{'s' if n_files != 1 else ''}."
         if fixable:
             summary += f" {fixable} fixable with --fix."
+    elif any(r.error for r in results) or not n_files:
+        # not "All clear" beside an error (a missing path, an unreadable file) or when nothing was linted
+        bad = sum(1 for r in results if r.error)
+        summary = f"No findings in {n_files} file{'s' if n_files != 1 else ''}" + (
+            f"; {bad} input{'s' if bad != 1 else ''} could not be linted." if bad else "."
+        )
     else:
         summary = f"All clear: no findings in {n_files} file{'s' if n_files != 1 else ''}."
     if lines and not ctx.quiet:

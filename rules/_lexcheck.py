@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..lint import lexicon, nearwords
+from ..lint.markup import masked_words
 from ..lint.segment import chunk_around
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
@@ -517,6 +518,8 @@ class _Analysis:
         for m in letter_run_matches(_SYMBOL_IN_WORD, _SYMBOL_AT, text):
             left, sym, right = m.group(1), m.group(2), m.group(3)
             whole = m.group(0)
+            if sym == "(" and right in ("s", "es") and text.startswith(")", m.end()):
+                continue  # "owner(s)": an optional plural
             if len(left) + len(right) < 3 or not (left + right).islower() and not (left[0].isupper() and (left[1:] + right).islower()):
                 continue
             if code_like(text, m.start(), m.end()) and "@" not in sym and "$" not in sym:
@@ -551,6 +554,12 @@ class _Analysis:
                 continue
             if not right.islower():
                 continue  # "Anglo- French" or a name after a dash
+            if "\n" in gap and (text[m.end(1)] == "\u2010" or self.doc.line_col(m.start(2))[0] in self.doc.justified_lines):
+                # a typesetter's hyphenation (U+2010 HYPHEN, which typing and OCR do not make, or
+                # at the end of a justified line): neither half is a word
+                self.owned.add(m.start(1))
+                self.owned.add(m.start(3))
+                continue
             joined = left + right
             f = freqs.get(joined.lower(), 0)
             if f < 100_000 and not (f and "\n" in gap):
@@ -596,6 +605,10 @@ class _Analysis:
                 continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
+            if w.endswith("in") and self.text.startswith(("'", "\u2019"), end) and (w + "g") in self.freqs:
+                continue  # "goin'", "mornin'": a dropped g marked by an apostrophe (dialect)
+            if self.doc.masks and w.casefold() in masked_words(self.doc):
+                continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
                 continue

@@ -294,6 +294,8 @@ class DuplicatedParagraph(Rule):
         for c in paragraph_copies(doc):
             if _is_verse(paras[c.index].text) and _is_verse(paras[c.original].text):
                 continue  # a chorus: songs and poems repeat whole stanzas on purpose
+            if doc.masks and _differ_in_source(doc, paras[c.index], paras[c.original]):
+                continue  # alike only once code, links or markup are blanked: "`a` is ..." / "`b` is ..."
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:
@@ -317,6 +319,21 @@ class DuplicatedParagraph(Rule):
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 _QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 _SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
+
+
+def _differ_in_source(doc, a, b) -> bool:
+    """Do the spans ``a`` and ``b`` (paragraphs or sentences) differ in the file's own text by
+    more than their blanked versions do? Then blanking made them alike."""
+    src, text = doc.source, doc.text
+    if src[a.start : a.end] == text[a.start : a.end] and src[b.start : b.end] == text[b.start : b.end]:
+        return False
+    same_text = _squash(text[a.start : a.end]) == _squash(text[b.start : b.end])
+    same_src = _squash(src[a.start : a.end]) == _squash(src[b.start : b.end])
+    if same_text:
+        return not same_src
+    return fuzz.ratio(_squash(src[a.start : a.end]), _squash(src[b.start : b.end])) + 3 < fuzz.ratio(
+        _squash(text[a.start : a.end]), _squash(text[b.start : b.end])
+    )
 
 
 def _trail_to_spaces(text: str) -> str:
@@ -391,6 +408,8 @@ class RepeatedSentence(Rule):
                     seen[norm] = k
                 continue
             first = sents[j]
+            if doc.masks and _differ_in_source(doc, s, first):
+                continue  # the same once code or links are blanked, not in the file
             if _is_verse(doc.paragraphs[s.paragraph].text) and _is_verse(doc.paragraphs[first.paragraph].text):
                 continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.

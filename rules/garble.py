@@ -124,8 +124,10 @@ class LowerCaseSentenceStart(Rule):
             before = text[max(0, s.start - 4) : s.start].rstrip()
             if before.endswith(("...", "\u2026", ":", ";", ",")):
                 continue
-            line_a = text.rfind("\n", 0, w.start) + 1
-            if not text[line_a : w.start].strip() and doc.source[line_a : w.start].strip():
+            j = w.start
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if doc.source[j : w.start].strip():
                 continue  # the sentence's subject was blanked: "`tool` is a ...", a URL, a link
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:
@@ -182,6 +184,7 @@ class CapitalisedCommonWord(Rule):
         if english_share(doc) < 0.45:
             return  # not English (German capitalises every noun)
         cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+        defined = defined_terms(an)
         ptr = 0
         for info in an.sentences:
             if info.title_case:
@@ -203,6 +206,8 @@ class CapitalisedCommonWord(Rule):
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
                 low = t.casefold()
+                if low in defined:
+                    continue  # a defined term or a house style
                 if (
                     (an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0))
                     and low not in CLOSED_CLASS
@@ -273,6 +278,18 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
+
+
+def defined_terms(an) -> set[str]:
+    """Words capitalised mid-sentence again and again (three times or more), more often than
+    written in lower case there: a defined term or a house style ("the Licensor", "Your
+    rights"), not a slip."""
+    sents = an.sentences
+    count: dict[str, int] = {}
+    for g, k in zip(an.cap_mid_sentence, an.cap_mid_word):
+        low = sents[g].words[k].text.casefold()
+        count[low] = count.get(low, 0) + 1
+    return {w for w, n in count.items() if n >= 3 and n > an.lower_mid.get(w, 0)}
 
 
 # Verb forms and adverbs that are also common given names or surnames.
@@ -499,6 +516,7 @@ class BrokenClause(Rule):
         text = doc.text
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
+        instructions: bool | None = None
         for info in an.sentences:
             s = info.sent
             ws = info.words
@@ -539,6 +557,8 @@ class BrokenClause(Rule):
                 continue
             if text[first.end : second.start].strip():
                 continue
+            if doc.source[first.end : second.start].strip():
+                continue  # the verb's object is blanked code or a link: "See `tool` for ..."
             if second.text.casefold() not in PREPOSITIONS and second.text.casefold() not in ARTICLES_AND_POSSESSIVES:
                 continue
             if _has_verb(ws[1:]):
@@ -547,6 +567,10 @@ class BrokenClause(Rule):
                 continue
             if imperative_paras.setdefault(s.paragraph, _imperatives(an, info)) >= 2:
                 continue  # instructions or a recipe: "Add the flour. Stir for a minute."
+            if instructions is None:
+                instructions = _instructional(an)
+            if instructions:
+                continue  # reference prose speaks in imperatives: "See the manual for details."
             yield self.finding(
                 doc,
                 s.start,
@@ -565,6 +589,17 @@ def _imperatives(an, info) -> int:
         if other.words and is_titlecase(other.words[0].text) and other.words[0].text.casefold() in VERB_BASES:
             n += 1
     return n
+
+
+def _instructional(an) -> bool:
+    """Is the document written as instructions (manuals, how-tos, reference pages)? Five
+    sentences or more, and one in ten at least, open with a bare verb."""
+    n = 0
+    for other in an.sentences:
+        ws = other.words
+        if ws and ws[0].start == other.sent.start and is_titlecase(ws[0].text) and ws[0].text.casefold() in VERB_BASES:
+            n += 1
+    return n >= 5 and n * 10 >= len(an.sentences)
 
 
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")

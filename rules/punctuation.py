@@ -130,8 +130,8 @@ class OddSpacing(Rule):
             if end - start == 2 and _SENTENCE_END_BEFORE.search(before):
                 continue
             line, _ = doc.line_col(start)
-            if _is_columnar(doc.line_text(line)):
-                continue
+            if _is_columnar(doc.line_text(line)) or line in doc.justified_lines:
+                continue  # aligned columns, justified text: layout
             yield self.finding(doc, start, end, f"{end - start} spaces between words", [(" ", True)], confidence=0.8)
         for m in _ODD_SPACE.finditer(text):
             start, end = m.start(), m.end()

@@ -74,13 +74,23 @@ class RepeatedWord(Rule):
 # --------------------------------------------------------------- R002 loops
 # Single words said three times on purpose ("no no no", "ha ha ha", "very very very").
 LEGIT_TRIPLES = LEGIT_DOUBLES | frozenset("very la da ho ha hip bla blah tick tock go far many much".split())
+# Two-word idioms of going on ("on and on and on", "over and over and over").
+LEGIT_PAIR_LOOPS = frozenset(
+    (a, "and") if k else ("and", a) for a in ("on", "over", "again", "round", "more", "around") for k in (0, 1)
+)
 MAX_PHRASE = 12
-# Copies separated by commas are a loop only for long phrases or many copies: a chant
-# ("lock the gates, lock the gates, lock the gates") is short and said three times.
+# Copies separated by punctuation are a loop only for long phrases or many copies: a chant
+# ("lock the gates, lock the gates, lock the gates") is short and said three times. Four
+# copies of a short phrase are a loop outside quotation marks ("of Oslo, Oslo, Oslo, Oslo");
+# inside them (speech, chants) RepetitionLoop asks for QUOTED_MIN_COPIES.
 COMMA_MIN_WORDS = 4
-COMMA_MIN_COPIES = 5
+COMMA_MIN_COPIES = 4
+QUOTED_MIN_COPIES = 5
 _LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
-_COMMA_GAP = re.compile(r"[ \t]*[,;][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
+# Copies joined by a comma, semicolon, full stop or dash, each perhaps with a line break after
+# it ("Oslo, Oslo, Oslo", "Oslo.\nOslo.\nOslo."): a loop's punctuated form. (Not colons, bars
+# and slashes: log lines, table cells and paths repeat on purpose.)
+_COMMA_GAP = re.compile(r"[ \t]*(?:[,;.\u2013\u2014]|-(?=[ \t\r\n]))[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
 WS, COMMA, OTHER = 0, 1, 2
 
 
@@ -204,13 +214,17 @@ def _repetition_loops(doc) -> list[tuple[int, int, int]]:
             if next_break[i] < i + size:
                 continue  # the phrase's own words must be joined by white space
             copies = _count(chars, gaps, i, size, False)
-            if copies < 3 and size > 1:
+            if copies < 3:
                 c = _count(chars, gaps, i, size, True)
                 if c >= 3 and (size >= COMMA_MIN_WORDS or c >= COMMA_MIN_COPIES):
                     copies = c
             if copies >= 3 and taken.find(1, i, i + copies * size) < 0:
                 phrase = [w.text.casefold() for w in words[i : i + size]]
-                if not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha())) and _minimal(phrase):
+                if (
+                    not (size == 1 and (phrase[0] in LEGIT_TRIPLES or not phrase[0].isalpha()))
+                    and not (size == 2 and tuple(phrase) in LEGIT_PAIR_LOOPS)
+                    and _minimal(phrase)
+                ):
                     found.append((i, size, copies))
                     taken[i : i + copies * size] = b"\x01" * (copies * size)
                     next_i = i + copies * size
@@ -249,13 +263,40 @@ def _minimal(phrase: list[str]) -> bool:
     return True
 
 
+_OPENERS = "\u201c\u00ab\u2018"
+_CLOSERS = "\u201d\u00bb\u2019"
+_SINGLE_CLOSE = re.compile("\u2019(?![^\\W\\d_])")
+
+
+def _in_quotation(doc, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened earlier in its paragraph (curly marks, guillemets,
+    or an odd number of straight double quotes before it)?"""
+    pi = doc.paragraph_at(pos)
+    if pi is None:
+        return False
+    before = doc.text[doc.paragraphs[pi].start : pos]
+    if before.count('"') % 2:
+        return True
+    opened = max(before.rfind(c) for c in _OPENERS[:2])
+    closed = max(before.rfind(c) for c in _CLOSERS[:2])
+    if opened > closed:
+        return True
+    single = before.rfind(_OPENERS[2])
+    if single < 0:
+        return False
+    # a closing single mark after it is one not followed by a letter ("’s" is an apostrophe)
+    return _SINGLE_CLOSE.search(before, single) is None
+
+
 class RepetitionLoop(Rule):
     """What it flags: a word or phrase repeated three or more times in a row ("the new parking rules the new parking rules the new parking rules").
 
     Why: weak machine translation and text generators fall into loops and emit the same words
-    over and over; the loop replaces whatever the source said. Copies separated by
-    punctuation ("No, no, no!") and sung or chanted words ("la la la", "ha ha ha") are speech
-    and are left alone.
+    over and over; the loop replaces whatever the source said. Copies may be joined by
+    punctuation or line breaks ("at the University of Oslo, Oslo, Oslo, Oslo"): a short
+    phrase needs four such copies (five inside quotation marks), a phrase of four words or
+    more three. Cries and chants ("No, no, no!", "Location, location, location") and sung
+    words ("la la la", "ha ha ha") are speech and are left alone.
 
     Example: "sales of the new phone the new phone the new phone rose" -> "sales of the new phone rose".
 
@@ -277,6 +318,9 @@ class RepetitionLoop(Rule):
             first_end = words[i + size - 1].end
             end = words[i + copies * size - 1].end
             phrase = text[start:first_end]
+            if size < COMMA_MIN_WORDS and copies < QUOTED_MIN_COPIES and _in_quotation(doc, start):
+                if text[first_end : words[i + size].start].strip():
+                    continue  # a short chant or cry in a quotation: "“Oslo, Oslo, Oslo, Oslo!”"
             yield self.finding(
                 doc,
                 start,

@@ -145,7 +145,7 @@ _VARIETY_NAME = {"US": "American", "GB": "British"}
 
 
 class OtherVariety(Rule):
-    """What it flags: with ``spelling = "en-US"`` or ``"en-GB"``, a word spelt the other variety's way ("colour" in an en-US text, "center" in an en-GB one); with the default ``"any"``, the words of the rarer variety in a text that mixes both.
+    """What it flags: with `spelling = "en-US"` or `"en-GB"`, a word spelt the other variety's way ("colour" in an en-US text, "center" in an en-GB one); with the default `"any"`, the words of the rarer variety in a text that mixes both.
 
     Why: house style picks one variety, and copy assembled from several sources (or a
     translation tool trained on both) mixes them. Both varieties are correct English, so

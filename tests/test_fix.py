@@ -248,10 +248,10 @@ def test_symlink_is_kept_and_its_target_fixed(tmp_path):
     target.write_text("It it works.\n", encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    proc = run_cli("check", str(link), "--fix", "--select", "R")
+    proc = run_cli("check", str(link), "--fix", "--select", "R", cwd=tmp_path)  # a link inside the current folder
     assert proc.returncode == 1  # "It it": case differs, unsafe, so it remains
     target.write_text("it it works.\n", encoding="utf-8")
-    proc = run_cli("check", str(link), "--fix", "--select", "R")
+    proc = run_cli("check", str(link), "--fix", "--select", "R", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "it works.\n"

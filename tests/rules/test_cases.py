@@ -18,8 +18,10 @@ A case file has an optional top-level ``select`` (the codes its cases run with) 
 Each expected entry must match a finding by code and exact span text; ``replacement`` must be
 one of its suggestions (and ``safe`` that suggestion's safety). Findings of the selected codes
 that no entry expects fail the case, so every case also checks for false alarms. Optional per
-case: ``select``, ``config`` (config keys), ``names`` and ``words`` (list entries, written to
-temporary files), ``allow_extra = true`` to tolerate other findings.
+case: ``select``, ``config`` (config keys), ``names``, ``words`` and ``tortured-phrases`` (list
+entries, written to temporary files), ``allow_extra = true`` to tolerate other findings, ``path``
+(a file name such as ``"guide.rst"``: the text is parsed as that kind of file). An expected
+entry may give the finding's ``line`` and ``column`` in the source (1-based).
 """
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def _config(case: dict, tmp_path: Path) -> Config:
         values[key] = convert(key, value, tmp_path)
     if case.get("select"):
         values["select"] = convert("select", case["select"])
-    for key in ("names", "words"):
+    for key in ("names", "words", "tortured-phrases"):
         if case.get(key):
             f = tmp_path / f"{key}.txt"
             f.write_text("\n".join(case[key]) + "\n", encoding="utf-8")
@@ -66,7 +68,7 @@ def _config(case: dict, tmp_path: Path) -> Config:
 
 @pytest.mark.parametrize("case", _load_cases())
 def test_case(case: dict, tmp_path: Path) -> None:
-    findings = lint_text(case["text"], _config(case, tmp_path))
+    findings = lint_text(case["text"], _config(case, tmp_path), path=case.get("path"))
     expected = case.get("expect", [])
     unmatched = list(findings)
     for exp in expected:
@@ -81,5 +83,8 @@ def test_case(case: dict, tmp_path: Path) -> None:
                 assert sugg.safe == exp["safe"], f"{exp['code']} on {hit.text!r}: safe={sugg.safe}"
         if "severity" in exp:
             assert hit.severity == exp["severity"]
+        for key in ("line", "column"):
+            if key in exp:
+                assert getattr(hit, key) == exp[key], f"{exp['code']} on {hit.text!r}: {key} {getattr(hit, key)}"
     if not case.get("allow_extra"):
         assert not unmatched, "unexpected findings: " + repr([(f.code, f.text, f.message) for f in unmatched])

@@ -43,13 +43,17 @@ def _old_repetition_loops(doc) -> list[tuple[int, int, int]]:
                 i += 1
                 continue
             copies = R._count(low, gaps, i, size, False)
-            if copies < 3 and size > 1:
+            if copies < 3:
                 c = R._count(low, gaps, i, size, True)
                 if c >= 3 and (size >= R.COMMA_MIN_WORDS or c >= R.COMMA_MIN_COPIES):
                     copies = c
             if copies >= 3 and not any(taken[i : i + copies * size]):
                 phrase = low[i : i + size]
-                if not (size == 1 and (phrase[0] in R.LEGIT_TRIPLES or not phrase[0].isalpha())) and R._minimal(phrase):
+                if (
+                    not (size == 1 and (phrase[0] in R.LEGIT_TRIPLES or not phrase[0].isalpha()))
+                    and not (size == 2 and tuple(phrase) in R.LEGIT_PAIR_LOOPS)
+                    and R._minimal(phrase)
+                ):
                     found.append((i, size, copies))
                     for k in range(i, i + copies * size):
                         taken[k] = True
@@ -765,9 +769,20 @@ def _g_rule_text(rng: random.Random) -> str:
 def test_g_rules_same_as_before_the_reordering(seed):
     text = _g_rule_text(random.Random(seed))
     cfg = Config()
+    from garblint.rules._sentences import analyse
+    from garblint.rules.garble import _instructional, defined_terms
+
     for code, old in (("G002", _old_g002), ("G004", _old_g004), ("G005", _old_g005)):
         rule = get_rule(code)()
-        assert list(rule.check(Document(text), cfg)) == list(old(rule, Document(text), cfg)), code
+        want = list(old(rule, Document(text), cfg))
+        # Since issue 19, defined terms (G002) and split-off imperatives in a document written as
+        # instructions (G004) are left alone; the oracles predate that.
+        if code == "G002":
+            defined = defined_terms(analyse(Document(text)))
+            want = [f for f in want if f.text.casefold() not in defined]
+        if code == "G004" and _instructional(analyse(Document(text))):
+            want = [f for f in want if not f.message.startswith("clause without a subject")]
+        assert list(rule.check(Document(text), cfg)) == want, code
 
 
 def test_character_classes_the_fast_paths_rely_on():

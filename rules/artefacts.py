@@ -1,0 +1,233 @@
+"""G and Q: machine-translation artefacts visible in the English alone.
+
+G006 a detached sentence (a hallucinated stock sentence with nothing to do with the text
+around it), G007 a common word in capitals with a lower-case ending ("REPORTs"), Q005 a
+closing quotation mark glued to the next word as if it opened a quotation.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from operator import itemgetter
+
+from ..lint.lexicon import frequency
+from ..lint.rule import Rule
+from ._sentences import AUXILIARIES, CLOSED_CLASS, ends_terminal
+
+# ------------------------------------------------------------------ G006
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_MIN_PARAGRAPHS = 5
+_MIN_CONTENT = 4
+_MAX_WORDS = 25
+# the share of a detached sentence's content words the rest of the document may use
+_MAX_SHARED = 0.2
+
+
+def _stem(w: str) -> str:
+    return w.casefold()[:5]
+
+
+def _stem_counts(words) -> dict[str, int]:
+    """Occurrences per word stem, counted per distinct word first (texts repeat words)."""
+    out: dict[str, int] = {}
+    for w, n in Counter(words).items():
+        k = _stem(w)
+        out[k] = out.get(k, 0) + n
+    return out
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if len(w) > 2 and w.casefold() not in CLOSED_CLASS]
+
+
+def _unintroduced_subject(words: list[str]) -> str | None:
+    """The head noun of a definite subject ("The film", "The Chinese government") at the
+    start of a sentence: the last word before the first auxiliary or -ed verb. None when the
+    sentence does not open on "The"/"This" + lower-case head."""
+    if not words or words[0] not in ("The", "This"):
+        return None
+    subject: list[str] = []
+    for w in words[1:]:
+        low = w.casefold()
+        if low in AUXILIARIES or (subject and low.endswith("ed")):
+            break
+        subject.append(w)
+        if len(subject) > 5:
+            return None
+    if not subject or not subject[-1].islower():
+        return None
+    return subject[-1]
+
+
+class DetachedSentence(Rule):
+    """What it flags: a one-sentence paragraph about something the document never mentions ("The film is directed by ... and written by ..." in a report on a party seminar).
+
+    Why: neural translation, on input it cannot handle, hallucinates: it emits a fluent stock
+    sentence from its training data ("The article was published by ...", "The government has
+    not yet responded to the report.") in place of the source sentence. Such a sentence
+    stands alone as a paragraph, opens on a definite subject ("The film", "The article") that
+    no other paragraph mentions, and shares almost none of its words with the document.
+    Looked for only in documents of five paragraphs or more; headlines, quotations, credits
+    and sentences that share a fifth of their content words with the rest are left alone.
+
+    Example: a news report on a seminar with the paragraph "The film is directed by Lee Min and written by Lee Min." -> the sentence the source really had.
+
+    Fix: none: the sentence replaced something that must come from the source.
+    """
+
+    code = "G006"
+    name = "detached-sentence"
+    category = "garble"
+    severity = "warning"
+
+    def check(self, doc, config):
+        paras = doc.paragraphs
+        if len(paras) < _MIN_PARAGRAPHS:
+            return
+        candidates = []
+        for k, p in enumerate(paras):
+            t = p.text
+            if len(t) > 250 or not t[:4] in ("The ", "This") or not ends_terminal(t):
+                continue
+            if len(doc.paragraph_sentences(k)) != 1:
+                continue
+            words = _WORD.findall(t)
+            if len(words) > _MAX_WORDS:
+                continue
+            head = _unintroduced_subject(words)
+            if head is None:
+                continue
+            content = _content(words)
+            if len(content) < _MIN_CONTENT:
+                continue
+            candidates.append((k, head, content))
+        if not candidates:
+            return
+        doc_stems = _stem_counts(map(itemgetter(2), doc.words))
+        for k, head, content in candidates:
+            own = _stem_counts(_WORD.findall(paras[k].text))
+            h = _stem(head)
+            if doc_stems.get(h, 0) > own.get(h, 0):
+                continue
+            shared = sum(1 for w in content if doc_stems.get(_stem(w), 0) > own.get(_stem(w), 0))
+            if shared > _MAX_SHARED * len(content):
+                continue
+            p = paras[k]
+            yield self.finding(
+                doc,
+                p.start,
+                p.end,
+                f"sentence shares almost no words with the document ('{head}' appears nowhere else):"
+                " a translation hallucination?",
+                confidence=0.6,
+            )
+
+
+# ------------------------------------------------------------------ G007
+_MIXED = re.compile(r"([A-Z]{4,})(s|es|ed|ing)(?![\w'\u2019-])")
+_COMMON = 5_000_000  # lexicon count of a common English word
+
+
+def _standalone(text: str, stem: str) -> bool:
+    return re.search(r"(?<![\w'\u2019-])" + re.escape(stem) + r"(?![\w'\u2019-])", text) is not None
+
+
+class MixedCaseWord(Rule):
+    """What it flags: a common English word in capitals with a lower-case ending ("REPORTs", "GOVERNMENTs").
+
+    Why: translation systems that copy an upper-case word (from a headline or a product name)
+    and then inflect it produce a word no English writer types. Acronyms with a plural "s"
+    ("URLs", "CEOs", "PINs") are left alone: only words of five letters or more whose
+    capitalised part is itself a common English word are flagged, and not when the text also
+    uses the capitalised part on its own (placeholders in manuals: "TARGET ... TARGETs").
+
+    Example: "Two new REPORTs were filed." -> "Two new reports were filed."
+
+    Fix: the word in lower case (unsafe: the capitals may have been meant for emphasis, and
+    then the ending should be capitalised too).
+    """
+
+    code = "G007"
+    name = "mixed-case-word"
+    category = "garble"
+    severity = "warning"
+    splittable = True
+
+    def check(self, doc, config):
+        text = doc.text
+        for m in _MIXED.finditer(text):
+            stem, ending = m.group(1), m.group(2)
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'\u2019-"):
+                continue
+            if len(stem) < 5 and ending == "s":
+                continue
+            word = m.group(0).lower()
+            if frequency(stem) < _COMMON or frequency(word) < _COMMON // 10:
+                continue
+            if _standalone(text, stem):
+                continue  # a placeholder the text also uses bare: "TARGET ... TARGETs"
+            yield self.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"'{m.group(0)}': capitals with a lower-case ending",
+                [(word, False)],
+                confidence=0.75,
+            )
+
+
+# ------------------------------------------------------------------ Q005
+# A closing mark between a word of 3+ letters and a capitalised word ("so-called’Better"),
+# with the same mark closing after a word within the next 12 words ("... plan’").
+_GLUED = re.compile(r"([\u2019\u201d])(?=[A-Z])")
+_CLOSE_AFTER = {"\u2019": re.compile("[^\\W_]\u2019(?![^\\W_])"), "\u201d": re.compile("[^\\W_]\u201d(?![^\\W_])")}
+_OPEN_FOR = {"\u2019": "\u2018", "\u201d": "\u201c"}
+# Elided articles and prepositions before a name: "dell’Acqua", "dall’Olio", "sull’Arno".
+_ELISIONS = frozenset("dell dall nell sull all coll quell degl dagl negl sugl".split())
+
+
+class GluedClosingQuote(Rule):
+    """What it flags: a closing quotation mark glued to the next word as if it opened a quotation ("so-called’Better Roads plan’").
+
+    Why: machine translation and some converters turn an opening mark into a closing one and
+    drop the space before it; the reader sees a stray apostrophe inside a word. Apostrophes
+    in names and elisions ("O’Neill", "d’Artagnan", "dell’Acqua") are left alone: the mark
+    must follow a word of three letters or more and be closed by the same mark within twelve
+    words.
+
+    Example: "the so-called’Better Roads plan’ was dropped" -> "the so-called ‘Better Roads plan’ was dropped".
+
+    Fix: a space and the opening mark (unsafe: the quotation's extent is a guess).
+    """
+
+    code = "Q005"
+    name = "glued-closing-quote"
+    category = "quote"
+    severity = "warning"
+    splittable = True
+
+    def check(self, doc, config):
+        text = doc.text
+        if "\u2019" not in text and "\u201d" not in text:
+            return
+        for m in _GLUED.finditer(text):
+            mark = m.group(1)
+            i = m.start()
+            j = i
+            while j > 0 and (text[j - 1].isalpha()):
+                j -= 1
+            if i - j < 3 or text[j:i].casefold() in _ELISIONS:
+                continue
+            end = text.find("\n", i)
+            window = text[i + 1 : end if end >= 0 else len(text)]
+            window = " ".join(window.split(" ")[:12])
+            if _CLOSE_AFTER[mark].search(window) is None:
+                continue
+            yield self.finding(
+                doc,
+                i,
+                i + 1,
+                "closing quotation mark glued to the next word: an opening mark lost its space?",
+                [(" " + _OPEN_FOR[mark], False)],
+                confidence=0.8,
+            )

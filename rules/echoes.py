@@ -1,0 +1,167 @@
+"""R: echoes that machine translation leaves: reduplicated coordination and repeated phrases."""
+from __future__ import annotations
+
+import re
+
+from ..lint.rule import Rule
+from ._sentences import CLOSED_CLASS
+
+# "X and X" that English says on purpose: progression and intensity ("again and again",
+# "more and more", "round and round", "such and such"); comparatives ("bigger and bigger") and
+# plural nouns of extent ("miles and miles", "hours and hours") are recognised by their shape.
+LEGIT_COORDINATION = frozenset(
+    """again over round around on through by up down out back in off away far wide more less
+    such so forth ever never time on and then now there here yes no bye ha""".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_AND = re.compile(r"[ \t]and[ \t]")
+_WORD_AT = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
+
+
+def _legit_coordination(word: str) -> bool:
+    low = word.lower()
+    if low in LEGIT_COORDINATION:
+        return True
+    if len(low) > 4 and low.endswith(("er", "ier")):
+        return True  # comparatives: "closer and closer"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return True  # plurals of extent: "years and years"
+    return False
+
+
+class ReduplicatedCoordination(Rule):
+    """What it flags: a word joined to itself by "and" ("to review and review the accounts", "quick and quick").
+
+    Why: translation from languages that pair near-synonyms ("review and audit", "fast and
+    efficient") often renders both words with the same English word; the pair then says one
+    thing twice and the second meaning is lost. English's own doublings of progression and
+    extent are left alone: "again and again", "more and more", "round and round", comparatives
+    ("bigger and bigger"), plurals ("miles and miles"), capitalised names ("Smith and Smith").
+
+    Only pairs followed by punctuation or a function word are flagged: "author and author
+    email" is a compound.
+
+    Example: "The board met to review and review the accounts." -> "The board met to review the accounts."
+
+    Fix: keeps one copy. Unsafe: the source had two different words, and the right second one
+    may be needed.
+    """
+
+    code = "R003"
+    name = "reduplicated-coordination"
+    category = "repetition"
+    severity = "warning"
+    splittable = True
+    fix_priority = 11
+
+    def check(self, doc, config):
+        text = doc.text
+        for m in _AND.finditer(text):
+            nxt = _WORD_AT.match(text, m.end())
+            if nxt is None:
+                continue
+            b = nxt.group()
+            a_start = m.start() - len(b)
+            if a_start < 0:
+                continue
+            a = text[a_start : m.start()]
+            if a.casefold() != b.casefold() or (a_start > 0 and _continues_word(text[a_start - 1])):
+                continue
+            if a[:1].isupper() and b[:1].isupper():
+                continue  # names: "Smith and Smith", "Johnson and Johnson"
+            if _legit_coordination(a):
+                continue
+            after = _NEXT_WORD.match(text, nxt.end())
+            if after and after.group(1).lower() not in CLOSED_CLASS:
+                continue  # a compound modifier: "author and author email", "state and state law"
+            yield self.finding(
+                doc,
+                a_start,
+                nxt.end(),
+                f"'{a}' coordinated with itself",
+                [(a, False)],
+                confidence=0.7,
+            )
+
+
+def _continues_word(c: str) -> bool:
+    return c.isalnum() or c in "'\u2019-_"
+
+
+# ------------------------------------------------------------------ R004 echoes
+# Bracketed text of up to 80 characters (one to eight words are compared with what precedes).
+_BRACKETED = re.compile(r"\([ \t]*([^()\n]{1,80}?)[ \t]*\)")
+_WORDS_IN = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_NORM = re.compile(r"[\W_]+")
+
+
+def _norm(s: str) -> str:
+    return _NORM.sub(" ", s).strip().casefold()
+
+
+class Echo(Rule):
+    """What it flags: a name or phrase repeated in brackets right after itself ("Anna Weber (Anna Weber)"), or a heading repeated word for word as the first sentence below it.
+
+    Why: translation keeps a gloss that repeated the original script or the original heading
+    and renders both copies into the same English; the reader sees the same words twice.
+    Brackets that add something (an acronym, a translation, a date) are not echoes.
+
+    Example: "The mayor, Anna Weber (Anna Weber), opened the bridge." -> "The mayor, Anna Weber, opened the bridge."
+
+    Fix: deletes the bracketed copy (unsafe: the brackets may have held a different form
+    of the name in the source). A repeated heading gets no suggestion: which copy to keep is
+    the editor's choice.
+    """
+
+    code = "R004"
+    name = "echo"
+    category = "repetition"
+    severity = "warning"
+    fix_priority = 12
+
+    def check(self, doc, config):
+        text = doc.text
+        if "(" in text:
+            for m in _BRACKETED.finditer(text):
+                inner = m.group(1)
+                words = _WORDS_IN.findall(inner)
+                if not words or len(words) > 8 or inner.isdigit():
+                    continue
+                space = m.start()
+                while space > 0 and text[space - 1] in " \t":
+                    space -= 1
+                if space == m.start():
+                    continue  # a call, not a gloss: "handle(request)"
+                a = space - len(inner)
+                if a < 0 or text[a:space].casefold() != inner.casefold():
+                    continue
+                if a > 0 and (_continues_word(text[a - 1]) or text[a - 1] == "."):
+                    continue  # only the end of a longer word: "Mariana (Ana)"
+                yield self.finding(
+                    doc,
+                    space,
+                    m.end(),
+                    f"'{inner}' repeated in brackets right after itself",
+                    [("", False)],
+                    confidence=0.85,
+                )
+        paras = doc.paragraphs
+        for k in range(len(paras) - 1):
+            head = paras[k]
+            if len(head.text) > 200 or "\n" in head.text or len(doc.paragraph_sentences(k)) != 1:
+                continue
+            key = _norm(head.text)
+            if key.count(" ") < 2:
+                continue  # three words or more: "Notes", "Summary of results" are labels
+            sents = doc.paragraph_sentences(k + 1)
+            if len(sents) < 2:
+                continue  # a one-sentence paragraph repeating the heading is a duplicate line (D rules)
+            first = sents[0]
+            if _norm(first.text) == key:
+                yield self.finding(
+                    doc,
+                    first.start,
+                    first.end,
+                    "the heading above is repeated as the first sentence",
+                    confidence=0.7,
+                )

@@ -1,0 +1,203 @@
+"""T: spun text, the thesaurus swaps that synonym spinners and cheap paraphrasers leave.
+
+T001 reports a tortured phrase of the built-in list (rules/data/tortured-phrases.txt, made by
+scripts/build_tortured_phrases.py) or of the user's files (config key ``tortured-phrases``):
+the spun form of a fixed expression ("counterfeit consciousness" for artificial
+intelligence). T002 reports a document whose density of such swaps, counting the list's weaker
+forms (rules/data/spun-forms.txt) too, is far above clean text, and then reports the weaker
+forms one by one at suggestion severity.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from operator import itemgetter
+
+from ..lint.rule import Rule
+from ..lint.vocab import read_list
+
+# T002: a document is spun when it has a tortured phrase, at least MIN_HITS swaps in all
+# (tortured phrases and the weaker forms of rules/data/spun-forms.txt) and at least DENSITY of
+# them per 1,000 words. Clean text has about 0.2 weaker forms per 1,000 words, isolated.
+MIN_HITS = 2
+DENSITY = 4.0
+MIN_WORDS = 80  # a density needs some text to mean anything
+_WEAK = "~ "
+_ARROW = " -> "
+
+
+class Phrases:
+    """Spun two-word forms -> original, looked up by their first word first."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.first = frozenset(k.split(" ", 1)[0] for k in table)
+
+
+def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
+    for line in lines:
+        target = strong
+        if line.startswith(_WEAK):
+            line = line[len(_WEAK) :]
+            target = weak if weak is not None else strong
+        form, sep, original = line.partition(_ARROW)
+        if not sep:
+            continue
+        key = " ".join(form.lower().split())
+        if key.count(" ") == 1:  # two-word forms only
+            target[key] = original.strip()
+
+
+def _builtin(name: str) -> list[str]:
+    text = resources.files("garblint.rules").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln and ln[0] != "#"]
+
+
+@lru_cache(maxsize=8)
+def load_phrases(extra_files: tuple[str, ...] = ()) -> tuple[Phrases, dict[str, str]]:
+    """The tortured phrases (built-in list plus the user's files) and the user's weaker forms
+    (lines marked ``~ `` in their files)."""
+    strong: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    _parse(_builtin("tortured-phrases.txt"), strong, None)
+    for f in extra_files:
+        _parse(read_list(f), strong, weak)
+    return Phrases(strong), weak
+
+
+@lru_cache(maxsize=8)
+def load_weak(extra_files: tuple[str, ...] = ()) -> Phrases:
+    """The weaker spun forms (read only for documents that have a tortured phrase)."""
+    weak: dict[str, str] = {}
+    _parse(_builtin("spun-forms.txt"), weak, None)
+    weak.update(load_phrases(extra_files)[1])
+    return Phrases(weak)
+
+
+def _files(config) -> tuple[str, ...]:
+    return tuple(config.get("tortured-phrases") or ())
+
+
+def spun_hits(doc, config) -> list[tuple[int, int, str, bool]]:
+    """(first word index, last word index + 1, original, strong) for every tortured phrase
+    and, in a document that has one, every weaker form; the two words lower case (a
+    capitalised pair is a name or a title) and joined by one space."""
+    return doc.memo("spun.hits", lambda: _all_hits(doc, _files(config)), on=config)
+
+
+def _all_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str, bool]]:
+    strong = [(i, j, o, True) for i, j, o in _hits(doc, load_phrases(files)[0])]
+    if not strong:
+        return strong
+    weak = [(i, j, o, False) for i, j, o in _hits(doc, load_weak(files))]
+    return sorted(strong + weak)
+
+
+def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
+    words = doc.words
+    texts = list(map(itemgetter(2), words))
+    first = phrases.first
+    table = phrases.table
+    text = doc.text
+    out = []
+    n = len(texts)
+    for i in [i for i, t in enumerate(texts) if t in first]:
+        if i + 1 >= n:
+            break
+        a, b = words[i], words[i + 1]
+        if b.start != a.end + 1 or text[a.end] != " ":
+            continue
+        hit = table.get(a.text + " " + b.text)
+        if hit is not None:
+            out.append((i, i + 2, hit))
+    return out
+
+
+def _spun_document(doc, hits) -> bool:
+    n = doc.word_count
+    return n >= MIN_WORDS and any(h[3] for h in hits) and len(hits) >= MIN_HITS and 1000 * len(hits) / n >= DENSITY
+
+
+class TorturedPhrase(Rule):
+    """What it flags: a tortured phrase, the thesaurus-swapped form of a fixed expression ("counterfeit consciousness" for artificial intelligence, "bosom peril" for breast cancer).
+
+    Why: synonym spinners and cheap paraphrasers disguise copied text by replacing words with
+    thesaurus neighbours; in a fixed expression the result is a phrase no writer uses and the
+    meaning is lost. The list is generated from common collocations and a public-domain
+    thesaurus, keeping only forms that are absent from large phrase counts and a reference
+    corpus of clean English (scripts/build_tortured_phrases.py); add your own with the config
+    key `tortured-phrases`. Capitalised pairs (names, titles) are left alone.
+
+    Example: "a model of counterfeit consciousness" -> "a model of artificial intelligence".
+
+    Fix: the original expression (unsafe: a writer may have meant the odd phrase).
+    """
+
+    code = "T001"
+    name = "tortured-phrase"
+    category = "garble"
+    severity = "warning"
+    splittable = True
+    family = "T"
+    family_cost = 0.3
+
+    def check(self, doc, config):
+        words = doc.words
+        for i, j, original, strong in spun_hits(doc, config):
+            if not strong:
+                continue
+            a, b = words[i].start, words[j - 1].end
+            yield self.finding(
+                doc, a, b, f"tortured phrase '{doc.text[a:b]}': a spun form of '{original}'?", [(original, False)], confidence=0.8
+            )
+
+
+class SpunDocument(Rule):
+    """What it flags: a document (80 words or more) with a tortured phrase and a density of thesaurus swaps far above clean text (two or more, and four or more per 1,000 words), once, with the evidence counted; then each weaker swap at suggestion severity.
+
+    Why: a spun copy of an article carries dozens of swapped words; each alone may be a
+    legitimate choice ("health dangers"), but several together, next to a tortured phrase,
+    mean the text was machine paraphrased and every sentence needs checking against the
+    source. The weaker forms (rules/data/spun-forms.txt: swaps of common collocations) occur
+    in clean English about 0.2 times per 1,000 words, isolated, and are never reported there.
+
+    Example: an article with "heart illness" and "health dangers" in 300 words -> the document is flagged, and "health dangers" gets "health risks" as a suggestion.
+
+    Fix: none for the document; each weaker form gets its original expression (unsafe).
+    """
+
+    code = "T002"
+    name = "spun-document"
+    category = "garble"
+    severity = "warning"
+    family = "T"
+    family_cost = 0.3
+
+    def check(self, doc, config):
+        hits = spun_hits(doc, config)
+        if not _spun_document(doc, hits):
+            return
+        words = doc.words
+        examples = ", ".join(dict.fromkeys(f"'{doc.text[words[i].start:words[j - 1].end]}'" for i, j, _, _ in hits[:5]))
+        first = words[hits[0][0]].start
+        yield self.finding(
+            doc,
+            first,
+            words[hits[0][1] - 1].end,
+            f"text looks machine-paraphrased: {len(hits)} thesaurus swaps in {doc.word_count} words ({examples}...)",
+            confidence=0.7,
+            properties={"swaps": len(hits), "words": doc.word_count},
+        )
+        for i, j, original, strong in hits:
+            if strong:
+                continue  # T001 reports it
+            a, b = words[i].start, words[j - 1].end
+            yield self.finding(
+                doc,
+                a,
+                b,
+                f"'{doc.text[a:b]}' in a spun text: a swapped form of '{original}'?",
+                [(original, False)],
+                confidence=0.5,
+                severity="suggestion",
+            )

@@ -50,6 +50,17 @@ def _known_head(w: str) -> bool:
     return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
 
 
+@lru_cache(maxsize=65536)
+def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
+    """The typo test's candidates: dictionary words one edit away (SymSpell's distance-1
+    answers, a few hundred dict look-ups) and, in OCR mode, one look-alike substitution away."""
+    found = [s.term for s in nearwords.lookup(w, 1) if s.term != w] if len(w) > 1 else []
+    if ocr and len(w) <= 14:
+        freqs = lexicon.frequencies()
+        found += [v for v in lookalike_variants(w, 1) if freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ]
+    return tuple(dict.fromkeys(found))
+
+
 #: function words an OCR-damaged two-letter token most often stood for
 _SHORT_FUNCTION = tuple(
     "of to in it is be as at so we he by or on do if me my up an no us am "
@@ -78,6 +89,7 @@ TYPO_MARGIN = 0.8
 SHORT_WORD_MARGIN = 1.0
 MORPH_MARGIN = 0.5
 COST_WEIGHT = 1.5  # Zipf decades per unit of edit cost
+TYPO_MAX_ZIPF = 3.5  # a word wordfreq lists this often is in use, whatever its neighbours
 #: a capitalised sentence opener is looked at only below this Zipf value, with a wider margin
 CAPITAL_MAX_ZIPF = 2.0
 CAPITAL_MARGIN = 0.3
@@ -346,6 +358,9 @@ class _Analysis:
         are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
         noisy-channel test with a wider margin.
         """
+        z = lexicon.zipf(low)
+        if z >= CAPITAL_MAX_ZIPF:
+            return  # names are listed by wordfreq
         if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low):
             return
         if self._word_counts().get(low, 0) > 1:
@@ -353,8 +368,7 @@ class _Analysis:
         nxt = self._next_word(start)
         if nxt is not None and nxt[:1].isupper():
             return  # "Cheuk Hau-yip", "Wistron Corp": a name of several words
-        z = lexicon.zipf(low)
-        if z >= CAPITAL_MAX_ZIPF or _foreign_word(low, z) or not self._typo_likelier(low, z, CAPITAL_MARGIN):
+        if _foreign_word(low, z) or not self._typo_likelier(low, z, CAPITAL_MARGIN):
             return
         ranked = rank(low, self._candidates(low), self.w)
         if not ranked:
@@ -387,13 +401,18 @@ class _Analysis:
         swaps and doubled letters cost less; OCR look-alikes less in OCR mode), with a wider
         margin for short words, where a slip and an abbreviation look alike.
         """
+        if z >= TYPO_MAX_ZIPF:
+            return False  # in wide use (misspellings wordfreq lists stay below: "alot" 3.93 is O003's)
+        cands = _near_candidates(w, self.mode == "ocr")
+        if not cands:
+            return False
         margin = TYPO_MARGIN + extra + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
         morph = accepted_form(w)
         if morph and not self._suspicious_derivation(w):
             # regular morphology explains it ("unregister", "prepending"): surer evidence needed,
             # unless it is a doubled letter or an e away from a common word ("occured", "truely")
             margin += MORPH_MARGIN
-        for c in self._candidates(w):
+        for c in cands:
             if morph and c in w and len(w) - len(c) >= 2:
                 continue  # its own stem ("register" in "unregister") is no correction
             if candidate_zipf(c) - z >= margin + COST_WEIGHT * self._channel_cost(w, c):
@@ -601,7 +620,9 @@ class _Analysis:
             if self.mode != "ocr" and _foreign_word(w, lexicon.zipf(w)) and self._foreign_neighbour(idx):
                 continue
             if start in self.quiet:
-                self._split_word(words, idx, start, end, w, quiet=True)
+                # a word in use is still a lost space between function words ("ofthe" 3.33)
+                if not self._split_word(words, idx, start, end, w, quiet=True):
+                    self._run_together(start, end, w, function_words_only=True)
                 continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
@@ -675,7 +696,7 @@ class _Analysis:
         self.owned.add(start)
         return True
 
-    def _run_together(self, start: int, end: int, w: str) -> bool:
+    def _run_together(self, start: int, end: int, w: str, function_words_only: bool = False) -> bool:
         if len(w) < 4:
             return False
         freqs = self.freqs
@@ -693,6 +714,8 @@ class _Analysis:
             return False
         if not any(p in FUNCTION_WORDS for p in parts):
             return False
+        if function_words_only and not all(p in FUNCTION_WORDS for p in parts):
+            return False  # "todo", "async": words of their own
         # short parts must be common ("of", "the"); a longer part may be any ordinary word
         if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
             return False

@@ -221,6 +221,34 @@ _BROKEN_CONTRACTION = re.compile(
     r")(?![\w" + _APOS + r"])",
     re.I,
 )
+# Where a broken contraction can be: white space beside an apostrophe, or " n't".
+_HINT = re.compile(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _contraction_matches(text: str):
+    """``_BROKEN_CONTRACTION.finditer(text)``, tried only at the word before each hint (its
+    look-behind makes a plain scan try every position of a long text)."""
+    end = 0
+    for h in _HINT.finditer(text):
+        i = h.start()
+        # back over white space to the word before the gap, then to that word's start
+        j = i
+        while j > 0 and text[j - 1] in " \t\r\n":
+            j -= 1
+        if text[i] not in " \t\r\n" and j == i:
+            j = i  # the hint starts with the apostrophe: the word ends right before it
+        k = j
+        while k > 0 and _WORD_CHAR.match(text, k - 1):
+            k -= 1
+        if k >= j or k < end:
+            continue
+        m = _BROKEN_CONTRACTION.match(text, k)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 _APOS_NORMAL = {"\u2018": "\u2019", "`": "'", "\u00b4": "'", "\u02bc": "\u2019"}
 
 
@@ -231,7 +259,7 @@ def broken_contractions(text: str) -> list[tuple[int, int, str]]:
     if not any(ch in text for ch in _APOS):
         return []
     out = []
-    for m in _BROKEN_CONTRACTION.finditer(text):
+    for m in _contraction_matches(text):
         if m.group("neg"):
             if not (m.group("g1") or m.group("g2")):
                 continue  # "isn't": whole

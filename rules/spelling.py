@@ -6,6 +6,8 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from operator import itemgetter
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
@@ -104,23 +106,17 @@ class LowercaseName(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        caps: dict[str, int] = {}
-        small: dict[str, list] = {}
-        for t in doc.words:
-            w = t.text
-            if len(w) < 3 or not w.isalpha():
-                continue
-            if w[0].isupper() and w[1:].islower():
-                if not at_sentence_start(text, t.start):
-                    caps[w.lower()] = caps.get(w.lower(), 0) + 1
-            elif w.islower():
-                small.setdefault(w, []).append(t)
-        if not caps:
+        words = doc.words
+        uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C
+        freqs = lexicon.frequencies()
+        # lower-case words used once that no list has, whose capitalised form the text uses
+        # at least twice: few, so the positions are looked at only for them
+        candidates = [w for w, n in uses.items() if n == 1 and w not in freqs and len(w) >= 3
+                      and w.islower() and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
+        if not candidates:
             return
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        for low, toks in small.items():
-            if caps.get(low, 0) < 2 or len(toks) != 1:
-                continue
+        for low in candidates:
             if not _LATIN_WORD.match(low):
                 continue
             z = lexicon.zipf(low)
@@ -128,15 +124,20 @@ class LowercaseName(Rule):
                 continue  # an ordinary word that is also a name ("bill", "theater")
             if _foreign_word(low, z):
                 continue  # a German noun ("Daten" / "daten"), a word of another language
-            t = toks[0]
             if vocab is not None and vocab.accepts(low):
                 continue
-            a, b = t.start, t.end
+            cap = low[0].upper() + low[1:]
+            spots = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(cap)}(?!\w)", text)]
+            if sum(1 for a, _ in spots if not at_sentence_start(text, a)) < 2:
+                continue  # capitalised only where every word is (sentence starts)
+            m = re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)
+            if m is None:  # pragma: no cover - the word came from the text
+                continue
+            a, b = m.start(), m.end()
             if (a > 0 and text[a - 1] in _NEAR_CODE) or (b < len(text) and text[b] in _NEAR_CODE and text[b] not in ".-:)"):
                 continue
             if at_sentence_start(text, a) or code_like(text, a, b):
                 continue
-            cap = low[0].upper() + low[1:]
             yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
                                [(cap, False)], confidence=0.7)
 
@@ -167,16 +168,16 @@ class OtherVariety(Rule):
     def check(self, doc, config):
         want = config["spelling"]
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        found = []
-        for t in doc.words:
-            w = t.text
-            if len(w) < 5 or not w.islower() or not w.isalpha():
-                continue
-            v = variety_of(w)
-            if v is not None and not (vocab is not None and vocab.accepts(w)):
-                found.append((t, v[0], v[1]))
-        if not found:
+        words = doc.words
+        marked = {}
+        for w in set(map(itemgetter(2), words)):  # each distinct word once
+            if len(w) >= 5 and w.islower() and w.isalpha():
+                v = variety_of(w)
+                if v is not None and not (vocab is not None and vocab.accepts(w)):
+                    marked[w] = v
+        if not marked:
             return
+        found = [(t, *marked[t.text]) for t in words if t.text in marked]
         severity = None
         if want in ("en-US", "en-GB"):
             other = "GB" if want == "en-US" else "US"

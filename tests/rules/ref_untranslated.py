@@ -5,6 +5,16 @@ import re
 
 from garblint.lint.lexicon import frequencies, is_known
 from garblint.rules.untranslated import _common_elsewhere
+
+
+def _plain_unknown(t, freqs):
+    """(issue 16) a lower-case word this walk would call unknown without other languages' lists."""
+    if not t.islower():
+        return False
+    core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t
+    if not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
+        return False
+    return len(core) > 2 and core not in freqs and t not in freqs and bool(_VOWEL.search(core))
 from garblint.lint.rule import Rule
 from garblint.rules._sentences import english_share
 
@@ -256,6 +266,7 @@ class ForeignFragment(Rule):
 
         prev_end = None
         freqs = frequencies()
+        other = any(_plain_unknown(w.text, freqs) for w in words)  # (issue 16)
         for w in words:
             t = w.text
             if not t.islower():
@@ -267,7 +278,7 @@ class ForeignFragment(Rule):
                 known = None
             elif len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
                 known = False
-            elif len(core) > 2 and _common_elsewhere(core):
+            elif other and len(core) > 2 and _common_elsewhere(core):
                 known = False  # (issue 16) a word another language uses far more than English
             elif (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
                 known = True  # "la", "de", "à", rare words ("tanta") inside a foreign run

@@ -17,7 +17,7 @@ committed: they are other people's, read from
 * legal -- the licence texts Debian ships in /usr/share/common-licenses and the licence
   files of the Python packages installed beside garblint (dist-info), duplicates dropped;
 * news -- article bodies of the AEB development half that eval/aeb_build.py writes to
-  /work/data/aeb/*.body.txt (when /work/data/aeb/READY exists).
+  /work/data/aeb/*.body.txt (when /work/data/aeb/READY exists), the English ones (py3langid).
 
 Each file goes to the ``dev`` or the ``holdout`` split: every third file in the order of the
 sha256 of ``genre/name`` is held out, so tuning on dev can be checked on holdout.
@@ -214,6 +214,8 @@ def news(aeb: Path, target: int):
     if not (aeb / "READY").exists():
         print(f"clean_build: {aeb}/READY not there yet; news left out", file=sys.stderr)
         return
+    import py3langid
+
     total = 0
     for f in sorted(aeb.glob("*.body.txt")):
         if total >= target:
@@ -221,6 +223,9 @@ def news(aeb: Path, target: int):
         text = f.read_text(encoding="utf-8")
         if words(text) < 150:
             continue
+        lang, _ = py3langid.classify(text[:5000])
+        if lang != "en":
+            continue  # garblint lints English: the benchmark's pages in other languages are left out
         total += words(text)
         yield f.name.replace(".body", ""), text, str(f)
 

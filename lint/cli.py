@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import sys
 import textwrap
 from pathlib import Path
@@ -96,12 +97,24 @@ def _no_nan(ctx: click.Context, param: click.Parameter, value: float | None) -> 
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="Record today's findings in FILE (for --baseline) and exit 0.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint PATHS (files, folders, or - for standard input; default: the current folder)."""
+    terminated = []
+
+    def on_sigterm(signum: int, frame: Any) -> None:
+        # SIGTERM ends the run as Ctrl-C does: the runner stops its worker processes (which
+        # also die with this process on their own, see lint/workers.py) and no file is left
+        # half-written (the fixer holds SIGTERM back while it replaces a file).
+        terminated.append(signum)
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         code = run_check(list(paths) or ["."], opts)
     except KeyboardInterrupt:  # Ctrl-C outside the runner's and fixer's own handlers
         _err("interrupted")
         code = 130
-    sys.exit(code)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    sys.exit(128 + signal.SIGTERM if terminated else code)
 
 
 def run_check(paths: list[str], opts: dict[str, Any]) -> int:
@@ -152,6 +165,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_ERROR
+    from .workers import available_cores
+
+    if config["jobs"] > available_cores() and not opts["quiet"]:
+        _notice(f"--jobs {config['jobs']} is more than the {available_cores()} available cores: using {available_cores()}")
 
     out_path = opts.get("output")
     if out_path:
@@ -216,7 +233,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
                 from .cache import Cache, run_key
 
                 cache = Cache(cache_folder, run_key(config, selected_rules(config)))
-            results = lint_targets(targets, config, cache=cache)
+            results = lint_targets(targets, config, cache=cache, notify=_notice)
             if cache is not None and cache.disabled_reason and not opts["quiet"]:
                 _notice(cache.disabled_reason)
     except KeyboardInterrupt:
@@ -331,8 +348,12 @@ def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
         for n in run.notices:
             _notice(n)
         if opts.get("diff"):
-            sys.stdout.write("".join(run.diffs))
             sys.stdout.flush()
+            if hasattr(sys.stdout, "buffer"):
+                sys.stdout.buffer.write(b"".join(run.diffs))  # the files' own bytes
+                sys.stdout.buffer.flush()
+            else:  # pragma: no cover
+                sys.stdout.write(b"".join(run.diffs).decode("utf-8", "replace"))
             bad = _print_errors(results)
             if not opts["quiet"]:
                 n, m = run.fixed_findings, run.fixed_files

@@ -279,7 +279,10 @@ def _interrupts_deferred() -> Iterator[None]:
 
 
 def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
-    """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError."""
+    """Replace ``path`` by ``data`` atomically, keeping its permission bits; raise FixError.
+
+    A file with more than one hard link is written in place instead (after a complete synced
+    copy of the new content is on disk beside it), so the link is not split."""
     with _interrupts_deferred():
         _write_atomic(path, data, expected)
 
@@ -309,6 +312,10 @@ def _write_atomic(path: str, data: bytes, expected: bytes | None) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if st.st_nlink > 1:
+            _write_in_place(real, data)  # keeps the hard links; tmp is the full copy meanwhile
+            os.unlink(tmp)
+            return
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         if hasattr(os, "chown"):
             try:
@@ -328,21 +335,65 @@ def _write_atomic(path: str, data: bytes, expected: bytes | None) -> None:
         raise FixError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 
+def _write_in_place(real: str, data: bytes) -> None:
+    """Overwrite a hard-linked file in place, so every name keeps pointing at it (a rename would
+    give this name a new file and split the link). The caller has already written and synced
+    the whole new content to a temporary file beside it, which it removes only after this
+    returns: a crash in between leaves that complete copy to recover from. Signals are held
+    back meanwhile (see write_atomic)."""
+    fd = os.open(real, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _lines(text: str) -> list[str]:
     return _LINES.findall(text)
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff of one file's fixes (empty when nothing changes)."""
+_BYTE_LINES = re.compile(rb"[^\n]*\n|[^\n]+\Z")
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> bytes:
+    """A unified diff of one file's fixes, in the file's own bytes (empty when nothing changes).
+
+    It applies with ``git apply`` and ``patch -p1`` from the current folder: the file names
+    carry ``a/`` and ``b/``, lines end at LF only (a lone CR or the CR of CRLF stays part of its
+    line, as both tools read it), a byte-order mark and a legacy encoding are kept as bytes,
+    and a last line without a newline is marked as such."""
     if before == after:
-        return ""
-    a, b = _lines(before), _lines(after)
+        return b""
+    name = path.replace(os.sep, "/").lstrip("/").encode("utf-8", "surrogateescape")
+    a, b = _BYTE_LINES.findall(before), _BYTE_LINES.findall(after)
     out = []
-    for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="\n"):
-        if not line.endswith(("\n", "\r")):
-            line += "\n\\ No newline at end of file\n"
+    old_name, new_name = _diff_name(b"a/" + name), _diff_name(b"b/" + name)
+    for line in difflib.diff_bytes(difflib.unified_diff, a, b, fromfile=old_name, tofile=new_name, lineterm=b"\n"):
+        if not line.endswith(b"\n"):
+            line += b"\n\\ No newline at end of file\n"
         out.append(line)
-    return "".join(out)
+    return b"".join(out)
+
+
+_QUOTE = {ord("\""): b'\\"', ord("\\"): b"\\\\", ord("\n"): b"\\n", ord("\t"): b"\\t", ord("\r"): b"\\r"}
+
+
+def _diff_name(name: bytes) -> bytes:
+    """A file name as git writes it in a diff: C-quoted when it holds a quote, a backslash or a
+    control character; followed by a tab when it holds a space (so GNU patch reads it whole)."""
+    if any(c < 32 or c in (34, 92) for c in name):
+        return b'"' + b"".join(_QUOTE.get(c, b"\\%03o" % c if c < 32 else bytes([c])) for c in name) + b'"'
+    return name + b"\t" if b" " in name else name
+
+
+def _wide(encoding: str) -> bool:
+    """UTF-16 and UTF-32: git and patch treat such files as binary, a line diff does not apply."""
+    return codecs.lookup(encoding).name.replace("_", "-").startswith(("utf-16", "utf-32"))
 
 
 # ------------------------------------------------------------- the whole run
@@ -351,7 +402,7 @@ class FixRun:
     """What ``fix_results`` did across files."""
 
     results: list  # FileResults with what remains after fixing
-    diffs: list[str] = field(default_factory=list)
+    diffs: list[bytes] = field(default_factory=list)  # unified diffs in the files' own bytes
     stdin_text: bytes | None = None  # the fixed standard input, to print
     fixed_findings: int = 0
     fixed_files: int = 0
@@ -425,7 +476,9 @@ def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline
         else:
             new_bytes = data
         if not write:
-            d = unified_diff(t.path, outcome.original, outcome.fixed)
+            if new_bytes != data and _wide(doc.encoding):
+                run.notices.append(f"{t.path}: no diff shown: a {doc.encoding} file, which git and patch treat as binary (--fix can fix it)")
+            d = unified_diff(t.path, data, new_bytes) if not _wide(doc.encoding) else b""
             if d:
                 run.diffs.append(d)
                 run.fixed_findings += outcome.applied

@@ -118,30 +118,64 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
     sep_ends = [b for _, b in seps]
     out: list[tuple[int, int]] = []
     done_until = -1
+    strong = 0  # lines of code, synopses and options: the signs of a technical document
     for pos in cands:
         if pos < done_until:
             continue
         k = bisect_right(sep_ends, pos)
         a = sep_ends[k - 1] if k else 0
         b = seps[k][0] if k < len(seps) else len(text)
-        block = []
-        for lm in _LINE.finditer(text, a, b):
-            if lm.end() == lm.start():
-                break
-            line = lm.group().rstrip("\r\n")
-            if line.strip():
-                block.append((lm.start(), line))
+        block = _block_lines(text, a, b)
+        prev_indent = None
+        if k >= 1:
+            prev = _block_lines(text, sep_ends[k - 2] if k >= 2 else 0, seps[k - 1][0])
+            if prev:
+                prev_indent = _indent(prev[0][1])
         if block:
-            _classify(block, out)
+            strong += _classify(block, out, prev_indent)
         done_until = b
+    if strong >= 3:
+        # A technical document: inside its prose, tokens with code symbols are code too
+        # ("matches \B", "the {n,m} construct", "type `show c'").
+        out.extend(_inline_code(text))
     out.sort()
     return out
 
 
-def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]]) -> None:
+def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
+    block = []
+    for lm in _LINE.finditer(text, a, b):
+        if lm.end() == lm.start():
+            break
+        line = lm.group().rstrip("\r\n")
+        if line.strip():
+            block.append((lm.start(), line))
+    return block
+
+
+_CODE_IN_PROSE = re.compile(r"(?<!\S)\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*")
+_TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
+
+
+def _inline_code(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CODE_IN_PROSE.finditer(text):
+        a, b = m.span()
+        while b > a and text[b - 1] in _TRIM_RIGHT:
+            b -= 1
+        while a < b and text[a] in "(\"\u201c":
+            a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None) -> int:
+    """Add the block's non-prose regions to ``out``; return its count of code and option lines."""
     n = len(block)
     whole = [False] * n  # the whole line is not prose
     parts: list[tuple[int, int]] = []  # part of a line is not prose (a term, options)
+    strong = 0
     kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
     for i, (start, line) in enumerate(block):
@@ -160,9 +194,11 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]]) -> None:
         om = _OPTIONS.match(line)
         if om and om.end() > lead and line[lead] == "-":
             parts.append((start + lead, start + om.end()))
+            strong += 1
             continue
         if _code_like(s):
             whole[i] = True
+            strong += 1
             continue
         term = line[lead : gaps[0].start()] if gaps else ""
         if (
@@ -184,17 +220,27 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]]) -> None:
             and (i == 0 or indents[i - 1] <= indents[i])
         ):
             whole[i] = True  # a term over its indented description
+    if (
+        prev_indent is not None
+        and n <= 3
+        and min(indents) >= prev_indent + 4
+        and all(len(line.split()) <= 8 and not _SENTENCE_END.search(line) for _, line in block)
+    ):
+        # a short display more indented than the text before it: an example or a command
+        out.append((block[0][0], block[-1][0] + len(block[-1][1])))
+        return strong + 1
     if n >= 3 and sum(whole) * 10 >= n * 6 and not any(
         not whole[i] and len(line.split()) >= 5 and _SENTENCE_END.search(line) for i, (_, line) in enumerate(block)
     ):
         a = block[0][0]
         b = block[-1][0] + len(block[-1][1])
         out.append((a, b))
-        return
+        return strong
     for i, (start, line) in enumerate(block):
         if whole[i]:
             out.append((start, start + len(line)))
     out.extend(parts)
+    return strong
 
 
 def _justified_line(line: str) -> bool:

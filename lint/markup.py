@@ -321,3 +321,23 @@ def masked_words(doc) -> frozenset[str]:
         return frozenset(out)
 
     return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]
+
+
+def technical(doc) -> bool:
+    """Is ``doc`` technical documentation: one of its non-blank lines in twelve at least (and
+    five or more) blanked as code, tables, options or markup? Reference text repeats its short
+    descriptions and starts sentences with command names on purpose."""
+
+    def build() -> bool:
+        if not doc.masks:
+            return False
+        src, text = doc.source, doc.text
+        n = blanked = 0
+        for a, b in zip(doc.line_starts, doc.line_starts[1:] + [len(text)]):
+            if src[a:b].strip():
+                n += 1
+                if not text[a:b].strip():
+                    blanked += 1
+        return blanked >= 5 and blanked * 12 >= n
+
+    return doc.memo("markup.technical", build)  # type: ignore[no-any-return]

@@ -11,7 +11,7 @@ import signal
 import sys
 import warnings
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
 from .cache import content_digest
 from .config import Config
@@ -21,6 +21,7 @@ from .rule import Rule, RuleUnavailable
 from .selection import finish_findings, selected_rules
 from .discover import DEFAULT_EXCLUDES, EXCLUDED, Target, discover, is_report  # noqa: F401  (re-exported)
 from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_bytes, read_document
+from .workers import available_cores, die_with_parent, startup_failure, stop_pool
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cache import Cache
@@ -195,9 +196,11 @@ def _lint_doc(target: Target, config: Config, doc: Document, digest: str | None)
 
 
 def effective_jobs(jobs: int, n_targets: int) -> int:
+    """Processes for ``n_targets`` inputs: at most ``jobs`` (0: all), the cores and the inputs."""
+    cores = available_cores()
     if jobs <= 0:
-        jobs = os.cpu_count() or 1
-    return max(1, min(jobs, n_targets))
+        jobs = cores
+    return max(1, min(jobs, cores, n_targets))
 
 
 def _digest_or_none(target: Target) -> str | None:
@@ -236,7 +239,9 @@ def tune_gc() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str]) -> None:
+def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str], parent: int = 0) -> None:
+    if parent:
+        die_with_parent(parent)  # no worker outlives the main process (SIGTERM, SIGKILL)
     tune_gc()
     # Ctrl-C reaches the whole process group: the main process handles it (and stops the
     # pool); a worker printing its own KeyboardInterrupt traceback would only add noise.
@@ -263,14 +268,16 @@ def _size(target: Target) -> int:
 
 
 def lint_targets(
-    targets: list[Target], config: Config, *, jobs: int | None = None, cache: "Cache | None" = None
+    targets: list[Target], config: Config, *, jobs: int | None = None, cache: "Cache | None" = None,
+    notify: Callable[[str], None] | None = None,
 ) -> list[FileResult]:
     """Lint every target; results come back in the targets' order whatever ``jobs`` is.
 
     With a ``cache``, the main process hashes each file and answers from the cache what it can;
     only the misses go to the worker processes, and their results are stored. When there are
     fewer files to lint than jobs, a big file is split at paragraph breaks for the rules that
-    allow it; the output is the same as with one job.
+    allow it; the output is the same as with one job. Worker processes that cannot be started
+    (too many open files, no memory) leave the work to this process, with one ``notify``.
     """
     rules = selected_rules(config)
     jobs = config["jobs"] if jobs is None else jobs
@@ -280,6 +287,7 @@ def lint_targets(
     digests: dict[int, str | None] = {i: _digest_or_none(targets[i]) for i in lintable} if cache else {}
     pool: ProcessPoolExecutor | None = None
     pool_corpus: dict[str, Any] | None = None
+    pool_failed = False
 
     def get_pool(corpus: dict[str, Any]) -> ProcessPoolExecutor:
         nonlocal pool, pool_corpus
@@ -289,15 +297,40 @@ def lint_targets(
         if pool is None:
             from concurrent.futures import ProcessPoolExecutor  # only when needed: 10 ms of start-up
 
-            pool = ProcessPoolExecutor(max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes))
+            pool = ProcessPoolExecutor(
+                max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes, os.getpid())
+            )
             pool_corpus = corpus
         return pool
 
+    def lost_pool(exc: BaseException) -> None:
+        nonlocal pool, pool_failed
+        if pool is not None:
+            stop_pool(pool)
+            pool = None
+        pool_failed = True
+        if notify is not None:
+            notify(startup_failure(exc))
+
+    def pool_or_none(corpus: dict[str, Any]) -> ProcessPoolExecutor | None:
+        if pool_failed:
+            return None
+        try:
+            return get_pool(corpus)
+        except OSError as exc:
+            lost_pool(exc)
+            return None
+
     def run(fn: Any, local: Any, items: list[Target], corpus: dict[str, Any], chunksize: int) -> list[Any]:
         n_jobs = effective_jobs(jobs, len(items))
-        if n_jobs > 1 and len(items) > 1:
+        if n_jobs > 1 and len(items) > 1 and not pool_failed:
+            from concurrent.futures.process import BrokenProcessPool
+
             chunksize = max(1, min(chunksize, len(items) // (n_jobs * 4) or 1))
-            return list(get_pool(corpus).map(fn, items, chunksize=chunksize))
+            try:
+                return list(get_pool(corpus).map(fn, items, chunksize=chunksize))
+            except (OSError, BrokenProcessPool) as exc:  # workers could not start, or died: do it here
+                lost_pool(exc)
         return [local(t) for t in items]
 
     # reference files (``corpus`` key, ``--corpus DIR``): corpus rules read them, nothing lints them
@@ -364,7 +397,7 @@ def lint_targets(
             results[i] = r
         for i in big:
             results[i] = bigfile.lint_split(
-                targets[i], config, corpus, get_pool(corpus) if use_pool else None, max_jobs * 2, max_jobs if use_pool else 1
+                targets[i], config, corpus, pool_or_none(corpus) if use_pool else None, max_jobs * 2, max_jobs if use_pool else 1
             )
         if config.get("output-format") in TEXT_FORMATS:
             for i in range(len(targets)):  # cache hits: the text is not cached, read it again
@@ -383,6 +416,11 @@ def lint_targets(
             cache.flush()
             cache.close()
         return results  # type: ignore[return-value]
+    except BaseException:  # Ctrl-C, SIGTERM (see cli.py), a bug: stop the workers now
+        if pool is not None:
+            stop_pool(pool)
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -1,6 +1,8 @@
 """SARIF 2.1.0, as GitHub code scanning reads it.
 
-Columns are Unicode code points (``columnKind: unicodeCodePoints``); regions carry both
+File URIs are relative to ``%SRCROOT%`` (the git work tree, else the current folder; given in
+``originalUriBaseIds``) and percent-encoded (RFC 3986); a file outside it gets an absolute
+``file:`` URI, never ``../``. Columns are Unicode code points (``columnKind: unicodeCodePoints``); regions carry both
 line/column and charOffset/charLength; ``partialFingerprints`` come from the finding's
 fingerprint (rule + normalised text + context), so they survive lines moving; suggestions
 become ``fixes``.
@@ -11,6 +13,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any, Sequence
+from urllib.parse import quote
 
 from . import ReportContext
 
@@ -19,17 +22,27 @@ LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 INFO_URI = "https://pypi.org/project/garblint/"
 
 
-def _uri(path: str) -> tuple[str, bool]:
-    """A relative URI (to %SRCROOT%, the working directory) where possible."""
+def source_root(start: Path | None = None) -> Path:
+    """``%SRCROOT%``: the git work tree holding the current folder (a ``.git`` folder or file),
+    else the current folder."""
+    here = (start or Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def _uri(path: str, root: Path) -> tuple[str, bool]:
+    """A percent-encoded (RFC 3986) URI relative to ``root`` (%SRCROOT%) where the file is under
+    it, never with ``../``; else an absolute ``file:`` URI."""
     if path == "-" or path.startswith("<"):
         return "stdin", True
-    p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix(), True
+    p = Path(os.path.abspath(path))
     try:
-        return p.relative_to(Path.cwd()).as_posix(), True
+        rel = p.relative_to(root)
     except ValueError:
         return p.as_uri(), False
+    return quote(rel.as_posix().encode("utf-8", "surrogateescape"), safe="/"), True
 
 
 def _rule_entry(cls: Any) -> dict[str, Any]:
@@ -67,8 +80,9 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
     artifacts: list[dict[str, Any]] = []
     art_index: dict[str, int] = {}
     notifications = []
+    root = source_root()
     for r in results:
-        uri, relative = _uri(r.path)
+        uri, relative = _uri(r.path, root)
         loc: dict[str, Any] = {"uri": uri}
         if relative:
             loc["uriBaseId"] = "%SRCROOT%"
@@ -146,7 +160,7 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
                 "rules": driver_rules,
             }
         },
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,

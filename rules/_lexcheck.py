@@ -42,12 +42,41 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     extra_words, two_letter_words,
 )
 
+
 def _known_head(w: str) -> bool:
     """A known word opens ``w`` and leaves at most six letters ("burglar|iously"): a rare
     derivation, not a word OCR made unreadable."""
     if accepted_form(w):
         return True
     return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
+
+
+_APOSTROPHES = ("'", "\u2019")
+# r-dropping eye dialect: "evah" (ever), "deah" (dear), "pahty" (party), "bawn" (born)
+_EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir")), ("aw", ("or",)))
+
+
+def _written_speech(text: str, start: int, end: int, w: str, freqs: dict[str, int]) -> bool:
+    """Forms writers use on purpose for speech and style, which typing and OCR damage do not
+    make: a dropped g or a dropped first letters marked by an apostrophe ("goin'", "'tis",
+    "'nuff"), r-dropping eye dialect ("evah", "mothah"), and the comparative or superlative of
+    an adjective in -y ("jolliest", "daintier")."""
+    low = w.lower()
+    if low.endswith("in") and text.startswith(_APOSTROPHES, end) and (low + "g") in freqs:
+        return True
+    if start > 0 and text[start - 1] in _APOSTROPHES and (start < 2 or not text[start - 2].isalnum()):
+        return True  # an elided start: "'tis", "'twas", "'nuff", "'specially"
+    for suffix, cut in (("iest", 4), ("ier", 3)):
+        if low.endswith(suffix) and len(low) > cut + 2 and (low[:-cut] + "y") in freqs:
+            return True
+    if len(low) >= 4:
+        for sound, spellings in _EYE_DIALECT:
+            if sound in low:
+                if any(freqs.get(low.replace(sound, sp), 0) >= 1_000_000 for sp in spellings):
+                    return True
+    return False
+
+
 
 
 @lru_cache(maxsize=65536)
@@ -626,8 +655,8 @@ class _Analysis:
                 continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
-            if w.endswith("in") and self.text.startswith(("'", "\u2019"), end) and (w + "g") in self.freqs:
-                continue  # "goin'", "mornin'": a dropped g marked by an apostrophe (dialect)
+            if _written_speech(self.text, start, end, w, self.freqs):
+                continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
             if self.doc.masks and w.casefold() in masked_words(self.doc):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"

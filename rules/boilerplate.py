@@ -285,6 +285,20 @@ def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
     return broken * 2 >= len(spans) - 1
 
 
+_NOTICE = re.compile(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
+_LICENCE_TERMS = re.compile(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
+
+
+def _own_notice(units, k: int, phrase: str) -> bool:
+    """A copyright line that is the document's own notice (a licence's or a manual's), not a
+    scraped site footer: licence terms stand beside it ("Copyright (c) 2015 ... Permission is
+    hereby granted", "License GPLv3+: GNU GPL version 3")."""
+    if not _NOTICE.match(phrase.strip()):
+        return False
+    near = " ".join(units[j].text for j in range(max(0, k - 1), min(len(units), k + 3)))
+    return _LICENCE_TERMS.search(near) is not None
+
+
 def classify(doc, config) -> list[Unit]:
     phrases = load_phrases(tuple(config.get("boilerplate-phrases") or ()))
     units = _units(doc)
@@ -317,10 +331,14 @@ def classify(doc, config) -> list[Unit]:
             continue
         s = _first_start(u.norm, starts)
         if s is not None and (short_or_edge or _LINKISH.search(u.text)):
+            if _own_notice(units, k, s):
+                continue
             u.kind, u.strong = f"a line starting \u201c{s}\u201d", True
             continue
         if u.words <= CONTAINS_MAX_WORDS and (not u.punct or edge):
             c = next((c for c in phrases.contains if c in u.norm), None)
+            if c is not None and _own_notice(units, k, c):
+                continue
             if c is not None:
                 u.kind, u.strong = f"a line with \u201c{c}\u201d", True
                 continue

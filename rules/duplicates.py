@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..lint.markup import technical
 from ..lint.rule import Rule
 
 # Paragraphs shorter than this are never duplicates worth reporting: datelines, "* * *",
@@ -296,6 +297,8 @@ class DuplicatedParagraph(Rule):
                 continue  # a chorus: songs and poems repeat whole stanzas on purpose
             if doc.masks and _differ_in_source(doc, paras[c.index], paras[c.original]):
                 continue  # alike only once code, links or markup are blanked: "`a` is ..." / "`b` is ..."
+            if doc.masks and len(paras[c.index].text.split()) < 30 and technical(doc):
+                continue  # reference text repeats its short descriptions ("Time of last access.")
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:
@@ -408,8 +411,8 @@ class RepeatedSentence(Rule):
                     seen[norm] = k
                 continue
             first = sents[j]
-            if doc.masks and _differ_in_source(doc, s, first):
-                continue  # the same once code or links are blanked, not in the file
+            if doc.masks and (_differ_in_source(doc, s, first) or technical(doc)):
+                continue  # the same once code is blanked; or reference text, which repeats on purpose
             if _is_verse(doc.paragraphs[s.paragraph].text) and _is_verse(doc.paragraphs[first.paragraph].text):
                 continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.

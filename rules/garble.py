@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
+from ..lint.markup import masked_words
 from ..lint.rule import Rule
 from ._oldstyle import in_old_style_quote
 from ..lint.segment import OTHER_ABBREVIATIONS
@@ -135,6 +136,8 @@ class LowerCaseSentenceStart(Rule):
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
+            if doc.masks and low in masked_words(doc):
+                continue  # a name the document writes as code: "patch tries to ..." in its manual
             conf = 0.8
             if low in _NAME_PARTICLES:
                 conf = 0.4

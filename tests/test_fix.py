@@ -70,7 +70,8 @@ def test_diff_output_is_a_unified_diff_and_writes_nothing(tmp_path):
     proc = run_cli("check", str(f), "--diff", "--select", "R,P")
     assert proc.returncode == 1
     out = proc.stdout.decode("utf-8")
-    assert out.startswith(f"--- {f}\n+++ {f}\n@@ ")
+    name = str(f).lstrip("/")
+    assert out.startswith(f"--- a/{name}\n+++ b/{name}\n@@ ")
     assert "-It rained on on the parade ,sadly.\n" in out
     assert "+It rained on the parade, sadly.\n" in out
     assert " First line is fine.\n" in out
@@ -255,3 +256,20 @@ def test_symlink_is_kept_and_its_target_fixed(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "it works.\n"
+
+
+def test_fix_keeps_hard_links(tmp_path):
+    """--fix writes a hard-linked file in place: both names still show the same, fixed file."""
+    f = tmp_path / "a.txt"
+    f.write_text("We went to to the shop.\n", encoding="utf-8")
+    other = tmp_path / "elsewhere.txt"
+    os.link(f, other)
+    ino = f.stat().st_ino
+    f.chmod(0o640)
+    proc = run_cli("check", "a.txt", "--fix", "--select", "R001", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert f.read_text(encoding="utf-8") == "We went to the shop.\n"
+    assert f.stat().st_ino == ino and f.stat().st_nlink == 2
+    assert other.read_text(encoding="utf-8") == "We went to the shop.\n"
+    assert (f.stat().st_mode & 0o777) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "elsewhere.txt"]  # no temporary file left

@@ -57,13 +57,13 @@ def test_markdown_code_and_markup_are_not_linted(tmp_path):
 
 
 def test_same_text_as_plain_file_is_flagged(tmp_path):
-    # The look-alike: in a .txt file Markdown syntax means nothing, so inline code, the
-    # indented line and the rest are prose and their doubled words are reported. Markdown
-    # handling is by extension. (Plain-text layout still applies: the "key: value" header
-    # and the fenced block between two rule lines are not prose there either.)
+    # The look-alike: in a .txt file Markdown syntax means nothing, so inline code, the HTML
+    # block and the rest are prose and their doubled words are reported. Markdown handling is
+    # by extension. (Plain-text layout still applies: the "key: value" header, the fenced
+    # block between two rule lines and the short indented display are not prose there either.)
     found = _run(tmp_path, "notes.txt", DOC, "--select", "R001")
     lines = {f["line"] for f in found}
-    assert {7, 14, 21, 31} <= lines and not {2, 10} & lines
+    assert {7, 14, 18, 31} <= lines and not {2, 10, 21} & lines
 
 
 def test_markdown_positions_point_into_the_original(tmp_path):

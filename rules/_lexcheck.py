@@ -39,7 +39,7 @@ from ._oldstyle import in_old_style_quote, old_spelling_base
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
     _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
-    extra_words, two_letter_words,
+    _word_file, extra_words, two_letter_words,
 )
 
 
@@ -91,10 +91,7 @@ def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
 
 
 #: function words an OCR-damaged two-letter token most often stood for
-_SHORT_FUNCTION = tuple(
-    "of to in it is be as at so we he by or on do if me my up an no us am "
-    "the and was his her had has him she but not for are all one our who".split()
-)
+_SHORT_FUNCTION = tuple(sorted(_word_file("ocr-short-function-words.txt")))
 
 
 def _foreign_word(w: str, z: float) -> bool:

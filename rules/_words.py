@@ -46,12 +46,9 @@ def archaic_words() -> frozenset[str]:
 
 
 # A word that often runs into its neighbour when OCR drops a space.
-FUNCTION_WORDS = frozenset(
-    "the of and to a an in is it was for that with as at by be this from are not have has had "
-    "his her he she we they i or but were which their been will would there".split()
-)
+FUNCTION_WORDS = _word_file("function-words.txt")
 # Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
-_SUSPENDED_NEXT = frozenset("and or to nor but as versus vs than through".split())
+_SUSPENDED_NEXT = _word_file("suspended-hyphen-next.txt")
 
 MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
 MIN_LOOKALIKE_FREQ = 50_000
@@ -67,11 +64,7 @@ _SUFFIXES = (
     ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
     ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
 )
-_PREFIXES = (
-    "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
-    "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
-    "fore trans extra auto photo centi milli kilo e"
-).split()
+_PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _QUAD = re.compile(r"([^\W\d_])\1{3}")
 _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")

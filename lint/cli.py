@@ -34,6 +34,47 @@ def _notice(message: str) -> None:
     click.echo(f"garblint: notice: {message}", err=True)
 
 
+class Progress:
+    """``garblint: linting 1,200/5,000 files`` on one terminal line of standard error, once the
+    run has taken ``after`` seconds (env GARBLINT_PROGRESS_AFTER, default 1), at most ten times
+    a second; cleared at the end. Only made when standard error is a terminal, so it never
+    reaches a pipe, a log or a report."""
+
+    def __init__(self, stream: Any, after: float = 1.0) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self.stream = stream
+        self.start = self._clock() + after
+        self.last = 0.0
+        self.shown = False
+
+    @classmethod
+    def for_run(cls, quiet: bool) -> "Progress | None":
+        try:
+            if quiet or not sys.stderr.isatty():
+                return None
+            after = float(os.environ.get("GARBLINT_PROGRESS_AFTER", "1"))
+        except (ValueError, OSError, AttributeError):
+            return None
+        return cls(sys.stderr, after)
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        now = self._clock()
+        if now < self.start or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        self.shown = True
+        self.stream.write(f"\r\x1b[Kgarblint: {phase} {done:,}/{total:,} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="garblint")
 def main() -> None:
@@ -233,7 +274,12 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
                 from .cache import Cache, run_key
 
                 cache = Cache(cache_folder, run_key(config, selected_rules(config)))
-            results = lint_targets(targets, config, cache=cache, notify=_notice)
+            progress = Progress.for_run(bool(opts["quiet"]))
+            try:
+                results = lint_targets(targets, config, cache=cache, notify=_notice, progress=progress)
+            finally:
+                if progress is not None:
+                    progress.close()
             if cache is not None and cache.disabled_reason and not opts["quiet"]:
                 _notice(cache.disabled_reason)
     except KeyboardInterrupt:

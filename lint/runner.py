@@ -269,7 +269,7 @@ def _size(target: Target) -> int:
 
 def lint_targets(
     targets: list[Target], config: Config, *, jobs: int | None = None, cache: "Cache | None" = None,
-    notify: Callable[[str], None] | None = None,
+    notify: Callable[[str], None] | None = None, progress: Callable[[str, int, int], None] | None = None,
 ) -> list[FileResult]:
     """Lint every target; results come back in the targets' order whatever ``jobs`` is.
 
@@ -278,6 +278,7 @@ def lint_targets(
     fewer files to lint than jobs, a big file is split at paragraph breaks for the rules that
     allow it; the output is the same as with one job. Worker processes that cannot be started
     (too many open files, no memory) leave the work to this process, with one ``notify``.
+    ``progress(phase, done, total)`` is called after each file (the CLI shows it on a terminal).
     """
     rules = selected_rules(config)
     jobs = config["jobs"] if jobs is None else jobs
@@ -321,17 +322,27 @@ def lint_targets(
             lost_pool(exc)
             return None
 
-    def run(fn: Any, local: Any, items: list[Target], corpus: dict[str, Any], chunksize: int) -> list[Any]:
+    def run(fn: Any, local: Any, items: list[Any], corpus: dict[str, Any], chunksize: int, phase: str = "linting") -> list[Any]:
         n_jobs = effective_jobs(jobs, len(items))
+        out: list[Any] = []
         if n_jobs > 1 and len(items) > 1 and not pool_failed:
             from concurrent.futures.process import BrokenProcessPool
 
             chunksize = max(1, min(chunksize, len(items) // (n_jobs * 4) or 1))
             try:
-                return list(get_pool(corpus).map(fn, items, chunksize=chunksize))
+                for x in get_pool(corpus).map(fn, items, chunksize=chunksize):
+                    out.append(x)
+                    if progress is not None:
+                        progress(phase, len(out), len(items))
+                return out
             except (OSError, BrokenProcessPool) as exc:  # workers could not start, or died: do it here
                 lost_pool(exc)
-        return [local(t) for t in items]
+                out = []
+        for t in items:
+            out.append(local(t))
+            if progress is not None:
+                progress(phase, len(out), len(items))
+        return out
 
     # reference files (``corpus`` key, ``--corpus DIR``): corpus rules read them, nothing lints them
     reference: list[Target] = []

@@ -27,11 +27,13 @@ _ARROW = " -> "
 
 
 class Phrases:
-    """Spun two-word forms -> original, looked up by their first word first."""
+    """Spun two-word forms -> original, looked up by their first word first (also capitalised,
+    for a form that opens a sentence)."""
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
         self.first = frozenset(k.split(" ", 1)[0] for k in table)
+        self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -81,7 +83,8 @@ def _files(config) -> tuple[str, ...]:
 def spun_hits(doc, config) -> list[tuple[int, int, str, bool]]:
     """(first word index, last word index + 1, original, strong) for every tortured phrase
     and, in a document that has one, every weaker form; the two words lower case (a
-    capitalised pair is a name or a title) and joined by one space."""
+    capitalised pair is a name or a title; the first word may be capitalised at the start of a
+    sentence) and joined by one space."""
     return doc.memo("spun.hits", lambda: _all_hits(doc, _files(config)), on=config)
 
 
@@ -101,16 +104,31 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     text = doc.text
     out = []
     n = len(texts)
-    for i in [i for i, t in enumerate(texts) if t in first]:
+    first_cap = phrases.first_cap
+    for i in [i for i, t in enumerate(texts) if t in first or t in first_cap]:
         if i + 1 >= n:
             break
         a, b = words[i], words[i + 1]
         if b.start != a.end + 1 or text[a.end] != " ":
             continue
-        hit = table.get(a.text + " " + b.text)
+        head = a.text
+        if head not in first:
+            if not _sentence_start(text, a.start):
+                continue  # a capitalised pair inside a sentence is a name or a title
+            head = head.lower()
+        hit = table.get(head + " " + b.text)
         if hit is not None:
             out.append((i, i + 2, hit))
     return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Only opening quotes or brackets between ``pos`` and a sentence end, a line start or the
+    start of the text."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'\u201c\u2018(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r"
 
 
 def _spun_document(doc, hits) -> bool:
@@ -126,7 +144,8 @@ class TorturedPhrase(Rule):
     meaning is lost. The list is generated from common collocations and a public-domain
     thesaurus, keeping only forms that are absent from large phrase counts and a reference
     corpus of clean English (scripts/build_tortured_phrases.py); add your own with the config
-    key `tortured-phrases`. Capitalised pairs (names, titles) are left alone.
+    key `tortured-phrases`. Capitalised pairs (names, titles) are left alone, except a pair
+    whose first word is capitalised only because it opens a sentence.
 
     Example: "a model of counterfeit consciousness" -> "a model of artificial intelligence".
 

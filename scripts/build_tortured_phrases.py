@@ -66,6 +66,7 @@ signal strength|noise ratio|user interface|web page|email address|
 EVERYDAY_TERMS = "last week|last year|next week|next year|many people|young people|old age|common sense".split("|")
 SEED_TERMS = [t.strip() for t in SEED_TERMS if t.strip()]
 SEED_SET = frozenset(SEED_TERMS)
+EVERYDAY_SET = frozenset(EVERYDAY_TERMS)
 
 STOP = frozenset(
     """the a an this that these those its their our your his her them they he she we it and or
@@ -234,6 +235,11 @@ def main(argv: list[str] | None = None) -> int:
             keep((s, w2), (w1, w2), fixed and uni[s] <= a.strong_max_count)
         for s in n2:
             keep((w1, s), (w1, w2), fixed and uni[s] <= a.strong_max_count)
+        if (w1 + " " + w2) in EVERYDAY_SET:
+            # the everyday formulas get both words replaced too ("numerous individuals"), weak
+            for s1 in n1[: a.double]:
+                for s2 in n2[: a.double]:
+                    keep((s1, s2), (w1, w2), False)
         if (w1 + " " + w2) in SEED_SET:
             # both words replaced: only for the fixed terms of SEED_TERMS ("counterfeit
             # consciousness"); for general collocations two swapped common words are too

@@ -19,7 +19,7 @@ from garblint.lint.document import Document
 from garblint.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = sorted((ROOT / "tests" / "fixtures" / "clean_news").glob("*.txt"))
+DEFAULT = sorted((ROOT / "tests" / "corpus" / "clean").glob("news-*.txt"))
 _WORD = re.compile(r"[a-z]+")
 
 

@@ -9,7 +9,6 @@ quotation marks, a line of 1,000,000 full stops. Each runs `garblint check` in a
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile

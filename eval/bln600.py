@@ -19,6 +19,7 @@ human transcriptions.
 
 Usage: python eval/bln600.py [--data DIR] [--mode ocr|general] [--limit N] [--json] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -179,12 +180,18 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(r, indent=2, ensure_ascii=False))
         return 0
     print(f"BLN600 dev, {r['articles']} articles, mode={r['mode']}")
-    print(f"  character confusions {r['confusions']}: recall {r['recall']:.1%}; lower-case {r['recall_lower_case']:.1%}"
-          f" of {r['confusions_lower_case']}; non-word {r['recall_non_word']:.1%} of {r['confusions_non_word']}")
-    print(f"  first suggestion right {r['first_suggestion_right_of_caught']:.1%} of caught; other edits {r['other_edits']};"
-          f" S/O findings on OCR {r['so_findings_on_ocr']}")
-    print(f"  transcriptions {r['transcription_words']} words: S/O {r['fa_so_per_1000_words']} per 1,000 words,"
-          f" all rules {r['fa_all_per_1000_words']} {r['fa_by_code']}")
+    print(
+        f"  character confusions {r['confusions']}: recall {r['recall']:.1%}; lower-case {r['recall_lower_case']:.1%}"
+        f" of {r['confusions_lower_case']}; non-word {r['recall_non_word']:.1%} of {r['confusions_non_word']}"
+    )
+    print(
+        f"  first suggestion right {r['first_suggestion_right_of_caught']:.1%} of caught; other edits {r['other_edits']};"
+        f" S/O findings on OCR {r['so_findings_on_ocr']}"
+    )
+    print(
+        f"  transcriptions {r['transcription_words']} words: S/O {r['fa_so_per_1000_words']} per 1,000 words,"
+        f" all rules {r['fa_all_per_1000_words']} {r['fa_by_code']}"
+    )
     if args.verbose:
         print("  false alarms: " + ", ".join(r["fa_examples"]))
         print("  missed (lower-case non-words): " + ", ".join(r["missed_lower_non_word"]))

@@ -13,6 +13,7 @@ sentence a line (line k of one is line k of the other), into ``--out`` (default
 Usage: python eval/bln600_build.py --git-dir /work/.mirror/Shef-AIRE+llms_post-ocr_correction/repo
        python eval/bln600_build.py --zip Sequences.zip --test-csv test.csv
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,9 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/work/data/bln600"))
     args = ap.parse_args(argv)
     if args.git_dir:
+
         def show(path: str) -> bytes:
-            return subprocess.run(["git", "--git-dir", str(args.git_dir), "show", f"HEAD:{path}"],
-                                  check=True, capture_output=True).stdout
+            return subprocess.run(["git", "--git-dir", str(args.git_dir), "show", f"HEAD:{path}"], check=True, capture_output=True).stdout
+
         zip_bytes, test_csv = show("data/Sequences.zip"), show("data/test.csv").decode("utf-8")
     elif args.zip and args.test_csv:
         zip_bytes, test_csv = args.zip.read_bytes(), args.test_csv.read_text(encoding="utf-8")

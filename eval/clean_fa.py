@@ -13,6 +13,7 @@ judged.
 
 Usage: python eval/clean_fa.py [--aeb DIR] [--clean DIR] [--mode general|ocr] [--json] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(r, indent=2, ensure_ascii=False))
         return 0
     for name, g in r.items():
-        print(f"{name}: {g['files']} files, {g['words']} words, mode={args.mode}: S+O {g['so_per_1000_words']} per 1,000 words,"
-              f" all rules {g['all_per_1000_words']} {g['by_code']}")
+        print(
+            f"{name}: {g['files']} files, {g['words']} words, mode={args.mode}: S+O {g['so_per_1000_words']} per 1,000 words,"
+            f" all rules {g['all_per_1000_words']} {g['by_code']}"
+        )
         if args.verbose and g["so_examples"]:
             print("   " + ", ".join(g["so_examples"]))
     return 0

@@ -10,6 +10,7 @@ gold span of any kind (mostly correct words the rules doubted) per 1,000 words.
 
 Usage: python eval/jfleg.py [--data PATH] [--mode general|ocr] [--min-refs 3] [--json] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,10 @@ from garblint.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the checkout (or next to its worktree folder)
-SHARED = Path(os.environ.get("GARBLINT_SHARED") or next(
-    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared"))
+SHARED = Path(
+    os.environ.get("GARBLINT_SHARED")
+    or next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+)
 DEFAULT = SHARED / "eval" / "jfleg-dev.jsonl"
 
 
@@ -105,10 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"JFLEG dev, spelling-like spans with >= {r['min_refs']} annotators agreeing, mode={r['mode']}, {r['words']} words")
     print(f"  recall {r['recall']:.1%} ({r['caught']} of {r['gold_spans']})")
-    print(f"  first suggestion right {r['first_suggestion_right']:.1%} of caught"
-          f" ({r['first_suggestion_right_of_all_gold']:.1%} of all); some suggestion right {r['some_suggestion_right']:.1%}")
-    print(f"  S/O findings {r['findings']} {r['by_code']}; on no gold span: {r['findings_on_no_gold_span']}"
-          f" = {r['findings_on_no_gold_span_per_1000_words']} per 1,000 words")
+    print(
+        f"  first suggestion right {r['first_suggestion_right']:.1%} of caught"
+        f" ({r['first_suggestion_right_of_all_gold']:.1%} of all); some suggestion right {r['some_suggestion_right']:.1%}"
+    )
+    print(
+        f"  S/O findings {r['findings']} {r['by_code']}; on no gold span: {r['findings_on_no_gold_span']}"
+        f" = {r['findings_on_no_gold_span_per_1000_words']} per 1,000 words"
+    )
     if args.verbose:
         print("  missed: " + ", ".join(r["missed"]))
         print("  wrong first suggestion: " + "; ".join(r["wrong_first_suggestion"]))

@@ -1,7 +1,7 @@
 """Evaluate the S and O rules on simulated OCR damage over clean news text.
 
 No public-domain scan text with its ground truth ships in a PyPI package we may install, so
-this script builds the sample: it takes the clean news fixtures in ``tests/data/clean_news``
+this script builds the sample: it takes the clean news fixtures in ``tests/corpus/clean/report-*.txt``
 (written for garblint) and damages them with a seeded random confusion model of what OCR does
 (look-alike glyphs, digits for letters, long s read as f, lost and extra spaces, line-end
 hyphenation, specks read as symbols) plus a share of typing slips. It knows where every
@@ -29,7 +29,7 @@ from garblint.lint.document import Document
 from garblint.lint.runner import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = ROOT / "tests" / "data" / "clean_news"
+CLEAN = ROOT / "tests" / "corpus" / "clean"
 
 # what was printed -> what the scan gave
 GLYPHS = [
@@ -125,7 +125,7 @@ def _corrects(text: str, f, g: dict, top_only: bool = False) -> bool:
 
 def evaluate(rate: float, seed: int, mode: str, rounds: int) -> dict:
     cfg = Config({"select": ["S", "O"], "mode": mode})
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("report-*.txt"))]
     clean_words = sum(Document(t).word_count for t in texts)
     clean_findings = sum(len(lint_text(t, cfg)) for t in texts)
     rng = random.Random(seed)

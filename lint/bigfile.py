@@ -3,6 +3,7 @@ worker processes when there are idle ones; the document-level rules run on the w
 shared out among the workers by family (``Rule.family``, weighed by ``Rule.family_cost``).
 The findings are the same as one process linting the whole file gives.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -98,18 +99,26 @@ def _shift(f: Finding, doc: Document, offset: int) -> Finding:
     fp = make_fingerprint(f.code, text[start:end], *_line_context(doc, start, end, line, end_line))
     suggestions = f.suggestions
     if any(s.edits for s in suggestions):
-        suggestions = tuple(
-            replace(s, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in s.edits))
-            for s in suggestions
-        )
+        suggestions = tuple(replace(s, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in s.edits)) for s in suggestions)
     return replace(
-        f, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col, fingerprint=fp,
+        f,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        fingerprint=fp,
         suggestions=suggestions,
     )
 
 
 def lint_split(
-    target: Target, config: Config, corpus: dict[str, Any], pool: ProcessPoolExecutor | None, pieces: int,
+    target: Target,
+    config: Config,
+    corpus: dict[str, Any],
+    pool: ProcessPoolExecutor | None,
+    pieces: int,
     workers: int = 1,
 ) -> FileResult:
     """Lint one big file: splittable rules on pieces (in the workers, if a pool is given), the

@@ -138,6 +138,7 @@ def run_key(config: Config, rules: Sequence[Any]) -> str:
             "config": values,
             "names": _list_files_digest(config["names"]),
             "words": _list_files_digest(config["words"]),
+            "lists": _list_files_digest(config["boilerplate-phrases"] + config["tortured-phrases"] + config["legit-doubles"]),
         }
     )
 

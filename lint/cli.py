@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
 from .finding import SEVERITIES, severity_at_least
+from .options import CheckOptions
 from .rule import all_rules, get_rule, rule_codes
 from .discover import OUTPUT_IS_INPUT
 from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules, tune_gc
@@ -149,7 +150,7 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
 
     old = signal.signal(signal.SIGTERM, on_sigterm)
     try:
-        code = run_check(list(paths) or ["."], opts)
+        code = run_check(list(paths) or ["."], CheckOptions.from_cli(opts))
     except KeyboardInterrupt:  # Ctrl-C outside the runner's and fixer's own handlers
         _err("interrupted")
         code = 130
@@ -158,36 +159,36 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
     sys.exit(128 + signal.SIGTERM if terminated else code)
 
 
-def run_check(paths: list[str], opts: dict[str, Any]) -> int:
+def run_check(paths: list[str], opts: CheckOptions) -> int:
     tune_gc()
     try:
-        config_path = Path(opts["config_path"]) if opts.get("config_path") else None
+        config_path = Path(opts.config_path) if opts.config_path else None
         if config_path is not None and not config_path.is_file():
             raise ConfigError(f"{config_path}: config file not found")
         config = load_config(config_path)
         overrides: dict[str, Any] = {
-            "select": _codes_opt(opts["select"]),
-            "extend-select": (config["extend-select"] + _codes_opt(opts["extend_select"], "--extend-select")) if opts["extend_select"] else None,
-            "ignore": (config["ignore"] + _codes_opt(opts["ignore"], "--ignore")) if opts["ignore"] else None,
-            "output-format": opts["output_format"],
-            "fail-on": opts["fail_on"],
-            "jobs": opts["jobs"],
-            "extensions": convert("extensions", list(opts["extensions"])) if opts["extensions"] else None,
-            "names": (config["names"] + convert("names", list(opts["names"]), Path.cwd())) if opts["names"] else None,
-            "words": (config["words"] + convert("words", list(opts["words"]), Path.cwd())) if opts["words"] else None,
-            "corpus": (config["corpus"] + convert("corpus", list(opts["corpus"]), Path.cwd())) if opts.get("corpus") else None,
-            "mode": opts["mode"],
-            "min-confidence": opts["min_confidence"],
-            "cache": False if opts.get("no_cache") else None,
-            "cache-dir": opts.get("cache_dir"),
+            "select": _codes_opt(opts.select),
+            "extend-select": (config["extend-select"] + _codes_opt(opts.extend_select, "--extend-select")) if opts.extend_select else None,
+            "ignore": (config["ignore"] + _codes_opt(opts.ignore, "--ignore")) if opts.ignore else None,
+            "output-format": opts.output_format,
+            "fail-on": opts.fail_on,
+            "jobs": opts.jobs,
+            "extensions": convert("extensions", list(opts.extensions)) if opts.extensions else None,
+            "names": (config["names"] + convert("names", list(opts.names), Path.cwd())) if opts.names else None,
+            "words": (config["words"] + convert("words", list(opts.words), Path.cwd())) if opts.words else None,
+            "corpus": (config["corpus"] + convert("corpus", list(opts.corpus), Path.cwd())) if opts.corpus else None,
+            "mode": opts.mode,
+            "min-confidence": opts.min_confidence,
+            "cache": False if opts.no_cache else None,
+            "cache-dir": opts.cache_dir,
         }
         env_lt = os.environ.get("GARBLINT_LANGUAGETOOL_URL", "").strip()
         if env_lt:  # precedence: flag > environment > config file
             overrides["languagetool"] = _env_value("languagetool", env_lt, "environment GARBLINT_LANGUAGETOOL_URL")
-        if opts.get("languagetool") is not None:
-            overrides["languagetool"] = convert("languagetool", opts["languagetool"])
-        overrides["languagetool-required"] = opts.get("languagetool_required")
-        overrides["languagetool-download"] = opts.get("languagetool_download")
+        if opts.languagetool is not None:
+            overrides["languagetool"] = convert("languagetool", opts.languagetool)
+        overrides["languagetool-required"] = opts.languagetool_required
+        overrides["languagetool-download"] = opts.languagetool_download
         config = config.merged(overrides)
         config.validate_codes(rule_codes())
         if not selected_rules(config):
@@ -196,10 +197,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
-        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"]:
-            read_list(phrase_file)  # a bad boilerplate or tortured-phrase file is a config error too
+        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"] + config["legit-doubles"]:
+            read_list(phrase_file)  # a bad boilerplate, tortured-phrase or legit-doubles file is a config error too
         cache_folder = None
-        if config["cache"] and not opts.get("no_cache") and not opts.get("dask_address"):
+        if config["cache"] and not opts.no_cache and not opts.dask_address:
             from .cache import resolve_cache_dir
 
             cache_folder = resolve_cache_dir(config)  # a project config may not put it elsewhere
@@ -208,10 +209,10 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         return EXIT_ERROR
     from .workers import available_cores
 
-    if config["jobs"] > available_cores() and not opts["quiet"]:
+    if config["jobs"] > available_cores() and not opts.quiet:
         _notice(f"--jobs {config['jobs']} is more than the {available_cores()} available cores: using {available_cores()}")
 
-    out_path = opts.get("output")
+    out_path = opts.output
     if out_path:
         parent = Path(out_path).resolve().parent
         if not parent.is_dir():
@@ -236,23 +237,23 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             failed = failed or exc.required
             config = config.merged({"languagetool": "off"})
 
-    if opts.get("unsafe_fixes") and not (opts.get("fix") or opts.get("fix_only") or opts.get("diff")):
+    if opts.unsafe_fixes and not (opts.fix or opts.fix_only or opts.diff):
         _notice("--unsafe-fixes has no effect without --fix, --fix-only or --diff")
     baseline = None
-    if opts.get("baseline_path"):
+    if opts.baseline_path:
         from .baseline import Baseline, BaselineError
 
         try:
-            baseline = Baseline.load(opts["baseline_path"])
+            baseline = Baseline.load(opts.baseline_path)
         except BaselineError as exc:
             _err(str(exc))
             return EXIT_ERROR
 
     stdin_bytes = read_stdin_bytes() if "-" in paths else None
-    outputs = [o for o in (out_path, opts.get("write_baseline_path")) if o]
+    outputs = [o for o in (out_path, opts.write_baseline_path) if o]
     targets = discover(
-        paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.get("stdin_filename") or "-",
-        force_exclude=bool(opts.get("force_exclude")), outputs=outputs,
+        paths, config, stdin_bytes=stdin_bytes, stdin_name=opts.stdin_filename or "-",
+        force_exclude=opts.force_exclude, outputs=outputs,
     )
     clash = [t for t in targets if t.error == OUTPUT_IS_INPUT]
     if clash:  # before anything is linted or written
@@ -260,11 +261,11 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{t.path}: {t.error}")
         return EXIT_ERROR
     try:
-        if opts.get("dask_address"):
+        if opts.dask_address:
             from .distributed import DaskUnavailable, lint_targets_dask
 
             try:
-                results = lint_targets_dask(targets, config, opts["dask_address"])
+                results = lint_targets_dask(targets, config, opts.dask_address)
             except DaskUnavailable as exc:
                 _err(str(exc))
                 return EXIT_ERROR
@@ -274,13 +275,13 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
                 from .cache import Cache, run_key
 
                 cache = Cache(cache_folder, run_key(config, selected_rules(config)))
-            progress = Progress.for_run(bool(opts["quiet"]))
+            progress = Progress.for_run(opts.quiet)
             try:
                 results = lint_targets(targets, config, cache=cache, notify=_notice, progress=progress)
             finally:
                 if progress is not None:
                     progress.close()
-            if cache is not None and cache.disabled_reason and not opts["quiet"]:
+            if cache is not None and cache.disabled_reason and not opts.quiet:
                 _notice(cache.disabled_reason)
     except KeyboardInterrupt:
         _err("interrupted")
@@ -302,7 +303,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
             _err(f"{r.path}: {r.error}")
             failed = True
         elif r.skipped:
-            if not opts["quiet"] and r.skipped != EXCLUDED:
+            if not opts.quiet and r.skipped != EXCLUDED:
                 _notice(f"{r.path}: {r.skipped}")
         else:
             linted += 1
@@ -310,19 +311,20 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
         _err("no text files to lint in " + ", ".join(paths))
         failed = True
 
-    from ..reports import ReportContext, get_writer
+    from ..reports import ReportContext, RuleInfo, get_writer
 
     fmt = config["output-format"]
-    color_opt = opts.get("color", "auto")
+    color_opt = opts.color
     color = color_opt == "always" or (
         color_opt == "auto" and not out_path and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
     ctx = ReportContext(
         version=__version__,
-        rules=[type(r) for r in selected_rules(config)],
+        rules=[RuleInfo.of(type(r)) for r in selected_rules(config)],
+        catalog=[RuleInfo.of(cls) for cls in all_rules()],
         color=color,
-        statistics=opts["statistics"],
-        quiet=opts["quiet"],
+        statistics=opts.statistics,
+        quiet=opts.quiet,
         fail_on=config["fail-on"],
     )
     report = get_writer(fmt)(results, ctx)
@@ -338,7 +340,7 @@ def run_check(paths: list[str], opts: dict[str, Any]) -> int:
 
     if failed:
         return EXIT_ERROR
-    if opts["exit_zero"]:
+    if opts.exit_zero:
         return EXIT_OK
     threshold = config["fail-on"]
     if any(severity_at_least(f.severity, threshold) for r in results for f in r.findings):
@@ -370,30 +372,30 @@ def clean_cmd(config_path: str | None, cache_dir: str | None) -> None:
     click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
 
 
-def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
+def _baseline_and_fixes(targets, results, config, opts: CheckOptions, baseline, stdin_bytes):
     """--write-baseline, --baseline, then --fix/--fix-only/--diff.
 
     Returns (results, the stream the report goes to, an exit code if the run ends here)."""
-    fix_write = bool(opts.get("fix") or opts.get("fix_only")) and not opts.get("diff")  # --diff never writes
-    if opts.get("write_baseline_path"):
-        return results, sys.stdout, _write_baseline(opts["write_baseline_path"], results)
+    fix_write = opts.writes_fixes
+    if opts.write_baseline_path:
+        return results, sys.stdout, _write_baseline(opts.write_baseline_path, results)
     if baseline is not None:
         for r in results:
             if not (r.error or r.skipped):
                 r.findings = baseline.filter(r.path, r.findings)
     report_stream = sys.stdout
-    if fix_write or opts.get("diff"):
+    if fix_write or opts.diff:
         from .fixer import fix_results
 
         try:
-            run = fix_results(targets, results, config, unsafe=bool(opts.get("unsafe_fixes")), write=fix_write, baseline=baseline)
+            run = fix_results(targets, results, config, unsafe=opts.unsafe_fixes, write=fix_write, baseline=baseline)
         except KeyboardInterrupt:
             _err("interrupted")
             return results, sys.stdout, 130
         results = run.results
         for n in run.notices:
             _notice(n)
-        if opts.get("diff"):
+        if opts.diff:
             sys.stdout.flush()
             if hasattr(sys.stdout, "buffer"):
                 sys.stdout.buffer.write(b"".join(run.diffs))  # the files' own bytes
@@ -401,9 +403,13 @@ def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
             else:  # pragma: no cover
                 sys.stdout.write(b"".join(run.diffs).decode("utf-8", "replace"))
             bad = _print_errors(results)
-            if not opts["quiet"]:
-                n, m = run.fixed_findings, run.fixed_files
-                click.echo(f"garblint: {n} fix{'es' if n != 1 else ''} would be applied to {m} file{'s' if m != 1 else ''}.", err=True)
+            if not opts.quiet:
+                n_fixes, n_files = run.fixed_findings, run.fixed_files
+                click.echo(
+                    f"garblint: {n_fixes} fix{'es' if n_fixes != 1 else ''} would be applied to "
+                    f"{n_files} file{'s' if n_files != 1 else ''}.",
+                    err=True,
+                )
             return results, sys.stdout, EXIT_ERROR if bad else (EXIT_FINDINGS if run.diffs else EXIT_OK)
         if stdin_bytes is not None:
             out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
@@ -414,12 +420,12 @@ def _baseline_and_fixes(targets, results, config, opts, baseline, stdin_bytes):
             else:  # pragma: no cover
                 sys.stdout.write(data.decode("utf-8", "replace"))
             report_stream = sys.stderr
-        if not opts["quiet"] or opts.get("fix_only"):
+        if not opts.quiet or opts.fix_only:
             click.echo(
                 f"garblint: fixed {run.fixed_findings} finding{'s' if run.fixed_findings != 1 else ''} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.",
                 err=True,
             )
-        if opts.get("fix_only"):
+        if opts.fix_only:
             return results, sys.stdout, EXIT_ERROR if _print_errors(results) else EXIT_OK
     return results, report_stream, None
 

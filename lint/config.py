@@ -174,8 +174,10 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "boilerplate-phrases": (_str_list, []),
     # extra tortured-phrase files (rules/data/tortured-phrases.txt syntax: "spun form -> original")
     "tortured-phrases": (_str_list, []),
+    # extra files of words R001 accepts doubled (rules/data/legit-doubles.txt syntax)
+    "legit-doubles": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases", "tortured-phrases")
+_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases", "tortured-phrases", "legit-doubles")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

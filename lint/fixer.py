@@ -416,7 +416,7 @@ def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline
     was skipped are left alone. The returned results carry what remains after fixing.
     """
     from .runner import _load, collect_facts, run_rules, selected_rules
-    from .textio import InputError
+    from .textio import InputError, read_bytes
 
     rules = selected_rules(config)
     corpus_rules = [r for r in rules if r.corpus]
@@ -441,7 +441,7 @@ def fix_results(targets, results, config, *, unsafe: bool, write: bool, baseline
         if not is_stdin and not any(f.suggestions if unsafe else f.safe_fix for f in r.findings):
             continue  # nothing to fix, nothing to rewrite
         try:
-            data = t.data if is_stdin else open(t.fs_path or t.path, "rb").read()
+            data = t.data if is_stdin else read_bytes(t.fs_path or t.path, t.max_bytes)  # capped, regular files only
             doc = _load(t) if is_stdin else _doc_from(data, t.path)
         except (OSError, InputError) as exc:
             r.error = f"cannot read for fixing: {getattr(exc, 'strerror', None) or exc}"

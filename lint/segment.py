@@ -10,25 +10,14 @@ from __future__ import annotations
 
 import re
 
+from .wordlists import word_set
+
 # Titles and honorifics: always followed by a name, so never the end of a sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof gen maj col lt sgt capt cmdr cdr adm gov sen rep rev fr st sr jr
-    pres supt insp det cpl pvt brig hon messrs mme mlle dir amb atty esq""".split()
-)
+TITLE_ABBREVIATIONS = word_set("title-abbreviations")
 # Other abbreviations: they end a sentence only when a capitalised word follows.
-OTHER_ABBREVIATIONS = frozenset(
-    """etc vs v e.g i.e cf al approx est dept univ assn bros inc corp ltd co plc llc no nos vol
-    vols fig figs pp p ed eds ch sec art para jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun mt ft rd ave blvd hwy sq km kg lb lbs oz min
-    max misc viz ca op cit ibid govt intl natl assoc",
-    """.replace('"', "").replace(",", "").split()
-)
+OTHER_ABBREVIATIONS = word_set("abbreviations")
 # Words that, capitalised after a dotted acronym ("U.S."), make a new sentence likely.
-SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i you this that these those there but and or so yet if when
-    while although though because as in on at for after before since then however meanwhile
-    his her its their our my your what who why how where which many some most one""".split()
-)
+SENTENCE_STARTERS = word_set("sentence-starters")
 
 _CANDIDATE = re.compile(
     r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a

@@ -2,6 +2,7 @@
 does), suppressions, per-file ignores, the confidence threshold, severity overrides and the
 doubles a rule defers to others. The runner calls these; rules only detect.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -48,7 +49,6 @@ def selected_rules(config: Config) -> list[Rule]:
     return out
 
 
-
 def finish_findings(doc: Document, findings: list[Finding], config: Config, rules: Sequence[Rule]) -> list[Finding]:
     """Suppressions (and unused-suppression findings), selection filters, severities, doubles."""
     findings = apply_suppressions(doc, findings, rules)
@@ -89,5 +89,3 @@ def postprocess(findings: list[Finding], config: Config, path: str | None) -> li
         out.append(f)
     out.sort(key=lambda f: (f.start, f.end, f.code))
     return out
-
-

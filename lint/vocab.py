@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import ConfigError
+from .wordlists import parse_entries
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
 
 def read_list(path: str) -> list[str]:
+    """The entries of a user's list file (names, words, extra phrases or words for a built-in
+    list); the format of the built-in lists (:mod:`garblint.lint.wordlists`). Raises ConfigError."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -27,12 +30,7 @@ def read_list(path: str) -> list[str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: list file is not valid UTF-8") from None
-    entries = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            entries.append(line)
-    return entries
+    return parse_entries(text)
 
 
 @dataclass

@@ -1,4 +1,6 @@
-"""Report writers, one module per output format. A report sees results and findings only."""
+"""Report writers, one module per output format. A report sees results, findings and the
+:class:`ReportContext` only: what it knows of the rules (names, categories, documentation, fix
+priorities) comes through the context, never from the rule registry."""
 from __future__ import annotations
 
 import importlib
@@ -14,17 +16,48 @@ FORMATS = {
 }
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report knows of one rule (the CLI makes these from the rule classes)."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    fix_priority: int = 50
+    docs: tuple[tuple[str, str], ...] = ()  # (heading, text) of the rule's docstring
+
+    @classmethod
+    def of(cls, rule: Any) -> "RuleInfo":
+        """From a rule class (anything with its attributes and ``doc_sections()``)."""
+        return cls(rule.code, rule.name, rule.category, rule.severity, int(getattr(rule, "fix_priority", 50)),
+                   tuple(rule.doc_sections().items()))
+
+    def doc_sections(self) -> dict[str, str]:
+        return dict(self.docs)
+
+
 @dataclass
 class ReportContext:
-    """What a writer may know besides the findings: the tool and the rules' documentation."""
+    """What a writer may know besides the findings: the tool and the rules."""
 
     version: str
-    rules: Sequence[Any] = ()  # Rule classes that were selected, for SARIF's rule table
+    rules: Sequence[Any] = ()  # the selected rules (RuleInfo, or rule classes), for SARIF's rule table
     color: bool = False
     statistics: bool = False
     quiet: bool = False
     fail_on: str = "warning"
     extra: dict[str, Any] = field(default_factory=dict)
+    #: every rule garblint knows (RuleInfo or classes), for findings of rules not selected
+    catalog: Sequence[Any] = ()
+
+    def rule(self, code: str) -> Any | None:
+        """What the context knows of rule ``code`` (None for a code it does not know)."""
+        for group in (self.rules, self.catalog):
+            for r in group:
+                if r.code == code:
+                    return r
+        return None
 
 
 def get_writer(fmt: str) -> Callable[[Sequence[Any], ReportContext], str]:

@@ -34,7 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from ..lint.fixer import apply_edits, plan_fixes, rule_priority
+from ..lint.fixer import apply_edits, plan_fixes
 from . import ReportContext
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -67,8 +67,8 @@ def apply_plan(
 ) -> list[tuple[int, int, str, int]]:
     """The edits "suggestions applied" shows: ``(start, end, replacement, finding index)``, by
     start, in code points: the fix plan of one ``--fix`` pass (``unsafe``: with ``--unsafe-fixes``).
-    ``priority`` gives a rule's ``fix_priority`` (default: the rules garblint has)."""
-    prio = priority or rule_priority
+    ``priority`` gives a rule's ``fix_priority`` (default: 50 for every rule)."""
+    prio = priority or (lambda code: DEFAULT_PRIORITY)
     return [
         (e.start, e.end, e.replacement, fix.index)
         for fix in plan_fixes(findings, text, unsafe=unsafe, priority=prio)
@@ -79,8 +79,9 @@ def apply_plan(
 def applied_text(
     text: str, findings: Sequence[Any], *, unsafe: bool = True, priority: Callable[[str], int] | None = None
 ) -> str:
-    """``text`` with the suggestions applied as the report's "suggestions applied" view shows it."""
-    prio = priority or rule_priority
+    """``text`` with the suggestions applied as the report's "suggestions applied" view shows it
+    (``priority`` as for :func:`apply_plan`)."""
+    prio = priority or (lambda code: DEFAULT_PRIORITY)
     return apply_edits(text, plan_fixes(findings, text, unsafe=unsafe, priority=prio))
 
 
@@ -107,12 +108,10 @@ def json_for_script(data: Any) -> str:
 
 
 def _rule_info(codes: Iterable[str], ctx: ReportContext, names: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    from ..lint.rule import get_rule
-
     out: dict[str, Any] = {}
     by_code = {c.code: c for c in ctx.rules}
     for code in sorted(set(codes) | set(by_code)):
-        cls = by_code.get(code) or get_rule(code)
+        cls = by_code.get(code) or ctx.rule(code)
         if cls is not None:
             out[code] = {
                 "n": cls.name,
@@ -249,12 +248,10 @@ def _summary(results: Sequence[Any], rules: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _rule_docs(rules: dict[str, Any]) -> str:
-    from ..lint.rule import get_rule
-
+def _rule_docs(rules: dict[str, Any], ctx: ReportContext) -> str:
     out = ['<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2>']
     for code, info in rules.items():
-        cls = get_rule(code)
+        cls = ctx.rule(code)
         doc = cls.doc_sections() if cls is not None else {}
         cat = info["c"] if info["c"] in CATEGORY_COLORS else "other"
         out.append(
@@ -335,7 +332,7 @@ def render(results: Sequence[Any], ctx: ReportContext) -> str:
             "<main>",
             _summary(results, rules),
             '<section id="viewer" aria-label="Files"><noscript><p>The per-file view needs JavaScript; the summary and rule documentation above and below work without it.</p></noscript></section>',
-            _rule_docs(rules),
+            _rule_docs(rules, ctx),
             "</main>",
             f'<script type="application/json" id="gl-meta">{json_for_script(meta)}</script>',
             "".join(blocks),

@@ -76,9 +76,9 @@ def format_finding(path: str, f: Any, source_lines: dict[int, str], ctx: ReportC
 
 def render(results: Sequence[Any], ctx: ReportContext) -> str:
     lines: list[str] = []
-    sev = Counter()
-    codes = Counter()
-    names = {}
+    sev: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    names: dict[str, str] = {}
     fixable = 0
     n_files = 0
     for r in results:

@@ -1,6 +1,7 @@
 """The error models behind S/O suggestions: keyboard slips, OCR look-alike glyphs, and the
 weighted edit distance that ranks candidate corrections (a noisy channel's P(typed | meant)).
 """
+
 from __future__ import annotations
 
 import math
@@ -31,9 +32,27 @@ KEYBOARD = _keyboard_neighbours()
 
 # OCR look-alikes as (what the scan gave, what was printed). Both directions occur.
 _LOOKALIKE_PAIRS = [
-    ("rn", "m"), ("cl", "d"), ("li", "h"), ("ii", "n"), ("ii", "u"), ("in", "m"), ("ri", "n"),
-    ("vv", "w"), ("e", "c"), ("b", "h"), ("l", "i"), ("l", "t"), ("i", "t"), ("u", "n"),
-    ("f", "s"), ("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("nn", "m"), ("rn", "n"),
+    ("rn", "m"),
+    ("cl", "d"),
+    ("li", "h"),
+    ("ii", "n"),
+    ("ii", "u"),
+    ("in", "m"),
+    ("ri", "n"),
+    ("vv", "w"),
+    ("e", "c"),
+    ("b", "h"),
+    ("l", "i"),
+    ("l", "t"),
+    ("i", "t"),
+    ("u", "n"),
+    ("f", "s"),
+    ("o", "c"),
+    ("a", "o"),
+    ("e", "o"),
+    ("h", "k"),
+    ("nn", "m"),
+    ("rn", "n"),
 ]
 # pairs that OCR confuses less often than the rest: they cost a little more
 _WEAK_PAIRS = {("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("l", "t"), ("i", "t"), ("nn", "m"), ("rn", "n")}
@@ -50,9 +69,32 @@ _LOOKALIKE_KEYS = sorted(LOOKALIKES, key=len, reverse=True)
 
 #: digits and symbols a scan puts for letters, with the letters they most often stand for
 GLYPH_LETTERS = {
-    "0": "o", "1": "li", "3": "e", "4": "a", "5": "s", "6": "b", "8": "b", "9": "gq", "2": "z",
-    "!": "il", "|": "li", "$": "s", "@": "a", "(": "c", "{": "c", "[": "l", "]": "l", "€": "e",
-    "¢": "c", "£": "e", "§": "s", "ſ": "s", "®": "o", "©": "c", "^": "a", "*": "x",
+    "0": "o",
+    "1": "li",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "6": "b",
+    "8": "b",
+    "9": "gq",
+    "2": "z",
+    "!": "il",
+    "|": "li",
+    "$": "s",
+    "@": "a",
+    "(": "c",
+    "{": "c",
+    "[": "l",
+    "]": "l",
+    "€": "e",
+    "¢": "c",
+    "£": "e",
+    "§": "s",
+    "ſ": "s",
+    "®": "o",
+    "©": "c",
+    "^": "a",
+    "*": "x",
 }
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -176,4 +218,3 @@ def symspell_candidates(word: str) -> tuple[str, ...]:
         found = nearwords.lookup(word, 2, closest=True)
     found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
     return tuple(s.term for s in found if s.term != word)
-

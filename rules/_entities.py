@@ -6,6 +6,7 @@ variants of one surname (edit distance and phonetic keys, with agreeing first na
 names that look like each other. The analysis of a document is computed once
 (``Document.memo``) and shared by the N rules, which decide what to flag (``rules/names.py``).
 """
+
 from __future__ import annotations
 
 
@@ -27,6 +28,7 @@ from ._namesim import (
     phon_dist,
 )
 from ._namewords import PARTICLES, fold, given_names, is_established
+
 
 # -------------------------------------------------------------------- entities
 @dataclass
@@ -125,8 +127,7 @@ class NamesIndex:
                 best.append((0.9, i))
             else:
                 fr = fuzz.ratio(fold(full), fold(efull))
-                if fr >= 82 and fuzz.ratio(fold(first), fold(ef)) >= 70 and fuzz.ratio(fold(surname), fold(es)) >= 70 \
-                        and phon_dist(surname, es) <= 1:
+                if fr >= 82 and fuzz.ratio(fold(first), fold(ef)) >= 70 and fuzz.ratio(fold(surname), fold(es)) >= 70 and phon_dist(surname, es) <= 1:
                     best.append((fr / 100 * 0.9, i))
         if not best:
             return None
@@ -192,8 +193,13 @@ def _count(mentions: Iterable[Mention], slot: Callable[[Mention], str | None]) -
     return counts, raw, {f: c.most_common(1)[0][0] for f, c in display.items()}
 
 
-def _choose(mentions: list[Mention], slot: Callable[[Mention], str | None], listed: str | None,
-            intro: Mention | None, lexicon_check: Callable[[str], bool] | None = None) -> SlotChoice:
+def _choose(
+    mentions: list[Mention],
+    slot: Callable[[Mention], str | None],
+    listed: str | None,
+    intro: Mention | None,
+    lexicon_check: Callable[[str], bool] | None = None,
+) -> SlotChoice:
     counts, raw, display = _count(mentions, slot)
     intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
     # the index of each spelling's first mention, found in one pass (was a scan per spelling)
@@ -327,9 +333,7 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     # each person's mentions as sorted lists -- the person's own (already sorted), the bare
     # mentions attached below, then those attached from the pool (each added in text order) --
     # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
-    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {
-        e.id: ([x.start for x in e.mentions], [], []) for e in entities
-    }
+    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {e.id: ([x.start for x in e.mentions], [], []) for e in entities}
 
     def latest_before(eid: int, pos: int) -> int:
         best = -1
@@ -551,4 +555,3 @@ def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
     if listed is not None and all(fold(m.text) == fold(listed) for m in ms):
         return
     e.spelling = _choose(ms, lambda m: m.text, listed, None)
-

@@ -1,4 +1,5 @@
 """Garbage strings OCR invents from specks, rules and pictures (rmgarbage-style tests, O004)."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ _GARBAGE_HINT = re.compile(
     r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
 )
 _QUOTED_SYMBOL = re.compile(
-    "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
+    '^["\u201c(]?[\'"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc\'"\u2018\u2019\u201c\u201d]{1,3}[\'"\u2019\u201d]["\u201d)]?[.,;:!?)]*$'
 )
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
@@ -78,4 +79,3 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
         if core.islower() and len(core) >= 6 and not any(v in low for v in "aeiouy"):
             return "no vowels"
     return None
-

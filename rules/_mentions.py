@@ -5,6 +5,7 @@ A *mention* is a run of capitalised tokens that names someone or something ("Ada
 Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities; the N rules
 (``rules/names.py``) decide what to flag.
 """
+
 from __future__ import annotations
 
 
@@ -45,6 +46,7 @@ from ._namewords import (
     is_given_name,
     surnames,
 )
+
 
 # -------------------------------------------------------------------- mentions
 @dataclass
@@ -295,15 +297,27 @@ def extract_mentions(doc) -> list[Mention]:
                     j += 1
                 if j < n and _is_cap(words[j].text) and not _is_acronym(words[j].text) and j > i:
                     run_end = _run_from(words, text, j)
-                    _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, particle_start=True, ctx=ctx)
+                    _emit(
+                        out,
+                        words,
+                        text,
+                        i,
+                        run_end,
+                        doc,
+                        sentence_of,
+                        first_word_of_sentence,
+                        para_dup,
+                        para_rep,
+                        in_title,
+                        particle_start=True,
+                        ctx=ctx,
+                    )
                     i = run_end
                     continue
             i += 1
             continue
         run_end = _run_from(words, text, i) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
-        if run_end == i + 1 and (
-            info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower
-        ):
+        if run_end == i + 1 and (info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower):
             i = run_end
             continue
         _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
@@ -428,9 +442,10 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
             m.kind = "org"
         elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
-        elif len(name_words[0]) > 1 and not is_given_name(name_words[0]) and (
-            fold(name_words[0]) in _ORG_OR_TITLE
-            or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
+        elif (
+            len(name_words[0]) > 1
+            and not is_given_name(name_words[0])
+            and (fold(name_words[0]) in _ORG_OR_TITLE or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000)))
         ):
             m.kind = "org"
         else:
@@ -444,7 +459,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
             nxt = ""
             rest = text[m.end : m.end + 20].split()
             if rest:
-                nxt = rest[0].strip(".,;:!?\u201d\"").casefold()
+                nxt = rest[0].strip('.,;:!?\u201d"').casefold()
             m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
     out.append(m)
 
@@ -473,4 +488,3 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
 def _is_demonym_like(tok: str) -> bool:
     f = fold(tok)
     return f.endswith(("an", "ian", "ese", "i", "ish")) and tok[0].isupper()
-

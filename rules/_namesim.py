@@ -5,6 +5,7 @@ clustering of spellings into groups.
 Every comparison is blocked first (by phonetic key and by prefix), so grouping thousands of
 distinct names never compares all pairs.
 """
+
 from __future__ import annotations
 
 
@@ -21,8 +22,20 @@ from ._namewords import fold, given_names, phonetic
 _MORPH_SUFFIXES = ("s", "es", "i", "is", "n", "an", "ian", "ans", "ians", "ese", "ish", "ite", "ites", "ic")
 
 
-_GENDERED = (("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "yna"), ("ski", "ska"), ("sky", "skaya"),
-             ("skiy", "skaya"), ("cki", "cka"), ("dzki", "dzka"), ("ý", "á"), ("is", "ienė"), ("as", "ienė"))
+_GENDERED = (
+    ("ov", "ova"),
+    ("ev", "eva"),
+    ("in", "ina"),
+    ("yn", "yna"),
+    ("ski", "ska"),
+    ("sky", "skaya"),
+    ("skiy", "skaya"),
+    ("cki", "cka"),
+    ("dzki", "dzka"),
+    ("ý", "á"),
+    ("is", "ienė"),
+    ("as", "ienė"),
+)
 
 
 def morphological(a: str, b: str) -> bool:
@@ -36,7 +49,7 @@ def morphological(a: str, b: str) -> bool:
             return True
     if not b.startswith(a):
         return False
-    suffix = b[len(a):]
+    suffix = b[len(a) :]
     if suffix not in _MORPH_SUFFIXES:
         return False
     if suffix == "n" and a[-1:] not in "aeiou":
@@ -150,9 +163,7 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
         for x in range(len(members) - 1):
             i = members[x]
             # rapidfuzz scans the rest of the block in C; only near pairs reach Python
-            near = process.extract(
-                choices[x], choices[x + 1 :], scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None
-            )
+            near = process.extract(choices[x], choices[x + 1 :], scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None)
             for _, _, y in near:
                 j = members[x + 1 + y]
                 key = (i, j) if i < j else (j, i)
@@ -165,4 +176,3 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
     for i in range(len(spellings)):
         groups[find(i)].append(i)
     return list(groups.values())
-

@@ -4,6 +4,7 @@ of the census lists the ``names`` package ships.
 
 Not a rule module (the leading underscore keeps :func:`load_rules` from importing it as one).
 """
+
 from __future__ import annotations
 
 
@@ -15,66 +16,25 @@ from functools import lru_cache
 import jellyfish
 
 from ..lint import lexicon
+from ..lint.wordlists import word_set
 
 # ----------------------------------------------------------------- word lists
 #: Words that make a title in front of a name (case-folded, abbreviations without the dot).
-TITLE_WORDS = frozenset(
-    """president vice prime minister ministers secretary defense defence foreign interior finance
-    state deputy assistant general attorney senator sen rep representative congressman
-    congresswoman governor gov mayor lt lieutenant col colonel maj major gen brig brigadier capt
-    captain cmdr commander adm admiral sgt sergeant cpl corporal pvt private dr mr mrs ms mx miss
-    prof professor king queen prince princess pope judge justice chancellor ambassador spokesman
-    spokeswoman spokesperson chairman chairwoman chair chief director rabbi sheikh imam father
-    rev reverend bishop archbishop cardinal sir dame lord lady commissioner coach premier
-    speaker envoy adviser advisor national security economic trade health education labor
-    labour transport energy homeland home justice treasury commerce agriculture environment
-    culture sports emir sultan crown first supreme leader chairperson ceo cfo coo executive
-    officer inspector detective superintendent constable sheriff marshal councillor councilor
-    alderman delegate mp mep president-elect st saint""".split()
-)
+TITLE_WORDS = word_set("name-titles")
 #: Abbreviations that take a full stop inside a name run ("Maj. Gen. Pat Doe", "Dr. Lee").
-ABBREVIATIONS = frozenset(
-    "mr mrs ms mx dr prof gen maj col lt sgt capt cmdr adm gov sen rep rev fr st sr jr brig hon cpl pvt supt insp det".split()
-)
+ABBREVIATIONS = word_set("title-abbreviations")
 #: Lower-case particles inside names (von der Aa, bin Said, de la Cruz).
-PARTICLES = frozenset("von van der den de del della di da du dos das la le ter ten bin ibn al el ben zu af av y".split())
-SUFFIXES = frozenset("jr sr ii iii iv".split())
+PARTICLES = word_set("name-particles")
+SUFFIXES = word_set("name-suffixes")
 #: Capitalised words that are not names even mid-sentence.
-NOT_NAMES = frozenset(
-    """i i'm i’m i've i’ve i'd i’d i'll i’ll january february march april may june july august
-    september october november december monday tuesday wednesday thursday friday saturday sunday
-    god ok okay mr mrs ms dr""".split()
-)
+NOT_NAMES = word_set("not-names")
 #: Words that open sentences and are never names.
-STOPWORDS = frozenset(
-    """a an the this that these those some any each every all both no not his her its their our
-    my your he she it they we you i me us them who whom whose what which when where why how
-    and or but nor so yet for if then than though although because as at by in on of to from
-    with without into onto over under after before since until while during about above below
-    between among against through across along around beyond near also still just only even
-    there here however meanwhile moreover instead again once many most much more few several
-    other another such same one two three four five six seven eight nine ten first last next
-    new old yes ok well now today yesterday tomorrow tonight asked said says told according
-    ahead amid despite unlike like later earlier soon still do does did is are was were be been being have has had will
-    would can could should may might must shall let please thank thanks see follow read""".split()
-)
-DETERMINERS = frozenset("a an the this that these those some any each every its their our his her my your".split())
+STOPWORDS = word_set("name-stopwords")
+DETERMINERS = word_set("determiners")
 #: Verbs of saying that follow a person's name ("Quell said").
-SPEECH_VERBS = frozenset(
-    "said says told added noted asked wrote argued explained insisted warned stated replied claimed recalled".split()
-)
+SPEECH_VERBS = word_set("speech-verbs")
 #: Last words that make a run an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    """institute center centre university council department ministry party program programme
-    house street strip bank group company corp inc ltd agency office committee court hospital
-    school college river mountain mountains island islands sea ocean lake county city province
-    republic kingdom union nations forces army navy airport station square road avenue park
-    bridge church mosque temple museum foundation association society network times post news
-    journal press review club team league cup games festival award prize act bill treaty
-    accord summit conference organization organisation authority board commission service
-    services fund trust coast valley desert gulf bay peninsula region district village town
-    capital hall tower palace building plaza market center program""".split()
-)
+ORG_WORDS = word_set("organisation-words")
 _QUOTE_CUES = re.compile(
     r"\b(?:book|novel|memoir|film|movie|song|album|play|series|show|documentary|article|essay|"
     r"report|poem|opera|painting|exhibition|column|titled|entitled|called|headlined)\W{0,3}$",
@@ -86,7 +46,7 @@ _CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
 _OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
-_OPEN_CHAR = re.compile("[:\u201c\"]")  # the characters one of which _OPENING requires
+_OPEN_CHAR = re.compile('[:\u201c"]')  # the characters one of which _OPENING requires
 
 
 def _strip_possessive(tok: str) -> str:
@@ -122,7 +82,7 @@ def phonetic(s: str) -> str:
 def _read_census(name: str) -> set[str]:
     try:
         path = importlib.resources.files("names") / name
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")  # type: ignore[call-arg]
     except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
         return set()
     out = set()
@@ -165,4 +125,3 @@ def is_established(word: str) -> bool:
     """A spelling that exists in its own right: an English word or a census surname."""
     f = fold(word)
     return lexicon.frequency(f) >= 50_000 or f in surnames()
-

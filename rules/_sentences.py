@@ -12,65 +12,24 @@ from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lint.wordlists import word_list, word_set
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document, Sentence, Token
 
 # ----------------------------------------------------------------- word classes
-DETERMINERS = frozenset(
-    "the a an this that these those its their our my your his her whose every each some any no".split()
-)
-ARTICLES_AND_POSSESSIVES = frozenset("the a an its their our my your whose".split())
-PREPOSITIONS = frozenset(
-    """of in on at to for with from by about into onto over under after before between among
-    against during without within through across toward towards upon via per amid despite""".split()
-)
-CONJUNCTIONS = frozenset("and or but nor because although though whether unless than while if so yet".split())
-PRONOUNS = frozenset("i you he she it we they me him us them who which what whom".split())
-AUXILIARIES = frozenset(
-    """is are was were be been being am has have had having do does did done will would shall
-    should can could may might must ought isn't aren't wasn't weren't hasn't haven't hadn't
-    doesn't don't didn't won't wouldn't can't cannot couldn't shouldn't mustn't""".replace("'", "\u2019").split()
-    + """isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
-    can't couldn't shouldn't mustn't""".split()
-)
+DETERMINERS = word_set("determiners")
+ARTICLES_AND_POSSESSIVES = word_set("articles-and-possessives")
+PREPOSITIONS = word_set("prepositions")
+CONJUNCTIONS = word_set("conjunctions")
+PRONOUNS = word_set("pronouns")
+AUXILIARIES = word_set("auxiliaries")
 # Closed-class words: capitalised mid-sentence they are never names.
-CLOSED_CLASS = (
-    frozenset(
-        """the an this that these those its their our your his her them they he she we it and or
-        but nor of in on at to for with from by about into onto than then there here which who
-        whom what when where why how not also very more most is are was were be been has have
-        had do does did would should could must such some any each every both either neither""".split()
-    )
-)
+CLOSED_CLASS = word_set("closed-class-words")
 # Common verbs, base forms; inflected forms are generated below. Used only as a hint that a
 # sentence has a verb (the G rules never decide on one word alone).
-_VERB_BASES = """say tell make take go come get give know think see want use find put keep let begin
-seem help show hear play run move live believe hold bring happen write provide sit stand lose pay
-meet include continue set learn change lead understand watch follow stop create speak read allow add
-spend grow open walk win offer remember love consider appear buy wait serve die send expect build
-stay fall cut reach kill remain suggest raise pass sell require report decide pull fight argue agree
-ask call try need feel become leave mean turn start end look work talk vote deny claim warn urge
-accuse visit announce launch rise drop increase reduce support oppose plan hope fear face join
-return hit attack arrest charge release sign approve reject block ban order force push carry close
-fail manage seek sought discuss express note insist admit confirm describe explain estimate expand
-receive protect prevent promise prepare produce publish remove replace respond reveal review save
-share strike threaten treat improve invest keep lack like list mark meet miss need operate own
-pick plan point post press prove reach record refuse rely rule search secure shoot shut sing
-sleep solve sound speak spread struggle succeed surge survive suspend take target teach tend test
-thank travel trust visit wear welcome wish worry develop achieve affect aim apply arrive avoid
-benefit boost cause claim compare complete conduct contain cover deal deliver depend design
-destroy determine drive earn eat emerge enable encourage enjoy ensure enter establish exist
-fix focus gain handle hire hurt identify ignore imagine impose indicate inform intend involve
-issue jump kick knock land laugh limit link lift maintain matter measure mention mind mix
-need obtain occur pour pray present protest pursue recognize recover reflect relate repeat
-represent resolve rest restore retain retire sell settle shift signal slow smile spark stress
-study submit suffer supply suspect switch tackle throw touch trade transfer understand urge
-vow walk weigh wonder""".split()
-_IRREGULAR = """said says told made took taken went gone came got gotten gave given knew known
-thought saw seen put kept let began begun seemed heard held brought wrote written sat stood lost
-paid met led understood spoke spoken read spent grew grown won bought sent built fell fallen cut
-left meant became felt ran rose risen struck hit fought sought caught taught thrown threw shot
-drove driven ate eaten set shut spread wore worn slept sang sung sold told""".split()
+_VERB_BASES = word_list("verb-bases")
+_IRREGULAR = word_list("irregular-verb-forms")
 
 
 def _inflect(base: str) -> list[str]:
@@ -246,8 +205,8 @@ def _quote_open_after(t: str, quote_open: bool) -> bool:
 def analyse(doc: "Document") -> Analysis:
     """The sentences with their words and context, and the document's capitalisation habits.
 
-    Speed notes (same results as the straightforward version kept in
-    ``tests/rules/test_fast_paths.py``): the quote state is found per sentence with
+    Speed notes (the findings on generated texts are in the golden snapshot,
+    ``tests/corpus/golden/generated.txt``): the quote state is found per sentence with
     ``rfind``/``count`` (_quote_open_after); in the word loop a word that is neither lower case
     nor title case is skipped before its context is looked at (it counts nowhere), and
     mid_sentence_context is inlined for words after the first of their sentence, where the

@@ -7,6 +7,7 @@ wordfreq lists often), so "tour" is not a British "tor". -ize is British too (Ox
 Known pairs of different words ("timber"/"timbre", the verb "license") are listed in
 ``rules/data/variety-exceptions.txt``.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,14 +18,36 @@ from ._words import _known, _stem_known, _word_file
 # (British ending, American ending): the word ends so, and the stem before it keeps at least
 # MIN_STEM letters
 _PAIRS = (
-    ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
-    ("ourites", "orites"), ("ourable", "orable"), ("ourful", "orful"), ("ourer", "orer"),
-    ("tre", "ter"), ("tres", "ters"), ("bre", "ber"), ("bres", "bers"),
-    ("elled", "eled"), ("elling", "eling"), ("eller", "eler"), ("ellers", "elers"),
-    ("ogue", "og"), ("ogues", "ogs"),
-    ("ence", "ense"), ("ences", "enses"),
-    ("yse", "yze"), ("ysed", "yzed"), ("yses", "yzes"), ("ysing", "yzing"),
-    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("isation", "ization"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("ourable", "orable"),
+    ("ourful", "orful"),
+    ("ourer", "orer"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("bre", "ber"),
+    ("bres", "bers"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("eller", "eler"),
+    ("ellers", "elers"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("ysing", "yzing"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
     ("isations", "izations"),
 )
 MIN_STEM = 3

@@ -2,6 +2,7 @@
 plus regular morphology, American/British variants, closed compounds and garblint's own word
 lists in ``rules/data``.
 """
+
 from __future__ import annotations
 
 import importlib.resources
@@ -55,14 +56,58 @@ MIN_LOOKALIKE_FREQ = 50_000
 
 # --------------------------------------------------------- accepted forms
 _SUFFIXES = (
-    ("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"),
-    ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""),
-    ("ly", ""), ("ily", "y"), ("ness", ""), ("iness", "y"), ("ment", ""), ("ments", ""),
-    ("less", ""), ("ful", ""), ("ism", ""), ("ist", ""), ("ists", ""), ("ize", ""), ("ise", ""),
-    ("ized", ""), ("ised", ""), ("izing", ""), ("ising", ""), ("ization", "ize"), ("isation", "ise"),
-    ("able", ""), ("able", "e"), ("ability", "able"), ("ity", ""), ("al", ""), ("ally", ""), ("ship", ""),
-    ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
-    ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
+    ("'s", ""),
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("ers", ""),
+    ("ers", "e"),
+    ("est", ""),
+    ("ly", ""),
+    ("ily", "y"),
+    ("ness", ""),
+    ("iness", "y"),
+    ("ment", ""),
+    ("ments", ""),
+    ("less", ""),
+    ("ful", ""),
+    ("ism", ""),
+    ("ist", ""),
+    ("ists", ""),
+    ("ize", ""),
+    ("ise", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izing", ""),
+    ("ising", ""),
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("able", ""),
+    ("able", "e"),
+    ("ability", "able"),
+    ("ity", ""),
+    ("al", ""),
+    ("ally", ""),
+    ("ship", ""),
+    ("hood", ""),
+    ("wise", ""),
+    ("like", ""),
+    ("ish", ""),
+    ("ers", "er"),
+    ("ings", ""),
+    ("ings", "e"),
+    ("ibly", "ible"),
+    ("ably", "able"),
+    ("ically", "ic"),
+    ("ically", "ical"),
+    ("ness", "e"),
 )
 _PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
@@ -99,12 +144,35 @@ def _stem_known(w: str) -> bool:
 
 # American <-> British spellings: the frequency list lacks many American forms ("labor").
 _VARIANTS = (
-    ("or", "our"), ("ors", "ours"), ("ored", "oured"), ("oring", "ouring"), ("orite", "ourite"),
-    ("er", "re"), ("ers", "res"), ("ize", "ise"), ("ized", "ised"), ("izes", "ises"), ("izing", "ising"),
-    ("ization", "isation"), ("yze", "yse"), ("yzed", "ysed"), ("yzes", "yses"), ("yzing", "ysing"),
-    ("eled", "elled"), ("eling", "elling"), ("eler", "eller"), ("elers", "ellers"), ("ense", "ence"),
-    ("og", "ogue"), ("ogs", "ogues"), ("eter", "etre"), ("eters", "etres"),
-    ("led", "lled"), ("ling", "lling"), ("ler", "ller"), ("lers", "llers"),
+    ("or", "our"),
+    ("ors", "ours"),
+    ("ored", "oured"),
+    ("oring", "ouring"),
+    ("orite", "ourite"),
+    ("er", "re"),
+    ("ers", "res"),
+    ("ize", "ise"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("yze", "yse"),
+    ("yzed", "ysed"),
+    ("yzes", "yses"),
+    ("yzing", "ysing"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+    ("eler", "eller"),
+    ("elers", "ellers"),
+    ("ense", "ence"),
+    ("og", "ogue"),
+    ("ogs", "ogues"),
+    ("eter", "etre"),
+    ("eters", "etres"),
+    ("led", "lled"),
+    ("ling", "lling"),
+    ("ler", "ller"),
+    ("lers", "llers"),
 )
 
 
@@ -141,7 +209,28 @@ def accepted_form(w: str) -> bool:
         for suf in _CONTRACTIONS:
             if w.endswith(suf) and len(w) > len(suf):
                 stem = w[: -len(suf)]
-                if _known(stem) or stem in ("don", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "doesn", "didn", "couldn", "wouldn", "shouldn", "mustn", "needn", "ain", "won", "can", "shan", "mightn"):
+                if _known(stem) or stem in (
+                    "don",
+                    "isn",
+                    "aren",
+                    "wasn",
+                    "weren",
+                    "hasn",
+                    "haven",
+                    "hadn",
+                    "doesn",
+                    "didn",
+                    "couldn",
+                    "wouldn",
+                    "shouldn",
+                    "mustn",
+                    "needn",
+                    "ain",
+                    "won",
+                    "can",
+                    "shan",
+                    "mightn",
+                ):
                     return True
         return False
     if _stem_known(w) or _variant_known(w):
@@ -188,7 +277,6 @@ def closed_compound(w: str) -> bool:
         if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
             return True
     return False
-
 
 
 # ------------------------------------------------------- broken contractions

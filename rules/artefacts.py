@@ -87,7 +87,7 @@ class DetachedSentence(Rule):
         candidates = []
         for k, p in enumerate(paras):
             t = p.text
-            if len(t) > 250 or not t[:4] in ("The ", "This") or not ends_terminal(t):
+            if len(t) > 250 or t[:4] not in ("The ", "This") or not ends_terminal(t):
                 continue
             if len(doc.paragraph_sentences(k)) != 1:
                 continue

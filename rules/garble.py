@@ -13,6 +13,7 @@ from typing import Iterable
 from ..lint.lexicon import frequency
 from ..lint.markup import masked_words
 from ..lint.rule import Rule
+from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
@@ -23,7 +24,6 @@ from ._sentences import (
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
-    TERMINAL,
     VERB_BASES,
     VERB_FORMS,
     analyse,
@@ -39,34 +39,16 @@ _FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 # code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
 _CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
 _MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
-_NAME_PARTICLES = frozenset("de da di del della der den van von la le al el bin ibn du dos das ter".split())
-_ABBREVIATIONS = OTHER_ABBREVIATIONS | frozenset("m cm mm km g mg kg t l ml in ft yd mi hr hrs sec min no nr approx".split())
+_NAME_PARTICLES = word_set("name-particles")
+_ABBREVIATIONS = OTHER_ABBREVIATIONS | word_set("unit-abbreviations")
 _ABBREV_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
 _ELLIPSIS_START = re.compile(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
 
 # Short sentences that English uses on their own, in speech and in prose.
-LEGIT_SHORT = frozenset(
-    """yes no yeah yep nope never always absolutely exactly indeed right sure okay ok thanks
-    nothing nobody none everything everyone maybe perhaps good fine agreed correct true false
-    really seriously why how what when where who done enough finally again hello hi goodbye bye
-    wow oh ah well certainly definitely precisely possibly probably hardly sorry please congratulations
-    amen cheers welcome silence period anyway still also now then later soon today tomorrow
-    yesterday tonight nonsense rubbish impossible unbelievable incredible unclear unknown
-    nope exactly likewise granted understood noted next""".split()
-)
-LEGIT_SHORT_PAIRS = frozenset(
-    """not yet|of course|thank you|me too|good luck|no way|not really|well done|not quite|why not|
-    not always|not now|not again|not me|not exactly|not ever|not anymore|no comment|no doubt|
-    not today|all right|very well|very good|so what|and then|or not|how so|what now|not likely|
-    no problem|no thanks|too late|too bad|so far|big deal|fair enough|good question|case closed|
-    same here|me neither|excuse me|of sorts|not entirely|not necessarily|not much|not once|
-    absolutely not|certainly not|definitely not|probably not|perhaps not|maybe not|hardly ever|
-    never again|more later|more soon|at last|at all|in short|in brief|in fact|for now|by design|
-    thanks again|not so|quite right|until now|even so|and yet|even now""".replace("\n", "").split("|")
-)
-LEGIT_SHORT_PAIRS = frozenset(p.strip() for p in LEGIT_SHORT_PAIRS)
+LEGIT_SHORT = word_set("legit-short-sentences")
+LEGIT_SHORT_PAIRS = word_set("legit-short-pairs")
 # Sentence-final words after which an English clause cannot stop.
-DANGLING_END = frozenset("the a an and or nor of its their our my your whose because although than".split())
+DANGLING_END = word_set("dangling-ends")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
 _BYLINE = re.compile(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
 
@@ -296,19 +278,12 @@ def defined_terms(an) -> set[str]:
 
 
 # Verb forms and adverbs that are also common given names or surnames.
-_NAME_LIKE_WORDS = frozenset(
-    """will may mark hope rose miss won drew rob sue pat chase bill guy frank rich
-    said sang lead led mean stand ward cook hunt read reading reed sterling fell wade
-    cut hall shed neil wait""".split()
-)
+_NAME_LIKE_WORDS = word_set("name-like-words")
 # Words before which a verb, not a name, is expected.
-_VERB_SLOTS = frozenset(
-    """to not will would can could should must may might shall did does do has have had is are
-    was were be been never also just still already""".split()
-)
+_VERB_SLOTS = word_set("verb-slots")
 
 
-_AUX_AFTER_NAME = frozenset("had has have was were is are did does would could should".split())
+_AUX_AFTER_NAME = word_set("auxiliaries-after-names")
 
 
 def _aux_after_name(text: str, ws, k: int, low: str) -> bool:
@@ -336,7 +311,7 @@ def _grammatical_word(low: str, prev: str) -> bool:
 
 # Small words that may sit inside a capitalised name or title ("Bank of England",
 # "Thought on Socialism with Chinese Characteristics").
-_NAME_GLUE = frozenset("of for and the to on with in a an de del la le von van der at by &".split())
+_NAME_GLUE = word_set("name-glue")
 
 
 def _in_name_phrase(text: str, ws, k: int, sent_start: int) -> bool:
@@ -473,7 +448,7 @@ class SentenceFragment(Rule):
             )
 
 
-_STRAY_WORDS = frozenset("the a an of and or but nor to with from by for in on at its their".split())
+_STRAY_WORDS = word_set("stray-words")
 
 
 def _echoes_previous(an, info, word: str) -> bool:
@@ -488,7 +463,7 @@ def _echoes_previous(an, info, word: str) -> bool:
 
 _NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
 # "Not at all." "No comment." "Never again." "Far from it."
-_NEGATIVE_REPLY = frozenset("not no never far hardly nothing none".split())
+_NEGATIVE_REPLY = word_set("negative-replies")
 _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
 
 

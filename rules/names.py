@@ -5,6 +5,7 @@ entity's spellings weigh) says what the text contains; each rule here decides wh
 N001 the variants of an entity no names-list entry covers, N002 the variants of one that it
 covers, N003 the bare surnames never introduced, N004 the spellings other files disagree with.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -89,7 +90,7 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
         suggestions: list[str] = []
         for fo in first_opts:
             for so in sur_opts:
-                rep = _rewrite(m, fo, so)
+                rep = _rewrite(m, fo, so)  # type: ignore[arg-type]  # a certain choice has its spelling
                 if rep != m.text and rep not in suggestions:
                     suggestions.append(rep)
         suggestions = suggestions[:4]
@@ -109,11 +110,15 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
                 msg += "; " + "; ".join(what)
             conf = 0.85
         elif uncertain:
-            msg = f"'{m.text}': one person's name is spelled inconsistently and the right spelling is uncertain; candidates ranked: " + "; ".join(what)
+            msg = f"'{m.text}': one person's name is spelled inconsistently and the right spelling is uncertain; candidates ranked: " + "; ".join(
+                what
+            )
             conf = 0.6
         else:
             src = sur.source if sur_bad else first.source
-            why = {"introduction": "as introduced", "frequency": "most often", "lexicon": "a known given name", "only": "elsewhere"}.get(src, "elsewhere")
+            why = {"introduction": "as introduced", "frequency": "most often", "lexicon": "a known given name", "only": "elsewhere"}.get(
+                src, "elsewhere"
+            )
             msg = f"'{m.text}' is a variant of '{suggestions[0]}' ({why}); " + "; ".join(what)
             conf = 0.8
         flags.append(Flag(m, m.start, m.end, suggestions, msg, conf))
@@ -165,7 +170,7 @@ def _bare_variants(e: Entity, analysis: Analysis) -> list[Flag]:
         else:
             msg = f"'{m.text}': this name is spelled {len(choice.counts)} ways here and the right spelling is uncertain; candidates ranked: {desc}"
             conf = 0.5
-        flags.append(Flag(m, m.start, m.end, opts[:4], msg, conf))
+        flags.append(Flag(m, m.start, m.end, opts[:4], msg, conf))  # type: ignore[arg-type]  # a certain choice has its spelling
     return flags
 
 
@@ -177,8 +182,10 @@ def _ambiguous_flags(analysis: Analysis) -> list[Flag]:
             continue
         opts = list(dict.fromkeys(p[0] for p in people))
         named = ", ".join(f"{sur} ({full})" for sur, full in dict.fromkeys(people))
-        msg = (f"'{m.text}' is never introduced and looks like a misspelling of the surname of more than one "
-               f"person named here: {named}; which one is uncertain")
+        msg = (
+            f"'{m.text}' is never introduced and looks like a misspelling of the surname of more than one "
+            f"person named here: {named}; which one is uncertain"
+        )
         flags.append(Flag(m, m.start, m.end, opts[:4], msg, 0.5))
     return flags
 
@@ -261,8 +268,10 @@ class UnintroducedSurname(_NameRule):
                 if fold(m.text) == fold(canonical):
                     continue
                 full = e.fulls[0].text if e.fulls else canonical
-                msg = (f"'{m.text}' is never introduced, but looks like the surname of {full} named earlier "
-                       f"(seen in the same context); probably '{canonical}'")
+                msg = (
+                    f"'{m.text}' is never introduced, but looks like the surname of {full} named earlier "
+                    f"(seen in the same context); probably '{canonical}'"
+                )
                 out.append(Flag(m, m.start, m.end, [canonical], msg, 0.6))
         return _by_start(out)
 
@@ -272,11 +281,7 @@ _FLAGGING = (NameVariant, NamesListNearMiss, UnintroducedSurname)
 
 def _flagged_spans(doc: Any, analysis: Analysis) -> set[tuple[int, int]]:
     """Where N001-N003 flag (whether selected or not): N004 leaves those mentions to them."""
-    return {
-        (fl.start, fl.end)
-        for cls in _FLAGGING
-        for fl in doc.memo(("names.flags", cls.code), lambda cls=cls: cls().flags(analysis), on=analysis)
-    }
+    return {(fl.start, fl.end) for cls in _FLAGGING for fl in doc.memo(("names.flags", cls.code), lambda cls=cls: cls().flags(analysis), on=analysis)}
 
 
 class CorpusNameVariant(Rule):
@@ -372,9 +377,7 @@ class CorpusNameVariant(Rule):
                         n = docs[other]
                         if n < 2 or n < 2 * mine:
                             continue
-                        if my_firsts and firsts[other] and not any(
-                            first_compatible(a, b2) for a in my_firsts for b2 in firsts[other]
-                        ):
+                        if my_firsts and firsts[other] and not any(first_compatible(a, b2) for a in my_firsts for b2 in firsts[other]):
                             continue
                         if best is None or n > best[1]:
                             best = (other, n)

@@ -3,18 +3,27 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from operator import itemgetter
 from typing import Iterable
 
 from ..lint.rule import Rule
+from ..lint.vocab import read_list
+from ..lint.wordlists import word_set
 
 # Doublings that English uses on purpose ("what he had had", "he said that that was fine").
-LEGIT_DOUBLES = frozenset(
-    "had that bye no so yeah yes knock tut chop night pom pooh boo bora ha hee ho la cha hush".split()
-)
+LEGIT_DOUBLES = word_set("legit-doubles")
 # "is is" is legitimate after a clause subject: "what it is is a failure".
-_IS_IS_CONTEXT = frozenset("it this that what thing problem point question issue".split())
+_IS_IS_CONTEXT = word_set("is-is-subjects")
 _GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
+
+
+@lru_cache(maxsize=8)
+def _legit_doubles(files: tuple[str, ...]) -> frozenset[str]:
+    """The built-in legit doubles plus the words of the user's ``legit-doubles`` files."""
+    if not files:
+        return LEGIT_DOUBLES
+    return LEGIT_DOUBLES | frozenset(w.casefold() for f in files for w in read_list(f))
 
 
 class RepeatedWord(Rule):
@@ -42,6 +51,7 @@ class RepeatedWord(Rule):
         words = doc.words
         text = doc.text
         n = len(words)
+        legit = _legit_doubles(tuple(config["legit-doubles"]))
         for i in range(1, n):
             a, b = words[i - 1], words[i]
             low = a.text.casefold()
@@ -50,7 +60,7 @@ class RepeatedWord(Rule):
             # A word said three or more times in a row is R002's loop, reported once there.
             if (i >= 2 and words[i - 2].text.casefold() == low) or (i + 1 < n and words[i + 1].text.casefold() == low):
                 continue
-            if not low.isalpha() or low in LEGIT_DOUBLES:
+            if not low.isalpha() or low in legit:
                 continue
             gap = text[a.end : b.start]
             if not gap or _GAP.fullmatch(gap) is None:
@@ -73,7 +83,7 @@ class RepeatedWord(Rule):
 
 # --------------------------------------------------------------- R002 loops
 # Single words said three times on purpose ("no no no", "ha ha ha", "very very very").
-LEGIT_TRIPLES = LEGIT_DOUBLES | frozenset("very la da ho ha hip bla blah tick tock go far many much".split())
+LEGIT_TRIPLES = LEGIT_DOUBLES | word_set("legit-triples")
 # Two-word idioms of going on ("on and on and on", "over and over and over").
 LEGIT_PAIR_LOOPS = frozenset(
     (a, "and") if k else ("and", a) for a in ("on", "over", "again", "round", "more", "around") for k in (0, 1)
@@ -177,7 +187,7 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
     after a visited position are kept (``next_i``). White-space gaps are classified only where
     looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
-    ``tests/rules/test_fast_paths.py`` compares it with the old scan.
+    Its findings on generated loops are in the golden snapshot (``tests/golden.py``).
     """
     return doc.memo("repetition.loops", lambda: _repetition_loops(doc))
 

@@ -1,6 +1,6 @@
 """Independent audit: default rules stay quiet on a varied set of clean, well-edited texts.
 
-tests/fixtures/audit holds fourteen texts written for this audit (news features with nested
+tests/corpus/clean holds the project's clean texts, among them the texts written for this audit (news features with nested
 quotations, a financial report, a science article, sports, a regulation, an interview, a
 Markdown README, a recipe, fiction, a historical study quoting period letters, a press release,
 a British column, a poem with a refrain). The default rules must find at most one thing per
@@ -15,7 +15,7 @@ from conftest import run_cli
 
 from garblint.lint.document import Document
 
-AUDIT = Path(__file__).resolve().parent / "fixtures" / "audit"
+AUDIT = Path(__file__).resolve().parent / "corpus" / "clean"
 BUDGET_PER_1000 = 1.0
 
 

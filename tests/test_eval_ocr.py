@@ -25,7 +25,7 @@ def _restore(noisy: str, gold: list[dict]) -> str:
 
 def test_damage_is_seeded_and_reversible() -> None:
     mod = _load()
-    text = (ROOT / "tests" / "data" / "clean_news" / "council.txt").read_text(encoding="utf-8")
+    text = (ROOT / "tests" / "corpus" / "clean" / "report-council.txt").read_text(encoding="utf-8")
     noisy1, gold1 = mod.damage(text, 0.2, random.Random(5))
     noisy2, gold2 = mod.damage(text, 0.2, random.Random(5))
     assert (noisy1, gold1) == (noisy2, gold2)

@@ -199,7 +199,7 @@ def test_fix_cli_agrees_with_applied_text(tmp_path):
         pytest.skip("this build has no --fix --unsafe-fixes to compare with")
     p = tmp_path / "a.txt"
     p.write_bytes(ARTICLE.encode("utf-8"))
-    expected = applied_text(ARTICLE, _lint([p])[0].findings, unsafe=True)
+    expected = applied_text(ARTICLE, _lint([p])[0].findings, unsafe=True, priority=rule_priority)
     run_cli("check", str(p), "--fix", "--unsafe-fixes")
     assert p.read_bytes().decode("utf-8") == expected
 
@@ -255,7 +255,7 @@ def test_highlights_toggle_and_diff(browser, tmp_path, fixture_files):
             assert attrs[str(k)] == [f.start, f.end, f.code]
             assert own.get(str(k), "") == f.text == r.text[f.start : f.end]
         for level, unsafe in (("s", False), ("a", True)):
-            expected = applied_text(r.text, r.findings, unsafe=unsafe)
+            expected = applied_text(r.text, r.findings, unsafe=unsafe, priority=rule_priority)
             browser.key(level)
             browser.key("2")
             assert browser.evaluate("document.getElementById('doc').textContent") == expected
@@ -265,7 +265,7 @@ def test_highlights_toggle_and_diff(browser, tmp_path, fixture_files):
             right = browser.evaluate("[...document.querySelectorAll('#diff pre.right')].map(p => p.textContent).join('')")
             assert left == r.text
             assert right == expected
-    assert all(applied_text(r.text, r.findings, unsafe=True) != r.text for r in results)
+    assert all(applied_text(r.text, r.findings, unsafe=True, priority=rule_priority) != r.text for r in results)
     browser.key("1")
     browser.screenshot(tmp_path / "report.png")
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -393,7 +393,7 @@ def test_javascript_plan_matches_python(browser, tmp_path, fixture_files):
     got = browser.evaluate(
         "(" + json.dumps(payload) + ").map(d => [garblintReport.applyText(d, 'safe'), garblintReport.applyText(d, 'all')])"
     )
-    expected = [[applied_text(t, fs, unsafe=False), applied_text(t, fs, unsafe=True)] for t, fs in cases]
+    expected = [[applied_text(t, fs, unsafe=False, priority=rule_priority), applied_text(t, fs, unsafe=True, priority=rule_priority)] for t, fs in cases]
     assert got == expected
 
 
@@ -435,4 +435,4 @@ def test_seed_article_highlights(browser, tmp_path, shared_corpus):
         assert own.get(str(k), "") == f.text
     browser.key("2")
     browser.key("a")
-    assert browser.evaluate("document.getElementById('doc').textContent") == applied_text(r.text, r.findings, unsafe=True)
+    assert browser.evaluate("document.getElementById('doc').textContent") == applied_text(r.text, r.findings, unsafe=True, priority=rule_priority)

@@ -1,4 +1,5 @@
 """The lexicon's compact index (lint/lexicon.py): look-ups, the cache copy, Hunspell affixes."""
+
 from __future__ import annotations
 
 import random
@@ -52,17 +53,19 @@ def test_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
 
 
 def test_hunspell_affixes_expand():
-    aff = "\n".join([
-        "SET UTF-8",
-        "PFX U Y 1",
-        "PFX U 0 un .",
-        "SFX D Y 2",
-        "SFX D 0 d e",
-        "SFX D 0 ed [^e]",
-        "SFX S N 2",
-        "SFX S y ies [^aeiou]y",
-        "SFX S 0 s [^y]",
-    ])
+    aff = "\n".join(
+        [
+            "SET UTF-8",
+            "PFX U Y 1",
+            "PFX U 0 un .",
+            "SFX D Y 2",
+            "SFX D 0 d e",
+            "SFX D 0 ed [^e]",
+            "SFX S N 2",
+            "SFX S y ies [^aeiou]y",
+            "SFX S 0 s [^y]",
+        ]
+    )
     dic = "4\nbalk/DU\nbake/D\nparty/S\nParis\n"
     forms = lexicon.hunspell_forms(dic, aff)
     assert {"balk", "balked", "unbalk", "unbalked", "bake", "baked", "party", "parties"} <= forms

@@ -67,3 +67,15 @@ def test_readme_example_output_is_what_garblint_prints():
         assert ln in out.splitlines(), f"README shows {ln!r}, garblint prints:\n{out}"
     summary = block.strip().splitlines()[-1]
     assert summary in out.splitlines()
+
+
+def test_static_checks_are_wired_into_ci_and_pre_commit():
+    """ruff (lint and format check) and mypy run in .ci/run and in the repository's own
+    pre-commit hooks, with the tools from the test extra."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    hooks = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for command in ("-m ruff check", "-m ruff format --check", "scripts/typecheck.py"):
+        assert command in ci, command
+        assert command.replace("-m ", "python -m ").replace("scripts/", "python scripts/") in hooks, command
+    assert '"ruff' in pyproject and '"mypy' in pyproject and "[tool.mypy]" in pyproject

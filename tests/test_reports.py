@@ -129,3 +129,26 @@ def test_statistics(tmp_path):
     (tmp_path / "a.txt").write_text("The the end, and and more ,here.\n", encoding="utf-8")
     out = run_cli("check", "a.txt", "--statistics", "--quiet", cwd=tmp_path).stdout.decode()
     assert "2  R001  repeated-word" in out and "1  P001  space-before-punctuation" in out
+
+
+def test_reports_get_rule_metadata_from_the_context_not_the_registry():
+    """Reports see results and the ReportContext only (the CLI puts the rules' metadata there)."""
+    import re
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "reports").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"lint\.rule\b|lint import rule|get_rule|all_rules|load_rules", text), path.name
+
+
+def test_check_options_cover_every_cli_option():
+    from dataclasses import fields
+
+    import pytest
+
+    from garblint.lint.cli import check
+    from garblint.lint.options import CheckOptions
+
+    assert {p.name for p in check.params} - {"paths"} == {f.name for f in fields(CheckOptions)}
+    with pytest.raises(TypeError):
+        CheckOptions.from_cli({"no_such_option": True})
+    assert CheckOptions(fix=True).writes_fixes and not CheckOptions(fix=True, diff=True).writes_fixes

@@ -143,3 +143,33 @@ def test_a_named_link_out_of_the_current_folder_is_skipped_but_its_target_is_lin
     assert p.returncode == 1 and b"the the" in p.stdout  # the user named the file itself
     p = run_cli("check", "tree/diary.txt", cwd=linked_tree)  # the link leads to a file inside the current folder
     assert p.returncode == 1 and b"tree/diary.txt:1:" in p.stdout
+
+
+@needs_posix
+def test_link_out_of_the_tree_is_not_in_the_html_report_in_a_browser(linked_tree, tmp_path_factory):
+    """What a reader of the HTML report sees (Chromium, where installed): the linted file, and
+    nothing of the file behind the link, in the page or in any data its script holds."""
+    from chromium_cdp import BrowserError, Chromium, find_chromium
+
+    exe = find_chromium()
+    if exe is None:
+        pytest.skip("no Chromium found (Debian package 'chromium'; .ci/run installs it when it can)")
+    out = linked_tree / "report.html"
+    p = run_cli("check", "tree", "--output-format", "html", "-o", str(out), cwd=linked_tree)
+    assert p.returncode == 1, p.stderr
+    try:
+        browser = Chromium(exe, tmp_path_factory.mktemp("chromium-profile"))
+    except (BrowserError, OSError) as exc:
+        pytest.skip(f"Chromium did not start: {exc}")
+    try:
+        browser.open(out)
+        assert browser.evaluate("typeof window.garblintReport") == "object"
+        browser.evaluate("garblintReport.openFile(0)")
+        seen = browser.evaluate(
+            "document.documentElement.outerHTML + document.body.innerText"
+            " + [...document.scripts].map(s => s.textContent).join('')"
+        )
+        assert "The the vote" in browser.evaluate("document.getElementById('doc').textContent")
+        assert "Private diary" not in seen and "secret plan" not in seen
+    finally:
+        browser.close()

@@ -11,7 +11,7 @@ from garblint.lint.config import Config, convert
 from garblint.lint.runner import lint_text
 
 FOUNDATION = ["R001", "P001", "P002", "P003", "E"]
-CLEAN = sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.txt"))
+CLEAN = sorted((Path(__file__).parent / "corpus" / "clean").glob("*.txt"))
 
 
 def _caught_and_corrected(findings, text, item):

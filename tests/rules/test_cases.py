@@ -22,6 +22,13 @@ case: ``select``, ``config`` (config keys), ``names``, ``words`` and ``tortured-
 entries, written to temporary files), ``allow_extra = true`` to tolerate other findings, ``path``
 (a file name such as ``"guide.rst"``: the text is parsed as that kind of file). An expected
 entry may give the finding's ``line`` and ``column`` in the source (1-based).
+
+A case whose findings have fixes carries the whole text after ``--fix`` (``fixed``) and, where
+it differs, after ``--fix --unsafe-fixes`` (``unsafe_fixed``); without them the fixes must leave
+the text as it is. ``python scripts/update_cases.py`` fills them in from what garblint does
+(review the diff). More per case: ``encoding`` (the text is stored in that encoding and read
+as a file would be: E003), ``corpus`` (texts of the other files of the run: N004),
+``languagetool = "fake"`` (a LanguageTool server, tests/languagetool_fake.py: L001).
 """
 from __future__ import annotations
 
@@ -36,7 +43,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from garblint.lint.config import Config, convert
-from garblint.lint.runner import lint_text
+from garblint.lint.document import Document
+from garblint.lint.finding import Finding
+from garblint.lint.fixer import fix_document
+from garblint.lint.runner import run_rules, selected_rules
+from garblint.lint.textio import document_from_bytes, make_document
 
 CASE_DIR = Path(__file__).parent / "cases"
 
@@ -52,8 +63,11 @@ def _load_cases():
     return out
 
 
-def _config(case: dict, tmp_path: Path) -> Config:
+def _config(case: dict, tmp_path: Path, languagetool_url: str | None = None) -> Config:
     values = {}
+    if case.get("languagetool") == "fake":
+        assert languagetool_url, "this case needs the fake LanguageTool server"
+        values["languagetool"] = languagetool_url
     for key, value in (case.get("config") or {}).items():
         values[key] = convert(key, value, tmp_path)
     if case.get("select"):
@@ -66,9 +80,61 @@ def _config(case: dict, tmp_path: Path) -> Config:
     return Config(values)
 
 
+def _document(case: dict) -> Document:
+    path = case.get("path")
+    if case.get("encoding"):
+        return document_from_bytes(case["text"].encode(case["encoding"]), path or "case.txt")
+    return make_document(case["text"], path)
+
+
+def _linter(case: dict, config: Config):
+    """Lint a document of the case as a run does: corpus rules see the case's other files."""
+    rules = selected_rules(config)
+    others = [make_document(t, f"other-{k}.txt") for k, t in enumerate(case.get("corpus", []))]
+
+    def lint(doc: Document) -> tuple[list[Finding], list[str]]:
+        for r in rules:
+            if r.corpus:
+                doc.corpus[r.code] = r.merge([r.collect(d, config) for d in [doc, *others]])
+        return run_rules(doc, config, rules)
+
+    return lint
+
+
+def lint_case(case: dict, config: Config) -> list[Finding]:
+    findings, crashes = _linter(case, config)(_document(case))
+    assert not crashes, crashes
+    return findings
+
+
+def fixed_texts(case: dict, config: Config) -> tuple[str, str]:
+    """The case's text after ``--fix`` and after ``--fix --unsafe-fixes``."""
+    lint = _linter(case, config)
+    out = []
+    for unsafe in (False, True):
+        outcome = fix_document(_document(case), lint, unsafe=unsafe)
+        assert outcome.error is None, outcome.error
+        out.append(outcome.fixed)
+    return out[0], out[1]
+
+
+@pytest.fixture(scope="module")
+def languagetool_url():
+    from languagetool_fake import FakeLanguageTool
+
+    from garblint.lint import languagetool as lt
+
+    lt.reset()
+    with FakeLanguageTool() as server:
+        yield server.url
+    lt.reset()
+
+
 @pytest.mark.parametrize("case", _load_cases())
-def test_case(case: dict, tmp_path: Path) -> None:
-    findings = lint_text(case["text"], _config(case, tmp_path), path=case.get("path"))
+def test_case(case: dict, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    url = request.getfixturevalue("languagetool_url") if case.get("languagetool") == "fake" else None
+    config = _config(case, tmp_path, url)
+    findings = lint_case(case, config)
     expected = case.get("expect", [])
     unmatched = list(findings)
     for exp in expected:
@@ -88,3 +154,8 @@ def test_case(case: dict, tmp_path: Path) -> None:
                 assert getattr(hit, key) == exp[key], f"{exp['code']} on {hit.text!r}: {key} {getattr(hit, key)}"
     if not case.get("allow_extra"):
         assert not unmatched, "unexpected findings: " + repr([(f.code, f.text, f.message) for f in unmatched])
+    safe, unsafe = fixed_texts(case, config)
+    want_safe = case.get("fixed", case["text"])
+    assert safe == want_safe, f"after --fix: {safe!r}, the case says {want_safe!r} (scripts/update_cases.py)"
+    want_unsafe = case.get("unsafe_fixed", want_safe)
+    assert unsafe == want_unsafe, f"after --fix --unsafe-fixes: {unsafe!r}, the case says {want_unsafe!r}"

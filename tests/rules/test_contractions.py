@@ -1,4 +1,5 @@
 """S002's scan from its hints finds what a plain scan of the whole pattern finds."""
+
 from __future__ import annotations
 
 import random

@@ -11,7 +11,7 @@ from garblint.lint.runner import lint_text
 
 from conftest import ROOT, gold_span, load_gold
 
-CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean_news"
+CLEAN = Path(__file__).resolve().parent.parent / "corpus" / "clean"
 SEED_ITEMS = ("G11", "G12", "G13", "G14", "G15", "G17")
 
 

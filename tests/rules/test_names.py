@@ -12,10 +12,12 @@ from garblint.rules._namesim import cluster_spellings
 from garblint.rules._namewords import fold
 from garblint.lint.document import Document
 
-CLEAN = sorted((Path(__file__).parent / "data" / "names_clean").glob("*.txt"))
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "clean"
+ALL_CLEAN = sorted(CORPUS.glob("*.txt"))
+CLEAN = sorted(CORPUS.glob("names-*.txt"))
 
 
-@pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])
+@pytest.mark.parametrize("path", ALL_CLEAN, ids=[p.stem for p in ALL_CLEAN])
 def test_clean_news_texts_get_no_name_findings(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     findings = lint_text(text, Config({"select": ["N"]}))

@@ -12,7 +12,7 @@ from garblint.lint.document import Document
 from garblint.lint.runner import lint_text
 from garblint.rules import _lexcheck
 
-CLEAN = Path(__file__).resolve().parent.parent / "data" / "clean_news"
+CLEAN = Path(__file__).resolve().parent.parent / "corpus" / "clean"
 SO = ["S", "O"]
 
 # The people and places of the clean fixtures, as a newsroom's names list would hold them.
@@ -83,7 +83,7 @@ def _cfg(tmp_path: Path | None = None, names: str | None = None, **values) -> Co
 
 
 def _clean_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CLEAN.glob("report-*.txt"))]
     assert len(texts) >= 3
     return texts
 

@@ -12,8 +12,11 @@ from garblint.lint.rule import get_rule
 from garblint.lint.runner import lint_text
 from conftest import gold_span, load_gold, run_cli
 
-CLEAN_DIR = Path(__file__).parent / "clean"
+CLEAN_DIR = Path(__file__).resolve().parent.parent / "corpus" / "clean"
 CLEAN_TEXTS = sorted(CLEAN_DIR.glob("*.txt"))
+#: the prose among them: verse (a poem, song lyrics) repeats lines by design, and wrapping it or
+#: pasting a "longest paragraph" twice says nothing about prose
+PROSE_TEXTS = [p for p in CLEAN_TEXTS if not any(k in p.name for k in ("poem", "lyrics"))]
 STRUCTURE = ["D", "Q", "B", "R002"]
 
 
@@ -33,7 +36,7 @@ def test_clean_news_texts_get_no_structural_findings(path: Path):
 
 @pytest.mark.parametrize("width", [40, 72])
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
-@pytest.mark.parametrize("path", CLEAN_TEXTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PROSE_TEXTS, ids=lambda p: p.name)
 def test_clean_texts_stay_silent_when_hard_wrapped(path: Path, width: int, newline: str):
     """Hard-wrapped lines (and CRLF line breaks) are lines inside a paragraph, not new paragraphs."""
     paras = path.read_text(encoding="utf-8").split("\n\n")
@@ -42,7 +45,7 @@ def test_clean_texts_stay_silent_when_hard_wrapped(path: Path, width: int, newli
     assert findings == [], [(f.code, f.text, f.message) for f in findings]
 
 
-@pytest.mark.parametrize("path", CLEAN_TEXTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PROSE_TEXTS, ids=lambda p: p.name)
 def test_damaging_a_clean_text_is_caught(path: Path):
     """The same texts with a caption pasted twice and a link line injected do fire."""
     text = path.read_text(encoding="utf-8")

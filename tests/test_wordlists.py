@@ -1,0 +1,51 @@
+"""The built-in vocabularies (rules/data/*.txt) and the one loader (garblint.lint.wordlists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from garblint.lint.config import Config, convert
+from garblint.lint.runner import lint_text
+from garblint.lint.wordlists import parse_entries, word_list, word_set
+
+DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
+#: phrase and word-frequency style files with their own syntax (read by their own parsers)
+OWN_SYNTAX = {"boilerplate"}
+
+
+def _lists() -> list[Path]:
+    return sorted(p for p in DATA.glob("*.txt") if p.stem not in OWN_SYNTAX)
+
+
+def test_parse_entries_skips_comments_and_blank_lines() -> None:
+    assert parse_entries("# a list\nalpha\n\n  beta  # why\n#gamma\n") == ["alpha", "beta"]
+
+
+@pytest.mark.parametrize("path", _lists(), ids=lambda p: p.stem)
+def test_each_list_is_described_and_free_of_repeats(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#"), f"{path.name}: say what the list holds in a comment first"
+    entries = word_list(path.stem)
+    assert entries, f"{path.name} is empty"
+    assert len(entries) == len(set(entries)), f"{path.name} repeats {sorted({e for e in entries if entries.count(e) > 1})}"
+
+
+def test_a_list_exists_once() -> None:
+    """Two files with the same entries are one list kept twice."""
+    seen: dict[frozenset[str], str] = {}
+    for path in _lists():
+        s = word_set(path.stem)
+        assert s not in seen, f"{path.name} and {seen[s]}.txt hold the same entries"
+        seen[s] = path.stem
+
+
+def test_legit_doubles_config_extends_r001(tmp_path: Path) -> None:
+    text = "The crowd chanted olé olé as the team came out."
+    base = Config({"select": ["R001"]})
+    assert [f.text for f in lint_text(text, base)] == ["olé olé"]
+    extra = tmp_path / "doubles.txt"
+    extra.write_text("# our house style\nOlé\n", encoding="utf-8")
+    cfg = Config({"select": ["R001"], "legit-doubles": convert("legit-doubles", [extra.name], tmp_path)})
+    assert lint_text(text, cfg) == []

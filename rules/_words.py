@@ -5,30 +5,20 @@ lists in ``rules/data``.
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 import re
 import unicodedata
 from functools import lru_cache
 
 from ..lint import lexicon
+from ..lint.wordlists import word_list
+
 
 # ---------------------------------------------------------------- word data
-_DATA = "data"
-
-
 @lru_cache(maxsize=None)
 def _word_file(name: str) -> frozenset[str]:
-    try:
-        raw = (importlib.resources.files(__package__) / _DATA / name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):  # pragma: no cover - a broken install
-        return frozenset()
-    out = set()
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.add(line.casefold())
-    return frozenset(out)
+    """The built-in list ``rules/data/NAME`` (the shared loader, ``lint.wordlists``), case-folded."""
+    return frozenset(w.casefold() for w in word_list(name.removesuffix(".txt")))
 
 
 def extra_words() -> frozenset[str]:

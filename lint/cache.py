@@ -38,7 +38,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from .config import Config, ConfigError
+from .config import Config, ConfigError, user_list_files
 
 CACHE_DIR_NAME = ".garblint_cache"
 #: the environment variable that sets the cache location as the user (like --cache-dir)
@@ -138,7 +138,7 @@ def run_key(config: Config, rules: Sequence[Any]) -> str:
             "config": values,
             "names": _list_files_digest(config["names"]),
             "words": _list_files_digest(config["words"]),
-            "lists": _list_files_digest(config["boilerplate-phrases"] + config["tortured-phrases"] + config["legit-doubles"]),
+            "lists": _list_files_digest(user_list_files(config)),
         }
     )
 

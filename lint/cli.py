@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config
+from .config import MODES, OUTPUT_FORMATS, ConfigError, convert, load_config, user_list_files
 from .finding import SEVERITIES, severity_at_least
 from .options import CheckOptions
 from .rule import all_rules, get_rule, rule_codes
@@ -197,8 +197,8 @@ def run_check(paths: list[str], opts: CheckOptions) -> int:
         for ref in config["corpus"]:
             if not Path(ref).exists():
                 raise ConfigError(f"{ref}: corpus path not found")
-        for phrase_file in config["boilerplate-phrases"] + config["tortured-phrases"] + config["legit-doubles"]:
-            read_list(phrase_file)  # a bad boilerplate, tortured-phrase or legit-doubles file is a config error too
+        for phrase_file in user_list_files(config):
+            read_list(phrase_file)  # a bad file extending a built-in list is a config error too
         cache_folder = None
         if config["cache"] and not opts.no_cache and not opts.dask_address:
             from .cache import resolve_cache_dir

@@ -176,8 +176,25 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "tortured-phrases": (_str_list, []),
     # extra files of words R001 accepts doubled (rules/data/legit-doubles.txt syntax)
     "legit-doubles": (_str_list, []),
+    # extra files of title words before names and last words of organisation names (N rules;
+    # rules/data/name-titles.txt and organisation-words.txt syntax)
+    "name-titles": (_str_list, []),
+    "organisation-words": (_str_list, []),
 }
-_PATH_KEYS = ("names", "words", "corpus", "boilerplate-phrases", "tortured-phrases", "legit-doubles")
+_PATH_KEYS = (
+    "names", "words", "corpus", "boilerplate-phrases", "tortured-phrases", "legit-doubles", "name-titles",
+    "organisation-words",
+)
+
+
+#: keys naming files that extend a built-in list (read at the start of a run: a bad file is a
+#: config error; their contents are part of the result cache's key)
+LIST_KEYS = ("boilerplate-phrases", "tortured-phrases", "legit-doubles", "name-titles", "organisation-words")
+
+
+def user_list_files(config: "Config") -> list[str]:
+    """The files of every ``LIST_KEYS`` key of ``config``."""
+    return [f for key in LIST_KEYS for f in config[key]]
 
 
 def _closest(word: str, options: Iterable[str]) -> str:

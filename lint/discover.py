@@ -177,7 +177,7 @@ def _entry_problem(e: os.DirEntry, root_real: str, raw: str) -> tuple[str | None
     return (None if stat.S_ISREG(mode) else not_regular_message(mode)), real
 
 
-def _named_file_problem(raw: str) -> str | None:
+def _named_file_problem(raw: str, real: str) -> str | None:
     """Why a file named on the command line is skipped, or None: it is not a regular file, or
     it is reached through a symbolic link that leads outside the current folder."""
     try:
@@ -186,7 +186,6 @@ def _named_file_problem(raw: str) -> str | None:
         return None  # reading it reports the error
     if not stat.S_ISREG(mode):
         return not_regular_message(mode)
-    real = os.path.realpath(raw)
     if real != os.path.normpath(os.path.abspath(raw)) and not _inside(real, os.path.realpath(os.getcwd())):
         return _link_outside("the current folder")
     return None
@@ -271,7 +270,7 @@ def discover(
                 if force_exclude and _excluded(shown, excludes):
                     targets.append(Target(shown, raw, skipped=EXCLUDED))
                     continue
-                targets.append(Target(shown, raw, skipped=_named_file_problem(raw), max_bytes=limit))
+                targets.append(Target(shown, raw, skipped=_named_file_problem(raw, key), max_bytes=limit))
     return targets
 
 

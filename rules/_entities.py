@@ -13,11 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ._mentions import Mention, extract_mentions
+from ..lint.vocab import read_list
+from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
 from ._namesim import (
     blocking_keys,
     close_spelling,
@@ -155,9 +157,21 @@ class NamesIndex:
 
 
 def analyse(doc, config) -> Analysis:
-    """The shared analysis of ``doc`` (computed once per document and names list)."""
+    """The shared analysis of ``doc`` (computed once per document, names list and word lists)."""
     names = config.vocabulary.names
-    return doc.memo("mentions.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
+    words = name_words(tuple(config["name-titles"]), tuple(config["organisation-words"]))
+    return doc.memo(("entities.analysis", words), lambda: _analyse(doc, _names_index(names), words), on=names)
+
+
+@lru_cache(maxsize=8)
+def name_words(title_files: tuple[str, ...], org_files: tuple[str, ...]) -> NameWords:
+    """The built-in title and organisation words plus the user's files (config keys
+    ``name-titles`` and ``organisation-words``; entries case-folded)."""
+    if not title_files and not org_files:
+        return DEFAULT_NAME_WORDS
+    extra_titles = frozenset(fold(w) for f in title_files for w in read_list(f))
+    extra_orgs = frozenset(fold(w) for f in org_files for w in read_list(f))
+    return NameWords(DEFAULT_NAME_WORDS.titles | extra_titles, DEFAULT_NAME_WORDS.orgs | extra_orgs)
 
 
 _AMBIGUITY_MARGIN = 0.1
@@ -252,8 +266,8 @@ def describe(choice: SlotChoice) -> str:
     return ", ".join(parts)
 
 
-def _analyse(doc, index: NamesIndex | None) -> Analysis:
-    mentions = extract_mentions(doc)
+def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORDS) -> Analysis:
+    mentions = extract_mentions(doc, words)
     entities: list[Entity] = []
     accepted: set[str] = set()
     if index is not None:
@@ -346,9 +360,9 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
     pool: list[Mention] = []
     for m in bares:
         f = fold(m.text)
-        ids = surname_index.get(f)
-        if ids:
-            ids = list(dict.fromkeys(ids))
+        hit = surname_index.get(f)
+        if hit:
+            ids = list(dict.fromkeys(hit))
             if len(ids) == 1:
                 m.entity = ids[0]
             else:  # shared surname: the person named most recently before
@@ -448,41 +462,41 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
                 by_initial[ini].append(e.id)
     titles: dict[int, set[str]] = defaultdict(set)
     for e in entities:
-        for x in e.mentions:
-            titles[e.id] |= _specific(x.title)
+        for mention in e.mentions:
+            titles[e.id] |= _specific(mention.title)
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
-    for m in singles:
-        if not (m.possessive or not m.word_like):
+    for bare in singles:
+        if not (bare.possessive or not bare.word_like):
             continue
-        f = fold(m.text)
+        f = fold(bare.text)
         if f in first_names or (index is not None and f in accepted):
             continue
-        if m.entity >= 0 and len(entities[m.entity].mentions) > 1:
+        if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
             # a bare name used several times on its own is a name in its own right
             continue
-        cands = []
+        candidates: list[tuple[float, int]] = []
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
             surs = full_surnames.get(eid)
             if surs is None:
                 surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
             sims = [loose_spelling(f, sur) for sur in surs]
-            s = max(sims) if sims else 0.0
-            if s <= 0:
+            sim = max(sims) if sims else 0.0
+            if sim <= 0:
                 continue
-            mctx = sent_entities[m.sentence] - {m.entity, eid}
-            shared = (mctx & context[eid]) or (_specific(m.title) & titles[eid])
+            mctx = sent_entities[bare.sentence] - {bare.entity, eid}
+            shared = (mctx & context[eid]) or (_specific(bare.title) & titles[eid])
             if shared:
-                cands.append((s, eid))
-        if len(cands) == 1:
-            eid = cands[0][1]
-            own = entities[m.entity] if m.entity >= 0 else None
-            if own is not None and m in own.mentions:
-                own.mentions.remove(m)
-            m.entity = eid
-            entities[eid].loose.append(m)
+                candidates.append((sim, eid))
+        if len(candidates) == 1:
+            eid = candidates[0][1]
+            own = entities[bare.entity] if bare.entity >= 0 else None
+            if own is not None and bare in own.mentions:
+                own.mentions.remove(bare)
+            bare.entity = eid
+            entities[eid].loose.append(bare)
 
     # 6. weigh each entity's spellings (a names-list entry first)
     for e in entities:
@@ -490,15 +504,15 @@ def _analyse(doc, index: NamesIndex | None) -> Analysis:
             _weigh_person(e, index)
         else:
             _weigh_bare(e, index)
-    candidates = []
+    possible: list[tuple[Mention, list[tuple[str, str]]]] = []
     for m, keys in ambiguous:
         people = []
         for k in keys:
             for eid in dict.fromkeys(surname_index[k]):
                 full = entities[eid].fulls[0] if entities[eid].fulls else None
                 people.append((entities[eid].fulls[0].surname if full else k, full.text if full else k))
-        candidates.append((m, people))
-    return Analysis(mentions, entities, accepted, index, candidates)
+        possible.append((m, people))
+    return Analysis(mentions, entities, accepted, index, possible)
 
 
 _GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())

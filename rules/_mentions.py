@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from typing import Any
 
 
 from ..lint import lexicon
@@ -188,7 +189,23 @@ def _word_facts(tok: str) -> tuple[str | None, tuple[str | None, bool, bool, boo
     return f
 
 
-def extract_mentions(doc) -> list[Mention]:
+@dataclass(frozen=True)
+class NameWords:
+    """The word lists name extraction reads that a user may extend (config keys ``name-titles``
+    and ``organisation-words``): titles before a name, last words of an organisation's name."""
+
+    titles: frozenset[str] = TITLE_WORDS
+    orgs: frozenset[str] = ORG_WORDS
+
+    @property
+    def org_or_title(self) -> frozenset[str]:
+        return self.orgs | self.titles
+
+
+DEFAULT_NAME_WORDS = NameWords()
+
+
+def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
     """Name mentions of a document, in text order."""
     text = doc.text
     words = doc.words
@@ -278,8 +295,14 @@ def extract_mentions(doc) -> list[Mention]:
         can_open[tok] = f[1][1]
     for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
         if k not in first_word_of_sentence:
-            cap_mid.add(info[words[k][2]][0])
-    ctx = {"lower": lower, "cap_mid": cap_mid}
+            cap_mid.add(info[words[k][2]][0])  # type: ignore[arg-type]  # capitalised: a str
+    ctx: dict[str, Any] = {
+        "lower": lower,
+        "cap_mid": cap_mid,
+        "titles": name_words.titles,
+        "orgs": name_words.orgs,
+        "org_or_title": _ORG_OR_TITLE if name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
+    }
 
     out: list[Mention] = []
     i = 0
@@ -296,7 +319,7 @@ def extract_mentions(doc) -> list[Mention]:
                 while j < n and fold(words[j].text) in PARTICLES and j - i < 3:
                     j += 1
                 if j < n and _is_cap(words[j].text) and not _is_acronym(words[j].text) and j > i:
-                    run_end = _run_from(words, text, j)
+                    run_end = _run_from(words, text, j, ctx["titles"])
                     _emit(
                         out,
                         words,
@@ -316,7 +339,7 @@ def extract_mentions(doc) -> list[Mention]:
                     continue
             i += 1
             continue
-        run_end = _run_from(words, text, i) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
+        run_end = _run_from(words, text, i, ctx["titles"]) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
         if run_end == i + 1 and (info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower):
             i = run_end
             continue
@@ -326,16 +349,16 @@ def extract_mentions(doc) -> list[Mention]:
 
 
 @lru_cache(maxsize=16384)
-def _title_like(f: str) -> bool:
-    """Is the folded word ``f`` part of a title ("minister", "of", "vice-president")? Cached."""
-    return f in TITLE_WORDS or f in ("of", "for") or all(p in TITLE_WORDS for p in _HYPHENS.split(f))
+def _title_like(f: str, titles: frozenset[str] = TITLE_WORDS) -> bool:
+    """Is the folded word ``f`` part of a title ("minister", "of", "vice-president")?"""
+    return f in titles or f in ("of", "for") or all(p in titles for p in _HYPHENS.split(f))
 
 
 _BRIDGES = PARTICLES | {"of", "for"}
 _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
 
-def _run_from(words, text: str, i: int) -> int:
+def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) -> int:
     """Index just past the run of name-like tokens that starts at ``i``."""
     n = len(words)
     j = i
@@ -360,8 +383,8 @@ def _run_from(words, text: str, i: int) -> int:
                 k = j
                 while k < n and fold(words[k].text) in _BRIDGES and k - j < 3:
                     k += 1
-                if k < n and _is_cap(words[k].text) and (low in PARTICLES or prev_f in TITLE_WORDS):
-                    if low in ("of", "for") and prev_f not in TITLE_WORDS:
+                if k < n and _is_cap(words[k].text) and (low in PARTICLES or prev_f in titles):
+                    if low in ("of", "for") and prev_f not in titles:
                         break
                     j = k
                     continue
@@ -398,9 +421,15 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     cut = 0
     for k, t in enumerate(toks[:-1]):
         f = fold(t[2]).rstrip(".")
-        if _title_like(f):
+        if _title_like(f, ctx["titles"] if ctx else TITLE_WORDS):
             cut = k + 1
-        elif k < len(toks) - 1 and cut == k and _is_demonym_like(t[2]) and k + 1 < len(toks) - 1 and fold(toks[k + 1][2]) in TITLE_WORDS:
+        elif (
+            k < len(toks) - 1
+            and cut == k
+            and _is_demonym_like(t[2])
+            and k + 1 < len(toks) - 1
+            and fold(toks[k + 1][2]) in (ctx["titles"] if ctx else TITLE_WORDS)
+        ):
             cut = k + 1
     title = tuple(fold(t[2]).rstrip(".") for t in toks[:cut])
     name = toks[cut:]
@@ -438,14 +467,17 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         m.repeated = para_rep[m.paragraph]
     name_words = [t[2] for t in name if fold(t[2]) not in PARTICLES]
     if len(name_words) >= 2:
-        if len(name_words) > 5 or fold(name_words[-1]) in ORG_WORDS:
+        if len(name_words) > 5 or fold(name_words[-1]) in (ctx["orgs"] if ctx else ORG_WORDS):
             m.kind = "org"
         elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
             m.kind = "org"
         elif (
             len(name_words[0]) > 1
             and not is_given_name(name_words[0])
-            and (fold(name_words[0]) in _ORG_OR_TITLE or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000)))
+            and (
+                fold(name_words[0]) in (ctx["org_or_title"] if ctx else _ORG_OR_TITLE)
+                or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
+            )
         ):
             m.kind = "org"
         else:
@@ -474,7 +506,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
         return False
     if ctx and base.casefold() in ctx["lower"]:
         return False  # the document writes it in lower case: a word
-    if f in given_names() or f in TITLE_WORDS or (ctx and f in ctx["cap_mid"]):
+    if f in given_names() or f in (ctx["titles"] if ctx else TITLE_WORDS) or (ctx and f in ctx["cap_mid"]):
         return True
     freq = lexicon.frequency(f)
     if freq < 50_000:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
+from itertools import compress, islice
+from operator import and_, itemgetter
 
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
@@ -34,6 +35,9 @@ class Phrases:
         self.table = table
         self.first = frozenset(k.split(" ", 1)[0] for k in table)
         self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
+        #: every word a form may start with, as written (lower case or capitalised)
+        self.heads = self.first | self.first_cap
+        self.second = frozenset(k.split(" ", 1)[1] for k in table)
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -98,25 +102,28 @@ def _all_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str, bool]]:
 
 def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     words = doc.words
-    texts = list(map(itemgetter(2), words))
     first = phrases.first
     table = phrases.table
     text = doc.text
     out = []
-    n = len(texts)
-    first_cap = phrases.first_cap
-    for i in [i for i, t in enumerate(texts) if t in first or t in first_cap]:
-        if i + 1 >= n:
-            break
+    n = len(words)
+    # the candidate pairs (a possible first word, then a possible second word), found without
+    # a Python-level loop over every word
+    texts = doc.memo("words.texts", lambda: list(map(itemgetter(2), words)))
+    pairs = map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None)))
+    for i in compress(range(n), pairs):
         a, b = words[i], words[i + 1]
+        head = a.text
+        if head in first:  # the dictionary look-up first: most candidates are no form at all
+            hit = table.get(head + " " + b.text)
+            if hit is not None and b.start == a.end + 1 and text[a.end] == " ":
+                out.append((i, i + 2, hit))
+            continue
         if b.start != a.end + 1 or text[a.end] != " ":
             continue
-        head = a.text
-        if head not in first:
-            if not _sentence_start(text, a.start):
-                continue  # a capitalised pair inside a sentence is a name or a title
-            head = head.lower()
-        hit = table.get(head + " " + b.text)
+        if not _sentence_start(text, a.start):
+            continue  # a capitalised pair inside a sentence is a name or a title
+        hit = table.get(head.lower() + " " + b.text)
         if hit is not None:
             out.append((i, i + 2, hit))
     return out

@@ -49,3 +49,19 @@ def test_legit_doubles_config_extends_r001(tmp_path: Path) -> None:
     extra.write_text("# our house style\nOlé\n", encoding="utf-8")
     cfg = Config({"select": ["R001"], "legit-doubles": convert("legit-doubles", [extra.name], tmp_path)})
     assert lint_text(text, cfg) == []
+
+
+def test_name_titles_config_extends_the_titles_before_names(tmp_path: Path) -> None:
+    from garblint.lint.document import Document
+    from garblint.rules._entities import analyse
+
+    text = "Harbourmaster Ada Quell opened the new pier on Monday. Quell said it would last a century."
+
+    def fulls(config: Config) -> list[tuple[str | None, str]]:
+        return [(m.first, m.surname) for m in analyse(Document(text), config).mentions if m.kind == "full"]
+
+    assert ("Ada", "Quell") not in fulls(Config())  # "Harbourmaster" is read as part of the name
+    extra = tmp_path / "titles.txt"
+    extra.write_text("# our port's offices\nharbourmaster\n", encoding="utf-8")
+    cfg = Config({"name-titles": convert("name-titles", [extra.name], tmp_path)})
+    assert ("Ada", "Quell") in fulls(cfg)

@@ -27,26 +27,41 @@ def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
     return best
 
 
+#: the rule classes a selection leaves on, by (select, extend-select, ignore, the registered
+#: rules and their defaults): a run asks for every file, and the answer only changes with these
+_SELECTED: dict[tuple, list[type[Rule]]] = {}
+
+
 def selected_rules(config: Config) -> list[Rule]:
-    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on."""
+    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on (new
+    instances on every call; the choice of classes is worked out once per selection)."""
     select = config["select"]
     extend = config["extend-select"]
     ignore = config["ignore"]
-    out = []
-    for cls in all_rules():
-        sel = _longest_prefix(cls.code, (select or []) + extend)
-        ign = _longest_prefix(cls.code, ignore)
-        if sel < 0 and ign < 0:
-            on = select is None and cls.default_enabled
-        elif sel > ign:
-            on = True
-        elif ign > sel:
-            on = False
-        else:  # same length: ignore wins, as in ruff
-            on = False
-        if on:
-            out.append(cls())
-    return out
+    classes = all_rules()
+    key = (
+        None if select is None else tuple(select),
+        tuple(extend),
+        tuple(ignore),
+        tuple(classes),
+        tuple([cls.default_enabled for cls in classes]),
+    )
+    chosen = _SELECTED.get(key)
+    if chosen is None:
+        chosen = [cls for cls in classes if _is_on(cls, select, extend, ignore)]
+        if len(_SELECTED) > 64:
+            _SELECTED.clear()
+        _SELECTED[key] = chosen
+    return [cls() for cls in chosen]
+
+
+def _is_on(cls: type[Rule], select, extend, ignore) -> bool:
+    sel = _longest_prefix(cls.code, (select or []) + extend)
+    ign = _longest_prefix(cls.code, ignore)
+    if sel < 0 and ign < 0:
+        return select is None and cls.default_enabled
+    # a longer prefix wins; at the same length ignore wins, as in ruff
+    return sel > ign
 
 
 def finish_findings(doc: Document, findings: list[Finding], config: Config, rules: Sequence[Rule]) -> list[Finding]:

@@ -78,7 +78,10 @@ class DetachedSentence(Rule):
     code = "G006"
     name = "detached-sentence"
     category = "garble"
-    severity = "warning"
+    # A suggestion, not a warning: news often closes on a one-sentence paragraph that opens a
+    # new point ("The first tenders are expected in June."), and the rule was shaped on only
+    # three real hallucinations (WMT23 dev); it asks an editor to look, it does not fail a run.
+    severity = "suggestion"
 
     def check(self, doc, config):
         paras = doc.paragraphs

@@ -9,11 +9,13 @@ forms one by one at suggestion severity.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, islice
 from operator import and_, itemgetter
 
+from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
 
@@ -129,6 +131,28 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     return out
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(an?|An?)[ \t]+$")
+_VOWEL_SOUND = re.compile(r"(?i)[aeio]|u(?!ni|se|su|ti|re|ro|ku)|hour|honest|heir")
+
+
+def _restoration(text: str, start: int, end: int, original: str) -> Suggestion:
+    """The original expression in place of ``text[start:end]``: capitalised where the spun form
+    opens a sentence, and with a preceding "a"/"an" made to agree with the new first word
+    (an extra edit: the article lies outside the finding's span)."""
+    old = text[start:end]
+    new = original[:1].upper() + original[1:] if old[:1].isupper() and original[:1].islower() else original
+    art = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if art is None or (art.start(1) > 0 and text[art.start(1) - 1].isalnum()):
+        return Suggestion(new)
+    a_start = art.start(1)
+    article = art.group(1)
+    wanted = "an" if _VOWEL_SOUND.match(new) else "a"
+    if article.lower() == wanted:
+        return Suggestion(new)
+    fixed = wanted if article.islower() else wanted.capitalize()
+    return Suggestion(new, edits=(Edit(a_start, a_start + len(article), fixed), Edit(start, end, new)))
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     """Only opening quotes or brackets between ``pos`` and a sentence end, a line start or the
     start of the text."""
@@ -174,7 +198,9 @@ class TorturedPhrase(Rule):
                 continue
             a, b = words[i].start, words[j - 1].end
             yield self.finding(
-                doc, a, b, f"tortured phrase '{doc.text[a:b]}': a spun form of '{original}'?", [(original, False)], confidence=0.8
+                doc, a, b, f"tortured phrase '{doc.text[a:b]}': a spun form of '{original}'?",
+                [_restoration(doc.text, a, b, original)],
+                confidence=0.8,
             )
 
 
@@ -223,7 +249,7 @@ class SpunDocument(Rule):
                 a,
                 b,
                 f"'{doc.text[a:b]}' in a spun text: a swapped form of '{original}'?",
-                [(original, False)],
+                [_restoration(doc.text, a, b, original)],
                 confidence=0.5,
                 severity="suggestion",
             )

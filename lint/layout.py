@@ -30,17 +30,21 @@ from bisect import bisect_right
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
 # option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
-_CANDIDATE_START = re.compile(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ ")
+_CANDIDATE_START = re.compile(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
+# an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
+_FRAME = re.compile(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
+_HEADING_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
+_SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor but vs".split())
 _NEWLINE = re.compile(r"\r\n?|\n")
 _SPACES = re.compile(r"  +")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _OPTIONS = re.compile(
     r"[ \t]*(?:-{1,2}[A-Za-z0-9?#][\w.?#-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?"
-    r"(?:,?[ \t]+-{1,2}[A-Za-z0-9?][\w.-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?)*)(?=[ \t]{2,}|[ \t]*$)"
+    r"(?:,?[ \t]+-{1,2}[A-Za-z0-9?][\w.-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?)*)(?=[ \t]{2,}|[ \t]*$|[ \t][A-Z][a-z])"
 )
 _KEY_VALUE = re.compile(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
-_PROMPT = re.compile(r"[ \t]*(?:\$|%|#|>>>|\.\.\.|>)[ \t]+\S")
+_PROMPT = re.compile(r"[ \t]*(?:\$|>>>)[ \t]+\S")
 _CODE_CHARS = re.compile(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
 _CODE_TOKEN = re.compile(
     r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
@@ -59,16 +63,50 @@ def _symbolic(s: str) -> bool:
     return sym / n >= 0.6
 
 
+#: dashes, bullets and list or heading marks standing alone are prose punctuation or layout
+_MARKERS = frozenset(("-", "--", "\u2013", "\u2014", "#", "*", "\u2022", "/", "+", "&"))
+
+
+def _is_code_token(t: str) -> bool:
+    """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
+    standing alone ("-", "#", "/") do not count."""
+    core = t.rstrip(".,;:!?\"'\u201d\u2019")
+    if not core or core in _MARKERS:
+        return False
+    return _CODE_TOKEN.match(core) is not None
+
+
+_ASSIGNMENT = re.compile(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
 def _code_like(s: str) -> bool:
-    if _PROMPT.match(s):
+    if _PROMPT.match(s) or _ASSIGNMENT.match(s):
         return True
     toks = s.split()
     if not toks:
         return False
-    code = sum(1 for t in toks if _CODE_TOKEN.match(t))
+    code = sum(1 for t in toks if _is_code_token(t))
+    if code:
+        # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
+        code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
     if len(toks) == 1:
         return code == 1 and len(toks[0]) > 1 and not _SENTENCE_END.search(toks[0])
     return code * 2 >= len(toks) and not (len(toks) >= 8 and _SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
+
+
+def _title_heading(s: str) -> bool:
+    """A heading in title case ("15. Disclaimer of Warranty.", "Terms and Conditions"): every word
+    but the small ones capitalised, a short line, a final full stop only after a number label."""
+    label = _HEADING_LABEL.match(s)
+    body = s[label.end() :] if label else s
+    if body.endswith(".") and not label:
+        return False
+    words = body.rstrip(".").split()
+    if not 2 <= len(words) <= 10:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in big) and not any(c in body for c in ",;:!?")
 
 
 def _heading(s: str) -> bool:
@@ -153,7 +191,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(r"(?<!\S)\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*")
+_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 
@@ -161,6 +199,12 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _CODE_IN_PROSE.finditer(text):
         a, b = m.span()
+        if not any(c.isalnum() for c in m.group()):
+            if text[b - 1] == ")" and "(" not in m.group():
+                b -= 1  # the bracket closes the prose's parenthesis: "(one of */=>@|)"
+            if a < b:
+                out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
+            continue
         while b > a and text[b - 1] in _TRIM_RIGHT:
             b -= 1
         while a < b and text[a] in "(\"\u201c":
@@ -178,9 +222,32 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     strong = 0
     kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
+    if n >= 2 and _FENCE.match(block[0][1]) and _FENCE.match(block[-1][1]):
+        out.append((block[0][0], block[-1][0] + len(block[-1][1])))  # a fenced code block
+        return 1
+    framed = [_FRAME.match(line) for _, line in block]
+    if sum(1 for f in framed if f) * 2 > n:
+        # an ASCII box: its frame is layout; its content is read as blocks of its own, split at
+        # the box's empty lines
+        runs: list[list[tuple[int, str]]] = [[]]
+        for (start, line), f in zip(block, framed):
+            if f:
+                out.append((start, start + f.end(1)))
+                out.append((start + f.start(3), start + len(line)))
+                body = line[f.end(1) : f.start(3)]
+                if body.strip():
+                    runs[-1].append((start + f.end(1), body))
+                else:
+                    runs.append([])
+            else:
+                runs[-1].append((start, line))
+        return sum(_classify(run, out) for run in runs if run)
     for i, (start, line) in enumerate(block):
         s = line.strip()
         lead = len(line) - len(line.lstrip())
+        if _title_heading(s) and (n == 1 or (i + 1 < n and _symbolic(block[i + 1][1].strip()))):
+            whole[i] = True
+            continue
         if _symbolic(s) or _heading(s) and (n == 1 or i == 0 and indents[1] > indents[0]):
             whole[i] = True
             continue

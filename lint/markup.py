@@ -44,6 +44,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
 _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
+_MD_EMPHASIS = re.compile(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # "](" starts an inline link target; "][" a reference label.
 _LINK_OPEN = re.compile(r"\]\(|\]\[")
 
@@ -262,6 +263,12 @@ def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         for m in rx.finditer(text, start, end):
             if not in_code(m.start()):
                 out.append(m.span())
+    # Emphasis delimiters ("**port**", "_word_"): markup around words, not punctuation.
+    for m in _MD_EMPHASIS.finditer(text, start, end):
+        if not in_code(m.start()):
+            k = len(m.group(1))
+            out.append((m.start(), m.start() + k))
+            out.append((m.end() - k, m.end()))
     # Link targets: "](dest "title")" and reference labels "][label]".
     for m in _LINK_OPEN.finditer(text, start, end):
         if in_code(m.start()):
@@ -302,11 +309,12 @@ def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:
     return None
 
 
-_CODE_WORD = re.compile(r"[A-Za-z]+")
+# words inside identifiers: "app.config" -> app, config; "HTTPTransport" -> http, transport
+_CODE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def masked_words(doc) -> frozenset[str]:
-    """The words (casefolded; identifiers split at ``_``, dots and case-free joins) that the
+    """The words (casefolded; identifiers split at ``_``, dots and camel-case joins) that the
     document writes inside its blanked regions: code, literals, options, link targets. A word
     the document itself writes as code is one of its terms ("the ``todo`` directive ... a todo
     entry"), not a misspelling, when it turns up in the prose."""
@@ -317,7 +325,13 @@ def masked_words(doc) -> frozenset[str]:
         src = doc.source
         out: set[str] = set()
         for a, b in doc.masks:
-            out.update(m.group().casefold() for m in _CODE_WORD.finditer(src, a, b))
+            # (links and addresses are left out: their slugs are ordinary words)
+            part = _EMAIL.sub(" ", _BARE_URL.sub(" ", src[a:b]))
+            if "](" in part or "<" in part:
+                part = re.sub(r"\]\([^)]*\)|<[^>]*>", " ", part)
+            out.update(m.group().casefold() for m in _CODE_WORD.finditer(part))
+            # the whole identifier too ("HTTPTransport", "doctree")
+            out.update(m.group().casefold() for m in re.finditer(r"[A-Za-z]+", part))
         return frozenset(out)
 
     return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]
@@ -341,3 +355,12 @@ def technical(doc) -> bool:
         return blanked >= 5 and blanked * 12 >= n
 
     return doc.memo("markup.technical", build)  # type: ignore[no-any-return]
+
+
+def code_term(doc, word: str) -> bool:
+    """Does ``doc`` write ``word`` (or its singular: "dicts", "doctrees") as code?"""
+    if not doc.masks:
+        return False
+    words = masked_words(doc)
+    low = word.casefold()
+    return low in words or (low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words)))

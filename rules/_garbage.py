@@ -17,6 +17,8 @@ _QUOTED_SYMBOL = re.compile(
     '^["\u201c(]?[\'"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc\'"\u2018\u2019\u201c\u201d]{1,3}[\'"\u2019\u201d]["\u201d)]?[.,;:!?)]*$'
 )
 _CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
+# a requirement with its version: "greenlet>=1.0", "PyPy>=7.3.7", "python~=3.10"
+_VERSION_SPEC = re.compile(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
 _URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
 _LEGIT_SYMBOLIC = re.compile(
     r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
@@ -41,7 +43,7 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
         if all(p.isalpha() and len(p) < 25 for p in parts):
             return None  # a long hyphenated compound
         return "very long token"
-    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core):
+    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core) or _VERSION_SPEC.match(core):
         return None
     if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
         if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..lint import lexicon, nearwords
-from ..lint.markup import masked_words
+from ..lint.markup import code_term
 from ..lint.segment import chunk_around
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
@@ -654,7 +654,7 @@ class _Analysis:
                 continue
             if _written_speech(self.text, start, end, w, self.freqs):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
-            if self.doc.masks and w.casefold() in masked_words(self.doc):
+            if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
-from ..lint.markup import masked_words
+from ..lint.markup import code_term
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
@@ -118,7 +118,7 @@ class LowerCaseSentenceStart(Rule):
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
-            if doc.masks and low in masked_words(doc):
+            if doc.masks and code_term(doc, low):
                 continue  # a name the document writes as code: "patch tries to ..." in its manual
             conf = 0.8
             if low in _NAME_PARTICLES:
@@ -203,6 +203,12 @@ class CapitalisedCommonWord(Rule):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
+                if doc.masks and _after_blanked_label(doc, w.start):
+                    continue  # "--help  Output a usage message": the line's text starts here
+                if doc.masks and doc.source[w.start - 1] in "*_" and text[w.start - 1] == " ":
+                    continue  # an emphasised label or title: "click *Run* in the menu"
+                if doc.masks and code_term(doc, t):
+                    continue  # a name the document writes as code: "coming from Requests" (`requests`)
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 # Every test below is free of side effects, so the costly ones are asked last,
                 # only for a word that would otherwise be reported: whether the word is part
@@ -263,6 +269,14 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
+
+
+def _after_blanked_label(doc, pos: int) -> bool:
+    """Is ``pos`` the first visible word of its line, after a label the masking blanked (an
+    option, a term, a list marker)?"""
+    text = doc.text
+    a = text.rfind("\n", 0, pos) + 1
+    return not text[a:pos].strip() and bool(doc.source[a:pos].strip())
 
 
 def defined_terms(an) -> set[str]:

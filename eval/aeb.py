@@ -64,8 +64,8 @@ def extent(f) -> tuple[int, int]:
     """What the finding covers: its span, widened by its suggestions' own edit ranges."""
     a, b = f.start, max(f.end, f.start + 1)
     for s in f.suggestions:
-        for e in getattr(s, "edits", None) or ():
-            a, b = min(a, e[0]), max(b, e[1])
+        for e in s.edits:
+            a, b = min(a, e.start), max(b, e.end)
     return a, b
 
 
@@ -84,7 +84,7 @@ def load_pages(data: Path) -> list[dict]:
 
 
 def run(paths: list[str], select: str) -> dict[str, list]:
-    config = Config({"select": convert("select", [select])})
+    config = Config({"select": convert("select", [select]), "boilerplate-shape": True})
     results = lint_targets(discover(paths, config), config, jobs=1)
     return {r.path: [f for f in r.findings if f.severity in SEVERE] for r in results}
 

@@ -37,7 +37,7 @@ def archaic_words() -> frozenset[str]:
 
 
 # A word that often runs into its neighbour when OCR drops a space.
-FUNCTION_WORDS = _word_file("function-words.txt")
+FUNCTION_WORDS = _word_file("run-together-words.txt")
 # Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
 _SUSPENDED_NEXT = _word_file("suspended-hyphen-next.txt")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -465,7 +466,9 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        units = classify(doc, config)
+        from ._pageshape import analyse
+
+        units = analyse(doc, config).units  # classify(doc, config), shared with B002-B004
         last_kept = max((u.idx for u in units if not u.kind), default=-1)
         for block in blocks(units):
             start, end = block[0].start, block[-1].end
@@ -480,3 +483,206 @@ class ScraperBoilerplate(Rule):
             conf = 0.85 if any(u.strong for u in block) else 0.6
             edits = (Edit(cut_start, cut_end, ""),) if (cut_start, cut_end) != (start, end) else ()
             yield self.finding(doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf)
+
+
+# ------------------------------------------------------- the page's shape (B002-B004)
+def _deletion_edits(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[Edit, ...]:
+    """The edit deleting ``block`` with one separating gap (none when that is the span itself)."""
+    cut = _deletion_span(doc, units, block, last_kept)
+    return (Edit(cut[0], cut[1], ""),) if cut != (block[0].start, block[-1].end) else ()
+
+
+def _last_kept(units: list[Unit], flags: dict) -> int:
+    return max((u.idx for u in units if not u.kind and u.idx not in flags), default=-1)
+
+
+def _runs(page, code: str) -> list[list[int]]:
+    """Consecutive units flagged with ``code``, one run per kind."""
+    out: list[list[int]] = []
+    for k in sorted(k for k, v in page.flags.items() if v[0] == code):
+        if out and out[-1][-1] == k - 1 and page.flags[out[-1][-1]][1] == page.flags[k][1]:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _run_findings(rule, doc, page, code: str, what):
+    units = page.units
+    last_kept = _last_kept(units, page.flags)
+    for run in _runs(page, code):
+        block = [units[k] for k in run]
+        start, end = block[0].start, block[-1].end
+        edits = _deletion_edits(doc, units, block, last_kept)
+        kind = page.flags[run[0]][1]
+        conf = max(page.flags[k][2] for k in run)
+        if page.strong:
+            conf = min(0.95, conf + 0.05)
+        n = len(run)
+        msg = f"{what} ({kind})" if n == 1 else f"{what}, {n} lines ({kind})"
+        yield rule.finding(doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf, properties={"kind": kind})
+
+
+class PageTemplate(Rule):
+    """What it flags: the web page's template around a scraped article, found by the page's shape: navigation menus (runs of one- to four-word section names), teaser headlines of other stories, and widget or sign-up lines before and after the article's prose.
+
+    Why: a naive scraper keeps every paragraph and heading of the page, so the site's menus,
+    its lists of other stories and its sign-up prompts end up in the text. Each line is
+    classed from what plain text shows (length, sentence punctuation, share of function
+    words, words of a site's interface, list markers) and the article is the densest run of
+    prose; runs of short lines outside it are the template. The headline, subheadings between
+    paragraphs, captions, pull quotes and lists inside the article are left alone; Markdown,
+    reStructuredText and preformatted files (manual pages) are not read as pages.
+
+    Example: "News\\n\\nSport\\n\\nBusiness\\n\\nOpinion\\n\\nCulture\\n\\nThe city council voted on Tuesday …" -> "The city council voted on Tuesday …"
+
+    Fix: deletes the run of lines with one separating blank line. Unsafe: confirm that the
+    lines are not part of the story.
+    """
+
+    code = "B002"
+    name = "page-template"
+    category = "boilerplate"
+    severity = "warning"
+    fix_priority = 4
+
+    def check(self, doc, config):
+        from ._pageshape import analyse
+
+        yield from _run_findings(self, doc, analyse(doc, config), self.code, "scraped page template")
+
+
+class ScrapedDateline(Rule):
+    """What it flags: bylines, dates and timestamps a scraper left on their own line or glued to the start of a paragraph ("By Jane Doe | Updated 3 hours ago", "Published: March 2, 2021 4:15 pm ET", "5 min read").
+
+    Why: article pages print the author, the time of publication and reading time around the
+    headline; scraped text keeps them as lines of their own or runs them into the first
+    paragraph. A wire dateline ("LONDON (Reuters) —") belongs to the story and is left
+    alone, as are dates among several in a timeline and quoted text.
+
+    Example: "By Jane Doe | Updated 3 hours ago\\n\\nThe council voted …" -> "The council voted …"
+
+    Fix: deletes the line with one separating blank line, or the glued prefix. Unsafe.
+    """
+
+    code = "B003"
+    name = "scraped-dateline"
+    category = "boilerplate"
+    severity = "warning"
+    fix_priority = 4
+
+    def check(self, doc, config):
+        from ._pageshape import analyse
+
+        page = analyse(doc, config)
+        yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
+        for k, (length, kind) in page.glued.items():
+            u = page.units[k]
+            end = u.start + len(doc.text[u.start : u.start + length].rstrip())
+            edits = (Edit(u.start, u.start + length, ""),)  # with the space after it
+            yield self.finding(
+                doc, u.start, end, f"scraped {kind} glued to the paragraph", [Suggestion("", False, edits=edits)],
+                confidence=0.75, properties={"kind": kind},
+            )
+
+
+# ------------------------------------------------------- lines repeated across a run (B004)
+TEMPLATE_MIN_FILES = 3  # a line in this many files of one run is the site's template
+TEMPLATE_MAX_WORDS = 25
+TEMPLATE_SENTENCE_WORDS = 12
+
+
+def _template_keys(doc, config) -> dict[int, int]:
+    """Unit index -> key of the lines that could be template: not quoted, not a credit, up to
+    TEMPLATE_MAX_WORDS words, with letters in them."""
+    from ._pageshape import analyse, page_like
+
+    out: dict[int, int] = {}
+    if not page_like(doc):
+        return out
+    units = analyse(doc, config).units
+    for k, u in enumerate(units):
+        if u.legit or not 1 <= u.words <= TEMPLATE_MAX_WORDS or u.text[:1] in _QUOTE_START:
+            continue
+        if u.punct and u.words > TEMPLATE_SENTENCE_WORDS:
+            continue  # a sentence shared by several files is text, not template
+        if k + 1 < len(units) and units[k + 1].para == u.para and units[k + 1].text[:1].islower():
+            continue  # a line of hard-wrapped prose
+        bare = _strip_edges(u.norm)
+        if bare:
+            out[k] = zlib.crc32(bare.encode("utf-8"))
+    return out
+
+
+class RepeatedTemplateLine(Rule):
+    """What it flags: a line that appears in three or more files of the same run (a folder of pages scraped from one site, or the files given with `--corpus`): the site's template, not the story. Off by default: select it for such a folder.
+
+    Why: every page of a site carries the same menus, sign-up prompts, footers and section
+    names; a story's own sentences are its own. Lines of up to 25 words are compared after
+    case folding and trimming punctuation; quoted speech and credit lines are left alone, as
+    are lines the other B rules already report.
+
+    Example: "Sign up for our morning briefing" in 40 files of a scraped site -> deleted from each
+
+    Fix: deletes the line (with its run of repeated lines) and one separating blank line.
+    Unsafe: a recurring subheading ("What happens next") can be the site's style.
+    """
+
+    code = "B004"
+    name = "repeated-template-line"
+    category = "boilerplate"
+    severity = "warning"
+    # off by default: a run of files from different sources shares lines by chance, and a
+    # corpus rule that may flag makes the runner lint those files twice; name it (or B) in
+    # ``select`` for a folder of pages scraped from one site
+    default_enabled = False
+    corpus = True
+    fix_priority = 4
+
+    def collect(self, doc, config):
+        return sorted(set(_template_keys(doc, config).values()))
+
+    def merge(self, facts):
+        counts: dict[int, int] = {}
+        for f in facts:
+            for key in f or ():
+                counts[key] = counts.get(key, 0) + 1
+        return {"n": len(facts), "counts": {k: c for k, c in counts.items() if c >= TEMPLATE_MIN_FILES}}
+
+    def may_flag(self, facts, merged):
+        counts = (merged or {}).get("counts") or {}
+        return any(k in counts for k in facts or ())
+
+    def check(self, doc, config):
+        from ._pageshape import analyse
+
+        corpus = doc.corpus.get(self.code) or {}
+        counts = corpus.get("counts") or {}
+        if not counts:
+            return
+        page = analyse(doc, config)
+        units = page.units
+        hits = {k: counts[key] for k, key in _template_keys(doc, config).items() if key in counts}
+        hits = {k: c for k, c in hits.items() if not units[k].kind and k not in page.flags}
+        if not hits:
+            return
+        flags = dict(page.flags)
+        flags.update({k: ("B004", "", 0.0) for k in hits})
+        last_kept = _last_kept(units, flags)
+        run: list[int] = []
+        for k in sorted(hits) + [-2]:
+            if run and k == run[-1] + 1:
+                run.append(k)
+                continue
+            if run:
+                block = [units[i] for i in run]
+                start, end = block[0].start, block[-1].end
+                edits = _deletion_edits(doc, units, block, last_kept)
+                most = max(hits[i] for i in run)
+                conf = min(0.9, 0.6 + 0.05 * most)
+                what = f"in {most} files of this run"
+                msg = f"template line repeated {what}" if len(run) == 1 else f"{len(run)} template lines repeated {what}"
+                yield self.finding(
+                    doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf, properties={"files": most}
+                )
+            run = [k]

@@ -158,6 +158,8 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "boilerplate-shape": (_bool, False),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
+    # the spelling variety S004 holds a text to ("any": both, flag only a document mixing them)
+    "spelling": (_choice(("any", "en-US", "en-GB")), "any"),
     # LanguageTool backend (rule L001, docs/languagetool.md)
     "languagetool": (_languagetool, "off"),
     "languagetool-required": (_bool, False),

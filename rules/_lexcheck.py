@@ -9,132 +9,46 @@ it, so a token is never reported twice:
   together ("ofthe") -> O003;
 * an unknown lower-case word whose best-ranked correction is an OCR look-alike -> O001;
 * any other unknown lower-case word with a close dictionary word -> S001;
-* strings OCR invents ("■■%&;") -> O004.
+* strings OCR invents ("■■%&;") -> O004 (the tests are in ``_garbage``).
+
+What is a word lives in ``_words`` (over ``lint.lexicon``); how people and scanners get words
+wrong (the error models that rank corrections) in ``_confusion``.
 
 The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. An
 unknown word's suggestions come from ``lint.nearwords`` (SymSpell's answers without its index).
 """
 from __future__ import annotations
 
-import importlib.resources
 import math
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
 from ..lint.segment import chunk_around
-from ._oldstyle import in_old_style_quote, old_spelling_base
-
-# ---------------------------------------------------------------- word data
-_DATA = "data"
-
-
-@lru_cache(maxsize=None)
-def _word_file(name: str) -> frozenset[str]:
-    try:
-        raw = (importlib.resources.files(__package__) / _DATA / name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):  # pragma: no cover - a broken install
-        return frozenset()
-    out = set()
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.add(line.casefold())
-    return frozenset(out)
-
-
-def extra_words() -> frozenset[str]:
-    """Modern words the symspellpy frequency list lacks (our own list)."""
-    return _word_file("extra-words.txt")
-
-
-def archaic_words() -> frozenset[str]:
-    """Old spellings legitimate in digitised older texts, accepted in ``mode = "ocr"``."""
-    return _word_file("archaic-words.txt")
-
-
-# A word that often runs into its neighbour when OCR drops a space.
-FUNCTION_WORDS = frozenset(
-    "the of and to a an in is it was for that with as at by be this from are not have has had "
-    "his her he she we they i or but were which their been will would there".split()
+from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
+    GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
+    confusion_cost, lookalike_variants, rank, symspell_candidates,
 )
-# Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
-_SUSPENDED_NEXT = frozenset("and or to nor but as versus vs than through".split())
-
-MIN_SUGGESTION_FREQ = 20_000
-MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
-MIN_LOOKALIKE_FREQ = 50_000
-
-# ------------------------------------------------------- confusion models
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
+from ._oldstyle import in_old_style_quote, old_spelling_base
+from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
+    _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
+    _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
+    _word_file, extra_words, two_letter_words,
+)
 
 
-def _keyboard_neighbours() -> dict[str, frozenset[str]]:
-    pos = {}
-    for r, row in enumerate(_KEYBOARD_ROWS):
-        for c, ch in enumerate(row):
-            pos[ch] = (r, c + 0.5 * r)  # rows are staggered by about half a key
-    out = {}
-    for a, (ra, ca) in pos.items():
-        out[a] = frozenset(b for b, (rb, cb) in pos.items() if b != a and abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0)
-    return out
-
-
-KEYBOARD = _keyboard_neighbours()
-
-# OCR look-alikes as (what the scan gave, what was printed). Both directions occur.
-_LOOKALIKE_PAIRS = [
-    ("rn", "m"), ("cl", "d"), ("li", "h"), ("ii", "n"), ("ii", "u"), ("in", "m"), ("ri", "n"),
-    ("vv", "w"), ("e", "c"), ("b", "h"), ("l", "i"), ("l", "t"), ("i", "t"), ("u", "n"),
-    ("f", "s"), ("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("nn", "m"), ("rn", "n"),
-]
-# pairs that OCR confuses less often than the rest: they cost a little more
-_WEAK_PAIRS = {("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("l", "t"), ("i", "t"), ("nn", "m"), ("rn", "n")}
-_WEAK_PAIRS |= {(b, a) for a, b in _WEAK_PAIRS}
-LOOKALIKES: dict[str, tuple[str, ...]] = {}
-for _a, _b in _LOOKALIKE_PAIRS:
-    LOOKALIKES.setdefault(_a, ())
-    LOOKALIKES[_a] += (_b,)
-    LOOKALIKES.setdefault(_b, ())
-    LOOKALIKES[_b] += (_a,)
-LOOKALIKES["ſ"] = ("s",)
-_LOOKALIKE_SET = {(a, b) for a, bs in LOOKALIKES.items() for b in bs}
-_LOOKALIKE_KEYS = sorted(LOOKALIKES, key=len, reverse=True)
-
-#: digits and symbols a scan puts for letters, with the letters they most often stand for
-GLYPH_LETTERS = {
-    "0": "o", "1": "li", "3": "e", "4": "a", "5": "s", "6": "b", "8": "b", "9": "gq", "2": "z",
-    "!": "il", "|": "li", "$": "s", "@": "a", "(": "c", "{": "c", "[": "l", "]": "l", "€": "e",
-    "¢": "c", "£": "e", "§": "s", "ſ": "s", "®": "o", "©": "c", "^": "a", "*": "x",
-}
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
-def lookalike_variants(word: str, max_subs: int = 2) -> set[str]:
-    """Strings reachable from ``word`` by up to ``max_subs`` OCR look-alike substitutions."""
-    out: set[str] = set()
-    frontier = {word}
-    for _ in range(max_subs):
-        nxt = set()
-        for w in frontier:
-            for i in range(len(w)):
-                for key in _LOOKALIKE_KEYS:
-                    if w.startswith(key, i):
-                        for rep in LOOKALIKES[key]:
-                            nxt.add(w[:i] + rep + w[i + len(key) :])
-        nxt.discard(word)
-        out |= nxt
-        frontier = nxt
-        if len(frontier) > 4000:  # pragma: no cover - very long words
-            break
-    return out
-
+def _known_head(w: str) -> bool:
+    """A known word opens ``w`` and leaves at most six letters ("burglar|iously"): a rare
+    derivation, not a word OCR made unreadable."""
+    if accepted_form(w):
+        return True
+    return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
 
 
 _APOSTROPHES = ("'", "\u2019")
@@ -163,235 +77,51 @@ def _written_speech(text: str, start: int, end: int, w: str, freqs: dict[str, in
     return False
 
 
-@dataclass(frozen=True)
-class Weights:
-    keyboard: float
-    lookalike: float
-    transpose: float
-    freq: float  # cost units per decade of frequency
-
-
-GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2)
-OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
-_WEAK_EXTRA = 0.3
-
-
-def _sub_cost(a: str, b: str, w: Weights) -> float:
-    if a == b:
-        return 0.0
-    best = 1.0
-    if b in KEYBOARD.get(a, ()):
-        best = min(best, w.keyboard)
-    if (a, b) in _LOOKALIKE_SET:
-        best = min(best, w.lookalike + (_WEAK_EXTRA if (a, b) in _WEAK_PAIRS else 0.0))
-    if a in "aeiou" and b in "aeiou":
-        best = min(best, 0.85)
-    return best
-
-
-def confusion_cost(typed: str, cand: str, w: Weights) -> float:
-    """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes."""
-    i = 0
-    n = min(len(typed), len(cand))
-    while i < n and typed[i] == cand[i]:
-        i += 1
-    j = 0
-    while j < n - i and typed[-1 - j] == cand[-1 - j]:
-        j += 1
-    # keep one character of context on each side so doubled letters can be judged
-    a0 = max(0, i - 1)
-    a = typed[a0 : len(typed) - j]
-    b = cand[a0 : len(cand) - j]
-    la, lb = len(a), len(b)
-    INF = 1e9
-    d = [[INF] * (lb + 1) for _ in range(la + 1)]
-    d[0][0] = 0.0
-    for x in range(la + 1):
-        for y in range(lb + 1):
-            cur = d[x][y]
-            if cur >= INF:
-                continue
-            if x < la:  # delete a[x] (cheaper when it doubles its neighbour)
-                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
-                if d[x + 1][y] > cur + c:
-                    d[x + 1][y] = cur + c
-            if y < lb:  # insert b[y]
-                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else 1.0
-                if d[x][y + 1] > cur + c:
-                    d[x][y + 1] = cur + c
-            if x < la and y < lb:
-                c = _sub_cost(a[x], b[y], w)
-                if d[x + 1][y + 1] > cur + c:
-                    d[x + 1][y + 1] = cur + c
-                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
-                    if d[x + 2][y + 2] > cur + w.transpose:
-                        d[x + 2][y + 2] = cur + w.transpose
-            # multi-character look-alikes (rn -> m, m -> rn, cl -> d ...)
-            for ka in (1, 2):
-                for kb in (1, 2):
-                    if ka == kb == 1 or x + ka > la or y + kb > lb:
-                        continue
-                    pair = (a[x : x + ka], b[y : y + kb])
-                    if pair in _LOOKALIKE_SET:
-                        c = w.lookalike + (_WEAK_EXTRA if pair in _WEAK_PAIRS else 0.0)
-                        if d[x + ka][y + kb] > cur + c:
-                            d[x + ka][y + kb] = cur + c
-    return d[la][lb]
-
-
-def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float, str]]:
-    """Candidates ordered best first by confusion cost minus a frequency bonus."""
-    freqs = lexicon.frequencies()
-    out = []
-    for c in set(candidates):
-        f = freqs.get(c, 0)
-        if f < MIN_SUGGESTION_FREQ:
-            continue
-        out.append((confusion_cost(typed, c, w) - w.freq * math.log10(f), c))
-    out.sort()
-    return out
 
 
 @lru_cache(maxsize=65536)
-def symspell_candidates(word: str) -> tuple[str, ...]:
-    """Dictionary words at the smallest edit distance (1, else 2) from ``word``."""
-    # nearwords.lookup gives what SymSpell's lookup (Verbosity.ALL, then CLOSEST) gives on the
-    # lexicon, without building its 190 MB delete index (see lint/nearwords.py)
-    found = nearwords.lookup(word, 1) if len(word) > 1 else []
-    if not found and len(word) >= 5:
-        found = nearwords.lookup(word, 2, closest=True)
-    found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
-    return tuple(s.term for s in found if s.term != word)
+def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
+    """The typo test's candidates: dictionary words one edit away (SymSpell's distance-1
+    answers, a few hundred dict look-ups) and, in OCR mode, one look-alike substitution away."""
+    found = [s.term for s in nearwords.lookup(w, 1) if s.term != w] if len(w) > 1 else []
+    if ocr and len(w) <= 14:
+        freqs = lexicon.frequencies()
+        found += [v for v in lookalike_variants(w, 1) if freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ]
+    return tuple(dict.fromkeys(found))
 
 
-# --------------------------------------------------------- accepted forms
-_SUFFIXES = (
-    ("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"),
-    ("ing", ""), ("ing", "e"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""),
-    ("ly", ""), ("ily", "y"), ("ness", ""), ("iness", "y"), ("ment", ""), ("ments", ""),
-    ("less", ""), ("ful", ""), ("ism", ""), ("ist", ""), ("ists", ""), ("ize", ""), ("ise", ""),
-    ("ized", ""), ("ised", ""), ("izing", ""), ("ising", ""), ("ization", "ize"), ("isation", "ise"),
-    ("able", ""), ("able", "e"), ("ability", "able"), ("ity", ""), ("al", ""), ("ally", ""), ("ship", ""),
-    ("hood", ""), ("wise", ""), ("like", ""), ("ish", ""), ("ers", "er"), ("ings", ""), ("ings", "e"),
-    ("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("ically", "ical"), ("ness", "e"),
-)
-_PREFIXES = (
-    "un re non pre post anti co counter over under mis semi multi inter sub super micro macro mega "
-    "mini cyber eco geo bio de dis out self ultra hyper pro neo tele cross mid up down off back after "
-    "fore trans extra auto photo centi milli kilo e"
-).split()
-_ELONGATED = re.compile(r"([a-z])\1{2,}")
-_QUAD = re.compile(r"([^\W\d_])\1{3}")
-_CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
+#: function words an OCR-damaged two-letter token most often stood for
+_SHORT_FUNCTION = tuple(sorted(_word_file("ocr-short-function-words.txt")))
 
 
-def _known(w: str) -> bool:
-    return w in lexicon.frequencies() or w in extra_words()
-
-
-def _stem_known(w: str) -> bool:
-    for suf, rep in _SUFFIXES:
-        if len(w) > len(suf) + 2 and w.endswith(suf):
-            stem = w[: -len(suf)] + rep
-            if _known(stem):
-                return True
-            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
-                return True  # stopped -> stop
-    return False
-
-
-# American <-> British spellings: the frequency list lacks many American forms ("labor").
-_VARIANTS = (
-    ("or", "our"), ("ors", "ours"), ("ored", "oured"), ("oring", "ouring"), ("orite", "ourite"),
-    ("er", "re"), ("ers", "res"), ("ize", "ise"), ("ized", "ised"), ("izes", "ises"), ("izing", "ising"),
-    ("ization", "isation"), ("yze", "yse"), ("yzed", "ysed"), ("yzes", "yses"), ("yzing", "ysing"),
-    ("eled", "elled"), ("eling", "elling"), ("eler", "eller"), ("elers", "ellers"), ("ense", "ence"),
-    ("og", "ogue"), ("ogs", "ogues"), ("eter", "etre"), ("eters", "etres"),
-    ("led", "lled"), ("ling", "lling"), ("ler", "ller"), ("lers", "llers"),
-)
-
-
-def _variant_known(w: str) -> bool:
-    for a, b in _VARIANTS:
-        for x, y in ((a, b), (b, a)):
-            if w.endswith(x) and len(w) > len(x) + 2:
-                v = w[: -len(x)] + y
-                if _known(v) or _stem_known(v):
-                    return True
-    # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
-    # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
-    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
-        i = w.find(x, 1 if x == "ulf" else 2)
-        while i != -1:
-            v = w[:i] + y + w[i + len(x) :]
-            if _known(v) or _stem_known(v):
-                return True
-            i = w.find(x, i + 1)
-    return False
+def _foreign_word(w: str, z: float) -> bool:
+    """A common word of another language that English rarely uses (wordfreq's lists)."""
+    _, fz = lexicon.foreign(w)
+    return fz >= FOREIGN_MIN_ZIPF and fz - z >= FOREIGN_MARGIN
 
 
 @lru_cache(maxsize=65536)
-def accepted_form(w: str) -> bool:
-    """True for a lower-case word the lexicon knows directly or by regular morphology."""
-    if _known(w):
-        return True
-    if not w.isascii():
-        # "café", "naïve", "résumé": the lexicon keeps loanwords without their accents
-        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
-        if bare != w and bare.isascii() and accepted_form(bare):
-            return True
-    if "'" in w:
-        for suf in _CONTRACTIONS:
-            if w.endswith(suf) and len(w) > len(suf):
-                stem = w[: -len(suf)]
-                if _known(stem) or stem in ("don", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "doesn", "didn", "couldn", "wouldn", "shouldn", "mustn", "needn", "ain", "won", "can", "shan", "mightn"):
-                    return True
-        return False
-    if _stem_known(w) or _variant_known(w):
-        return True
-    if _ELONGATED.search(w):  # expressive lengthening: "sooo", "hmmmm", "zzzz"
-        for rep in (r"\1\1\1", r"\1\1", r"\1"):
-            short = _ELONGATED.sub(rep, w)
-            if len(short) >= 2 and _known(short):
-                return True
-    for p in _PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 4:
-            rest = w[len(p) :]
-            if _known(rest) or _stem_known(rest):
-                return True
-    return False
+def _metaphone(w: str) -> str:
+    import jellyfish
+
+    return jellyfish.metaphone(w)
 
 
-def _slip_variants(w: str) -> set[str]:
-    """``w`` with a doubled letter undoubled or a letter doubled, or an e added or dropped."""
-    out = set()
-    for i, ch in enumerate(w):
-        if i + 1 < len(w) and w[i + 1] == ch:
-            out.add(w[:i] + w[i + 1 :])
-        elif ch not in "aeiouy":
-            out.add(w[:i] + ch + w[i:])
-        if ch == "e":
-            out.add(w[:i] + w[i + 1 :])
-        out.add(w[:i] + "e" + w[i:])
-    out.discard(w)
-    return out
+FOREIGN_MIN_ZIPF = 4.0
+FOREIGN_MARGIN = 2.0
+#: Zipf decades a close word must outnumber a listed-but-not-curated word by (plus the edit's
+#: cost) before that word counts as its misspelling; short words need SHORT_WORD_MARGIN more.
+TYPO_MARGIN = 0.8
+SHORT_WORD_MARGIN = 1.0
+MORPH_MARGIN = 0.5
+COST_WEIGHT = 1.5  # Zipf decades per unit of edit cost
+TYPO_MAX_ZIPF = 3.5  # a word wordfreq lists this often is in use, whatever its neighbours
+#: a capitalised sentence opener is looked at only below this Zipf value, with a wider margin
+CAPITAL_MAX_ZIPF = 2.0
+CAPITAL_MARGIN = 0.3
 
-
-def closed_compound(w: str) -> bool:
-    """Two known words written as one ("lockdown", "livestream", "runtime").
-
-    Both parts have at least four letters, except a very common three-letter content word
-    in front ("runtime", "bedside"); a function word in front is a lost space for O003.
-    """
-    freqs = lexicon.frequencies()
-    for k in range(3, len(w) - 3):
-        a, b = w[:k], w[k:]
-        if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):
-            continue
-        if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
-            return True
-    return False
-
+# Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
+_FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 # ------------------------------------------------------------- contexts
 _CHUNK_CODE = re.compile(
@@ -497,6 +227,10 @@ class _Analysis:
         self.freqs = lexicon.frequencies()
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
+        self.quiet: set[int] = set()  # unknown-list words never reported themselves
+        self._counts: dict[str, int] | None = None  # lower-case word -> uses, made on demand
+        # the halves of a contraction split by a space ("isn 't") are S002's
+        self.owned.update(a for a, _, _ in broken_contractions(doc.text))
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
@@ -594,10 +328,31 @@ class _Analysis:
                     self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
                              [(sugg, False)], 0.6)
                     self.owned.add(start)
+                    return
+            if (self.mode != "ocr" and not in_compound and len(w) >= 5 and w.isascii()
+                    and at_sentence_start(self.text, start) and not self._foreign_neighbour(idx)):
+                self._capitalised_slip(start, end, w, low)
             return
-        if len(w) < 3 or self.accepts(w):
+        if len(w) == 2 and self.mode == "ocr" and not in_compound:
+            self._short_ocr(start, end, w)
             return
-        if accepted_form(w) and not self._suspicious_derivation(w):
+        if len(w) < 3 or self.accepts(w) or _known(w):
+            return  # a word of the curated lists is never flagged
+        z = lexicon.zipf(w)
+        if self.mode != "ocr" and _foreign_word(w, z) and self._foreign_neighbour(idx):
+            # another language's common word ("pessoal", "itulah"): counted for the
+            # paragraph's share of unknown words, never reported (U001 judges runs of them)
+            unknown.append((idx, start, end, w))
+            return
+        if z > 0:
+            # a word in use (wordfreq lists it): a typo only if a close word is far commoner
+            if not self._typo_likelier(w, z):
+                # still counted for the paragraph's share of unknown words (a Latin phrase),
+                # and still half of a word split by a space ("govern ment")
+                unknown.append((idx, start, end, w))
+                self.quiet.add(start)
+                return
+        elif accepted_form(w) and not self._suspicious_derivation(w):
             return
         if _QUAD.search(w):
             return  # four identical letters: garbage, O004's
@@ -607,6 +362,106 @@ class _Analysis:
         if code_like(text, start, end):
             return
         unknown.append((idx, start, end, w))
+
+    def _foreign_neighbour(self, idx: int) -> bool:
+        """The word before or after token ``idx`` is another language's common word too: a
+        phrase left in that language ("o pessoal foi"), not an English word misspelt as one
+        ("langage")."""
+        words = self.doc.words
+        for j in (idx - 2, idx - 1, idx + 1, idx + 2):  # two words either side ("36 etapas: ...")
+            if 0 <= j < len(words):
+                t = words[j].text.lower()
+                if t.isalpha() and _foreign_word(t, lexicon.zipf(t)):
+                    return True
+        return False
+
+    def _capitalised_slip(self, start: int, end: int, w: str, low: str) -> None:
+        """A misspelt word opening a sentence ("Futhermore", "Peolple").
+
+        A capitalised word is usually a name, so only a sentence-initial one is looked at,
+        and only when it is no word (curated lists, morphology, the user's lists), the
+        document does not write it again (a name recurs), wordfreq hardly knows it (names
+        are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
+        noisy-channel test with a wider margin.
+        """
+        z = lexicon.zipf(low)
+        if z >= CAPITAL_MAX_ZIPF:
+            return  # names are listed by wordfreq
+        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low):
+            return
+        if self._word_counts().get(low, 0) > 1:
+            return
+        nxt = self._next_word(start)
+        if nxt is not None and nxt[:1].isupper():
+            return  # "Cheuk Hau-yip", "Wistron Corp": a name of several words
+        if _foreign_word(low, z) or not self._typo_likelier(low, z, CAPITAL_MARGIN):
+            return
+        ranked = rank(low, self._candidates(low), self.w)
+        if not ranked:
+            return
+        top = [c[0].upper() + c[1:] for _, c in ranked[:5]]
+        self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top], 0.5)
+        self.owned.add(start)
+
+    def _next_word(self, start: int) -> str | None:
+        words = self.doc.words
+        i = bisect_right(words, (start, float("inf")))
+        return words[i].text if i < len(words) else None
+
+    def _word_counts(self) -> dict[str, int]:
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for t in self.doc.words:
+                k = t.text.lower()
+                counts[k] = counts.get(k, 0) + 1
+            self._counts = counts
+        return self._counts
+
+    def _typo_likelier(self, w: str, z: float, extra: float = 0.0) -> bool:
+        """A noisy-channel test for a word wordfreq lists (Zipf ``z`` > 0) but no curated list has.
+
+        wordfreq is built from web text, so it lists common misspellings ("recieve" 2.75) next
+        to real words the lists lack ("rollout" 3.06). The word is a typo when some close
+        dictionary word is far commoner than the slip that would turn it into this word is
+        rare: Zipf(candidate) - Zipf(word) >= ``TYPO_MARGIN`` + the edit's cost (keyboard slips,
+        swaps and doubled letters cost less; OCR look-alikes less in OCR mode), with a wider
+        margin for short words, where a slip and an abbreviation look alike.
+        """
+        if z >= TYPO_MAX_ZIPF:
+            return False  # in wide use (misspellings wordfreq lists stay below: "alot" 3.93 is O003's)
+        cands = _near_candidates(w, self.mode == "ocr")
+        if not cands:
+            return False
+        margin = TYPO_MARGIN + extra + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
+        morph = accepted_form(w)
+        if morph and not self._suspicious_derivation(w):
+            # regular morphology explains it ("unregister", "prepending"): surer evidence needed,
+            # unless it is a doubled letter or an e away from a common word ("occured", "truely")
+            margin += MORPH_MARGIN
+        for c in cands:
+            if morph and c in w and len(w) - len(c) >= 2:
+                continue  # its own stem ("register" in "unregister") is no correction
+            if candidate_zipf(c) - z >= margin + COST_WEIGHT * self._channel_cost(w, c):
+                return True
+        return False
+
+    def _channel_cost(self, w: str, c: str) -> float:
+        """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:
+        "definately" / "definitely"), since people spell by ear."""
+        cost = confusion_cost(w, c, GENERAL)
+        if self.w is not GENERAL:  # OCR mode: look-alike glyphs are cheap too
+            cost = min(cost, confusion_cost(w, c, self.w))
+        if _metaphone(w) == _metaphone(c):
+            cost *= 0.5
+        return cost
+
+    def _lookalikes(self, w: str) -> set[str]:
+        if len(w) > 14:
+            return set()
+        return {v for v in lookalike_variants(w) if self.freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ}
+
+    def _candidates(self, w: str) -> set[str]:
+        return set(symspell_candidates(w)) | self._lookalikes(w)
 
     def _suspicious_derivation(self, w: str) -> bool:
         """A form accepted by morphology that is likelier a slip for a dictionary word.
@@ -788,6 +643,13 @@ class _Analysis:
         for idx, start, end, w in unknown:
             if start in self.owned:
                 continue
+            if self.mode != "ocr" and _foreign_word(w, lexicon.zipf(w)) and self._foreign_neighbour(idx):
+                continue
+            if start in self.quiet:
+                # a word in use is still a lost space between function words ("ofthe" 3.33)
+                if not self._split_word(words, idx, start, end, w, quiet=True):
+                    self._run_together(start, end, w, function_words_only=True)
+                continue
             if bisect_right(para_starts, start) - 1 in crowded:
                 continue
             if _written_speech(self.text, start, end, w, self.freqs):
@@ -800,7 +662,7 @@ class _Analysis:
             # run-together words: "ofthe" -> "of the"
             if self._run_together(start, end, w):
                 continue
-            if closed_compound(w) and not self._suspicious_derivation(w):
+            if closed_compound(w) and not lexicon.zipf(w) and not self._suspicious_derivation(w):
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
             if counts[w] >= 3 and self.mode != "ocr":
                 continue
@@ -830,21 +692,24 @@ class _Analysis:
                     return True
         return False
 
-    def _split_word(self, words: list, idx: int, start: int, end: int, w: str) -> bool:
+    def _split_word(self, words: list, idx: int, start: int, end: int, w: str, quiet: bool = False) -> bool:
         text = self.text
         freqs = self.freqs
         options = []
+        # a word in use ("mortem") joins only into a word far commoner than itself ("ment" ->
+        # "government"), not into a rarer compound ("post mortem")
+        floor = 10 ** (lexicon.zipf(w) + 1.5 + 2.6) if quiet else 0
         if idx > 0:
             prev = words[idx - 1]
             if text[prev.end : start] == " " and prev.text.isalpha() and prev.text.islower() and prev.start not in self.owned:
                 j = prev.text + w
-                if freqs.get(j, 0) >= 100_000:
+                if freqs.get(j, 0) >= max(100_000, floor):
                     options.append((freqs[j], prev.start, end, j))
         if idx + 1 < len(words) and end == words[idx].end:
             nxt = words[idx + 1]
             if text[end : nxt.start] == " " and nxt.text.isalpha() and nxt.text.islower() and nxt.start not in self.owned:
                 j = w + nxt.text
-                if freqs.get(j, 0) >= 100_000:
+                if freqs.get(j, 0) >= max(100_000, floor):
                     options.append((freqs[j], start, nxt.end, j))
         if not options:
             return False
@@ -857,7 +722,7 @@ class _Analysis:
         self.owned.add(start)
         return True
 
-    def _run_together(self, start: int, end: int, w: str) -> bool:
+    def _run_together(self, start: int, end: int, w: str, function_words_only: bool = False) -> bool:
         if len(w) < 4:
             return False
         freqs = self.freqs
@@ -875,6 +740,8 @@ class _Analysis:
             return False
         if not any(p in FUNCTION_WORDS for p in parts):
             return False
+        if function_words_only and not all(p in FUNCTION_WORDS for p in parts):
+            return False  # "todo", "async": words of their own
         # short parts must be common ("of", "the"); a longer part may be any ordinary word
         if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
             return False
@@ -891,11 +758,33 @@ class _Analysis:
         self.owned.add(start)
         return True
 
+    def _short_ocr(self, start: int, end: int, w: str) -> None:
+        """OCR mode: a two-letter non-word that a look-alike or one edit makes a function word
+        ("tb" -> "to", "bf" -> "of", "th" -> "the")."""
+        if w in two_letter_words() or self.accepts(w):
+            return
+        text = self.text
+        if end < len(text) and text[end] in ".'’":
+            return  # an abbreviation ("wk.") or an elision
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "'’&/"):
+            return
+        scored = sorted((confusion_cost(w, c, self.w), -self.freqs.get(c, 0), c) for c in _SHORT_FUNCTION)
+        cost, _, best = scored[0]
+        if cost > 1.0:
+            return
+        self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{best}'",
+                 [(c, False) for k, _, c in scored[:3] if k <= 1.0], 0.6)
+        self.owned.add(start)
+
     def _misspelling(self, start: int, end: int, w: str) -> None:
-        looks = {v for v in lookalike_variants(w) if self.freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ} if len(w) <= 14 else set()
+        looks = self._lookalikes(w)
         cands = set(symspell_candidates(w)) | looks
         ranked = rank(w, cands, self.w)
         if not ranked:
+            if self.mode == "ocr" and len(w) >= 7 and w.isascii() and not lexicon.zipf(w) and not _known_head(w):
+                # nothing within two edits: OCR made the word unreadable; no guess
+                self.add("O001", start, end, f"unreadable word '{w}': OCR damage, no close word", [], 0.5)
+                self.owned.add(start)
             return
         top = [c for _, c in ranked[:5]]
         if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:
@@ -944,80 +833,3 @@ class _Analysis:
                      0.8 if self.mode == "ocr" else 0.65)
 
 
-_EDGE = "\"'()[]<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb*_"
-_STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|\ufffc"
-_RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
-# chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
-_GARBAGE_HINT = re.compile(
-    r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
-)
-# Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
-_FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_QUOTED_SYMBOL = re.compile(
-    "^[\"\u201c(]?['\"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc'\"\u2018\u2019\u201c\u201d]{1,3}['\"\u2019\u201d][\"\u201d)]?[.,;:!?)]*$"
-)
-# a requirement with its version: "greenlet>=1.0", "PyPy>=7.3.7", "python~=3.10"
-_VERSION_SPEC = re.compile(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
-_CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
-_URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
-_LEGIT_SYMBOLIC = re.compile(
-    r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
-    r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
-)
-
-
-def _short(s: str) -> str:
-    return s if len(s) <= 30 else s[:27] + "..."
-
-
-def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
-    """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
-
-    ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a
-    line, a rule ("▪▪▪▪") stands alone on it; the same marks inside a sentence are specks.
-    """
-    if len(core) > 40:
-        if _URLISH.search(core) or "/" in core:
-            return None
-        parts = re.split(r"[-\u2010\u2011]", core)
-        if all(p.isalpha() and len(p) < 25 for p in parts):
-            return None  # a long hyphenated compound
-        return "very long token"
-    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core) or _VERSION_SPEC.match(core):
-        return None
-    if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
-        if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):
-            return None  # an arrow, a table bar, a comparison
-        if len(set(core)) == 1 and (alone or (len(core) == 1 and at_line_start)):
-            return None  # a separator line, a bullet
-        return "stray symbols"
-    # punctuation run: three or more symbols with two distinct junk marks
-    run = []
-    for ch in core + " ":
-        if not ch.isalnum() and not ch.isspace():
-            run.append(ch)
-            continue
-        if len(run) >= 3 and len({c for c in run if c in _RUN_JUNK}) >= 2:
-            return "run of punctuation"
-        run = []
-    letters = sum(ch.isalpha() for ch in core)
-    digits = sum(ch.isdigit() for ch in core)
-    inner = core[1:-1]
-    odd = [ch for ch in inner if not ch.isalnum() and ch not in "-'\u2019.,:/&+\u2010\u2011"]
-    if letters and digits and odd:
-        return "letters, digits and symbols mixed"
-    if len(core) >= 4:
-        alnum = letters + digits
-        if alnum * 2 < len(core) and len({c for c in core if not c.isalnum()}) >= 2:
-            return "mostly punctuation"
-    if core.isalpha():
-        low = core.lower()
-        if low in freqs:
-            return None
-        if re.search(r"([^\W\d_])\1{3}", low) and len(set(low)) > 2:
-            if accepted_form(low):
-                return None  # expressive lengthening: "Yessss", "Gooooal"
-            return "four identical letters"
-        if core.islower() and len(core) >= 6 and not any(v in low for v in "aeiouy"):
-            return "no vowels"
-    return None

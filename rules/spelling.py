@@ -5,8 +5,16 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+from operator import itemgetter
+
 from ..lint.rule import Rule
 from ._lexcheck import analyse
+from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._variety import variety_of
+from ._words import _known, broken_contractions
+from ..lint import lexicon
 
 
 class UnknownWord(Rule):
@@ -38,3 +46,152 @@ class UnknownWord(Rule):
     def check(self, doc, config):
         for i in analyse(doc, config)["S001"]:
             yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)
+
+
+class BrokenContraction(Rule):
+    """What it flags: a contraction split by a space or a line break: "isn ‘t", "don 't", "it' s", "is n't", "wasn'" at a line end with "t" on the next.
+
+    Why: scrapers that turn curly apostrophes into spaced quotes, OCR that reads a gap around
+    the apostrophe, and tokenisers that write "do n't" leave contractions in two pieces; a
+    reader stumbles, and a spell checker sees "isn" and "t" as unknown words. Only endings
+    that follow the words they contract are joined ("it 's" but not "the dog 's"); a quoted
+    word ("'tis", "rock 'n' roll") is not a contraction of this kind.
+
+    Example: "It isn ‘t clear why they don 't agree." -> "It isn’t clear why they don't agree."
+
+    Fix: joins the pieces (a left quotation mark used as the apostrophe becomes ’). Safe:
+    only the spaces around the apostrophe go.
+    """
+
+    code = "S002"
+    name = "broken-contraction"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 58
+
+    def check(self, doc, config):
+        text = doc.text
+        for a, b, joined in broken_contractions(text):
+            yield self.finding(doc, a, b, f"broken contraction: '{text[a:b]}' reads as '{joined}'",
+                               [(joined, True)], confidence=0.85)
+
+
+#: a lower-case form this common (wordfreq Zipf), or one the curated lists know, is an
+#: ordinary word too ("bill", "rose", "theater"), not a name written small
+_COMMON_WORD_ZIPF = 3.0
+_LATIN_WORD = re.compile("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
+_NEAR_CODE = set("`'\"/\\._-=<>[]{}()@#$%:")
+
+
+class LowercaseName(Rule):
+    """What it flags: a name written in lower case mid-sentence when the same document writes it capitalised as a name at least twice ("met ngubane" beside "Ngubane" elsewhere).
+
+    Why: scraping, OCR and machine translation lose capitals; a name in lower case reads as a
+    slip and is missed by searches for the name. The document's own usage decides: the word
+    must be capitalised at least twice away from a sentence start and written small only
+    once. Ordinary words that are also names ("bill", "rose"), words in code or quotes,
+    and the entries of the names lists are left alone.
+
+    Example: "Ngubane spoke first. Later ngubane said Ngubane would run." -> "Later Ngubane said ...".
+
+    Fix: suggests the capitalised form. Unsafe: the small form may be deliberate (a brand,
+    a quoted handle).
+    """
+
+    code = "S003"
+    name = "lower-case-name"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 62
+
+    def check(self, doc, config):
+        text = doc.text
+        words = doc.words
+        uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C
+        freqs = lexicon.frequencies()
+        # lower-case words used once that no list has, whose capitalised form the text uses
+        # at least twice: few, so the positions are looked at only for them
+        candidates = [w for w, n in uses.items() if n == 1 and w not in freqs and len(w) >= 3
+                      and w.islower() and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
+        if not candidates:
+            return
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        for low in candidates:
+            if not _LATIN_WORD.match(low):
+                continue
+            z = lexicon.zipf(low)
+            if _known(low) or z >= _COMMON_WORD_ZIPF:
+                continue  # an ordinary word that is also a name ("bill", "theater")
+            if _foreign_word(low, z):
+                continue  # a German noun ("Daten" / "daten"), a word of another language
+            if vocab is not None and vocab.accepts(low):
+                continue
+            cap = low[0].upper() + low[1:]
+            spots = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(cap)}(?!\w)", text)]
+            if sum(1 for a, _ in spots if not at_sentence_start(text, a)) < 2:
+                continue  # capitalised only where every word is (sentence starts)
+            m = re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)
+            if m is None:  # pragma: no cover - the word came from the text
+                continue
+            a, b = m.start(), m.end()
+            if (a > 0 and text[a - 1] in _NEAR_CODE) or (b < len(text) and text[b] in _NEAR_CODE and text[b] not in ".-:)"):
+                continue
+            if at_sentence_start(text, a) or code_like(text, a, b):
+                continue
+            yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
+                               [(cap, False)], confidence=0.7)
+
+
+_VARIETY_NAME = {"US": "American", "GB": "British"}
+
+
+class OtherVariety(Rule):
+    """What it flags: with `spelling = "en-US"` or `"en-GB"`, a word spelt the other variety's way ("colour" in an en-US text, "center" in an en-GB one); with the default `"any"`, the words of the rarer variety in a text that mixes both.
+
+    Why: house style picks one variety, and copy assembled from several sources (or a
+    translation tool trained on both) mixes them. Both varieties are correct English, so
+    by default only a text that uses both is flagged, at suggestion severity; -ize is not
+    counted as American (Oxford spelling uses it). Capitalised words (names such as
+    "Labor Party", "Lincoln Center") and words of the names and word lists are left alone.
+
+    Example: with ``spelling = "en-US"``: "the colour of the centre" -> "the color of the center".
+
+    Fix: suggests the other variety's form. Unsafe: a quotation may keep its own spelling.
+    """
+
+    code = "S004"
+    name = "other-variety"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 64
+
+    def check(self, doc, config):
+        want = config["spelling"]
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        words = doc.words
+        marked = {}
+        for w in set(map(itemgetter(2), words)):  # each distinct word once
+            if len(w) >= 5 and w.islower() and w.isalpha():
+                v = variety_of(w)
+                if v is not None and not (vocab is not None and vocab.accepts(w)):
+                    marked[w] = v
+        if not marked:
+            return
+        found = [(t, *marked[t.text]) for t in words if t.text in marked]
+        severity = None
+        if want in ("en-US", "en-GB"):
+            other = "GB" if want == "en-US" else "US"
+            flagged = [f for f in found if f[1] == other]
+            why = f"{_VARIETY_NAME[other]} spelling in an {want} text"
+        else:
+            us = [f for f in found if f[1] == "US"]
+            gb = [f for f in found if f[1] == "GB"]
+            if not us or not gb or len(us) == len(gb):
+                return
+            flagged = gb if len(gb) < len(us) else us
+            major = "American" if flagged is gb else "British"
+            why = f"{_VARIETY_NAME[flagged[0][1]]} spelling in a text mostly in {major} spelling"
+            severity = "suggestion"
+        for t, _, other in flagged:
+            yield self.finding(doc, t.start, t.end, f"{why}: '{t.text}' -> '{other}'", [(other, False)],
+                               confidence=0.8 if severity is None else 0.5, severity=severity)

@@ -156,10 +156,14 @@ def _enclosed(text: str, a: int, b: int) -> bool:
 
 
 @lru_cache(maxsize=65536)  # a pure function of the word: cached across the documents of a run
-def _latin_word_state(t: str) -> bool | None:
+def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     """For _foreign_latin_runs: False for a lower-case word the lexicon does not know, True for
     one that may sit inside a foreign run ("la", "de", "à", rare words such as "tanta"), None
-    for one that ends a run (English glue words, common words, anything not lower case)."""
+    for one that ends a run (English glue words, common words, anything not lower case).
+
+    With ``other_languages`` (asked only of a text that has an unknown word at all, so an
+    ordinary English text never opens the lexicon index), a word English lists know but
+    another language uses far more is False too ("por", "muito")."""
     if not t.islower():
         return None
     freqs = frequencies()
@@ -168,9 +172,19 @@ def _latin_word_state(t: str) -> bool | None:
         return None
     if len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
         return False
+    if other_languages and len(core) > 2 and _common_elsewhere(core):
+        return False  # "por", "muito", "ihre": a word English lists know but another language uses far more
     if (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
         return True
     return None
+
+
+def _common_elsewhere(w: str) -> bool:
+    """Far commoner in one of wordfreq's other languages than in English (lint.lexicon)."""
+    from ..lint.lexicon import foreign, zipf
+
+    _, fz = foreign(w)
+    return fz >= 4.5 and fz - zipf(w) >= 2.5
 
 
 def _is_false(state: bool | None) -> bool:
@@ -332,7 +346,11 @@ class ForeignFragment(Rule):
         words = doc.words
         text = doc.text
         texts = list(map(itemgetter(2), words))
-        state = {t: _latin_word_state(t) for t in dict.fromkeys(texts)}
+        distinct = dict.fromkeys(texts)
+        state = {t: _latin_word_state(t) for t in distinct}
+        if False not in state.values():
+            return []  # a run opens on an unknown word: none here
+        state = {t: _latin_word_state(t, True) for t in distinct}
         n = len(words)
         out = []
         pos = 0
@@ -371,13 +389,14 @@ class ForeignFragment(Rule):
             run.clear()
 
         prev_end = None
+        other = any(_latin_word_state(w.text) is False for w in words)
         for w in words:
             t = w.text
             if not t.islower():
                 known = None
                 if not run:
                     continue
-            known = _latin_word_state(t)
+            known = _latin_word_state(t, other)
             if run and (known is None or text[prev_end : w.start] != " "):
                 flush()
             if known is False or (known is True and run):

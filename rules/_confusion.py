@@ -1,0 +1,220 @@
+"""The error models behind S/O suggestions: keyboard slips, OCR look-alike glyphs, and the
+weighted edit distance that ranks candidate corrections (a noisy channel's P(typed | meant)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from ..lint import lexicon, nearwords
+
+MIN_SUGGESTION_FREQ = 20_000
+
+# ------------------------------------------------------- confusion models
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    pos = {}
+    for r, row in enumerate(_KEYBOARD_ROWS):
+        for c, ch in enumerate(row):
+            pos[ch] = (r, c + 0.5 * r)  # rows are staggered by about half a key
+    out = {}
+    for a, (ra, ca) in pos.items():
+        out[a] = frozenset(b for b, (rb, cb) in pos.items() if b != a and abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0)
+    return out
+
+
+KEYBOARD = _keyboard_neighbours()
+
+# OCR look-alikes as (what the scan gave, what was printed). Both directions occur.
+_LOOKALIKE_PAIRS = [
+    ("rn", "m"),
+    ("cl", "d"),
+    ("li", "h"),
+    ("ii", "n"),
+    ("ii", "u"),
+    ("in", "m"),
+    ("ri", "n"),
+    ("vv", "w"),
+    ("e", "c"),
+    ("b", "h"),
+    ("l", "i"),
+    ("l", "t"),
+    ("i", "t"),
+    ("u", "n"),
+    ("f", "s"),
+    ("o", "c"),
+    ("a", "o"),
+    ("e", "o"),
+    ("h", "k"),
+    ("nn", "m"),
+    ("rn", "n"),
+]
+# pairs that OCR confuses less often than the rest: they cost a little more
+_WEAK_PAIRS = {("o", "c"), ("a", "o"), ("e", "o"), ("h", "k"), ("l", "t"), ("i", "t"), ("nn", "m"), ("rn", "n")}
+_WEAK_PAIRS |= {(b, a) for a, b in _WEAK_PAIRS}
+LOOKALIKES: dict[str, tuple[str, ...]] = {}
+for _a, _b in _LOOKALIKE_PAIRS:
+    LOOKALIKES.setdefault(_a, ())
+    LOOKALIKES[_a] += (_b,)
+    LOOKALIKES.setdefault(_b, ())
+    LOOKALIKES[_b] += (_a,)
+LOOKALIKES["ſ"] = ("s",)
+_LOOKALIKE_SET = {(a, b) for a, bs in LOOKALIKES.items() for b in bs}
+_LOOKALIKE_KEYS = sorted(LOOKALIKES, key=len, reverse=True)
+
+#: digits and symbols a scan puts for letters, with the letters they most often stand for
+GLYPH_LETTERS = {
+    "0": "o",
+    "1": "li",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "6": "b",
+    "8": "b",
+    "9": "gq",
+    "2": "z",
+    "!": "il",
+    "|": "li",
+    "$": "s",
+    "@": "a",
+    "(": "c",
+    "{": "c",
+    "[": "l",
+    "]": "l",
+    "€": "e",
+    "¢": "c",
+    "£": "e",
+    "§": "s",
+    "ſ": "s",
+    "®": "o",
+    "©": "c",
+    "^": "a",
+    "*": "x",
+}
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def lookalike_variants(word: str, max_subs: int = 2) -> set[str]:
+    """Strings reachable from ``word`` by up to ``max_subs`` OCR look-alike substitutions."""
+    out: set[str] = set()
+    frontier = {word}
+    for _ in range(max_subs):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                for key in _LOOKALIKE_KEYS:
+                    if w.startswith(key, i):
+                        for rep in LOOKALIKES[key]:
+                            nxt.add(w[:i] + rep + w[i + len(key) :])
+        nxt.discard(word)
+        out |= nxt
+        frontier = nxt
+        if len(frontier) > 4000:  # pragma: no cover - very long words
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class Weights:
+    keyboard: float
+    lookalike: float
+    transpose: float
+    freq: float  # cost units per decade of frequency
+
+
+GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2)
+OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
+_WEAK_EXTRA = 0.3
+
+
+def _sub_cost(a: str, b: str, w: Weights) -> float:
+    if a == b:
+        return 0.0
+    best = 1.0
+    if b in KEYBOARD.get(a, ()):
+        best = min(best, w.keyboard)
+    if (a, b) in _LOOKALIKE_SET:
+        best = min(best, w.lookalike + (_WEAK_EXTRA if (a, b) in _WEAK_PAIRS else 0.0))
+    if a in "aeiou" and b in "aeiou":
+        best = min(best, 0.85)
+    return best
+
+
+def confusion_cost(typed: str, cand: str, w: Weights) -> float:
+    """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes."""
+    i = 0
+    n = min(len(typed), len(cand))
+    while i < n and typed[i] == cand[i]:
+        i += 1
+    j = 0
+    while j < n - i and typed[-1 - j] == cand[-1 - j]:
+        j += 1
+    # keep one character of context on each side so doubled letters can be judged
+    a0 = max(0, i - 1)
+    a = typed[a0 : len(typed) - j]
+    b = cand[a0 : len(cand) - j]
+    la, lb = len(a), len(b)
+    INF = 1e9
+    d = [[INF] * (lb + 1) for _ in range(la + 1)]
+    d[0][0] = 0.0
+    for x in range(la + 1):
+        for y in range(lb + 1):
+            cur = d[x][y]
+            if cur >= INF:
+                continue
+            if x < la:  # delete a[x] (cheaper when it doubles its neighbour)
+                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
+                if d[x + 1][y] > cur + c:
+                    d[x + 1][y] = cur + c
+            if y < lb:  # insert b[y]
+                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else 1.0
+                if d[x][y + 1] > cur + c:
+                    d[x][y + 1] = cur + c
+            if x < la and y < lb:
+                c = _sub_cost(a[x], b[y], w)
+                if d[x + 1][y + 1] > cur + c:
+                    d[x + 1][y + 1] = cur + c
+                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
+                    if d[x + 2][y + 2] > cur + w.transpose:
+                        d[x + 2][y + 2] = cur + w.transpose
+            # multi-character look-alikes (rn -> m, m -> rn, cl -> d ...)
+            for ka in (1, 2):
+                for kb in (1, 2):
+                    if ka == kb == 1 or x + ka > la or y + kb > lb:
+                        continue
+                    pair = (a[x : x + ka], b[y : y + kb])
+                    if pair in _LOOKALIKE_SET:
+                        c = w.lookalike + (_WEAK_EXTRA if pair in _WEAK_PAIRS else 0.0)
+                        if d[x + ka][y + kb] > cur + c:
+                            d[x + ka][y + kb] = cur + c
+    return d[la][lb]
+
+
+def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float, str]]:
+    """Candidates ordered best first by confusion cost minus a frequency bonus."""
+    freqs = lexicon.frequencies()
+    out = []
+    for c in set(candidates):
+        f = freqs.get(c, 0)
+        if f < MIN_SUGGESTION_FREQ:
+            continue
+        out.append((confusion_cost(typed, c, w) - w.freq * math.log10(f), c))
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=65536)
+def symspell_candidates(word: str) -> tuple[str, ...]:
+    """Dictionary words at the smallest edit distance (1, else 2) from ``word``."""
+    # nearwords.lookup gives what SymSpell's lookup (Verbosity.ALL, then CLOSEST) gives on the
+    # lexicon, without building its 190 MB delete index (see lint/nearwords.py)
+    found = nearwords.lookup(word, 1) if len(word) > 1 else []
+    if not found and len(word) >= 5:
+        found = nearwords.lookup(word, 2, closest=True)
+    found = sorted(found, key=lambda s: (s.distance, -s.count))[:12]
+    return tuple(s.term for s in found if s.term != word)

@@ -1,0 +1,83 @@
+"""Garbage strings OCR invents from specks, rules and pictures (rmgarbage-style tests, O004)."""
+
+from __future__ import annotations
+
+import re
+
+from ._words import accepted_form
+
+_EDGE = "\"'()[]<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb*_"
+_STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|\ufffc"
+_RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
+# chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
+_GARBAGE_HINT = re.compile(
+    r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
+)
+_QUOTED_SYMBOL = re.compile(
+    '^["\u201c(]?[\'"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc\'"\u2018\u2019\u201c\u201d]{1,3}[\'"\u2019\u201d]["\u201d)]?[.,;:!?)]*$'
+)
+_CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
+# a requirement with its version: "greenlet>=1.0", "PyPy>=7.3.7", "python~=3.10"
+_VERSION_SPEC = re.compile(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
+_URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
+_LEGIT_SYMBOLIC = re.compile(
+    r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
+    r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
+)
+
+
+def _short(s: str) -> str:
+    return s if len(s) <= 30 else s[:27] + "..."
+
+
+def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+    """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
+
+    ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a
+    line, a rule ("▪▪▪▪") stands alone on it; the same marks inside a sentence are specks.
+    """
+    if len(core) > 40:
+        if _URLISH.search(core) or "/" in core:
+            return None
+        parts = re.split(r"[-\u2010\u2011]", core)
+        if all(p.isalpha() and len(p) < 25 for p in parts):
+            return None  # a long hyphenated compound
+        return "very long token"
+    if _URLISH.search(core) or _LEGIT_SYMBOLIC.match(core) or _CODE_OPTION.match(core) or _VERSION_SPEC.match(core):
+        return None
+    if any(ch in _STRONG_JUNK or 0x2500 <= ord(ch) <= 0x25FF for ch in core):
+        if core in ("<-", "->", "=>", "<=", ">=", "|", "<", ">", "~"):
+            return None  # an arrow, a table bar, a comparison
+        if len(set(core)) == 1 and (alone or (len(core) == 1 and at_line_start)):
+            return None  # a separator line, a bullet
+        return "stray symbols"
+    # punctuation run: three or more symbols with two distinct junk marks
+    run = []
+    for ch in core + " ":
+        if not ch.isalnum() and not ch.isspace():
+            run.append(ch)
+            continue
+        if len(run) >= 3 and len({c for c in run if c in _RUN_JUNK}) >= 2:
+            return "run of punctuation"
+        run = []
+    letters = sum(ch.isalpha() for ch in core)
+    digits = sum(ch.isdigit() for ch in core)
+    inner = core[1:-1]
+    odd = [ch for ch in inner if not ch.isalnum() and ch not in "-'\u2019.,:/&+\u2010\u2011"]
+    if letters and digits and odd:
+        return "letters, digits and symbols mixed"
+    if len(core) >= 4:
+        alnum = letters + digits
+        if alnum * 2 < len(core) and len({c for c in core if not c.isalnum()}) >= 2:
+            return "mostly punctuation"
+    if core.isalpha():
+        low = core.lower()
+        if low in freqs:
+            return None
+        if re.search(r"([^\W\d_])\1{3}", low) and len(set(low)) > 2:
+            if accepted_form(low):
+                return None  # expressive lengthening: "Yessss", "Gooooal"
+            return "four identical letters"
+        if core.islower() and len(core) >= 6 and not any(v in low for v in "aeiouy"):
+            return "no vowels"
+    return None

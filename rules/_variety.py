@@ -1,0 +1,85 @@
+"""American and British spellings of one word (colour/color, centre/center, travelled/traveled).
+
+``variety_of(word)`` says whether a lower-case word is a British-only or American-only spelling
+and gives the other variety's form, from regular spelling patterns checked against the
+lexicon: both forms must be words (the curated lists, a regular inflection of one, or a form
+wordfreq lists often), so "tour" is not a British "tor". -ize is British too (Oxford spelling), so only -ise is marked British.
+Known pairs of different words ("timber"/"timbre", the verb "license") are listed in
+``rules/data/variety-exceptions.txt``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lint import lexicon
+from ._words import _known, _stem_known, _word_file
+
+# (British ending, American ending): the word ends so, and the stem before it keeps at least
+# MIN_STEM letters
+_PAIRS = (
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("ourable", "orable"),
+    ("ourful", "orful"),
+    ("ourer", "orer"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("bre", "ber"),
+    ("bres", "bers"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("eller", "eler"),
+    ("ellers", "elers"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("ysing", "yzing"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+)
+MIN_STEM = 3
+WELL_USED = 3.0  # a form wordfreq lists this often counts as a word (American forms the lists lack)
+_OXFORD = ("ize", "ized", "izes", "izing", "ization", "izations")
+
+
+def exceptions() -> frozenset[str]:
+    return _word_file("variety-exceptions.txt")
+
+
+def _word(w: str) -> bool:
+    """A word of the curated lists or a regular inflection of one (not a spelling variant:
+    that would make every pattern's other side a word)."""
+    return _known(w) or _stem_known(w) or lexicon.zipf(w) >= WELL_USED
+
+
+@lru_cache(maxsize=65536)
+def variety_of(w: str) -> tuple[str, str] | None:
+    """("GB", American form) for a British-only spelling, ("US", British form) for an
+    American-only one, None for a word both varieties spell alike."""
+    if len(w) < 5 or w in exceptions() or not w.isalpha():
+        return None
+    for gb, us in _PAIRS:
+        if w.endswith(gb) and len(w) - len(gb) >= MIN_STEM:
+            other = w[: -len(gb)] + us
+            if other not in exceptions() and _word(other) and _word(w) and lexicon.zipf(other) > 0:
+                return ("GB", other)
+        if us in _OXFORD:
+            continue  # -ize is British too
+        if w.endswith(us) and len(w) - len(us) >= MIN_STEM:
+            other = w[: -len(us)] + gb
+            if other not in exceptions() and _word(other) and _word(w) and lexicon.zipf(other) > 0:
+                return ("US", other)
+    return None

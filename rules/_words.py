@@ -1,0 +1,350 @@
+"""What counts as an English word for the S/O rules: the shared lexicon (``lint.lexicon``)
+plus regular morphology, American/British variants, closed compounds and garblint's own word
+lists in ``rules/data``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..lint import lexicon
+from ..lint.wordlists import word_list
+
+
+# ---------------------------------------------------------------- word data
+@lru_cache(maxsize=None)
+def _word_file(name: str) -> frozenset[str]:
+    """The built-in list ``rules/data/NAME`` (the shared loader, ``lint.wordlists``), case-folded."""
+    return frozenset(w.casefold() for w in word_list(name.removesuffix(".txt")))
+
+
+def extra_words() -> frozenset[str]:
+    """Modern words the symspellpy frequency list lacks (our own list)."""
+    return _word_file("extra-words.txt")
+
+
+def two_letter_words() -> frozenset[str]:
+    """Two-letter lower-case words and abbreviations that are not OCR damage."""
+    return _word_file("two-letter-words.txt")
+
+
+def archaic_words() -> frozenset[str]:
+    """Old spellings legitimate in digitised older texts, accepted in ``mode = "ocr"``."""
+    return _word_file("archaic-words.txt")
+
+
+# A word that often runs into its neighbour when OCR drops a space.
+FUNCTION_WORDS = _word_file("run-together-words.txt")
+# Words after a suspended hyphen ("pre- and post-war", "two- to three-year").
+_SUSPENDED_NEXT = _word_file("suspended-hyphen-next.txt")
+
+MAX_WORD = 32  # longer tokens are not words to correct (O004 judges them)
+MIN_LOOKALIKE_FREQ = 50_000
+
+# --------------------------------------------------------- accepted forms
+_SUFFIXES = (
+    ("'s", ""),
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("ers", ""),
+    ("ers", "e"),
+    ("est", ""),
+    ("ly", ""),
+    ("ily", "y"),
+    ("ness", ""),
+    ("iness", "y"),
+    ("ment", ""),
+    ("ments", ""),
+    ("less", ""),
+    ("ful", ""),
+    ("ism", ""),
+    ("ist", ""),
+    ("ists", ""),
+    ("ize", ""),
+    ("ise", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izing", ""),
+    ("ising", ""),
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("able", ""),
+    ("able", "e"),
+    ("ability", "able"),
+    ("ity", ""),
+    ("al", ""),
+    ("ally", ""),
+    ("ship", ""),
+    ("hood", ""),
+    ("wise", ""),
+    ("like", ""),
+    ("ish", ""),
+    ("ers", "er"),
+    ("ings", ""),
+    ("ings", "e"),
+    ("ibly", "ible"),
+    ("ably", "able"),
+    ("ically", "ic"),
+    ("ically", "ical"),
+    ("ness", "e"),
+)
+_PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_QUAD = re.compile(r"([^\W\d_])\1{3}")
+_CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
+
+
+def _known(w: str) -> bool:
+    """A word of the curated lists: symspellpy's, Hunspell en_US (both via ``lint.lexicon``)
+    or garblint's own ``extra-words.txt``."""
+    return w in lexicon.frequencies() or w in extra_words() or lexicon.in_dictionary(w)
+
+
+def candidate_zipf(c: str) -> float:
+    """How common a suggested word is: wordfreq's Zipf value, else one from symspellpy's count
+    (Google Books counts run about 2.6 decades above Zipf)."""
+    z = lexicon.zipf(c)
+    if z:
+        return z
+    f = lexicon.frequencies().get(c, 0)
+    return max(0.0, math.log10(f) - 2.6) if f else 0.0
+
+
+def _stem_known(w: str) -> bool:
+    for suf, rep in _SUFFIXES:
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            stem = w[: -len(suf)] + rep
+            if _known(stem):
+                return True
+            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
+                return True  # stopped -> stop
+    return False
+
+
+# American <-> British spellings: the frequency list lacks many American forms ("labor").
+_VARIANTS = (
+    ("or", "our"),
+    ("ors", "ours"),
+    ("ored", "oured"),
+    ("oring", "ouring"),
+    ("orite", "ourite"),
+    ("er", "re"),
+    ("ers", "res"),
+    ("ize", "ise"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("yze", "yse"),
+    ("yzed", "ysed"),
+    ("yzes", "yses"),
+    ("yzing", "ysing"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+    ("eler", "eller"),
+    ("elers", "ellers"),
+    ("ense", "ence"),
+    ("og", "ogue"),
+    ("ogs", "ogues"),
+    ("eter", "etre"),
+    ("eters", "etres"),
+    ("led", "lled"),
+    ("ling", "lling"),
+    ("ler", "ller"),
+    ("lers", "llers"),
+)
+
+
+def _variant_known(w: str) -> bool:
+    for a, b in _VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                v = w[: -len(x)] + y
+                if _known(v) or _stem_known(v):
+                    return True
+    # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
+    # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
+        i = w.find(x, 1 if x == "ulf" else 2)
+        while i != -1:
+            v = w[:i] + y + w[i + len(x) :]
+            if _known(v) or _stem_known(v):
+                return True
+            i = w.find(x, i + 1)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def accepted_form(w: str) -> bool:
+    """True for a lower-case word the lexicon knows directly or by regular morphology."""
+    if _known(w):
+        return True
+    if not w.isascii():
+        # "café", "naïve", "résumé": the lexicon keeps loanwords without their accents
+        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        if bare != w and bare.isascii() and accepted_form(bare):
+            return True
+    if "'" in w:
+        for suf in _CONTRACTIONS:
+            if w.endswith(suf) and len(w) > len(suf):
+                stem = w[: -len(suf)]
+                if _known(stem) or stem in (
+                    "don",
+                    "isn",
+                    "aren",
+                    "wasn",
+                    "weren",
+                    "hasn",
+                    "haven",
+                    "hadn",
+                    "doesn",
+                    "didn",
+                    "couldn",
+                    "wouldn",
+                    "shouldn",
+                    "mustn",
+                    "needn",
+                    "ain",
+                    "won",
+                    "can",
+                    "shan",
+                    "mightn",
+                ):
+                    return True
+        return False
+    if _stem_known(w) or _variant_known(w):
+        return True
+    if _ELONGATED.search(w):  # expressive lengthening: "sooo", "hmmmm", "zzzz"
+        for rep in (r"\1\1\1", r"\1\1", r"\1"):
+            short = _ELONGATED.sub(rep, w)
+            if len(short) >= 2 and _known(short):
+                return True
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if _known(rest) or _stem_known(rest):
+                return True
+    return False
+
+
+def _slip_variants(w: str) -> set[str]:
+    """``w`` with a doubled letter undoubled or a letter doubled, or an e added or dropped."""
+    out = set()
+    for i, ch in enumerate(w):
+        if i + 1 < len(w) and w[i + 1] == ch:
+            out.add(w[:i] + w[i + 1 :])
+        elif ch not in "aeiouy":
+            out.add(w[:i] + ch + w[i:])
+        if ch == "e":
+            out.add(w[:i] + w[i + 1 :])
+        out.add(w[:i] + "e" + w[i:])
+    out.discard(w)
+    return out
+
+
+def closed_compound(w: str) -> bool:
+    """Two known words written as one ("lockdown", "livestream", "runtime").
+
+    Both parts have at least four letters, except a very common three-letter content word
+    in front ("runtime", "bedside"); a function word in front is a lost space for O003.
+    """
+    freqs = lexicon.frequencies()
+    for k in range(3, len(w) - 3):
+        a, b = w[:k], w[k:]
+        if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):
+            continue
+        if freqs.get(a, 0) >= 1_000_000 and (freqs.get(b, 0) >= 1_000_000 or _stem_known(b)):
+            return True
+    return False
+
+
+# ------------------------------------------------------- broken contractions
+_APOS = "'\u2019\u2018`\u00b4\u02bc"
+#: what comes before "n't": isn't, can't (ca), won't (wo), shan't (sha), ain't (ai)
+_NEG_STEMS = "is are was were do does did has have had ca could would should wo must need ai might sha dare".split()
+#: the words each contracted ending follows ("it's", "they're", "I've", "we'll", "he'd", "I'm")
+_ENDING_AFTER = {
+    "s": "it he she that there here what who where when how let".split(),
+    "re": "you we they there what who".split(),
+    "ve": "i you we they could would should might must who".split(),
+    "ll": "i you we they he she it that there who".split(),
+    "d": "i you we they he she it that there who".split(),
+    "m": ["i"],
+}
+_GAP = r"[ \t]*(?:\r?\n[ \t]*)?"
+_BROKEN_CONTRACTION = re.compile(
+    r"(?<![\w" + _APOS + r"])(?:"
+    r"(?P<neg>(?:" + "|".join(_NEG_STEMS) + r")n)(?P<g1>" + _GAP + r")(?P<a1>[" + _APOS + r"])(?P<g2>" + _GAP + r")t"
+    r"|(?P<aux>" + "|".join(_NEG_STEMS) + r")(?P<g3>[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)(?P<nt>n[" + _APOS + r"]t)"
+    r"|(?P<pro>" + "|".join(sorted({w for ws in _ENDING_AFTER.values() for w in ws})) + r")(?P<g4>" + _GAP + r")"
+    r"(?P<a2>[" + _APOS + r"])(?P<g5>" + _GAP + r")(?P<end>s|re|ve|ll|d|m)"
+    r")(?![\w" + _APOS + r"])",
+    re.I,
+)
+# Where a broken contraction can be: white space beside an apostrophe, or " n't".
+_HINT = re.compile(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _contraction_matches(text: str):
+    """``_BROKEN_CONTRACTION.finditer(text)``, tried only at the word before each hint (its
+    look-behind makes a plain scan try every position of a long text)."""
+    end = 0
+    for h in _HINT.finditer(text):
+        i = h.start()
+        # back over white space to the word before the gap, then to that word's start
+        j = i
+        while j > 0 and text[j - 1] in " \t\r\n":
+            j -= 1
+        if text[i] not in " \t\r\n" and j == i:
+            j = i  # the hint starts with the apostrophe: the word ends right before it
+        k = j
+        while k > 0 and _WORD_CHAR.match(text, k - 1):
+            k -= 1
+        if k >= j or k < end:
+            continue
+        m = _BROKEN_CONTRACTION.match(text, k)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+_APOS_NORMAL = {"\u2018": "\u2019", "`": "'", "\u00b4": "'", "\u02bc": "\u2019"}
+
+
+def broken_contractions(text: str) -> list[tuple[int, int, str]]:
+    """Contractions split by a space or line break ("isn ‘t", "don 't", "it' s", "is n't",
+    "wasn'\\nt"): (start, end, the joined form). Quoted words ("'tis", "rock 'n' roll") and a
+    possessive after a noun are not contractions of this kind and are left alone."""
+    if not any(ch in text for ch in _APOS):
+        return []
+    out = []
+    for m in _contraction_matches(text):
+        if m.group("neg"):
+            if not (m.group("g1") or m.group("g2")):
+                continue  # "isn't": whole
+            apos = m.group("a1")
+            joined = m.group("neg") + _APOS_NORMAL.get(apos, apos) + text[m.end() - 1]
+        elif m.group("aux"):
+            nt = m.group("nt")
+            joined = m.group("aux") + nt[0] + _APOS_NORMAL.get(nt[1], nt[1]) + nt[2]
+        else:
+            if not (m.group("g4") or m.group("g5")):
+                continue
+            if m.group("pro").lower() not in _ENDING_AFTER[m.group("end").lower()]:
+                continue
+            apos = m.group("a2")
+            joined = m.group("pro") + _APOS_NORMAL.get(apos, apos) + m.group("end")
+        out.append((m.start(), m.end(), joined))
+    return out

@@ -1,0 +1,73 @@
+"""The lexicon's compact index (lint/lexicon.py): look-ups, the cache copy, Hunspell affixes."""
+
+from __future__ import annotations
+
+import random
+
+from garblint.lint import lexicon
+
+
+def test_index_finds_every_line_and_nothing_else():
+    rng = random.Random(5)
+    words = sorted({"".join(rng.choice("abcé'-") for _ in range(rng.randint(1, 8))) for _ in range(3000)})
+    lines = [f"{w}\t{i % 900}\t{i % 2}\t{'es' if i % 3 else ''}\t{i % 700}" for i, w in enumerate(words)]
+    index = lexicon._Index.from_bytes(lexicon._Index.from_lines(lines).to_bytes())
+    for i, w in enumerate(words):
+        assert index.get(w) == (i % 900, bool(i % 2), "es" if i % 3 else "", i % 700)
+    present = set(words)
+    for _ in range(2000):
+        probe = "".join(rng.choice("abcdé'-") for _ in range(rng.randint(1, 9)))
+        if probe not in present:
+            assert index.get(probe) is None
+    assert lexicon._Index.from_lines([]).get("a") is None
+
+
+def test_damaged_cache_copy_is_rejected():
+    data = lexicon._Index.from_lines(["a\t1\t1\t\t0", "b\t2\t0\t\t0"]).to_bytes()
+    for bad in (b"XXXX" + data[4:], data[:10]):
+        try:
+            lexicon._Index.from_bytes(bad)
+        except ValueError:
+            continue
+        raise AssertionError("a damaged index was accepted")
+
+
+def test_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(lexicon, "build_index_lines", lambda: ["colour\t449\t1\t\t0", "recieve\t275\t0\t\t0"])
+    lexicon._index.cache_clear()
+    lexicon._entry.cache_clear()
+    try:
+        assert lexicon.zipf("recieve") == 2.75 and not lexicon.in_dictionary("recieve")
+        assert lexicon.in_dictionary("colour") and lexicon.zipf("nosuchword") == 0.0
+        copies = list(tmp_path.glob("lexicon-*.bin"))
+        assert len(copies) == 1
+        copies[0].write_bytes(b"damaged")  # a damaged copy is made again
+        lexicon._index.cache_clear()
+        lexicon._entry.cache_clear()
+        assert lexicon.zipf("colour") == 4.49
+        assert copies[0].read_bytes().startswith(b"GLX1")
+    finally:
+        lexicon._index.cache_clear()
+        lexicon._entry.cache_clear()
+
+
+def test_hunspell_affixes_expand():
+    aff = "\n".join(
+        [
+            "SET UTF-8",
+            "PFX U Y 1",
+            "PFX U 0 un .",
+            "SFX D Y 2",
+            "SFX D 0 d e",
+            "SFX D 0 ed [^e]",
+            "SFX S N 2",
+            "SFX S y ies [^aeiou]y",
+            "SFX S 0 s [^y]",
+        ]
+    )
+    dic = "4\nbalk/DU\nbake/D\nparty/S\nParis\n"
+    forms = lexicon.hunspell_forms(dic, aff)
+    assert {"balk", "balked", "unbalk", "unbalked", "bake", "baked", "party", "parties"} <= forms
+    assert "bakeed" not in forms and "partys" not in forms
+    assert "paris" not in forms  # capitalised stems are names, not words

@@ -52,6 +52,8 @@ _PAIRS = (
 )
 MIN_STEM = 3
 WELL_USED = 3.0  # a form wordfreq lists this often counts as a word (American forms the lists lack)
+#: every ending the loop below tests, for a quick answer for the many words with none of them
+_ENDINGS = tuple(sorted({e for pair in _PAIRS for e in pair}))
 _OXFORD = ("ize", "ized", "izes", "izing", "ization", "izations")
 
 
@@ -69,8 +71,8 @@ def _word(w: str) -> bool:
 def variety_of(w: str) -> tuple[str, str] | None:
     """("GB", American form) for a British-only spelling, ("US", British form) for an
     American-only one, None for a word both varieties spell alike."""
-    if len(w) < 5 or w in exceptions() or not w.isalpha():
-        return None
+    if len(w) < 5 or not w.endswith(_ENDINGS) or w in exceptions() or not w.isalpha():
+        return None  # (a word with none of the endings gets None from the loop below too)
     for gb, us in _PAIRS:
         if w.endswith(gb) and len(w) - len(gb) >= MIN_STEM:
             other = w[: -len(gb)] + us

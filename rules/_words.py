@@ -295,13 +295,34 @@ _BROKEN_CONTRACTION = re.compile(
 # Where a broken contraction can be: white space beside an apostrophe, or " n't".
 _HINT = re.compile(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
 _WORD_CHAR = re.compile(r"\w")
+_APOS_CHAR = re.compile("[" + _APOS + "]")
+
+
+def _hints(text: str):
+    """The matches of ``_HINT.finditer(text)``, tried only where one can start: every hint holds
+    an apostrophe at its first, second or third character, so only the three positions up to
+    each apostrophe are tried, in order, instead of every blank of the text (five times faster
+    on a long text; tests/rules/test_fast_paths.py compares them)."""
+    pos = 0  # where the last match ended: finditer's matches do not overlap
+    tried = -1
+    match = _HINT.match
+    for a in _APOS_CHAR.finditer(text):
+        p = a.start()
+        for s in (p - 2, p - 1, p):
+            if s < pos or s <= tried:
+                continue
+            tried = s
+            m = match(text, s)
+            if m is not None:
+                pos = m.end()
+                yield m
 
 
 def _contraction_matches(text: str):
     """``_BROKEN_CONTRACTION.finditer(text)``, tried only at the word before each hint (its
     look-behind makes a plain scan try every position of a long text)."""
     end = 0
-    for h in _HINT.finditer(text):
+    for h in _hints(text):
         i = h.start()
         # back over white space to the word before the gap, then to that word's start
         j = i

@@ -109,3 +109,15 @@ def test_character_classes_the_fast_paths_rely_on():
         for x, pat in folds.items():
             if pat.fullmatch(c):
                 assert c.lower() == x, hex(cp)
+
+
+# ------------------------------------------------------- broken contractions' hints
+@pytest.mark.parametrize("seed", range(50))
+def test_contraction_hints_same_as_finditer(seed):
+    from garblint.rules import _words as W
+
+    rng = random.Random(seed)
+    alphabet = " \t\r\nnt'\u2019\u2018`\u00b4\u02bcxa"
+    for _ in range(200):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert [m.span() for m in W._hints(t)] == [m.span() for m in W._HINT.finditer(t)], repr(t)

@@ -19,22 +19,24 @@ unknown word's suggestions come from ``lint.nearwords`` (SymSpell's answers with
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
-from ..lint.segment import chunk_around
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
     confusion_cost, lookalike_variants, rank, symspell_candidates,
 )
 from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
+from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
+    _BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, _LETTER, _NUMBER_UNIT, _SHORT_FUNCTION, _SYMBOL_AT, _SYMBOL_IN_WORD,
+    OcrScans, code_like, letter_run_matches,
+)
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
@@ -91,7 +93,6 @@ def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
 
 
 #: function words an OCR-damaged two-letter token most often stood for
-_SHORT_FUNCTION = tuple(sorted(_word_file("ocr-short-function-words.txt")))
 
 
 def _foreign_word(w: str, z: float) -> bool:
@@ -124,18 +125,7 @@ CAPITAL_MARGIN = 0.3
 _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 # ------------------------------------------------------------- contexts
-_CHUNK_CODE = re.compile(
-    r"://|\bwww\.|@|^[#@$]|[_\\=<>{}|~^`]|\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|ly|me|tv|js|py|md|txt|html?|php|pdf|json|xml|csv)\b"
-    r"|/\w|[a-z]\.[a-z]|^--?[a-z]",
-    re.I,
-)
-_CAMEL = re.compile(r"[a-z][A-Z]")
 _SENT_END = re.compile(r"(?:[.!?:]|\n\s*\n)[\s\"'\u201c\u2018(\[*_-]*$")
-
-
-def code_like(text: str, start: int, end: int) -> bool:
-    chunk = chunk_around(text, start, end)
-    return bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -174,48 +164,7 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
 
 
 _MD_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
-# Broken hyphenation: "im- prisonment", "in-\nformation".
-_BROKEN_HYPHEN = re.compile(
-    r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])"
-)
-# Letters around one or two symbols: "st!ll", "w@ter", "l|ke".
-_SYMBOL_IN_WORD = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
-# The characters that can end the letter run of a _BROKEN_HYPHEN / _SYMBOL_IN_WORD match.
-_BROKEN_HYPHEN_AT = re.compile(r"[\-\u2010](?=[ \t\r\n])")
-_SYMBOL_AT = re.compile(r"[!|$@({\[\]€¢£§®©^*]")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def letter_run_matches(rx: "re.Pattern[str]", anchor: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
-    """``rx.finditer(text)``, found from the (rare) characters ``anchor`` matches.
-
-    For a pattern whose every match begins with a whole run of letters (``[^\\W\\d_]+`` after a
-    look-behind that rejects a letter before it) directly followed by a character ``anchor``
-    matches: the only place such a match can start is where the letter run before an anchor
-    character starts, and ``rx.match`` there gives what ``finditer`` would (the run is greedy and
-    cannot end elsewhere). Starts inside an earlier match are skipped, as ``finditer`` does.
-    Regex searches that begin with a look-behind are tried at every position of the text; this
-    visits only the anchors (tests/test_regex_rewrites.py compares both on random text).
-    """
-    end = 0
-    letter = _LETTER.match
-    for a in anchor.finditer(text):
-        h = a.start()
-        s = h
-        while s > 0 and letter(text, s - 1):
-            s -= 1
-        if s == h or s < end:
-            continue
-        m = rx.match(text, s)
-        if m is not None:
-            end = m.end()
-            yield m
-
-
-_NUMBER_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
-
-
-class _Analysis:
+class _Analysis(OcrScans):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc
         self.text = doc.text
@@ -490,136 +439,6 @@ class _Analysis:
                 return [v for _, v in found[:3]]
         return []
 
-    # --------------------------------------------------- O001 digits
-    def _digits_in_word(self, tok: Any) -> None:
-        w = tok.text
-        if len(w) > MAX_WORD:
-            return
-        if "-" in w or "'" in w or "\u2019" in w:
-            return  # COVID-19, F-35, 1990's
-        letters = sum(ch.isalpha() for ch in w)
-        digits = [i for i, ch in enumerate(w) if ch.isdigit()]
-        if letters < 2 or len(digits) > 2 or len(digits) * 2 > letters:
-            return
-        if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
-            return  # H2O, CO2, A320, MP3s, iPhone4
-        if _NUMBER_UNIT.match(w):
-            return
-        low = w.lower()
-        if self.accepts(low) or code_like(self.text, tok.start, tok.end):
-            return
-        # the digits read as the letters they look like ("5aid" -> "said", "f0r" -> "for")
-        glyph = "".join(GLYPH_LETTERS.get(ch, ch)[:1] if ch.isdigit() else ch for ch in low)
-        glyph_freq = self.freqs.get(glyph, 0)
-        # a number glued to a word ("3years", "covid19") is spacing, not OCR
-        stripped = low.strip("0123456789")
-        glued = stripped.isalpha() and len(stripped) < len(low) and (stripped in self.freqs or accepted_form(stripped))
-        if glued or letters < 3:
-            if glyph_freq < (1_000_000 if letters >= 3 else 100_000_000):
-                return
-        cands = self._fill_glyphs(low, digits)
-        if glyph_freq >= MIN_SUGGESTION_FREQ and glyph in cands:
-            cands.remove(glyph)
-            cands.insert(0, glyph)
-        if not cands:
-            return
-        if w[0].isupper():
-            cands = [c[0].upper() + c[1:] for c in cands]
-        conf = 0.85 if self.mode == "ocr" else 0.7
-        self.add("O001", tok.start, tok.end, f"digit inside a word: '{w}' looks like an OCR misreading of '{cands[0]}'",
-                 [(c, False) for c in cands], conf)
-        self.owned.add(tok.start)
-
-    def _fill_glyphs(self, low: str, positions: list[int]) -> list[str]:
-        """Dictionary words made by putting letters at ``positions``, look-alike letters first."""
-        freqs = self.freqs
-        options = []
-        for p in positions:
-            pref = GLYPH_LETTERS.get(low[p], "")
-            options.append([(0.3 if ch in pref else 1.0, ch) for ch in _ALPHABET])
-        scored: list[tuple[float, str]] = []
-
-        def rec(k: int, chars: list[str], cost: float) -> None:
-            if k == len(positions):
-                s = list(low)
-                for p, ch in zip(positions, chars):
-                    s[p] = ch
-                cand = "".join(s)
-                f = freqs.get(cand, 0)
-                if f >= MIN_SUGGESTION_FREQ:
-                    scored.append((cost - self.w.freq * math.log10(f), cand))
-                return
-            for c, ch in options[k]:
-                rec(k + 1, chars + [ch], cost + c)
-
-        rec(0, [], 0.0)
-        scored.sort()
-        return [c for _, c in scored[:3]]
-
-    def _symbols_in_words(self) -> None:
-        text = self.text
-        if not any(ch in text for ch in "!|$@({[]€¢£§®©^*"):
-            return
-        for m in letter_run_matches(_SYMBOL_IN_WORD, _SYMBOL_AT, text):
-            left, sym, right = m.group(1), m.group(2), m.group(3)
-            whole = m.group(0)
-            if sym == "(" and right in ("s", "es") and text.startswith(")", m.end()):
-                continue  # "owner(s)": an optional plural
-            if len(left) + len(right) < 3 or not (left + right).islower() and not (left[0].isupper() and (left[1:] + right).islower()):
-                continue
-            if code_like(text, m.start(), m.end()) and "@" not in sym and "$" not in sym:
-                continue
-            if "@" in sym and "." in chunk_around(text, m.start(), m.end()):
-                continue  # an e-mail address
-            low = whole.lower()
-            cands = self._fill_glyphs(low, list(range(len(left), len(left) + len(sym))))
-            if not cands and len(sym) == 1:
-                # the symbol stood for nothing ("wa|ter")
-                joined = (left + right).lower()
-                if joined in self.freqs:
-                    cands = [joined]
-            if not cands:
-                continue
-            if whole[0].isupper():
-                cands = [c[0].upper() + c[1:] for c in cands]
-            self.add("O001", m.start(), m.end(), f"symbol inside a word: '{whole}' looks like an OCR misreading of '{cands[0]}'",
-                     [(c, False) for c in cands], 0.8 if self.mode == "ocr" else 0.65)
-            for tok_start in (m.start(1), m.start(3)):
-                self.owned.add(tok_start)
-
-    # ---------------------------------------------------------- O002
-    def _broken_hyphens(self) -> None:
-        text = self.text
-        if "-" not in text and "\u2010" not in text:
-            return
-        freqs = self.freqs
-        for m in letter_run_matches(_BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, text):
-            left, gap, right = m.group(1), m.group(2), m.group(3)
-            if right.lower() in _SUSPENDED_NEXT:
-                continue
-            if not right.islower():
-                continue  # "Anglo- French" or a name after a dash
-            if "\n" in gap and (text[m.end(1)] == "\u2010" or self.doc.line_col(m.start(2))[0] in self.doc.justified_lines):
-                # a typesetter's hyphenation (U+2010 HYPHEN, which typing and OCR do not make, or
-                # at the end of a justified line): neither half is a word
-                self.owned.add(m.start(1))
-                self.owned.add(m.start(3))
-                continue
-            joined = left + right
-            f = freqs.get(joined.lower(), 0)
-            if f < 100_000 and not (f and "\n" in gap):
-                continue
-            both_words = left.lower() in freqs and right in freqs and len(left) > 1
-            sugg = [(joined, False)]
-            if both_words:
-                sugg.append((f"{left}-{right}", False))
-            conf = 0.6 if both_words else 0.85
-            if "\n" in gap:
-                conf = min(0.95, conf + 0.1)
-            self.add("O002", m.start(), m.end(), f"word broken by a hyphen: '{left}- {right}' reads as '{joined}'", sugg, conf)
-            self.owned.add(m.start(1))
-            self.owned.add(m.start(3))
-
     # -------------------------------------------- unknown lower-case words
     def _unknown_words(self, words: list, unknown: list) -> None:
         # counts of unknown forms: a form repeated three times is deliberate (a term, a name)
@@ -691,90 +510,6 @@ class _Analysis:
                 if _FOREIGN_LETTER.search(t) and not accepted_form(t.lower()):
                     return True
         return False
-
-    def _split_word(self, words: list, idx: int, start: int, end: int, w: str, quiet: bool = False) -> bool:
-        text = self.text
-        freqs = self.freqs
-        options = []
-        # a word in use ("mortem") joins only into a word far commoner than itself ("ment" ->
-        # "government"), not into a rarer compound ("post mortem")
-        floor = 10 ** (lexicon.zipf(w) + 1.5 + 2.6) if quiet else 0
-        if idx > 0:
-            prev = words[idx - 1]
-            if text[prev.end : start] == " " and prev.text.isalpha() and prev.text.islower() and prev.start not in self.owned:
-                j = prev.text + w
-                if freqs.get(j, 0) >= max(100_000, floor):
-                    options.append((freqs[j], prev.start, end, j))
-        if idx + 1 < len(words) and end == words[idx].end:
-            nxt = words[idx + 1]
-            if text[end : nxt.start] == " " and nxt.text.isalpha() and nxt.text.islower() and nxt.start not in self.owned:
-                j = w + nxt.text
-                if freqs.get(j, 0) >= max(100_000, floor):
-                    options.append((freqs[j], start, nxt.end, j))
-        if not options:
-            return False
-        options.sort(reverse=True)
-        _, a, b, joined = options[0]
-        self.add("O003", a, b, f"word split by a space: '{text[a:b]}' reads as '{joined}'", [(joined, False)], 0.8)
-        for t in words[max(0, idx - 1) : idx + 2]:
-            if a <= t.start < b:
-                self.owned.add(t.start)
-        self.owned.add(start)
-        return True
-
-    def _run_together(self, start: int, end: int, w: str, function_words_only: bool = False) -> bool:
-        if len(w) < 4:
-            return False
-        freqs = self.freqs
-        # cheap pre-check: some split must put a function word on one side
-        ok = False
-        for k in range(1, len(w)):
-            if (w[:k] in FUNCTION_WORDS and w[k:] in freqs) or (w[k:] in FUNCTION_WORDS and w[:k] in freqs):
-                ok = True
-                break
-        if not ok:
-            return False
-        seg = nearwords.segmenter().word_segmentation(w, max_edit_distance=0)
-        parts = seg.segmented_string.split()
-        if not 2 <= len(parts) <= 3 or "".join(parts) != w:
-            return False
-        if not any(p in FUNCTION_WORDS for p in parts):
-            return False
-        if function_words_only and not all(p in FUNCTION_WORDS for p in parts):
-            return False  # "todo", "async": words of their own
-        # short parts must be common ("of", "the"); a longer part may be any ordinary word
-        if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
-            return False
-        # prefer a one-word correction when it is much more likely than the split
-        split_score = sum(math.log10(freqs[p]) for p in parts) - 11.0 * (len(parts) - 1) - 1.0
-        best = rank(w, symspell_candidates(w), self.w)
-        if best:
-            cost, cand = best[0]
-            corr_score = math.log10(freqs[cand]) - 3.0 * confusion_cost(w, cand, self.w)
-            if corr_score > split_score:
-                return False
-        joined = " ".join(parts)
-        self.add("O003", start, end, f"words run together: '{w}' reads as '{joined}'", [(joined, False)], 0.75)
-        self.owned.add(start)
-        return True
-
-    def _short_ocr(self, start: int, end: int, w: str) -> None:
-        """OCR mode: a two-letter non-word that a look-alike or one edit makes a function word
-        ("tb" -> "to", "bf" -> "of", "th" -> "the")."""
-        if w in two_letter_words() or self.accepts(w):
-            return
-        text = self.text
-        if end < len(text) and text[end] in ".'’":
-            return  # an abbreviation ("wk.") or an elision
-        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "'’&/"):
-            return
-        scored = sorted((confusion_cost(w, c, self.w), -self.freqs.get(c, 0), c) for c in _SHORT_FUNCTION)
-        cost, _, best = scored[0]
-        if cost > 1.0:
-            return
-        self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{best}'",
-                 [(c, False) for k, _, c in scored[:3] if k <= 1.0], 0.6)
-        self.owned.add(start)
 
     def _misspelling(self, start: int, end: int, w: str) -> None:
         looks = self._lookalikes(w)

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .markup import _line_offsets
+
 RST_EXTENSIONS = (".rst", ".rest")
 
 #: directives whose content is code, data or a list of names, never prose (Sphinx and common
@@ -83,17 +85,6 @@ def is_rst(path: str | None) -> bool:
     import os
 
     return bool(path) and os.path.splitext(path)[1].lower() in RST_EXTENSIONS  # type: ignore[arg-type]
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in _LINE.finditer(text):
-        if m.end() == m.start():
-            break
-        starts.append(m.end())
-    if starts[-1] != len(text):
-        starts.append(len(text))
-    return starts
 
 
 _DOCUTILS: dict[str, Any] = {}
@@ -226,7 +217,7 @@ def prose_regions(text: str) -> list[tuple[int, int]] | None:
     tree = parse(text)
     if tree is None:
         return None
-    starts = _line_starts(text)
+    starts = _line_offsets(text)
     n_lines = len(starts) - 1
     lines = [text[starts[i] : starts[i + 1]].rstrip("\r\n") for i in range(n_lines)]
     out: list[tuple[int, int]] = []

@@ -17,6 +17,7 @@ import jellyfish
 
 from ..lint import lexicon
 from ..lint.wordlists import word_set
+from ._sentences import DETERMINERS  # noqa: F401 - one list, read once; the name modules import it from here
 
 # ----------------------------------------------------------------- word lists
 #: Words that make a title in front of a name (case-folded, abbreviations without the dot).
@@ -30,7 +31,6 @@ SUFFIXES = word_set("name-suffixes")
 NOT_NAMES = word_set("not-names")
 #: Words that open sentences and are never names.
 STOPWORDS = word_set("name-stopwords")
-DETERMINERS = word_set("determiners")
 #: Verbs of saying that follow a person's name ("Quell said").
 SPEECH_VERBS = word_set("speech-verbs")
 #: Last words that make a run an organisation or a place, not a person.

@@ -164,6 +164,8 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
         return "list"
     if u.legit and (u.words == 0 or _legit_credit(text)):
         return "legit"
+    if u.punct and _DIALOGUE.match(text):
+        return "near"  # quoted speech, however short ("Run."): a story's dialogue, not a menu
     if u.words < 3:
         return "short"
     # one list of words for both tests below (of a long unit, the first 600 characters': a
@@ -200,6 +202,8 @@ def _wrapped_paragraphs(units: list[Unit], cls: list[str], fw: frozenset[str], e
                 text = " ".join(units[i].text for i in range(k, j + 1))
                 whole = Unit(units[k].start, last.end, text, "", words, True, True, last.para)
                 c = _unit_class(whole, fw, english)
+                if c == "list" and words >= NEAR_MIN_WORDS:
+                    c = "near"  # a wrapped list item or answer ("Q: ...", "(1) ...") of sentences
                 if c in ("good", "near"):
                     for i in range(k, j + 1):
                         cls[i] = c
@@ -220,6 +224,9 @@ _IMPERATIVE = frozenset(
 _QUOTES = "\"'\u201c\u2018"
 _UI = interface_words() | SOCIAL  # the words of a site's interface and its share buttons
 _READER = frozenset("you your yours".split())
+# a line of dialogue: it opens with a quotation mark that closes after the speech's own
+# punctuation ("Run." / "Wait," she said.), not a quoted title opening a headline
+_DIALOGUE = re.compile("^[\"'\u201c\u2018][^\n]*?[.!?,\u2014\u2026-][\"'\u201d\u2019]")
 
 
 def notice_score(text: str, words: list[str] | None = None) -> int:
@@ -275,7 +282,10 @@ def _weight(c: str, u: Unit) -> float:
         return -10.0
     if c == "dated":
         return -8.0
-    if c in ("legit", "list"):
+    if c == "list":
+        # the article's own numbered steps or clauses: prose when they are sentences
+        return u.words * 0.6 if u.punct and u.words >= NEAR_MIN_WORDS else 0.0
+    if c == "legit":
         return 0.0
     return -(2.0 + 0.5 * min(u.words, 20))
 
@@ -355,6 +365,8 @@ def _analyse(doc, config) -> Page:
     for k, u in enumerate(units):
         if u.kind or u.text[:1] in _QUOTES or not u.fresh:
             continue  # (not fresh: the rest of a sentence begun on the line before)
+        if k and units[k - 1].para == u.para and units[k - 1].words >= 8 and cls[k - 1] != "dated":
+            continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
         if u.words <= 30 and not (u.punct and u.words > 12):
             kind = dateline_kind(u.text)
             if kind:
@@ -418,16 +430,14 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
     templated = page.strong or any(len(r) >= 3 for r in runs)
     # without any phrase, dateline or notice evidence, only long runs count (a menu, a list
     # of teasers); short runs of short lines may be an article's own list or credits
-    evidence = page.strong or "notice" in cls or any(v[1] != "byline" or _TIMEISH.search(units[k].text) for k, v in page.flags.items())
-    min_run = 3 if evidence else LONE_RUN
     for k, c in enumerate(cls):
         if c == "notice" and k not in page.flags and (not incore[k] or notice_score(units[k].text) >= IN_CORE_NOTICE):
             page.flags[k] = ("B002", "site notice", 0.7 if not incore[k] else 0.6)
+    if not _scraped(page, cls, incore):
+        return
     for run in runs:
-        if len(run) < min_run or not _template_run(units, cls, run, page, templated):
+        if len(run) < 3 or not _template_run(units, cls, run, page, templated):
             continue
-        if not evidence and sum(1 for k in run if _titleish(units[k])) < LONE_RUN:
-            continue  # on a page without other evidence, only a run of title-like lines
         for k in run:
             if k in page.flags or k == title or cls[k] != "short" or units[k].text[:1].isdigit():
                 continue  # (a line opening with a figure: a quantity or a list item)
@@ -444,13 +454,39 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
         if flagged * 2 < len(zone):
             continue
         for k in zone:
-            if k in page.flags or k == title or cls[k] not in allowed:
+            if k in page.flags or k == title or cls[k] not in allowed or _DIALOGUE.match(units[k].text):
                 continue
             before = k == zone[0] or (k - 1) in page.flags or cls[k - 1] == "bad"
             after = k == zone[-1] or (k + 1) in page.flags or cls[k + 1] == "bad"
             if before and after or (before or after) and cls[k] != "good":
                 kind, conf = _template_kind(units, cls, k)
                 page.flags[k] = ("B002", kind, 0.6)
+
+
+def _scraped(page: Page, cls: list[str], incore: list[bool]) -> bool:
+    """Does the page show a site's template beyond one pasted line? Two or more phrase-rule
+    lines, a site notice, a timestamp or date, a navigation menu (three or more one- to
+    four-word title-like lines in a row outside the article, without figures) or, after the
+    article, four title-like lines in a row (other stories' headlines). A document
+    of the author's own (a recipe, a regulation, a report with its headline and byline) with
+    one link line pasted in shows none of them, so its lists and headings stay its own."""
+    units = page.units
+    if sum(1 for u in units if u.kind) >= 2 or "notice" in cls:
+        return True
+    if any(v[1] != "byline" or _TIMEISH.search(units[k].text) for k, v in page.flags.items()):
+        return True
+    streak = teasers = 0
+    last = len(incore) - 1 - incore[::-1].index(True) if True in incore else len(units)
+    for k, u in enumerate(units):
+        if incore[k] or u.kind or u.words > HEADLINE_MAX_WORDS or not _titleish(u):
+            streak = teasers = 0
+            continue
+        # a menu; or after the article, a list of other stories' headlines
+        streak = streak + 1 if _menu(u) and _NUMERIC.search(u.text) is None else 0
+        teasers = teasers + 1 if k > last and u.words >= 3 else 0
+        if streak >= 3 or teasers >= LONE_RUN:
+            return True
+    return False
 
 
 _INDENTED = re.compile(r"^[ \t]+\S|\S {3,}\S", re.M)

@@ -84,6 +84,7 @@ _DATE_RE = re.compile(rf"{_DATE}", re.I)
 _SOLID = re.compile(
     rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
 )
+_LONE_AGO = re.compile(r"^[~\u2022\u00b7-]?\s*\d+\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago$", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -330,7 +331,8 @@ def _core(units: list[Unit], cls: list[str]) -> tuple[int, int]:
 def _titleish(u: Unit) -> bool:
     """Most words capitalised, as in a menu item or a headline ("Home & Garden", "Council
     Approves New Budget"); an ingredient or a list item is not."""
-    words = [w for w in u.text.split() if w[:1].isalpha() and w.lower() not in function_words()]
+    words = [w for w in u.text.split() if w[:1].isalpha()]
+    words = [w for w in words if w.lower() not in function_words()] or words  # ("About")
     return bool(words) and sum(1 for w in words if w[:1].isupper()) * 10 >= len(words) * 7
 
 
@@ -363,10 +365,13 @@ def _analyse(doc, config) -> Page:
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
     # datelines anywhere: standalone units, or a prefix glued to a paragraph
     for k, u in enumerate(units):
-        if u.kind or u.text[:1] in _QUOTES or not u.fresh:
-            continue  # (not fresh: the rest of a sentence begun on the line before)
+        if u.kind or u.text[:1] in _QUOTES:
+            continue
         if k and units[k - 1].para == u.para and units[k - 1].words >= 8 and cls[k - 1] != "dated":
             continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
+        if not u.fresh and not (k and units[k - 1].para == u.para and (not units[k - 1].words or _LONE_AGO.match(u.text))):
+            continue  # the rest of a sentence begun on the line before (but a teaser's own
+            # "~9 hours ago" line, or a date after a separator line, is the page's)
         if u.words <= 30 and not (u.punct and u.words > 12):
             kind = dateline_kind(u.text)
             if kind:

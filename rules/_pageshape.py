@@ -440,8 +440,10 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
             page.flags[k] = ("B002", "site notice", 0.7 if not incore[k] else 0.6)
     if not _scraped(page, cls, incore):
         return
+    end = len(incore) - 1 - incore[::-1].index(True) if True in incore else len(units)
     for run in runs:
-        if len(run) < 3 or not _template_run(units, cls, run, page, templated):
+        # after the article's end, a short line on a page of template is template too
+        if run[0] < end and (len(run) < 3 or not _template_run(units, cls, run, page, templated)):
             continue
         for k in run:
             if k in page.flags or k == title or cls[k] != "short" or units[k].text[:1].isdigit():

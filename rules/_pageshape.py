@@ -84,6 +84,7 @@ _DATE_RE = re.compile(rf"{_DATE}", re.I)
 _SOLID = re.compile(
     rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
 )
+_BY_START = re.compile(r"\s*(?:by|written|words|story|posted)\b", re.I)
 _LONE_AGO = re.compile(r"^[~\u2022\u00b7-]?\s*\d+\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago$", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -92,8 +93,8 @@ def dateline_kind(text: str) -> str:
     """ "byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
     timestamp (with separators and up to two leftover words such as a desk or agency name),
     else ""."""
-    if len(text) > 160 or _SOLID.search(text) is None:
-        return ""
+    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None) or _SOLID.search(text) is None:
+        return ""  # (what _SOLID needs: a figure, or a byline's first word)
     rest = _PIECES.sub(" ", text)
     left = _LETTERS.findall(rest)
     if len(left) > 2 or any(ch.isdigit() for ch in rest):
@@ -177,7 +178,8 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
         return "notice"
     if u.words < NEAR_MIN_WORDS:
         return "short"
-    share = sum(map(fw.__contains__, words)) / max(1, len(words))
+    sample = words[:60]  # (a share: some sixty words tell it)
+    share = sum(map(fw.__contains__, sample)) / max(1, len(sample))
     sentence = u.punct or text.count(". ") >= 1
     if u.words >= GOOD_MIN_WORDS and sentence and (share >= 0.2 or not english):
         return "good"
@@ -251,6 +253,8 @@ def notice_score(text: str, words: list[str] | None = None) -> int:
 
 
 def _notice(u: Unit, words: list[str]) -> bool:
+    if u.words >= 25 and _UI.isdisjoint(words):
+        return False  # (without interface words a long unit scores 3 at most)
     score = notice_score(u.text, words)
     if u.words < 25:
         if score >= 3:
@@ -505,8 +509,11 @@ def page_like(doc) -> bool:
     columns aligned with runs of spaces (manual pages, tables of contents) on one line in ten."""
     if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
         return False
+    text = doc.text
+    if "   " not in text and "\n " not in text and "\n\t" not in text and text[:1] not in " \t":
+        return True  # no indented line and no run of three spaces: nothing _INDENTED can match
     lines = len(doc.line_starts)
-    return len(_INDENTED.findall(doc.text, 0, 200_000)) * 10 < max(lines, 1)
+    return len(_INDENTED.findall(text, 0, 200_000)) * 10 < max(lines, 1)
 
 
 def _joinable(units: list[Unit], cls: list[str], gap: range) -> bool:

@@ -370,7 +370,7 @@ def _analyse(doc, config) -> Page:
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
     # datelines anywhere: standalone units, or a prefix glued to a paragraph
     for k, u in enumerate(units):
-        if u.kind or u.text[:1] in _QUOTES:
+        if u.kind or u.text[:1] in _QUOTES or u.text[:1] == "(":  # (a parenthesised note is the text's own)
             continue
         if k and units[k - 1].para == u.para and units[k - 1].words >= 8 and cls[k - 1] != "dated":
             continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")

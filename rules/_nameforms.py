@@ -24,17 +24,23 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list, word_set
 from ._entities import Analysis, Entity, _specific
 from ._mentions import Mention
 from ._namewords import ABBREVIATIONS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, fold, given_names, is_common_word, phonetic, surnames
 
-KINSHIP = word_set("kinship-words")
-_KIN_WORD = re.compile(r"[a-z]+(?:-in-law)?")
-_NO_RELATION = re.compile(r"\b(?:no|not)\s+(?:relation|related|kin)\b", re.I)
+
+@lru_cache(maxsize=1)
+def _kinship() -> frozenset[str]:
+    return word_set("kinship-words")
+
+
+_KIN_WORD = lazy_re(r"[a-z]+(?:-in-law)?")
+_NO_RELATION = lazy_re(r"\b(?:no|not)\s+(?:relation|related|kin)\b", re.I)
 _HYPHENS = str.maketrans("", "", "-\u2010\u2011 ")
 #: after a name: ", a guard", ", 34,", ", who": an apposition that introduces the person
-_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|who|whose|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for)|\d{1,3}\s*,)\b")
+_APPOSITION = lazy_re(r"\s*,\s+(?:a|an|the|who|whose|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for)|\d{1,3}\s*,)\b")
 
 
 #: lexicon count above which a token is an everyday English word, not a name part: higher than
@@ -146,8 +152,8 @@ def _introduced_role(m: Mention, text: str) -> frozenset[str] | None:
     return None
 
 
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Madam|Sir|Dame)\.?\s+$")
-_NEXT_WORD = re.compile(r"[\s,]*(?:\w+\s+)?([a-z]+)")
+_HONORIFIC = lazy_re(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Madam|Sir|Dame)\.?\s+$")
+_NEXT_WORD = lazy_re(r"[\s,]*(?:\w+\s+)?([a-z]+)")
 
 
 def _person_evidence(e: Entity, text: str) -> bool:
@@ -175,18 +181,18 @@ def _family_context(doc, e: Entity, text: str) -> bool:
         low = chunk.lower()
         if _NO_RELATION.search(chunk):
             return True
-        if any(w in KINSHIP for w in _KIN_WORD.findall(low)):
+        if any(w in _kinship() for w in _KIN_WORD.findall(low)):
             return True
         if plural.search(chunk):
             return True
     return False
 
 
-_COMMON = re.compile(
+_COMMON = lazy_re(
     r"\b(?:the|and|of|to|is|was|for|that|with|on|at|by|from|it|he|she|his|her|a|said|will|has|have|be|are|were)\b",
     re.I,
 )
-_ANY_WORD = re.compile(r"\b[^\W\d_]+")
+_ANY_WORD = lazy_re(r"\b[^\W\d_]+")
 _SAMPLE = 10_000  # characters: enough to tell the language, and cheap on a long file
 
 

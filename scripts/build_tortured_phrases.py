@@ -37,8 +37,10 @@ only in documents that have a tortured phrase and a high density of swaps. Usage
     python scripts/build_tortured_phrases.py /path/to/clean-news /path/to/books \
         --dictionary /usr/share/hunspell/en_US.dic --medical /usr/share/hunspell/en_med_glut.dic
 
-(the hunspell files of the Debian packages hunspell-en-us and hunspell-en-med; read at build
-time only, to drop forms, so nothing of them is in the lists).
+(the hunspell files of the Debian packages hunspell-en-us and hunspell-en-med, or copies of
+them: garblint reads any en_US dictionary in the system's Hunspell folders, so installing
+hunspell-en-us changes its word list on that machine; read at build time only, to drop forms,
+so nothing of them is in the lists).
 
 Deterministic for the same inputs; the header records the counts.
 """

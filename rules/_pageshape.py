@@ -90,12 +90,34 @@ _LONE_AGO = lazy_re(r"^[~\u2022\u00b7-]?\s*\d+\s*(?:sec(?:ond)?|min(?:ute)?|h(?:
 _LETTERS = lazy_re(r"[^\W\d_]+")
 
 
+_PIECE_WORDS = frozenset(
+    """written words story posted updated update published modified first created released
+    second seconds minute minutes hours month months weeks years today reading three seven
+    eight eleven twelve""".split()
+)
+
+
+def _free_words(text: str) -> int:
+    """Lower-case words of five letters or more that no dateline piece can take (not a month,
+    a day, a number or a time word): each leaves a word behind, so more than two of them
+    rule a dateline out before the patterns run."""
+    n = 0
+    for tok in text.split():
+        if tok[:1].islower():
+            w = "".join(filter(str.isalpha, tok)).lower()
+            if len(w) >= 5 and w not in _PIECE_WORDS and w[:3] not in _PIECE_FIRST3:
+                n += 1
+    return n
+
+
 def dateline_kind(text: str) -> str:
     """ "byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
     timestamp (with separators and up to two leftover words such as a desk or agency name),
     else ""."""
-    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None) or _SOLID.search(text) is None:
+    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None):
         return ""  # (what _SOLID needs: a figure, or a byline's first word)
+    if _free_words(text) > 2 or _SOLID.search(text) is None:
+        return ""
     rest = _PIECES.sub(" ", text)
     left = _LETTERS.findall(rest)
     if len(left) > 2 or any(ch.isdigit() for ch in rest):

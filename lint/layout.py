@@ -38,6 +38,8 @@ _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor
 _NEWLINE = re.compile(r"\r\n?|\n")
 _SPACES = re.compile(r"  +")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+# a cell border of a table row ("64000 | ftn | fidogate", "| a | b |")
+_PIPE_CELL = re.compile(r"(?:^|[ \t])\|(?=[ \t]|$)")
 _GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _OPTIONS = re.compile(
     r"[ \t]*(?:-{1,2}[A-Za-z0-9?#][\w.?#-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?"
@@ -191,7 +193,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
+_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)|\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 
@@ -200,12 +202,15 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     for m in _CODE_IN_PROSE.finditer(text):
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
-            if text[b - 1] == ")" and "(" not in m.group():
+            if any(c not in ".,;:!?)" for c in m.group()):
+                while b - 1 > a and text[b - 1] in ".,;:!?":
+                    b -= 1  # the sentence's own stop: "(end with a })."
+            if text[b - 1] == ")" and "(" not in text[a:b] and b - 1 > a:
                 b -= 1  # the bracket closes the prose's parenthesis: "(one of */=>@|)"
             if a < b:
                 out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
             continue
-        while b > a and text[b - 1] in _TRIM_RIGHT:
+        while b > a and text[b - 1] in _TRIM_RIGHT and not m.group().endswith(",..."):
             b -= 1
         while a < b and text[a] in "(\"\u201c":
             a += 1
@@ -222,6 +227,10 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     strong = 0
     kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
+    widths: dict[int, int] = {}
+    for _, line in block:
+        w = len(line.rstrip())
+        widths[w] = widths.get(w, 0) + 1
     if n >= 2 and _FENCE.match(block[0][1]) and _FENCE.match(block[-1][1]):
         out.append((block[0][0], block[-1][0] + len(block[-1][1])))  # a fenced code block
         return 1
@@ -255,7 +264,7 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             whole[i] = True
             continue
         gaps = list(_GAP3.finditer(line, lead))
-        if len(gaps) >= 2 and not _justified_line(line):
+        if len(gaps) >= 2 and not _justified_line(line, widths) or len(_PIPE_CELL.findall(line)) >= 2:
             whole[i] = True
             continue
         om = _OPTIONS.match(line)
@@ -263,9 +272,17 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             parts.append((start + lead, start + om.end()))
             strong += 1
             continue
+        hang = _hanging_term(line, lead, indents[i + 1] if i + 1 < n else -1)
+        if hang:
+            # "sl=    SGR substring for ...", "number Match only ..." over a description indented
+            # to where its second part starts: a tagged paragraph, the tag is a label
+            parts.append((start + lead, start + lead + len(hang)))
+            strong += _is_code_token(hang.split()[0])
+            continue
         if _code_like(s):
-            whole[i] = True
             strong += 1
+            if not _sentence_tail(block, i, whole, indents):
+                whole[i] = True
             continue
         term = line[lead : gaps[0].start()] if gaps else ""
         if (
@@ -274,7 +291,7 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and len(term.split()) <= 3
             and not term.endswith((".", ",", ";", ":", "!", "?"))
             and (i == 0 or indents[i] < indents[i - 1])
-            and not _justified_line(line)
+            and not _justified_line(line, widths)
         ):
             # "term      description": the term is a label
             parts.append((start + lead, start + gaps[0].start()))
@@ -310,14 +327,49 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     return strong
 
 
-def _justified_line(line: str) -> bool:
-    """Padding between most words (justified text), not cells."""
+_LOWER_WORD = re.compile(r"[a-z]{2,}[,;:]?$")
+_TAIL_END = re.compile(r"[.!?)][\"'\u201d\u2019]*$")
+
+
+def _sentence_tail(block: list[tuple[int, str]], i: int, whole: list[bool], indents: list[int]) -> bool:
+    """Line ``i`` ends a sentence the prose line above it began ("... (for portability" /
+    "use POSIX -E)."): same indentation, the line above unfinished, this one closing with a stop
+    or a bracket and holding a word of prose."""
+    if i == 0 or whole[i - 1] or indents[i] != indents[i - 1]:
+        return False
+    above = block[i - 1][1].rstrip()
+    line = block[i][1].strip()
+    if _SENTENCE_END.search(above) or not _TAIL_END.search(line):
+        return False
+    return any(_LOWER_WORD.match(t) for t in line.split())
+
+
+def _hanging_term(line: str, lead: int, col: int) -> str:
+    """The tag of a tagged paragraph's first line: the text before column ``col`` (where the
+    next line's description starts, more indented than this line) when a word starts there, the
+    tag is short and no sentence ends in it; else ""."""
+    if col <= lead + 1 or col >= len(line) or "\t" in line or line[col - 1] != " " or line[col] == " ":
+        return ""
+    term = line[lead:col].rstrip()
+    if len(term) > 30 or len(term.split()) > 3 or _SENTENCE_END.search(term) or term.endswith((",", ";")):
+        return ""
+    if len(line[col:].split()) < 2:
+        return ""
+    return term
+
+
+def _justified_line(line: str, widths: dict[int, int] | None = None) -> bool:
+    """Padding between most words (justified text), not cells: gaps of at most three spaces,
+    and some single spaces or a width shared with another line of the block (``widths``: line
+    width -> count), where the typesetter padded every gap."""
     words = line.split()
     if len(words) < 6:
         return False
     gaps = re.findall(r"(?<=\S) +(?=\S)", line)
     wide = [g for g in gaps if len(g) > 1]
-    return all(len(g) <= 3 for g in gaps) and len(wide) < len(gaps)
+    if not all(len(g) <= 3 for g in gaps):
+        return False
+    return len(wide) < len(gaps) or (widths is not None and widths.get(len(line.rstrip()), 0) >= 2)
 
 
 def justified_lines(text: str, line_starts: list[int]) -> frozenset[int]:

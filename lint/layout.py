@@ -38,6 +38,8 @@ _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor
 _NEWLINE = re.compile(r"\r\n?|\n")
 _SPACES = re.compile(r"  +")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+# the names before the dash of a manual's NAME line
+_NAME_LINE = re.compile(r"[ \t]+([a-z0-9][a-z0-9.+-]*(?:,[ \t]*[a-z0-9][a-z0-9.+-]*)*)[ \t]+\\?[-\u2010\u2013\u2014][ \t]+[a-z]")
 # a cell border of a table row ("64000 | ftn | fidogate", "| a | b |")
 _PIPE_CELL = re.compile(r"(?:^|[ \t])\|(?=[ \t]|$)")
 _GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
@@ -193,7 +195,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)|\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
+_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:0x[0-9A-Fa-f]+|[0-9A-Fa-f]{8,}(?![^\s.,;:)])|[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)|\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|\(?--?[A-Za-z0-9][\w-]*(?:=\S*)?|[.?!:;,/*~-]{1,3}(?!\S))")
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 
@@ -266,6 +268,11 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
         gaps = list(_GAP3.finditer(line, lead))
         if len(gaps) >= 2 and not _justified_line(line, widths) or len(_PIPE_CELL.findall(line)) >= 2:
             whole[i] = True
+            continue
+        nm = _NAME_LINE.match(line)
+        if nm and ("," in nm.group(1) or (i > 0 and whole[i - 1] and _heading(block[i - 1][1].strip()))):
+            # a manual's NAME line ("grep, egrep - print lines ..."): the names are labels
+            parts.append((start + nm.start(1), start + nm.end(1)))
             continue
         om = _OPTIONS.match(line)
         if om and om.end() > lead and line[lead] == "-":

@@ -71,8 +71,34 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
     return doc.memo("quotes.pairs", lambda: _analyse_quotes(doc))
 
 
-def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+def _filled(doc) -> str:
+    """``doc.text`` with each blanked region that held letters or digits (code, an option, a
+    path) filled with letters, so a quotation mark beside it reads as quoting it
+    ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); blanked marks alone (emphasis, list
+    and quotation markers) stay spaces."""
     text = doc.text
+    if not doc.masks:
+        return text
+    src = doc.source
+    out: list[str] = []
+    pos = 0
+    for a, b in doc.masks:
+        if b - a > 200 or not any(c.isalnum() for c in src[a:b]):
+            continue  # blocks of code stand apart from the prose's quotation marks
+        out.append(text[pos:a])
+        out.append(_FILL.sub("x", text[a:b]))
+        pos = b
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_FILL = re.compile(r"[^\r\n]")
+
+
+def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+    text = _filled(doc)
     paras = doc.paragraphs
     out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens

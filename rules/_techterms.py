@@ -1,0 +1,78 @@
+"""Words of technical documentation that no dictionary lists but are no misspellings (S001).
+
+Manuals and READMEs name commands, files, settings and abbreviations in their prose: "egrep",
+"the user's umask", "xattr keys", ".cvsignore", "the ith character". Dictionaries lack them and
+the noisy channel finds a close word for each ("umask" -> "mask"). The classes here describe
+such words from the document itself, never from a list of seen words:
+
+* a lower-case abbreviation in brackets that the words just before it spell out ("the
+  back_color_erase (bce) capability"), in any document;
+* in a technical document (:func:`garblint.lint.markup.technical`: code, options or tables
+  blanked on one line in twelve):
+
+  - a word written twice or more: a term recurs, the same slip seldom does;
+  - a known word of four letters or more with a short affix: in front one letter, two or
+    three consonants, or a short word that is no function word (u+mask, m+time, c+locale,
+    doc+name, py+test); behind one to three consonants (show+pkg, post+rm), never vowels, so
+    a doubled letter or a wrong ending ("comming") is still a slip: how command and setting
+    names are made. Words run together with a function word ("infact") are O003's, looked
+    at before;
+  - a letter and "th" ("the ith element", "the nth"): an ordinal of a variable;
+  - a word that contains one of the document's code terms of four letters or more ("egrep"
+    beside ``grep``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lint.markup import masked_words, technical
+from ._words import FUNCTION_WORDS
+
+_VOWELS = frozenset("aeiou")
+_ORDINAL = re.compile(r"^[a-z]th$")
+_WORD_PARTS = re.compile(r"[A-Za-z]+")
+#: a known word's least count in the frequency list (about Zipf 3: "scope", "locale", "mask")
+_KNOWN = 1_000_000
+#: a common word's least count (about Zipf 4: "doc", "name", "tree")
+_COMMON = 10_000_000
+
+
+def _affixed_word(w: str, freqs: dict[str, int]) -> bool:
+    """``w`` is a known word of four letters or more with a short affix at one end."""
+    for k in (1, 2, 3):
+        if len(w) - k < 4:
+            break
+        rest = freqs.get(w[k:], 0)
+        if rest >= _KNOWN:
+            a = w[:k]
+            if len(a) == 1 or not (set(a) & _VOWELS):
+                return True  # u+mask, c+locale, py+test ("y" counts as a consonant)
+            if rest >= _COMMON and freqs.get(a, 0) >= _COMMON and a not in FUNCTION_WORDS:
+                return True  # doc+name, sub+tree: two common words
+        if freqs.get(w[:-k], 0) >= _KNOWN and not (set(w[-k:]) & _VOWELS):
+            return True
+    return False
+
+
+def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
+    """``w`` stands alone in brackets after words whose initials spell it ("(bce)")."""
+    if start == 0 or text[start - 1] != "(" or end >= len(text) or text[end] != ")":
+        return False
+    parts = _WORD_PARTS.findall(text[max(0, start - 80) : start - 1])
+    n = len(w)
+    return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w
+
+
+def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: dict[str, int]) -> bool:
+    """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
+    than a misspelling? ``uses``: how often the document writes it."""
+    if defined_abbreviation(text, start, end, w):
+        return True
+    if not doc.masks or not technical(doc):
+        return False
+    if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs):
+        return True
+    terms = masked_words(doc)
+    n = len(w)
+    return any(w[i:j] in terms for i in range(n - 3) for j in range(i + 4, n + 1) if j - i < n)

@@ -39,7 +39,10 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 _SPACES = re.compile(r"  +")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 # the names before the dash of a manual's NAME line
-_NAME_LINE = re.compile(r"[ \t]+([a-z0-9][a-z0-9.+-]*(?:,[ \t]*[a-z0-9][a-z0-9.+-]*)*)[ \t]+\\?[-\u2010\u2013\u2014][ \t]+[a-z]")
+_NAME_LINE = re.compile(r"[ \t]+([a-z0-9][a-z0-9._+-]*(?:,[ \t]*[a-z0-9][a-z0-9._+-]*)*[ \t]+\\?[-\u2010\u2013\u2014])[ \t]+[A-Za-z]")
+# a line of one to four lower-case names ("gvim gview evim eview")
+_NAME = r"[a-z0-9][a-z0-9_+-]*(?:\.[a-z0-9_+-]+)*"
+_NAMES = re.compile(rf"[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,3}}[ \t]*$")
 # a cell border of a table row ("64000 | ftn | fidogate", "| a | b |")
 _PIPE_CELL = re.compile(r"(?:^|[ \t])\|(?=[ \t]|$)")
 _GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
@@ -51,7 +54,7 @@ _KEY_VALUE = re.compile(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*
 _PROMPT = re.compile(r"[ \t]*(?:\$|>>>)[ \t]+\S")
 _CODE_CHARS = re.compile(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
 _CODE_TOKEN = re.compile(
-    r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
+    r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|.*\w\(\)|[\w:]+\([a-z]+$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
     re.S,
 )
 _WORDISH = re.compile(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
@@ -95,7 +98,7 @@ def _code_like(s: str) -> bool:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
     if len(toks) == 1:
-        return code == 1 and len(toks[0]) > 1 and not _SENTENCE_END.search(toks[0])
+        return code == 1 and (len(toks[0]) > 1 or toks[0] in "{}[]();") and not _SENTENCE_END.search(toks[0])
     return code * 2 >= len(toks) and not (len(toks) >= 8 and _SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
 
 
@@ -161,6 +164,7 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     done_until = -1
     strong = 0  # lines of code, synopses and options: the signs of a technical document
+    last = (-1, False)  # the last block read, and whether it held code
     for pos in cands:
         if pos < done_until:
             continue
@@ -174,7 +178,9 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
             if prev:
                 prev_indent = _indent(prev[0][1])
         if block:
-            strong += _classify(block, out, prev_indent)
+            got = _classify(block, out, prev_indent, after_code=last == (k - 1, True))
+            strong += got
+            last = (k, got > 0)
         done_until = b
     if strong >= 3:
         # A technical document: inside its prose, tokens with code symbols are code too
@@ -195,7 +201,21 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:0x[0-9A-Fa-f]+|[0-9A-Fa-f]{8,}(?![^\s.,;:)])|[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)|\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|\(?--?[A-Za-z0-9][\w-]*(?:=\S*)?|[.?!:;,/*~-]{1,3}(?!\S))")
+_CODE_IN_PROSE = re.compile(
+    r"""(?<!\S)(?:
+        0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
+      | [A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)         # lists without spaces: K,M,G
+      | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c
+      | \(?--?[A-Za-z0-9][\w-]*(?:=\S*)?                      # options: -v, --include=GLOB
+      | (?:~|\.\.?)?/[A-Za-z_][\w.-]*(?:/[\w.*-]*)*            # paths: /etc/hosts, ~/.config
+      | (?:[\w.-]+/)+(?:[\w*-]+\.\w+)?(?!\w)                  # relative paths: Documentation/, doc/a.txt
+      | ["'\u2018\u201c][^\w\s"'\u2019\u201d]{1,3}["'\u2019\u201d]  # a symbol cited in quotes: "!", '/'
+      | \(["'`]\)                                            # a quotation mark in brackets: (")
+      | :[A-Za-z]\w*                                         # editor commands, specifiers: :help, :S
+      | \(?[.?!:;,/*~-]{1,3}\)?[.,;:]?(?!\S)                   # symbols standing alone: . and .., (;)
+    )""",
+    re.X,
+)
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 
@@ -204,6 +224,9 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     for m in _CODE_IN_PROSE.finditer(text):
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
+            if m.group().startswith("(") and ")" in m.group():
+                out.append((a, b))  # a symbol in brackets, with the stop after it: "(;),"
+                continue
             if any(c not in ".,;:!?)" for c in m.group()):
                 while b - 1 > a and text[b - 1] in ".,;:!?":
                     b -= 1  # the sentence's own stop: "(end with a })."
@@ -213,15 +236,19 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
                 out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
             continue
         while b > a and text[b - 1] in _TRIM_RIGHT and not m.group().endswith(",..."):
+            if text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b):
+                break  # the call's own bracket: "g()"
             b -= 1
         while a < b and text[a] in "(\"\u201c":
+            if text[a] == "(" and text.count(")", a, b) >= text.count("(", a, b):
+                break
             a += 1
         if a < b:
             out.append((a, b))
     return out
 
 
-def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None) -> int:
+def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None, after_code: bool = False) -> int:
     """Add the block's non-prose regions to ``out``; return its count of code and option lines."""
     n = len(block)
     whole = [False] * n  # the whole line is not prose
@@ -271,7 +298,7 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             continue
         nm = _NAME_LINE.match(line)
         if nm and ("," in nm.group(1) or (i > 0 and whole[i - 1] and _heading(block[i - 1][1].strip()))):
-            # a manual's NAME line ("grep, egrep - print lines ..."): the names are labels
+            # a manual's NAME line ("grep, egrep - print lines ..."): the names and the dash are labels
             parts.append((start + nm.start(1), start + nm.end(1)))
             continue
         om = _OPTIONS.match(line)
@@ -297,8 +324,8 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and len(term) <= 30
             and len(term.split()) <= 3
             and not term.endswith((".", ",", ";", ":", "!", "?"))
-            and (i == 0 or indents[i] < indents[i - 1])
-            and not _justified_line(line, widths)
+            and (i == 0 or indents[i] < indents[i - 1] or whole[i - 1])
+            and (not _justified_line(line, widths) or "  " not in line[gaps[0].end() :].strip())
         ):
             # "term      description": the term is a label
             parts.append((start + lead, start + gaps[0].start()))
@@ -311,6 +338,13 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and (i == 0 or indents[i - 1] <= indents[i])
         ):
             whole[i] = True  # a term over its indented description
+    if strong and any(whole) or after_code:
+        # beside code lines, short lines of lower-case names are a list of commands or files
+        # ("vim [options] FILE" / "gvim gview evim")
+        for i, (_, line) in enumerate(block):
+            if not whole[i] and _NAMES.match(line):
+                whole[i] = True
+                strong += after_code
     if (
         prev_indent is not None
         and n <= 3

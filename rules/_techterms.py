@@ -6,7 +6,8 @@ the noisy channel finds a close word for each ("umask" -> "mask"). The classes h
 such words from the document itself, never from a list of seen words:
 
 * a lower-case abbreviation in brackets that the words just before it spell out ("the
-  back_color_erase (bce) capability"), in any document;
+  back_color_erase (bce) capability"), or an ending in brackets ("DIRECTORY(ies)"), in any
+  document;
 * in a technical document (:func:`garblint.lint.markup.technical`: code, options or tables
   blanked on one line in twelve):
 
@@ -56,9 +57,12 @@ def _affixed_word(w: str, freqs: dict[str, int]) -> bool:
 
 
 def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
-    """``w`` stands alone in brackets after words whose initials spell it ("(bce)")."""
+    """``w`` stands alone in brackets after words whose initials spell it ("(bce)"), or is an
+    ending in brackets right after its word ("DIRECTORY(ies)", "entr(ies)")."""
     if start == 0 or text[start - 1] != "(" or end >= len(text) or text[end] != ")":
         return False
+    if start >= 2 and text[start - 2].isalpha():
+        return len(w) <= 3
     parts = _WORD_PARTS.findall(text[max(0, start - 80) : start - 1])
     n = len(w)
     return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -73,17 +74,20 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
 
 def _filled(doc) -> str:
     """``doc.text`` with each blanked region that held letters or digits (code, an option, a
-    path) filled with letters, so a quotation mark beside it reads as quoting it
-    ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); blanked marks alone (emphasis, list
-    and quotation markers) stay spaces."""
+    path; in plain text any short one) filled with letters, so a quotation mark beside it reads
+    as quoting it ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); in Markdown and reST
+    blanked marks alone (emphasis, list and quotation markers) stay spaces."""
     text = doc.text
     if not doc.masks:
         return text
     src = doc.source
+    # in Markdown and reST, blanked marks alone are emphasis and list markers; in plain text
+    # they are symbols cited as code ('"/" suffix')
+    marks_too = not (is_markdown(doc.path) or is_rst(doc.path))
     out: list[str] = []
     pos = 0
     for a, b in doc.masks:
-        if b - a > 200 or not any(c.isalnum() for c in src[a:b]):
+        if b - a > 200 or not (marks_too or any(c.isalnum() for c in src[a:b])):
             continue  # blocks of code stand apart from the prose's quotation marks
         out.append(text[pos:a])
         out.append(_FILL.sub("x", text[a:b]))

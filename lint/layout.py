@@ -26,39 +26,40 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from .lazyre import lazy_re
 
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
 # option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
-_CANDIDATE_START = re.compile(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
+_CANDIDATE_START = lazy_re(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
 # an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
-_FRAME = re.compile(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
-_HEADING_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
+_FRAME = lazy_re(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
+_HEADING_LABEL = lazy_re(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
 _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor but vs".split())
-_NEWLINE = re.compile(r"\r\n?|\n")
-_SPACES = re.compile(r"  +")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_NEWLINE = lazy_re(r"\r\n?|\n")
+_SPACES = lazy_re(r"  +")
+_LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 # the names before the dash of a manual's NAME line
-_NAME_LINE = re.compile(r"[ \t]+([a-z0-9][a-z0-9._+-]*(?:,[ \t]*[a-z0-9][a-z0-9._+-]*)*[ \t]+\\?[-\u2010\u2013\u2014])[ \t]+[A-Za-z]")
+_NAME_LINE = lazy_re(r"[ \t]+([a-z0-9][a-z0-9._+-]*(?:,[ \t]*[a-z0-9][a-z0-9._+-]*)*[ \t]+\\?[-\u2010\u2013\u2014])[ \t]+[A-Za-z]")
 # a line of one to four lower-case names ("gvim gview evim eview")
 _NAME = r"[a-z0-9][a-z0-9_+-]*(?:\.[a-z0-9_+-]+)*"
-_NAMES = re.compile(rf"[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,3}}[ \t]*$")
+_NAMES = lazy_re(rf"[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,3}}[ \t]*$")
 # a cell border of a table row ("64000 | ftn | fidogate", "| a | b |")
-_PIPE_CELL = re.compile(r"(?:^|[ \t])\|(?=[ \t]|$)")
-_GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
-_OPTIONS = re.compile(
+_PIPE_CELL = lazy_re(r"(?:^|[ \t])\|(?=[ \t]|$)")
+_GAP3 = lazy_re(r"(?<=\S)[ \t]{3,}(?=\S)")
+_OPTIONS = lazy_re(
     r"[ \t]*(?:-{1,2}[A-Za-z0-9?#][\w.?#-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?"
     r"(?:,?[ \t]+-{1,2}[A-Za-z0-9?][\w.-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?)*)(?=[ \t]{2,}|[ \t]*$|[ \t][A-Z][a-z])"
 )
-_KEY_VALUE = re.compile(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
-_PROMPT = re.compile(r"[ \t]*(?:\$|>>>)[ \t]+\S")
-_CODE_CHARS = re.compile(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
-_CODE_TOKEN = re.compile(
+_KEY_VALUE = lazy_re(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
+_PROMPT = lazy_re(r"[ \t]*(?:\$|>>>)[ \t]+\S")
+_CODE_CHARS = lazy_re(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
+_CODE_TOKEN = lazy_re(
     r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|.*\w\(\)|[\w:]+\([a-z]+$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
     re.S,
 )
-_WORDISH = re.compile(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’)]*$")
+_WORDISH = lazy_re(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
+_SENTENCE_END = lazy_re(r"[.!?:][\"'”’)]*$")
 
 
 def _symbolic(s: str) -> bool:
@@ -83,8 +84,8 @@ def _is_code_token(t: str) -> bool:
     return _CODE_TOKEN.match(core) is not None
 
 
-_ASSIGNMENT = re.compile(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
+_FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
 def _code_like(s: str) -> bool:
@@ -131,7 +132,7 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
-_BLANK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_BLANK = lazy_re(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
 
 
 def _candidates(text: str) -> list[int]:
@@ -201,7 +202,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(
+_CODE_IN_PROSE = lazy_re(
     r"""(?<!\S)(?:
         0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
       | [A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)         # lists without spaces: K,M,G
@@ -368,8 +369,8 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     return strong
 
 
-_LOWER_WORD = re.compile(r"[a-z]{2,}[,;:]?$")
-_TAIL_END = re.compile(r"[.!?)][\"'\u201d\u2019]*$")
+_LOWER_WORD = lazy_re(r"[a-z]{2,}[,;:]?$")
+_TAIL_END = lazy_re(r"[.!?)][\"'\u201d\u2019]*$")
 
 
 def _sentence_tail(block: list[tuple[int, str]], i: int, whole: list[bool], indents: list[int]) -> bool:

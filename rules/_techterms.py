@@ -25,14 +25,13 @@ such words from the document itself, never from a list of seen words:
 
 from __future__ import annotations
 
-import re
-
+from ..lint.lazyre import lazy_re
 from ..lint.markup import masked_words, technical
 from ._words import FUNCTION_WORDS
 
 _VOWELS = frozenset("aeiou")
-_ORDINAL = re.compile(r"^[a-z]th$")
-_WORD_PARTS = re.compile(r"[A-Za-z]+")
+_ORDINAL = lazy_re(r"^[a-z]th$")
+_WORD_PARTS = lazy_re(r"[A-Za-z]+")
 #: a known word's least count in the frequency list (about Zipf 3: "scope", "locale", "mask")
 _KNOWN = 1_000_000
 #: a common word's least count (about Zipf 4: "doc", "name", "tree")

@@ -7,7 +7,8 @@ such words from the document itself, never from a list of seen words:
 
 * a lower-case abbreviation in brackets that the words just before it spell out ("the
   back_color_erase (bce) capability"), or an ending in brackets ("DIRECTORY(ies)"), in any
-  document;
+  document; so is a word of one of the document's web addresses, a project's or a site's name
+  ("[webargs](https://github.com/marshmallow-code/webargs)");
 * in a technical document (:func:`garblint.lint.markup.technical`: code, options or tables
   blanked on one line in twelve):
 
@@ -32,6 +33,7 @@ from ._words import FUNCTION_WORDS
 _VOWELS = frozenset("aeiou")
 _ORDINAL = lazy_re(r"^[a-z]th$")
 _WORD_PARTS = lazy_re(r"[A-Za-z]+")
+_URL = lazy_re(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+")
 #: a known word's least count in the frequency list (about Zipf 3: "scope", "locale", "mask")
 _KNOWN = 1_000_000
 #: a common word's least count (about Zipf 4: "doc", "name", "tree")
@@ -67,10 +69,23 @@ def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
     return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w
 
 
+def url_words(doc) -> frozenset[str]:
+    """The words (case-folded) of the web addresses the document's source holds: the names of
+    projects, packages and sites ("[webargs](https://github.com/.../webargs)")."""
+
+    def build() -> frozenset[str]:
+        src = doc.source
+        if "://" not in src:
+            return frozenset()
+        return frozenset(p.casefold() for m in _URL.finditer(src) for p in _WORD_PARTS.findall(m.group()))
+
+    return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
+
+
 def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: dict[str, int]) -> bool:
     """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
     than a misspelling? ``uses``: how often the document writes it."""
-    if defined_abbreviation(text, start, end, w):
+    if defined_abbreviation(text, start, end, w) or w in url_words(doc):
         return True
     if not doc.masks or not technical(doc):
         return False

@@ -23,6 +23,8 @@ _NO_SPACE_SENTENCE = lazy_re(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[
 _NO_SPACE_COMMA = lazy_re(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
 _TOKEN_AROUND = lazy_re(r"\S+")
 _CODE_LIKE = lazy_re(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
+# a dotted name of code: a module and a class in camel case ("os.PathLike", "anyio.TaskGroup")
+_DOTTED_CAMEL = lazy_re(r"[a-z]\.[A-Z][a-z]+[A-Z]")
 
 # Runs of spaces between words; odd spaces; a no-break space beside a plain space.
 _MULTI_SPACE = lazy_re(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
@@ -94,7 +96,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 if m.start() in seen:
                     continue
                 token = chunk_around(text, m.start(), m.start())
-                if _CODE_LIKE.search(token) or token.count(".") > 1:
+                if _CODE_LIKE.search(token) or token.count(".") > 1 or _DOTTED_CAMEL.search(token):
                     continue
                 seen.add(m.start())
                 p = m.group("p")

@@ -77,7 +77,8 @@ def _filled(doc) -> str:
     """``doc.text`` with each blanked region that held letters or digits (code, an option, a
     path; in plain text any short one) filled with letters, so a quotation mark beside it reads
     as quoting it ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); in Markdown and reST
-    blanked marks alone (emphasis, list and quotation markers) stay spaces."""
+    blanked marks alone (emphasis, list and quotation markers) stay spaces unless a word
+    touches them ("**APIStar**'s")."""
     text = doc.text
     if not doc.masks:
         return text
@@ -87,9 +88,14 @@ def _filled(doc) -> str:
     marks_too = not (is_markdown(doc.path) or is_rst(doc.path))
     out: list[str] = []
     pos = 0
+    n = len(text)
     for a, b in doc.masks:
-        if b - a > 200 or not (marks_too or any(c.isalnum() for c in src[a:b])):
+        if b - a > 200:
             continue  # blocks of code stand apart from the prose's quotation marks
+        if not (marks_too or any(c.isalnum() for c in src[a:b])):
+            # an emphasis marker against a word is part of it: "**APIStar**'s"
+            if not ((a > 0 and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
+                continue
         out.append(text[pos:a])
         out.append(_FILL.sub("x", text[a:b]))
         pos = b

@@ -84,6 +84,7 @@ def _is_code_token(t: str) -> bool:
     return _CODE_TOKEN.match(core) is not None
 
 
+_NUMBERISH = lazy_re(r"^(?=.*\d)[\d:.,/-]+$")
 _ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
 _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
@@ -98,6 +99,8 @@ def _code_like(s: str) -> bool:
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
+        # and numbers, dates and times are neither: "-rwxr-xr-x 1 root root 30736 2007-01-31"
+        toks = [t for t in toks if _is_code_token(t) or not _NUMBERISH.match(t)] or toks
     if len(toks) == 1:
         return code == 1 and (len(toks[0]) > 1 or toks[0] in "{}[]();") and not _SENTENCE_END.search(toks[0])
     return code * 2 >= len(toks) and not (len(toks) >= 8 and _SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
@@ -158,7 +161,7 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) regions of ``text`` (plain text) that are not prose, sorted."""
     cands = _candidates(text)
     if not cands:
-        return []
+        return _inline_code(text) if code_signs(text) >= 3 else []
     # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
     seps = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
     sep_ends = [b for _, b in seps]
@@ -183,12 +186,47 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
             strong += got
             last = (k, got > 0)
         done_until = b
-    if strong >= 3:
+    if strong >= 3 or code_signs(text) >= 3:
         # A technical document: inside its prose, tokens with code symbols are code too
         # ("matches \B", "the {n,m} construct", "type `show c'").
         out.extend(_inline_code(text))
     out.sort()
     return out
+
+
+# signs of code in running text: snake_case, system paths, long options, source and
+# configuration file names, $VARIABLES, <placeholders>, calls
+_CODE_SIGN = lazy_re(
+    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/"
+    r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
+    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\))"
+)
+
+
+#: code_signs reads this many characters at most (a README's head): a bounded cost per file
+SIGNS_WINDOW = 20_000
+
+
+def code_signs(text: str, enough: int = 3) -> int:
+    """How many signs of code the text's first ``SIGNS_WINDOW`` characters hold, counted up to
+    ``enough``: a README that names commands, paths and packages without much layout of its
+    own. A snake_case name counts only with a letter before the underscore and no @ or # in
+    front (social handles); news and books show none of these."""
+    n = 0
+    for m in _CODE_SIGN.finditer(text, 0, SIGNS_WINDOW):
+        a = m.start()
+        if text[a] == "_":
+            k = a
+            while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                k -= 1
+            if k == a or (k > 0 and text[k - 1] in "@#"):
+                continue
+        elif text[a] == "." and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "_-")):
+            continue
+        n += 1
+        if n >= enough:
+            break
+    return n
 
 
 def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:

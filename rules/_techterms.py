@@ -10,7 +10,7 @@ such words from the document itself, never from a list of seen words:
   document; so is a word of one of the document's web addresses, a project's or a site's name
   ("[webargs](https://github.com/marshmallow-code/webargs)");
 * in a technical document (:func:`garblint.lint.markup.technical`: code, options or tables
-  blanked on one line in twelve):
+  blanked on one line in twelve; or :func:`code_vocabulary`: three signs of code in the text):
 
   - a word written twice or more: a term recurs, the same slip seldom does;
   - a known word of four letters or more with a short affix: in front one letter, two or
@@ -27,6 +27,7 @@ such words from the document itself, never from a list of seen words:
 from __future__ import annotations
 
 from ..lint.lazyre import lazy_re
+from ..lint.layout import code_signs
 from ..lint.markup import masked_words, technical
 from ._words import FUNCTION_WORDS
 
@@ -87,10 +88,25 @@ def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freq
     than a misspelling? ``uses``: how often the document writes it."""
     if defined_abbreviation(text, start, end, w) or w in url_words(doc):
         return True
-    if not doc.masks or not technical(doc):
+    if not technical_prose(doc):
         return False
     if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs):
         return True
+    if not doc.masks:
+        return False
     terms = masked_words(doc)
     n = len(w)
     return any(w[i:j] in terms for i in range(n - 3) for j in range(i + 4, n + 1) if j - i < n)
+
+
+def technical_prose(doc) -> bool:
+    """A manual, a README, reference documentation: :func:`garblint.lint.markup.technical`
+    (layout or markup blanked on one line in twelve) or :func:`code_vocabulary`."""
+    return bool(doc.masks and technical(doc)) or code_vocabulary(doc)
+
+
+def code_vocabulary(doc) -> bool:
+    """Does the document speak of software: three or more signs of code in its source
+    (:func:`garblint.lint.layout.code_signs`)? A README with little layout of its own still
+    names commands and packages; news and books show none of these."""
+    return doc.memo("techterms.code_vocabulary", lambda: code_signs(doc.source) >= 3)  # type: ignore[no-any-return]

@@ -18,6 +18,9 @@ TITLE_ABBREVIATIONS = word_set("title-abbreviations")
 OTHER_ABBREVIATIONS = word_set("abbreviations")
 # Words that, capitalised after a dotted acronym ("U.S."), make a new sentence likely.
 SENTENCE_STARTERS = word_set("sentence-starters")
+# Units of measure: after a number ("1 tsp. olive oil", "8 oz. water") their full stop is the
+# abbreviation's, and a lower-case word after it goes on with the sentence.
+UNIT_ABBREVIATIONS = word_set("unit-abbreviations")
 
 _CANDIDATE = re.compile(
     r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
@@ -31,6 +34,8 @@ _CANDIDATE = re.compile(
 _WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]*)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _INITIAL = re.compile(r"^[A-Z]$")
+# a number (digits, a vulgar fraction, a range "2-3") and white space, just before a unit
+_NUMBER_BEFORE = re.compile(r"(?:\d[\d.,/\u2013-]*|[\u00bc-\u00be\u2150-\u215e])\s+$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
 
 _LOOKBEHIND = 40
@@ -62,6 +67,12 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if low in OTHER_ABBREVIATIONS or low.rstrip(".") in OTHER_ABBREVIATIONS:
         return nxt.isupper() or nxt in "\"\u201c"
+    if next_is_lower and low in UNIT_ABBREVIATIONS:
+        ws = wb.start(1)
+        if _NUMBER_BEFORE.search(text, max(0, ws - 12), ws):
+            return False  # "1 tsp. olive oil": a unit after a number
+    if "-" in word and _DOTTED.match(word.rsplit("-", 1)[1] + "."):
+        word = word.rsplit("-", 1)[1]  # "Jordanian-U.S. forces": the acronym ends the compound
     if _INITIAL.match(word):
         # "Joe F. Smith": an initial before a capitalised word is not an end.
         return not (nxt.isupper() and next_word[:1].isupper())

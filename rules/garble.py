@@ -29,6 +29,7 @@ from ._sentences import (
     analyse,
     ends_terminal,
     english_share,
+    foreign_document,
     is_capitalised,
     is_titlecase,
     mid_sentence_context,
@@ -85,6 +86,8 @@ class LowerCaseSentenceStart(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         an = analyse(doc)
         for info in an.sentences:
@@ -250,6 +253,8 @@ class CapitalisedCommonWord(Rule):
                 elif lower_uses > 0 and frequency(low) >= 1_000_000:
                     if prev.text.casefold() in DETERMINERS and an.cap_in_name.get(low, 0):
                         continue  # "the Commission" after "European Commission": a short form
+                    if nxt is not None and nxt.text[:1].isdigit() and text[w.end : nxt.start] == " ":
+                        continue  # a numbered label: "the Week 11 game", "in Game 7", "Phase 2"
                     conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
                 else:
                     continue
@@ -395,6 +400,8 @@ class SentenceFragment(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         an = analyse(doc)
         for info in an.sentences:
@@ -476,6 +483,8 @@ def _echoes_previous(an, info, word: str) -> bool:
 
 
 _NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
+# "sort of." "kind of.": a hedge that ends a spoken or informal sentence, not a cut-off "of"
+_HEDGES = frozenset(("sort", "kind"))
 # "Not at all." "No comment." "Never again." "Far from it."
 _NEGATIVE_REPLY = word_set("negative-replies")
 _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
@@ -505,6 +514,8 @@ class BrokenClause(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
@@ -518,7 +529,7 @@ class BrokenClause(Rule):
             # effects, so the cheap word test comes first and the text is stripped after it)
             last = ws[-1]
             low = last.text
-            if low in DANGLING_END and len(ws) > 2:
+            if low in DANGLING_END and len(ws) > 2 and not (low == "of" and ws[-2].text.casefold() in _HEDGES):
                 body = s.text.rstrip(_CLOSE_TRAIL)
                 if (
                     body.endswith(".")
@@ -594,6 +605,8 @@ def _instructional(an) -> bool:
     return n >= 5 and n * 10 >= len(an.sentences)
 
 
+# arrows, symbols and emoji (with a variation selector or joiner) at the end of a text
+_EMOJI_END = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*$")
 _LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
 _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 
@@ -622,6 +635,8 @@ class OrphanTail(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         an = analyse(doc)
         sentences = an.sentences
         k = 0
@@ -654,6 +669,8 @@ class OrphanTail(Rule):
                 continue  # a sentence that only lacks its full stop is a punctuation matter
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
+            if _EMOJI_END.search(last.sent.text):
+                continue  # an emoji closes it, as a full stop would: "Check them out below ⬇️"
             if len(infos) == 2 and _HEADING_LABEL.match(prev.sent.text) and "\n" not in para.text.strip():
                 continue  # a numbered heading: "Section 4. Responsible officer", "2. Methods"
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lint.rule import Rule
+from ._sentences import foreign_document
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -302,6 +303,8 @@ class UnbalancedQuotes(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -344,6 +347,8 @@ class DanglingQuote(Rule):
     fix_priority = 41
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -400,6 +405,8 @@ class QuoteClosedMidSentence(Rule):
     fix_priority = 42
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]

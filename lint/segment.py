@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .wordlists import word_set
+from .lazyre import lazy_re
 
 # Titles and honorifics: always followed by a name, so never the end of a sentence.
 TITLE_ABBREVIATIONS = word_set("title-abbreviations")
@@ -22,7 +23,7 @@ SENTENCE_STARTERS = word_set("sentence-starters")
 # abbreviation's, and a lower-case word after it goes on with the sentence.
 UNIT_ABBREVIATIONS = word_set("unit-abbreviations")
 
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_re(
     r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
                                      # match tried inside a run fails as the run's start did,
                                      # and retrying it at each mark was quadratic)
@@ -31,12 +32,12 @@ _CANDIDATE = re.compile(
         (?=(?P<next>\S))""",
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]*)$")
-_DOTTED = re.compile(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
-_INITIAL = re.compile(r"^[A-Z]$")
+_WORD_BEFORE = lazy_re(r"([^\s\"'\u201c\u2018(\[]*)$")
+_DOTTED = lazy_re(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+_INITIAL = lazy_re(r"^[A-Z]$")
+_NEXT_WORD = lazy_re(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
 # a number (digits, a vulgar fraction, a range "2-3") and white space, just before a unit
-_NUMBER_BEFORE = re.compile(r"(?:\d[\d.,/\u2013-]*|[\u00bc-\u00be\u2150-\u215e])\s+$")
-_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
+_NUMBER_BEFORE = lazy_re(r"(?:\d[\d.,/\u2013-]*|[\u00bc-\u00be\u2150-\u215e])\s+$")
 
 _LOOKBEHIND = 40
 
@@ -72,7 +73,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if _NUMBER_BEFORE.search(text, max(0, ws - 12), ws):
             return False  # "1 tsp. olive oil": a unit after a number
     if "-" in word and _DOTTED.match(word.rsplit("-", 1)[1] + "."):
-        word = word.rsplit("-", 1)[1]  # "Jordanian-U.S. forces": the acronym ends the compound
+        word = word.rsplit("-", 1)[1]  # "British-U.S. forces": the acronym ends the compound
     if _INITIAL.match(word):
         # "Joe F. Smith": an initial before a capitalised word is not an end.
         return not (nxt.isupper() and next_word[:1].isupper())

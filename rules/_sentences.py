@@ -5,7 +5,6 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
@@ -13,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lint.wordlists import word_list, word_set
+from ..lint.lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document, Sentence, Token
@@ -46,8 +46,8 @@ def _inflect(base: str) -> list[str]:
 VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
-TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
+TERMINAL = lazy_re(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
+_LIST_MARKER = lazy_re(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
 
 
 def is_titlecase(w: str) -> bool:
@@ -186,13 +186,14 @@ def _english_share(doc: "Document") -> float:
 
 FUNCTION_WORDS = word_set("function-words")
 # Under both shares a document is not English. German, Italian, Portuguese, Indonesian or
-# Russian prose gives an English share (english_share) of 0.0-0.43 and 0-12% English function
-# words among its words; English prose 0.75 and more and 40-55%. The worst OCR-damaged
-# English newspaper pages of BLN600 fall to a share of 0.42-0.44 but keep 15% function words
-# or more. 0.45 is the share under which G002 and U001 already call a text not English.
+# Russian prose gives 0-12% English function words among its words and an English share
+# (english_share) of 0.0-0.43; English prose 40-55% and 0.75 or more. The worst OCR-damaged
+# English newspaper pages of BLN600 keep 15% function words or more (while their share falls to
+# 0.42). 0.45 is the share under which G002 and U001 already call a text not English.
 _FOREIGN_SHARE = 0.45
 _FOREIGN_FUNCTION_SHARE = 0.13
 _FOREIGN_MIN_WORDS = 12  # fewer words (a line, a title) tell nothing
+_FOREIGN_SAMPLE = 1000  # words read first: English text answers here, without the lexicon
 
 
 def foreign_document(doc: "Document") -> bool:
@@ -202,23 +203,31 @@ def foreign_document(doc: "Document") -> bool:
     spacing before punctuation) stand down there: their evidence is English grammar and
     typography, and another language's conventions (German capitalised nouns, reduplicated
     Indonesian words, French spaces before colons, Korean quotation marks) look like damage to
-    them. Decided from the English share of the lower-case words (computed for G002 anyway)
-    and, only when that is low, from the share of English function words among all words.
+    them. Decided from the share of English function words, first among the first thousand words
+    (English answers there, at the cost of a thousand set lookups), then among all; only a
+    text with few of them is looked up in the lexicon (english_share).
     """
     return doc.memo("sentences.foreign", lambda: _foreign_document(doc))
 
 
-def _foreign_document(doc: "Document") -> bool:
-    if english_share(doc) >= _FOREIGN_SHARE:
-        return False
-    counts = Counter(map(itemgetter(2), doc.words))
+def _few_function_words(words: "list[Token]") -> bool:
     total = function = 0
-    for t, c in counts.items():
+    for w in words:
+        t = w[2]
         if t.isalpha():
-            total += c
+            total += 1
             if t.lower() in FUNCTION_WORDS:
-                function += c
+                function += 1
     return total >= _FOREIGN_MIN_WORDS and function < _FOREIGN_FUNCTION_SHARE * total
+
+
+def _foreign_document(doc: "Document") -> bool:
+    words = doc.words
+    if not _few_function_words(words[:_FOREIGN_SAMPLE]):
+        return False
+    if len(words) > _FOREIGN_SAMPLE and not _few_function_words(words):
+        return False
+    return english_share(doc) < _FOREIGN_SHARE
 
 
 # what mid_sentence_context skips back over, and the characters before a word that end "mid-sentence"

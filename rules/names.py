@@ -87,7 +87,7 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
         if not (sur_bad or first_bad):
             continue
         if m.kind == "bare" and sur.canonical and _made_from(m.text, sur.canonical):
-            continue  # "T-Swift", "Swifties": made from the name, not a misspelling of it
+            continue  # "Quellies", "A-Quell": made from the name, not a misspelling of it
         if not listed and m.kind == "bare" and sur_f in accepted:
             continue
         sur_opts = [sur.canonical] if sur.certain else [r for r in sur.ranked]
@@ -130,7 +130,7 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
     return flags
 
 
-# Words made from a surname: fans, followers, doctrines, styles ("Swifties", "Thatcherite",
+# Words made from a surname: fans, followers, doctrines, styles ("Quellies", "Thatcherite",
 # "Reaganism", "Kafkaesque"). A plural or possessive "s" is not among them: "Quells" may be
 # damage.
 _DERIVED_SUFFIXES = ("ies", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "esque")
@@ -138,7 +138,7 @@ _DERIVED_SUFFIXES = ("ies", "ism", "isms", "ist", "ists", "ite", "ites", "ian", 
 
 def _made_from(text: str, surname: str) -> bool:
     """Is the mention ``text`` a word made from ``surname`` rather than a spelling of it: a
-    derived word ("Swifties") or a nickname of an initial and the surname ("T-Swift")?"""
+    derived word ("Thatcherite") or a nickname of an initial and the surname ("A-Quell")?"""
     t, s = fold(text), fold(surname)
     if t.startswith(s) and t[len(s) :] in _DERIVED_SUFFIXES:
         return True

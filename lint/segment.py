@@ -68,7 +68,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if low in OTHER_ABBREVIATIONS or low.rstrip(".") in OTHER_ABBREVIATIONS:
         return nxt.isupper() or nxt in "\"\u201c"
-    if next_is_lower and low in UNIT_ABBREVIATIONS:
+    if next_is_lower and low in UNIT_ABBREVIATIONS and wb is not None:
         ws = wb.start(1)
         if _NUMBER_BEFORE.search(text, max(0, ws - 12), ws):
             return False  # "1 tsp. olive oil": a unit after a number

@@ -39,6 +39,11 @@ _NEXT_WORD = lazy_re(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
 # a number (digits, a vulgar fraction, a range "2-3") and white space, just before a unit
 _NUMBER_BEFORE = lazy_re(r"(?:\d[\d.,/\u2013-]*|[\u00bc-\u00be\u2150-\u215e])\s+$")
 
+# a Roman numeral of two letters or more (a regnal or volume number: "II", "XIV") after a
+# capitalised name
+_REGNAL = lazy_re(r"^[IVX]{2,5}$")
+_NAME_BEFORE = lazy_re(r"\b[A-Z][a-z]+\s+$")
+
 _LOOKBEHIND = 40
 
 
@@ -81,6 +86,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if nxt.isdigit() or next_is_lower:
             return False  # "5 p.m. on Monday", "the U.S. economy"
         return next_word.lower() in SENTENCE_STARTERS
+    if next_is_lower and _REGNAL.match(word) and _NAME_BEFORE.search(text, max(0, wb.start(1) - 20) if wb else 0, wb.start(1) if wb else 0):
+        return False  # "when Charles II. was crowned": a regnal number, written with a stop
     return True
 
 

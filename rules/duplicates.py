@@ -432,7 +432,8 @@ class RepeatedSentence(Rule):
 
     Why: paraphrasing and splicing tools repeat a sentence when they stitch passages together;
     the repetition reads as a copy-paste slip. Short sentences ("No.", "He declined to
-    comment.") and sentences inside paragraphs already reported as duplicated are left alone.
+    comment."), sentences inside paragraphs already reported as duplicated, and a pull quote
+    (a sentence of the article repeated as a paragraph of its own) are left alone.
 
     Example: "The bridge will close in May. Traffic will be diverted. The bridge will close in May." -> "The bridge will close in May. Traffic will be diverted."
 
@@ -475,8 +476,11 @@ class RepeatedSentence(Rule):
                 continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.
             para = doc.paragraphs[s.paragraph]
-            if para.start == s.start and para.end == s.end and len(doc.paragraph_sentences(first.paragraph)) == 1:
+            alone = para.start == s.start and para.end == s.end
+            if alone and len(doc.paragraph_sentences(first.paragraph)) == 1:
                 continue
+            if alone and first.paragraph != s.paragraph:
+                continue  # a pull quote: a line of the article set apart as a paragraph of its own
             adjacent = j == k - 1 and first.paragraph == s.paragraph
             start, end = s.start, s.end
             # Take the white space before it, so deleting leaves one space.

@@ -60,6 +60,19 @@ def _first_letter(text: str) -> str:
     return m.group("c") if m else ""
 
 
+def _name_with_period(text: str, name: str) -> bool:
+    """Does ``text`` also write ``name`` followed by its full stop and, with no space, a letter
+    or digit ("ID.3", "Yahoo!Mail"-like product names)? Then the stop belongs to the name."""
+    key = name + "."
+    i = text.find(key)
+    while i >= 0:
+        j = i + len(key)
+        if j < len(text) and text[j].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+            return True
+        i = text.find(key, i + 1)
+    return False
+
+
 def _capitalise_first(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -119,6 +132,8 @@ class LowerCaseSentenceStart(Rule):
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:
                 continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
+            if pm and pm.group(1)[:1].isupper() and _name_with_period(text, pm.group(1)):
+                continue  # a name whose full stop is its own: "the ID. models" beside "ID.3"
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
@@ -487,6 +502,7 @@ def _echoes_previous(an, info, word: str) -> bool:
 
 
 _NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
+_READER_IMPERATIVES = word_set("reader-imperatives")
 # "sort of." "kind of.": a hedge that ends a spoken or informal sentence, not a cut-off "of"
 _HEDGES = frozenset(("sort", "kind"))
 # "Not at all." "No comment." "Never again." "Far from it."
@@ -501,7 +517,8 @@ class BrokenClause(Rule):
     sentence of its own, or drops the end of a clause. The visible signs are a sentence
     ending on an article, possessive, conjunction or "of", and a narrative sentence that
     opens with a bare verb followed by a preposition or article and has no verb of its own
-    (imperatives inside quotations, headings and captions are left alone).
+    (imperatives inside quotations, headings and captions, and calls to action addressed to
+    the reader, "Read the full report.", are left alone).
 
     Example: "left before the vote on the trade decision. Push for a deal on tariffs." ->
     "left before the vote on the trade decision, a push for a deal on tariffs."
@@ -558,8 +575,8 @@ class BrokenClause(Rule):
             first, second = ws[0], ws[1]
             if not is_titlecase(first.text) or first.start != s.start:
                 continue
-            if first.text.casefold() not in VERB_BASES:
-                continue
+            if first.text.casefold() not in VERB_BASES or first.text.casefold() in _READER_IMPERATIVES:
+                continue  # (a call to action: "Read the original report.", "See the notes for details.")
             if not s.text.rstrip(_CLOSE_TRAIL).endswith("."):
                 continue
             if text[first.end : second.start].strip():

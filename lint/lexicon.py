@@ -24,7 +24,6 @@ import importlib.util
 import mmap
 import os
 import re
-import tempfile
 import time
 import zlib
 from array import array
@@ -395,6 +394,8 @@ class _Index:
 def _save(index: _Index, folder: Path, name: str, prefix: str) -> None:
     """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
     week ago (indexes of older data) are deleted. Errors (a read-only or full folder) pass."""
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{prefix}", suffix=".part", dir=folder)

@@ -106,7 +106,8 @@ def _norm_keep(s: str) -> str:
     start, so one ``match`` replaces ``sub``; ``str.split()`` splits on exactly the characters
     ``\s`` matches, so joining the pieces with a space equals substituting runs and stripping.
     """
-    s = unicodedata.normalize("NFKC", s)
+    if not s.isascii():  # (ASCII text is its own NFKC form)
+        s = unicodedata.normalize("NFKC", s)
     if not s.isascii():
         s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     s = s.casefold()
@@ -222,6 +223,7 @@ _NAME_LINE = lazy_re(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){
 _QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
 START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
 CONTAINS_MAX_WORDS = 25
+NORM_HEAD = 300  # characters of a longer unit normalised (far more than any start phrase)
 WEAK_MAX_WORDS = 14
 LINK_TITLE_MAX_WORDS = 22
 EDGE_UNITS = 6  # the last lines of a document count as its footer zone
@@ -276,7 +278,11 @@ def _units(doc) -> list[Unit]:
         for a, b in spans:
             t = text[a:b]
             punct = _ends_sentence(t)
-            out.append(Unit(a, b, t, _norm_keep(t), _word_count(words, a, b, t), punct, prev_done, pi, len(out)))
+            n = _word_count(words, a, b, t)
+            # a long unit's normal form only of its head: what the start phrases test (the
+            # exact and "contains" phrases and B004 read units of up to 25 words, whole)
+            norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
+            out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
             prev_done = punct or t.endswith(":")
     return out
 

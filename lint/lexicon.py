@@ -481,11 +481,14 @@ class _MappedCounts(Mapping[str, int]):
 
 
 def _base_key() -> str | None:
+    """By content (size and CRC-32 of symspellpy's list, about a millisecond), not modification
+    time: every venv with the same symspellpy release then shares one copy."""
     try:
-        st = os.stat(_data_path(DICTIONARY))
+        with open(_data_path(DICTIONARY), "rb") as fh:
+            data = fh.read()
     except OSError:
         return None
-    return f"{st.st_size}-{st.st_mtime_ns}"
+    return f"{len(data)}-{zlib.crc32(data):08x}"
 
 
 _MAPPED: list[_MappedCounts | None] = []

@@ -9,9 +9,7 @@ forms one by one at suggestion severity.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Iterable
 from itertools import compress, islice
 from operator import and_, itemgetter
 
@@ -35,33 +33,13 @@ class Phrases:
     """Spun two-word forms -> original, looked up by their first word first (also capitalised,
     for a form that opens a sentence)."""
 
-    def __init__(self, table: dict[str, str], pairs: tuple[Iterable[str], Iterable[str]] | None = None) -> None:
+    def __init__(self, table: dict[str, str]) -> None:
         self.table = table
-        firsts, seconds = pairs if pairs is not None else zip(*(k.split(" ", 1) for k in table)) if table else ((), ())
-        self.first = frozenset(firsts)
+        self.first = frozenset(k.split(" ", 1)[0] for k in table)
         self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
         #: every word a form may start with, as written (lower case or capitalised)
         self.heads = self.first | self.first_cap
-        self.second = frozenset(seconds)
-
-
-#: a list line in its usual shape: two lower-case words (no "~ " mark), " -> ", the original
-#: without surrounding blanks
-_PLAIN_LINE = lazy_re(r"^(\S+) (\S+) -> (\S(?:.*\S)?)$", re.M)
-
-
-def _parse_plain(lines: list[str]) -> tuple[dict[str, str], tuple[list[str], list[str]]] | None:
-    """The table _parse makes of ``lines`` (and the forms' two word lists), found by one regex
-    in C when every line has the usual shape; None otherwise. About a third of the time of
-    _parse on the 58,650 lines of spun-forms.txt."""
-    rows = _PLAIN_LINE.findall("\n".join(lines))
-    if len(rows) != len(lines):
-        return None  # a line of another shape (a "~ " mark, blanks, one word): the slow path
-    firsts, seconds, originals = (list(col) for col in zip(*rows)) if rows else ([], [], [])
-    words = " ".join(firsts) + " " + " ".join(seconds)
-    if words.lower() != words:
-        return None
-    return dict(zip(map(" ".join, zip(firsts, seconds)), originals)), (firsts, seconds)
+        self.second = frozenset(k.split(" ", 1)[1] for k in table)
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -99,17 +77,9 @@ def load_phrases(extra_files: tuple[str, ...] = ()) -> tuple[Phrases, dict[str, 
 def load_weak(extra_files: tuple[str, ...] = ()) -> Phrases:
     """The weaker spun forms (read only for documents of MIN_WORDS or more that have a
     tortured phrase)."""
-    lines = _builtin("spun-forms.txt")
-    plain = _parse_plain(lines)
-    user = load_phrases(extra_files)[1]
-    if plain is not None and not user:
-        return Phrases(plain[0], plain[1])
     weak: dict[str, str] = {}
-    if plain is not None:
-        weak = plain[0]
-    else:
-        _parse(lines, weak, None)
-    weak.update(user)
+    _parse(_builtin("spun-forms.txt"), weak, None)
+    weak.update(load_phrases(extra_files)[1])
     return Phrases(weak)
 
 

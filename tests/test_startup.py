@@ -1,5 +1,5 @@
-"""Start-up work done on demand (lint/lazyimport.py, rules/spun.py's list reader): the lazy
-forms give what the eager ones gave, and a one-line file imports none of the heavy modules."""
+"""Start-up work done on demand (lint/lazyimport.py, T002's weaker forms): the lazy forms give
+what the eager ones gave, and a one-line file imports none of the heavy modules."""
 
 from __future__ import annotations
 
@@ -19,18 +19,21 @@ def test_lazy_module_imports_on_first_use() -> None:
     assert vars(mod)["rgb_to_hsv"] is colorsys.rgb_to_hsv  # kept: later look-ups are plain
 
 
-def test_spun_lists_fast_reader_equals_the_line_parser() -> None:
-    for name in ("spun-forms.txt", "tortured-phrases.txt"):
-        lines = spun._builtin(name)
-        table: dict[str, str] = {}
-        spun._parse(lines, table, None)
-        plain = spun._parse_plain(lines)
-        assert plain is not None and list(plain[0].items()) == list(table.items())
-        a, b = spun.Phrases(table), spun.Phrases(*plain)
-        assert (a.first, a.second, a.heads) == (b.first, b.second, b.heads)
-    # lines of other shapes go the slow way
-    for odd in (["~ a b -> c"], ["a b ->  c"], ["A b -> c"], ["a b c -> d"], ["a b -> c "]):
-        assert spun._parse_plain(odd) is None
+def test_weaker_spun_forms_read_only_for_documents_that_may_be_spun(monkeypatch) -> None:
+    """T002 counts the weaker forms only in a document of MIN_WORDS words or more with a
+    tortured phrase: a shorter one never reads the 58,000-line list."""
+    from garblint.lint.config import Config
+    from garblint.lint.runner import lint_text
+
+    calls = []
+    real = spun.load_weak.__wrapped__
+    monkeypatch.setattr(spun, "load_weak", lambda files=(): calls.append(files) or real(files))
+    short = "The team trained irregular forest models on the survey answers."
+    assert [f.code for f in lint_text(short, Config({"select": ["T"]}))] == ["T001"]
+    assert calls == []
+    long_text = " ".join([short] + ["The council met on Tuesday to discuss the budget for next year."] * 10)
+    assert "T001" in [f.code for f in lint_text(long_text, Config({"select": ["T"]}))]
+    assert calls == [()]
 
 
 def test_one_line_file_imports_no_heavy_module(tmp_path) -> None:

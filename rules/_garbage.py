@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from ._words import accepted_form
 from ..lint.lazyre import lazy_re
@@ -31,7 +32,10 @@ def _short(s: str) -> str:
     return s if len(s) <= 30 else s[:27] + "..."
 
 
-def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+_BRACKETED_LABEL = lazy_re(r"^\(\w{1,3}\)[.,;:!?]$")
+
+
+def garbage_reason(core: str, freqs: Mapping[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
     """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
 
     ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a
@@ -67,6 +71,8 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
     odd = [ch for ch in inner if not ch.isalnum() and ch not in "-'\u2019.,:/&+\u2010\u2011"]
     if letters and digits and odd:
         return "letters, digits and symbols mixed"
+    if len(core) >= 4 and _BRACKETED_LABEL.match(core):
+        return None  # a numbered item or a value in brackets before a stop: "(1);", "(a)."
     if len(core) >= 4:
         alnum = letters + digits
         if alnum * 2 < len(core) and len({c for c in core if not c.isalnum()}) >= 2:

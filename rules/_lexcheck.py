@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
@@ -39,6 +39,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 )
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
+from ._techterms import technical_term
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
     _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
@@ -59,7 +60,7 @@ _APOSTROPHES = ("'", "\u2019")
 _EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir")), ("aw", ("or",)))
 
 
-def _written_speech(text: str, start: int, end: int, w: str, freqs: dict[str, int]) -> bool:
+def _written_speech(text: str, start: int, end: int, w: str, freqs: Mapping[str, int]) -> bool:
     """Forms writers use on purpose for speech and style, which typing and OCR damage do not
     make: a dropped g or a dropped first letters marked by an apostrophe ("goin'", "'tis",
     "'nuff"), r-dropping eye dialect ("evah", "mothah"), and the comparative or superlative of
@@ -88,7 +89,7 @@ def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
     answers, a few hundred dict look-ups) and, in OCR mode, one look-alike substitution away."""
     found = [s.term for s in nearwords.lookup(w, 1) if s.term != w] if len(w) > 1 else []
     if ocr and len(w) <= 14:
-        freqs = lexicon.frequencies()
+        freqs = lexicon.counts()
         found += [v for v in lookalike_variants(w, 1) if freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ]
     return tuple(dict.fromkeys(found))
 
@@ -174,7 +175,7 @@ class _Analysis(OcrScans):
         self.w = OCR if self.mode == "ocr" else GENERAL
         # a bad list file raises ConfigError here; the CLI loads the lists first and reports it
         self.vocab = config.vocabulary if config is not None else None
-        self.freqs = lexicon.frequencies()
+        self.freqs = lexicon.counts_for(len(doc.words))
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
         self.quiet: set[int] = set()  # unknown-list words never reported themselves
@@ -490,6 +491,8 @@ class _Analysis(OcrScans):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
                 continue  # "the Well is froze ... slow worke": a period source quoted as written
+            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
+                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             self._misspelling(start, end, w)
 
     def _loanword(self, words: list, idx: int, w: str) -> bool:

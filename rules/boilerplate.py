@@ -17,12 +17,12 @@ import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.vocab import read_list
+from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
 
 # ------------------------------------------------------------------ phrase lists
@@ -79,7 +79,7 @@ def _parse(entries: list[str], acc: dict[str, list[str]]) -> None:
 def load_phrases(extra_files: tuple[str, ...] = ()) -> Phrases:
     """The built-in phrase list plus the user's files (read once per set of files)."""
     acc: dict[str, list[str]] = {"starts": [], "exact": [], "contains": [], "headers": []}
-    builtin = resources.files("garblint.rules").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    builtin = data_text("boilerplate.txt")
     _parse([ln.split(" #", 1)[0].strip() for ln in builtin.splitlines() if ln.strip() and not ln.lstrip().startswith("#")], acc)
     for f in extra_files:
         _parse(read_list(f), acc)
@@ -189,18 +189,21 @@ _LEGIT_START = lazy_re(
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
+# An agency's or photographer's credit closing a report: "© Reuters", "© Jane Roe". A site's
+# footer has a year or its rights ("© 2019 Reuters. All Rights Reserved.").
+_BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
 
 
 def _legit(text: str) -> bool:
-    """A legitimate first or last line of a report: a credit, a correction, a dateline, a
-    separator, or "... contributed to this report" anywhere in it.
+    """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
+    correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
 
     The dash alternatives are tried only on a line with a dash (they cannot match without
     one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
     only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
-    if _LEGIT_START.match(text):
+    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _LEGIT_DASHED.match(text):
         return True

@@ -6,9 +6,9 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from ..lint.lexicon import frequencies, is_known
+from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
-from ._sentences import english_share
+from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
 
 # (script, language hint, character class). Order matters only for naming.
@@ -168,7 +168,7 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     another language uses far more is False too ("por", "muito")."""
     if not t.islower():
         return None
-    freqs = frequencies()
+    freqs = counts()
     core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
     if not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
         return None
@@ -239,7 +239,7 @@ class ForeignFragment(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        if _latin_share(text) < 0.5:
+        if _latin_share(text) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []

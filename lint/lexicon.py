@@ -346,6 +346,16 @@ def _index() -> _Index:
     return _cached_index(f"lexicon-{_sources_key()}.bin", build_index_lines)
 
 
+#: a sorted ``key<TAB>value`` table searched by bisection (``raw(key)`` -> the value bytes)
+Table = _Index
+
+
+def cached_table(name: str, build: "Callable[[], list[str]]") -> Table:
+    """A table of sorted ``key<TAB>value`` lines kept as ``name`` in the data cache folder
+    (made from ``build()`` the first time, or in memory when there is no usable folder)."""
+    return _cached_index(name, build)
+
+
 def _cached_index(name: str, build: "Callable[[], list[str]]") -> _Index:
     """The index file ``name`` in the cache folder, made from ``build()`` if it is missing."""
     folder = _cache_dir()

@@ -269,15 +269,23 @@ def metaphone(w: str) -> str:
     return jellyfish.metaphone(w)
 
 
-@lru_cache(maxsize=1)
-def _sound_index() -> dict[str, list[str]]:
-    """Metaphone code -> the suggestible dictionary words of four letters or more having it
-    (about 50 ms to make; made only when a word needs sound-alike candidates)."""
+def _sound_lines() -> list[str]:
+    """``code<TAB>words`` lines: each Metaphone code with the suggestible dictionary words of
+    four letters or more having it (about 50 ms to make)."""
+    import jellyfish
+
+    code = jellyfish.metaphone
     out: dict[str, list[str]] = {}
     for c, f in lexicon.frequencies().items():
         if f >= MIN_SUGGESTION_FREQ and len(c) >= 4:
-            out.setdefault(metaphone(c), []).append(c)
-    return out
+            out.setdefault(code(c), []).append(c)
+    return sorted(f"{k}\t{' '.join(v)}" for k, v in out.items() if k and "\t" not in k)
+
+
+@lru_cache(maxsize=1)
+def _sound_index() -> lexicon.Table:
+    """The sound-alike table, made once into the data cache folder and opened in a few ms."""
+    return lexicon.cached_table(f"sounds-v1-{len(lexicon.frequencies())}.bin", _sound_lines)
 
 
 @lru_cache(maxsize=65536)
@@ -287,7 +295,11 @@ def sound_alikes(word: str) -> tuple[str, ...]:
     misspellings by ear that are more than two edits away."""
     if len(word) < 5:
         return ()
-    return tuple(c for c in _sound_index().get(metaphone(word), ()) if c[0] == word[0] and abs(len(c) - len(word)) <= 3 and c != word)
+    raw = _sound_index().raw(metaphone(word))
+    if raw is None:
+        return ()
+    words = raw.decode("utf-8").split(" ")
+    return tuple(c for c in words if c[0] == word[0] and abs(len(c) - len(word)) <= 3 and c != word)
 
 
 @lru_cache(maxsize=65536)

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..lint import lexicon, nearwords
@@ -374,9 +376,10 @@ class _Analysis(OcrScans):
     def _word_counts(self) -> dict[str, int]:
         if self._counts is None:
             counts: dict[str, int] = {}
-            for t in self.doc.words:
-                k = t.text.lower()
-                counts[k] = counts.get(k, 0) + 1
+            # count the tokens' texts in C, then fold the few distinct forms to lower case
+            for k, n in Counter(map(itemgetter(2), self.doc.words)).items():
+                k = k.lower()
+                counts[k] = counts.get(k, 0) + n
             self._counts = counts
         return self._counts
 
@@ -507,7 +510,7 @@ class _Analysis(OcrScans):
         for pi, n in per_para.items():
             if n >= 4:
                 p = self.doc.paragraphs[pi]
-                total = max(1, sum(1 for _ in self.doc.iter_words(p.start, p.end)))
+                total = max(1, bisect_left(words, (p.end,)) - bisect_left(words, (p.start,)))
                 if n / total >= limit:
                     crowded.add(pi)
         for idx, start, end, w in unknown:

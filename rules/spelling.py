@@ -15,6 +15,7 @@ from ._lexcheck import _foreign_word, at_sentence_start, code_like
 from ._variety import variety_of
 from ._words import _known, broken_contractions
 from ..lint import lexicon
+from ..lint.lazyre import lazy_re
 
 
 class UnknownWord(Rule):
@@ -79,7 +80,7 @@ class BrokenContraction(Rule):
 #: a lower-case form this common (wordfreq Zipf), or one the curated lists know, is an
 #: ordinary word too ("bill", "rose", "theater"), not a name written small
 _COMMON_WORD_ZIPF = 3.0
-_LATIN_WORD = re.compile("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
+_LATIN_WORD = lazy_re("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
 _NEAR_CODE = set("`'\"/\\._-=<>[]{}()@#$%:")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+from ._sentences import foreign_document
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -281,6 +282,23 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     return out
 
 
+_LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
+# the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most
+_DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
+
+
+def _elided_start(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` a common word with its first letters dropped (asked only for an
+    unclosed single mark, so the lexicon is read only then)?"""
+    m = _LOWER_WORD.match(text, pos)
+    if m is None:
+        return False
+    from ..lint.lexicon import frequency
+
+    w = m.group()
+    return any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS)
+
+
 class UnbalancedQuotes(Rule):
     """What it flags: a quotation mark that has no partner in its paragraph: an opening mark never closed, or a closing mark never opened (curly and straight, double and single).
 
@@ -303,6 +321,8 @@ class UnbalancedQuotes(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -317,6 +337,8 @@ class UnbalancedQuotes(Rule):
                 m = pq.marks[mi]
                 if m.continued:
                     continue
+                if m.kind == SINGLE and _elided_start(text, m.pos + 1):
+                    continue  # "'specially": an apostrophe for dropped letters, no quotation
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
@@ -345,6 +367,8 @@ class DanglingQuote(Rule):
     fix_priority = 41
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -401,6 +425,8 @@ class QuoteClosedMidSentence(Rule):
     fix_priority = 42
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]

@@ -369,15 +369,28 @@ def masked_words(doc) -> frozenset[str]:
     return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]
 
 
+_CODE_SIGN = lazy_re(r"[_=<>{}\[\]$\\/|`]|(?<!\w)--?\w|\w\.\w|\w\(")
+
+
 def technical(doc) -> bool:
     """Is ``doc`` technical documentation: one of its non-blank lines in twelve at least (and
-    five or more) blanked as code, tables, options or markup? Reference text repeats its short
+    five or more) blanked as code, tables, options or markup, three blanked regions at least
+    with a sign of code (a symbol, an option, a path)? Reference text repeats its short
     descriptions and starts sentences with command names on purpose."""
 
     def build() -> bool:
         if not doc.masks:
             return False
         src, text = doc.source, doc.text
+        # code, options or paths among the blanked regions (a table of contents is no sign)
+        signs = 0
+        for a, b in doc.masks:
+            if _CODE_SIGN.search(src, a, b):
+                signs += 1
+                if signs >= 3:
+                    break
+        if signs < 3:
+            return False
         posts = embedded_post_regions(src)  # quoted posts are blanked in news, not code
         n = blanked = 0
         for a, b in zip(doc.line_starts, doc.line_starts[1:] + [len(text)]):

@@ -302,8 +302,10 @@ class DuplicatedParagraph(Rule):
                 continue  # a chorus: songs and poems repeat whole stanzas on purpose
             if doc.masks and _differ_in_source(doc, paras[c.index], paras[c.original]):
                 continue  # alike only once code, links or markup are blanked: "`a` is ..." / "`b` is ..."
-            if doc.masks and len(paras[c.index].text.split()) < 30 and technical(doc):
-                continue  # reference text repeats its short descriptions ("Time of last access.")
+            if doc.masks and (len(paras[c.index].text.split()) < 30 or not (c.exact or c.truncated)) and technical(doc):
+                # reference text repeats its short descriptions ("Time of last access.") and
+                # words its parallel entries alike ("Print NUM lines of leading/trailing context")
+                continue
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:

@@ -15,6 +15,7 @@ from ..lint.markup import code_term
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
+from ._techterms import technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
@@ -77,6 +78,9 @@ def _capitalise_first(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+_DOTTED_ABBREVIATION = lazy_re(r"^[a-z]\.[a-z]\.")
+
+
 class LowerCaseSentenceStart(Rule):
     """What it flags: a sentence that starts with a lower-case letter ("to calm the markets. strong demand.").
 
@@ -102,6 +106,21 @@ class LowerCaseSentenceStart(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
+        found = list(self._candidates(doc))
+        if not found:
+            return
+        if technical_prose(doc):
+            # reference text starts sentences with command names ("zip is an archiver ...
+            # zip 1.9 and gzip ...") and with remarks in brackets ("(note that ...)"): a word
+            # that opens two lower-case sentences or more is a name, not a seam
+            starts: dict[str, int] = {}
+            for f, low, _ in found:
+                starts[low] = starts.get(low, 0) + 1
+            found = [(f, low, br) for f, low, br in found if starts[low] < 2 and not br]
+        for f, _, _ in found:
+            yield f
+
+    def _candidates(self, doc):
         text = doc.text
         an = analyse(doc)
         for info in an.sentences:
@@ -147,7 +166,9 @@ class LowerCaseSentenceStart(Rule):
                 conf = 0.6
             elif len(w.text) == 1 and low not in ("a", "i"):
                 continue  # "x. y" variables, list letters
-            yield self.finding(
+            if _DOTTED_ABBREVIATION.match(raw):
+                continue  # "i.e. the", "e.g. with": an abbreviation, not a sentence
+            finding = self.finding(
                 doc,
                 w.start,
                 min(s.end, w.end),
@@ -155,6 +176,7 @@ class LowerCaseSentenceStart(Rule):
                 [(_capitalise_first(w.text), False)],
                 confidence=conf,
             )
+            yield finding, low, text[s.start] == "("
 
 
 class CapitalisedCommonWord(Rule):

@@ -24,6 +24,8 @@ _NO_SPACE_SENTENCE = lazy_re(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[
 _NO_SPACE_COMMA = lazy_re(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
 _TOKEN_AROUND = lazy_re(r"\S+")
 _CODE_LIKE = lazy_re(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
+# a dotted name of code: a module and a class in camel case ("os.PathLike", "anyio.TaskGroup")
+_DOTTED_CAMEL = lazy_re(r"[a-z]\.[A-Z][a-z]+[A-Z]")
 # capitals joined by a semicolon: an abbreviation of a phrase ("TL;DR"), not two words
 _CAPS_SEMICOLON = lazy_re(r"[A-Z]{1,3};[A-Z]{1,3}")
 # "Adults : 12 euros" in a list of such lines: a label and its value, spaced as a table
@@ -115,7 +117,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 if m.start() in seen:
                     continue
                 token = chunk_around(text, m.start(), m.start())
-                if _CODE_LIKE.search(token) or token.count(".") > 1:
+                if _CODE_LIKE.search(token) or token.count(".") > 1 or _DOTTED_CAMEL.search(token):
                     continue
                 if _CAPS_SEMICOLON.fullmatch(token.strip(".,:!?\"'()")):
                     continue  # "TL;DR"

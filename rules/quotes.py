@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
@@ -73,8 +74,43 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
     return doc.memo("quotes.pairs", lambda: _analyse_quotes(doc))
 
 
-def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+def _filled(doc) -> str:
+    """``doc.text`` with each blanked region that held letters or digits (code, an option, a
+    path; in plain text any short one) filled with letters, so a quotation mark beside it reads
+    as quoting it ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); in Markdown and reST
+    blanked marks alone (emphasis, list and quotation markers) stay spaces unless a word
+    touches them ("**APIStar**'s")."""
     text = doc.text
+    if not doc.masks:
+        return text
+    src = doc.source
+    # in Markdown and reST, blanked marks alone are emphasis and list markers; in plain text
+    # they are symbols cited as code ('"/" suffix')
+    marks_too = not (is_markdown(doc.path) or is_rst(doc.path))
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for a, b in doc.masks:
+        if b - a > 200:
+            continue  # blocks of code stand apart from the prose's quotation marks
+        if not (marks_too or any(c.isalnum() for c in src[a:b])):
+            # an emphasis marker against a word is part of it: "**APIStar**'s"
+            if not ((a > 0 and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
+                continue
+        out.append(text[pos:a])
+        out.append(_FILL.sub("x", text[a:b]))
+        pos = b
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_FILL = lazy_re(r"[^\r\n]")
+
+
+def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+    text = _filled(doc)
     paras = doc.paragraphs
     out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens

@@ -17,6 +17,7 @@ wrong (the error models that rank corrections) in ``_confusion``.
 The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. An
 unknown word's suggestions come from ``lint.nearwords`` (SymSpell's answers without its index).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,21 +32,56 @@ from typing import Any
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
-    GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
-    confusion_cost, lookalike_variants, metaphone, rank, sound_alikes, symspell_candidates,
+    GENERAL,
+    GLYPH_LETTERS,
+    KEYBOARD,
+    LOOKALIKES,
+    MIN_SUGGESTION_FREQ,
+    OCR,
+    Weights,
+    _ALPHABET,
+    confusion_cost,
+    lookalike_variants,
+    metaphone,
+    rank,
+    sound_alikes,
+    symspell_candidates,
 )
 from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
-    _BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, _LETTER, _NUMBER_UNIT, _SHORT_FUNCTION, _SYMBOL_AT, _SYMBOL_IN_WORD,
-    OcrScans, code_like, letter_run_matches,
+    _BROKEN_HYPHEN,
+    _BROKEN_HYPHEN_AT,
+    _LETTER,
+    _NUMBER_UNIT,
+    _SHORT_FUNCTION,
+    _SYMBOL_AT,
+    _SYMBOL_IN_WORD,
+    OcrScans,
+    code_like,
+    letter_run_matches,
 )
+from ._ocrwords import OcrWords
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import technical_term
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
-    _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
-    _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
-    _word_file, extra_words, two_letter_words,
+    _ELONGATED,
+    _QUAD,
+    FUNCTION_WORDS,
+    MAX_WORD,
+    MIN_LOOKALIKE_FREQ,
+    _known,
+    _slip_variants,
+    _SUSPENDED_NEXT,
+    _variant_known,
+    accepted_form,
+    archaic_words,
+    broken_contractions,
+    candidate_zipf,
+    closed_compound,
+    _word_file,
+    extra_words,
+    two_letter_words,
 )
 
 
@@ -81,8 +117,6 @@ def _written_speech(text: str, start: int, end: int, w: str, freqs: dict[str, in
                 if any(freqs.get(low.replace(sound, sp), 0) >= 1_000_000 for sp in spellings):
                     return True
     return False
-
-
 
 
 @lru_cache(maxsize=65536)
@@ -179,7 +213,9 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
 
 
 _MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
-class _Analysis(OcrScans):
+
+
+class _Analysis(OcrScans, OcrWords):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc
         self.text = doc.text
@@ -244,6 +280,8 @@ class _Analysis(OcrScans):
             self._plain_token(idx, tok.start, tok.end, w, unknown)
         if unknown:
             self._unknown_words(words, unknown)
+        if self.mode == "ocr":
+            self._real_words()
         self._garbage()
         for v in self.out.values():
             v.sort(key=lambda i: i.start)
@@ -257,6 +295,8 @@ class _Analysis(OcrScans):
         w = tok.text.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
         low = w.lower()
         if low in self.freqs or (w.islower() and accepted_form(low)):
+            return
+        if self.mode == "ocr" and self._damaged_mark_word(tok.start, w):
             return
         if "-" not in w:
             if w[:1].islower() and "'" in w:
@@ -277,6 +317,8 @@ class _Analysis(OcrScans):
         if w in self.freqs or len(w) > MAX_WORD:
             return  # very long tokens are O004's
         if not w.islower():
+            if self.mode == "ocr" and not in_compound and start not in self.owned and self._damaged_capital(start, end, w):
+                return
             low = w.lower()
             if low in self.freqs or not (w[0].isupper() and w[1:].islower()):
                 return
@@ -289,12 +331,17 @@ class _Analysis(OcrScans):
                 best = self._best_lookalike(low, min_freq=MIN_LOOKALIKE_FREQ if long_s else 300_000_000)
                 if best:
                     sugg = best[0][0].upper() + best[0][1:]
-                    self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
-                             [(sugg, False)], 0.6)
+                    self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'", [(sugg, False)], 0.6)
                     self.owned.add(start)
                     return
-            if (self.mode != "ocr" and not in_compound and len(w) >= 5 and w.isascii()
-                    and at_sentence_start(self.text, start) and not self._foreign_neighbour(idx)):
+            if (
+                self.mode != "ocr"
+                and not in_compound
+                and len(w) >= 5
+                and w.isascii()
+                and at_sentence_start(self.text, start)
+                and not self._foreign_neighbour(idx)
+            ):
                 self._capitalised_slip(start, end, w, low)
             return
         if len(w) == 2 and self.mode == "ocr" and not in_compound:
@@ -610,16 +657,14 @@ class _Analysis(OcrScans):
         best_cost = confusion_cost(w, top[0], self.w)
         if top[0] in looks:
             conf = 0.8 if self.mode == "ocr" else 0.55
-            self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'",
-                     [(c, False) for c in top[:3]], conf)
+            self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'", [(c, False) for c in top[:3]], conf)
         else:
             conf = 0.75 if best_cost <= 1.0 else 0.5
             if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NO_GUESS_MARGIN:
                 # no candidate clearly wins, even with its neighbours: no guess
                 self.add("S001", start, end, f"unknown word '{w}'", [], conf - 0.15)
             else:
-                self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?",
-                         [(c, False) for c in top], conf)
+                self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top], conf)
         self.owned.add(start)
 
     # ---------------------------------------------------------- O004
@@ -649,7 +694,4 @@ class _Analysis(OcrScans):
             if any(s in self.owned for s in range(core_a, core_a + len(core))):
                 continue
             core_b = core_a + len(core)
-            self.add("O004", core_a, core_b, f"garbage string ({reason}): '{_short(core)}'", [("", False)],
-                     0.8 if self.mode == "ocr" else 0.65)
-
-
+            self.add("O004", core_a, core_b, f"garbage string ({reason}): '{_short(core)}'", [("", False)], 0.8 if self.mode == "ocr" else 0.65)

@@ -5,6 +5,7 @@ weighted edit distance that ranks candidate corrections (a noisy channel's P(typ
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -211,9 +212,8 @@ CONTEXT_WEIGHT = 1.0
 PMI_CLIP = 3.0
 
 
-@lru_cache(maxsize=1)
-def _total() -> float:
-    return float(sum(lexicon.frequencies().values()))
+#: the sum of symspellpy's word counts (its 82,765 words): the independence baseline of a pair
+TOTAL_COUNT = 541_808_760_578.0
 
 
 def context_pmi(c: str, prev: str | None, nxt: str | None) -> float:
@@ -222,11 +222,11 @@ def context_pmi(c: str, prev: str | None, nxt: str | None) -> float:
     (a pair it does not list counts as independent words, at most its smallest listed count).
     "more than" is listed 90 times as often as "more then", so "than" gains two decades after
     "more"."""
-    freqs = lexicon.frequencies()
+    freqs = lexicon.counts()
     fc = freqs.get(c, 0)
     if not fc:
         return 0.0
-    total = _total()
+    total = TOTAL_COUNT
     out = 0.0
     for a, b, other in ((prev, c, prev), (c, nxt, nxt)):
         if other is None:
@@ -248,7 +248,7 @@ def rank(typed: str, candidates: Iterable[str], w: Weights, prev: str | None = N
     slip is) minus a bonus for the candidate's frequency and, given the neighbouring words
     ``prev`` and ``nxt`` (lower-case dictionary words, or None), for how well it fits between
     them (``context_pmi``)."""
-    freqs = lexicon.frequencies()
+    freqs = lexicon.counts()
     out = []
     for c in set(candidates):
         f = freqs.get(c, 0)
@@ -285,7 +285,8 @@ def _sound_lines() -> list[str]:
 @lru_cache(maxsize=1)
 def _sound_index() -> lexicon.Table:
     """The sound-alike table, made once into the data cache folder and opened in a few ms."""
-    return lexicon.cached_table(f"sounds-v1-{len(lexicon.frequencies())}.bin", _sound_lines)
+    size = os.stat(lexicon._data_path(lexicon.DICTIONARY)).st_size
+    return lexicon.cached_table(f"sounds-v1-{size}.bin", _sound_lines)
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, Mapping
 
 from ..lint import lexicon
 from ._confusion import OCR, confusion_cost, context_pmi, lookalike_variants, rank
@@ -45,7 +45,7 @@ def _case_like(model: str, word: str) -> str:
 
 def _count(word: str) -> float:
     """A word's count on symspellpy's scale (from wordfreq's Zipf value when the list lacks it)."""
-    f = lexicon.frequencies().get(word)
+    f = lexicon.counts().get(word)
     if f:
         return float(f)
     z = lexicon.zipf(word)
@@ -57,7 +57,7 @@ def common_lookalikes(w: str) -> tuple[str, ...]:
     """The very common words a scan could have turned into ``w``: one look-alike substitution
     away (rn/m, li/h, b/h, e/c ...), or, for a string no dictionary has, one letter more
     ("sheb") or, when short, one letter fewer ("th")."""
-    freqs = lexicon.frequencies()
+    freqs = lexicon.counts()
     variants = set(lookalike_variants(w, 1))
     if w not in freqs and len(w) >= 3:
         variants.update(w[:i] + w[i + 1 :] for i in range(len(w)))
@@ -71,7 +71,7 @@ class OcrWords:
     """Mixin of ``_lexcheck._Analysis`` (its ``doc``, ``freqs``, ``owned``, ``add`` ...)."""
 
     doc: Any
-    freqs: dict[str, int]
+    freqs: Mapping[str, int]
     owned: set[int]
     _caps: Counter | None = None
 
@@ -195,7 +195,7 @@ _CONTRACTED = frozenset(("s", "t", "d", "ll", "re", "ve", "m"))
 
 def _word_part(p: str) -> bool:
     """A part of a compound that is a word itself ("well", "known"; "a" and "i" too)."""
-    return p in ("a", "i") or (len(p) >= 2 and p in lexicon.frequencies())
+    return p in ("a", "i") or (len(p) >= 2 and p in lexicon.counts())
 
 
 def _title_edits(w: str) -> set[str]:

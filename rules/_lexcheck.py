@@ -61,7 +61,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
-from ._oldstyle import in_old_style_quote, old_spelling_base
+from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import technical_term
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
@@ -590,8 +590,8 @@ class _Analysis(OcrScans, OcrWords):
                 continue
             if self.mode != "ocr" and self._loanword(words, idx, w):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
-            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
-                continue  # "the Well is froze ... slow worke": a period source quoted as written
+            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):
+                continue  # "the Well is froze ... slow worke", "I'd go afther her mysel'": as written
             if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
                 continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             self._misspelling(start, end, w, idx)

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from ..lint import lexicon, nearwords
@@ -213,14 +216,21 @@ class _Analysis(OcrScans):
         self._symbols_in_words()
         words = self.doc.words
         freqs = self.freqs
+        owned = self.owned
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
-        for idx, tok in enumerate(words):
+        texts = self.doc.word_texts
+        # the common path, a known lower-case word, skipped without a Python-level loop
+        for idx in compress(range(len(texts)), map(not_, map(freqs.__contains__, texts))):
+            tok = words[idx]
             w = tok.text
-            if w in freqs:  # the common path: a known lower-case word
+            if tok.start in owned:
                 continue
-            if tok.start in self.owned:
-                continue
-            if not w.isalpha():
+            if w.isalpha():
+                if not w.islower() and w.lower() in freqs:
+                    continue  # a capitalised common word ("The"): _plain_token's first test
+            else:
+                if w.isdigit():
+                    continue  # a number: no letters for _digits_in_word to read
                 if "-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w):
                     self._digits_in_word(tok)
                     continue
@@ -359,11 +369,7 @@ class _Analysis(OcrScans):
 
     def _word_counts(self) -> dict[str, int]:
         if self._counts is None:
-            counts: dict[str, int] = {}
-            for t in self.doc.words:
-                k = t.text.lower()
-                counts[k] = counts.get(k, 0) + 1
-            self._counts = counts
+            self._counts = Counter(map(str.lower, self.doc.word_texts))
         return self._counts
 
     def _typo_likelier(self, w: str, z: float, extra: float = 0.0) -> bool:

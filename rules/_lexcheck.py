@@ -35,7 +35,7 @@ from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
     confusion_cost, lookalike_variants, rank, symspell_candidates,
 )
-from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
+from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_hints, garbage_reason  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     _BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, _LETTER, _NUMBER_UNIT, _SHORT_FUNCTION, _SYMBOL_AT, _SYMBOL_IN_WORD,
     OcrScans, code_like, letter_run_matches,
@@ -547,7 +547,7 @@ class _Analysis(OcrScans):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        for m in _GARBAGE_HINT.finditer(text):
+        for m in garbage_hints(text, self.doc.words, self.doc.word_texts):
             a, b = m.start(), m.end()
             chunk = text[a:b]
             core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))

@@ -50,15 +50,14 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterato
     each chunk holding one gives ``finditer``'s match there (tests/rules/test_fast_paths.py
     compares both on random text).
     """
-    run = _HINT_RUN.match
     long_a: list[int] = []  # the chunks of 41 characters or more: starts and ends
     long_b: list[int] = []
     if _HINT_LONG_AT_0.match(text):
         long_a.append(0)
-        long_b.append(run(text, 0).end())
+        long_b.append(_run_end(text, 0))
     for m in _HINT_LONG.finditer(text):
         long_a.append(m.end())
-        long_b.append(run(text, m.end()).end())
+        long_b.append(_run_end(text, m.end()))
     starts = set(long_a)
     anchors = [m.start() for m in _HINT_JUNK.finditer(text)]
     anchors += [m.start() for m in _HINT_PUNCT.finditer(text)]
@@ -80,9 +79,15 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterato
         starts.add(p)
     match = _GARBAGE_HINT.match
     for s in sorted(starts):
-        m = match(text, s)
-        if m is not None:
-            yield m
+        hit = match(text, s)
+        if hit is not None:
+            yield hit
+
+
+def _run_end(text: str, pos: int) -> int:
+    """The end of the run of non-white-space characters from ``pos``."""
+    m = _HINT_RUN.match(text, pos)
+    return m.end() if m is not None else pos  # (always a match: "\S*" matches the empty string)
 
 
 def _short(s: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cached_property
 from operator import itemgetter
 from typing import Any, Callable, Hashable, Iterator, NamedTuple, TypeVar
@@ -215,6 +216,11 @@ class Document:
         """The text of every word token, in order (``[t.text for t in doc.words]``, built in C):
         for scans that test every word against a set without a Python-level loop."""
         return list(map(itemgetter(2), self.words))
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How many times each distinct word text occurs (counted in C), in first-seen order."""
+        return Counter(self.word_texts)
 
     def iter_words(self, start: int = 0, end: int | None = None) -> Iterator[Token]:
         """Word tokens between ``start`` and ``end`` (computed on demand, not cached)."""

@@ -6,12 +6,13 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from operator import itemgetter
+from itertools import compress, filterfalse
+from operator import methodcaller
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._variety import _ENDINGS as VARIETY_ENDINGS
 from ._variety import variety_of
 from ._words import _known, broken_contractions
 from ..lint import lexicon
@@ -106,13 +107,13 @@ class LowercaseName(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        words = doc.words
-        uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C
+        uses = doc.word_counts  # each distinct word's uses, counted in C
         freqs = lexicon.frequencies()
         # lower-case words used once that no list has, whose capitalised form the text uses
-        # at least twice: few, so the positions are looked at only for them
-        candidates = [w for w, n in uses.items() if n == 1 and w not in freqs and len(w) >= 3
-                      and w.islower() and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
+        # at least twice: few, so the positions are looked at only for them (the words the
+        # lexicon has and the words not in lower case are dropped in C first)
+        candidates = [w for w in filter(str.islower, filterfalse(freqs.__contains__, uses)) if uses[w] == 1
+                      and len(w) >= 3 and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
         if not candidates:
             return
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
@@ -170,14 +171,16 @@ class OtherVariety(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         words = doc.words
         marked = {}
-        for w in set(map(itemgetter(2), words)):  # each distinct word once
+        # each distinct word once, and only those with one of the spelling-pair endings (the
+        # others have no variety), picked out in C
+        for w in filter(methodcaller("endswith", VARIETY_ENDINGS), doc.word_counts):
             if len(w) >= 5 and w.islower() and w.isalpha():
                 v = variety_of(w)
                 if v is not None and not (vocab is not None and vocab.accepts(w)):
                     marked[w] = v
         if not marked:
             return
-        found = [(t, *marked[t.text]) for t in words if t.text in marked]
+        found = [(words[i], *marked[words[i].text]) for i in compress(range(len(words)), map(marked.__contains__, doc.word_texts))]
         severity = None
         if want in ("en-US", "en-GB"):
             other = "GB" if want == "en-US" else "US"

@@ -128,19 +128,37 @@ class LowercaseName(Rule):
             if vocab is not None and vocab.accepts(low):
                 continue
             cap = low[0].upper() + low[1:]
-            spots = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(cap)}(?!\w)", text)]
+            spots = _word_spans(text, cap)
             if sum(1 for a, _ in spots if not at_sentence_start(text, a)) < 2:
                 continue  # capitalised only where every word is (sentence starts)
-            m = re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)
-            if m is None:  # pragma: no cover - the word came from the text
+            first = _word_spans(text, low, 1)
+            if not first:  # pragma: no cover - the word came from the text
                 continue
-            a, b = m.start(), m.end()
+            a, b = first[0]
             if (a > 0 and text[a - 1] in _NEAR_CODE) or (b < len(text) and text[b] in _NEAR_CODE and text[b] not in ".-:)"):
                 continue
             if at_sentence_start(text, a) or code_like(text, a, b):
                 continue
             yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
                                [(cap, False)], confidence=0.7)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _word_spans(text: str, word: str, limit: int = 0) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)`` for a word of
+    letters (the first ``limit`` of them, if given): its occurrences found from its letters (a
+    pattern that opens with a look-behind is tried at every position of the text), then the
+    character before each tested (two such matches of a word of letters cannot overlap)."""
+    out = []
+    for m in re.finditer(re.escape(word) + r"(?!\w)", text):
+        p = m.start()
+        if p == 0 or not _WORD_CHAR.match(text, p - 1):
+            out.append(m.span())
+            if len(out) == limit:
+                break
+    return out
 
 
 _VARIETY_NAME = {"US": "American", "GB": "British"}

@@ -145,3 +145,21 @@ def test_garbage_hints_same_as_finditer(seed):
         doc = Document(text, "x")
         want = [(m.span(), m.groups()) for m in GB._GARBAGE_HINT.finditer(text)]
         assert [(m.span(), m.groups()) for m in GB.garbage_hints(text, doc.words, doc.word_texts)] == want, text
+
+
+# ------------------------------------------------------- whole-word searches (G007, S003)
+from garblint.rules import artefacts as ART  # noqa: E402
+from garblint.rules import spelling as SP  # noqa: E402
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whole_word_searches_same_as_look_behind_regexes(seed):
+    rng = random.Random(seed)
+    pieces = ["AB", "ABAB", "ab", "aba", "\u00e9", "'", "\u2019", "-", "_", "1", " ", "\n", ".", "x"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        for word in ("AB", "ABAB", "ab", "aba"):
+            assert ART._standalone(text, word) == (re.search(r"(?<![\w'\u2019-])" + re.escape(word) + r"(?![\w'\u2019-])", text) is not None)
+            want = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+            assert SP._word_spans(text, word) == want
+            assert SP._word_spans(text, word, 1) == want[:1]

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from .config import Config
 from .textio import MAX_FILE_BYTES, not_regular_message
+from .lazyre import lazy_re
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -82,10 +83,10 @@ EXCLUDED = "excluded by the configuration (--force-exclude)"
 #: the ``error`` of an input that is also the file the run writes its report or baseline to
 OUTPUT_IS_INPUT = "is also the file the report or baseline is written to (-o, --write-baseline); refusing to replace an input"
 
-_REPORT_END = re.compile(rb"(?:\A|\n)(?:All clear: no findings in |Found [0-9]+ findings? \(|No findings in )[^\n]*\n?\Z")
+_REPORT_END = lazy_re(rb"(?:\A|\n)(?:All clear: no findings in |Found [0-9]+ findings? \(|No findings in )[^\n]*\n?\Z")
 _SUMMARY_STARTS = (b"All clear: no findings in ", b"Found ", b"No findings in ")
-_TEXT_REPORT_START = re.compile(rb"\A[^\n]*:[0-9]+:[0-9]+: [A-Z][0-9]{3} \[(?:error|warning|suggestion)\] ")
-_GITHUB_START = re.compile(rb"\A::(?:error|warning|notice) (?:file|title)=")
+_TEXT_REPORT_START = lazy_re(rb"\A[^\n]*:[0-9]+:[0-9]+: [A-Z][0-9]{3} \[(?:error|warning|suggestion)\] ")
+_GITHUB_START = lazy_re(rb"\A::(?:error|warning|notice) (?:file|title)=")
 
 
 def is_report(head: bytes, tail: bytes) -> bool:

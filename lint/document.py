@@ -6,7 +6,6 @@ All offsets are 0-based code-point indices into ``Document.text``, end exclusive
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
@@ -14,6 +13,7 @@ from operator import itemgetter
 from typing import Any, Callable, Hashable, Iterator, NamedTuple, TypeVar
 
 from .segment import split_sentences, trim_span
+from .lazyre import lazy_re
 
 
 class Block(NamedTuple):
@@ -39,11 +39,11 @@ class Token(NamedTuple):
 
 _T = TypeVar("_T")
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy_re(r"\r\n|\r|\n")
 # "\r(?!\n)": a CRLF line break must not be read as CR + LF, two breaks, a paragraph gap.
-_PARA_SEP = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
+_PARA_SEP = lazy_re(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 # A word: letters and digits, with inner apostrophes and hyphens ("city’s", "self-defense").
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
+_WORD = lazy_re(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 
 
 class Document:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
-import re
 import signal
 import stat
 import tempfile
@@ -35,6 +34,7 @@ from .document import Document
 from .finding import Edit, Finding
 from .rule import get_rule
 from .textio import make_document
+from .lazyre import lazy_re
 
 MAX_PASSES = 10
 
@@ -45,7 +45,7 @@ _BOM_BYTES = {
     "utf-32-le": codecs.BOM_UTF32_LE,
     "utf-32-be": codecs.BOM_UTF32_BE,
 }
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINES = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 class FixError(Exception):
@@ -357,7 +357,7 @@ def _lines(text: str) -> list[str]:
     return _LINES.findall(text)
 
 
-_BYTE_LINES = re.compile(rb"[^\n]*\n|[^\n]+\Z")
+_BYTE_LINES = lazy_re(rb"[^\n]*\n|[^\n]+\Z")
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> bytes:

@@ -26,32 +26,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from .lazyre import lazy_re
 
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
 # option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
-_CANDIDATE_START = re.compile(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
+_CANDIDATE_START = lazy_re(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
 # an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
-_FRAME = re.compile(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
-_HEADING_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
+_FRAME = lazy_re(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
+_HEADING_LABEL = lazy_re(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
 _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor but vs".split())
-_NEWLINE = re.compile(r"\r\n?|\n")
-_SPACES = re.compile(r"  +")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
-_GAP3 = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
-_OPTIONS = re.compile(
+_NEWLINE = lazy_re(r"\r\n?|\n")
+_SPACES = lazy_re(r"  +")
+_LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_GAP3 = lazy_re(r"(?<=\S)[ \t]{3,}(?=\S)")
+_OPTIONS = lazy_re(
     r"[ \t]*(?:-{1,2}[A-Za-z0-9?#][\w.?#-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?"
     r"(?:,?[ \t]+-{1,2}[A-Za-z0-9?][\w.-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?)*)(?=[ \t]{2,}|[ \t]*$|[ \t][A-Z][a-z])"
 )
-_KEY_VALUE = re.compile(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
-_PROMPT = re.compile(r"[ \t]*(?:\$|>>>)[ \t]+\S")
-_CODE_CHARS = re.compile(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
-_CODE_TOKEN = re.compile(
+_KEY_VALUE = lazy_re(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)")
+_PROMPT = lazy_re(r"[ \t]*(?:\$|>>>)[ \t]+\S")
+_CODE_CHARS = lazy_re(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
+_CODE_TOKEN = lazy_re(
     r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
     re.S,
 )
-_WORDISH = re.compile(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’)]*$")
+_WORDISH = lazy_re(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
+_SENTENCE_END = lazy_re(r"[.!?:][\"'”’)]*$")
 
 
 def _symbolic(s: str) -> bool:
@@ -76,8 +77,8 @@ def _is_code_token(t: str) -> bool:
     return _CODE_TOKEN.match(core) is not None
 
 
-_ASSIGNMENT = re.compile(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
+_FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
 def _code_like(s: str) -> bool:
@@ -124,7 +125,7 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
-_BLANK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_BLANK = lazy_re(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
 
 
 def _candidates(text: str) -> list[int]:
@@ -191,7 +192,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = re.compile(r"(?<!\S)(?:\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
+_CODE_IN_PROSE = lazy_re(r"(?<!\S)(?:\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 

@@ -30,11 +30,12 @@ import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
+from .lazyre import lazy_re
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
 
-_TWO_FIELD_LINES = re.compile(r"(?:\S+ \S+\n)*(?:\S+ \S+)?")
+_TWO_FIELD_LINES = lazy_re(r"(?:\S+ \S+\n)*(?:\S+ \S+)?")
 
 
 def _data_path(name: str) -> str:
@@ -201,7 +202,7 @@ def _sources_key() -> str:
     return "_".join(parts)
 
 
-_INDEX_WORD = re.compile(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")
+_INDEX_WORD = lazy_re(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")
 
 
 def build_index_lines() -> list[str]:

@@ -20,33 +20,34 @@ from bisect import bisect_right
 from typing import Iterable
 
 from .suppress import directive_spans
+from .lazyre import lazy_re
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 RST_EXTENSIONS = (".rst", ".rest")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
-_HTML_RAW = re.compile(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_RAW = lazy_re(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
-_FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_FRONT_OPEN = lazy_re(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 
 # Inline constructs inside prose lines.
-_BACKTICKS = re.compile(r"`+")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?)>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(
+_BACKTICKS = lazy_re(r"`+")
+_AUTOLINK = lazy_re(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?)>")
+_HTML_COMMENT = lazy_re(r"<!--.*?-->", re.S)
+_HTML_TAG = lazy_re(
     r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
-_BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'\u201d\u2019*_]", re.I)
-_EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+_BARE_URL = lazy_re(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'\u201d\u2019*_]", re.I)
+_EMAIL = lazy_re(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
 # GitHub/Slack emoji shortcodes (":tada:", ":+1:"): markup, not words or punctuation
-_EMOJI_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_LINE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
-_QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
-_TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
-_MD_EMPHASIS = re.compile(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
+_EMOJI_SHORTCODE = lazy_re(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
+_ENTITY = lazy_re(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_LINE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
+_QUOTE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)+")
+_TABLE_PIPE = lazy_re(r"[ \t]*(?<!\\)\|[ \t]*")
+_MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # "](" starts an inline link target; "][" a reference label.
-_LINK_OPEN = re.compile(r"\]\(|\]\[")
+_LINK_OPEN = lazy_re(r"\]\(|\]\[")
 
 
 def is_markdown(path: str | None) -> bool:
@@ -310,7 +311,7 @@ def _matching(text: str, pos: int, end: int, close_ch: str) -> int | None:
 
 
 # words inside identifiers: "app.config" -> app, config; "HTTPTransport" -> http, transport
-_CODE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_CODE_WORD = lazy_re(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def masked_words(doc) -> frozenset[str]:

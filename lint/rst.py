@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from .markup import _line_offsets
+from .lazyre import lazy_re
 
 RST_EXTENSIONS = (".rst", ".rest")
 
@@ -60,23 +61,23 @@ _SETTINGS = {
     "character_level_inline_markup": False,
 }
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 
 # ------------------------------------------------------------------ inline markup
-_INLINE_LITERAL = re.compile(r"(?<![\\\w])``(?=\S)(.+?)(?<=\S)``(?!\w)", re.S)
+_INLINE_LITERAL = lazy_re(r"(?<![\\\w])``(?=\S)(.+?)(?<=\S)``(?!\w)", re.S)
 # :role:`content` or `content`:role: or `content` (default role) or `content`_ / `content`__
-_ROLE = re.compile(
+_ROLE = lazy_re(
     r"(?<![\\\w`])(?P<pre>:[A-Za-z][\w.:+-]*:)?`(?=\S)(?P<body>(?:[^`\\]|\\.)+?)(?<=\S)`"
     r"(?P<post>:[A-Za-z][\w.:+-]*:|__?)?(?![\w`])",
     re.S,
 )
-_TARGET = re.compile(r"\s*<[^<>]+>\s*\Z", re.S)  # "title <target>" in a role or link
-_FOOTNOTE_REF = re.compile(r"\[(?:#[\w.-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w)")
-_SUBST_REF = re.compile(r"(?<![\w\\|])\|(?=\S)[^|\n]+(?<=\S)\|(?:__?)?(?![\w|])")
-_NAMED_REF = re.compile(r"(?<=\w)__?(?![\w])")  # "Python_" -> the underscore
-_EMPHASIS = re.compile(r"(?<![\\\w*])(\*\*?)(?=[^\s*])(?:[^*\\]|\\.)+?(?<=[^\s*\\])\1(?![\w*])", re.S)
-_ESCAPE = re.compile(r"\\(?=[^\s\w])")
-_DOUBLE_COLON = re.compile(r"(?<=\S):(:)[ \t]*$|(?:^|[ \t]+)::[ \t]*$", re.M)
+_TARGET = lazy_re(r"\s*<[^<>]+>\s*\Z", re.S)  # "title <target>" in a role or link
+_FOOTNOTE_REF = lazy_re(r"\[(?:#[\w.-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w)")
+_SUBST_REF = lazy_re(r"(?<![\w\\|])\|(?=\S)[^|\n]+(?<=\S)\|(?:__?)?(?![\w|])")
+_NAMED_REF = lazy_re(r"(?<=\w)__?(?![\w])")  # "Python_" -> the underscore
+_EMPHASIS = lazy_re(r"(?<![\\\w*])(\*\*?)(?=[^\s*])(?:[^*\\]|\\.)+?(?<=[^\s*\\])\1(?![\w*])", re.S)
+_ESCAPE = lazy_re(r"\\(?=[^\s\w])")
+_DOUBLE_COLON = lazy_re(r"(?<=\S):(:)[ \t]*$|(?:^|[ \t]+)::[ \t]*$", re.M)
 #: roles whose content is shown as words ("a :term:`build`"), so it stays prose
 PROSE_ROLES = frozenset("term dfn abbr emphasis strong title-reference title t sub sup subscript superscript guilabel".split())
 
@@ -327,7 +328,7 @@ def _runs(text: str, prose: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_MARKUP_LINE = re.compile(
+_MARKUP_LINE = lazy_re(
     r"^(?:[ \t]*\.\.(?:[ \t].*)?|[ \t]*:[\w .-]+:(?:[ \t].*)?|([=\-`:'\"~^_*+#<>.])\1{3,}[ \t]*|[ \t]*[+|].*[+|][ \t]*)$",
     re.M,
 )

@@ -22,14 +22,15 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
 from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion, make_fingerprint
+from .lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
     from .document import Document
 
 DOC_HEADINGS = ("What it flags", "Why", "Example", "Fix")
-_CODE = re.compile(r"^[A-Z][0-9]{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = lazy_re(r"^[A-Z][0-9]{3}$")
+_NAME = lazy_re(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _CONTEXT = 24
 
 _REGISTRY: dict[str, type["Rule"]] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .wordlists import word_set
+from .lazyre import lazy_re
 
 # Titles and honorifics: always followed by a name, so never the end of a sentence.
 TITLE_ABBREVIATIONS = word_set("title-abbreviations")
@@ -19,7 +20,7 @@ OTHER_ABBREVIATIONS = word_set("abbreviations")
 # Words that, capitalised after a dotted acronym ("U.S."), make a new sentence likely.
 SENTENCE_STARTERS = word_set("sentence-starters")
 
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_re(
     r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
                                      # match tried inside a run fails as the run's start did,
                                      # and retrying it at each mark was quadratic)
@@ -28,10 +29,10 @@ _CANDIDATE = re.compile(
         (?=(?P<next>\S))""",
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]*)$")
-_DOTTED = re.compile(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
-_INITIAL = re.compile(r"^[A-Z]$")
-_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
+_WORD_BEFORE = lazy_re(r"([^\s\"'\u201c\u2018(\[]*)$")
+_DOTTED = lazy_re(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+_INITIAL = lazy_re(r"^[A-Z]$")
+_NEXT_WORD = lazy_re(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
 
 _LOOKBEHIND = 40
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .finding import Finding, make_fingerprint
+from .lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -32,17 +33,17 @@ if TYPE_CHECKING:  # pragma: no cover
 UNUSED_CODE = "X001"
 SIC_FAMILIES = ("S", "N", "G")
 
-_HTML_DIRECTIVE = re.compile(
+_HTML_DIRECTIVE = lazy_re(
     r"<!--[ \t]*garblint-(?P<kind>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)[ \t]*-->", re.I
 )
-_LINE_DIRECTIVE = re.compile(
+_LINE_DIRECTIVE = lazy_re(
     r"^[ \t]*garblint:[ \t]*(?P<kind>disable-next-line|disable|enable)\b"
     r"(?:[ \t]*=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?[ \t]*$",
     re.I | re.M,
 )
-_CODE_SPLIT = re.compile(r"[,\s]+")
-_SIC_ANY = re.compile(r"\[sic!?\]", re.I)
-_SIC = re.compile(r"[\"'\u201d\u2019)\].,;:!?]{0,3}[ \t]*\[sic!?\]", re.I)
+_CODE_SPLIT = lazy_re(r"[,\s]+")
+_SIC_ANY = lazy_re(r"\[sic!?\]", re.I)
+_SIC = lazy_re(r"[\"'\u201d\u2019)\].,;:!?]{0,3}[ \t]*\[sic!?\]", re.I)
 
 
 @dataclass

@@ -5,14 +5,14 @@ spellings of people and places ("Ada Lovelace"); word lists hold words to accept
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import ConfigError
 from .wordlists import parse_entries
+from .lazyre import lazy_re
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_TOKEN = lazy_re(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
 
 def read_list(path: str) -> list[str]:

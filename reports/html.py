@@ -29,13 +29,13 @@ import bisect
 import hashlib
 import html
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from ..lint.fixer import apply_edits, plan_fixes
 from . import ReportContext
+from ..lint.lazyre import lazy_re
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 DEFAULT_PRIORITY = 50
@@ -58,7 +58,7 @@ CATEGORY_COLORS = {
     "grammar": "#65a30d",
 }
 _FALLBACK_COLOR = "#6b7280"
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazy_re("[\U00010000-\U0010ffff]")
 
 
 # ------------------------------------------------------------ applying fixes

@@ -8,29 +8,30 @@ from itertools import compress
 from typing import Any, Iterator
 
 from ._words import accepted_form
+from ..lint.lazyre import lazy_re
 
 _EDGE = "\"'()[]<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb*_"
 _STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|\ufffc"
 _RUN_JUNK = set(_STRONG_JUNK) | set("%&$@#*=+;")
 # chunks worth a closer look: long ones, odd symbols, repeated letters, punctuation clusters
-_GARBAGE_HINT = re.compile(
+_GARBAGE_HINT = lazy_re(
     r"(?<!\S)(?:\S{41,}|[!?.,;:*=+%&#@$~^|\\]{3,}(?!\S)|\S*[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]\S*|\S*([^\W\d_])\1{3}\S*|[b-df-hj-np-tv-xz]{6,}(?!\S))"
 )
 # The rare characters every _GARBAGE_HINT match has, one kind per alternative (garbage_hints).
-_HINT_JUNK = re.compile(r"[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]")
-_HINT_PUNCT = re.compile(r"[!?.,:][!?.,:][!?.,:]")  # (written out: "{3}" makes re try every position)
-_HINT_LONG = re.compile(r"\s(?=\S{41})")
-_HINT_LONG_AT_0 = re.compile(r"\S{41}")
-_HINT_RUN = re.compile(r"\S*")
-_HINT_WORD = re.compile(r"([^\W\d_])\1{3}|[b-df-hj-np-tv-xz]{6}")
-_QUOTED_SYMBOL = re.compile(
+_HINT_JUNK = lazy_re(r"[\u2500-\u25ff\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|%&$@#*=+;\ufffc]")
+_HINT_PUNCT = lazy_re(r"[!?.,:][!?.,:][!?.,:]")  # (written out: "{3}" makes re try every position)
+_HINT_LONG = lazy_re(r"\s(?=\S{41})")
+_HINT_LONG_AT_0 = lazy_re(r"\S{41}")
+_HINT_RUN = lazy_re(r"\S*")
+_HINT_WORD = lazy_re(r"([^\W\d_])\1{3}|[b-df-hj-np-tv-xz]{6}")
+_QUOTED_SYMBOL = lazy_re(
     '^["\u201c(]?[\'"\u2018\u201c][^\\s\\w\u2500-\u25ff\ufffc\'"\u2018\u2019\u201c\u201d]{1,3}[\'"\u2019\u201d]["\u201d)]?[.,;:!?)]*$'
 )
-_CODE_OPTION = re.compile(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
+_CODE_OPTION = lazy_re(r"^(?:--?[a-z][\w-]*(?:=\S*)?|[a-z_][\w.]*=\S+)$", re.I)
 # a requirement with its version: "greenlet>=1.0", "PyPy>=7.3.7", "python~=3.10"
-_VERSION_SPEC = re.compile(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
-_URLISH = re.compile(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
-_LEGIT_SYMBOLIC = re.compile(
+_VERSION_SPEC = lazy_re(r"^[A-Za-z][\w.-]*(?:[<>]=?|[=!~]=)\d[\w.*+-]*$")
+_URLISH = lazy_re(r"://|^www\.|@\w+\.\w|^[#@][\w-]+$|^\w+(?:[./]\w+)+/?$")
+_LEGIT_SYMBOLIC = lazy_re(
     r"^(?:[+\-\u2212\u00b1]?[A-Z]{0,3}[$£€¥]\d[\d.,]*(?:bn|m|k|tn|million|billion)?|[+\-\u2212\u00b1~]?\d[\d.,]*%|[A-Za-z]\+\+|\+?\d[\d\s-]*"
     r"|[A-Z]+&[A-Z]+|[\w.-]+&[\w.-]+|#\w+|@\w+|&|\d+[xX×]\d+|[-=*#~_+]{3,}|\*\*?[^*]+\*\*?|<-|->|=>|<=|>=|<|>|\||~\d.*|;|&amp;)$"
 )

@@ -41,6 +41,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     OcrScans, code_like, letter_run_matches,
 )
 from ._oldstyle import in_old_style_quote, old_spelling_base
+from ..lint.lazyre import lazy_re
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
     _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
@@ -125,10 +126,10 @@ CAPITAL_MAX_ZIPF = 2.0
 CAPITAL_MARGIN = 0.3
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
-_FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_FOREIGN_LETTER = lazy_re("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 # ------------------------------------------------------------- contexts
-_SENT_END = re.compile(r"(?:[.!?:]|\n\s*\n)[\s\"'\u201c\u2018(\[*_-]*$")
+_SENT_END = lazy_re(r"(?:[.!?:]|\n\s*\n)[\s\"'\u201c\u2018(\[*_-]*$")
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -166,7 +167,7 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
     return doc.memo("lexcheck.issues", lambda: _Analysis(doc, config).run(), on=config)
 
 
-_MD_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
+_MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
 class _Analysis(OcrScans):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc

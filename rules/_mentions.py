@@ -9,7 +9,6 @@ Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities;
 from __future__ import annotations
 
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +46,7 @@ from ._namewords import (
     is_given_name,
     surnames,
 )
+from ..lint.lazyre import lazy_re
 
 
 # -------------------------------------------------------------------- mentions
@@ -127,7 +127,7 @@ class Mention:
         return toks[0][0], toks[-1][1]
 
 
-_HYPHENS = re.compile(r"[\-\u2010\u2011]")
+_HYPHENS = lazy_re(r"[\-\u2010\u2011]")
 
 
 @lru_cache(maxsize=32768)
@@ -496,7 +496,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     out.append(m)
 
 
-_NOUNISH = re.compile(r"(?:ist|ists|er|ers|or|ors|ian|ians|ent|ents|ant|ants|ing|ed|ly|ion|ions|ive|al|ness|ment|ity|s)$")
+_NOUNISH = lazy_re(r"(?:ist|ists|er|ers|or|ors|ian|ians|ent|ents|ant|ants|ing|ed|ly|ion|ions|ive|al|ness|ment|ity|s)$")
 
 
 def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:

@@ -18,6 +18,7 @@ import jellyfish
 from ..lint import lexicon
 from ..lint.wordlists import word_set
 from ._sentences import DETERMINERS  # noqa: F401 - one list, read once; the name modules import it from here
+from ..lint.lazyre import lazy_re
 
 # ----------------------------------------------------------------- word lists
 #: Words that make a title in front of a name (case-folded, abbreviations without the dot).
@@ -35,18 +36,18 @@ STOPWORDS = word_set("name-stopwords")
 SPEECH_VERBS = word_set("speech-verbs")
 #: Last words that make a run an organisation or a place, not a person.
 ORG_WORDS = word_set("organisation-words")
-_QUOTE_CUES = re.compile(
+_QUOTE_CUES = lazy_re(
     r"\b(?:book|novel|memoir|film|movie|song|album|play|series|show|documentary|article|essay|"
     r"report|poem|opera|painting|exhibition|column|titled|entitled|called|headlined)\W{0,3}$",
     re.I,
 )
-_QUOTE_PAIRS = re.compile(r"\u201c([^\u201c\u201d\n]{1,200})\u201d|\"([^\"\n]{1,200})\"|\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")
-_QWORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-_CLAUSE_PUNCT = re.compile(r"[.!?,;]\s")
-_OPENING = re.compile(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
+_QUOTE_PAIRS = lazy_re(r"\u201c([^\u201c\u201d\n]{1,200})\u201d|\"([^\"\n]{1,200})\"|\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")
+_QWORD = lazy_re(r"[^\W\d_][\w'\u2019\-]*")
+_CLAUSE_PUNCT = lazy_re(r"[.!?,;]\s")
+_OPENING = lazy_re(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
-_POSSESSIVE = re.compile(r"[" + _APOS + r"]s$")
-_OPEN_CHAR = re.compile('[:\u201c"]')  # the characters one of which _OPENING requires
+_POSSESSIVE = lazy_re(r"[" + _APOS + r"]s$")
+_OPEN_CHAR = lazy_re('[:\u201c"]')  # the characters one of which _OPENING requires
 
 
 def _strip_possessive(tok: str) -> str:
@@ -55,9 +56,9 @@ def _strip_possessive(tok: str) -> str:
     return tok[:-2] if len(tok) >= 2 and tok[-1] == "s" and tok[-2] in _APOS else tok
 
 
-_GAP_SPACE = re.compile(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
-_GAP_DOT = re.compile(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
-_LOWER_PART = re.compile(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
+_GAP_SPACE = lazy_re(r"[ \t\u00a0]{1,3}(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+_GAP_DOT = lazy_re(r"\.[ \t\u00a0]{0,2}(?:\r?\n)?")
+_LOWER_PART = lazy_re(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011](?=[A-Z])")
 
 
 @lru_cache(maxsize=131072)

@@ -14,15 +14,16 @@ from ..lint import lexicon, nearwords
 from ..lint.segment import chunk_around
 from ._confusion import _ALPHABET, GLYPH_LETTERS, MIN_SUGGESTION_FREQ, Weights, confusion_cost, rank, symspell_candidates
 from ._words import _SUSPENDED_NEXT, FUNCTION_WORDS, MAX_WORD, _word_file, accepted_form, two_letter_words
+from ..lint.lazyre import lazy_re
 
 # Broken hyphenation: "im- prisonment", "in-\nformation".
-_BROKEN_HYPHEN = re.compile(r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])")
+_BROKEN_HYPHEN = lazy_re(r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])")
 # Letters around one or two symbols: "st!ll", "w@ter", "l|ke".
-_SYMBOL_IN_WORD = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
+_SYMBOL_IN_WORD = lazy_re(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
 # The characters that can end the letter run of a _BROKEN_HYPHEN / _SYMBOL_IN_WORD match.
-_BROKEN_HYPHEN_AT = re.compile(r"[\-\u2010](?=[ \t\r\n])")
-_SYMBOL_AT = re.compile(r"[!|$@({\[\]€¢£§®©^*]")
-_LETTER = re.compile(r"[^\W\d_]")
+_BROKEN_HYPHEN_AT = lazy_re(r"[\-\u2010](?=[ \t\r\n])")
+_SYMBOL_AT = lazy_re(r"[!|$@({\[\]€¢£§®©^*]")
+_LETTER = lazy_re(r"[^\W\d_]")
 
 
 def letter_run_matches(rx: "re.Pattern[str]", anchor: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
@@ -51,16 +52,16 @@ def letter_run_matches(rx: "re.Pattern[str]", anchor: "re.Pattern[str]", text: s
             yield m
 
 
-_NUMBER_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
+_NUMBER_UNIT = lazy_re(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
 
 _SHORT_FUNCTION = tuple(sorted(_word_file("ocr-short-function-words.txt")))
 
-_CHUNK_CODE = re.compile(
+_CHUNK_CODE = lazy_re(
     r"://|\bwww\.|@|^[#@$]|[_\\=<>{}|~^`]|\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|biz|ly|me|tv|js|py|md|txt|html?|php|pdf|json|xml|csv)\b"
     r"|/\w|[a-z]\.[a-z]|^--?[a-z]",
     re.I,
 )
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = lazy_re(r"[a-z][A-Z]")
 
 
 def code_like(text: str, start: int, end: int) -> bool:

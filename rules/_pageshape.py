@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .boilerplate import _LEGIT_CONTRIBUTED, _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
+from ..lint.lazyre import lazy_re
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".rest", ".html", ".htm", ".xml", ".tex")
 
@@ -71,20 +72,20 @@ _BYLINE = rf"(?i:by|written\s+by|words\s+by|story\s+by|posted\s+by)\s*:?\s+{_NAM
 _PIECE = rf"(?:{_BYLINE}|(?i:{_LEAD}|{_AGO}|{_DATE}|{_TIME}|{_READ}|at|on|and))"
 _SEP = r"(?:\s*[|\u2022\u00b7/,\u2013\u2014-]\s*|\s+)"
 # a whole unit made of such pieces (agency or desk names may be left over: see _dateline)
-_PIECES = re.compile(rf"{_PIECE}")
-_BYLINE_RE = re.compile(rf"^{_BYLINE}")
-_TIMEISH = re.compile(rf"(?:{_TIME}|{_AGO}|\b{_LEAD}|{_READ})", re.I)
+_PIECES = lazy_re(rf"{_PIECE}")
+_BYLINE_RE = lazy_re(rf"^{_BYLINE}")
+_TIMEISH = lazy_re(rf"(?:{_TIME}|{_AGO}|\b{_LEAD}|{_READ})", re.I)
 # a prefix glued to a paragraph: pieces and separators, then the paragraph's own first word
-_GLUED = re.compile(
+_GLUED = lazy_re(
     rf"^(?:(?:{_PIECE}){_SEP})*?(?i:{_TIME}|{_AGO}|{_READ}|{_DATE}\s*[|\u2022\u00b7])(?:{_SEP}(?:{_PIECE}))*\s*[|\u2022\u00b7]?\s+(?=[A-Z\u201c\"])"
 )
-_BARE_TIME = re.compile(rf"^\s*(?:{_DAY},?\s+)?{_TIME}\s*$", re.I)
-_DATE_RE = re.compile(rf"{_DATE}", re.I)
+_BARE_TIME = lazy_re(rf"^\s*(?:{_DAY},?\s+)?{_TIME}\s*$", re.I)
+_DATE_RE = lazy_re(rf"{_DATE}", re.I)
 # what a dateline needs besides separators: a byline, a date with a number, a time, "... ago"
-_SOLID = re.compile(
+_SOLID = lazy_re(
     rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_re(r"[^\W\d_]+")
 
 
 def dateline_kind(text: str) -> str:
@@ -150,8 +151,8 @@ HEADLINE_MAX_WORDS = 22
 # punctuation to white space, so that str.split gives the words (a fast stand-in for the word
 # pattern where only membership in word lists matters)
 _SPACE_PUNCT = str.maketrans({c: " " for c in '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%\u201c\u201d\u2018\u00ab\u00bb\u2026\u2013\u2014\u00b7\u2022'})
-_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
-_NUMERIC = re.compile(r"\d")
+_LIST_ITEM = lazy_re(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
+_NUMERIC = lazy_re(r"\d")
 
 
 def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
@@ -453,7 +454,7 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
                 page.flags[k] = ("B002", kind, 0.6)
 
 
-_INDENTED = re.compile(r"^[ \t]+\S|\S {3,}\S", re.M)
+_INDENTED = lazy_re(r"^[ \t]+\S|\S {3,}\S", re.M)
 
 
 def page_like(doc) -> bool:

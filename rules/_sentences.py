@@ -5,7 +5,6 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import compress
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lint.wordlists import word_list, word_set
+from ..lint.lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document, Sentence, Token
@@ -47,8 +47,8 @@ def _inflect(base: str) -> list[str]:
 VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
-TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
+TERMINAL = lazy_re(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
+_LIST_MARKER = lazy_re(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
 
 
 def is_titlecase(w: str) -> bool:

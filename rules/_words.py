@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..lint import lexicon
 from ..lint.wordlists import word_list
+from ..lint.lazyre import lazy_re
 
 
 # ---------------------------------------------------------------- word data
@@ -100,8 +101,8 @@ _SUFFIXES = (
     ("ness", "e"),
 )
 _PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
-_ELONGATED = re.compile(r"([a-z])\1{2,}")
-_QUAD = re.compile(r"([^\W\d_])\1{3}")
+_ELONGATED = lazy_re(r"([a-z])\1{2,}")
+_QUAD = lazy_re(r"([^\W\d_])\1{3}")
 _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 
 
@@ -283,7 +284,7 @@ _ENDING_AFTER = {
     "m": ["i"],
 }
 _GAP = r"[ \t]*(?:\r?\n[ \t]*)?"
-_BROKEN_CONTRACTION = re.compile(
+_BROKEN_CONTRACTION = lazy_re(
     r"(?<![\w" + _APOS + r"])(?:"
     r"(?P<neg>(?:" + "|".join(_NEG_STEMS) + r")n)(?P<g1>" + _GAP + r")(?P<a1>[" + _APOS + r"])(?P<g2>" + _GAP + r")t"
     r"|(?P<aux>" + "|".join(_NEG_STEMS) + r")(?P<g3>[ \t]+(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)(?P<nt>n[" + _APOS + r"]t)"
@@ -293,9 +294,9 @@ _BROKEN_CONTRACTION = re.compile(
     re.I,
 )
 # Where a broken contraction can be: white space beside an apostrophe, or " n't".
-_HINT = re.compile(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
-_WORD_CHAR = re.compile(r"\w")
-_APOS_CHAR = re.compile("[" + _APOS + "]")
+_HINT = lazy_re(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
+_WORD_CHAR = lazy_re(r"\w")
+_APOS_CHAR = lazy_re("[" + _APOS + "]")
 
 
 def _hints(text: str):

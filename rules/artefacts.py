@@ -12,9 +12,10 @@ from collections import Counter
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
 from ._sentences import AUXILIARIES, CLOSED_CLASS, ends_terminal
+from ..lint.lazyre import lazy_re
 
 # ------------------------------------------------------------------ G006
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_WORD = lazy_re(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _MIN_PARAGRAPHS = 5
 _MIN_CONTENT = 4
 _MAX_WORDS = 25
@@ -132,11 +133,11 @@ class DetachedSentence(Rule):
 
 # ------------------------------------------------------------------ G007
 # ("[A-Z][A-Z]{3,}" is "[A-Z]{4,}" written so that re looks for its first letter quickly)
-_MIXED = re.compile(r"([A-Z][A-Z]{3,})(s|es|ed|ing)(?![\w'\u2019-])")
+_MIXED = lazy_re(r"([A-Z][A-Z]{3,})(s|es|ed|ing)(?![\w'\u2019-])")
 _COMMON = 5_000_000  # lexicon count of a common English word
 
 
-_WORDISH_CHAR = re.compile(r"[\w'\u2019-]")
+_WORDISH_CHAR = lazy_re(r"[\w'\u2019-]")
 
 
 def _standalone(text: str, stem: str) -> bool:
@@ -198,7 +199,7 @@ class MixedCaseWord(Rule):
 # ------------------------------------------------------------------ Q005
 # A closing mark between a word of 3+ letters and a capitalised word ("so-called’Better"),
 # with the same mark closing after a word within the next 12 words ("... plan’").
-_GLUED = re.compile(r"([\u2019\u201d])(?=[A-Z])")
+_GLUED = lazy_re(r"([\u2019\u201d])(?=[A-Z])")
 _CLOSE_AFTER = {"\u2019": re.compile("[^\\W_]\u2019(?![^\\W_])"), "\u201d": re.compile("[^\\W_]\u201d(?![^\\W_])")}
 _OPEN_FOR = {"\u2019": "\u2018", "\u201d": "\u201c"}
 # Elided articles and prepositions before a name: "dell’Acqua", "dall’Olio", "sull’Arno".

@@ -23,6 +23,7 @@ from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.vocab import read_list
+from ..lint.lazyre import lazy_re
 
 # ------------------------------------------------------------------ phrase lists
 @dataclass(frozen=True)
@@ -91,9 +92,9 @@ def load_phrases(extra_files: tuple[str, ...] = ()) -> Phrases:
 
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_LEAD_SYMBOLS = re.compile(r"^[\s\-*\u2022\u25cf\u25aa\u25ba\u203a\u00bb>|#]+")
-_SPACES = re.compile(r"\s+")
+_EDGE = lazy_re(r"^[\W_]+|[\W_]+$")
+_LEAD_SYMBOLS = lazy_re(r"^[\s\-*\u2022\u25cf\u25aa\u25ba\u203a\u00bb>|#]+")
+_SPACES = lazy_re(r"\s+")
 
 
 def _norm_keep(s: str) -> str:
@@ -140,16 +141,16 @@ def _starts_with(line: str, phrase: str) -> bool:
 
 
 # -------------------------------------------------------------- structural signals
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_WORD = lazy_re(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 # _WORD for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a plain set
 # the regex engine tests faster (\u2019 cannot occur in ASCII text)
-_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+_WORD_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 def _word_list(t: str) -> list[str]:
     """``_WORD.findall(t)``."""
     return (_WORD_ASCII if t.isascii() else _WORD).findall(t)
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_SENTENCE_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _CLOSERS = "\"'\u201d\u2019)]"
 _TERMINALS = ".!?\u2026"
 
@@ -167,8 +168,8 @@ def _ends_sentence(t: str) -> bool:
     return False
 
 
-_LINKISH = re.compile(r"https?://|www\.|\.(?:com|in|net|org|co\.uk)\b|\s[|\u00bb\u203a]\s", re.I)
-_CRUMBS = re.compile(r"^\s*(?:[^\W\d_][\w&'\u2019. -]{0,30}?\s*(?:[>\u00bb\u203a|/]|->)\s*){2,}[^\W\d_][\w&'\u2019. -]{0,40}\s*$")
+_LINKISH = lazy_re(r"https?://|www\.|\.(?:com|in|net|org|co\.uk)\b|\s[|\u00bb\u203a]\s", re.I)
+_CRUMBS = lazy_re(r"^\s*(?:[^\W\d_][\w&'\u2019. -]{0,30}?\s*(?:[>\u00bb\u203a|/]|->)\s*){2,}[^\W\d_][\w&'\u2019. -]{0,40}\s*$")
 SOCIAL = frozenset(
     """facebook twitter x whatsapp telegram linkedin instagram pinterest reddit tumblr email
     e-mail print share tweet youtube tiktok threads mastodon bluesky copy link messenger
@@ -177,7 +178,7 @@ SOCIAL = frozenset(
 # Legitimate first and last lines of a news report: never boilerplate. (One regex once,
 # ``^(?:credit|correction|...|dateline|separator|end)|\bcontributed ...`` searched at every
 # position; see _legit for the three parts it is now split into, with the same answers.)
-_LEGIT_START = re.compile(
+_LEGIT_START = lazy_re(
     r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translated|"
     r"photographs?|photos?|graphics|video|interviews?)\s+by\b"
     r"|correction\b|corrections?:|clarification\b|editor['\u2019]?s\s+note|update[ds]?\b|this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)"
@@ -185,8 +186,8 @@ _LEGIT_START = re.compile(
     re.I,
 )
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
-_LEGIT_DASHED = re.compile(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
-_LEGIT_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
+_LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
+_LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
 
 
 def _legit(text: str) -> bool:
@@ -206,17 +207,17 @@ def _legit(text: str) -> bool:
 
 
 # A third-person writer bio: "Name, a dedicated writer …", "Name is a blogger who …".
-_BIO_START = re.compile(
+_BIO_START = lazy_re(
     r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s+(?:a|an|the|our)\b|\s+(?:is|was|has\s+been)\s+(?:a|an|the|our)\b)"
 )
-_BIO_WORDS = re.compile(
+_BIO_WORDS = lazy_re(
     r"\b(?:writer|writers|writing|blog|blogs|blogger|blogging|author|content|articles|passion|passionate|"
     r"dedicated|enthusiast|explorer|exploration|degree|bachelor['\u2019]?s|master['\u2019]?s|graduate|"
     r"versatility|topics|expertise|loves|journey|readers|seo|freelance|curious|insights)\b",
     re.I,
 )
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.I)
-_NAME_LINE = re.compile(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
+_THIRD_PERSON = lazy_re(r"\b(?:he|she|they|his|her|hers|their|him|them)\b", re.I)
+_NAME_LINE = lazy_re(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
 
 _QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
 START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
@@ -286,8 +287,8 @@ def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
     return broken * 2 >= len(spans) - 1
 
 
-_NOTICE = re.compile(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
-_LICENCE_TERMS = re.compile(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
+_NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
+_LICENCE_TERMS = lazy_re(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
 
 
 def _own_notice(units, k: int, phrase: str) -> bool:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..lint.markup import technical
 from ..lint.rule import Rule
+from ..lint.lazyre import lazy_re
 
 # Paragraphs shorter than this are never duplicates worth reporting: datelines, "* * *",
 # list items, short headings and refrains are repeated on purpose.
@@ -32,18 +33,18 @@ SKETCH = 3
 
 MIN_WORDS_SENTENCE = 6
 
-_WS = re.compile(r"\s+")
+_WS = lazy_re(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_WORDISH = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
 # The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
 # plain character set that the regex engine tests faster than the Unicode class.
-_WORDISH_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 def _words(norm: str) -> list[str]:
     """``_WORDISH.findall(norm)``."""
     return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
-_SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+_SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
 def _ends_sentence(t: str) -> bool:
@@ -56,7 +57,7 @@ def _ends_sentence(t: str) -> bool:
         u = t[:-1].rstrip("\"'\u201d\u2019)")
         return bool(u) and u[-1] in ".!?\u2026"
     return False
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+_LIST_ITEM = lazy_re(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
 def normalise(text: str) -> str:
@@ -185,7 +186,7 @@ def _keys(words: list[str]) -> list[tuple]:
     return keys
 
 
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
 
 
 def _same_numbers(a: str, b: str, truncated: bool) -> bool:
@@ -320,8 +321,8 @@ class DuplicatedParagraph(Rule):
 
 
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
-_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
-_SENT_TRAIL = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
+_QUOTE_RE = lazy_re("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
+_SENT_TRAIL = lazy_re(r"[\s\"'\u201c\u201d\u2018\u2019()\[\]]+")
 
 
 def _differ_in_source(doc, a, b) -> bool:

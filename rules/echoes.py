@@ -1,10 +1,10 @@
 """R: echoes that machine translation leaves: reduplicated coordination and repeated phrases."""
 from __future__ import annotations
 
-import re
 
 from ..lint.rule import Rule
 from ._sentences import CLOSED_CLASS
+from ..lint.lazyre import lazy_re
 
 # "X and X" that English says on purpose: progression and intensity ("again and again",
 # "more and more", "round and round", "such and such"); comparatives ("bigger and bigger") and
@@ -13,9 +13,9 @@ LEGIT_COORDINATION = frozenset(
     """again over round around on through by up down out back in off away far wide more less
     such so forth ever never time on and then now there here yes no bye ha""".split()
 )
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_AND = re.compile(r"[ \t]and[ \t]")
-_WORD_AT = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
+_NEXT_WORD = lazy_re(r"[ \t]+([^\W\d_]+)")
+_AND = lazy_re(r"[ \t]and[ \t]")
+_WORD_AT = lazy_re(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
 
 
 def _legit_coordination(word: str) -> bool:
@@ -90,9 +90,9 @@ def _continues_word(c: str) -> bool:
 
 # ------------------------------------------------------------------ R004 echoes
 # Bracketed text of up to 80 characters (one to eight words are compared with what precedes).
-_BRACKETED = re.compile(r"\([ \t]*([^()\n]{1,80}?)[ \t]*\)")
-_WORDS_IN = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
-_NORM = re.compile(r"[\W_]+")
+_BRACKETED = lazy_re(r"\([ \t]*([^()\n]{1,80}?)[ \t]*\)")
+_WORDS_IN = lazy_re(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_NORM = lazy_re(r"[\W_]+")
 
 
 def _norm(s: str) -> str:

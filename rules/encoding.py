@@ -7,9 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 from ..lint.rule import Rule
+from ..lint.lazyre import lazy_re
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WS = re.compile(r"\s")
+_NON_ASCII = lazy_re(r"[^\x00-\x7f]")
+_WS = lazy_re(r"\s")
 
 
 # Typographic characters common in clean English text. ftfy's badness expression cannot match
@@ -118,10 +119,12 @@ class Mojibake(Rule):
     fix_priority = 5
 
     def check(self, doc, config):
+        text = doc.text
+        if text.isascii():
+            return  # every trigger character is outside ASCII: no need to import ftfy
         import ftfy
         from ftfy.badness import is_bad
 
-        text = doc.text
         triggers = _mojibake_triggers()
         for para in doc.paragraphs:
             if not triggers.search(para.text) or not is_bad(para.text):
@@ -157,12 +160,12 @@ _ZERO_WIDTH = {
 }
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MARKS = set("\u200e\u200f\u061c")
-_INVISIBLE = re.compile(
+_INVISIBLE = lazy_re(
     "[\u200b\u2060\ufeff\u180e\u00ad\u200c\u200d\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
     "\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+"
 )
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_RTL = lazy_re("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LATIN = lazy_re(r"[A-Za-z0-9\u00c0-\u024f]")
 
 
 def _describe(ch: str) -> str:

@@ -34,23 +34,24 @@ from ._sentences import (
     mid_sentence_context,
     verb_like,
 )
+from ..lint.lazyre import lazy_re
 
-_FIRST_ALPHA = re.compile(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
+_FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 # code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
-_CODE_TOKEN = re.compile(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
-_MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
+_CODE_TOKEN = lazy_re(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
+_MIXED_CASE = lazy_re(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _NAME_PARTICLES = word_set("name-particles")
 _ABBREVIATIONS = OTHER_ABBREVIATIONS | word_set("unit-abbreviations")
-_ABBREV_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
-_ELLIPSIS_START = re.compile(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
+_ABBREV_BEFORE = lazy_re(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
+_ELLIPSIS_START = lazy_re(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
 
 # Short sentences that English uses on their own, in speech and in prose.
 LEGIT_SHORT = word_set("legit-short-sentences")
 LEGIT_SHORT_PAIRS = word_set("legit-short-pairs")
 # Sentence-final words after which an English clause cannot stop.
 DANGLING_END = word_set("dangling-ends")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
-_BYLINE = re.compile(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
+_DATELINE = lazy_re(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
+_BYLINE = lazy_re(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
 
 
 def _first_letter(text: str) -> str:
@@ -166,8 +167,7 @@ class CapitalisedCommonWord(Rule):
         text = doc.text
         an = analyse(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        if english_share(doc) < 0.45:
-            return  # not English (German capitalises every noun)
+        english: bool | None = None  # asked at the first candidate: a text without one never loads the lexicon
         cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
         defined = defined_terms(an)
         ptr = 0
@@ -190,6 +190,10 @@ class CapitalisedCommonWord(Rule):
                 t = w.text
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
+                if english is None:
+                    english = english_share(doc) >= 0.45
+                if not english:
+                    return  # not English (German capitalises every noun)
                 low = t.casefold()
                 if low in defined:
                     continue  # a defined term or a house style
@@ -594,12 +598,12 @@ def _instructional(an) -> bool:
     return n >= 5 and n * 10 >= len(an.sentences)
 
 
-_LONE_OPEN_QUOTE = re.compile(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
+_LONE_OPEN_QUOTE = lazy_re(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
 _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 
 
 # the label of a numbered heading line: "Section 4.", "Article 12a.", "Chapter IV.", "2.", "3.1."
-_HEADING_LABEL = re.compile(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
+_HEADING_LABEL = lazy_re(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
 
 
 class OrphanTail(Rule):

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..lint.finding import make_fingerprint
 from ..lint.rule import Rule
+from ..lint.lazyre import lazy_re
 
 #: LanguageTool issue type (ITS 2.0 localisation-quality names) -> (category, severity, confidence)
 ISSUE_TYPES = {
@@ -43,8 +44,8 @@ DEFERS_TO = {
     "encoding": {"encoding", "ocr", "garble"},
 }
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
+_TOKEN = lazy_re(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_POSSESSIVE = lazy_re(r"['\u2019]s$", re.I)
 MAX_SUGGESTIONS = 5
 
 

@@ -5,30 +5,31 @@ import re
 
 from ..lint.rule import Rule
 from ..lint.segment import chunk_around
+from ..lint.lazyre import lazy_re
 
 # A space (not a line break) before , ; : ! ? or a lone full stop.
-_SPACE_BEFORE = re.compile(
+_SPACE_BEFORE = lazy_re(
     r"(?<=[^\s(\[{\u201c\u2018])"
     r"(?P<ws>[ \t\u00a0]+)"
     r"(?P<p>[,;!?](?![,;!?])|:(?![:\-]?[()\[\]DPp3/\\|]|:)|\.(?![.\d\w]))"
 )
-_LETTER_AFTER = re.compile(r"[^\W\d_]")
+_LETTER_AFTER = lazy_re(r"[^\W\d_]")
 
 # Missing space: "creativity.With", "news,Twitter", "said.”He".
 # The look-behinds come after the mark ("[,;](?<=..[,;])", not "(?<=..)[,;]"): a pattern that
 # starts with a character class lets the regex engine skip ahead to the next mark instead of
 # trying the look-behind at every position (about 8x faster, same matches).
-_NO_SPACE_SENTENCE = re.compile(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[A-Z][a-z])")
-_NO_SPACE_COMMA = re.compile(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
-_TOKEN_AROUND = re.compile(r"\S+")
-_CODE_LIKE = re.compile(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
+_NO_SPACE_SENTENCE = lazy_re(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[A-Z][a-z])")
+_NO_SPACE_COMMA = lazy_re(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
+_TOKEN_AROUND = lazy_re(r"\S+")
+_CODE_LIKE = lazy_re(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
 
 # Runs of spaces between words; odd spaces; a no-break space beside a plain space.
-_MULTI_SPACE = re.compile(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
-_ODD_SPACE = re.compile(r"[\u2000-\u200a\u205f\u1680\u3000]+")
-_NBSP_PAIR = re.compile(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
-_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]?$")
-_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_MULTI_SPACE = lazy_re(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
+_ODD_SPACE = lazy_re(r"[\u2000-\u200a\u205f\u1680\u3000]+")
+_NBSP_PAIR = lazy_re(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
+_SENTENCE_END_BEFORE = lazy_re(r"[.!?:][\"'\u201d\u2019)\]]?$")
+_CJK = lazy_re(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -133,7 +134,7 @@ class OddSpacing(Rule):
             if _is_columnar(doc.line_text(line)) or line in doc.justified_lines:
                 continue  # aligned columns, justified text: layout
             yield self.finding(doc, start, end, f"{end - start} spaces between words", [(" ", True)], confidence=0.8)
-        for m in _ODD_SPACE.finditer(text):
+        for m in () if text.isascii() else _ODD_SPACE.finditer(text):  # (all are non-ASCII)
             start, end = m.start(), m.end()
             if m.group()[0] == "\u3000" and (
                 _CJK.match(text, max(0, start - 1)) or (end < len(text) and _CJK.match(text, end))

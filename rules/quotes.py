@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lint.rule import Rule
+from ..lint.lazyre import lazy_re
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -21,19 +22,19 @@ OPEN, CLOSE = "open", "close"
 _MARKS = frozenset("\"\u201c\u201d\u201e'\u2018\u2019\u00ab\u00bb")
 _CLOSE_GLYPH = {DOUBLE: "\u201d", SINGLE: "\u2019", GUILLEMET: "\u00bb"}
 # Elisions that start with an apostrophe: not opening quotes.
-_ELISION = re.compile(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
+_ELISION = lazy_re(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
 _AFTER_CLOSE = frozenset(",.;:!?)]\u2014\u2013")
 _OPEN_CONTEXT = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\u00ab\"'")
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy_re(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|"
     r"according|stated|replied|continued|insisted|argued|recalled|warned|declared|posted|tweeted|"
     r"shouted|whispered|answered|remarked)\b",
     re.I,
 )
-_EDITORIAL_AFTER = re.compile(r"[ \t]*\[(?P<inner>[^\]\n]{1,40})\][ \t]+[a-z]")
-_NOT_EDITORIAL = re.compile(r"^(?:sic\.?|\d+|[a-z]\d*|citation needed|emphasis (?:added|mine|in original)|\.\.\.|\u2026)$", re.I)
-_SENT_END_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]?[ \t]+$")
-_MARK_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_MARKS)) + "]")
+_EDITORIAL_AFTER = lazy_re(r"[ \t]*\[(?P<inner>[^\]\n]{1,40})\][ \t]+[a-z]")
+_NOT_EDITORIAL = lazy_re(r"^(?:sic\.?|\d+|[a-z]\d*|citation needed|emphasis (?:added|mine|in original)|\.\.\.|\u2026)$", re.I)
+_SENT_END_BEFORE = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)\]]?[ \t]+$")
+_MARK_RE = lazy_re("[" + "".join(re.escape(c) for c in sorted(_MARKS)) + "]")
 
 
 def _wordchar(c: str | None) -> bool:
@@ -417,9 +418,9 @@ class QuoteClosedMidSentence(Rule):
 # ------------------------------------------------------------------ Q004 brackets
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_BRACKET = re.compile(r"[()\[\]{}]")
+_BRACKET = lazy_re(r"[()\[\]{}]")
 # A list marker "a)", "2)", "iv)" at the start of a line or after white space.
-_LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
+_LIST_MARKER = lazy_re(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
 
 
 def _is_list_marker(text: str, ps: int, pos: int) -> bool:
@@ -427,7 +428,7 @@ def _is_list_marker(text: str, ps: int, pos: int) -> bool:
     while a > ps and pos - a < 5 and not text[a - 1].isspace():
         a -= 1
     return (a == ps or text[a - 1].isspace()) and _LIST_MARKER.fullmatch(text, a, pos + 1) is not None
-_EMOTICON = re.compile(r"(?<![\w:])[:;=][-o'^]?$")
+_EMOTICON = lazy_re(r"(?<![\w:])[:;=][-o'^]?$")
 
 
 class UnbalancedBrackets(Rule):

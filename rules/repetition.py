@@ -10,12 +10,13 @@ from typing import Iterable
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
 from ..lint.wordlists import word_set
+from ..lint.lazyre import lazy_re
 
 # Doublings that English uses on purpose ("what he had had", "he said that that was fine").
 LEGIT_DOUBLES = word_set("legit-doubles")
 # "is is" is legitimate after a clause subject: "what it is is a failure".
 _IS_IS_CONTEXT = word_set("is-is-subjects")
-_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
+_GAP = lazy_re(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
 
 
 @lru_cache(maxsize=8)
@@ -96,11 +97,11 @@ MAX_PHRASE = 12
 COMMA_MIN_WORDS = 4
 COMMA_MIN_COPIES = 4
 QUOTED_MIN_COPIES = 5
-_LOOP_GAP = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_LOOP_GAP = lazy_re(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # Copies joined by a comma, semicolon, full stop or dash, each perhaps with a line break after
 # it ("Oslo, Oslo, Oslo", "Oslo.\nOslo.\nOslo."): a loop's punctuated form. (Not colons, bars
 # and slashes: log lines, table cells and paths repeat on purpose.)
-_COMMA_GAP = re.compile(r"[ \t]*(?:[,;.\u2013\u2014]|-(?=[ \t\r\n]))[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
+_COMMA_GAP = lazy_re(r"[ \t]*(?:[,;.\u2013\u2014]|-(?=[ \t\r\n]))[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
 WS, COMMA, OTHER = 0, 1, 2
 
 
@@ -122,7 +123,7 @@ def _word_chars(words) -> str | list[int]:
 
 # A position i whose word comes back ``size`` and ``2 * size`` words later, for some size up
 # to MAX_PHRASE: the first test a loop start must pass (zero-width, so every position is tried).
-_TRIPLE = re.compile(
+_TRIPLE = lazy_re(
     "(?=(.)(?:" + "|".join(".{%d}\\1.{%d}\\1" % (k, k) for k in range(MAX_PHRASE)) + "))", re.S
 )
 
@@ -275,7 +276,7 @@ def _minimal(phrase: list[str]) -> bool:
 
 _OPENERS = "\u201c\u00ab\u2018"
 _CLOSERS = "\u201d\u00bb\u2019"
-_SINGLE_CLOSE = re.compile("\u2019(?![^\\W\\d_])")
+_SINGLE_CLOSE = lazy_re("\u2019(?![^\\W\\d_])")
 
 
 def _in_quotation(doc, pos: int) -> bool:

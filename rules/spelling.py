@@ -16,6 +16,7 @@ from ._variety import _ENDINGS as VARIETY_ENDINGS
 from ._variety import variety_of
 from ._words import _known, broken_contractions
 from ..lint import lexicon
+from ..lint.lazyre import lazy_re
 
 
 class UnknownWord(Rule):
@@ -80,7 +81,7 @@ class BrokenContraction(Rule):
 #: a lower-case form this common (wordfreq Zipf), or one the curated lists know, is an
 #: ordinary word too ("bill", "rose", "theater"), not a name written small
 _COMMON_WORD_ZIPF = 3.0
-_LATIN_WORD = re.compile("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
+_LATIN_WORD = lazy_re("^[a-z\u00df-\u00f6\u00f8-\u024f]+$")
 _NEAR_CODE = set("`'\"/\\._-=<>[]{}()@#$%:")
 
 
@@ -143,7 +144,7 @@ class LowercaseName(Rule):
                                [(cap, False)], confidence=0.7)
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = lazy_re(r"\w")
 
 
 def _word_spans(text: str, word: str, limit: int = 0) -> list[tuple[int, int]]:

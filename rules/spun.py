@@ -9,7 +9,6 @@ forms one by one at suggestion severity.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, islice
@@ -18,6 +17,7 @@ from operator import and_
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
+from ..lint.lazyre import lazy_re
 
 # T002: a document is spun when it has a tortured phrase, at least MIN_HITS swaps in all
 # (tortured phrases and the weaker forms of rules/data/spun-forms.txt) and at least DENSITY of
@@ -131,8 +131,8 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     return out
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(an?|An?)[ \t]+$")
-_VOWEL_SOUND = re.compile(r"(?i)[aeio]|u(?!ni|se|su|ti|re|ro|ku)|hour|honest|heir")
+_ARTICLE_BEFORE = lazy_re(r"\b(an?|An?)[ \t]+$")
+_VOWEL_SOUND = lazy_re(r"(?i)[aeio]|u(?!ni|se|su|ti|re|ro|ku)|hour|honest|heir")
 
 
 def _restoration(text: str, start: int, end: int, original: str) -> Suggestion:

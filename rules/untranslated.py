@@ -1,7 +1,6 @@
 """U: untranslated or foreign-script fragments left inside English text."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress
@@ -10,6 +9,7 @@ from operator import itemgetter
 from ..lint.lexicon import frequencies, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share
+from ..lint.lazyre import lazy_re
 
 # (script, language hint, character class). Order matters only for naming.
 _SCRIPTS = (
@@ -27,15 +27,15 @@ _SCRIPTS = (
     ("Georgian", "Georgian", "\u10a0-\u10ff"),
     ("Armenian", "Armenian", "\u0530-\u058f"),
 )
-_SCRIPT_OF = [(name, lang, re.compile(f"[{cls}]")) for name, lang, cls in _SCRIPTS]
+_SCRIPT_OF = [(name, lang, lazy_re(f"[{cls}]")) for name, lang, cls in _SCRIPTS]
 _FOREIGN_CLASS = "".join(cls for _, _, cls in _SCRIPTS)
 # A run of foreign letters, with the spaces, digits and (CJK) punctuation inside it.
-_RUN = re.compile(
+_RUN = lazy_re(
     f"[{_FOREIGN_CLASS}](?:[{_FOREIGN_CLASS}\\d\u3000-\u303f\uff00-\uff65\u00b7\u30fb]"
     f"|[ ,.\\-'\u2019](?=[{_FOREIGN_CLASS}]))*"
 )
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+_LATIN_LETTER = lazy_re(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_CYRILLIC_OR_GREEK = lazy_re("[\u0370-\u03ff\u0400-\u04ff]")
 # Letters that look exactly like Latin ones (homoglyphs).
 CONFUSABLES = {
     "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y",
@@ -48,13 +48,13 @@ CONFUSABLES = {
     "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X", "\u03b9": "i", "\u03ba": "k", "\u0432": "B",
 }
 # Vietnamese: letters with a dot below or hook above, and horn vowels, occur in no other language.
-_VIET_LETTER = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]")
-_VIET_WORD = re.compile(
+_VIET_LETTER = lazy_re("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0]")
+_VIET_WORD = lazy_re(
     "[^\\W\\d_]*[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0][^\\W\\d_]*"
     "(?:[ \t]+[^\\W\\d_]*[\u00c0-\u01b0\u1ea0-\u1ef9\u0110\u0111][^\\W\\d_]*)*"
 )
-_WORDISH = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORDISH = lazy_re(r"[^\W\d_]+")
+_LETTER = lazy_re(r"[^\W\d_]")
 
 
 def _viet_words(text: str):
@@ -83,10 +83,10 @@ def _viet_words(text: str):
 # Latin-script words the English lexicon does not know, in a run: a sentence left in
 # French, Spanish, pinyin... Short known words ("la", "de", "die") may sit inside the run.
 _MIN_FOREIGN_WORDS = 4
-_VOWEL = re.compile("[aeiouy\u00e0-\u00ff\u0100-\u017f\u1ea0-\u1ef9]")
+_VOWEL = lazy_re("[aeiouy\u00e0-\u00ff\u0100-\u017f\u1ea0-\u1ef9]")
 # English function words end a foreign run: "pho and a banh mi" is two borrowed names.
 _ENGLISH_GLUE = frozenset("an the and or of to in on at is are was for with by it".split())
-_ELISION = re.compile("['\u2019\\-]")
+_ELISION = lazy_re("['\u2019\\-]")
 _LANGUAGE_NAMES = {
     "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
@@ -108,7 +108,7 @@ def _identify(text: str) -> str | None:
     from ._langid import classify  # py3langid's answer, its model read on demand (not loaded)
 
     return classify(text)
-_QUOTE_BEFORE = re.compile("[\"\u201c\u2018\u00ab]\\s*$")
+_QUOTE_BEFORE = lazy_re("[\"\u201c\u2018\u00ab]\\s*$")
 
 
 def _script(run: str) -> tuple[str, str]:
@@ -124,8 +124,8 @@ def _script(run: str) -> tuple[str, str]:
     return counts[0][1], counts[0][2]
 
 
-_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
-_LATIN_NON_ASCII = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]+")
+_LATIN_RUN = lazy_re(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_LATIN_NON_ASCII = lazy_re(r"[\u00c0-\u024f\u1e00-\u1eff]+")
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
@@ -139,7 +139,9 @@ def _latin_letters(text: str) -> int:
 
 def _latin_share(text: str) -> float:
     latin = _latin_letters(text)
-    foreign = sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
+    # (every match starts with a letter of another script: none in ASCII text, which then
+    # never compiles the big pattern)
+    foreign = 0 if text.isascii() else sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
     total = latin + foreign
     return latin / total if total else 1.0
 
@@ -262,8 +264,8 @@ class ForeignFragment(Rule):
                     confidence=0.9,
                     properties={"script": "mixed"},
                 )
-        # runs of a foreign script
-        for m in _RUN.finditer(text):
+        # runs of a foreign script (none in ASCII text)
+        for m in () if text.isascii() else _RUN.finditer(text):
             a, b = m.start(), m.end()
             run = m.group()
             if any(ha <= a < hb for ha, hb in homoglyph_spans):

@@ -2,10 +2,13 @@
 
     python eval/spun.py --clean ../data/clean --pages ../data/spun/pages
     python eval/spun.py --clean ../data/clean --select T,R003,R004,G006,G007,Q005
+    python eval/spun.py --texts '../data/aeb/*.body.txt' --select N005 --examples
 
 * ``--clean DIR``: a clean corpus with a ``MANIFEST.tsv`` (genre, file, source, words, split;
   eval/clean_genres.py builds it); only its ``dev`` files are read. Reports the findings of the
   selected rules per 1,000 words, per genre.
+* ``--texts GLOB``: any clean files (AEB article bodies, BLN600 human transcriptions):
+  findings of the selected rules per 1,000 words over all of them.
 * ``--pages DIR``: real spun pages as ``NAME.txt`` with a ``gold.tsv`` of ``NAME<TAB>spun
   phrase`` lines (a copy editor's marks: each a swapped expression as it stands in the page).
   Reports, per page, the gold phrases some selected finding overlaps, and whether T002 found
@@ -14,9 +17,11 @@
 The texts are read at run time and never copied into the project (spun pages are other
 people's text: keep them, and the gold, outside the repository).
 """
+
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,7 +48,7 @@ def clean_rates(folder: Path, config: Config, examples: list[str]) -> dict[str, 
         acc[1] += len(findings)
         for f in findings:
             if len(examples) < 20:
-                examples.append(f"{genre}/{name}: {f.code} {text[max(0, f.start - 30):f.end + 20]!r}")
+                examples.append(f"{genre}/{name}: {f.code} {text[max(0, f.start - 30) : f.end + 20]!r}")
     return {g: (w, n) for g, (w, n) in out.items()}
 
 
@@ -70,6 +75,7 @@ def page_recall(folder: Path, config: Config) -> list[tuple[str, int, int, int, 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clean", type=Path, help="clean corpus folder with MANIFEST.tsv")
+    ap.add_argument("--texts", help="a glob of clean text files (quote it)")
     ap.add_argument("--pages", type=Path, help="folder of spun pages with gold.tsv")
     ap.add_argument("--select", default="T", help="rule codes or prefixes (default: T)")
     ap.add_argument("--examples", action="store_true", help="show findings on clean text")
@@ -89,6 +95,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'all':10} {total_w:8} words {total_n:4} findings {1000 * total_n / max(1, total_w):6.3f}")
         if a.examples:
             for e in examples:
+                print("   ", e)
+    if a.texts:
+        files = sorted(glob.glob(a.texts))
+        words = n = 0
+        shown: list[str] = []
+        for name in files:
+            text = Path(name).read_text(encoding="utf-8", errors="replace")
+            found = lint_text(text, config)
+            words += _words(text)
+            n += len(found)
+            for f in found:
+                if len(shown) < 20:
+                    shown.append(f"{Path(name).name[:20]}: {f.code} {text[max(0, f.start - 40) : f.end + 30]!r}")
+        print(f"Texts {a.texts} ({a.select}): {len(files)} files, {words} words, {n} findings, {1000 * n / max(1, words):.3f} per 1,000 words")
+        if a.examples:
+            for e in shown:
                 print("   ", e)
     if a.pages:
         if not (a.pages / "gold.tsv").is_file():

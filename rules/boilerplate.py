@@ -106,7 +106,8 @@ def _norm_keep(s: str) -> str:
     start, so one ``match`` replaces ``sub``; ``str.split()`` splits on exactly the characters
     ``\s`` matches, so joining the pieces with a space equals substituting runs and stripping.
     """
-    s = unicodedata.normalize("NFKC", s)
+    if not s.isascii():  # (ASCII text is its own NFKC form)
+        s = unicodedata.normalize("NFKC", s)
     if not s.isascii():
         s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     s = s.casefold()
@@ -188,18 +189,21 @@ _LEGIT_START = lazy_re(
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
+# An agency's or photographer's credit closing a report: "© Reuters", "© Jane Roe". A site's
+# footer has a year or its rights ("© 2019 Reuters. All Rights Reserved.").
+_BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
 
 
 def _legit(text: str) -> bool:
-    """A legitimate first or last line of a report: a credit, a correction, a dateline, a
-    separator, or "... contributed to this report" anywhere in it.
+    """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
+    correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
 
     The dash alternatives are tried only on a line with a dash (they cannot match without
     one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
     only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
-    if _LEGIT_START.match(text):
+    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _LEGIT_DASHED.match(text):
         return True
@@ -222,6 +226,7 @@ _NAME_LINE = lazy_re(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){
 _QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
 START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
 CONTAINS_MAX_WORDS = 25
+NORM_HEAD = 300  # characters of a longer unit normalised (far more than any start phrase)
 WEAK_MAX_WORDS = 14
 LINK_TITLE_MAX_WORDS = 22
 EDGE_UNITS = 6  # the last lines of a document count as its footer zone
@@ -276,7 +281,11 @@ def _units(doc) -> list[Unit]:
         for a, b in spans:
             t = text[a:b]
             punct = _ends_sentence(t)
-            out.append(Unit(a, b, t, _norm_keep(t), _word_count(words, a, b, t), punct, prev_done, pi, len(out)))
+            n = _word_count(words, a, b, t)
+            # a long unit's normal form only of its head: what the start phrases test (the
+            # exact and "contains" phrases and B004 read units of up to 25 words, whole)
+            norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
+            out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
             prev_done = punct or t.endswith(":")
     return out
 

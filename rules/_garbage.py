@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from ._words import accepted_form
 from ..lint.lazyre import lazy_re
@@ -98,7 +98,7 @@ def _short(s: str) -> str:
 _BRACKETED_LABEL = lazy_re(r"^\(\w{1,3}\)[.,;:!?]$")
 
 
-def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+def garbage_reason(core: str, freqs: Mapping[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
     """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
 
     ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a

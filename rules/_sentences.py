@@ -171,9 +171,9 @@ def english_share(doc: "Document") -> float:
 
 
 def _english_share(doc: "Document") -> float:
-    from ..lint.lexicon import frequencies
+    from ..lint.lexicon import counts_for
 
-    freqs = frequencies()
+    freqs = counts_for(len(doc.words))
     # each distinct word once, with its count (Counter counts in C), the words picked out by
     # C-level filters (lower case, letters only, two or more of them): the same sums as a
     # test of every word in turn

@@ -114,7 +114,7 @@ class LowercaseName(Rule):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         uses = doc.word_counts  # each distinct word's uses, counted in C
-        freqs = lexicon.frequencies()
+        freqs = lexicon.counts_for(len(doc.words))
         # lower-case words used once that no list has, whose capitalised form the text uses
         # at least twice: few, so the positions are looked at only for them (the words the
         # lexicon has and the words not in lower case are dropped in C first)

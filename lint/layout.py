@@ -39,6 +39,13 @@ _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor
 _NEWLINE = lazy_re(r"\r\n?|\n")
 _SPACES = lazy_re(r"  +")
 _LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+# the names before the dash of a manual's NAME line
+_NAME_LINE = lazy_re(r"[ \t]+([a-z0-9][a-z0-9._+-]*(?:,[ \t]*[a-z0-9][a-z0-9._+-]*)*[ \t]+\\?[-\u2010\u2013\u2014])[ \t]+[A-Za-z]")
+# a line of one to four lower-case names ("gvim gview evim eview")
+_NAME = r"[a-z0-9][a-z0-9_+-]*(?:\.[a-z0-9_+-]+)*"
+_NAMES = lazy_re(rf"[ \t]*{_NAME}(?:[ \t]+{_NAME}){{0,3}}[ \t]*$")
+# a cell border of a table row ("64000 | ftn | fidogate", "| a | b |")
+_PIPE_CELL = lazy_re(r"(?:^|[ \t])\|(?=[ \t]|$)")
 _GAP3 = lazy_re(r"(?<=\S)[ \t]{3,}(?=\S)")
 _OPTIONS = lazy_re(
     r"[ \t]*(?:-{1,2}[A-Za-z0-9?#][\w.?#-]*(?:\[?=[^\s,]+\]?|[ ]<[^>]+>|[ ][A-Z_]{2,}\b)?"
@@ -48,7 +55,7 @@ _KEY_VALUE = lazy_re(r"[ \t]*[A-Z][\w.-]*(?: [\w.-]+){0,3}:(?:[ \t]+\S|[ \t]*$)"
 _PROMPT = lazy_re(r"[ \t]*(?:\$|>>>)[ \t]+\S")
 _CODE_CHARS = lazy_re(r"[\[\]{}<>|$=;\\_/*&~^`@#%+]")
 _CODE_TOKEN = lazy_re(
-    r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
+    r"""^(?:[-+]{1,2}[A-Za-z]|.*[\[\]{}<>|$=;\\_/`@#%&~^]|[\w.-]+\(\w*\)[,.;:]?$|.*\w\(\)|[\w:]+\([a-z]+$|[\w-]+\.(?:[a-z]{1,4})$|\W+$|\d+\w*[A-Za-z]\w*$)""",
     re.S,
 )
 _WORDISH = lazy_re(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-]*$")
@@ -77,6 +84,7 @@ def _is_code_token(t: str) -> bool:
     return _CODE_TOKEN.match(core) is not None
 
 
+_NUMBERISH = lazy_re(r"^(?=.*\d)[\d:.,/-]+$")
 _ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
 _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
@@ -91,8 +99,10 @@ def _code_like(s: str) -> bool:
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
+        # and numbers, dates and times are neither: "-rwxr-xr-x 1 root root 30736 2007-01-31"
+        toks = [t for t in toks if _is_code_token(t) or not _NUMBERISH.match(t)] or toks
     if len(toks) == 1:
-        return code == 1 and len(toks[0]) > 1 and not _SENTENCE_END.search(toks[0])
+        return code == 1 and (len(toks[0]) > 1 or toks[0] in "{}[]();") and not _SENTENCE_END.search(toks[0])
     return code * 2 >= len(toks) and not (len(toks) >= 8 and _SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
 
 
@@ -151,13 +161,14 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) regions of ``text`` (plain text) that are not prose, sorted."""
     cands = _candidates(text)
     if not cands:
-        return []
+        return _inline_code(text) if code_signs(text) >= 3 else []
     # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
     seps = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
     sep_ends = [b for _, b in seps]
     out: list[tuple[int, int]] = []
     done_until = -1
     strong = 0  # lines of code, synopses and options: the signs of a technical document
+    last = (-1, False)  # the last block read, and whether it held code
     for pos in cands:
         if pos < done_until:
             continue
@@ -171,14 +182,51 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
             if prev:
                 prev_indent = _indent(prev[0][1])
         if block:
-            strong += _classify(block, out, prev_indent)
+            got = _classify(block, out, prev_indent, after_code=last == (k - 1, True))
+            strong += got
+            last = (k, got > 0)
         done_until = b
-    if strong >= 3:
+    if strong >= 3 or code_signs(text) >= 3:
         # A technical document: inside its prose, tokens with code symbols are code too
         # ("matches \B", "the {n,m} construct", "type `show c'").
         out.extend(_inline_code(text))
     out.sort()
     return out
+
+
+# signs of code in running text: snake_case, system paths, long options, source and
+# configuration file names, $VARIABLES, <placeholders>, calls
+_CODE_SIGN = lazy_re(
+    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/"
+    r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
+    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\))"
+)
+
+
+#: code_signs reads this many characters at most (a README's head): a bounded cost per file
+SIGNS_WINDOW = 20_000
+
+
+def code_signs(text: str, enough: int = 3) -> int:
+    """How many signs of code the text's first ``SIGNS_WINDOW`` characters hold, counted up to
+    ``enough``: a README that names commands, paths and packages without much layout of its
+    own. A snake_case name counts only with a letter before the underscore and no @ or # in
+    front (social handles); news and books show none of these."""
+    n = 0
+    for m in _CODE_SIGN.finditer(text, 0, SIGNS_WINDOW):
+        a = m.start()
+        if text[a] == "_":
+            k = a
+            while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                k -= 1
+            if k == a or (k > 0 and text[k - 1] in "@#"):
+                continue
+        elif text[a] == "." and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "_-")):
+            continue
+        n += 1
+        if n >= enough:
+            break
+    return n
 
 
 def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
@@ -192,7 +240,21 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     return block
 
 
-_CODE_IN_PROSE = lazy_re(r"(?<!\S)(?:\S*(?:[\\{}\[\]<>|=~^`@]|\$[A-Za-z{(]|%[a-z])\S*|[.?!:;,/*~-]{1,3}(?!\S))")
+_CODE_IN_PROSE = lazy_re(
+    r"""(?<!\S)(?:
+        0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
+      | [A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)         # lists without spaces: K,M,G
+      | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c
+      | \(?--?[A-Za-z0-9][\w-]*(?:=\S*)?                      # options: -v, --include=GLOB
+      | (?:~|\.\.?)?/[A-Za-z_][\w.-]*(?:/[\w.*-]*)*            # paths: /etc/hosts, ~/.config
+      | (?:[\w.-]+/)+(?:[\w*-]+\.\w+)?(?!\w)                  # relative paths: Documentation/, doc/a.txt
+      | ["'\u2018\u201c][^\w\s"'\u2019\u201d]{1,3}["'\u2019\u201d]  # a symbol cited in quotes: "!", '/'
+      | \(["'`]\)                                            # a quotation mark in brackets: (")
+      | :[A-Za-z]\w*                                         # editor commands, specifiers: :help, :S
+      | \(?[.?!:;,/*~-]{1,3}\)?[.,;:]?(?!\S)                   # symbols standing alone: . and .., (;)
+    )""",
+    re.X,
+)
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
 
 
@@ -201,21 +263,31 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     for m in _CODE_IN_PROSE.finditer(text):
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
-            if text[b - 1] == ")" and "(" not in m.group():
+            if m.group().startswith("(") and ")" in m.group():
+                out.append((a, b))  # a symbol in brackets, with the stop after it: "(;),"
+                continue
+            if any(c not in ".,;:!?)" for c in m.group()):
+                while b - 1 > a and text[b - 1] in ".,;:!?":
+                    b -= 1  # the sentence's own stop: "(end with a })."
+            if text[b - 1] == ")" and "(" not in text[a:b] and b - 1 > a:
                 b -= 1  # the bracket closes the prose's parenthesis: "(one of */=>@|)"
             if a < b:
                 out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
             continue
-        while b > a and text[b - 1] in _TRIM_RIGHT:
+        while b > a and text[b - 1] in _TRIM_RIGHT and not m.group().endswith(",..."):
+            if text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b):
+                break  # the call's own bracket: "g()"
             b -= 1
         while a < b and text[a] in "(\"\u201c":
+            if text[a] == "(" and text.count(")", a, b) >= text.count("(", a, b):
+                break
             a += 1
         if a < b:
             out.append((a, b))
     return out
 
 
-def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None) -> int:
+def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None, after_code: bool = False) -> int:
     """Add the block's non-prose regions to ``out``; return its count of code and option lines."""
     n = len(block)
     whole = [False] * n  # the whole line is not prose
@@ -223,6 +295,10 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     strong = 0
     kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
+    widths: dict[int, int] = {}
+    for _, line in block:
+        w = len(line.rstrip())
+        widths[w] = widths.get(w, 0) + 1
     if n >= 2 and _FENCE.match(block[0][1]) and _FENCE.match(block[-1][1]):
         out.append((block[0][0], block[-1][0] + len(block[-1][1])))  # a fenced code block
         return 1
@@ -256,17 +332,30 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             whole[i] = True
             continue
         gaps = list(_GAP3.finditer(line, lead))
-        if len(gaps) >= 2 and not _justified_line(line):
+        if len(gaps) >= 2 and not _justified_line(line, widths) or len(_PIPE_CELL.findall(line)) >= 2:
             whole[i] = True
+            continue
+        nm = _NAME_LINE.match(line)
+        if nm and ("," in nm.group(1) or (i > 0 and whole[i - 1] and _heading(block[i - 1][1].strip()))):
+            # a manual's NAME line ("grep, egrep - print lines ..."): the names and the dash are labels
+            parts.append((start + nm.start(1), start + nm.end(1)))
             continue
         om = _OPTIONS.match(line)
         if om and om.end() > lead and line[lead] == "-":
             parts.append((start + lead, start + om.end()))
             strong += 1
             continue
+        hang = _hanging_term(line, lead, indents[i + 1] if i + 1 < n else -1)
+        if hang:
+            # "sl=    SGR substring for ...", "number Match only ..." over a description indented
+            # to where its second part starts: a tagged paragraph, the tag is a label
+            parts.append((start + lead, start + lead + len(hang)))
+            strong += _is_code_token(hang.split()[0])
+            continue
         if _code_like(s):
-            whole[i] = True
             strong += 1
+            if not _sentence_tail(block, i, whole, indents):
+                whole[i] = True
             continue
         term = line[lead : gaps[0].start()] if gaps else ""
         if (
@@ -274,8 +363,8 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and len(term) <= 30
             and len(term.split()) <= 3
             and not term.endswith((".", ",", ";", ":", "!", "?"))
-            and (i == 0 or indents[i] < indents[i - 1])
-            and not _justified_line(line)
+            and (i == 0 or indents[i] < indents[i - 1] or whole[i - 1])
+            and (not _justified_line(line, widths) or "  " not in line[gaps[0].end() :].strip())
         ):
             # "term      description": the term is a label
             parts.append((start + lead, start + gaps[0].start()))
@@ -288,6 +377,13 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and (i == 0 or indents[i - 1] <= indents[i])
         ):
             whole[i] = True  # a term over its indented description
+    if strong and any(whole) or after_code:
+        # beside code lines, short lines of lower-case names are a list of commands or files
+        # ("vim [options] FILE" / "gvim gview evim")
+        for i, (_, line) in enumerate(block):
+            if not whole[i] and _NAMES.match(line):
+                whole[i] = True
+                strong += after_code
     if (
         prev_indent is not None
         and n <= 3
@@ -311,14 +407,49 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     return strong
 
 
-def _justified_line(line: str) -> bool:
-    """Padding between most words (justified text), not cells."""
+_LOWER_WORD = lazy_re(r"[a-z]{2,}[,;:]?$")
+_TAIL_END = lazy_re(r"[.!?)][\"'\u201d\u2019]*$")
+
+
+def _sentence_tail(block: list[tuple[int, str]], i: int, whole: list[bool], indents: list[int]) -> bool:
+    """Line ``i`` ends a sentence the prose line above it began ("... (for portability" /
+    "use POSIX -E)."): same indentation, the line above unfinished, this one closing with a stop
+    or a bracket and holding a word of prose."""
+    if i == 0 or whole[i - 1] or indents[i] != indents[i - 1]:
+        return False
+    above = block[i - 1][1].rstrip()
+    line = block[i][1].strip()
+    if _SENTENCE_END.search(above) or not _TAIL_END.search(line):
+        return False
+    return any(_LOWER_WORD.match(t) for t in line.split())
+
+
+def _hanging_term(line: str, lead: int, col: int) -> str:
+    """The tag of a tagged paragraph's first line: the text before column ``col`` (where the
+    next line's description starts, more indented than this line) when a word starts there, the
+    tag is short and no sentence ends in it; else ""."""
+    if col <= lead + 1 or col >= len(line) or "\t" in line or line[col - 1] != " " or line[col] == " ":
+        return ""
+    term = line[lead:col].rstrip()
+    if len(term) > 30 or len(term.split()) > 3 or _SENTENCE_END.search(term) or term.endswith((",", ";")):
+        return ""
+    if len(line[col:].split()) < 2:
+        return ""
+    return term
+
+
+def _justified_line(line: str, widths: dict[int, int] | None = None) -> bool:
+    """Padding between most words (justified text), not cells: gaps of at most three spaces,
+    and some single spaces or a width shared with another line of the block (``widths``: line
+    width -> count), where the typesetter padded every gap."""
     words = line.split()
     if len(words) < 6:
         return False
     gaps = re.findall(r"(?<=\S) +(?=\S)", line)
     wide = [g for g in gaps if len(g) > 1]
-    return all(len(g) <= 3 for g in gaps) and len(wide) < len(gaps)
+    if not all(len(g) <= 3 for g in gaps):
+        return False
+    return len(wide) < len(gaps) or (widths is not None and widths.get(len(line.rstrip()), 0) >= 2)
 
 
 def justified_lines(text: str, line_starts: list[int]) -> frozenset[int]:

@@ -88,9 +88,40 @@ def merge(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# The signature under a social-media post that an article embeds, as news sites print it:
+# a dash, the author, the handle in brackets and the date ("— Jane Roe (@janeroe) May 3, 2019").
+_POST_SIGNATURE = lazy_re(
+    r"^[ \t]*[\u2014\u2013-][ \t]*[^\r\n]{1,80}?\(@\w{1,30}\)[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})[ \t]*$",
+    re.M,
+)
+_BLANK_LINES = lazy_re(r"(?:[ \t]*(?:\r\n|\r|\n))+[ \t]*\Z")
+_POST_MAX = 800  # a post is short (280 characters and its links): a longer block is the article's
+
+
+def embedded_post_regions(text: str) -> list[tuple[int, int]]:
+    """Posts an article quotes from a social network: the block just above each signature line,
+    and the signature. They are someone else's words, reproduced as posted (their spelling,
+    their "see. you. there."): no slip of the article and nothing an editor may change."""
+    if "(@" not in text:
+        return []
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        a = m.start()
+        gap = _BLANK_LINES.search(text, max(0, a - 40), a)
+        end_prev = gap.start() if gap else a
+        start_prev = max(text.rfind("\n\n", 0, end_prev), text.rfind("\r\n\r\n", 0, end_prev))
+        start_prev = 0 if start_prev < 0 else start_prev + (4 if text.startswith("\r\n\r\n", start_prev) else 2)
+        if 0 < end_prev - start_prev <= _POST_MAX:
+            a = start_prev
+        out.append((a, m.end()))
+    return out
+
+
 def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     """The non-prose regions of ``text`` (a file called ``path``), merged and sorted."""
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
+    regions.extend(embedded_post_regions(text))
     if is_markdown(path):
         regions.extend(markdown_regions(text))
     elif is_rst(path):
@@ -338,20 +369,34 @@ def masked_words(doc) -> frozenset[str]:
     return doc.memo("markup.masked_words", build)  # type: ignore[no-any-return]
 
 
+_CODE_SIGN = lazy_re(r"[_=<>{}\[\]$\\/|`]|(?<!\w)--?\w|\w\.\w|\w\(")
+
+
 def technical(doc) -> bool:
     """Is ``doc`` technical documentation: one of its non-blank lines in twelve at least (and
-    five or more) blanked as code, tables, options or markup? Reference text repeats its short
+    five or more) blanked as code, tables, options or markup, three blanked regions at least
+    with a sign of code (a symbol, an option, a path)? Reference text repeats its short
     descriptions and starts sentences with command names on purpose."""
 
     def build() -> bool:
         if not doc.masks:
             return False
         src, text = doc.source, doc.text
+        # code, options or paths among the blanked regions (a table of contents is no sign)
+        signs = 0
+        for a, b in doc.masks:
+            if _CODE_SIGN.search(src, a, b):
+                signs += 1
+                if signs >= 3:
+                    break
+        if signs < 3:
+            return False
+        posts = embedded_post_regions(src)  # quoted posts are blanked in news, not code
         n = blanked = 0
         for a, b in zip(doc.line_starts, doc.line_starts[1:] + [len(text)]):
             if src[a:b].strip():
                 n += 1
-                if not text[a:b].strip():
+                if not text[a:b].strip() and not any(x <= a < y for x, y in posts):
                     blanked += 1
         return blanked >= 5 and blanked * 12 >= n
 

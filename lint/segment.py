@@ -19,6 +19,9 @@ TITLE_ABBREVIATIONS = word_set("title-abbreviations")
 OTHER_ABBREVIATIONS = word_set("abbreviations")
 # Words that, capitalised after a dotted acronym ("U.S."), make a new sentence likely.
 SENTENCE_STARTERS = word_set("sentence-starters")
+# Units of measure: after a number ("1 tsp. olive oil", "8 oz. water") their full stop is the
+# abbreviation's, and a lower-case word after it goes on with the sentence.
+UNIT_ABBREVIATIONS = word_set("unit-abbreviations")
 
 _CANDIDATE = lazy_re(
     r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
@@ -33,6 +36,13 @@ _WORD_BEFORE = lazy_re(r"([^\s\"'\u201c\u2018(\[]*)$")
 _DOTTED = lazy_re(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _INITIAL = lazy_re(r"^[A-Z]$")
 _NEXT_WORD = lazy_re(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
+# a number (digits, a vulgar fraction, a range "2-3") and white space, just before a unit
+_NUMBER_BEFORE = lazy_re(r"(?:\d[\d.,/\u2013-]*|[\u00bc-\u00be\u2150-\u215e])\s+$")
+
+# a Roman numeral of two letters or more (a regnal or volume number: "II", "XIV") after a
+# capitalised name
+_REGNAL = lazy_re(r"^[IVX]{2,5}$")
+_NAME_BEFORE = lazy_re(r"\b[A-Z][a-z]+\s+$")
 
 _LOOKBEHIND = 40
 
@@ -63,6 +73,12 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if low in OTHER_ABBREVIATIONS or low.rstrip(".") in OTHER_ABBREVIATIONS:
         return nxt.isupper() or nxt in "\"\u201c"
+    if next_is_lower and low in UNIT_ABBREVIATIONS and wb is not None:
+        ws = wb.start(1)
+        if _NUMBER_BEFORE.search(text, max(0, ws - 12), ws):
+            return False  # "1 tsp. olive oil": a unit after a number
+    if "-" in word and _DOTTED.match(word.rsplit("-", 1)[1] + "."):
+        word = word.rsplit("-", 1)[1]  # "British-U.S. forces": the acronym ends the compound
     if _INITIAL.match(word):
         # "Joe F. Smith": an initial before a capitalised word is not an end.
         return not (nxt.isupper() and next_word[:1].isupper())
@@ -70,6 +86,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if nxt.isdigit() or next_is_lower:
             return False  # "5 p.m. on Monday", "the U.S. economy"
         return next_word.lower() in SENTENCE_STARTERS
+    if next_is_lower and _REGNAL.match(word) and _NAME_BEFORE.search(text, max(0, wb.start(1) - 20) if wb else 0, wb.start(1) if wb else 0):
+        return False  # "when Charles II. was crowned": a regnal number, written with a stop
     return True
 
 

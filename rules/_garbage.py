@@ -31,6 +31,9 @@ def _short(s: str) -> str:
     return s if len(s) <= 30 else s[:27] + "..."
 
 
+_BRACKETED_LABEL = lazy_re(r"^\(\w{1,3}\)[.,;:!?]$")
+
+
 def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
     """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
 
@@ -67,6 +70,8 @@ def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = Tr
     odd = [ch for ch in inner if not ch.isalnum() and ch not in "-'\u2019.,:/&+\u2010\u2011"]
     if letters and digits and odd:
         return "letters, digits and symbols mixed"
+    if len(core) >= 4 and _BRACKETED_LABEL.match(core):
+        return None  # a numbered item or a value in brackets before a stop: "(1);", "(a)."
     if len(core) >= 4:
         alnum = letters + digits
         if alnum * 2 < len(core) and len({c for c in core if not c.isalnum()}) >= 2:

@@ -39,6 +39,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 )
 from ._oldstyle import in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
+from ._techterms import technical_term
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
     _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
@@ -490,6 +491,8 @@ class _Analysis(OcrScans):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
                 continue  # "the Well is froze ... slow worke": a period source quoted as written
+            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
+                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             self._misspelling(start, end, w)
 
     def _loanword(self, words: list, idx: int, w: str) -> bool:

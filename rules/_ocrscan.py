@@ -18,6 +18,7 @@ from ..lint.lazyre import lazy_re
 
 # Broken hyphenation: "im- prisonment", "in-\nformation".
 _BROKEN_HYPHEN = lazy_re(r"(?<![\w\-\u2010])([^\W\d_]+)[\-\u2010]((?:[ \t]*\r?\n[ \t]*)|[ \t]+)([^\W\d_]+)(?![\w\-\u2010])")
+_TYPESET_BREAK = lazy_re(r"\u2010[ \t]*\r?\n[ \t]*([^\W\d_]+)")
 # Letters around one or two symbols: "st!ll", "w@ter", "l|ke".
 _SYMBOL_IN_WORD = lazy_re(r"(?<![^\s\"'(\[\u201c\u2018])([^\W\d_]+)([!|$@({\[\]€¢£§®©^*]{1,2})([^\W\d_]+)(?=[\s.,;:!?\"')\]\u201d\u2019]|$)")
 # The characters that can end the letter run of a _BROKEN_HYPHEN / _SYMBOL_IN_WORD match.
@@ -196,6 +197,20 @@ class OcrScans:
         if "-" not in text and "\u2010" not in text:
             return
         freqs = self.freqs
+        if "\u2010" in text:
+            # U+2010 HYPHEN at a line's end is a typesetter's break (typing and OCR do not make
+            # it), also inside a compound ("initial-argu\u2010 ments", "implemen\u2010 tation-defined")
+            h = text.find("\u2010")
+            while h != -1:
+                m = _TYPESET_BREAK.match(text, h)
+                if m is not None:
+                    s = h
+                    while s > 0 and text[s - 1].isalpha():
+                        s -= 1
+                    if s < h:
+                        self.owned.add(s)
+                        self.owned.add(m.end() - len(m.group(1)))
+                h = text.find("\u2010", h + 1)
         for m in letter_run_matches(_BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, text):
             left, gap, right = m.group(1), m.group(2), m.group(3)
             if right.lower() in _SUSPENDED_NEXT:

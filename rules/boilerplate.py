@@ -189,18 +189,21 @@ _LEGIT_START = lazy_re(
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
+# An agency's or photographer's credit closing a report: "© Reuters", "© Jane Roe". A site's
+# footer has a year or its rights ("© 2019 Reuters. All Rights Reserved.").
+_BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
 
 
 def _legit(text: str) -> bool:
-    """A legitimate first or last line of a report: a credit, a correction, a dateline, a
-    separator, or "... contributed to this report" anywhere in it.
+    """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
+    correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
 
     The dash alternatives are tried only on a line with a dash (they cannot match without
     one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
     only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
-    if _LEGIT_START.match(text):
+    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _LEGIT_DASHED.match(text):
         return True

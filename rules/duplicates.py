@@ -293,13 +293,19 @@ class DuplicatedParagraph(Rule):
 
     def check(self, doc, config):
         paras = doc.paragraphs
-        for c in paragraph_copies(doc):
+        copies = paragraph_copies(doc)
+        recurring, templated = _recurring(doc, copies)
+        for c in copies:
+            if templated or c.original in recurring:
+                continue  # a paragraph the document repeats on purpose (see _recurring)
             if _is_verse(paras[c.index].text) and _is_verse(paras[c.original].text):
                 continue  # a chorus: songs and poems repeat whole stanzas on purpose
             if doc.masks and _differ_in_source(doc, paras[c.index], paras[c.original]):
                 continue  # alike only once code, links or markup are blanked: "`a` is ..." / "`b` is ..."
-            if doc.masks and len(paras[c.index].text.split()) < 30 and technical(doc):
-                continue  # reference text repeats its short descriptions ("Time of last access.")
+            if doc.masks and (len(paras[c.index].text.split()) < 30 or not (c.exact or c.truncated)) and technical(doc):
+                # reference text repeats its short descriptions ("Time of last access.") and
+                # words its parallel entries alike ("Print NUM lines of leading/trailing context")
+                continue
             start, end = deletion_span(doc, c.index)
             orig_line, _ = doc.line_col(paras[c.original].start)
             if c.exact:
@@ -318,6 +324,56 @@ class DuplicatedParagraph(Rule):
                 confidence=0.95 if c.exact or c.score >= 97 else 0.8,
                 properties={"original_line": orig_line, "similarity": round(c.score, 1)},
             )
+
+
+# A paragraph a document repeats as part of its template is a label, a question or an
+# instruction: short.
+TEMPLATE_MAX_WORDS = 30
+
+
+def _recurring(doc, copies: list[ParagraphCopy]) -> tuple[set[int], bool]:
+    """The paragraphs a document repeats on purpose, and whether it is built of parallel sections.
+
+    A scraper or a republishing tool pastes a block once more; a short paragraph that comes
+    back three times or more, each time after other paragraphs, is the document's own
+    template: the question an interview puts to every guest, the instruction each day of a
+    meal plan repeats (a statement with a full stop, say a caption, only where the document
+    has that shape). The first paragraph of each such group is returned. When two of them
+    take turns (question one, question two, question one, question two ...), the document is
+    made of sections of one shape (an interview series, a plan for each week), and its other
+    repeats belong to that template too (the boolean).
+    """
+    groups: dict[int, list[int]] = {}
+    for c in copies:
+        if c.exact or c.score >= 100:
+            groups.setdefault(c.original, [c.original]).append(c.index)
+    if not groups:
+        return set(), False
+    paras = doc.paragraphs
+    recurring = {
+        o
+        for o, g in groups.items()
+        if len(g) >= 3 and all(b - a > 1 for a, b in zip(g, g[1:])) and len(_words(normalise(paras[o].text))) <= TEMPLATE_MAX_WORDS
+    }
+    rec = sorted(recurring)
+    if any(_take_turns(groups[a], groups[b]) for i, a in enumerate(rec) for b in rec[i + 1 :]):
+        return recurring, True
+    # Without that structure only a question, a label or an instruction recurs on purpose; a
+    # statement ending in a full stop pasted three times (a caption) is still a copy.
+    return {o for o in recurring if not _ends_statement(paras[o].text)}, False
+
+
+def _ends_statement(text: str) -> bool:
+    t = text.rstrip().rstrip("\"'\u201d\u2019)")
+    return t.endswith(".") and not t.endswith("...")
+
+
+def _take_turns(a: list[int], b: list[int]) -> bool:
+    """Do the occurrences of two recurring paragraphs take turns (a b a b ...), allowing for a
+    section that skips one (four turns in five)?"""
+    seq = [k for _, k in sorted([(i, 0) for i in a] + [(i, 1) for i in b])]
+    turns = sum(x != y for x, y in zip(seq, seq[1:]))
+    return turns * 5 >= 4 * (len(seq) - 1)
 
 
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
@@ -378,7 +434,8 @@ class RepeatedSentence(Rule):
 
     Why: paraphrasing and splicing tools repeat a sentence when they stitch passages together;
     the repetition reads as a copy-paste slip. Short sentences ("No.", "He declined to
-    comment.") and sentences inside paragraphs already reported as duplicated are left alone.
+    comment."), sentences inside paragraphs already reported as duplicated, and a pull quote
+    (a sentence of the article repeated as a paragraph of its own) are left alone.
 
     Example: "The bridge will close in May. Traffic will be diverted. The bridge will close in May." -> "The bridge will close in May. Traffic will be diverted."
 
@@ -394,7 +451,10 @@ class RepeatedSentence(Rule):
     fix_priority = 6
 
     def check(self, doc, config):
-        copied = {c.index for c in paragraph_copies(doc)}
+        copies = paragraph_copies(doc)
+        if _recurring(doc, copies)[1]:
+            return  # a document of parallel sections repeats its template's sentences on purpose
+        copied = {c.index for c in copies}
         text = doc.text
         seen: dict[str, int] = {}
         sents = doc.sentences
@@ -418,8 +478,11 @@ class RepeatedSentence(Rule):
                 continue  # a refrain: verse repeats its lines on purpose
             # The sentence is the whole paragraph: that is D001's business, not ours.
             para = doc.paragraphs[s.paragraph]
-            if para.start == s.start and para.end == s.end and len(doc.paragraph_sentences(first.paragraph)) == 1:
+            alone = para.start == s.start and para.end == s.end
+            if alone and len(doc.paragraph_sentences(first.paragraph)) == 1:
                 continue
+            if alone and first.paragraph != s.paragraph:
+                continue  # a pull quote: a line of the article set apart as a paragraph of its own
             adjacent = j == k - 1 and first.paragraph == s.paragraph
             start, end = s.start, s.end
             # Take the white space before it, so deleting leaves one space.

@@ -196,7 +196,8 @@ class InvisibleCharacter(Rule):
     mis-decoded Windows-1252 text; they are invisible to an editor but break search,
     spell checking and diffing, and bidirectional overrides can make text display
     differently from what it says. Joiners inside emoji and in scripts that need them,
-    and direction marks in right-to-left text, are left alone.
+    and direction marks in right-to-left text, are left alone; a soft hyphen inside a word (a
+    hyphenation point set on purpose) is a suggestion only.
 
     Example: "co\u200bordinate" -> "coordinate".
 
@@ -241,7 +242,14 @@ class InvisibleCharacter(Rule):
             else:
                 suggestions = [("", first not in _BIDI)]
                 message = f"{what} {codes}"
-            yield self.finding(doc, start, end, message, suggestions, confidence=0.9)
+            severity = None
+            if run == "\u00ad" and start and end < len(text) and text[start - 1].isalpha() and text[end].isalpha():
+                # a soft hyphen inside a word is a hyphenation point its author or CMS set
+                # (HTML &shy;, common in long German compounds): invisible where the text is
+                # shown, a nuisance only to search. Worth a suggestion, not a warning.
+                severity = "suggestion"
+                message += " inside a word (a hyphenation point)"
+            yield self.finding(doc, start, end, message, suggestions, confidence=0.9, severity=severity)
 
 
 class NotUtf8(Rule):

@@ -15,6 +15,7 @@ from ..lint.markup import code_term
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
+from ._techterms import technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
@@ -29,6 +30,7 @@ from ._sentences import (
     analyse,
     ends_terminal,
     english_share,
+    foreign_document,
     is_capitalised,
     is_titlecase,
     mid_sentence_context,
@@ -59,8 +61,24 @@ def _first_letter(text: str) -> str:
     return m.group("c") if m else ""
 
 
+def _name_with_period(text: str, name: str) -> bool:
+    """Does ``text`` also write ``name`` followed by its full stop and, with no space, a letter
+    or digit ("ID.3", "Yahoo!Mail"-like product names)? Then the stop belongs to the name."""
+    key = name + "."
+    i = text.find(key)
+    while i >= 0:
+        j = i + len(key)
+        if j < len(text) and text[j].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+            return True
+        i = text.find(key, i + 1)
+    return False
+
+
 def _capitalise_first(word: str) -> str:
     return word[:1].upper() + word[1:]
+
+
+_DOTTED_ABBREVIATION = lazy_re(r"^[a-z]\.[a-z]\.")
 
 
 class LowerCaseSentenceStart(Rule):
@@ -86,6 +104,23 @@ class LowerCaseSentenceStart(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
+        found = list(self._candidates(doc))
+        if not found:
+            return
+        if technical_prose(doc):
+            # reference text starts sentences with command names ("zip is an archiver ...
+            # zip 1.9 and gzip ...") and with remarks in brackets ("(note that ...)"): a word
+            # that opens two lower-case sentences or more is a name, not a seam
+            starts: dict[str, int] = {}
+            for f, low, _ in found:
+                starts[low] = starts.get(low, 0) + 1
+            found = [(f, low, br) for f, low, br in found if starts[low] < 2 and not br]
+        for f, _, _ in found:
+            yield f
+
+    def _candidates(self, doc):
         text = doc.text
         an = analyse(doc)
         for info in an.sentences:
@@ -116,6 +151,8 @@ class LowerCaseSentenceStart(Rule):
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:
                 continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
+            if pm and pm.group(1)[:1].isupper() and _name_with_period(text, pm.group(1)):
+                continue  # a name whose full stop is its own: "the ID. models" beside "ID.3"
             low = w.text.casefold()
             if frequency(low) == 0:
                 continue  # not an English word: a command, a handle, a product name
@@ -129,7 +166,9 @@ class LowerCaseSentenceStart(Rule):
                 conf = 0.6
             elif len(w.text) == 1 and low not in ("a", "i"):
                 continue  # "x. y" variables, list letters
-            yield self.finding(
+            if _DOTTED_ABBREVIATION.match(raw):
+                continue  # "i.e. the", "e.g. with": an abbreviation, not a sentence
+            finding = self.finding(
                 doc,
                 w.start,
                 min(s.end, w.end),
@@ -137,6 +176,7 @@ class LowerCaseSentenceStart(Rule):
                 [(_capitalise_first(w.text), False)],
                 confidence=conf,
             )
+            yield finding, low, text[s.start] == "("
 
 
 class CapitalisedCommonWord(Rule):
@@ -254,6 +294,8 @@ class CapitalisedCommonWord(Rule):
                 elif lower_uses > 0 and frequency(low) >= 1_000_000:
                     if prev.text.casefold() in DETERMINERS and an.cap_in_name.get(low, 0):
                         continue  # "the Commission" after "European Commission": a short form
+                    if nxt is not None and nxt.text[:1].isdigit() and text[w.end : nxt.start] == " ":
+                        continue  # a numbered label: "in Week 3", "in Game 7", "Phase 2"
                     conf = 0.5 if an.cap_in_name.get(low, 0) else 0.6
                 else:
                     continue
@@ -399,6 +441,8 @@ class SentenceFragment(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         an = analyse(doc)
         for info in an.sentences:
@@ -480,6 +524,9 @@ def _echoes_previous(an, info, word: str) -> bool:
 
 
 _NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS
+_READER_IMPERATIVES = word_set("reader-imperatives")
+# "sort of." "kind of.": a hedge that ends a spoken or informal sentence, not a cut-off "of"
+_HEDGES = frozenset(("sort", "kind"))
 # "Not at all." "No comment." "Never again." "Far from it."
 _NEGATIVE_REPLY = word_set("negative-replies")
 _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
@@ -492,7 +539,8 @@ class BrokenClause(Rule):
     sentence of its own, or drops the end of a clause. The visible signs are a sentence
     ending on an article, possessive, conjunction or "of", and a narrative sentence that
     opens with a bare verb followed by a preposition or article and has no verb of its own
-    (imperatives inside quotations, headings and captions are left alone).
+    (imperatives inside quotations, headings and captions, and calls to action addressed to
+    the reader, "Read the full report.", are left alone).
 
     Example: "left before the vote on the trade decision. Push for a deal on tariffs." ->
     "left before the vote on the trade decision, a push for a deal on tariffs."
@@ -509,6 +557,8 @@ class BrokenClause(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
@@ -522,7 +572,7 @@ class BrokenClause(Rule):
             # effects, so the cheap word test comes first and the text is stripped after it)
             last = ws[-1]
             low = last.text
-            if low in DANGLING_END and len(ws) > 2:
+            if low in DANGLING_END and len(ws) > 2 and not (low == "of" and ws[-2].text.casefold() in _HEDGES):
                 body = s.text.rstrip(_CLOSE_TRAIL)
                 if (
                     body.endswith(".")
@@ -547,8 +597,8 @@ class BrokenClause(Rule):
             first, second = ws[0], ws[1]
             if not is_titlecase(first.text) or first.start != s.start:
                 continue
-            if first.text.casefold() not in VERB_BASES:
-                continue
+            if first.text.casefold() not in VERB_BASES or first.text.casefold() in _READER_IMPERATIVES:
+                continue  # (a call to action: "Read the original report.", "See the notes for details.")
             if not s.text.rstrip(_CLOSE_TRAIL).endswith("."):
                 continue
             if text[first.end : second.start].strip():
@@ -599,6 +649,8 @@ def _instructional(an) -> bool:
 
 
 _LONE_OPEN_QUOTE = lazy_re(r"(?<=[.!?\u2026,\u201d\"'\u2019])[ \t]+[\u201c\u2018\"]$")
+# arrows, symbols and emoji (with a variation selector or joiner) at the end of a text
+_EMOJI_END = lazy_re("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*$")
 _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 
 
@@ -626,6 +678,8 @@ class OrphanTail(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         an = analyse(doc)
         sentences = an.sentences
         k = 0
@@ -658,6 +712,8 @@ class OrphanTail(Rule):
                 continue  # a sentence that only lacks its full stop is a punctuation matter
             if any(ch.isdigit() for ch in last.sent.text):
                 continue  # "Photo: 2024", scores, dates
+            if _EMOJI_END.search(last.sent.text):
+                continue  # an emoji closes it, as a full stop would: "More photos below 👇"
             if len(infos) == 2 and _HEADING_LABEL.match(prev.sent.text) and "\n" not in para.text.strip():
                 continue  # a numbered heading: "Section 4. Responsible officer", "2. Methods"
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):

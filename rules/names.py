@@ -22,6 +22,7 @@ from ._mentions import Mention
 from ._nameforms import form_pairs
 from ._namesim import blocking_keys, close_spelling, first_compatible
 from ._namewords import fold
+from ._sentences import foreign_document
 
 _UNSAFE = False  # a name suggestion changes a name: never applied unattended
 
@@ -47,6 +48,8 @@ class _NameRule(Rule):
         raise NotImplementedError
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         analysis = analyse(doc, config)
         for fl in doc.memo(("names.flags", self.code), lambda: self.flags(analysis), on=analysis):
             yield self.finding(
@@ -88,6 +91,8 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
             first_bad = (first.certain and ff != fold(first.canonical or "")) or (not first.certain and n_first > 1)
         if not (sur_bad or first_bad):
             continue
+        if m.kind == "bare" and sur.canonical and _made_from(m.text, sur.canonical):
+            continue  # "Quellies", "A-Quell": made from the name, not a misspelling of it
         if not listed and m.kind == "bare" and sur_f in accepted:
             continue
         sur_opts = [sur.canonical] if sur.certain else [r for r in sur.ranked]
@@ -128,6 +133,22 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
             conf = 0.8
         flags.append(Flag(m, m.start, m.end, suggestions, msg, conf))
     return flags
+
+
+# Words made from a surname: fans, followers, doctrines, styles ("Quellies", "Thatcherite",
+# "Reaganism", "Kafkaesque"). A plural or possessive "s" is not among them: "Quells" may be
+# damage.
+_DERIVED_SUFFIXES = ("ies", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "esque")
+
+
+def _made_from(text: str, surname: str) -> bool:
+    """Is the mention ``text`` a word made from ``surname`` rather than a spelling of it: a
+    derived word ("Thatcherite") or a nickname of an initial and the surname ("A-Quell")?"""
+    t, s = fold(text), fold(surname)
+    if t.startswith(s) and t[len(s) :] in _DERIVED_SUFFIXES:
+        return True
+    head, _, tail = t.rpartition("-")
+    return bool(head) and tail == s and len(head) <= 2
 
 
 def _rewrite(m: Mention, first: str | None, surname: str) -> str:
@@ -270,7 +291,7 @@ class UnintroducedSurname(_NameRule):
             if not canonical:
                 continue
             for m in e.loose:
-                if fold(m.text) == fold(canonical):
+                if fold(m.text) == fold(canonical) or _made_from(m.text, canonical):
                     continue
                 full = e.fulls[0].text if e.fulls else canonical
                 msg = (
@@ -406,6 +427,8 @@ class CorpusNameVariant(Rule):
         return False
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         corpus = doc.corpus.get(self.code)
         if not corpus or corpus["n"] < 2:
             return

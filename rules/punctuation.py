@@ -6,6 +6,7 @@ import re
 from ..lint.rule import Rule
 from ..lint.segment import chunk_around
 from ..lint.lazyre import lazy_re
+from ._sentences import foreign_document
 
 # A space (not a line break) before , ; : ! ? or a lone full stop.
 _SPACE_BEFORE = lazy_re(
@@ -23,6 +24,12 @@ _NO_SPACE_SENTENCE = lazy_re(r"(?P<p>[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019]?)(?=[
 _NO_SPACE_COMMA = lazy_re(r"(?P<p>[,;](?<=[^\W\d_]{2}[,;]))(?=[^\W\d_]{2})")
 _TOKEN_AROUND = lazy_re(r"\S+")
 _CODE_LIKE = lazy_re(r"://|^www\.|@|[/\\=<>{}_#|]|\.(?:com|org|net|edu|gov|io|in|uk|de|fr|js|py|md|txt|html?)\b", re.I)
+# a dotted name of code: a module and a class in camel case ("os.PathLike", "anyio.TaskGroup")
+_DOTTED_CAMEL = lazy_re(r"[a-z]\.[A-Z][a-z]+[A-Z]")
+# capitals joined by a semicolon: an abbreviation of a phrase ("TL;DR"), not two words
+_CAPS_SEMICOLON = lazy_re(r"[A-Z]{1,3};[A-Z]{1,3}")
+# "Adults : 12 euros" in a list of such lines: a label and its value, spaced as a table
+_SPACED_LABEL = lazy_re(r"[ \t]*[^\s:][^:\r\n]{0,30}?[ \t]:[ \t]+\S[^\r\n]{0,40}")
 
 # Runs of spaces between words; odd spaces; a no-break space beside a plain space.
 _MULTI_SPACE = lazy_re(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
@@ -52,10 +59,14 @@ class SpaceBeforePunctuation(Rule):
     fix_priority = 20
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for m in _SPACE_BEFORE.finditer(text):
             p = m.group("p")
             if _CODE_LIKE.search(chunk_around(text, m.start() - 1, m.start() - 1)):
+                continue
+            if p == ":" and _in_label_list(doc, m.start()):
                 continue
             start, end = m.start(), m.end()
             suggestions = [(p, True)]
@@ -64,6 +75,18 @@ class SpaceBeforePunctuation(Rule):
             yield self.finding(
                 doc, start, end, f"space before '{p}'", suggestions, confidence=0.9
             )
+
+
+def _in_label_list(doc, pos: int) -> bool:
+    """Is the line at ``pos`` a "label : value" line beside another one (a price list, a
+    table of facts)? Their spaced colons are layout, not a stray space."""
+    line, _ = doc.line_col(pos)
+    if not _SPACED_LABEL.fullmatch(doc.line_text(line)):
+        return False
+    for other in (line - 1, line + 1):
+        if 1 <= other <= len(doc.line_starts) and _SPACED_LABEL.fullmatch(doc.line_text(other)):
+            return True
+    return False
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -94,8 +117,10 @@ class MissingSpaceAfterPunctuation(Rule):
                 if m.start() in seen:
                     continue
                 token = chunk_around(text, m.start(), m.start())
-                if _CODE_LIKE.search(token) or token.count(".") > 1:
+                if _CODE_LIKE.search(token) or token.count(".") > 1 or _DOTTED_CAMEL.search(token):
                     continue
+                if _CAPS_SEMICOLON.fullmatch(token.strip(".,:!?\"'()")):
+                    continue  # "TL;DR"
                 seen.add(m.start())
                 p = m.group("p")
                 yield self.finding(

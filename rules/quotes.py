@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+from ._sentences import foreign_document
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -72,8 +74,43 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
     return doc.memo("quotes.pairs", lambda: _analyse_quotes(doc))
 
 
-def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+def _filled(doc) -> str:
+    """``doc.text`` with each blanked region that held letters or digits (code, an option, a
+    path; in plain text any short one) filled with letters, so a quotation mark beside it reads
+    as quoting it ("'dbus-daemon --system' has", "'gunzip <foo.zip'"); in Markdown and reST
+    blanked marks alone (emphasis, list and quotation markers) stay spaces unless a word
+    touches them ("**APIStar**'s")."""
     text = doc.text
+    if not doc.masks:
+        return text
+    src = doc.source
+    # in Markdown and reST, blanked marks alone are emphasis and list markers; in plain text
+    # they are symbols cited as code ('"/" suffix')
+    marks_too = not (is_markdown(doc.path) or is_rst(doc.path))
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for a, b in doc.masks:
+        if b - a > 200:
+            continue  # blocks of code stand apart from the prose's quotation marks
+        if not (marks_too or any(c.isalnum() for c in src[a:b])):
+            # an emphasis marker against a word is part of it: "**APIStar**'s"
+            if not ((a > 0 and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
+                continue
+        out.append(text[pos:a])
+        out.append(_FILL.sub("x", text[a:b]))
+        pos = b
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_FILL = lazy_re(r"[^\r\n]")
+
+
+def _analyse_quotes(doc) -> list[ParagraphQuotes]:
+    text = _filled(doc)
     paras = doc.paragraphs
     out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
@@ -281,6 +318,23 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     return out
 
 
+_LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
+# the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most
+_DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
+
+
+def _elided_start(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` a common word with its first letters dropped (asked only for an
+    unclosed single mark, so the lexicon is read only then)?"""
+    m = _LOWER_WORD.match(text, pos)
+    if m is None:
+        return False
+    from ..lint.lexicon import frequency
+
+    w = m.group()
+    return any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS)
+
+
 class UnbalancedQuotes(Rule):
     """What it flags: a quotation mark that has no partner in its paragraph: an opening mark never closed, or a closing mark never opened (curly and straight, double and single).
 
@@ -303,6 +357,8 @@ class UnbalancedQuotes(Rule):
     fix_priority = 40
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -317,6 +373,8 @@ class UnbalancedQuotes(Rule):
                 m = pq.marks[mi]
                 if m.continued:
                     continue
+                if m.kind == SINGLE and _elided_start(text, m.pos + 1):
+                    continue  # "'specially": an apostrophe for dropped letters, no quotation
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
@@ -345,6 +403,8 @@ class DanglingQuote(Rule):
     fix_priority = 41
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
@@ -401,6 +461,8 @@ class QuoteClosedMidSentence(Rule):
     fix_priority = 42
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]

@@ -11,6 +11,7 @@ from ..lint.rule import Rule
 from ..lint.vocab import read_list
 from ..lint.wordlists import word_set
 from ..lint.lazyre import lazy_re
+from ._sentences import foreign_document
 
 # Doublings that English uses on purpose ("what he had had", "he said that that was fine").
 LEGIT_DOUBLES = word_set("legit-doubles")
@@ -49,6 +50,8 @@ class RepeatedWord(Rule):
     fix_priority = 10
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         words = doc.words
         text = doc.text
         n = len(words)

@@ -13,6 +13,7 @@ from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
 from ._variety import variety_of
+from ._sentences import foreign_document
 from ._words import _known, broken_contractions
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
@@ -45,6 +46,8 @@ class UnknownWord(Rule):
     fix_priority = 60
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         for i in analyse(doc, config)["S001"]:
             yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)
 
@@ -106,6 +109,8 @@ class LowercaseName(Rule):
     fix_priority = 62
 
     def check(self, doc, config):
+        if foreign_document(doc):
+            return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         words = doc.words
         uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C

@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from ..lint.lexicon import frequencies, is_known
 from ..lint.rule import Rule
-from ._sentences import english_share
+from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
 
 # (script, language hint, character class). Order matters only for naming.
@@ -239,7 +239,7 @@ class ForeignFragment(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        if _latin_share(text) < 0.5:
+        if _latin_share(text) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []

@@ -1,0 +1,112 @@
+"""Words of technical documentation that no dictionary lists but are no misspellings (S001).
+
+Manuals and READMEs name commands, files, settings and abbreviations in their prose: "egrep",
+"the user's umask", "xattr keys", ".cvsignore", "the ith character". Dictionaries lack them and
+the noisy channel finds a close word for each ("umask" -> "mask"). The classes here describe
+such words from the document itself, never from a list of seen words:
+
+* a lower-case abbreviation in brackets that the words just before it spell out ("the
+  back_color_erase (bce) capability"), or an ending in brackets ("DIRECTORY(ies)"), in any
+  document; so is a word of one of the document's web addresses, a project's or a site's name
+  ("[webargs](https://github.com/marshmallow-code/webargs)");
+* in a technical document (:func:`garblint.lint.markup.technical`: code, options or tables
+  blanked on one line in twelve; or :func:`code_vocabulary`: three signs of code in the text):
+
+  - a word written twice or more: a term recurs, the same slip seldom does;
+  - a known word of four letters or more with a short affix: in front one letter, two or
+    three consonants, or a short word that is no function word (u+mask, m+time, c+locale,
+    doc+name, py+test); behind one to three consonants (show+pkg, post+rm), never vowels, so
+    a doubled letter or a wrong ending ("comming") is still a slip: how command and setting
+    names are made. Words run together with a function word ("infact") are O003's, looked
+    at before;
+  - a letter and "th" ("the ith element", "the nth"): an ordinal of a variable;
+  - a word that contains one of the document's code terms of four letters or more ("egrep"
+    beside ``grep``).
+"""
+
+from __future__ import annotations
+
+from ..lint.lazyre import lazy_re
+from ..lint.layout import code_signs
+from ..lint.markup import masked_words, technical
+from ._words import FUNCTION_WORDS
+
+_VOWELS = frozenset("aeiou")
+_ORDINAL = lazy_re(r"^[a-z]th$")
+_WORD_PARTS = lazy_re(r"[A-Za-z]+")
+_URL = lazy_re(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+")
+#: a known word's least count in the frequency list (about Zipf 3: "scope", "locale", "mask")
+_KNOWN = 1_000_000
+#: a common word's least count (about Zipf 4: "doc", "name", "tree")
+_COMMON = 10_000_000
+
+
+def _affixed_word(w: str, freqs: dict[str, int]) -> bool:
+    """``w`` is a known word of four letters or more with a short affix at one end."""
+    for k in (1, 2, 3):
+        if len(w) - k < 4:
+            break
+        rest = freqs.get(w[k:], 0)
+        if rest >= _KNOWN:
+            a = w[:k]
+            if len(a) == 1 or not (set(a) & _VOWELS):
+                return True  # u+mask, c+locale, py+test ("y" counts as a consonant)
+            if rest >= _COMMON and freqs.get(a, 0) >= _COMMON and a not in FUNCTION_WORDS:
+                return True  # doc+name, sub+tree: two common words
+        if freqs.get(w[:-k], 0) >= _KNOWN and not (set(w[-k:]) & _VOWELS):
+            return True
+    return False
+
+
+def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
+    """``w`` stands alone in brackets after words whose initials spell it ("(bce)"), or is an
+    ending in brackets right after its word ("DIRECTORY(ies)", "entr(ies)")."""
+    if start == 0 or text[start - 1] != "(" or end >= len(text) or text[end] != ")":
+        return False
+    if start >= 2 and text[start - 2].isalpha():
+        return len(w) <= 3
+    parts = _WORD_PARTS.findall(text[max(0, start - 80) : start - 1])
+    n = len(w)
+    return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w
+
+
+def url_words(doc) -> frozenset[str]:
+    """The words (case-folded) of the web addresses the document's source holds: the names of
+    projects, packages and sites ("[webargs](https://github.com/.../webargs)")."""
+
+    def build() -> frozenset[str]:
+        src = doc.source
+        if "://" not in src:
+            return frozenset()
+        return frozenset(p.casefold() for m in _URL.finditer(src) for p in _WORD_PARTS.findall(m.group()))
+
+    return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
+
+
+def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: dict[str, int]) -> bool:
+    """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
+    than a misspelling? ``uses``: how often the document writes it."""
+    if defined_abbreviation(text, start, end, w) or w in url_words(doc):
+        return True
+    if not technical_prose(doc):
+        return False
+    if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs):
+        return True
+    if not doc.masks:
+        return False
+    terms = masked_words(doc)
+    n = len(w)
+    return any(w[i:j] in terms for i in range(n - 3) for j in range(i + 4, n + 1) if j - i < n)
+
+
+def technical_prose(doc) -> bool:
+    """A manual, a README, reference documentation: :func:`garblint.lint.markup.technical`
+    (layout or markup blanked on one line in twelve) or :func:`code_vocabulary`."""
+    return bool(doc.masks and technical(doc)) or code_vocabulary(doc)
+
+
+def code_vocabulary(doc) -> bool:
+    """Does the document speak of software: three or more signs of code in its source
+    (:func:`garblint.lint.layout.code_signs`)? A README with little layout of its own still
+    names commands and packages; news and books show none of these."""
+    return doc.memo("techterms.code_vocabulary", lambda: code_signs(doc.source) >= 3)  # type: ignore[no-any-return]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .cache import content_digest
+from .textio import content_digest
 from .config import Config
 from .document import _PARA_SEP, Document
 from .finding import Finding, make_fingerprint

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .config import Config, ConfigError, user_list_files
+from .textio import content_digest  # noqa: F401 - one definition; the cache's users import it here
 
 CACHE_DIR_NAME = ".garblint_cache"
 #: the environment variable that sets the cache location as the user (like --cache-dir)
@@ -54,10 +55,6 @@ PRESENTATION_KEYS = frozenset(
     {"output-format", "jobs", "fail-on", "cache", "cache-dir", "exclude", "extend-exclude", "extensions", "max-file-size"}
 )
 _PACKAGE_FILES_DIGEST: str | None = None
-
-
-def content_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _canon(value: Any) -> Any:

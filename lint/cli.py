@@ -5,11 +5,9 @@ input error (the other files are still linted and reported).
 """
 from __future__ import annotations
 
-import difflib
 import os
 import signal
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -521,6 +519,8 @@ def rule_cmd(code: str) -> None:
     """Show the full documentation of rule CODE."""
     cls = get_rule(code)
     if cls is None:
+        import difflib
+
         match = difflib.get_close_matches(code.upper(), rule_codes(), n=1, cutoff=0.5)
         hint = f" (did you mean '{match[0]}'?)" if match else ""
         _err(f"unknown rule code '{code}'{hint}; 'garblint rules' lists them")
@@ -535,6 +535,8 @@ def rule_cmd(code: str) -> None:
         if doc.get(heading):
             out.append(f"{heading}:")
             for para in doc[heading].split("\n\n"):
+                import textwrap
+
                 out.append(textwrap.fill(para, 88, initial_indent="    ", subsequent_indent="    "))
             out.append("")
     click.echo("\n".join(out).rstrip() + "\n", nl=False)

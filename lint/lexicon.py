@@ -20,16 +20,19 @@ bisection, a few MB, read only when a text has a word the first list lacks.
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import importlib.util
+import mmap
 import os
 import re
-import tempfile
 import time
 import zlib
 from array import array
 from functools import lru_cache
+from itertools import accumulate, islice, repeat
+import operator
 from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
 from .lazyre import lazy_re
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -39,14 +42,25 @@ _TWO_FIELD_LINES = lazy_re(r"(?:\S+ \S+\n)*(?:\S+ \S+)?")
 
 
 def _data_path(name: str) -> str:
-    return str(importlib.resources.files("symspellpy") / name)
+    """A data file of symspellpy, found without importing it (its import sets up logging)."""
+    base = _package_dir("symspellpy")
+    if base is None:  # pragma: no cover - symspellpy is a dependency
+        import importlib.resources
+
+        return str(importlib.resources.files("symspellpy") / name)
+    return str(base / name)
 
 
-@lru_cache(maxsize=1)
+_FREQS: dict[str, int] | None = None
+
+
 def frequencies() -> dict[str, int]:
-    """Lower-case word -> frequency count."""
-    with open(_data_path(DICTIONARY), encoding="utf-8") as fh:
-        return parse_counts(fh.read())
+    """Lower-case word -> frequency count (built once per process; see ``counts``)."""
+    global _FREQS
+    if _FREQS is None:
+        with open(_data_path(DICTIONARY), encoding="utf-8") as fh:
+            _FREQS = parse_counts(fh.read())
+    return _FREQS
 
 
 def parse_counts(text: str) -> dict[str, int]:
@@ -64,11 +78,11 @@ def parse_counts(text: str) -> dict[str, int]:
 
 
 def frequency(word: str) -> int:
-    return frequencies().get(word.lower(), 0)
+    return counts().get(word.lower(), 0)
 
 
 def is_known(word: str) -> bool:
-    return word.lower() in frequencies()
+    return word.lower() in counts()
 
 
 # ------------------------------------------------------------- Hunspell en_US (spylls)
@@ -205,103 +219,202 @@ def _sources_key() -> str:
 _INDEX_WORD = lazy_re(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")
 
 
-def build_index_lines() -> list[str]:
+def _index_word(w: str) -> bool:
+    # (every word of letters only matches _INDEX_WORD: the C test first)
+    return w.isalpha() or _INDEX_WORD.match(w) is not None
+
+
+def _wordfreq_buckets(lang: str, last: int | None = None) -> Iterator[list[str]]:
+    """The word lists of wordfreq's ``large`` list for ``lang`` (its ``small`` one where there
+    is no large one, as ``wordfreq.get_frequency_list`` chooses for these languages): bucket i
+    holds the words of frequency 10^(-i/100), alphabetically. Read from the data file as a
+    stream, up to bucket ``last``: neither wordfreq's import (0.3 s) nor a whole list in memory."""
+    import gzip
+
+    import msgpack  # wordfreq's own dependency
+
+    wf = _package_dir("wordfreq")
+    if wf is None:  # pragma: no cover - wordfreq is a dependency
+        return
+    path = wf / "data" / f"large_{lang}.msgpack.gz"
+    if not path.is_file():
+        path = wf / "data" / f"small_{lang}.msgpack.gz"
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False, max_buffer_size=1 << 30)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"{path}: unexpected header {header!r}")
+        for i in range(n - 1):
+            if last is not None and i > last:
+                return
+            yield unpacker.unpack()
+
+
+def build_index_lines() -> Iterator[str]:
     """``word<TAB>zipf*100<TAB>1 if a dictionary word else 0<TAB>language<TAB>its zipf*100``
     lines, sorted by word; the language is the other language (of FOREIGN_LANGUAGES) where
-    the word is commonest, if it is common there."""
+    the word is commonest, if it is common there. A generator: the lines are made one by one
+    into the index, never held as a list (the build's peak memory is its dictionaries)."""
     zipfs: dict[str, int] = {}
     foreign: dict[str, tuple[int, str]] = {}
     try:
-        import wordfreq
-
-        for i, bucket in enumerate(wordfreq.get_frequency_list("en", wordlist="large")):
+        for i, bucket in enumerate(_wordfreq_buckets("en")):
             z = 900 - i  # bucket i holds words of frequency 10^(-i/100): Zipf 9 - i/100
             for w in bucket:
-                if _INDEX_WORD.match(w) and w not in zipfs:
+                if w not in zipfs and _index_word(w):
                     zipfs[w] = z
         for lang in FOREIGN_LANGUAGES:
-            try:
-                buckets = wordfreq.get_frequency_list(lang, wordlist="large")
-            except (LookupError, ValueError):
-                buckets = wordfreq.get_frequency_list(lang, wordlist="small")
-            for i, bucket in enumerate(buckets[: _FOREIGN_MIN_BUCKET + 1]):
+            for i, bucket in enumerate(_wordfreq_buckets(lang, _FOREIGN_MIN_BUCKET)):
                 z = 900 - i
                 for w in bucket:
-                    if _INDEX_WORD.match(w) and foreign.get(w, (0, ""))[0] < z:
-                        foreign[w] = (z, lang)
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
+                    if _index_word(w):
+                        old = foreign.get(w)
+                        if old is None or old[0] < z:
+                            foreign[w] = (z, lang)
+    except ImportError:  # pragma: no cover - wordfreq (and msgpack) are dependencies
         pass
     dictionary: set[str] = set()
     for dic, aff in _hunspell_files():
         with contextlib.suppress(OSError, UnicodeError):
             dictionary |= hunspell_forms(dic.read_text(encoding="utf-8", errors="replace"), aff.read_text(encoding="utf-8", errors="replace"))
     dictionary.update(frequencies())
-    words = sorted(set(zipfs) | dictionary | set(foreign))
-    lines = []
+    words = list(dictionary.union(zipfs, foreign))
+    words.sort()
+    get_z, get_f = zipfs.get, foreign.get
     for w in words:
-        fz, lang = foreign.get(w, (0, ""))
-        lines.append(f"{w}\t{max(0, zipfs.get(w, 0))}\t{int(w in dictionary)}\t{lang}\t{fz}")
-    return lines
+        z = get_z(w, 0)
+        f = get_f(w)
+        d = 1 if w in dictionary else 0
+        if f is None:
+            yield f"{w}\t{z if z > 0 else 0}\t{d}\t\t0"
+        else:
+            yield f"{w}\t{z if z > 0 else 0}\t{d}\t{f[1]}\t{f[0]}"
 
 
 _MAGIC = b"GLX1"
 
 
 class _Index:
-    """Sorted ``word\\tZ\\tD\\tLANG\\tFZ`` lines in one bytes object, searched by bisection.
+    """Sorted ``word\\tFIELDS`` lines in one buffer, searched by bisection.
 
     The cache file is ``GLX1``, the line count (4 bytes), the line offsets (4 bytes each) and
-    the lines, so loading it is two reads.
+    the lines: :meth:`open` maps it into memory (nothing is read until a look-up touches it).
     """
 
-    def __init__(self, blob: bytes, starts: "array[int]") -> None:
-        self.blob = blob
-        self.starts = starts
+    def __init__(self, buf: Any, starts: Any, base: int = 0) -> None:
+        self.buf = buf  # bytes, or a read-only mmap of the cache file
+        self.starts = starts  # line offsets from ``base``
+        self.base = base
+        self.end = len(buf)
 
     @classmethod
-    def from_lines(cls, lines: list[str]) -> "_Index":
-        blob = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    def from_lines(cls, lines: Iterable[str]) -> "_Index":
+        blob = bytearray()
         starts = array("I")
-        pos = 0
-        for line in lines:
-            starts.append(pos)
-            pos += len(line.encode("utf-8")) + 1
-        return cls(blob, starts)
+        it = iter(lines)
+        while chunk := list(islice(it, 8192)):  # joined and encoded a chunk at a time, in C
+            text = "\n".join(chunk) + "\n"
+            sizes = map(len, chunk) if text.isascii() else (len(line.encode("utf-8")) for line in chunk)
+            offsets = list(accumulate(map(operator.add, sizes, repeat(1)), initial=len(blob)))
+            starts.extend(offsets[:-1])
+            blob += text.encode("utf-8")
+        return cls(bytes(blob), starts)
 
     def to_bytes(self) -> bytes:
-        return _MAGIC + len(self.starts).to_bytes(4, "little") + self.starts.tobytes() + self.blob
+        return _MAGIC + len(self.starts).to_bytes(4, "little") + bytes(self.starts) + bytes(self.buf[self.base :])
+
+    def write(self, out: Any) -> None:
+        out.write(_MAGIC + len(self.starts).to_bytes(4, "little"))
+        out.write(memoryview(self.starts).cast("B"))
+        out.write(memoryview(self.buf)[self.base :])
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "_Index":
+    def _check(cls, data: Any) -> int:
         if data[:4] != _MAGIC or array("I").itemsize != 4:
             raise ValueError("not a lexicon index")
         n = int.from_bytes(data[4:8], "little")
+        if len(data) < 8 + 4 * n:
+            raise ValueError("truncated lexicon index")
+        return n
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "_Index":
+        n = cls._check(data)
         starts = array("I")
         starts.frombytes(data[8 : 8 + 4 * n])
-        if len(starts) != n:
-            raise ValueError("truncated lexicon index")
-        return cls(data[8 + 4 * n :], starts)
+        return cls(data, starts, 8 + 4 * n)
 
-    def get(self, word: str) -> tuple[int, bool, str, int] | None:
-        key = word.encode("utf-8") + b"\t"
-        blob, starts = self.blob, self.starts
+    @classmethod
+    def open(cls, path: Path) -> "_Index":
+        """The index in the file ``path``, mapped read-only (a damaged file: ValueError)."""
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size < 8:
+                raise ValueError("truncated lexicon index")
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        n = cls._check(mm)
+        # the offsets, in this machine's byte order (the cache file is written here)
+        return cls(mm, memoryview(mm)[8 : 8 + 4 * n].cast("I"), 8 + 4 * n)
+
+    def _fields(self, word: str) -> bytes | None:
+        """The line of ``word`` after its tab; None when it has none."""
+        try:
+            key = word.encode("utf-8") + b"\t"
+        except UnicodeEncodeError:  # a lone surrogate: no line has it
+            return None
+        buf, starts, base = self.buf, self.starts, self.base
         lo, hi = 0, len(starts)
         n = len(key)
         while lo < hi:
             mid = (lo + hi) // 2
-            s = starts[mid]
-            probe = blob[s : s + n]
-            if probe < key:
+            s = base + starts[mid]
+            if buf[s : s + n] < key:
                 lo = mid + 1
             else:
                 hi = mid
         if lo < len(starts):
-            s = starts[lo]
-            if blob.startswith(key, s):
-                e = blob.find(b"\n", s)
-                fields = blob[s + n : e if e != -1 else len(blob)].split(b"\t")
-                return int(fields[0]), fields[1] == b"1", fields[2].decode("ascii"), int(fields[3])
+            s = base + starts[lo]
+            if buf[s : s + n] == key:
+                e = buf.find(b"\n", s + n)
+                return buf[s + n : e if e != -1 else self.end]
         return None
+
+    def get(self, word: str) -> tuple[int, bool, str, int] | None:
+        fields = self._fields(word)
+        if fields is None:
+            return None
+        f = fields.split(b"\t")
+        return int(f[0]), f[1] == b"1", f[2].decode("ascii"), int(f[3])
+
+    def count(self, word: str) -> int | None:
+        fields = self._fields(word)
+        return None if fields is None else int(fields)
+
+
+def _save(index: _Index, folder: Path, name: str, prefix: str) -> None:
+    """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
+    week ago (indexes of older data) are deleted. Errors (a read-only or full folder) pass."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{prefix}", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                index.write(out)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        week_ago = time.time() - 7 * 86400
+        for old in folder.glob(f"{prefix}*.bin"):
+            if old.name != name:
+                with contextlib.suppress(OSError):
+                    if old.stat().st_mtime < week_ago:  # (another venv may still read it)
+                        old.unlink()
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=1)
@@ -310,31 +423,111 @@ def _index() -> _Index:
     name = f"lexicon-{_sources_key()}.bin"
     if folder is not None:
         try:
-            return _Index.from_bytes((folder / name).read_bytes())
+            return _Index.open(folder / name)
         except (OSError, ValueError):
             pass  # not made yet, or damaged: made again below
     index = _Index.from_lines(build_index_lines())
     if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".part", dir=folder)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(index.to_bytes())
-                os.replace(tmp, folder / name)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-            week_ago = time.time() - 7 * 86400
-            for old in folder.glob("lexicon-*.bin"):  # indexes of older data, written over a week ago
-                if old.name != name:
-                    with contextlib.suppress(OSError):
-                        if old.stat().st_mtime < week_ago:  # (another venv may still read it)
-                            old.unlink()
-        except OSError:
-            pass  # a read-only or full cache folder: keep the index in memory only
+        _save(index, folder, name, "lexicon-")
     return index
+
+
+# ------------------------------------------------------- small texts: the mapped base list
+#: a text of at most this many words looks symspellpy's counts up in a mapped copy of the list
+#: (``counts_for``) instead of building the 82,765-entry dict (about 30 ms and 12 MB)
+SMALL_TEXT_WORDS = 1000
+#: index look-ups (bisections of a few microseconds each) after which a process builds the
+#: dict instead: from there on the dict is the cheaper of the two (a run of many small files)
+_SMALL_PROBES = 5000
+
+
+class _MappedCounts(Mapping[str, int]):
+    """symspellpy's word counts from the mapped base index: the answers of the dict of
+    ``frequencies()``, each word bisected for once."""
+
+    def __init__(self, index: _Index) -> None:
+        self.index = index
+        self.seen: dict[str, int | None] = {}
+        self.probes = 0
+
+    def _count(self, word: object) -> int | None:
+        seen = self.seen
+        if word in seen:
+            return seen[word]  # type: ignore[index]
+        if not isinstance(word, str):
+            return None
+        self.probes += 1
+        n = seen[word] = self.index.count(word)
+        return n
+
+    def __contains__(self, word: object) -> bool:
+        return self._count(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        n = self._count(word)
+        if n is None:
+            raise KeyError(word)
+        return n
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        n = self._count(word)
+        return default if n is None else n
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(frequencies())
+
+    def __len__(self) -> int:
+        return len(frequencies())
+
+
+def _base_key() -> str | None:
+    """By content (size and CRC-32 of symspellpy's list, about a millisecond), not modification
+    time: every venv with the same symspellpy release then shares one copy."""
+    try:
+        with open(_data_path(DICTIONARY), "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    return f"{len(data)}-{zlib.crc32(data):08x}"
+
+
+_MAPPED: list[_MappedCounts | None] = []
+
+
+def _mapped_counts() -> _MappedCounts | None:
+    """The mapped base list, or None where there is no cache folder. The first time on a
+    machine it is written from the dict (so that run builds the dict anyway)."""
+    if _MAPPED:
+        return _MAPPED[0]
+    folder, key = _cache_dir(), _base_key()
+    mapped = None
+    if folder is not None and key is not None:
+        name = f"base-{key}.bin"
+        try:
+            mapped = _MappedCounts(_Index.open(folder / name))
+        except (OSError, ValueError):
+            freqs = frequencies()
+            _save(_Index.from_lines(f"{w}\t{freqs[w]}" for w in sorted(freqs)), folder, name, "base-")
+    _MAPPED.append(mapped)
+    return mapped
+
+
+def counts() -> Mapping[str, int]:
+    """symspellpy's word counts for a few look-ups: the dict once a process has it; before
+    that, the mapped copy (same answers) until it has answered ``_SMALL_PROBES`` new words."""
+    if _FREQS is not None:
+        return _FREQS
+    mapped = _mapped_counts()
+    if mapped is None or mapped.probes > _SMALL_PROBES:
+        return frequencies()
+    return mapped
+
+
+def counts_for(n_words: int) -> Mapping[str, int]:
+    """symspellpy's word counts for the analysis of a text of ``n_words`` words: the dict for a
+    longer text than SMALL_TEXT_WORDS (an analysis then looks up thousands of words), else
+    ``counts()``."""
+    return frequencies() if n_words > SMALL_TEXT_WORDS else counts()
 
 
 @lru_cache(maxsize=65536)
@@ -350,7 +543,7 @@ def zipf(word: str) -> float:
 
 def in_dictionary(word: str) -> bool:
     """A lower-case word of the curated lists (symspellpy's or Hunspell en_US)."""
-    return word in frequencies() or _entry(word)[1]
+    return word in counts() or _entry(word)[1]
 
 
 def foreign(word: str) -> tuple[str, float]:

@@ -16,8 +16,7 @@ table and SARIF help text are generated::
 from __future__ import annotations
 
 import importlib
-import inspect
-import pkgutil
+import os
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
@@ -167,6 +166,8 @@ class Rule:
     # -------------------------------------------------------- documentation
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
+        import inspect  # (documentation only: not a lint run's start-up)
+
         return parse_rule_doc(inspect.getdoc(cls) or "")
 
     @classmethod
@@ -219,9 +220,14 @@ def load_rules() -> None:
         return
     from .. import rules as rules_pkg
 
-    for mod in sorted(pkgutil.iter_modules(rules_pkg.__path__), key=lambda m: m.name):
-        if not mod.name.startswith("_"):
-            importlib.import_module(f"{rules_pkg.__name__}.{mod.name}")
+    names = set()  # the rule modules: rules/NAME.py, NAME not starting with "_" (no pkgutil: 4 ms)
+    for folder in rules_pkg.__path__:
+        for entry in os.listdir(folder):
+            stem, ext = os.path.splitext(entry)
+            if ext == ".py" and stem.isidentifier() and not stem.startswith("_"):
+                names.add(stem)
+    for name in sorted(names):
+        importlib.import_module(f"{rules_pkg.__name__}.{name}")
     _loaded = True
 
 

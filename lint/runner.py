@@ -13,14 +13,13 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
-from .cache import content_digest
 from .config import Config
 from .document import Document
 from .finding import Finding
 from .rule import Rule, RuleUnavailable
 from .selection import finish_findings, selected_rules
 from .discover import DEFAULT_EXCLUDES, EXCLUDED, Target, discover, is_report  # noqa: F401  (re-exported)
-from .textio import BinaryFile, InputError, document_from_bytes, make_document, read_bytes, read_document
+from .textio import BinaryFile, InputError, content_digest, document_from_bytes, make_document, read_bytes, read_document
 from .workers import available_cores, die_with_parent, startup_failure, stop_pool
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -396,7 +395,6 @@ def lint_targets(
             else:
                 todo.append(i)
         big: list[int] = []
-        from . import bigfile  # not at the top: bigfile imports this module
         if any(r.splittable for r in rules):
             spare = max_jobs > 1 and len(todo) < max_jobs
             limit = SPLIT_MIN_CHARS if spare else SPLIT_ALWAYS_CHARS
@@ -406,6 +404,8 @@ def lint_targets(
         out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r
+        if big:
+            from . import bigfile  # not at the top: bigfile imports this module (and only big files need it)
         for i in big:
             results[i] = bigfile.lint_split(
                 targets[i], config, corpus, pool_or_none(corpus) if use_pool else None, max_jobs * 2, max_jobs if use_pool else 1

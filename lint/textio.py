@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
 
 from .document import Document
+
+
+def content_digest(data: bytes) -> str:
+    """The digest that keys a file's cached result (its bytes' SHA-256)."""
+    return hashlib.sha256(data).hexdigest()
 
 #: Files larger than this are refused with a clear message rather than exhausting memory
 #: (the default of the ``max-file-size`` setting, in MiB)

@@ -9,8 +9,8 @@ with :func:`garblint.lint.vocab.read_list` and add them to the built-in set.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
 
 DATA_PACKAGE = "garblint.rules"
 
@@ -25,11 +25,24 @@ def parse_entries(text: str) -> list[str]:
     return out
 
 
+def data_text(name: str) -> str:
+    """The text of the file ``rules/data/NAME`` (read from the package's folder: importlib's
+    resources, and their 26 modules, only where the package is not a folder)."""
+    from .. import rules
+
+    try:
+        with open(os.path.join(os.path.dirname(rules.__file__ or ""), "data", name), encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:  # pragma: no cover - a zipped install
+        from importlib import resources
+
+        return resources.files(DATA_PACKAGE).joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of the built-in list ``rules/data/NAME.txt``, in file order."""
-    text = resources.files(DATA_PACKAGE).joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return tuple(parse_entries(text))
+    return tuple(parse_entries(data_text(f"{name}.txt")))
 
 
 def word_set(name: str) -> frozenset[str]:

@@ -197,7 +197,7 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
 
 def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float, str]]:
     """Candidates ordered best first by confusion cost minus a frequency bonus."""
-    freqs = lexicon.frequencies()
+    freqs = lexicon.counts()
     out = []
     for c in set(candidates):
         f = freqs.get(c, 0)

@@ -14,10 +14,9 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from rapidfuzz import fuzz
-
+from ..lint.lazyimport import lazy_module
 from ..lint.vocab import read_list
 from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
 from ._namesim import (
@@ -30,6 +29,11 @@ from ._namesim import (
     phon_dist,
 )
 from ._namewords import PARTICLES, fold, given_names, is_established
+
+if TYPE_CHECKING:
+    from rapidfuzz import fuzz
+else:
+    fuzz = lazy_module("rapidfuzz.fuzz")  # imported when first used
 
 
 # -------------------------------------------------------------------- entities

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from ._words import accepted_form
 from ..lint.lazyre import lazy_re
@@ -34,7 +35,7 @@ def _short(s: str) -> str:
 _BRACKETED_LABEL = lazy_re(r"^\(\w{1,3}\)[.,;:!?]$")
 
 
-def garbage_reason(core: str, freqs: dict[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
+def garbage_reason(core: str, freqs: Mapping[str, int], *, at_line_start: bool = True, alone: bool = True) -> str | None:
     """Why ``core`` (a white-space delimited chunk without edge punctuation) is garbage, or None.
 
     ``at_line_start``/``alone`` say where the chunk sits on its line: a bullet ("■") opens a

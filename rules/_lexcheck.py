@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
@@ -60,7 +60,7 @@ _APOSTROPHES = ("'", "\u2019")
 _EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir")), ("aw", ("or",)))
 
 
-def _written_speech(text: str, start: int, end: int, w: str, freqs: dict[str, int]) -> bool:
+def _written_speech(text: str, start: int, end: int, w: str, freqs: Mapping[str, int]) -> bool:
     """Forms writers use on purpose for speech and style, which typing and OCR damage do not
     make: a dropped g or a dropped first letters marked by an apostrophe ("goin'", "'tis",
     "'nuff"), r-dropping eye dialect ("evah", "mothah"), and the comparative or superlative of
@@ -89,7 +89,7 @@ def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
     answers, a few hundred dict look-ups) and, in OCR mode, one look-alike substitution away."""
     found = [s.term for s in nearwords.lookup(w, 1) if s.term != w] if len(w) > 1 else []
     if ocr and len(w) <= 14:
-        freqs = lexicon.frequencies()
+        freqs = lexicon.counts()
         found += [v for v in lookalike_variants(w, 1) if freqs.get(v, 0) >= MIN_LOOKALIKE_FREQ]
     return tuple(dict.fromkeys(found))
 
@@ -175,7 +175,7 @@ class _Analysis(OcrScans):
         self.w = OCR if self.mode == "ocr" else GENERAL
         # a bad list file raises ConfigError here; the CLI loads the lists first and reports it
         self.vocab = config.vocabulary if config is not None else None
-        self.freqs = lexicon.frequencies()
+        self.freqs = lexicon.counts_for(len(doc.words))
         self.out: dict[str, list[Issue]] = {c: [] for c in ("S001", "O001", "O002", "O003", "O004")}
         self.owned: set[int] = set()  # start offsets of tokens already reported
         self.quiet: set[int] = set()  # unknown-list words never reported themselves

@@ -21,14 +21,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
+from ..lint.lazyimport import lazy_module
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list, word_set
 from ._entities import Analysis, Entity, _specific
 from ._mentions import Mention
 from ._namewords import ABBREVIATIONS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, fold, given_names, is_common_word, phonetic, surnames
+
+if TYPE_CHECKING:
+    from rapidfuzz import fuzz
+else:
+    fuzz = lazy_module("rapidfuzz.fuzz")  # imported when first used
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from ..lint.lazyimport import lazy_module
+
+if TYPE_CHECKING:
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA, Levenshtein
+else:  # imported when first used (a text without names never needs rapidfuzz)
+    fuzz = lazy_module("rapidfuzz.fuzz")
+    process = lazy_module("rapidfuzz.process")
+    OSA = lazy_module("rapidfuzz.distance.OSA")
+    Levenshtein = lazy_module("rapidfuzz.distance.Levenshtein")
 
 from ._namewords import fold, given_names, phonetic
 

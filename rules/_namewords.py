@@ -8,16 +8,22 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 from __future__ import annotations
 
 
-import importlib.resources
+import importlib.util
+import os
 import re
 import unicodedata
 from functools import lru_cache
-
-import jellyfish
+from typing import TYPE_CHECKING
 
 from ..lint import lexicon
+from ..lint.lazyimport import lazy_module
 from ..lint.wordlists import word_set
 from ._sentences import DETERMINERS  # noqa: F401 - one list, read once; the name modules import it from here
+
+if TYPE_CHECKING:
+    import jellyfish
+else:
+    jellyfish = lazy_module("jellyfish")  # imported when first used
 from ..lint.lazyre import lazy_re
 
 # ----------------------------------------------------------------- word lists
@@ -82,9 +88,11 @@ def phonetic(s: str) -> str:
 
 def _read_census(name: str) -> set[str]:
     try:
-        path = importlib.resources.files("names") / name
-        text = path.read_text(encoding="utf-8", errors="replace")  # type: ignore[call-arg]
-    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
+        spec = importlib.util.find_spec("names")  # its folder, without importing it
+        folder = list(spec.submodule_search_locations or [])[0] if spec else ""
+        with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError, IndexError):
         return set()
     out = set()
     for line in text.splitlines():

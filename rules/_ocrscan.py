@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from ..lint import lexicon, nearwords
 from ..lint.segment import chunk_around
@@ -78,7 +78,7 @@ class OcrScans:
     text: str
     mode: str
     w: Weights
-    freqs: dict[str, int]
+    freqs: Mapping[str, int]
     owned: set[int]
 
     def add(self, code: str, start: int, end: int, message: str, sugg: list[tuple[str, bool]], conf: float) -> None:

@@ -11,6 +11,7 @@ too often names); the test is local, so one odd word in a modern quotation is st
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Mapping
 
 from ..lint import lexicon
 from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
@@ -18,7 +19,7 @@ from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
 _COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
 
 
-def old_spelling_base(w: str, freqs: dict[str, int]) -> str | None:
+def old_spelling_base(w: str, freqs: Mapping[str, int]) -> str | None:
     """The modern word an early modern spelling stands for ("worke" -> "work"), or None."""
     low = w.lower()
     if len(low) < 4 or low in freqs:
@@ -48,7 +49,7 @@ def old_spelling_base(w: str, freqs: dict[str, int]) -> str | None:
     return None
 
 
-def _paragraph_spans(doc, pq, freqs: dict[str, int]) -> list[tuple[int, int]]:
+def _paragraph_spans(doc, pq, freqs: Mapping[str, int]) -> list[tuple[int, int]]:
     """The quotations of one paragraph's marks, sorted, when they read as old style; else []."""
     text = doc.text
     # a source quoted in several pieces ("...," he writes, "...") is judged as a whole
@@ -97,6 +98,6 @@ def in_old_style_quote(doc, pos: int) -> bool:
         else:
             para = doc.paragraphs[pi]
             pq = _pair(doc.text, pi, para.start, para.end)
-        spans = per_para[pi] = _paragraph_spans(doc, pq, lexicon.frequencies())
+        spans = per_para[pi] = _paragraph_spans(doc, pq, lexicon.counts_for(len(doc.words)))
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]

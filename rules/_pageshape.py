@@ -28,17 +28,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from .boilerplate import _LEGIT_CONTRIBUTED, _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
 from ..lint.lazyre import lazy_re
+from ..lint.wordlists import data_text
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".rest", ".html", ".htm", ".xml", ".tex")
 
 
 @lru_cache(maxsize=4)
 def _word_set(name: str) -> frozenset[str]:
-    raw = resources.files("garblint.rules").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    raw = data_text(name)
     return frozenset(ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#"))
 
 

@@ -170,9 +170,9 @@ def english_share(doc: "Document") -> float:
 
 
 def _english_share(doc: "Document") -> float:
-    from ..lint.lexicon import frequencies
+    from ..lint.lexicon import counts_for
 
-    freqs = frequencies()
+    freqs = counts_for(len(doc.words))
     known = total = 0
     # each distinct word once, with its count (Counter counts in C): the same sums as a test
     # of every word in turn

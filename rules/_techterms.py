@@ -26,6 +26,8 @@ such words from the document itself, never from a list of seen words:
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..lint.lazyre import lazy_re
 from ..lint.layout import code_signs
 from ..lint.markup import masked_words, technical
@@ -41,7 +43,7 @@ _KNOWN = 1_000_000
 _COMMON = 10_000_000
 
 
-def _affixed_word(w: str, freqs: dict[str, int]) -> bool:
+def _affixed_word(w: str, freqs: Mapping[str, int]) -> bool:
     """``w`` is a known word of four letters or more with a short affix at one end."""
     for k in (1, 2, 3):
         if len(w) - k < 4:
@@ -83,7 +85,7 @@ def url_words(doc) -> frozenset[str]:
     return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
 
 
-def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: dict[str, int]) -> bool:
+def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: Mapping[str, int]) -> bool:
     """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
     than a misspelling? ``uses``: how often the document writes it."""
     if defined_abbreviation(text, start, end, w) or w in url_words(doc):

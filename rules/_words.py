@@ -109,7 +109,7 @@ _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 def _known(w: str) -> bool:
     """A word of the curated lists: symspellpy's, Hunspell en_US (both via ``lint.lexicon``)
     or garblint's own ``extra-words.txt``."""
-    return w in lexicon.frequencies() or w in extra_words() or lexicon.in_dictionary(w)
+    return w in lexicon.counts() or w in extra_words() or lexicon.in_dictionary(w)
 
 
 def candidate_zipf(c: str) -> float:
@@ -118,7 +118,7 @@ def candidate_zipf(c: str) -> float:
     z = lexicon.zipf(c)
     if z:
         return z
-    f = lexicon.frequencies().get(c, 0)
+    f = lexicon.counts().get(c, 0)
     return max(0.0, math.log10(f) - 2.6) if f else 0.0
 
 
@@ -260,7 +260,7 @@ def closed_compound(w: str) -> bool:
     Both parts have at least four letters, except a very common three-letter content word
     in front ("runtime", "bedside"); a function word in front is a lost space for O003.
     """
-    freqs = lexicon.frequencies()
+    freqs = lexicon.counts()
     for k in range(3, len(w) - 3):
         a, b = w[:k], w[k:]
         if k == 3 and (freqs.get(a, 0) < 50_000_000 or a in FUNCTION_WORDS or freqs.get(b, 0) < 10_000_000):

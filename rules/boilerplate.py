@@ -17,12 +17,12 @@ import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.vocab import read_list
+from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
 
 # ------------------------------------------------------------------ phrase lists
@@ -79,7 +79,7 @@ def _parse(entries: list[str], acc: dict[str, list[str]]) -> None:
 def load_phrases(extra_files: tuple[str, ...] = ()) -> Phrases:
     """The built-in phrase list plus the user's files (read once per set of files)."""
     acc: dict[str, list[str]] = {"starts": [], "exact": [], "contains": [], "headers": []}
-    builtin = resources.files("garblint.rules").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    builtin = data_text("boilerplate.txt")
     _parse([ln.split(" #", 1)[0].strip() for ln in builtin.splitlines() if ln.strip() and not ln.lstrip().startswith("#")], acc)
     for f in extra_files:
         _parse(read_list(f), acc)

@@ -13,12 +13,17 @@ import unicodedata
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
+from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+
+if TYPE_CHECKING:
+    from rapidfuzz import fuzz
+else:
+    fuzz = lazy_module("rapidfuzz.fuzz")  # imported when first used
 
 # Paragraphs shorter than this are never duplicates worth reporting: datelines, "* * *",
 # list items, short headings and refrains are repeated on purpose.

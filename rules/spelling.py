@@ -114,7 +114,7 @@ class LowercaseName(Rule):
         text = doc.text
         words = doc.words
         uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C
-        freqs = lexicon.frequencies()
+        freqs = lexicon.counts_for(len(words))
         # lower-case words used once that no list has, whose capitalised form the text uses
         # at least twice: few, so the positions are looked at only for them
         candidates = [w for w, n in uses.items() if n == 1 and w not in freqs and len(w) >= 3

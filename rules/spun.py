@@ -10,13 +10,13 @@ forms one by one at suggestion severity.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from itertools import compress, islice
 from operator import and_, itemgetter
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
+from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
 
 # T002: a document is spun when it has a tortured phrase, at least MIN_HITS swaps in all
@@ -57,7 +57,7 @@ def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
 
 
 def _builtin(name: str) -> list[str]:
-    text = resources.files("garblint.rules").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    text = data_text(name)
     return [ln for ln in text.splitlines() if ln and ln[0] != "#"]
 
 
@@ -75,7 +75,8 @@ def load_phrases(extra_files: tuple[str, ...] = ()) -> tuple[Phrases, dict[str, 
 
 @lru_cache(maxsize=8)
 def load_weak(extra_files: tuple[str, ...] = ()) -> Phrases:
-    """The weaker spun forms (read only for documents that have a tortured phrase)."""
+    """The weaker spun forms (read only for documents of MIN_WORDS or more that have a
+    tortured phrase)."""
     weak: dict[str, str] = {}
     _parse(_builtin("spun-forms.txt"), weak, None)
     weak.update(load_phrases(extra_files)[1])
@@ -96,8 +97,8 @@ def spun_hits(doc, config) -> list[tuple[int, int, str, bool]]:
 
 def _all_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str, bool]]:
     strong = [(i, j, o, True) for i, j, o in _hits(doc, load_phrases(files)[0])]
-    if not strong:
-        return strong
+    if not strong or doc.word_count < MIN_WORDS:
+        return strong  # the weaker forms count only towards T002, which needs MIN_WORDS words
     weak = [(i, j, o, False) for i, j, o in _hits(doc, load_weak(files))]
     return sorted(strong + weak)
 

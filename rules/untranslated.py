@@ -6,7 +6,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from ..lint.lexicon import frequencies, is_known
+from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
@@ -168,7 +168,7 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     another language uses far more is False too ("por", "muito")."""
     if not t.islower():
         return None
-    freqs = frequencies()
+    freqs = counts()
     core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t  # "l'école" -> "école"
     if not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
         return None

@@ -71,3 +71,38 @@ def test_hunspell_affixes_expand():
     assert {"balk", "balked", "unbalk", "unbalked", "bake", "baked", "party", "parties"} <= forms
     assert "bakeed" not in forms and "partys" not in forms
     assert "paris" not in forms  # capitalised stems are names, not words
+
+
+def test_mapped_base_list_answers_as_the_dict(tmp_path, monkeypatch):
+    """A small text reads symspellpy's counts from a mapped copy (lexicon.counts): the same
+    answers as the dict, for every listed word and for words it lacks."""
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(lexicon, "_MAPPED", [])
+    assert lexicon._mapped_counts() is None  # the first time: written from the dict
+    assert len(list(tmp_path.glob("base-*.bin"))) == 1
+    monkeypatch.setattr(lexicon, "_MAPPED", [])
+    mapped = lexicon._mapped_counts()
+    assert mapped is not None
+    freqs = lexicon.frequencies()
+    rng = random.Random(7)
+    sample = rng.sample(sorted(freqs), 3000)
+    for w in sample:
+        assert w in mapped and mapped[w] == freqs[w] == mapped.get(w, 0)
+    for w in ("qzxv", "the\t1", "", "caf\udce9", "zzzzzz", sample[0] + "q"):
+        assert (w in mapped) == (w in freqs) and mapped.get(w, -1) == freqs.get(w, -1)
+    assert 0 < mapped.probes <= 3000 + 6
+
+
+def test_counts_choose_the_dict_for_long_texts(monkeypatch):
+    monkeypatch.setattr(lexicon, "_FREQS", None)
+    monkeypatch.setattr(lexicon, "_MAPPED", [None])  # no cache folder: the dict
+    assert lexicon.counts() is lexicon.frequencies()
+    assert lexicon.counts_for(lexicon.SMALL_TEXT_WORDS + 1) is lexicon.frequencies()
+
+
+def test_streamed_wordfreq_lists_equal_wordfreqs_own():
+    wordfreq = __import__("wordfreq")
+    for lang, wordlist in (("en", "large"), ("id", "small"), ("fr", "large")):
+        ours = list(lexicon._wordfreq_buckets(lang, 400))
+        theirs = wordfreq.get_frequency_list(lang, wordlist=wordlist)[:401]
+        assert ours == theirs

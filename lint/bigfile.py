@@ -66,9 +66,9 @@ def whole_rule_groups(rules: Sequence[Rule], n: int) -> list[list[Rule]]:
 
 def _worker_whole(args: tuple[tuple[Any, ...], list[str]]) -> tuple[list[Finding], list[str], list[Notice]]:
     """Some document-level rules on a copy of the whole document, in a worker process."""
-    (text, source, masks, path, encoding, note, bom, newline), codes = args
+    (text, source, masks, layout, path, encoding, note, bom, newline), codes = args
     config = _WORKER["config"]
-    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline, source=source, masks=masks)
+    doc = Document(text, path, encoding=encoding, encoding_note=note, bom=bom, newline=newline, source=source, masks=masks, layout=layout)
     rules = [r for r in selected_rules(config) if r.code in codes]
     doc.corpus.update(_WORKER["corpus"])
     for r in rules:
@@ -144,7 +144,7 @@ def lint_split(
         # each on its own copy of the document (the same text, so the same findings)
         groups = whole_rule_groups(whole_rules, workers)
         whole_rules = groups[0]
-        whole = (doc.text, doc.source, doc.masks, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
+        whole = (doc.text, doc.source, doc.masks, doc.layout, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
         others = [(pool.submit(_worker_whole, (whole, [r.code for r in g])), g) for g in groups[1:] if g]
     futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
     doc.corpus.update(corpus)

@@ -58,6 +58,7 @@ class Document:
         newline: str = "\n",
         source: str | None = None,
         masks: tuple[tuple[int, int], ...] = (),
+        layout: tuple[tuple[int, int], ...] = (),
     ) -> None:
         #: what rules read: the file's text, with non-prose regions (Markdown code, URLs, HTML,
         #: front matter, suppression comments) blanked to spaces of the same length
@@ -68,6 +69,9 @@ class Document:
         #: the blanked (start, end) regions, sorted and disjoint (see garblint.lint.suppress
         #: for which findings overlapping them are kept)
         self.masks = tuple(masks)
+        #: the part of ``masks`` that is plain-text layout (code, tables, rules, option lists,
+        #: lib.layout): not prose, but still text that structural rules read
+        self.layout = tuple(layout)
         self.path = path
         #: the encoding the bytes were decoded with (``utf-8`` for in-memory text)
         self.encoding = encoding
@@ -140,6 +144,36 @@ class Document:
         return self.source[a:b]
 
     @cached_property
+    def structural_text(self) -> str:
+        """What structural rules (encoding damage: E001, E002, E004) read: ``text`` with the
+        plain-text layout regions (code, tables, banners, option lists) put back from
+        ``source``, since mojibake or a control character is damage wherever it sits. Same
+        length and offsets as ``text``."""
+        if not self.layout:
+            return self.text
+        out: list[str] = []
+        pos = 0
+        for a, b in self.layout:
+            out.append(self.text[pos:a])
+            out.append(self.source[a:b])
+            pos = b
+        out.append(self.text[pos:])
+        return "".join(out)
+
+    def structural_paragraphs(self) -> list[Block]:
+        """``paragraphs`` of :attr:`structural_text` (the same list when there is no layout)."""
+        if not self.layout:
+            return self.paragraphs
+        text = self.structural_text
+        out: list[Block] = []
+        pos = 0
+        for m in _PARA_SEP.finditer(text):
+            self._add_block(out, pos, m.start(), text)
+            pos = m.end()
+        self._add_block(out, pos, len(text), text)
+        return out
+
+    @cached_property
     def justified_lines(self) -> frozenset[int]:
         """1-based numbers of the lines set justified (padded with doubled spaces to a common
         width): their doubled spaces and line-end hyphens are typesetting, not damage."""
@@ -160,10 +194,11 @@ class Document:
         self._add_block(out, pos, len(text))
         return out
 
-    def _add_block(self, out: list[Block], a: int, b: int) -> None:
-        a, b = trim_span(self.text, a, b)
+    def _add_block(self, out: list[Block], a: int, b: int, text: str | None = None) -> None:
+        text = self.text if text is None else text
+        a, b = trim_span(text, a, b)
         if a < b:
-            out.append(Block(a, b, self.text[a:b]))
+            out.append(Block(a, b, text[a:b]))
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the paragraph containing ``offset``, or None between paragraphs."""

@@ -32,6 +32,7 @@ from .lazyre import lazy_re
 # option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
 _CANDIDATE_START = lazy_re(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
+_CANDIDATE_LINE = lazy_re(r"\n(?=[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z])")
 # an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
 _FRAME = lazy_re(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
 _HEADING_LABEL = lazy_re(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
@@ -84,13 +85,16 @@ def _is_code_token(t: str) -> bool:
     return _CODE_TOKEN.match(core) is not None
 
 
+# a statement or declaration of C-like code: a call and a closing ";", "{" or ")" at the end
+_C_STATEMENT = lazy_re(r"[\w\])]\([^)]*\).*[;{)][ \t]*$|[\w\])]\(.*[;{][ \t]*$")
+_PROSE_STOP = lazy_re(r"[a-z]{2,}[.!?] +[A-Z]")
 _NUMBERISH = lazy_re(r"^(?=.*\d)[\d:.,/-]+$")
 _ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
 _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
 def _code_like(s: str) -> bool:
-    if _PROMPT.match(s) or _ASSIGNMENT.match(s):
+    if _PROMPT.match(s) or _ASSIGNMENT.match(s) or (_C_STATEMENT.search(s) and not _PROSE_STOP.search(s)):
         return True
     toks = s.split()
     if not toks:
@@ -141,12 +145,18 @@ _BLANK = lazy_re(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
 def _candidates(text: str) -> list[int]:
     """Offsets of the signs of layout, sorted."""
     out = []
-    match = _CANDIDATE_START.match
-    if match(text, 0):
-        out.append(0)
-    for m in _NEWLINE.finditer(text):
-        if match(text, m.end()):
-            out.append(m.end())
+    if "\r" not in text:
+        # one pass of the regular-expression engine from line break to line break
+        if _CANDIDATE_START.match(text, 0):
+            out.append(0)
+        out.extend(m.end() for m in _CANDIDATE_LINE.finditer(text))
+    else:
+        match = _CANDIDATE_START.match
+        if match(text, 0):
+            out.append(0)
+        for m in _NEWLINE.finditer(text):
+            if match(text, m.end()):
+                out.append(m.end())
     if "  " in text:
         n = len(text)
         for m in _SPACES.finditer(text):

@@ -103,7 +103,8 @@ _VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
 def _hunspell_files() -> list[tuple[Path, Path]]:
     """The English Hunspell dictionaries at hand (.dic, .aff): the en_US list of spylls when
     that optional package is installed (``garblint[hunspell]``), and any en_US/en_GB/en_CA/en_AU
-    dictionary in the system's Hunspell folders. None is required: symspellpy's list (SCOWL
+    dictionary in the system's Hunspell folders (unless ``GARBLINT_SYSTEM_DICTIONARIES=0``, which
+    makes results independent of what the machine has installed). None is required: symspellpy's list (SCOWL
     words) is the curated base; these widen it (mostly with American forms)."""
     out = []
     base = _package_dir("spylls")
@@ -111,6 +112,8 @@ def _hunspell_files() -> list[tuple[Path, Path]]:
         dic, aff = base / "hunspell" / "data" / "en" / "en_US.dic", base / "hunspell" / "data" / "en" / "en_US.aff"
         if dic.is_file() and aff.is_file():
             out.append((dic, aff))
+    if os.environ.get("GARBLINT_SYSTEM_DICTIONARIES", "1").strip().lower() in ("0", "no", "false", "off"):
+        return out
     for folder in SYSTEM_HUNSPELL_DIRS:
         for v in _VARIETIES:
             dic, aff = Path(folder) / f"{v}.dic", Path(folder) / f"{v}.aff"

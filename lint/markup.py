@@ -120,6 +120,13 @@ def embedded_post_regions(text: str) -> list[tuple[int, int]]:
 
 def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     """The non-prose regions of ``text`` (a file called ``path``), merged and sorted."""
+    return mask_layers(text, path)[0]
+
+
+def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the non-prose regions, merged and sorted; the part of them that is plain-text layout:
+    code, tables, rules, option lists that structural rules still read, see
+    ``Document.structural_text``)."""
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     regions.extend(embedded_post_regions(text))
     if is_markdown(path):
@@ -133,8 +140,10 @@ def mask_regions(text: str, path: str | None) -> list[tuple[int, int]]:
     else:
         from .layout import layout_regions  # plain text: code, tables, rules, option lists...
 
-        regions.extend(layout_regions(text))
-    return merge(regions)
+        layout = merge(layout_regions(text))
+        regions.extend(layout)
+        return merge(regions), layout
+    return merge(regions), []
 
 
 def html_regions(text: str) -> list[tuple[int, int]]:

@@ -71,6 +71,9 @@ class Rule:
     #: rough cost of the rule's family on a big file (tenths of a second per 200,000 words, from
     #: ``bench/rule_times.py``), to balance that sharing; the family's highest value counts
     family_cost: ClassVar[float] = 0.2
+    #: True for structural rules (encoding damage) that read ``Document.structural_text``: they
+    #: see plain-text layout (code, tables, banners) too, and their findings there are kept
+    structural: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

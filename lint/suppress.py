@@ -139,7 +139,7 @@ def _sic_follows(text: str, end: int) -> bool:
 def apply_suppressions(doc: "Document", findings: list[Finding], rules: Sequence["Rule"]) -> list[Finding]:
     """Drop findings on masked text, suppressed ones and "[sic]" ones; add X001 for unused directives."""
     if doc.masks:
-        findings = _mask_filter(doc, findings)
+        findings = _mask_filter(doc, findings, frozenset(r.code for r in rules if r.structural))
     source = doc.source
     if _SIC_ANY.search(source):
         findings = [f for f in findings if not (f.code[:1] in SIC_FAMILIES and _sic_follows(source, f.end))]
@@ -203,11 +203,17 @@ _ARTIFACT_CATEGORIES = frozenset({"whitespace", "punctuation", "repetition", "qu
 _LONG_SPAN = 40
 
 
-def _mask_filter(doc: "Document", findings: list[Finding]) -> list[Finding]:
+def _mask_filter(doc: "Document", findings: list[Finding], structural: frozenset[str] = frozenset()) -> list[Finding]:
     masks = doc.masks
     starts = [a for a, _ in masks]
     out = []
     for f in findings:
+        if f.code in structural and doc.layout and _in_layout(doc, f):
+            # encoding damage in code, a table or a banner of plain text: reported, but its
+            # repair is never applied unattended (--fix edits only prose)
+            unsafe = tuple(replace(g, safe=False) for g in f.suggestions)
+            out.append(replace(f, text=doc.source[f.start : f.end], suggestions=unsafe))
+            continue
         end = max(f.end, f.start + 1)
         i = max(bisect_right(starts, f.start) - 1, 0)
         hits = []
@@ -227,6 +233,13 @@ def _mask_filter(doc: "Document", findings: list[Finding]) -> list[Finding]:
             replace(f, text=doc.source[f.start : f.end], suggestions=tuple(s for s in f.suggestions if s.replacement == ""))
         )
     return out
+
+
+def _in_layout(doc: "Document", f: Finding) -> bool:
+    """The finding lies wholly inside the plain-text layout regions (not in a directive)."""
+    layout = doc.layout
+    i = bisect_right([a for a, _ in layout], f.start) - 1
+    return i >= 0 and f.start >= layout[i][0] and max(f.end, f.start + 1) <= layout[i][1]
 
 
 def _unused(rule: "Rule", doc: "Document", d: Directive, message: str) -> Finding:

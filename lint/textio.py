@@ -189,9 +189,9 @@ def document_from_bytes(data: bytes, path: str | None) -> Document:
 def make_document(text: str, path: str | None = None, **kwargs) -> Document:
     """A Document for ``text``: Markdown (by ``path``'s extension) and suppression directives
     are masked, so rules read prose only while offsets stay those of the original text."""
-    from .markup import blank, mask_regions
+    from .markup import blank, mask_layers
 
-    masks = mask_regions(text, path)
+    masks, layout = mask_layers(text, path)
     if not masks:
         return Document(text, path, **kwargs)
-    return Document(blank(text, masks), path, source=text, masks=tuple(masks), **kwargs)
+    return Document(blank(text, masks), path, source=text, masks=tuple(masks), layout=tuple(layout), **kwargs)

@@ -113,6 +113,7 @@ class Mojibake(Rule):
     """
 
     code = "E001"
+    structural = True  # reads doc.structural_text
     splittable = True  # looks within one paragraph at a time
     name = "mojibake"
     category = "encoding"
@@ -120,14 +121,14 @@ class Mojibake(Rule):
     fix_priority = 5
 
     def check(self, doc, config):
-        text = doc.text
+        text = doc.structural_text  # code, tables and banners of plain text too
         if text.isascii():
             return  # every trigger character is outside ASCII: no need to import ftfy
         import ftfy
         from ftfy.badness import is_bad
 
         triggers = _mojibake_triggers()
-        for para in doc.paragraphs:
+        for para in doc.structural_paragraphs():
             if not triggers.search(para.text) or not is_bad(para.text):
                 continue
             fixed = ftfy.fix_encoding(para.text)
@@ -208,13 +209,14 @@ class InvisibleCharacter(Rule):
     """
 
     code = "E002"
+    structural = True  # reads doc.structural_text
     name = "invisible-character"
     category = "encoding"
     severity = "warning"
     fix_priority = 6
 
     def check(self, doc, config):
-        text = doc.text
+        text = doc.structural_text  # code, tables and banners of plain text too
         has_rtl = None
         for m in _INVISIBLE.finditer(text):
             start, end = m.start(), m.end()
@@ -292,13 +294,14 @@ class ReplacementCharacter(Rule):
     """
 
     code = "E004"
+    structural = True  # reads doc.structural_text
     splittable = True  # looks within one paragraph at a time
     name = "replacement-character"
     category = "encoding"
     severity = "warning"
 
     def check(self, doc, config):
-        text = doc.text
+        text = doc.structural_text  # code, tables and banners of plain text too
         for m in re.finditer("\ufffd+", text):
             a, b = _expand(text, m.start(), m.end())
             yield self.finding(doc, a, b, f"replacement character U+FFFD in '{text[a:b][:60]}': a character was lost in decoding", confidence=1.0)

@@ -12,6 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GARBLINT_SHARED", ROOT.parent / "shared"))
+# Findings must not depend on the English Hunspell dictionaries a machine happens to have
+# installed (lint/lexicon.py reads /usr/share/hunspell otherwise); the CLI runs inherit this.
+os.environ.setdefault("GARBLINT_SYSTEM_DICTIONARIES", "0")
 
 
 @pytest.fixture

@@ -73,6 +73,17 @@ def test_hunspell_affixes_expand():
     assert "paris" not in forms  # capitalised stems are names, not words
 
 
+def test_system_dictionaries_can_be_ignored(tmp_path, monkeypatch):
+    """A machine's Hunspell folders widen the dictionary unless GARBLINT_SYSTEM_DICTIONARIES=0."""
+    (tmp_path / "en_GB.dic").write_text("1\nflurble\n", encoding="utf-8")
+    (tmp_path / "en_GB.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "SYSTEM_HUNSPELL_DIRS", (str(tmp_path),))
+    monkeypatch.setenv("GARBLINT_SYSTEM_DICTIONARIES", "1")
+    assert (tmp_path / "en_GB.dic") in [d for d, _ in lexicon._hunspell_files()]
+    monkeypatch.setenv("GARBLINT_SYSTEM_DICTIONARIES", "0")
+    assert (tmp_path / "en_GB.dic") not in [d for d, _ in lexicon._hunspell_files()]
+
+
 def test_mapped_base_list_answers_as_the_dict(tmp_path, monkeypatch):
     """A small text reads symspellpy's counts from a mapped copy (lexicon.counts): the same
     answers as the dict, for every listed word and for words it lacks."""

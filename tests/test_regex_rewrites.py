@@ -39,3 +39,19 @@ def test_letter_run_matches_equal_finditer(pattern, anchor, s):
     rx = getattr(_lexcheck, pattern)
     fast = [(m.span(), m.groups()) for m in _lexcheck.letter_run_matches(rx, getattr(_lexcheck, anchor), s)]
     assert fast == [(m.span(), m.groups()) for m in rx.finditer(s)]
+
+
+_LAYOUT = st.text(alphabet=st.sampled_from(list("aB1 \t\n\r-$*|#+.:=_")), max_size=60)
+
+
+@given(s=_LAYOUT)
+def test_layout_candidates_equal_the_line_by_line_form(s):
+    """lint/layout.py finds the signs of layout at line starts with one search from each line
+    break; the plain form matches the start pattern after every line break."""
+    from garblint.lint import layout
+
+    out = [0] if layout._CANDIDATE_START.match(s, 0) else []
+    out += [m.end() for m in layout._NEWLINE.finditer(s) if layout._CANDIDATE_START.match(s, m.end())]
+    n = len(s)
+    out += [m.start() for m in layout._SPACES.finditer(s) if m.start() > 0 and m.end() < n and not s[m.start() - 1].isspace() and not s[m.end()].isspace()]
+    assert layout._candidates(s) == sorted(out)

@@ -90,12 +90,34 @@ _LONE_AGO = lazy_re(r"^[~\u2022\u00b7-]?\s*\d+\s*(?:sec(?:ond)?|min(?:ute)?|h(?:
 _LETTERS = lazy_re(r"[^\W\d_]+")
 
 
+_PIECE_WORDS = frozenset(
+    """written words story posted updated update published modified first created released
+    second seconds minute minutes hours month months weeks years today reading three seven
+    eight eleven twelve""".split()
+)
+
+
+def _free_words(text: str) -> int:
+    """Lower-case words of five letters or more that no dateline piece can take (not a month,
+    a day, a number or a time word): each leaves a word behind, so more than two of them
+    rule a dateline out before the patterns run."""
+    n = 0
+    for tok in text.split():
+        if tok[:1].islower():
+            w = "".join(filter(str.isalpha, tok)).lower()
+            if len(w) >= 5 and w not in _PIECE_WORDS and w[:3] not in _PIECE_FIRST3:
+                n += 1
+    return n
+
+
 def dateline_kind(text: str) -> str:
     """ "byline", "timestamp" or "date" when ``text`` is only a byline, date, time or relative
     timestamp (with separators and up to two leftover words such as a desk or agency name),
     else ""."""
-    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None) or _SOLID.search(text) is None:
+    if len(text) > 160 or (_NUMERIC.search(text) is None and _BY_START.match(text) is None):
         return ""  # (what _SOLID needs: a figure, or a byline's first word)
+    if _free_words(text) > 2 or _SOLID.search(text) is None:
+        return ""
     rest = _PIECES.sub(" ", text)
     left = _LETTERS.findall(rest)
     if len(left) > 2 or any(ch.isdigit() for ch in rest):
@@ -114,6 +136,14 @@ def dateline_kind(text: str) -> str:
     return ""
 
 
+_PIECE_FIRST = frozenset(
+    """by written words story posted last updated update published modified first created released
+    date at on and a an one two three four five six seven eight nine ten eleven twelve few just
+    yesterday today reading""".split()
+)
+_PIECE_FIRST3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+
+
 def glued_prefix(text: str) -> int:
     """Length of a byline or timestamp prefix glued to the start of a paragraph, else 0."""
     if not text[:1].isalnum():
@@ -121,6 +151,9 @@ def glued_prefix(text: str) -> int:
     head = text[:100]
     if "|" not in head and "\u2022" not in head and _NUMERIC.search(head) is None and "ago" not in head:
         return 0  # the prefix needs a time, a date or a separator
+    first = head.split(None, 1)[0].lower().rstrip(".,:;|")
+    if not first[:1].isdigit() and first not in _PIECE_FIRST and first[:3] not in _PIECE_FIRST3:
+        return 0  # (_GLUED's first piece starts with a figure, a month, a day or one of these)
     m = _GLUED.match(text)
     if not m or m.end() >= len(text) - 20:
         return 0
@@ -153,6 +186,18 @@ HEADLINE_MAX_WORDS = 22
 # punctuation to white space, so that str.split gives the words (a fast stand-in for the word
 # pattern where only membership in word lists matters)
 _SPACE_PUNCT = str.maketrans({c: " " for c in '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%\u201c\u201d\u2018\u00ab\u00bb\u2026\u2013\u2014\u00b7\u2022'})
+_PUNCT_CHARS = '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%'
+# the same for ASCII text as a byte table (bytes.translate is a plain table lookup)
+_SPACE_PUNCT_ASCII = bytes.maketrans(_PUNCT_CHARS.encode(), b" " * len(_PUNCT_CHARS))
+
+
+def _spaced(s: str) -> str:
+    """``s.translate(_SPACE_PUNCT)``: punctuation to white space."""
+    if s.isascii():
+        return s.encode().translate(_SPACE_PUNCT_ASCII).decode()
+    return s.translate(_SPACE_PUNCT)
+
+
 _LIST_ITEM = lazy_re(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
 _NUMERIC = lazy_re(r"\d")
 
@@ -174,7 +219,7 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
     # one list of words for both tests below (of a long unit, the first 600 characters': a
     # sample enough for shares)
     head = text[:600].lower()
-    words = head.translate(_SPACE_PUNCT).split() if u.words <= 30 else head.split()
+    words = _spaced(head).split() if u.words <= 30 else head.split()
     if _notice(u, words):
         return "notice"
     if u.words < NEAR_MIN_WORDS:
@@ -240,7 +285,7 @@ def notice_score(text: str, words: list[str] | None = None) -> int:
     if text[:1] in _QUOTES:
         return 0
     if words is None:
-        words = text[:600].lower().translate(_SPACE_PUNCT).split()
+        words = _spaced(text[:600].lower()).split()
     if not words:
         return 0
     score = sum(map(_UI.__contains__, words))
@@ -269,8 +314,8 @@ def _english(units: list[Unit], fw: frozenset[str]) -> bool:
     hits = total = 0
     for u in units:
         if u.words >= GOOD_MIN_WORDS and not u.kind:
-            ws = _word_list(u.text)
-            hits += sum(1 for w in ws if w.lower() in fw)
+            ws = u.text[:600].lower().split()
+            hits += sum(map(fw.__contains__, ws))
             total += len(ws)
             if total > 600:
                 break
@@ -434,17 +479,17 @@ def _analyse(doc, config) -> Page:
 def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> None:
     """B002: the page template outside the article (see the module's docstring)."""
     units = page.units
-    # the page template outside the core, run by run (a run: the units between two prose units)
-    title = _title_index(units, cls, cs, page.flags)
-    runs = _zone_runs(cls, incore)
-    templated = page.strong or any(len(r) >= 3 for r in runs)
-    # without any phrase, dateline or notice evidence, only long runs count (a menu, a list
-    # of teasers); short runs of short lines may be an article's own list or credits
     for k, c in enumerate(cls):
         if c == "notice" and k not in page.flags and (not incore[k] or notice_score(units[k].text) >= IN_CORE_NOTICE):
             page.flags[k] = ("B002", "site notice", 0.7 if not incore[k] else 0.6)
+    # runs of short lines only on a page that shows its template: on a document of the
+    # author's own they are its lists, headings and credits
     if not _scraped(page, cls, incore):
         return
+    # the page template outside the core, run by run (a run: the units between two prose units)
+    runs = _zone_runs(cls, incore)
+    templated = page.strong or any(len(r) >= 3 for r in runs)
+    title = _title_index(units, cls, cs, page.flags)
     end = len(incore) - 1 - incore[::-1].index(True) if True in incore else len(units)
     for run in runs:
         # after the article's end, a short line on a page of template is template too
@@ -566,10 +611,7 @@ def _title_index(units: list[Unit], cls: list[str], cs: int, flags: dict) -> int
     shares the most words with the core's first paragraphs (a teaser of another story
     shares few). -1 when none shares at least two words and a quarter of its own."""
     fw = function_words()
-    lede: set[str] = set()
-    for u, c in zip(units[cs : cs + 6], cls[cs : cs + 6]):
-        if c in ("good", "near"):
-            lede |= _content(u.text, fw)
+    lede: set[str] | None = None
     best, best_k = 0.0, -1
     for k in range(max(0, cs - 8), cs):
         u = units[k]
@@ -578,6 +620,11 @@ def _title_index(units: list[Unit], cls: list[str], cs: int, flags: dict) -> int
         words = _content(u.text, fw)
         if not words:
             continue
+        if lede is None:  # (read once, and only where a line could be the headline)
+            lede = set()
+            for v, c in zip(units[cs : cs + 6], cls[cs : cs + 6]):
+                if c in ("good", "near"):
+                    lede |= _content(v.text, fw)
         shared = len(words & lede)
         score = shared / len(words)
         if shared >= 2 and score >= 0.25 and score >= best:

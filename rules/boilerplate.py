@@ -226,7 +226,7 @@ _NAME_LINE = lazy_re(r"^(?:by\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){
 _QUOTE_START = frozenset("\"'\u201c\u2018\u00ab\u201e")
 START_MAX_WORDS = 20  # a start-phrase line with sentence punctuation is boilerplate up to this length
 CONTAINS_MAX_WORDS = 25
-NORM_HEAD = 300  # characters of a longer unit normalised (far more than any start phrase)
+NORM_HEAD = 300  # characters normalised of a longer unit (exact, "contains" phrases and B004 read short ones)
 WEAK_MAX_WORDS = 14
 LINK_TITLE_MAX_WORDS = 22
 EDGE_UNITS = 6  # the last lines of a document count as its footer zone
@@ -281,9 +281,7 @@ def _units(doc) -> list[Unit]:
         for a, b in spans:
             t = text[a:b]
             punct = _ends_sentence(t)
-            n = _word_count(words, a, b, t)
-            # a long unit's normal form only of its head: what the start phrases test (the
-            # exact and "contains" phrases and B004 read units of up to 25 words, whole)
+            n = _word_count(words, a, b, t)  # (a long unit's start phrases are in its head)
             norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
             out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
             prev_done = punct or t.endswith(":")
@@ -604,7 +602,11 @@ TEMPLATE_SENTENCE_WORDS = 12
 
 def _template_keys(doc, config) -> dict[int, int]:
     """Unit index -> key of the lines that could be template: not quoted, not a credit, up to
-    TEMPLATE_MAX_WORDS words, with letters in them."""
+    TEMPLATE_MAX_WORDS words, with letters (once per document: collect and check share it)."""
+    return doc.memo("boilerplate.template_keys", lambda: _compute_template_keys(doc, config), on=config)
+
+
+def _compute_template_keys(doc, config) -> dict[int, int]:
     from ._pageshape import analyse, page_like
 
     out: dict[int, int] = {}

@@ -5,6 +5,7 @@ weighted edit distance that ranks candidate corrections (a noisy channel's P(typ
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -125,9 +126,14 @@ class Weights:
     lookalike: float
     transpose: float
     freq: float  # cost units per decade of frequency
+    #: a different first letter: people seldom get a word's first letter wrong (most typing and
+    #: learner misspellings keep it), while a letter added in front of a word is how
+    #: technical names are made ("egrep", "umask", "mtime"); scanners damage first letters
+    #: as often as any other, so OCR weights leave it at 0
+    first: float = 0.0
 
 
-GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2)
+GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2, first=0.5)
 OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
 _WEAK_EXTRA = 0.3
 
@@ -146,7 +152,12 @@ def _sub_cost(a: str, b: str, w: Weights) -> float:
 
 
 def confusion_cost(typed: str, cand: str, w: Weights) -> float:
-    """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes."""
+    """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes
+    (plus ``w.first`` when the first letters differ)."""
+    if w.first and typed[:1] != cand[:1]:
+        # a letter added or dropped in front costs twice as much again ("umask" / "mask")
+        extra = w.first if typed[1:] == cand or cand[1:] == typed else 0.0
+        return w.first + extra + confusion_cost(typed, cand, Weights(w.keyboard, w.lookalike, w.transpose, w.freq))
     i = 0
     n = min(len(typed), len(cand))
     while i < n and typed[i] == cand[i]:
@@ -195,17 +206,101 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
     return d[la][lb]
 
 
-def rank(typed: str, candidates: Iterable[str], w: Weights) -> list[tuple[float, str]]:
-    """Candidates ordered best first by confusion cost minus a frequency bonus."""
+#: decades of context evidence (pointwise mutual information with each neighbour) worth one
+#: decade of a candidate's own frequency
+CONTEXT_WEIGHT = 1.0
+PMI_CLIP = 3.0
+
+
+#: the sum of symspellpy's word counts (its 82,765 words): the independence baseline of a pair
+TOTAL_COUNT = 541_808_760_578.0
+
+
+def context_pmi(c: str, prev: str | None, nxt: str | None) -> float:
+    """How much likelier ``c`` is between ``prev`` and ``next`` than alone, in decades: the
+    pointwise mutual information of ``c`` with each neighbour, from symspellpy's pair counts
+    (a pair it does not list counts as independent words, at most its smallest listed count).
+    "more than" is listed 90 times as often as "more then", so "than" gains two decades after
+    "more"."""
+    freqs = lexicon.counts()
+    fc = freqs.get(c, 0)
+    if not fc:
+        return 0.0
+    total = TOTAL_COUNT
+    out = 0.0
+    for a, b, other in ((prev, c, prev), (c, nxt, nxt)):
+        if other is None:
+            continue
+        fo = freqs.get(other, 0)
+        if not fo:
+            continue
+        seen = float(lexicon.bigram(a, b))  # type: ignore[arg-type]
+        expected = lexicon.BIGRAM_SCALE * fo * fc / total
+        if not seen:
+            seen = min(lexicon.BIGRAM_FLOOR, expected)
+        pmi = math.log10(seen / expected)
+        out += max(-PMI_CLIP, min(PMI_CLIP, pmi))
+    return out
+
+
+def rank(typed: str, candidates: Iterable[str], w: Weights, prev: str | None = None, nxt: str | None = None) -> list[tuple[float, str]]:
+    """Candidates ordered best first by a noisy channel: the confusion cost (how unlikely the
+    slip is) minus a bonus for the candidate's frequency and, given the neighbouring words
+    ``prev`` and ``nxt`` (lower-case dictionary words, or None), for how well it fits between
+    them (``context_pmi``)."""
     freqs = lexicon.counts()
     out = []
     for c in set(candidates):
         f = freqs.get(c, 0)
         if f < MIN_SUGGESTION_FREQ:
             continue
-        out.append((confusion_cost(typed, c, w) - w.freq * math.log10(f), c))
+        logp = math.log10(f)
+        if prev is not None or nxt is not None:
+            logp += CONTEXT_WEIGHT * context_pmi(c, prev, nxt)
+        out.append((confusion_cost(typed, c, w) - w.freq * logp, c))
     out.sort()
     return out
+
+
+@lru_cache(maxsize=65536)
+def metaphone(w: str) -> str:
+    import jellyfish
+
+    return jellyfish.metaphone(w)
+
+
+def _sound_lines() -> list[str]:
+    """``code<TAB>words`` lines: each Metaphone code with the suggestible dictionary words of
+    four letters or more having it (about 50 ms to make)."""
+    import jellyfish
+
+    code = jellyfish.metaphone
+    out: dict[str, list[str]] = {}
+    for c, f in lexicon.frequencies().items():
+        if f >= MIN_SUGGESTION_FREQ and len(c) >= 4:
+            out.setdefault(code(c), []).append(c)
+    return sorted(f"{k}\t{' '.join(v)}" for k, v in out.items() if k and "\t" not in k)
+
+
+@lru_cache(maxsize=1)
+def _sound_index() -> lexicon.Table:
+    """The sound-alike table, made once into the data cache folder and opened in a few ms."""
+    size = os.stat(lexicon._data_path(lexicon.DICTIONARY)).st_size
+    return lexicon.cached_table(f"sounds-v1-{size}.bin", _sound_lines)
+
+
+@lru_cache(maxsize=65536)
+def sound_alikes(word: str) -> tuple[str, ...]:
+    """Dictionary words spelt as ``word`` sounds ("imidiatly" -> "immediately"): the same
+    Metaphone code and first letter, at most three letters longer or shorter. Catches
+    misspellings by ear that are more than two edits away."""
+    if len(word) < 5:
+        return ()
+    raw = _sound_index().raw(metaphone(word))
+    if raw is None:
+        return ()
+    words = raw.decode("utf-8").split(" ")
+    return tuple(c for c in words if c[0] == word[0] and abs(len(c) - len(word)) <= 3 and c != word)
 
 
 @lru_cache(maxsize=65536)

@@ -17,33 +17,71 @@ wrong (the error models that rank corrections) in ``_confusion``.
 The common path stays a dict lookup: a lower-case word in the lexicon costs one ``in``. An
 unknown word's suggestions come from ``lint.nearwords`` (SymSpell's answers without its index).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Mapping
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
-    GENERAL, GLYPH_LETTERS, KEYBOARD, LOOKALIKES, MIN_SUGGESTION_FREQ, OCR, Weights, _ALPHABET,
-    confusion_cost, lookalike_variants, rank, symspell_candidates,
+    GENERAL,
+    GLYPH_LETTERS,
+    KEYBOARD,
+    LOOKALIKES,
+    MIN_SUGGESTION_FREQ,
+    OCR,
+    Weights,
+    _ALPHABET,
+    confusion_cost,
+    lookalike_variants,
+    metaphone,
+    rank,
+    sound_alikes,
+    symspell_candidates,
 )
 from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
-    _BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, _LETTER, _NUMBER_UNIT, _SHORT_FUNCTION, _SYMBOL_AT, _SYMBOL_IN_WORD,
-    OcrScans, code_like, letter_run_matches,
+    _BROKEN_HYPHEN,
+    _BROKEN_HYPHEN_AT,
+    _LETTER,
+    _NUMBER_UNIT,
+    _SHORT_FUNCTION,
+    _SYMBOL_AT,
+    _SYMBOL_IN_WORD,
+    OcrScans,
+    code_like,
+    letter_run_matches,
 )
-from ._oldstyle import in_old_style_quote, old_spelling_base
+from ._ocrwords import OcrWords
+from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import technical_term
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
-    _ELONGATED, _QUAD, FUNCTION_WORDS, MAX_WORD, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _SUSPENDED_NEXT,
-    _variant_known, accepted_form, archaic_words, broken_contractions, candidate_zipf, closed_compound,
-    _word_file, extra_words, two_letter_words,
+    _ELONGATED,
+    _QUAD,
+    FUNCTION_WORDS,
+    MAX_WORD,
+    MIN_LOOKALIKE_FREQ,
+    _known,
+    _slip_variants,
+    _SUSPENDED_NEXT,
+    _variant_known,
+    accepted_form,
+    archaic_words,
+    broken_contractions,
+    candidate_zipf,
+    closed_compound,
+    _word_file,
+    extra_words,
+    two_letter_words,
 )
 
 
@@ -81,8 +119,6 @@ def _written_speech(text: str, start: int, end: int, w: str, freqs: Mapping[str,
     return False
 
 
-
-
 @lru_cache(maxsize=65536)
 def _near_candidates(w: str, ocr: bool) -> tuple[str, ...]:
     """The typo test's candidates: dictionary words one edit away (SymSpell's distance-1
@@ -103,14 +139,23 @@ def _foreign_word(w: str, z: float) -> bool:
     return fz >= FOREIGN_MIN_ZIPF and fz - z >= FOREIGN_MARGIN
 
 
-@lru_cache(maxsize=65536)
-def _metaphone(w: str) -> str:
-    import jellyfish
-
-    return jellyfish.metaphone(w)
+_metaphone = metaphone
 
 
 FOREIGN_MIN_ZIPF = 4.0
+#: how common a word one slip away must be for an unlisted derivation to count as its typo
+DERIVATION_NEIGHBOUR_ZIPF = 3.0
+#: how common that word must be for the slip to count inside a paragraph of unknown words
+CLEAR_SLIP_ZIPF = 4.0
+#: a listed word this rare with no dictionary word one edit away is checked against its
+#: sound-alikes (wordfreq lists misspellings by ear: "succesfull" 1.63)
+SOUND_ALIKE_MAX_ZIPF = 2.5
+#: how far (channel cost, halved for sounding alike) a spelling by ear may stray: about two
+#: and a half edits ("imidiatly" / "immediately" 1.2; "traboules" / "troubles" 1.5 is too far)
+SOUND_ALIKE_MAX_COST = 1.3
+#: the best suggestion must beat the next by this much (cost units: a fifth of one is a decade
+#: of frequency or context) to be offered; otherwise the finding makes no guess
+NO_GUESS_MARGIN = 0.05
 FOREIGN_MARGIN = 2.0
 #: Zipf decades a close word must outnumber a listed-but-not-curated word by (plus the edit's
 #: cost) before that word counts as its misspelling; short words need SHORT_WORD_MARGIN more.
@@ -118,6 +163,8 @@ TYPO_MARGIN = 0.8
 SHORT_WORD_MARGIN = 1.0
 MORPH_MARGIN = 0.5
 COST_WEIGHT = 1.5  # Zipf decades per unit of edit cost
+#: the same test for a word wordfreq does not list (as if its Zipf value were 0)
+UNSEEN_MARGIN = 0.3
 TYPO_MAX_ZIPF = 3.5  # a word wordfreq lists this often is in use, whatever its neighbours
 #: a capitalised sentence opener is looked at only below this Zipf value, with a wider margin
 CAPITAL_MAX_ZIPF = 2.0
@@ -166,7 +213,9 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
 
 
 _MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
-class _Analysis(OcrScans):
+
+
+class _Analysis(OcrScans, OcrWords):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc
         self.text = doc.text
@@ -231,6 +280,8 @@ class _Analysis(OcrScans):
             self._plain_token(idx, tok.start, tok.end, w, unknown)
         if unknown:
             self._unknown_words(words, unknown)
+        if self.mode == "ocr":
+            self._real_words()
         self._garbage()
         for v in self.out.values():
             v.sort(key=lambda i: i.start)
@@ -244,6 +295,8 @@ class _Analysis(OcrScans):
         w = tok.text.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
         low = w.lower()
         if low in self.freqs or (w.islower() and accepted_form(low)):
+            return
+        if self.mode == "ocr" and self._damaged_mark_word(tok.start, w):
             return
         if "-" not in w:
             if w[:1].islower() and "'" in w:
@@ -264,6 +317,8 @@ class _Analysis(OcrScans):
         if w in self.freqs or len(w) > MAX_WORD:
             return  # very long tokens are O004's
         if not w.islower():
+            if self.mode == "ocr" and not in_compound and start not in self.owned and self._damaged_capital(start, end, w):
+                return
             low = w.lower()
             if low in self.freqs or not (w[0].isupper() and w[1:].islower()):
                 return
@@ -276,12 +331,17 @@ class _Analysis(OcrScans):
                 best = self._best_lookalike(low, min_freq=MIN_LOOKALIKE_FREQ if long_s else 300_000_000)
                 if best:
                     sugg = best[0][0].upper() + best[0][1:]
-                    self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'",
-                             [(sugg, False)], 0.6)
+                    self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{sugg}'", [(sugg, False)], 0.6)
                     self.owned.add(start)
                     return
-            if (self.mode != "ocr" and not in_compound and len(w) >= 5 and w.isascii()
-                    and at_sentence_start(self.text, start) and not self._foreign_neighbour(idx)):
+            if (
+                self.mode != "ocr"
+                and not in_compound
+                and len(w) >= 5
+                and w.isascii()
+                and at_sentence_start(self.text, start)
+                and not self._foreign_neighbour(idx)
+            ):
                 self._capitalised_slip(start, end, w, low)
             return
         if len(w) == 2 and self.mode == "ocr" and not in_compound:
@@ -310,6 +370,9 @@ class _Analysis(OcrScans):
         text = self.text
         if not in_compound and (end < len(text) and text[end] in "-\u2010" or start > 0 and text[start - 1] in "-\u2010"):
             return  # a fragment of a hyphen construction ("pre- and post-war")
+        src = self.doc.source  # (layout masks may have blanked the line before)
+        if not in_compound and start > 1 and src[start - 1] == "\n" and src[max(0, start - 8) : start].rstrip()[-1:] in ("-", "\u2010"):
+            return  # the second half of a word hyphenated at a line end ("exe-\ncuted"): O002's
         if code_like(text, start, end):
             return
         unknown.append((idx, start, end, w))
@@ -362,9 +425,10 @@ class _Analysis(OcrScans):
     def _word_counts(self) -> dict[str, int]:
         if self._counts is None:
             counts: dict[str, int] = {}
-            for t in self.doc.words:
-                k = t.text.lower()
-                counts[k] = counts.get(k, 0) + 1
+            # count the tokens' texts in C, then fold the few distinct forms to lower case
+            for k, n in Counter(map(itemgetter(2), self.doc.words)).items():
+                k = k.lower()
+                counts[k] = counts.get(k, 0) + n
             self._counts = counts
         return self._counts
 
@@ -381,6 +445,9 @@ class _Analysis(OcrScans):
         if z >= TYPO_MAX_ZIPF:
             return False  # in wide use (misspellings wordfreq lists stay below: "alot" 3.93 is O003's)
         cands = _near_candidates(w, self.mode == "ocr")
+        if not cands and not extra and len(w) >= 7 and z < SOUND_ALIKE_MAX_ZIPF and self.mode != "ocr":
+            # a misspelling by ear more than one edit away ("succesfull"): its sound-alikes
+            cands = tuple(self._sound_alikes(w))
         if not cands:
             return False
         margin = TYPO_MARGIN + extra + (SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
@@ -425,12 +492,46 @@ class _Analysis(OcrScans):
         if _known(w) or _ELONGATED.search(w):
             return False
         freqs = self.freqs
+        if self._common_neighbour(w):
+            return True
         limit = 1_000_000 if self.mode == "ocr" else 10_000_000
         if any(freqs.get(v, 0) >= limit for v in lookalike_variants(w, 1)):
             return True
         if _variant_known(w):
             return False
         return any(freqs.get(v, 0) >= 100_000 for v in _slip_variants(w))
+
+    def _clear_slip(self, w: str) -> bool:
+        """An unlisted word one cheap slip from a very common word, or spelt as a common
+        word sounds: a misspelling even among many unknown words ("things sathsh as
+        trasportation , inter tanmant and bisnes"), where dialect ("mawnin") and another
+        language's words are not."""
+        if self.mode == "ocr" or lexicon.zipf(w):
+            return False
+        if self._common_neighbour(w, CLEAR_SLIP_ZIPF):
+            return True
+        return any(candidate_zipf(c) >= CLEAR_SLIP_ZIPF for c in self._sound_alikes(w))
+
+    def _sound_alikes(self, w: str) -> list[str]:
+        """Dictionary words spelt as ``w`` sounds, within SOUND_ALIKE_MAX_COST of it."""
+        return [c for c in sound_alikes(w) if self._channel_cost(w, c) <= SOUND_ALIKE_MAX_COST]
+
+    def _common_neighbour(self, w: str, min_zipf: float = 0.0) -> bool:
+        """A word wordfreq never saw, one cheap slip from a common word ("raher" for "rather",
+        "recods", "theyselves"): a typo, though its parts parse ("rah" + "er", "they" +
+        "selves"). Real derivations that rare seldom sit one letter from a common word;
+        its own stem is no such neighbour ("unregister" / "register")."""
+        if len(w) < 5 or lexicon.zipf(w):
+            return False
+        near = _near_candidates(w, self.mode == "ocr")
+        if self.mode != "ocr":
+            near += tuple(sound_alikes(w))
+        for c in near:
+            if c in w or len(c) < 4 or candidate_zipf(c) < max(min_zipf, DERIVATION_NEIGHBOUR_ZIPF):
+                continue
+            if self._channel_cost(w, c) <= 1.0:
+                return True
+        return False
 
     def _best_lookalike(self, low: str, min_freq: int = MIN_LOOKALIKE_FREQ) -> list[str]:
         freqs = self.freqs
@@ -458,7 +559,7 @@ class _Analysis(OcrScans):
         for pi, n in per_para.items():
             if n >= 4:
                 p = self.doc.paragraphs[pi]
-                total = max(1, sum(1 for _ in self.doc.iter_words(p.start, p.end)))
+                total = max(1, bisect_left(words, (p.end,)) - bisect_left(words, (p.start,)))
                 if n / total >= limit:
                     crowded.add(pi)
         for idx, start, end, w in unknown:
@@ -471,8 +572,8 @@ class _Analysis(OcrScans):
                 if not self._split_word(words, idx, start, end, w, quiet=True):
                     self._run_together(start, end, w, function_words_only=True)
                 continue
-            if bisect_right(para_starts, start) - 1 in crowded:
-                continue
+            if bisect_right(para_starts, start) - 1 in crowded and not self._clear_slip(w):
+                continue  # (but a learner's paragraph of misspellings still gets its clear ones)
             if _written_speech(self.text, start, end, w, self.freqs):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
             if self.doc.masks and code_term(self.doc, w):
@@ -489,11 +590,11 @@ class _Analysis(OcrScans):
                 continue
             if self.mode != "ocr" and self._loanword(words, idx, w):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
-            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start):
-                continue  # "the Well is froze ... slow worke": a period source quoted as written
+            if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):
+                continue  # "the Well is froze ... slow worke", "I'd go afther her mysel'": as written
             if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
                 continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
-            self._misspelling(start, end, w)
+            self._misspelling(start, end, w, idx)
 
     def _loanword(self, words: list, idx: int, w: str) -> bool:
         """An accented word, or a word beside an accented unknown one ("raison d'être").
@@ -515,10 +616,29 @@ class _Analysis(OcrScans):
                     return True
         return False
 
-    def _misspelling(self, start: int, end: int, w: str) -> None:
+    def _neighbours(self, idx: int) -> tuple[str | None, str | None]:
+        """The dictionary words right before and after token ``idx`` (only white space
+        between, lower-cased), or None: the context a suggestion is ranked in."""
+        words, text, freqs = self.doc.words, self.text, self.freqs
+        out: list[str | None] = []
+        for j in (idx - 1, idx + 1):
+            t = None
+            if 0 <= j < len(words):
+                a, b = (words[j].end, words[idx].start) if j < idx else (words[idx].end, words[j].start)
+                if b - a <= 2 and not text[a:b].strip():
+                    low = words[j].text.lower()
+                    if low in freqs:
+                        t = low
+            out.append(t)
+        return out[0], out[1]
+
+    def _misspelling(self, start: int, end: int, w: str, idx: int | None = None) -> None:
         looks = self._lookalikes(w)
         cands = set(symspell_candidates(w)) | looks
-        ranked = rank(w, cands, self.w)
+        if self.mode != "ocr":
+            cands.update(self._sound_alikes(w))
+        prev, nxt = self._neighbours(idx) if idx is not None and len(cands) > 1 else (None, None)
+        ranked = rank(w, cands, self.w, prev, nxt)
         if not ranked:
             if self.mode == "ocr" and len(w) >= 7 and w.isascii() and not lexicon.zipf(w) and not _known_head(w):
                 # nothing within two edits: OCR made the word unreadable; no guess
@@ -528,17 +648,23 @@ class _Analysis(OcrScans):
         top = [c for _, c in ranked[:5]]
         if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:
             return  # short unknown words are mostly abbreviations; only "teh" -> "the" kinds
+        if self.mode != "ocr" and top[0] not in looks and not lexicon.zipf(w):
+            # a word nobody writes (wordfreq lacks it) is a slip only when a close word is
+            # far commoner than the slip is rare, as for a listed word (``_typo_likelier``):
+            # a term the lists lack ("umask", "xattr") has no such neighbour
+            if not any(candidate_zipf(c) >= UNSEEN_MARGIN + COST_WEIGHT * self._channel_cost(w, c) for c in top):
+                return
         best_cost = confusion_cost(w, top[0], self.w)
         if top[0] in looks:
             conf = 0.8 if self.mode == "ocr" else 0.55
-            self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'",
-                     [(c, False) for c in top[:3]], conf)
+            self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'", [(c, False) for c in top[:3]], conf)
         else:
             conf = 0.75 if best_cost <= 1.0 else 0.5
-            if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < 0.15:
-                conf -= 0.15  # two suggestions about as likely
-            self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?",
-                     [(c, False) for c in top], conf)
+            if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NO_GUESS_MARGIN:
+                # no candidate clearly wins, even with its neighbours: no guess
+                self.add("S001", start, end, f"unknown word '{w}'", [], conf - 0.15)
+            else:
+                self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top], conf)
         self.owned.add(start)
 
     # ---------------------------------------------------------- O004
@@ -568,7 +694,4 @@ class _Analysis(OcrScans):
             if any(s in self.owned for s in range(core_a, core_a + len(core))):
                 continue
             core_b = core_a + len(core)
-            self.add("O004", core_a, core_b, f"garbage string ({reason}): '{_short(core)}'", [("", False)],
-                     0.8 if self.mode == "ocr" else 0.65)
-
-
+            self.add("O004", core_a, core_b, f"garbage string ({reason}): '{_short(core)}'", [("", False)], 0.8 if self.mode == "ocr" else 0.65)

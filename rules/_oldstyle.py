@@ -14,6 +14,7 @@ from bisect import bisect_right
 from typing import Mapping
 
 from ..lint import lexicon
+from ..lint.lazyre import lazy_re
 from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
 
 _COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
@@ -101,3 +102,18 @@ def in_old_style_quote(doc, pos: int) -> bool:
         spans = per_para[pi] = _paragraph_spans(doc, pq, lexicon.counts_for(len(doc.words)))
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# Eye dialect: speech written as it sounds marks itself with dropped letters ("nothin'",
+# "mysel'", "'twere"), "ye" and "ain't"; the odd spellings beside them ("afther", "tould",
+# "immejit") are the speaker's, not the writer's slips.
+_DIALECT = lazy_re(r"(?i)[a-z]in['\u2019](?![a-z])|(?<![a-z])(?:ye|ain['\u2019]t|['\u2018\u2019](?:tis|twas|twere|em))(?![a-z])")
+
+
+def in_dialect_paragraph(doc, pos: int) -> bool:
+    """The paragraph at ``pos`` writes speech in eye dialect (two or more dialect marks)."""
+    i = bisect_right([p.start for p in doc.paragraphs], pos) - 1
+    if i < 0:
+        return False
+    p = doc.paragraphs[i]
+    return doc.memo(("oldstyle.dialect", i), lambda: len(_DIALECT.findall(doc.text, p.start, p.end)) >= 2)

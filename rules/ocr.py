@@ -22,7 +22,11 @@ class OcrConfusion(_SharedRule):
 
     Why: OCR engines read similar glyphs for one another; the result is a non-word that a
     reader decodes without noticing and a search engine never finds. Chemical formulas,
-    model numbers and units ("H2O", "A320", "21st", "1990s", "10km") are left alone.
+    model numbers and units ("H2O", "A320", "21st", "1990s", "10km") are left alone. In
+    ``mode = "ocr"`` it also flags capitalised and mixed-case words a scan damaged
+    ("Mlorley" beside "Morley", "Altbough", "IHome"), a stray hyphen or apostrophe inside a
+    word ("t'he", "kick-ed"), and a real word read for a far commoner look-alike where the
+    neighbouring words fit the look-alike ("and lie said" -> "he").
 
     Example: "the eourt sat in 9treet and heard tbe case" -> "the court sat in street and heard the case".
 

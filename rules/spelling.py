@@ -31,10 +31,12 @@ class UnknownWord(Rule):
 
     Example: "the council will recieve the report" -> "the council will receive the report".
 
-    Fix: offers up to five dictionary words ranked by a weighted edit distance (keyboard
-    slips, swapped and doubled letters cost less; OCR look-alikes cost less in
-    ``mode = "ocr"``) and by word frequency. Unsafe: it changes a word, and the unknown
-    word may be a correct term the dictionary lacks (add it to a ``words`` list).
+    Fix: offers up to five dictionary words ranked as a noisy channel: a weighted edit
+    distance (keyboard slips, swapped and doubled letters cost less, a changed first letter
+    more; OCR look-alikes cost less in ``mode = "ocr"``), the word's frequency and how well
+    it fits the words before and after ("a grat day" -> "great"). When no candidate clearly
+    wins, the finding says "unknown word" without a guess. Unsafe: it changes a word, and
+    the unknown word may be a correct term the dictionary lacks (add it to a ``words`` list).
     """
 
     code = "S001"

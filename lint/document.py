@@ -7,7 +7,9 @@ All offsets are 0-based code-point indices into ``Document.text``, end exclusive
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Callable, Hashable, Iterator, NamedTuple, TypeVar
 
 from .segment import split_sentences, trim_span
@@ -243,6 +245,17 @@ class Document:
         shared: dict[str, str] = {}
         share = shared.setdefault
         return [new(Token, (m.start(), m.end(), share(t := m.group(), t))) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of every word token, in order (``[t.text for t in doc.words]``, built in C):
+        for scans that test every word against a set without a Python-level loop."""
+        return list(map(itemgetter(2), self.words))
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How many times each distinct word text occurs (counted in C), in first-seen order."""
+        return Counter(self.word_texts)
 
     def iter_words(self, start: int = 0, end: int | None = None) -> Iterator[Token]:
         """Word tokens between ``start`` and ``end`` (computed on demand, not cached)."""

@@ -29,12 +29,13 @@ def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
 
 #: the rule classes a selection leaves on, by (select, extend-select, ignore, the registered
 #: rules and their defaults): a run asks for every file, and the answer only changes with these
-_SELECTED: dict[tuple, list[type[Rule]]] = {}
+_SELECTED: dict[tuple, list[Rule]] = {}
 
 
 def selected_rules(config: Config) -> list[Rule]:
-    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on (new
-    instances on every call; the choice of classes is worked out once per selection)."""
+    """Instances of the rules that ``select``/``extend-select``/``ignore`` leave on, worked out
+    and built once per selection (a new list of the same instances on every call: a rule
+    keeps no state of its own, what it computes lives on the Document)."""
     select = config["select"]
     extend = config["extend-select"]
     ignore = config["ignore"]
@@ -48,11 +49,11 @@ def selected_rules(config: Config) -> list[Rule]:
     )
     chosen = _SELECTED.get(key)
     if chosen is None:
-        chosen = [cls for cls in classes if _is_on(cls, select, extend, ignore)]
+        chosen = [cls() for cls in classes if _is_on(cls, select, extend, ignore)]
         if len(_SELECTED) > 64:
             _SELECTED.clear()
         _SELECTED[key] = chosen
-    return [cls() for cls in chosen]
+    return list(chosen)
 
 
 def _is_on(cls: type[Rule], select, extend, ignore) -> bool:

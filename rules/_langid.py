@@ -24,7 +24,9 @@ import os
 import shutil
 import struct
 import tempfile
+import time
 import zipfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -151,16 +153,20 @@ def _decompressed_model(path: Path):
 
     Decompressing the 68 MB model takes about 0.3 s, the largest single cost of a run that
     meets a foreign-looking phrase; a copy kept in the user's cache folder opens in a few
-    milliseconds. The copy's name carries py3langid's model file size and time, so an upgrade
-    makes a new one; it is written under a temporary name and renamed into place, so a
-    half-written copy is never read. Where the folder cannot be written, the model is
-    decompressed into an anonymous temporary file, as before.
+    milliseconds. The copy's name carries the size and CRC-32 of py3langid's compressed model
+    (its content, not its modification time: venvs with the same py3langid share one copy
+    instead of replacing each other's on every switch), so an upgrade makes a new one; it is
+    written under a temporary name and renamed into place, so a half-written copy is never
+    read. Copies of other models are removed once written over a week ago (another venv may
+    still read them). Where the folder cannot be written, the model is decompressed into an
+    anonymous temporary file, as before.
     """
     folder = cache_dir()
     if folder is not None:
         try:
-            st = os.stat(path)
-            cached = folder / f"langid-model-{st.st_size}-{st.st_mtime_ns}.npz"
+            data = Path(path).read_bytes()  # 4.6 MB: read and checksummed in a few milliseconds
+            cached = folder / f"langid-{len(data)}-{zlib.crc32(data):08x}.npz"
+            del data
             try:
                 fh = open(cached, "rb")
             except FileNotFoundError:
@@ -180,10 +186,12 @@ def _decompressed_model(path: Path):
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-            for old in folder.glob("langid-model-*.npz"):  # copies of an older py3langid model
+            week_ago = time.time() - 7 * 86400
+            for old in folder.glob("langid-*.npz"):  # copies of other py3langid models
                 if old != cached:
                     with contextlib.suppress(OSError):
-                        old.unlink()
+                        if old.stat().st_mtime < week_ago:
+                            old.unlink()
             return open(cached, "rb")
         except OSError:
             pass  # a read-only or full cache folder: fall through to a temporary file

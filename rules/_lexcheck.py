@@ -26,7 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress
+from operator import not_
 from typing import Any, Mapping
 
 from ..lint import lexicon, nearwords
@@ -47,7 +48,7 @@ from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     sound_alikes,
     symspell_candidates,
 )
-from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_reason  # noqa: F401
+from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_hints, garbage_reason  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     _BROKEN_HYPHEN,
     _BROKEN_HYPHEN_AT,
@@ -264,14 +265,21 @@ class _Analysis(OcrScans, OcrWords):
         self._symbols_in_words()
         words = self.doc.words
         freqs = self.freqs
+        owned = self.owned
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
-        for idx, tok in enumerate(words):
+        texts = self.doc.word_texts
+        # the common path, a known lower-case word, skipped without a Python-level loop
+        for idx in compress(range(len(texts)), map(not_, map(freqs.__contains__, texts))):
+            tok = words[idx]
             w = tok.text
-            if w in freqs:  # the common path: a known lower-case word
+            if tok.start in owned:
                 continue
-            if tok.start in self.owned:
-                continue
-            if not w.isalpha():
+            if w.isalpha():
+                if not w.islower() and w.lower() in freqs:
+                    continue  # a capitalised common word ("The"): _plain_token's first test
+            else:
+                if w.isdigit():
+                    continue  # a number: no letters for _digits_in_word to read
                 if "-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w):
                     self._digits_in_word(tok)
                     continue
@@ -424,12 +432,7 @@ class _Analysis(OcrScans, OcrWords):
 
     def _word_counts(self) -> dict[str, int]:
         if self._counts is None:
-            counts: dict[str, int] = {}
-            # count the tokens' texts in C, then fold the few distinct forms to lower case
-            for k, n in Counter(map(itemgetter(2), self.doc.words)).items():
-                k = k.lower()
-                counts[k] = counts.get(k, 0) + n
-            self._counts = counts
+            self._counts = Counter(map(str.lower, self.doc.word_texts))
         return self._counts
 
     def _typo_likelier(self, w: str, z: float, extra: float = 0.0) -> bool:
@@ -559,6 +562,8 @@ class _Analysis(OcrScans, OcrWords):
         for pi, n in per_para.items():
             if n >= 4:
                 p = self.doc.paragraphs[pi]
+                # the paragraph's words: those starting inside it (a trimmed block: no word
+                # crosses its ends), by bisection of the tokens instead of a new scan
                 total = max(1, bisect_left(words, (p.end,)) - bisect_left(words, (p.start,)))
                 if n / total >= limit:
                     crowded.add(pi)
@@ -671,7 +676,7 @@ class _Analysis(OcrScans, OcrWords):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        for m in _GARBAGE_HINT.finditer(text):
+        for m in garbage_hints(text, self.doc.words, self.doc.word_texts):
             a, b = m.start(), m.end()
             chunk = text[a:b]
             core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))

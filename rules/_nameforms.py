@@ -176,19 +176,24 @@ def _person_evidence(e: Entity, text: str) -> bool:
 def _family_context(doc, e: Entity, text: str) -> bool:
     """A kinship word, "no relation", or the surname in the plural in a paragraph naming ``e``."""
     paras = doc.paragraphs
-    sur = re.escape(e.fulls[0].surname)
+    surname = e.fulls[0].surname
+    sur = re.escape(surname)
     plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+    # whether a paragraph has "no relation" or a kinship word, found once per paragraph (the
+    # entities of a document share their paragraphs)
+    kin: dict[int, bool] = doc.memo("nameforms.kin-paragraphs", dict)
     for pi in {m.paragraph for m in e.mentions}:
         if pi >= len(paras):
             continue
         p = paras[pi]
         chunk = text[p.start : p.end]
-        low = chunk.lower()
-        if _NO_RELATION.search(chunk):
+        has_kin = kin.get(pi)
+        if has_kin is None:
+            has_kin = kin[pi] = bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))
+        if has_kin:
             return True
-        if any(w in _kinship() for w in _KIN_WORD.findall(low)):
-            return True
-        if plural.search(chunk):
+        # (every match holds the surname with "s" or "es", or "Mrs")
+        if ("Mrs" in chunk or surname + "s" in chunk or surname + "es" in chunk) and plural.search(chunk):
             return True
     return False
 
@@ -253,16 +258,32 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     if not cands or not english(doc):
         return []
     out: list[FormPair] = []
+    # what is asked of one entity again and again (it is in many pairs), worked out once
+    evidence: dict[int, bool] = {}
+    family: dict[int, bool] = {}
+    sentences: dict[int, set[int]] = {}
+
+    def person_evidence(k: int) -> bool:
+        if k not in evidence:
+            evidence[k] = _person_evidence(people[k][0], text)
+        return evidence[k]
+
+    def family_context(k: int) -> bool:
+        if k not in family:
+            family[k] = _family_context(doc, people[k][0], text)
+        return family[k]
+
     for i, j, kind in sorted(cands):
         (ea, ma, pa), (eb, mb, pb) = people[i], people[j]
-        if ea.id == eb.id or not (_person_evidence(ea, text) or _person_evidence(eb, text)):
+        if ea.id == eb.id or not (person_evidence(i) or person_evidence(j)):
             continue
         if kind != "order" and (set(pa) <= set(pb) or set(pb) <= set(pa)):
             continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
         if kind == "given" and same_given_name(ma.first or "", mb.first or ""):
             continue
-        sents_a = {m.sentence for m in ea.fulls}
-        if any(m.sentence in sents_a for m in eb.fulls):
+        if i not in sentences:
+            sentences[i] = {m.sentence for m in ea.fulls}
+        if any(m.sentence in sentences[i] for m in eb.fulls):
             continue  # named side by side: the writer means two people
         ra, rb = _introduced_role(ma, text), _introduced_role(mb, text)
         if ra is not None and rb is not None and not (ra & rb):
@@ -278,7 +299,7 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             # says otherwise ("Joe", "Hunter" Biden); transliterations of one name are not
             # everyday English given names ("Xia", "Hsia").
             continue
-        if kind == "given" and (_family_context(doc, ea, text) or _family_context(doc, eb, text)):
+        if kind == "given" and (family_context(i) or family_context(j)):
             continue
         na, nb = len(ea.mentions), len(eb.mentions)
         keep, flag = (ma, mb) if na >= nb else (mb, ma)

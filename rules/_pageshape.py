@@ -603,7 +603,8 @@ def _template_run(units: list[Unit], cls: list[str], run: list[int], page: Page,
 
 
 def _content(text: str, fw: frozenset[str]) -> set[str]:
-    return {w for w in (x.lower() for x in _word_list(text)) if len(w) > 2 and w not in fw and not w.isdigit()}
+    # the distinct lower-case words without the function words, by set operations in C first
+    return {w for w in set(map(str.lower, _word_list(text))) - fw if len(w) > 2 and not w.isdigit()}
 
 
 def _title_index(units: list[Unit], cls: list[str], cs: int, flags: dict) -> int:

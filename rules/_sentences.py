@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import compress
 from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -173,14 +174,14 @@ def _english_share(doc: "Document") -> float:
     from ..lint.lexicon import counts_for
 
     freqs = counts_for(len(doc.words))
-    known = total = 0
-    # each distinct word once, with its count (Counter counts in C): the same sums as a test
-    # of every word in turn
-    for t, c in Counter(map(itemgetter(2), doc.words)).items():
-        if len(t) > 1 and t.isalpha() and t.islower():
-            total += c
-            if t in freqs:
-                known += c
+    # each distinct word once, with its count (Counter counts in C), the words picked out by
+    # C-level filters (lower case, letters only, two or more of them): the same sums as a
+    # test of every word in turn
+    counts = doc.word_counts
+    lower = list(filter(str.isalpha, filter(str.islower, counts)))
+    counted = list(compress(lower, map((1).__lt__, map(len, lower))))
+    total = sum(map(counts.__getitem__, counted))
+    known = sum(map(counts.__getitem__, filter(freqs.__contains__, counted)))
     return known / total if total else 1.0
 
 

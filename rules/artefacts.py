@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import itemgetter
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -30,8 +29,13 @@ def _stem(w: str) -> str:
 
 def _stem_counts(words) -> dict[str, int]:
     """Occurrences per word stem, counted per distinct word first (texts repeat words)."""
+    return _stem_totals(Counter(words))
+
+
+def _stem_totals(counts: dict[str, int]) -> dict[str, int]:
+    """Occurrences per word stem, from each distinct word's occurrences."""
     out: dict[str, int] = {}
-    for w, n in Counter(words).items():
+    for w, n in counts.items():
         k = _stem(w)
         out[k] = out.get(k, 0) + n
     return out
@@ -107,7 +111,7 @@ class DetachedSentence(Rule):
             candidates.append((k, head, content))
         if not candidates:
             return
-        doc_stems = _stem_counts(map(itemgetter(2), doc.words))
+        doc_stems = _stem_totals(doc.word_counts)
         for k, head, content in candidates:
             own = _stem_counts(_WORD.findall(paras[k].text))
             h = _stem(head)
@@ -128,12 +132,24 @@ class DetachedSentence(Rule):
 
 
 # ------------------------------------------------------------------ G007
-_MIXED = lazy_re(r"([A-Z]{4,})(s|es|ed|ing)(?![\w'\u2019-])")
+# ("[A-Z][A-Z]{3,}" is "[A-Z]{4,}" written so that re looks for its first letter quickly)
+_MIXED = lazy_re(r"([A-Z][A-Z]{3,})(s|es|ed|ing)(?![\w'\u2019-])")
 _COMMON = 5_000_000  # lexicon count of a common English word
 
 
+_WORDISH_CHAR = lazy_re(r"[\w'\u2019-]")
+
+
 def _standalone(text: str, stem: str) -> bool:
-    return re.search(r"(?<![\w'\u2019-])" + re.escape(stem) + r"(?![\w'\u2019-])", text) is not None
+    r"""``re.search(r"(?<![\w'\u2019-])" + re.escape(stem) + r"(?![\w'\u2019-])", text)``: the
+    stem's occurrences found from its letters (a pattern that opens with a look-behind is tried
+    at every position of the text), the character before each then tested (two matches of the
+    stem, all letters, cannot overlap where one is followed by no word character)."""
+    for m in re.finditer(re.escape(stem) + r"(?![\w'\u2019-])", text):
+        p = m.start()
+        if p == 0 or not _WORDISH_CHAR.match(text, p - 1):
+            return True
+    return False
 
 
 class MixedCaseWord(Rule):

@@ -6,12 +6,13 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from operator import itemgetter
+from itertools import compress, filterfalse
+from operator import methodcaller
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._variety import _ENDINGS as VARIETY_ENDINGS
 from ._variety import variety_of
 from ._sentences import foreign_document
 from ._words import _known, broken_contractions
@@ -114,13 +115,13 @@ class LowercaseName(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
-        words = doc.words
-        uses = Counter(map(itemgetter(2), words))  # each distinct word's uses, counted in C
-        freqs = lexicon.counts_for(len(words))
+        uses = doc.word_counts  # each distinct word's uses, counted in C
+        freqs = lexicon.counts_for(len(doc.words))
         # lower-case words used once that no list has, whose capitalised form the text uses
-        # at least twice: few, so the positions are looked at only for them
-        candidates = [w for w, n in uses.items() if n == 1 and w not in freqs and len(w) >= 3
-                      and w.islower() and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
+        # at least twice: few, so the positions are looked at only for them (the words the
+        # lexicon has and the words not in lower case are dropped in C first)
+        candidates = [w for w in filter(str.islower, filterfalse(freqs.__contains__, uses)) if uses[w] == 1
+                      and len(w) >= 3 and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
         if not candidates:
             return
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
@@ -135,19 +136,37 @@ class LowercaseName(Rule):
             if vocab is not None and vocab.accepts(low):
                 continue
             cap = low[0].upper() + low[1:]
-            spots = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(cap)}(?!\w)", text)]
+            spots = _word_spans(text, cap)
             if sum(1 for a, _ in spots if not at_sentence_start(text, a)) < 2:
                 continue  # capitalised only where every word is (sentence starts)
-            m = re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)
-            if m is None:  # pragma: no cover - the word came from the text
+            first = _word_spans(text, low, 1)
+            if not first:  # pragma: no cover - the word came from the text
                 continue
-            a, b = m.start(), m.end()
+            a, b = first[0]
             if (a > 0 and text[a - 1] in _NEAR_CODE) or (b < len(text) and text[b] in _NEAR_CODE and text[b] not in ".-:)"):
                 continue
             if at_sentence_start(text, a) or code_like(text, a, b):
                 continue
             yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
                                [(cap, False)], confidence=0.7)
+
+
+_WORD_CHAR = lazy_re(r"\w")
+
+
+def _word_spans(text: str, word: str, limit: int = 0) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)`` for a word of
+    letters (the first ``limit`` of them, if given): its occurrences found from its letters (a
+    pattern that opens with a look-behind is tried at every position of the text), then the
+    character before each tested (two such matches of a word of letters cannot overlap)."""
+    out = []
+    for m in re.finditer(re.escape(word) + r"(?!\w)", text):
+        p = m.start()
+        if p == 0 or not _WORD_CHAR.match(text, p - 1):
+            out.append(m.span())
+            if len(out) == limit:
+                break
+    return out
 
 
 _VARIETY_NAME = {"US": "American", "GB": "British"}
@@ -178,14 +197,16 @@ class OtherVariety(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         words = doc.words
         marked = {}
-        for w in set(map(itemgetter(2), words)):  # each distinct word once
+        # each distinct word once, and only those with one of the spelling-pair endings (the
+        # others have no variety), picked out in C
+        for w in filter(methodcaller("endswith", VARIETY_ENDINGS), doc.word_counts):
             if len(w) >= 5 and w.islower() and w.isalpha():
                 v = variety_of(w)
                 if v is not None and not (vocab is not None and vocab.accepts(w)):
                     marked[w] = v
         if not marked:
             return
-        found = [(t, *marked[t.text]) for t in words if t.text in marked]
+        found = [(words[i], *marked[words[i].text]) for i in compress(range(len(words)), map(marked.__contains__, doc.word_texts))]
         severity = None
         if want in ("en-US", "en-GB"):
             other = "GB" if want == "en-US" else "US"

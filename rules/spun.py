@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_, itemgetter
+from operator import and_
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
@@ -112,7 +112,7 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     n = len(words)
     # the candidate pairs (a possible first word, then a possible second word), found without
     # a Python-level loop over every word
-    texts = doc.memo("words.texts", lambda: list(map(itemgetter(2), words)))
+    texts = doc.word_texts
     pairs = map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None)))
     for i in compress(range(n), pairs):
         a, b = words[i], words[i + 1]

@@ -121,3 +121,45 @@ def test_contraction_hints_same_as_finditer(seed):
     for _ in range(200):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert [m.span() for m in W._hints(t)] == [m.span() for m in W._HINT.finditer(t)], repr(t)
+
+
+# ------------------------------------------------------- O004's garbage hints
+from garblint.rules import _garbage as GB  # noqa: E402
+
+_GARBAGE_ALPHABET = (
+    list("abcdefghijklmnopqrstuvwxyzAEIOU")
+    + list("!?.,:;*=+%&#@$~^|\\{}<>`_-'\u2019")
+    + [" ", "\n", "\t", "\xa0", "\x1c", "\u2028", "\u3000", "\x85"]
+    + ["\u2500", "\u25a0", "\ufffc", "\u00a4", "\u00e9", "\u00df", "1", "2", "\u0663"]
+)
+_GARBAGE_WEIGHTS = [3] * 26 + [1] * 5 + [1] * 27 + [6, 2, 1, 1, 1, 1, 1, 1] + [1] * 9
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_garbage_hints_same_as_finditer(seed):
+    rng = random.Random(seed)
+    for _ in range(250):
+        text = "".join(rng.choices(_GARBAGE_ALPHABET, _GARBAGE_WEIGHTS, k=rng.randrange(0, 120)))
+        if rng.random() < 0.3:  # the rarer alternatives: repeated letters, consonant runs, long chunks, "?!."
+            text = text.replace(rng.choice("abcde"), rng.choice(["aaaa", "bbbbbb", "x" * 50, "bcdfgh", "!!!", "?.!"]))
+        doc = Document(text, "x")
+        want = [(m.span(), m.groups()) for m in GB._GARBAGE_HINT.finditer(text)]
+        assert [(m.span(), m.groups()) for m in GB.garbage_hints(text, doc.words, doc.word_texts)] == want, text
+
+
+# ------------------------------------------------------- whole-word searches (G007, S003)
+from garblint.rules import artefacts as ART  # noqa: E402
+from garblint.rules import spelling as SP  # noqa: E402
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whole_word_searches_same_as_look_behind_regexes(seed):
+    rng = random.Random(seed)
+    pieces = ["AB", "ABAB", "ab", "aba", "\u00e9", "'", "\u2019", "-", "_", "1", " ", "\n", ".", "x"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        for word in ("AB", "ABAB", "ab", "aba"):
+            assert ART._standalone(text, word) == (re.search(r"(?<![\w'\u2019-])" + re.escape(word) + r"(?![\w'\u2019-])", text) is not None)
+            want = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+            assert SP._word_spans(text, word) == want
+            assert SP._word_spans(text, word, 1) == want[:1]

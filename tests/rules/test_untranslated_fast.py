@@ -6,7 +6,9 @@ here the scans and the lean py3langid loader must give the same answers as their
 """
 from __future__ import annotations
 
+import os
 import random
+import time
 
 import pytest
 
@@ -74,10 +76,16 @@ def test_model_copy_is_made_once_and_reused(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path / "cache"))
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "langid-model-1-2.npz").write_bytes(b"an older model's copy")
+    stale = tmp_path / "cache" / "langid-1-2.npz"
+    stale.write_bytes(b"an older model's copy, written long ago")
+    os.utime(stale, (time.time() - 8 * 86400,) * 2)
+    recent = tmp_path / "cache" / "langid-3-4.npz"
+    recent.write_bytes(b"another venv's model, still in use")
     first = _langid._lean_identifier()
+    assert recent.exists() and not stale.exists()  # another venv may still read a recent copy
+    recent.unlink()
     copies = list((tmp_path / "cache").iterdir())
-    assert len(copies) == 1 and copies[0].name.startswith("langid-model-")
+    assert len(copies) == 1 and copies[0].name.startswith("langid-")
     stamp = copies[0].stat().st_mtime_ns
     second = _langid._lean_identifier()  # a new process would do the same: open the copy
     assert list((tmp_path / "cache").iterdir()) == copies and copies[0].stat().st_mtime_ns == stamp

@@ -114,8 +114,13 @@ def person_like(m: Mention) -> bool:
     return _name_token_ok(toks[-1][2], sur)
 
 
+@lru_cache(maxsize=16384)
+def _part(token: str) -> str:
+    return fold(token).translate(_HYPHENS)
+
+
 def _parts(m: Mention) -> list[str]:
-    return [fold(t[2]).translate(_HYPHENS) for t in m.tokens if t[2][:1].isupper()]
+    return [_part(t[2]) for t in m.tokens if t[2][:1].isupper()]
 
 
 def _close(a: str, b: str) -> bool:
@@ -240,15 +245,26 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
         if len(parts) == 2:
             for p in set(parts):
                 by_part.setdefault(p, []).append(i)
+    census = given_names()
+    # A pair is worth a closer look only if it can pass the tests below: the cheap ones are
+    # asked here, before any pair is made ("family" needs a shared part that is no given name
+    # and one office; "given" with two census given names needs one office too).
+    titled = [bool(_specific(m.title)) for _e, m, _p in people]
     cands: set[tuple[int, int, str]] = set()
     for ids in by_surname.values():
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                cands.add((ids[x], ids[y], "given"))
-    for ids in by_first.values():
+                i, j = ids[x], ids[y]
+                both_census = people[i][2][0] in census and people[j][2][0] in census
+                if not both_census or (titled[i] and titled[j]):
+                    cands.add((i, j, "given"))
+    for key, ids in by_first.items():
+        if key in census:
+            continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                cands.add((ids[x], ids[y], "family"))
+                if titled[ids[x]] and titled[ids[y]]:
+                    cands.add((ids[x], ids[y], "family"))
     for ids in by_part.values():
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
@@ -275,7 +291,7 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
 
     for i, j, kind in sorted(cands):
         (ea, ma, pa), (eb, mb, pb) = people[i], people[j]
-        if ea.id == eb.id or not (person_evidence(i) or person_evidence(j)):
+        if ea.id == eb.id:
             continue
         if kind != "order" and (set(pa) <= set(pb) or set(pb) <= set(pa)):
             continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
@@ -289,7 +305,6 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
         if ra is not None and rb is not None and not (ra & rb):
             continue  # each introduced with a role of their own
         same_role = bool(ra and rb and (ra & rb) - {"apposition"})
-        census = given_names()
         if kind == "family" and (not same_role or pa[0] in census):
             # "Pham Minh Thanh", "Pham Myint Seng": only with one office, and only when the
             # shared first part is not a given name ("William Henry ...", "William Gandy")
@@ -299,6 +314,8 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             # says otherwise ("Joe", "Hunter" Biden); transliterations of one name are not
             # everyday English given names ("Xia", "Hsia").
             continue
+        if not (person_evidence(i) or person_evidence(j)):
+            continue  # nothing says either is a person: a product or a place ("Radeon Pro")
         if kind == "given" and (family_context(i) or family_context(j)):
             continue
         na, nb = len(ea.mentions), len(eb.mentions)

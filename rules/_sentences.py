@@ -5,6 +5,7 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import compress
@@ -229,6 +230,29 @@ def _foreign_document(doc: "Document") -> bool:
     if len(words) > _FOREIGN_SAMPLE and not _few_function_words(words):
         return False
     return english_share(doc) < _FOREIGN_SHARE
+
+
+_COMMON_WORDS = lazy_re(
+    r"\b(?:the|and|of|to|is|was|for|that|with|on|at|by|from|it|he|she|his|her|a|said|will|has|have|be|are|were)\b",
+    re.I,
+)
+_ANY_WORD = lazy_re(r"\b[^\W\d_]+")
+_ENGLISH_SAMPLE = 10_000  # characters: enough to tell the language, and cheap on a long file
+
+
+def mostly_english(doc: "Document") -> bool:
+    """Most of the document is English: its commonest function words make an eighth of the
+    words of its first 10,000 characters (English has about a quarter; German, Indonesian or
+    Spanish a few in a hundred).
+
+    (N005 and the clause rules G008-G010 ask it; foreign_document is the broader test the
+    other English-language rules use.)"""
+    return doc.memo("sentences.mostly-english", lambda: _mostly_english(doc.text[:_ENGLISH_SAMPLE]))
+
+
+def _mostly_english(sample: str) -> bool:
+    n = len(_ANY_WORD.findall(sample))
+    return n > 0 and len(_COMMON_WORDS.findall(sample)) >= 0.125 * n
 
 
 # what mid_sentence_context skips back over, and the characters before a word that end "mid-sentence"

@@ -15,8 +15,7 @@ from ..lint.lazyre import lazy_re
 from ..lint.lexicon import frequency, zipf
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
-from ._nameforms import english
-from ._sentences import AUXILIARIES, VERB_BASES, VERB_FORMS, analyse, verb_like
+from ._sentences import AUXILIARIES, VERB_BASES, VERB_FORMS, analyse, mostly_english, verb_like
 
 # ------------------------------------------------------------------ shared
 _CLOSE_TRAIL = " \t\n\"'\u201d\u2019)]"
@@ -85,7 +84,7 @@ class VerblessSentence(Rule):
     default_enabled = False
 
     def check(self, doc, config):
-        if not english(doc):
+        if not mostly_english(doc):
             return
         an = analyse(doc)
         for info in an.sentences:

@@ -557,7 +557,9 @@ class PageTemplate(Rule):
     def check(self, doc, config):
         from ._pageshape import analyse
 
-        yield from _run_findings(self, doc, analyse(doc, config), self.code, "scraped page template")
+        page = analyse(doc, config)
+        if page.flags:
+            yield from _run_findings(self, doc, page, self.code, "scraped page template")
 
 
 class ScrapedDateline(Rule):
@@ -583,7 +585,8 @@ class ScrapedDateline(Rule):
         from ._pageshape import analyse
 
         page = analyse(doc, config)
-        yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
+        if page.flags:
+            yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
         for k, (length, kind) in page.glued.items():
             u = page.units[k]
             end = u.start + len(doc.text[u.start : u.start + length].rstrip())

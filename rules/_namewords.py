@@ -70,6 +70,9 @@ _LOWER_PART = lazy_re(r"^(?:" + "|".join(sorted(PARTICLES)) + r")[\-\u2010\u2011
 @lru_cache(maxsize=131072)
 def fold(s: str) -> str:
     """Case-fold and strip accents and apostrophes: the key two spellings are compared on."""
+    if s.isascii():  # what the general path gives an ASCII word, without NFKD
+        s = s.lower()
+        return s.replace("'", "") if "'" in s else s
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if not unicodedata.combining(c) and c not in _APOS)
 

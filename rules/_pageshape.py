@@ -173,11 +173,11 @@ def glued_prefix(text: str) -> int:
     if not text[:1].isalnum():
         return 0
     head = text[:100]
-    if "|" not in head and "\u2022" not in head and _NUMERIC.search(head) is None and "ago" not in head:
-        return 0  # the prefix needs a time, a date or a separator
     first = head.split(None, 1)[0].lower().rstrip(".,:;|")
     if not first[:1].isdigit() and first not in _PIECE_FIRST and first[:3] not in _PIECE_FIRST3:
         return 0  # (_GLUED's first piece starts with a figure, a month, a day or one of these)
+    if "|" not in head and "\u2022" not in head and _NUMERIC.search(head) is None and "ago" not in head:
+        return 0  # the prefix needs a time, a date or a separator
     if _GLUE_KEY.search(text, 0, _prefix_bound(text)) is None:
         return 0  # (what _GLUED's key piece needs, before the first word no piece can hold)
     m = _GLUED.match(text)
@@ -217,11 +217,21 @@ _PUNCT_CHARS = '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%'
 _SPACE_PUNCT_ASCII = bytes.maketrans(_PUNCT_CHARS.encode(), b" " * len(_PUNCT_CHARS))
 
 
+_NON_ASCII_PUNCT = tuple(chr(c) for c in _SPACE_PUNCT if c > 127)
+
+
 def _spaced(s: str) -> str:
-    """``s.translate(_SPACE_PUNCT)``: punctuation to white space."""
+    """``s.translate(_SPACE_PUNCT)``: punctuation to white space. (str.translate looks each
+    character of a text that is not ASCII up in the table; the bytes of its UTF-8 form that
+    are ASCII are its ASCII characters, so a byte table does those, and ``str.replace`` the
+    few others that occur.)"""
     if s.isascii():
         return s.encode().translate(_SPACE_PUNCT_ASCII).decode()
-    return s.translate(_SPACE_PUNCT)
+    s = s.encode("utf-8", "surrogatepass").translate(_SPACE_PUNCT_ASCII).decode("utf-8", "surrogatepass")
+    for ch in _NON_ASCII_PUNCT:
+        if ch in s:
+            s = s.replace(ch, " ")
+    return s
 
 
 _LIST_ITEM = lazy_re(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")

@@ -20,3 +20,16 @@ def test_rule_times_lists_each_selected_rule(tmp_path):
     for code in ("R001", "P001", "D001"):
         assert any(f" {code} " in ln and "findings" in ln for ln in lines), out
     assert not any(" G001 " in ln for ln in lines)
+
+
+def test_rule_times_sums_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("The vote vote was held today.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("The the plan was good ,and cheap.\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "rule_times.py"), str(tmp_path), "--select", "R001,P001", "--cpu"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "in 2 files" in out, out
+    # R001's findings are counted over both files: one in each
+    assert any(" R001 " in ln and "(2 findings)" in ln for ln in out.splitlines()), out

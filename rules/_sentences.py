@@ -172,7 +172,7 @@ def english_share(doc: "Document") -> float:
 
 
 def _english_share(doc: "Document") -> float:
-    from ..lint.lexicon import counts_for
+    from ..lint.lexicon import counts_for, member_test
 
     freqs = counts_for(len(doc.words))
     # each distinct word once, with its count (Counter counts in C), the words picked out by
@@ -182,7 +182,7 @@ def _english_share(doc: "Document") -> float:
     lower = list(filter(str.isalpha, filter(str.islower, counts)))
     counted = list(compress(lower, map((1).__lt__, map(len, lower))))
     total = sum(map(counts.__getitem__, counted))
-    known = sum(map(counts.__getitem__, filter(freqs.__contains__, counted)))
+    known = sum(map(counts.__getitem__, filter(member_test(freqs), counted)))
     return known / total if total else 1.0
 
 

@@ -266,6 +266,57 @@ _CODE_IN_PROSE = lazy_re(
     re.X,
 )
 _TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
+# Code left in the prose of Markdown and reStructuredText documentation once the markup is
+# blanked: tokens holding a symbol of code that prose never writes ("{l_bar}{bar}", "'\\n'",
+# "x||y", "~/.config", "greenlet>=1.0", "twine#242", "width()", "C/C++") and symbols cited in
+# quotes ('"["', "'{'"). Brackets, stars and lone stops are left alone there: they are the
+# markup's link texts and emphasis, and the stops after blanked code.
+_CODE_IN_MARKUP = lazy_re(
+    r"""(?<!\S)(?:
+        \S*(?:[{}\\|^~=<>]|\w\#\w|\w\(\)|\+\+|\w::\w|->|&&)\S*
+      | ["'\u2018\u201c][^\w\s"'\u2019\u201d]{1,3}["'\u2019\u201d]
+    )""",
+    re.X,
+)
+
+
+def markup_code(text: str) -> list[tuple[int, int]]:
+    """Code written in the prose of a technical Markdown or reStructuredText document (its markup
+    already blanked in ``text``): see ``_CODE_IN_MARKUP``."""
+    out = []
+    for m in _CODE_IN_MARKUP.finditer(text):
+        a, b = _trim_balanced(text, *m.span())
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u2019": "\u2018"}
+_OPENERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _trim_balanced(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the prose's punctuation around it: stops, and brackets and quotation
+    marks that have no partner inside ("(see f()).", "[default: '\\n']", 'a "x||y"')."""
+    while b > a:
+        c = text[b - 1]
+        if c in ".,;:!?":
+            b -= 1
+        elif c in _PAIRS and text.count(_PAIRS[c], a, b) < text.count(c, a, b):
+            b -= 1
+        elif c in "\"'" and text.count(c, a, b) % 2:
+            b -= 1
+        else:
+            break
+    while a < b:
+        c = text[a]
+        if c in _OPENERS and text.count(_OPENERS[c], a, b) < text.count(c, a, b):
+            a += 1
+        elif c in "\"'" and text.count(c, a, b) % 2:
+            a += 1
+        else:
+            break
+    return a, b
 
 
 def _inline_code(text: str) -> list[tuple[int, int]]:

@@ -129,12 +129,18 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
     ``Document.structural_text``)."""
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     regions.extend(embedded_post_regions(text))
-    if is_markdown(path):
-        regions.extend(markdown_regions(text))
-    elif is_rst(path):
-        from .rst import rst_regions  # docutils is slow to import: only for .rst files
+    if is_markdown(path) or is_rst(path):
+        if is_markdown(path):
+            regions.extend(markdown_regions(text))
+        else:
+            from .rst import rst_regions  # docutils is slow to import: only for .rst files
 
-        regions.extend(rst_regions(text))
+            regions.extend(rst_regions(text))
+        from .layout import code_signs, markup_code
+
+        if code_signs(text) >= 3:
+            # technical documentation: code its prose writes without markup ("{desc}", "x||y")
+            regions.extend(markup_code(blank(text, regions)))
     elif is_html(path):
         regions.extend(html_regions(text))
     else:
@@ -419,3 +425,14 @@ def code_term(doc, word: str) -> bool:
     words = masked_words(doc)
     low = word.casefold()
     return low in words or (low.endswith("s") and (low[:-1] in words or (low.endswith("es") and low[:-2] in words)))
+
+
+def blanked_beside(doc, start: int, end: int) -> bool:
+    """Did the masking blank part of ``[start, end)`` or what stands just before it on its line
+    (code, a label, a list marker)? Then some of its words are not in ``doc.text``: "`unpack`
+    and `load` unpack from a file", "- `--prebuilt` is default."."""
+    text = doc.text
+    a = start
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    return doc.source[a:end] != text[a:end]

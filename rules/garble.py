@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
-from ..lint.markup import code_term
+from ..lint.markup import blanked_beside, code_term
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
@@ -455,6 +455,8 @@ class SentenceFragment(Rule):
             body = s.text.rstrip(_CLOSE_TRAIL)
             if not body.endswith(".") or body.endswith(("...", "\u2026")):
                 continue  # questions, exclamations, trailing off and unfinished lines
+            if doc.masks and blanked_beside(doc, s.start, s.start + len(body)):
+                continue  # its subject, verb or list marker is code or markup: "`tool` does not."
             lows = [w.text.casefold() for w in ws]
             if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
                 continue  # numbers, list letters ("a. b. c.")

@@ -92,8 +92,12 @@ def _filled(doc) -> str:
     n = len(text)
     for a, b in doc.masks:
         if b - a > 200:
-            continue  # blocks of code stand apart from the prose's quotation marks
-        if not (marks_too or any(c.isalnum() for c in src[a:b])):
+            # blocks of code stand apart from the prose's quotation marks; what the region holds
+            # on its last line may be code in a line of prose (merged with the block above it)
+            a = max(a, text.rfind("\n", a, b) + 1)
+            if b - a > 200 or a == b:
+                continue
+        if not (marks_too or any(c.isalnum() or c not in _MARKUP_MARKS for c in src[a:b])):
             # an emphasis marker against a word is part of it: "**APIStar**'s"
             if not ((a > 0 and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
                 continue
@@ -107,12 +111,24 @@ def _filled(doc) -> str:
 
 
 _FILL = lazy_re(r"[^\r\n]")
+#: what Markdown and reST blank around words: emphasis, list, quotation and table marks
+_MARKUP_MARKS = frozenset("*_-+>#.)|\\ \t\r\n")
+
+
+def _code_start(text: str, ps: int) -> int:
+    while ps > 0 and text[ps - 1] == "x":
+        ps -= 1
+    return ps
 
 
 def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     text = _filled(doc)
     paras = doc.paragraphs
-    out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
+    if text is doc.text:
+        out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
+    else:
+        # a paragraph that opens with filled code starts at the code: "`Unpacker`'s hook"
+        out = [_pair(text, i, _code_start(text, p.start), p.end) for i, p in enumerate(paras)]
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
     # with a mark of the same kind.
     for k, pq in enumerate(out):

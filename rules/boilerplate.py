@@ -239,7 +239,7 @@ EDGE_UNITS = 6  # the last lines of a document count as its footer zone
 BIO_MIN_WORDS = 25
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -335,7 +335,7 @@ def classify(doc, config) -> list[Unit]:
     n = len(units)
     headers, starts = phrases.headers_by_char, phrases.starts_by_char
     for k, u in enumerate(units):
-        if not any(ch.isalpha() for ch in u.text):
+        if not u.text[0].isalpha() and not any(ch.isalpha() for ch in u.text):
             u.legit = True
             continue
         if _legit(u.text):
@@ -348,7 +348,8 @@ def classify(doc, config) -> list[Unit]:
         edge = k < 2 or k >= n - EDGE_UNITS
         # (the link test only where a phrase matched: it decides nothing else)
         short_or_edge = not u.punct or u.words <= START_MAX_WORDS and edge
-        bare = _strip_edges(u.norm)
+        norm = u.norm
+        bare = norm if norm[:1].isalnum() and norm[-1:].isalnum() else _strip_edges(norm)
         if bare in phrases.exact:
             u.kind, u.strong = f"the line \u201c{u.text.strip()}\u201d", True
             u.header = any(_starts_with(bare, h) for h in phrases.headers)
@@ -376,7 +377,8 @@ def classify(doc, config) -> list[Unit]:
             u.kind, u.strong = "a navigation trail", True
             continue
         # (u.words is the number of _WORD tokens: the tokens are listed only when it is 2+)
-        if u.words >= 2 and not u.punct and all(t.casefold() in SOCIAL for t in _word_list(u.text)):
+        # (the first word tested alone first: most lines fail there)
+        if u.words >= 2 and not u.punct and _first_word_social(u.text) and all(t.casefold() in SOCIAL for t in _word_list(u.text)):
             u.kind, u.strong = "a row of share buttons", True
             continue
         if k >= n - 4 and _is_bio(u):
@@ -405,6 +407,12 @@ def classify(doc, config) -> list[Unit]:
             if not u.kind and not u.legit and u.words <= WEAK_MAX_WORDS and not u.punct:
                 u.kind = "a short line in the scraped page's footer"
     return units
+
+
+def _first_word_social(t: str) -> bool:
+    """Whether the first of ``_word_list(t)`` is a share button's word (False without words)."""
+    m = (_WORD_ASCII if t.isascii() else _WORD).search(t)
+    return m is not None and m.group().casefold() in SOCIAL
 
 
 def _link_title(u: Unit) -> bool:
@@ -499,9 +507,10 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        from ._pageshape import analyse
-
-        units = analyse(doc, config).units  # classify(doc, config), shared with B002-B004
+        page = _page(doc, config)
+        if not page.strong:
+            return  # (every weak boilerplate line follows a strong one: none without)
+        units = page.units  # classify(doc, config), shared with B002-B004
         last_kept = max((u.idx for u in units if not u.kind), default=-1)
         for block in blocks(units):
             start, end = block[0].start, block[-1].end
@@ -519,6 +528,20 @@ class ScraperBoilerplate(Rule):
 
 
 # ------------------------------------------------------- the page's shape (B002-B004)
+_analyse_page = None
+
+
+def _page(doc, config):
+    """``_pageshape.analyse(doc, config)`` (imported on first use: _pageshape imports this
+    module; an import statement in each rule's check costs more than the memo look-up)."""
+    global _analyse_page
+    if _analyse_page is None:
+        from ._pageshape import analyse
+
+        _analyse_page = analyse
+    return _analyse_page(doc, config)
+
+
 def _deletion_edits(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[Edit, ...]:
     """The edit deleting ``block`` with one separating gap (none when that is the span itself)."""
     cut = _deletion_span(doc, units, block, last_kept)
@@ -580,9 +603,7 @@ class PageTemplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        from ._pageshape import analyse
-
-        page = analyse(doc, config)
+        page = _page(doc, config)
         if page.flags:
             yield from _run_findings(self, doc, page, self.code, "scraped page template")
 
@@ -607,9 +628,7 @@ class ScrapedDateline(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        from ._pageshape import analyse
-
-        page = analyse(doc, config)
+        page = _page(doc, config)
         if page.flags:
             yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
         for k, (length, kind) in page.glued.items():

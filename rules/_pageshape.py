@@ -448,7 +448,7 @@ def _analyse(doc, config) -> Page:
     if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
         page.flags = {k: v for k, v in page.flags.items() if v[1] != "date"}
         return page  # (no B002 in markup: its short lines are the author's structure)
-    if not page.flags and not page.glued and not _may_template(units):
+    if not page.flags and not page.glued and not _may_template(units, doc):
         return page  # nothing B002 could flag, and no dateline: the classes are not needed
     fw = function_words()
     english = _english(units, fw)
@@ -531,7 +531,7 @@ def _datelines(units: list[Unit], page: Page) -> list[int]:
     return dated
 
 
-def _may_template(units: list[Unit]) -> bool:
+def _may_template(units: list[Unit], doc) -> bool:
     """Can B002 flag a line of a page without datelines? Only with a core of prose (at least
     CORE_MIN_WORDS words outside boilerplate) and some sign of a template that _scraped or the
     notice flags need: two phrase-rule lines, three short lines in a row (a menu or teasers),
@@ -555,10 +555,31 @@ def _may_template(units: list[Unit]) -> bool:
         return False  # no core: _template does not run
     if kinds >= 2 or run >= 3:
         return True
+    # A unit is a notice only with a word of a site's interface, or (under 25 words) a
+    # copyright sign or an imperative first word. Each of its words (_unit_words) that is in
+    # _UI is one of the Document's words lower-cased (its letters are bounded by white space
+    # or punctuation, neither of which joins a Document word), except the last word of a head
+    # cut at 600 characters.
+    plain = _UI.isdisjoint(map(str.lower, doc.word_counts))
     for u in units:
-        if not u.kind and u.words >= 3 and _notice(u, _unit_words(u.text, u.words)):
+        if u.kind or u.words < 3:
+            continue
+        text = u.text
+        if plain and len(text) <= 600:
+            if u.words >= 25:
+                continue
+            if text[:1] != "\u00a9":
+                m = _FIRST_TOKEN.search(text)
+                first = m.group().lower() if m is not None else ""
+                if first != "copyright" and first not in _IMPERATIVE:
+                    continue
+        if _notice(u, _unit_words(text, u.words)):
             return True
     return False
+
+
+# the first of _unit_words (of a unit of up to 30 words: white space and _SPACE_PUNCT split it)
+_FIRST_TOKEN = lazy_re("[^\\s" + "".join(re.escape(chr(c)) for c in _SPACE_PUNCT) + "]+")
 
 
 def _unit_words(text: str, n: int) -> list[str]:

@@ -670,8 +670,35 @@ def page_like(doc) -> bool:
     text = doc.text
     if "   " not in text and "\n " not in text and "\n\t" not in text and text[:1] not in " \t":
         return True  # no indented line and no run of three spaces: nothing _INDENTED can match
-    lines = len(doc.line_starts)
-    return len(_INDENTED.findall(text, 0, 200_000)) * 10 < max(lines, 1)
+    lines = max(len(doc.line_starts), 1)
+    return _indented(text, 200_000, lines) * 10 < lines
+
+
+def _indented(text: str, end: int, lines: int) -> int:
+    """``len(_INDENTED.findall(text, 0, end))``, or any count from which on one line in ten is
+    reached. The pattern is searched from where its next match can start at the earliest (a
+    run of three spaces, a line starting with a space or a tab), not tried at every position."""
+    n = p = 0
+    search = _INDENTED.search
+    while n * 10 < lines:
+        cands = []
+        f = text.find("   ", p, end)
+        if f >= 0:
+            cands.append(max(p, f - 1))  # (the character before the run)
+        for lead in ("\n ", "\n\t"):
+            g = text.find(lead, max(p - 1, 0), end)
+            if g >= 0:
+                cands.append(g + 1)
+        if p == 0 and text[:1] in (" ", "\t"):
+            cands.append(0)
+        if not cands:
+            break
+        m = search(text, min(cands), end)
+        if m is None:
+            break
+        n += 1
+        p = m.end()
+    return n
 
 
 def _joinable(units: list[Unit], cls: list[str], gap: range) -> bool:

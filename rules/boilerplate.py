@@ -309,12 +309,14 @@ def _units(doc) -> list[Unit]:
         for a, b in spans:
             t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
             punct = _ends_sentence(t)
-            # _word_count(words, a, b, t), bisecting from the previous unit's end
+            # _word_count(words, a, b, t): no word starts between two units (only white space
+            # lies there), so the unit's first word is the first after the unit before; its
+            # words, one character or more with a character between them, are fewer than b - a
+            hi = min(len(words), lo + b - a)
             if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
-                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo)
+                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo, hi)
             else:
-                i = bisect_left(words, (a,), lo)
-                lo = bisect_left(words, (b,), i)
+                i, lo = lo, bisect_left(words, (b,), lo, hi)
                 n = lo - i
             # (a long unit's start phrases are in its head)
             norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])

@@ -583,6 +583,8 @@ class _Analysis(OcrScans, OcrWords):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
             if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
+            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
+                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
                 continue
@@ -597,8 +599,6 @@ class _Analysis(OcrScans, OcrWords):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):
                 continue  # "the Well is froze ... slow worke", "I'd go afther her mysel'": as written
-            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
-                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             self._misspelling(start, end, w, idx)
 
     def _loanword(self, words: list, idx: int, w: str) -> bool:

@@ -96,13 +96,13 @@ def _known_head(w: str) -> bool:
 
 _APOSTROPHES = ("'", "\u2019")
 # r-dropping eye dialect: "evah" (ever), "deah" (dear), "pahty" (party), "bawn" (born)
-_EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir")), ("aw", ("or",)))
+_EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir", "re")), ("aw", ("or",)))
 
 
 def _written_speech(text: str, start: int, end: int, w: str, freqs: Mapping[str, int]) -> bool:
     """Forms writers use on purpose for speech and style, which typing and OCR damage do not
     make: a dropped g or a dropped first letters marked by an apostrophe ("goin'", "'tis",
-    "'nuff"), r-dropping eye dialect ("evah", "mothah"), and the comparative or superlative of
+    "'nuff"), r-dropping eye dialect ("evah", "mothah", "pictuah"), and the comparative or superlative of
     an adjective in -y ("jolliest", "daintier")."""
     low = w.lower()
     if low.endswith("in") and text.startswith(_APOSTROPHES, end) and (low + "g") in freqs:

@@ -192,8 +192,19 @@ def _names_index(names: list[str]) -> NamesIndex | None:
     return index
 
 
-def _count(mentions: Iterable[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
+def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
     """Counts of each spelling (folded), once per distinct passage, and the display form."""
+    if len(mentions) == 1:  # most people are named once: the same, without the Counters' work
+        m = mentions[0]
+        s = slot(m)
+        if not s:
+            return Counter(), Counter(), {}
+        f = fold(s)
+        one: Counter = Counter()
+        first: Counter = Counter()
+        one[f] = 1
+        first[f] = 0 if m.duplicate else 1
+        return first, one, {f: s}
     counts: Counter = Counter()
     raw: Counter = Counter()
     display: dict[str, Counter] = defaultdict(Counter)

@@ -17,7 +17,6 @@ from operator import itemgetter
 from typing import Any
 
 
-from ..lint import lexicon
 from ._namewords import (
     _APOS,
     _CLAUSE_PUNCT,
@@ -40,6 +39,7 @@ from ._namewords import (
     SUFFIXES,
     TITLE_WORDS,
     _strip_possessive,
+    _word_frequency,
     fold,
     given_names,
     is_common_word,
@@ -155,21 +155,27 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
         words = _QWORD.findall(inner)
         if not words:
             continue
-        caps = sum(1 for w in words if w[0].isupper())
+        caps = sum(map(str.isupper, map(itemgetter(0), words)))
         titleish = len(words) >= 2 and caps / len(words) >= 0.6 and not _CLAUSE_PUNCT.search(inner)
-        cue = _QUOTE_CUES.search(text, max(para_start, m.start() - 30), m.start())
-        if titleish or cue:
+        if titleish or _QUOTE_CUES.search(text, max(para_start, m.start() - 30), m.start()):
             out.append(m.span(gi))
     return out
 
 
-#: token -> (its lower-case form when the document writes it in lower case, else None; the
-#: ``info`` tuple of extract_mentions). Pure functions of the token, so kept across documents:
-#: a run over many small files meets the same words again and again.
-_WORD_FACTS: dict[str, tuple[str | None, tuple[str | None, bool, bool, bool, bool, bool, str]]] = {}
+#: What each token says (see extract_mentions), one dictionary per fact: pure functions of the
+#: token, so kept across documents (a run over many small files meets the same words again and
+#: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
+#: _LOW: its lower-case form when the document writes it in lower case, else None; _CAP: its
+#: folded form when capitalised, else None; _OPENS: can it open a name run; _INFO: the
+#: ``info`` tuple of extract_mentions.
+_LOW: dict[str, str | None] = {}
+_CAP: dict[str, str | None] = {}
+_OPENS: dict[str, bool] = {}
+_INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool]] = {}
+_FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
 
 
-def _word_facts(tok: str) -> tuple[str | None, tuple[str | None, bool, bool, bool, bool, bool, str]]:
+def _word_facts(tok: str) -> None:
     t = _strip_possessive(tok)
     cap = None
     low = None
@@ -177,16 +183,21 @@ def _word_facts(tok: str) -> tuple[str | None, tuple[str | None, bool, bool, boo
         low = t.casefold()
     elif t[:1].isupper():
         cap = fold(t)
-    runner = _is_cap(tok) and not _is_acronym(tok) and not tok[0].isdigit()
-    opens = runner or fold(tok) in PARTICLES
-    alone_dead = fold(tok) in NOT_NAMES or _is_acronym(tok)
+    is_cap = _is_cap(tok)
+    acronym = _is_acronym(tok)
+    ft = fold(tok)
+    runner = is_cap and not acronym and not tok[0].isdigit()
+    opens = runner or ft in PARTICLES
+    alone_dead = ft in NOT_NAMES or acronym
     fb = fold(t)
     initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
-    goes_on = _is_cap(tok) or fold(tok) in _BRIDGES
-    if len(_WORD_FACTS) >= 200_000:
-        _WORD_FACTS.clear()  # bounded: a huge vocabulary starts over rather than growing
-    f = _WORD_FACTS[tok] = (low, (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold()))
-    return f
+    goes_on = is_cap or ft in _BRIDGES
+    # _emit keeps a run only when one of its tokens has two or more letters, one in lower case
+    named = len(tok) > 1 and any(map(str.islower, tok))
+    _LOW[tok] = low
+    _CAP[tok] = cap
+    _OPENS[tok] = opens
+    _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named)
 
 
 @dataclass(frozen=True)
@@ -216,7 +227,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     seen_para: dict[str, int] = {}
     para_dup = [False] * len(paras)
     para_rep = [False] * len(paras)
-    for i, p in enumerate(paras):
+    for i, p in enumerate(paras if len(paras) > 1 else ()):  # (one paragraph repeats none)
         key = " ".join(p.text.split())
         if key in seen_para and len(key) > 20:
             para_dup[i] = True
@@ -264,8 +275,6 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         return max(0, bisect_right(sent_starts, pos) - 1)
 
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
-    lower: set[str] = set()
-    cap_mid: set[str] = set()
     # What a word says is computed once per distinct word (words recur many times), in this
     # tuple: ``cap``, its folded form when capitalised (None otherwise; a lower-case word goes
     # to ``lower`` here); ``opens``, whether it can open a name run (``runner``: a capitalised
@@ -280,33 +289,33 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # main loop) are visited, picked out by C-level map/compress rather than a Python loop
     # over every word: the main loop jumps from one possible opener to the next, since every
     # other word only made it step on.
-    info: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str]] = {}
-    capitalised: dict[str, bool] = {}
-    can_open: dict[str, bool] = {}
-    facts = _WORD_FACTS
-    for tok in dict.fromkeys(map(itemgetter(2), words)):
-        f = facts.get(tok)
-        if f is None:
-            f = _word_facts(tok)
-        if f[0] is not None:
-            lower.add(f[0])
-        info[tok] = f[1]
-        capitalised[tok] = f[1][0] is not None
-        can_open[tok] = f[1][1]
-    for k in compress(range(n), map(capitalised.__getitem__, map(itemgetter(2), words))):
-        if k not in first_word_of_sentence:
-            cap_mid.add(info[words[k][2]][0])  # type: ignore[arg-type]  # capitalised: a str
+    texts = doc.word_texts
+    distinct = set(texts)
+    info = _INFO
+    if len(info) + len(distinct) > _FACTS_MAX:
+        for d in (_LOW, _CAP, _OPENS, _INFO):
+            d.clear()
+    for tok in distinct.difference(info):
+        _word_facts(tok)
+    lower = set(map(_LOW.__getitem__, distinct))
+    lower.discard(None)
+    # the capitalised words, except those opening a sentence
+    mid = [True] * n
+    for k in first_word_of_sentence:
+        mid[k] = False
+    cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
+    cap_mid.discard(None)
     ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,
         "titles": name_words.titles,
         "orgs": name_words.orgs,
-        "org_or_title": _ORG_OR_TITLE if name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
+        "org_or_title": _ORG_OR_TITLE if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
     }
 
     out: list[Mention] = []
     i = 0
-    for start in compress(range(n), map(can_open.__getitem__, map(itemgetter(2), words))):
+    for start in compress(range(n), map(_OPENS.__getitem__, texts)):
         if start < i:
             continue  # inside the run just emitted
         i = start
@@ -340,7 +349,11 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             i += 1
             continue
         run_end = _run_from(words, text, i, ctx["titles"]) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
-        if run_end == i + 1 and (info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower):
+        if run_end == i + 1 and (
+            (info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower)
+            # _emit drops a run with no word of two letters or more, one in lower case ("I")
+            or not info[tok][7]
+        ):
             i = run_end
             continue
         _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
@@ -402,7 +415,7 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
 
 
 def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
-    toks = [(w[0], w[1], w[2]) for w in words[i:j]]
+    toks = words[i:j]  # (start, end, text) tuples (Token): a list of its own, changed below
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
     if initial_pos and toks and not particle_start:
@@ -440,31 +453,35 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         return
     last = name[-1]
     possessive = False
-    if _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
+    lt = last[2]
+    if len(lt) > 2 and lt[-1] == "s" and lt[-2] in _APOS:  # _POSSESSIVE.search: no newline in a token
         possessive = True
-        name[-1] = (last[0], last[1] - 2, last[2][:-2])
-    if any(len(t[2]) == 0 for t in name):
-        return
-    if not any(len(t[2]) > 1 and any(map(str.islower, t[2])) for t in name):
+        name[-1] = (last[0], last[1] - 2, lt[:-2])
+    # (no token is empty: words have a letter or digit, and "'s" is cut from three or more)
+    # some token of two or more letters has a lower-case one (the first token nearly always)
+    t0 = name[0][2]
+    if not (t0[1:2].islower() or any(len(t[2]) > 1 and any(map(str.islower, t[2])) for t in name)):
         return
     start = name[0][0]
     if in_title(start):
         return
     para = doc.paragraph_at(start)
+    if para is None:
+        para = -1
     m = Mention(
-        start=start,
-        end=name[-1][1],
-        tokens=name,
-        title=title,
-        possessive=possessive,
-        sentence=sentence_of(start),
-        paragraph=para if para is not None else -1,
-        sentence_initial=initial_pos and cut == 0,
-        raw=text[start : name[-1][1]],
+        start,
+        name[-1][1],
+        name,
+        title,
+        possessive,
+        sentence_of(start),
+        para,
+        initial_pos and cut == 0,
+        para_dup[para] if para >= 0 else False,
+        para_rep[para] if para >= 0 else False,
+        "bare",
+        text[start : name[-1][1]],
     )
-    if m.paragraph >= 0:
-        m.duplicate = para_dup[m.paragraph]
-        m.repeated = para_rep[m.paragraph]
     name_words = [t[2] for t in name if fold(t[2]) not in PARTICLES]
     if len(name_words) >= 2:
         if len(name_words) > 5 or fold(name_words[-1]) in (ctx["orgs"] if ctx else ORG_WORDS):
@@ -508,7 +525,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
         return False  # the document writes it in lower case: a word
     if f in given_names() or f in (ctx["titles"] if ctx else TITLE_WORDS) or (ctx and f in ctx["cap_mid"]):
         return True
-    freq = lexicon.frequency(f)
+    freq = _word_frequency(base)  # lexicon.frequency(f), cached
     if freq < 50_000:
         return True  # not an English word: a name
     if run_len > 1:

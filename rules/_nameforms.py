@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..lint.lazyimport import lazy_module
 from ..lint.lazyre import lazy_re
@@ -89,15 +89,16 @@ def same_given_name(a: str, b: str) -> bool:
     return len(stem) >= 3 and long_.startswith(stem)
 
 
-def _name_token_ok(tok: str, census: frozenset[str]) -> bool:
+def _name_token_ok(tok: str, census: Callable[[], frozenset[str]]) -> bool:
     """A token that can be part of a person's name: not an everyday word unless the census
-    lists it as a name ("Frank", "Brown"); "Attracting", "Comrade", "Pro" are not."""
+    lists it as a name ("Frank", "Brown"); "Attracting", "Comrade", "Pro" are not. (The census
+    list is read only when asked about an everyday word.)"""
     f = fold(tok).rstrip(".")
     if not f or not f[0].isalpha() or f in STOPWORDS:
         return False
     if f in TITLE_WORDS or f in ABBREVIATIONS:
         return False
-    return f in census or not is_common_word(f, _EVERYDAY)
+    return not is_common_word(f, _EVERYDAY) or f in census()
 
 
 def person_like(m: Mention) -> bool:
@@ -108,11 +109,10 @@ def person_like(m: Mention) -> bool:
     first = toks[0][2]
     if len(first.rstrip(".")) < 2 or first.endswith(".") or first.isupper():
         return False
-    given, sur = given_names(), surnames()
-    if not _name_token_ok(first, given):
+    if not _name_token_ok(first, given_names):
         return False
     # the last token (the surname) too; a middle one may be a short word ("Doan Vel Hoang")
-    return _name_token_ok(toks[-1][2], sur)
+    return _name_token_ok(toks[-1][2], surnames)
 
 
 @lru_cache(maxsize=16384)
@@ -204,17 +204,38 @@ def _family_context(doc, e: Entity, text: str) -> bool:
     return False
 
 
+def _pair_keys(m: Mention, parts: list[str]) -> set[tuple[str, str]]:
+    """What form_pairs pairs people by: the folded surname, the first part of a name of two
+    parts or more, each part of a two-part name."""
+    keys = {("s", fold(m.surname))}
+    if len(parts) >= 2:
+        keys.add(("f", parts[0]))
+    if len(parts) == 2:
+        keys.update(("p", p) for p in parts)
+    return keys
+
+
 def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     """Pairs of person entities that name one person two ways, with nothing saying they are two."""
     text = doc.text
-    people: list[tuple[Entity, Mention, list[str]]] = []
+    named: list[tuple[Entity, Mention, list[str]]] = []
     for e in analysis.entities:
         if not e.person or e.listed is not None:
             continue
         fulls = [m for m in e.fulls if not m.duplicate]
-        if not fulls or not person_like(fulls[0]):
-            continue
-        people.append((e, fulls[0], _parts(fulls[0])))
+        if fulls:
+            named.append((e, fulls[0], _parts(fulls[0])))
+    if len(named) < 2:
+        return []
+    # A pair below shares a surname, a first part or (two-part names) a part: an entity that
+    # shares none with any other is in no pair, and is not asked whether it reads as a person
+    # (dropping it keeps the order of the others, so the pairs come out as before).
+    keys = [_pair_keys(m, parts) for _e, m, parts in named]
+    seen: dict[tuple[str, str], int] = {}
+    for ks in keys:
+        for k in ks:
+            seen[k] = seen.get(k, 0) + 1
+    people = [x for x, ks in zip(named, keys) if any(seen[k] > 1 for k in ks) and person_like(x[1])]
     if len(people) < 2:
         return []
     by_surname: dict[str, list[int]] = {}

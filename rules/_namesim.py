@@ -128,6 +128,7 @@ def first_compatible(a: str, b: str) -> bool:
     return fuzz.ratio(fa, fb) >= 70 and phon_dist(fa, fb) <= 1
 
 
+@lru_cache(maxsize=65536)
 def blocking_keys(s: str) -> tuple[str, ...]:
     """Phonetic key, the last three letters, and the one-letter deletions of the first four
     (as SymSpell does): two spellings one or two edits apart nearly always share one."""
@@ -150,6 +151,8 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
     Blocks are those of :func:`blocking_keys`: a damaged spelling nearly always keeps one of
     them. Returns groups of indices (singletons too).
     """
+    if len(spellings) < 2:
+        return [[0]] if spellings else []  # nothing to compare
     parent = list(range(len(spellings)))
 
     def find(i: int) -> int:

@@ -14,8 +14,9 @@ LEGIT_COORDINATION = frozenset(
     such so forth ever never time on and then now there here yes no bye ha""".split()
 )
 _NEXT_WORD = lazy_re(r"[ \t]+([^\W\d_]+)")
-_AND = lazy_re(r"[ \t]and[ \t]")
-_WORD_AT = lazy_re(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
+#: " and " and the word after it (group 1; None where no word follows), in one search: the
+#: word holds no space or tab, so no later " and " begins inside it
+_AND_WORD = lazy_re(r"[ \t]and[ \t]([^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-]))?")
 
 
 def _legit_coordination(word: str) -> bool:
@@ -56,11 +57,10 @@ class ReduplicatedCoordination(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        for m in _AND.finditer(text):
-            nxt = _WORD_AT.match(text, m.end())
-            if nxt is None:
+        for m in _AND_WORD.finditer(text):
+            b = m.group(1)
+            if b is None:
                 continue
-            b = nxt.group()
             a_start = m.start() - len(b)
             if a_start < 0:
                 continue
@@ -71,13 +71,13 @@ class ReduplicatedCoordination(Rule):
                 continue  # names: "Smith and Smith", "Johnson and Johnson"
             if _legit_coordination(a):
                 continue
-            after = _NEXT_WORD.match(text, nxt.end())
+            after = _NEXT_WORD.match(text, m.end())
             if after and after.group(1).lower() not in CLOSED_CLASS:
                 continue  # a compound modifier: "author and author email", "state and state law"
             yield self.finding(
                 doc,
                 a_start,
-                nxt.end(),
+                m.end(),
                 f"'{a}' coordinated with itself",
                 [(a, False)],
                 confidence=0.7,
@@ -150,12 +150,12 @@ class Echo(Rule):
             head = paras[k]
             if len(head.text) > 200 or "\n" in head.text or len(doc.paragraph_sentences(k)) != 1:
                 continue
-            key = _norm(head.text)
-            if key.count(" ") < 2:
-                continue  # three words or more: "Notes", "Summary of results" are labels
             sents = doc.paragraph_sentences(k + 1)
             if len(sents) < 2:
                 continue  # a one-sentence paragraph repeating the heading is a duplicate line (D rules)
+            key = _norm(head.text)
+            if key.count(" ") < 2:
+                continue  # three words or more: "Notes", "Summary of results" are labels
             first = sents[0]
             if _norm(first.text) == key:
                 yield self.finding(

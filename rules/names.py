@@ -80,6 +80,9 @@ def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
     listed = e.listed is not None
     n_sur = len(sur.counts)
     n_first = len(first.counts)
+    if not listed and n_sur <= 1 and n_first <= 1 and sum(sur.raw_counts.values()) == len(e.mentions):
+        # one spelling of each, every mention counted (none without a surname): none differs
+        return flags
     for m in e.mentions:
         if m.kind == "full" and analysis.index is not None and fold(m.text) in analysis.index.exact:
             continue

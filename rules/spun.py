@@ -9,9 +9,10 @@ forms one by one at suggestion severity.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_
+from operator import and_, methodcaller
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
@@ -35,11 +36,13 @@ class Phrases:
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
-        self.first = frozenset(k.split(" ", 1)[0] for k in table)
+        # every key holds one space (_parse keeps two-word forms only)
+        firsts, seconds = zip(*map(methodcaller("split", " ", 1), table)) if table else ((), ())
+        self.first = frozenset(firsts)
         self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
         #: every word a form may start with, as written (lower case or capitalised)
         self.heads = self.first | self.first_cap
-        self.second = frozenset(k.split(" ", 1)[1] for k in table)
+        self.second = frozenset(seconds)
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -73,14 +76,35 @@ def load_phrases(extra_files: tuple[str, ...] = ()) -> tuple[Phrases, dict[str, 
     return Phrases(strong), weak
 
 
+@lru_cache(maxsize=1)
+def _weak_lines() -> list[str]:
+    """The lines of the built-in weaker forms, 'form -> original', header comments dropped.
+
+    The generated file is already what _parse makes of it: every form two lower-case ASCII
+    words joined by one space, one line per form, the lines sorted
+    (tests/test_spun_lists.py checks it). So it needs no parsing line by line, and a form can
+    be found by bisection in the list of lines."""
+    lines = data_text("spun-forms.txt").splitlines()
+    k = 0
+    while k < len(lines) and (not lines[k] or lines[k][0] == "#"):
+        k += 1
+    return lines[k:]
+
+
 @lru_cache(maxsize=8)
 def load_weak(extra_files: tuple[str, ...] = ()) -> Phrases:
-    """The weaker spun forms (read only for documents of MIN_WORDS or more that have a
-    tortured phrase)."""
-    weak: dict[str, str] = {}
-    _parse(_builtin("spun-forms.txt"), weak, None)
+    """The weaker spun forms, as a table (built only when a run has many words to look up:
+    see _weak_hits)."""
+    weak: dict[str, str] = dict(map(methodcaller("split", _ARROW, 1), _weak_lines()))
     weak.update(load_phrases(extra_files)[1])
     return Phrases(weak)
+
+
+#: Word pairs looked up by bisection in the lines of the weaker forms before the table is
+#: built: the table costs about as much as this many look-ups, once per process. A run
+#: that looks up fewer (a few documents with a tortured phrase) never builds it.
+_LOOKUP_BUDGET = 20_000
+_looked_up = [0]
 
 
 def _files(config) -> tuple[str, ...]:
@@ -99,8 +123,51 @@ def _all_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str, bool]]:
     strong = [(i, j, o, True) for i, j, o in _hits(doc, load_phrases(files)[0])]
     if not strong or doc.word_count < MIN_WORDS:
         return strong  # the weaker forms count only towards T002, which needs MIN_WORDS words
-    weak = [(i, j, o, False) for i, j, o in _hits(doc, load_weak(files))]
+    weak = [(i, j, o, False) for i, j, o in _weak_hits(doc, files)]
     return sorted(strong + weak)
+
+
+def _weak_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """``_hits(doc, load_weak(files))``, by bisection in the sorted lines of the built-in file
+    while the run has looked up few word pairs (and the user's files add no weaker forms)."""
+    n = len(doc.words)
+    if load_phrases(files)[1] or _looked_up[0] + n > _LOOKUP_BUDGET:
+        _looked_up[0] = _LOOKUP_BUDGET  # the table is built now: later documents use it too
+        return _hits(doc, load_weak(files))
+    _looked_up[0] += n
+    return _bisect_hits(doc, _weak_lines())
+
+
+def _bisect_hits(doc, lines: list[str]) -> list[tuple[int, int, str]]:
+    """What _hits finds with the table of ``lines`` (sorted 'form -> original' lines of
+    lower-case ASCII two-word forms), found by bisection: a form is the pair as written or,
+    where the first word is capitalised at a sentence start, with it in lower case."""
+    words = doc.words
+    texts = doc.word_texts
+    text = doc.text
+    end = len(lines)
+    out = []
+    for i in range(len(words) - 1):
+        head = texts[i]
+        key = head + " " + texts[i + 1] + _ARROW
+        k = bisect_left(lines, key)
+        if k < end and lines[k].startswith(key):
+            a, b = words[i], words[i + 1]
+            if b.start == a.end + 1 and text[a.end] == " ":
+                out.append((i, i + 2, lines[k][len(key) :]))
+            continue
+        # the form with its first word capitalised: every form is lower case, so "head" is
+        # no first word of one and only this look-up can find it
+        low = head[:1].lower() + head[1:]
+        if low == head or low[:1].upper() + low[1:] != head:
+            continue
+        key = low + " " + texts[i + 1] + _ARROW
+        k = bisect_left(lines, key)
+        if k < end and lines[k].startswith(key):
+            a, b = words[i], words[i + 1]
+            if b.start == a.end + 1 and text[a.end] == " " and _sentence_start(text, a.start):
+                out.append((i, i + 2, lines[k][len(key) :]))
+    return out
 
 
 def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from garblint.lint.lazyimport import lazy_module
 from garblint.rules import spun
 
@@ -21,13 +23,16 @@ def test_lazy_module_imports_on_first_use() -> None:
 
 def test_weaker_spun_forms_read_only_for_documents_that_may_be_spun(monkeypatch) -> None:
     """T002 counts the weaker forms only in a document of MIN_WORDS words or more with a
-    tortured phrase: a shorter one never reads the 58,000-line list."""
+    tortured phrase: a shorter one never reads the 58,000-line list; a few such documents
+    look their words up in its lines without building the table."""
     from garblint.lint.config import Config
     from garblint.lint.runner import lint_text
 
     calls = []
-    real = spun.load_weak.__wrapped__
-    monkeypatch.setattr(spun, "load_weak", lambda files=(): calls.append(files) or real(files))
+    real = spun._weak_lines.__wrapped__
+    monkeypatch.setattr(spun, "_weak_lines", lambda: calls.append(()) or real())
+    monkeypatch.setattr(spun, "load_weak", lambda files=(): pytest.fail("the table was built"))
+    monkeypatch.setattr(spun, "_looked_up", [0])
     short = "The team trained irregular forest models on the survey answers."
     assert [f.code for f in lint_text(short, Config({"select": ["T"]}))] == ["T001"]
     assert calls == []

@@ -1,0 +1,65 @@
+"""The built-in weaker spun forms (rules/data/spun-forms.txt) are found by bisection in the
+file's sorted lines until a run has looked up many words, then with the parsed table: both
+ways must find the same forms, which holds while the generated file stays normalised."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.lint.document import Document
+from garblint.rules import spun
+
+
+def test_shipped_weaker_forms_are_normalised_and_sorted() -> None:
+    lines = spun._weak_lines()
+    assert lines, "no weaker forms"
+    keys = []
+    for line in lines:
+        form, sep, original = line.partition(" -> ")
+        assert sep, line
+        assert form == " ".join(form.lower().split()) and form.count(" ") == 1 and form.isascii(), line
+        assert original == original.strip() and original, line
+        keys.append(form)
+    assert lines == sorted(lines)
+    assert len(set(keys)) == len(keys)
+    # the C-level parse gives what the line-by-line parse of user files gives
+    table: dict[str, str] = {}
+    spun._parse(lines, table, None)
+    assert spun.load_weak().table == table
+
+
+def _texts(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    lines = spun._weak_lines()
+    forms = [ln.split(" -> ")[0] for ln in rng.sample(lines, 12)]
+    pieces = []
+    for f in forms:
+        a, b = f.split(" ")
+        pieces += [f, a.capitalize() + " " + b, a.upper() + " " + b, a + "  " + b, a + " " + b.capitalize(), "\u212a" + a[1:] + " " + b]
+    pieces += ["the", "a", "new", ".", ". ", "!", "\n", " ", "\u201c", "(", "x", "-"]
+    out = []
+    for _ in range(5):
+        out.append("".join(rng.choice(pieces) + rng.choice([" ", " ", ". ", "\n", ", "]) for _ in range(rng.randrange(5, 60))))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_bisection_finds_what_the_table_finds(seed) -> None:
+    table = spun.load_weak()
+    lines = spun._weak_lines()
+    for text in _texts(seed):
+        doc = Document(text)
+        assert spun._bisect_hits(doc, lines) == spun._hits(doc, table), text
+
+
+def test_weak_hits_same_before_and_after_the_table_is_built(monkeypatch) -> None:
+    text = " ".join(ln.split(" -> ")[0] for ln in spun._weak_lines()[::997])
+    doc = Document(text + ". " + text.capitalize())
+    expected = spun._hits(doc, spun.load_weak())
+    assert expected
+    monkeypatch.setattr(spun, "_looked_up", [0])
+    assert spun._weak_hits(Document(doc.text), ()) == expected
+    monkeypatch.setattr(spun, "_looked_up", [spun._LOOKUP_BUDGET])
+    assert spun._weak_hits(Document(doc.text), ()) == expected

@@ -89,8 +89,8 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
 def _known_head(w: str) -> bool:
     """A known word opens ``w`` and leaves at most six letters ("burglar|iously"): a rare
     derivation, not a word OCR made unreadable."""
-    if accepted_form(w):
-        return True
+    if accepted_form(w) or any(_known(w[:k]) and _known(w[k:]) for k in range(4, len(w) - 3)):
+        return True  # (or a compound of two words: "breechloaders")
     return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
 
 
@@ -593,8 +593,8 @@ class _Analysis(OcrScans, OcrWords):
                 continue
             if closed_compound(w) and not lexicon.zipf(w) and not self._suspicious_derivation(w):
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
-            if counts[w] >= 3 and self.mode != "ocr":
-                continue
+            if counts[w] >= 3 and (self.mode != "ocr" or len(w) >= 6):
+                continue  # a term of the text (a scan repeats its damage of short words: "tbe")
             if self.mode != "ocr" and self._loanword(words, idx, w):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):

@@ -216,6 +216,20 @@ class NameWords:
 DEFAULT_NAME_WORDS = NameWords()
 
 
+_OPENINGS: dict[str, bool] = {}  # the three characters before a word -> _OPENING.search
+
+
+def _opening(before: str) -> bool:
+    """``bool(_OPENING.search(before))``, remembered (the few characters before a word after a
+    colon or a quotation mark are nearly always the same few strings)."""
+    hit = _OPENINGS.get(before)
+    if hit is None:
+        if len(_OPENINGS) >= 4096:
+            _OPENINGS.clear()
+        hit = _OPENINGS[before] = bool(_OPENING.search(before))
+    return hit
+
+
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
     """Name mentions of a document, in text order."""
     text = doc.text
@@ -235,22 +249,31 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             para_rep[seen_para[key]] = True
         else:
             seen_para.setdefault(key, i)
-    titles: list[tuple[int, int]] = []
-    # One scan of the whole text finds the quotation pairs a scan of each paragraph finds: a
-    # pair holds no line break and begins and ends with a quotation mark, so it never spans
-    # two paragraphs or the white space between them (where no pair can begin either); the
-    # paragraph of each pair bounds its cue search.
+    # A mention that starts inside a quoted title ("the film “Ada Quell”") is no name. One scan
+    # of the whole text finds the quotation pairs a scan of each paragraph finds: a pair holds
+    # no line break and begins and ends with a quotation mark, so it never spans two
+    # paragraphs or the white space between them (where no pair can begin either); the
+    # paragraph of each pair bounds its cue search. The pairs do not overlap, so the one a
+    # position may lie in is found by bisection, and whether it is a title is worked out only
+    # for a pair a mention starts in (most hold none).
     para_starts = [p.start for p in paras]
-    for qm in _QUOTE_PAIRS.finditer(text):
-        pi = bisect_right(para_starts, qm.start()) - 1
-        if pi >= 0 and qm.end() <= paras[pi].end:
-            p = paras[pi]
-            titles.extend(_quoted_title_spans(text, p.start, p.end, (qm,)))
-    title_starts = [a for a, _ in titles]
+    pairs = list(_QUOTE_PAIRS.finditer(text))
+    inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
+    title_of: dict[int, bool] = {}
 
     def in_title(pos: int) -> bool:
-        i = bisect_right(title_starts, pos) - 1
-        return i >= 0 and titles[i][0] <= pos < titles[i][1]
+        i = bisect_right(inner_starts, pos) - 1
+        if i < 0:
+            return False
+        qm = pairs[i]
+        if pos >= qm.end(qm.lastindex or 0):
+            return False
+        hit = title_of.get(i)
+        if hit is None:
+            pi = bisect_right(para_starts, qm.start()) - 1
+            hit = pi >= 0 and qm.end() <= paras[pi].end and bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (qm,)))
+            title_of[i] = hit
+        return hit
 
     first_word_of_sentence: set[int] = set()
     wstarts = list(map(itemgetter(0), words))
@@ -267,7 +290,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         k = bisect_left(wstarts, p + 1)
         while k < n and wstarts[k] <= p + 3:
             ws = wstarts[k]
-            if k and ws > 0 and _OPENING.search(text[max(0, ws - 3) : ws]):
+            if k and ws > 0 and _opening(text[max(0, ws - 3) : ws]):
                 first_word_of_sentence.add(k)
             k += 1
 

@@ -554,7 +554,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
     if run_len > 1:
         return freq < 5_000_000 and not _NOUNISH.search(f)
     evidence = bool(_POSSESSIVE.search(tok)) or nxt in SPEECH_VERBS
-    return evidence and (f in surnames() or freq < 5_000_000)
+    return evidence and (freq < 5_000_000 or f in surnames())  # (the census read only if needed)
 
 
 def _is_demonym_like(tok: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_, methodcaller
+from operator import and_, itemgetter, methodcaller
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
@@ -36,13 +36,13 @@ class Phrases:
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
-        # every key holds one space (_parse keeps two-word forms only)
-        firsts, seconds = zip(*map(methodcaller("split", " ", 1), table)) if table else ((), ())
-        self.first = frozenset(firsts)
+        # every key holds one space (_parse keeps two-word forms only); each pair made is
+        # dropped at once (tens of thousands alive together would set off the garbage collector)
+        self.first = frozenset(map(itemgetter(0), map(methodcaller("partition", " "), table)))
         self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
         #: every word a form may start with, as written (lower case or capitalised)
         self.heads = self.first | self.first_cap
-        self.second = frozenset(seconds)
+        self.second = frozenset(map(itemgetter(2), map(methodcaller("partition", " "), table)))
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:

@@ -581,6 +581,19 @@ def counts_for(n_words: int) -> Mapping[str, int]:
     return frequencies() if n_words > SMALL_TEXT_WORDS else counts()
 
 
+def member_test(freqs: Mapping[str, int]) -> "Callable[[object], bool]":
+    """``freqs.__contains__`` for the counts ``counts_for`` gave: the dict's own (C) where it
+    is the dict, else ``listed`` (the mapped copy answers each word in Python)."""
+    return freqs.__contains__ if type(freqs) is dict else listed
+
+
+@lru_cache(maxsize=65536)
+def listed(word: object) -> bool:
+    """Whether symspellpy's list has ``word`` (``word in counts()``), kept for the process: a
+    run of many small files asks it of the same words again."""
+    return word in counts()
+
+
 @lru_cache(maxsize=65536)
 def _entry(word: str) -> tuple[int, bool, str, int]:
     hit = _index().get(word)

@@ -115,6 +115,11 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     order, alphabet, _ = _tables()
     if max_edit_distance <= 0:
         return {}
+    # each character the lexicon's words never use ("свобода", "北京") costs an edit of its
+    # own (a substitution or deletion; a transposition keeps the characters): more of them
+    # than the distance allowed, and no word is near
+    if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
+        return {}
     if max_edit_distance == 1:
         found = [w for w in _edits1(phrase, alphabet) if w in order and w != phrase]
         found.sort(key=order.__getitem__)
@@ -161,17 +166,25 @@ def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[S
     appended). So the answer is the same; tests/test_nearwords.py compares it with the full
     index on thousands of words.
     """
-    from symspellpy import SymSpell, Verbosity
-
     if not 0 <= max_edit_distance <= DICTIONARY_EDIT_DISTANCE:
         raise ValueError("distance too large")
+    return list(_lookup(phrase, max_edit_distance, closest))
+
+
+@lru_cache(maxsize=65536)
+def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggestion, ...]:
+    """``lookup``'s answer, kept for the process: the spelling rules ask it of the same word
+    more than once (the typo test, then the suggestions), and a run of many files meets the
+    same unknown words again."""
+    from symspellpy import SymSpell, Verbosity
+
     words = lexicon.frequencies()
     order, _, max_length = _tables()
     if len(phrase) - max_edit_distance > max_length:
-        return []
+        return ()
     near = _near(phrase, max_edit_distance) if max_edit_distance else {}
     if phrase not in words and not near:
-        return []
+        return ()
     members = list(near)
     if phrase in words:
         members.append(phrase)
@@ -181,7 +194,7 @@ def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[S
         sym.create_dictionary_entry(w, words[w])
     sym._max_length = max_length  # the early exit for over-long phrases uses the whole lexicon's
     verbosity = Verbosity.CLOSEST if closest else Verbosity.ALL
-    return [Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance)]
+    return tuple(Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance))
 
 
 @lru_cache(maxsize=1)

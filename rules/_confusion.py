@@ -100,8 +100,10 @@ GLYPH_LETTERS = {
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-def lookalike_variants(word: str, max_subs: int = 2) -> set[str]:
-    """Strings reachable from ``word`` by up to ``max_subs`` OCR look-alike substitutions."""
+@lru_cache(maxsize=65536)
+def lookalike_variants(word: str, max_subs: int = 2) -> frozenset[str]:
+    """Strings reachable from ``word`` by up to ``max_subs`` OCR look-alike substitutions
+    (kept for the process: the analyses ask it of the same unknown words again)."""
     out: set[str] = set()
     frontier = {word}
     for _ in range(max_subs):
@@ -117,7 +119,7 @@ def lookalike_variants(word: str, max_subs: int = 2) -> set[str]:
         frontier = nxt
         if len(frontier) > 4000:  # pragma: no cover - very long words
             break
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -151,9 +153,11 @@ def _sub_cost(a: str, b: str, w: Weights) -> float:
     return best
 
 
+@lru_cache(maxsize=65536)
 def confusion_cost(typed: str, cand: str, w: Weights) -> float:
     """A weighted Damerau-Levenshtein distance with cheap keyboard slips and OCR look-alikes
-    (plus ``w.first`` when the first letters differ)."""
+    (plus ``w.first`` when the first letters differ). Kept for the process: the suggestions
+    of an unknown word are ranked again wherever it recurs."""
     if w.first and typed[:1] != cand[:1]:
         # a letter added or dropped in front costs twice as much again ("umask" / "mask")
         extra = w.first if typed[1:] == cand or cand[1:] == typed else 0.0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
-from typing import Any, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Mapping
 
 from ._words import accepted_form
 from ..lint.lazyre import lazy_re
@@ -37,7 +38,7 @@ _LEGIT_SYMBOLIC = lazy_re(
 )
 
 
-def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterator["re.Match[str]"]:
+def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: Iterable[str] | None = None) -> Iterator["re.Match[str]"]:
     """``_GARBAGE_HINT.finditer(text)`` (the same matches), for a document's text and its word
     tokens and their texts (``Document.words``, ``Document.word_texts``).
 
@@ -49,7 +50,8 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterato
     inside one word token). Those are found by scans that start at their rare characters, the
     words by one scan of the distinct word texts, and ``_GARBAGE_HINT.match`` at the start of
     each chunk holding one gives ``finditer``'s match there (tests/rules/test_fast_paths.py
-    compares both on random text).
+    compares both on random text). ``distinct`` may give the distinct word texts
+    (``Document.word_counts``) when the caller has them.
     """
     long_a: list[int] = []  # the chunks of 41 characters or more: starts and ends
     long_b: list[int] = []
@@ -62,12 +64,9 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterato
     starts = set(long_a)
     anchors = [m.start() for m in _HINT_JUNK.finditer(text)]
     anchors += [m.start() for m in _HINT_PUNCT.finditer(text)]
-    joined = "\n".join(set(word_texts))
-    odd = set()
-    for m in _HINT_WORD.finditer(joined):
-        a = joined.rfind("\n", 0, m.start()) + 1
-        b = joined.find("\n", m.end())
-        odd.add(joined[a : b if b >= 0 else len(joined)])
+    # each distinct word tested once, the answer kept for the process (a run of many files
+    # meets the same words again; the back-reference makes the search slow)
+    odd = set(filter(_odd_word, set(word_texts) if distinct is None else distinct))
     if odd:
         anchors += [words[i][0] for i in compress(range(len(word_texts)), map(odd.__contains__, word_texts))]
     for p in anchors:
@@ -83,6 +82,43 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str]) -> Iterato
         hit = match(text, s)
         if hit is not None:
             yield hit
+
+
+@lru_cache(maxsize=65536)
+def _odd_word(w: str) -> bool:
+    """A word with four identical letters or six consonants in a row (_HINT_WORD)."""
+    return _HINT_WORD.search(w) is not None
+
+
+@lru_cache(maxsize=65536)
+def chunk_core(chunk: str) -> tuple[int, str] | None:
+    """The core of a hinted chunk (``garbage_hints``) to judge, as (offset in the chunk, core):
+    the chunk without its edge marks, or the whole chunk when it is mostly edge marks ("*;=:").
+    None for a symbol cited in quotation marks ("'='", "'%'"). Kept for the process: the same
+    chunks ("->", "&") come back in file after file."""
+    if _QUOTED_SYMBOL.match(chunk):
+        return None
+    core = chunk.strip(_EDGE)
+    if len(core) * 2 < len(chunk):
+        return 0, chunk
+    return len(chunk) - len(chunk.lstrip(_EDGE)), core
+
+
+_REASONS: dict[tuple[str, bool, bool], str | None] = {}
+
+
+def cached_garbage_reason(core: str, freqs: Mapping[str, int], at_line_start: bool, alone: bool) -> str | None:
+    """``garbage_reason``, each (core, place) judged once per process: ``freqs`` must be the
+    lexicon's counts (``lexicon.counts_for``: the same answers for every text)."""
+    key = (core, at_line_start, alone)
+    try:
+        return _REASONS[key]
+    except KeyError:
+        pass
+    if len(_REASONS) >= 65536:
+        _REASONS.clear()
+    reason = _REASONS[key] = garbage_reason(core, freqs, at_line_start=at_line_start, alone=alone)
+    return reason
 
 
 def _run_end(text: str, pos: int) -> int:

@@ -25,10 +25,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import compress
-from operator import not_
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
@@ -48,7 +47,7 @@ from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     sound_alikes,
     symspell_candidates,
 )
-from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, garbage_hints, garbage_reason  # noqa: F401
+from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, cached_garbage_reason, chunk_core, garbage_hints, garbage_reason  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     _BROKEN_HYPHEN,
     _BROKEN_HYPHEN_AT,
@@ -59,6 +58,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     _SYMBOL_IN_WORD,
     OcrScans,
     code_like,
+    digit_word,
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
@@ -89,8 +89,8 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
 def _known_head(w: str) -> bool:
     """A known word opens ``w`` and leaves at most six letters ("burglar|iously"): a rare
     derivation, not a word OCR made unreadable."""
-    if accepted_form(w):
-        return True
+    if accepted_form(w) or any(_known(w[:k]) and _known(w[k:]) for k in range(4, len(w) - 3)):
+        return True  # (or a compound of two words: "breechloaders")
     return any(_known(w[:k]) for k in range(max(5, len(w) - 6), len(w)))
 
 
@@ -197,6 +197,51 @@ def _mode_for(doc: Any, config: Any) -> str:
     return mode
 
 
+def _per_word(method: Callable[..., bool]) -> Callable[..., bool]:
+    """Keep a word test's answers for the process, per analysis mode and arguments: tests that
+    read the word, the lexicon and the mode only (not the document, the config or the user's
+    lists). A run of many files meets the same unknown words again."""
+    answers: dict[tuple, bool] = {}
+
+    @wraps(method)
+    def cached(self: Any, *args: Any) -> bool:
+        key = (self.mode, *args)
+        try:
+            return answers[key]
+        except KeyError:
+            pass
+        if len(answers) >= 65536:
+            answers.clear()
+        answer = answers[key] = method(self, *args)
+        return answer
+
+    return cached
+
+
+_SKIP, _DIGITS, _COMPOUND, _PLAIN = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=65536)
+def _token_kind(w: str) -> int:
+    """What the analysis does with a word token, from its text alone: _SKIP a word of the
+    lexicon, a capitalised one ("The": _plain_token's first test) or a number (no letters for
+    the digit test to read); _DIGITS a word with digits the digit test reads
+    (``_ocrscan.digit_word``); _COMPOUND a hyphenated or apostrophised word; _PLAIN letters
+    only. Kept for the process: a run of many files meets the same words again (and a text of
+    few words looks the lexicon up in a mapped file, not a dict)."""
+    freqs = lexicon.counts()
+    if w in freqs:
+        return _SKIP
+    if w.isalpha():
+        return _SKIP if not w.islower() and w.lower() in freqs else _PLAIN
+    if w.isdigit():
+        return _SKIP
+    kind = digit_word(w)
+    if kind:
+        return _DIGITS if kind == 2 else _SKIP
+    return _COMPOUND
+
+
 # --------------------------------------------------------------- results
 @dataclass
 class Issue:
@@ -264,28 +309,23 @@ class _Analysis(OcrScans, OcrWords):
         self._broken_hyphens()
         self._symbols_in_words()
         words = self.doc.words
-        freqs = self.freqs
         owned = self.owned
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
         texts = self.doc.word_texts
-        # the common path, a known lower-case word, skipped without a Python-level loop
-        for idx in compress(range(len(texts)), map(not_, map(freqs.__contains__, texts))):
+        # the common path (a known word, a capitalised common word, a number) skipped without
+        # a Python-level loop: each word text's kind is kept for the process (_token_kind)
+        for idx in compress(range(len(texts)), map(_token_kind, texts)):
             tok = words[idx]
-            w = tok.text
             if tok.start in owned:
                 continue
-            if w.isalpha():
-                if not w.islower() and w.lower() in freqs:
-                    continue  # a capitalised common word ("The"): _plain_token's first test
+            w = tok.text
+            kind = _token_kind(w)
+            if kind == _PLAIN:
+                self._plain_token(idx, tok.start, tok.end, w, unknown)
+            elif kind == _DIGITS:
+                self._digits_in_word(tok)
             else:
-                if w.isdigit():
-                    continue  # a number: no letters for _digits_in_word to read
-                if "-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w):
-                    self._digits_in_word(tok)
-                    continue
                 self._compound_token(idx, tok, unknown)
-                continue
-            self._plain_token(idx, tok.start, tok.end, w, unknown)
         if unknown:
             self._unknown_words(words, unknown)
         if self.mode == "ocr":
@@ -435,6 +475,7 @@ class _Analysis(OcrScans, OcrWords):
             self._counts = Counter(map(str.lower, self.doc.word_texts))
         return self._counts
 
+    @_per_word
     def _typo_likelier(self, w: str, z: float, extra: float = 0.0) -> bool:
         """A noisy-channel test for a word wordfreq lists (Zipf ``z`` > 0) but no curated list has.
 
@@ -484,6 +525,7 @@ class _Analysis(OcrScans, OcrWords):
     def _candidates(self, w: str) -> set[str]:
         return set(symspell_candidates(w)) | self._lookalikes(w)
 
+    @_per_word
     def _suspicious_derivation(self, w: str) -> bool:
         """A form accepted by morphology that is likelier a slip for a dictionary word.
 
@@ -591,8 +633,8 @@ class _Analysis(OcrScans, OcrWords):
                 continue
             if closed_compound(w) and not lexicon.zipf(w) and not self._suspicious_derivation(w):
                 continue  # "lockdown"; but "posession" (pose + session) is "possession"
-            if counts[w] >= 3 and self.mode != "ocr":
-                continue
+            if counts[w] >= 3 and (self.mode != "ocr" or len(w) >= 6):
+                continue  # a term of the text (a scan repeats its damage of short words: "tbe")
             if self.mode != "ocr" and self._loanword(words, idx, w):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):
@@ -676,15 +718,14 @@ class _Analysis(OcrScans, OcrWords):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        for m in garbage_hints(text, self.doc.words, self.doc.word_texts):
+        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, self.doc.word_counts):
             a, b = m.start(), m.end()
-            chunk = text[a:b]
-            core_a = a + (len(chunk) - len(chunk.lstrip(_EDGE)))
-            core = chunk.strip(_EDGE)
-            if _QUOTED_SYMBOL.match(chunk):
-                continue  # a symbol cited in quotation marks: "expected '='", "the '%' sign"
-            if len(core) * 2 < len(chunk):  # mostly edge marks: judge the whole chunk ("*;=:")
-                core, core_a = chunk, a
+            # the core without edge marks, or the whole chunk when mostly edge marks ("*;=:");
+            # None for a symbol cited in quotation marks: "expected '='", "the '%' sign"
+            cut = chunk_core(m.group())
+            if cut is None:
+                continue
+            core_a, core = a + cut[0], cut[1]
             if breaks is None:
                 breaks = [nl.start() for nl in re.finditer("\n", text)]
             k = bisect_right(breaks, a - 1)  # newlines before a
@@ -693,7 +734,7 @@ class _Analysis(OcrScans, OcrWords):
             line_b = breaks[k] if k < len(breaks) else len(text)
             at_line_start = not text[line_a:a].strip()
             alone = at_line_start and not text[b:line_b].strip()
-            reason = garbage_reason(core, self.freqs, at_line_start=at_line_start, alone=alone)
+            reason = cached_garbage_reason(core, self.freqs, at_line_start, alone)
             if reason is None:
                 continue
             if any(s in self.owned for s in range(core_a, core_a + len(core))):

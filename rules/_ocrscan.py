@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from ..lint import lexicon, nearwords
@@ -68,6 +69,37 @@ _CAMEL = lazy_re(r"[a-z][A-Z]")
 def code_like(text: str, start: int, end: int) -> bool:
     chunk = chunk_around(text, start, end)
     return bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
+
+
+@lru_cache(maxsize=65536)
+def digit_word(w: str) -> int:
+    """What a token that is no number and not in the lexicon is to the digit test
+    (``OcrScans._digits_in_word``), from its text alone: 0 when it has no digit or has a hyphen
+    (not the test's), 1 when its shape rules it out before any context is read (too many digits,
+    capitals inside, a number with a unit: "1990s", "A320", "3pm"), 2 when the test must look.
+    Kept for the process: a run of many files meets the same tokens again."""
+    if "-" in w or "\u2010" in w or "\u2011" in w or not any(ch.isdigit() for ch in w):
+        return 0
+    if len(w) > MAX_WORD or "'" in w or "\u2019" in w:
+        return 1
+    letters = sum(ch.isalpha() for ch in w)
+    digits = sum(ch.isdigit() for ch in w)
+    if letters < 2 or digits > 2 or digits * 2 > letters:
+        return 1
+    if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
+        return 1
+    if _NUMBER_UNIT.match(w):
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=64)
+def _words_of_length(n: int) -> str:
+    """The lexicon's words of ``n`` characters, each on a line of its own (for ``_fill_glyphs``'s
+    regex: a pattern that opens with the newline before a word lets re skip to it quickly)."""
+    by_len, spans = nearwords._by_length()
+    a, b = spans.get(n, (0, 0))
+    return "\n" + "\n".join(by_len[a:b]) + "\n"
 
 
 class OcrScans:
@@ -131,26 +163,23 @@ class OcrScans:
     def _fill_glyphs(self, low: str, positions: list[int]) -> list[str]:
         """Dictionary words made by putting letters at ``positions``, look-alike letters first."""
         freqs = self.freqs
-        options = []
+        prefs = [GLYPH_LETTERS.get(low[p], "") for p in positions]
+        # The words of ``low``'s length that agree with it outside ``positions`` (a letter of
+        # _ALPHABET there), found by one regex over those words instead of trying all 26 or
+        # 676 fillings; each costs what the filling that makes it costs, summed in the same
+        # order.
+        parts: list[str] = [re.escape(ch) for ch in low]
         for p in positions:
-            pref = GLYPH_LETTERS.get(low[p], "")
-            options.append([(0.3 if ch in pref else 1.0, ch) for ch in _ALPHABET])
+            parts[p] = f"[{_ALPHABET}]"
         scored: list[tuple[float, str]] = []
-
-        def rec(k: int, chars: list[str], cost: float) -> None:
-            if k == len(positions):
-                s = list(low)
-                for p, ch in zip(positions, chars):
-                    s[p] = ch
-                cand = "".join(s)
-                f = freqs.get(cand, 0)
-                if f >= MIN_SUGGESTION_FREQ:
-                    scored.append((cost - self.w.freq * math.log10(f), cand))
-                return
-            for c, ch in options[k]:
-                rec(k + 1, chars + [ch], cost + c)
-
-        rec(0, [], 0.0)
+        for m in re.finditer("\n(" + "".join(parts) + ")(?=\n)", _words_of_length(len(low))):
+            cand = m.group(1)
+            f = freqs.get(cand, 0)
+            if f >= MIN_SUGGESTION_FREQ:
+                cost = 0.0
+                for p, pref in zip(positions, prefs):
+                    cost += 0.3 if cand[p] in pref else 1.0
+                scored.append((cost - self.w.freq * math.log10(f), cand))
         scored.sort()
         return [c for _, c in scored[:3]]
 

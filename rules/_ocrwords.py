@@ -27,10 +27,19 @@ TITLE_MAX_COST = 0.6
 #: commonest few hundred words) and this many times commoner than itself
 REAL_WORD_TARGET_FREQ = 50_000_000
 REAL_WORD_RATIO = 20
-#: decades by which the look-alike must win (frequency and fit with the neighbours together),
-#: and decades of that gain the neighbours alone must give
-REAL_WORD_MARGIN = 1.5
-REAL_WORD_CONTEXT = 0.5
+#: decades by which the commoner word must win (its frequency and fit with the neighbours
+#: against the word's): a string no dictionary has is damage already, so a small margin; a
+#: real word needs more, and a longer real word more again (the scan left more of it intact)
+REAL_WORD_MARGIN = 2.0
+REAL_WORD_LONG_EXTRA = 1.0
+UNKNOWN_WORD_MARGIN = 1.5
+#: decades a target one edit away that is no look-alike (a letter lost, gained or changed
+#: into any other: "vas" / "was", "ono" / "one") pays: scans make such changes less often
+OTHER_EDIT_COST = 1.5
+#: decades of fit with the neighbours the commoner word may lose to the word (a lower-case
+#: word), and must gain (a capitalised one: a name is capitalised too)
+REAL_WORD_CONTEXT = -1.0
+CAPITAL_CONTEXT = 0.5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -65,6 +74,45 @@ def common_lookalikes(w: str) -> tuple[str, ...]:
         variants.update(w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _ALPHABET)
     least = max(REAL_WORD_TARGET_FREQ, REAL_WORD_RATIO * _count(w))
     return tuple(sorted(v for v in variants if freqs.get(v, 0) >= least))
+
+
+@lru_cache(maxsize=1)
+def _common_deletes() -> dict[str, tuple[str, ...]]:
+    """The commonest words (REAL_WORD_TARGET_FREQ) under themselves and each one-letter
+    deletion of them: one edit from ``w`` is found by looking up ``w`` and its deletions
+    (symmetric deletes, as SymSpell finds them)."""
+    out: dict[str, set[str]] = {}
+    for t, f in lexicon.frequencies().items():
+        if f >= REAL_WORD_TARGET_FREQ and t.isalpha():
+            for k in {t} | {t[:i] + t[i + 1 :] for i in range(len(t))}:
+                out.setdefault(k, set()).add(t)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter changed, added, dropped or two swapped."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+
+
+@lru_cache(maxsize=65536)
+def common_near_words(w: str) -> tuple[str, ...]:
+    """The very common words one edit of any kind from ``w`` ("vas" / "was", "ono" / "one",
+    "tinder" / "under" is two), REAL_WORD_RATIO times commoner than it; look-alikes included."""
+    index = _common_deletes()
+    found: set[str] = set()
+    for k in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
+        found.update(index.get(k, ()))
+    least = REAL_WORD_RATIO * _count(w)
+    freqs = lexicon.counts()
+    return tuple(sorted(t for t in found if _one_edit(w, t) and freqs.get(t, 0) >= least))
 
 
 class OcrWords:
@@ -157,31 +205,40 @@ class OcrWords:
         return True
 
     def _real_words(self) -> None:
-        """Words (real ones too) a scan made of a far commoner look-alike, where the
-        neighbouring words fit the look-alike and not the word: "he bad been" (had), "tile
-        court" (the), "Ho said" (He). The word and each look-alike are scored by their
-        frequency and their fit with the words before and after (``context_pmi``); the
-        look-alike must win by REAL_WORD_MARGIN decades, REAL_WORD_CONTEXT of them from the
-        neighbours, so frequency alone never decides."""
+        """Words (real ones too) a scan made of a far commoner word, where the neighbouring
+        words do not speak against it: "he bad been" (had), "tile court" (the), "Ho said"
+        (He), "vas found" (was). The word and each commoner word a look-alike or one other
+        edit away are scored by frequency and fit with the words before and after
+        (``context_pmi``), an edit that is no look-alike paying OTHER_EDIT_COST; the commoner
+        word must win by UNKNOWN_WORD_MARGIN decades over a string no dictionary has and by
+        REAL_WORD_MARGIN over a real word (more over a long one), and a capitalised word
+        (often a name) is read so only where the neighbours fit the other word better."""
         freqs = self.freqs
         for idx, tok in enumerate(self.doc.words):
             w = tok.text
             if tok.start in self.owned or len(w) < 2 or not w.isalpha() or (w.isupper() and len(w) > 1):
                 continue
             low = w.lower()
-            targets = common_lookalikes(low)
-            if not targets:
-                continue
+            looks = common_lookalikes(low)
+            near = common_near_words(low)
+            if not looks and not near or self.accepts(w) or self.accepts(low):  # type: ignore[attr-defined]
+                continue  # (the user's words, archaic spellings: "publick")
             prev, nxt = self._neighbours(idx)  # type: ignore[attr-defined]
             if prev is None and nxt is None:
                 continue
-            fit = context_pmi(low, prev, nxt) if low in freqs else 0.0
+            known = low in freqs
+            fit = context_pmi(low, prev, nxt) if known else 0.0
             base = math.log10(_count(low)) + fit
+            if known:
+                base += REAL_WORD_MARGIN + (REAL_WORD_LONG_EXTRA if len(w) > 3 else 0.0)
+            else:
+                base += UNKNOWN_WORD_MARGIN
+            least_fit = fit + (CAPITAL_CONTEXT if w[0].isupper() else REAL_WORD_CONTEXT)
             best = None
-            for v in targets:
+            for v in set(looks) | set(near):
                 fit_v = context_pmi(v, prev, nxt)
-                gain = math.log10(freqs[v]) + fit_v - base
-                if gain >= REAL_WORD_MARGIN and fit_v - fit >= REAL_WORD_CONTEXT and (best is None or gain > best[0]):
+                gain = math.log10(freqs[v]) + fit_v - base - (0.0 if v in looks else OTHER_EDIT_COST)
+                if gain >= 0 and fit_v >= least_fit and (best is None or gain > best[0]):
                     best = (gain, v)
             if best is not None:
                 v = _case_like(w, best[1])

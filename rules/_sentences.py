@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import compress
 from operator import itemgetter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from ..lint.wordlists import word_list, word_set
 from ..lint.lazyre import lazy_re
@@ -172,7 +172,7 @@ def english_share(doc: "Document") -> float:
 
 
 def _english_share(doc: "Document") -> float:
-    from ..lint.lexicon import counts_for
+    from ..lint.lexicon import counts_for, member_test
 
     freqs = counts_for(len(doc.words))
     # each distinct word once, with its count (Counter counts in C), the words picked out by
@@ -182,7 +182,7 @@ def _english_share(doc: "Document") -> float:
     lower = list(filter(str.isalpha, filter(str.islower, counts)))
     counted = list(compress(lower, map((1).__lt__, map(len, lower))))
     total = sum(map(counts.__getitem__, counted))
-    known = sum(map(counts.__getitem__, filter(freqs.__contains__, counted)))
+    known = sum(map(counts.__getitem__, filter(member_test(freqs), counted)))
     return known / total if total else 1.0
 
 
@@ -212,22 +212,24 @@ def foreign_document(doc: "Document") -> bool:
     return doc.memo("sentences.foreign", lambda: _foreign_document(doc))
 
 
-def _few_function_words(words: "list[Token]") -> bool:
-    total = function = 0
-    for w in words:
-        t = w[2]
-        if t.isalpha():
-            total += 1
-            if t.lower() in FUNCTION_WORDS:
-                function += 1
-    return total >= _FOREIGN_MIN_WORDS and function < _FOREIGN_FUNCTION_SHARE * total
+def _few_function_words(counts: "Mapping[str, int]") -> bool:
+    """Few English function words among the words counted in ``counts`` (word text -> uses):
+    each distinct word looked at once, by C-level filters (the same sums as a walk over every
+    word)."""
+    alpha = list(filter(str.isalpha, counts))
+    total = sum(map(counts.__getitem__, alpha))
+    if total < _FOREIGN_MIN_WORDS:
+        return False
+    function = sum(map(counts.__getitem__, compress(alpha, map(FUNCTION_WORDS.__contains__, map(str.lower, alpha)))))
+    return function < _FOREIGN_FUNCTION_SHARE * total
 
 
 def _foreign_document(doc: "Document") -> bool:
-    words = doc.words
-    if not _few_function_words(words[:_FOREIGN_SAMPLE]):
-        return False
-    if len(words) > _FOREIGN_SAMPLE and not _few_function_words(words):
+    counts = doc.word_counts
+    if len(doc.words) > _FOREIGN_SAMPLE:
+        if not _few_function_words(Counter(doc.word_texts[:_FOREIGN_SAMPLE])):
+            return False
+    if not _few_function_words(counts):
         return False
     return english_share(doc) < _FOREIGN_SHARE
 

@@ -68,6 +68,13 @@ def _word(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def variety_candidate(w: str) -> bool:
+    """A lower-case word of letters, five or more, with one of the spelling-pair endings: the
+    words ``variety_of`` can answer for (kept for the process: the endings are many)."""
+    return len(w) >= 5 and w.islower() and w.isalpha() and w.endswith(_ENDINGS)
+
+
+@lru_cache(maxsize=65536)
 def variety_of(w: str) -> tuple[str, str] | None:
     """("GB", American form) for a British-only spelling, ("US", British form) for an
     American-only one, None for a word both varieties spell alike."""

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 from itertools import compress, filterfalse
-from operator import methodcaller
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
-from ._variety import _ENDINGS as VARIETY_ENDINGS
-from ._variety import variety_of
+from ._variety import variety_candidate, variety_of
 from ._sentences import foreign_document
 from ._words import _known, broken_contractions
 from ..lint import lexicon
@@ -120,7 +118,7 @@ class LowercaseName(Rule):
         # lower-case words used once that no list has, whose capitalised form the text uses
         # at least twice: few, so the positions are looked at only for them (the words the
         # lexicon has and the words not in lower case are dropped in C first)
-        candidates = [w for w in filter(str.islower, filterfalse(freqs.__contains__, uses)) if uses[w] == 1
+        candidates = [w for w in filter(str.islower, filterfalse(lexicon.member_test(freqs), uses)) if uses[w] == 1
                       and len(w) >= 3 and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
         if not candidates:
             return
@@ -198,12 +196,11 @@ class OtherVariety(Rule):
         words = doc.words
         marked = {}
         # each distinct word once, and only those with one of the spelling-pair endings (the
-        # others have no variety), picked out in C
-        for w in filter(methodcaller("endswith", VARIETY_ENDINGS), doc.word_counts):
-            if len(w) >= 5 and w.islower() and w.isalpha():
-                v = variety_of(w)
-                if v is not None and not (vocab is not None and vocab.accepts(w)):
-                    marked[w] = v
+        # others have no variety), picked out in C by a test kept per word
+        for w in filter(variety_candidate, doc.word_counts):
+            v = variety_of(w)
+            if v is not None and not (vocab is not None and vocab.accepts(w)):
+                marked[w] = v
         if not marked:
             return
         found = [(words[i], *marked[words[i].text]) for i in compress(range(len(words)), map(marked.__contains__, doc.word_texts))]

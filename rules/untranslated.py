@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 
 from ..lint.lexicon import counts, is_known
@@ -141,7 +141,9 @@ def _latin_share(text: str) -> float:
     latin = _latin_letters(text)
     # (every match starts with a letter of another script: none in ASCII text, which then
     # never compiles the big pattern)
-    foreign = 0 if text.isascii() else sum(1 for m in _RUN.finditer(text) for ch in m.group() if not ch.isspace())
+    # (the runs joined, their white space dropped by ``str.split``, which splits where
+    # ``str.isspace`` is true: the non-space characters of every run, counted in C)
+    foreign = 0 if text.isascii() else len("".join("".join(_RUN.findall(text)).split()))
     total = latin + foreign
     return latin / total if total else 1.0
 
@@ -187,6 +189,13 @@ def _common_elsewhere(w: str) -> bool:
 
     _, fz = foreign(w)
     return fz >= 4.5 and fz - zipf(w) >= 2.5
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """``any(a <= pos < b for a, b in spans)`` for spans in text order that do not overlap
+    (each one starts at or after the previous one's end): one bisection."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _is_false(state: bool | None) -> bool:
@@ -242,7 +251,7 @@ class ForeignFragment(Rule):
         if _latin_share(text) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        homoglyph_spans = []
+        homoglyph_spans = []  # (words in text order: sorted, never overlapping)
         # look-alike letters inside Latin words
         for w in _words_with_cyrillic_or_greek(doc):
             t = w.text
@@ -268,7 +277,7 @@ class ForeignFragment(Rule):
         for m in () if text.isascii() else _RUN.finditer(text):
             a, b = m.start(), m.end()
             run = m.group()
-            if any(ha <= a < hb for ha, hb in homoglyph_spans):
+            if _inside(homoglyph_spans, a):
                 continue
             if vocab is not None and vocab.accepts(run):
                 continue
@@ -316,7 +325,7 @@ class ForeignFragment(Rule):
             )
         # lower-case Vietnamese words in running English
         for m in _viet_words(text) if english_share(doc) >= 0.45 else ():
-            if any(a <= m.start() < b for a, b in viet_spans):
+            if _inside(viet_spans, m.start()):
                 continue
             run = m.group()
             words = run.split()
@@ -347,12 +356,11 @@ class ForeignFragment(Rule):
         """
         words = doc.words
         text = doc.text
-        texts = list(map(itemgetter(2), words))
-        distinct = dict.fromkeys(texts)
-        state = {t: _latin_word_state(t) for t in distinct}
-        if False not in state.values():
+        texts = doc.word_texts
+        distinct = doc.word_counts  # (each distinct word once)
+        if False not in map(_latin_word_state, distinct):
             return []  # a run opens on an unknown word: none here
-        state = {t: _latin_word_state(t, True) for t in distinct}
+        state = dict(zip(distinct, map(_latin_word_state, distinct, repeat(True))))
         n = len(words)
         out = []
         pos = 0

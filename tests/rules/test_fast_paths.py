@@ -7,10 +7,13 @@ that were compared with them here are retired.
 """
 from __future__ import annotations
 
+import math
 import random
 import re
+from collections import Counter
 
 import pytest
+from rapidfuzz.distance import OSA
 
 from garblint.lint.document import Document
 from garblint.rules import boilerplate as B
@@ -145,6 +148,8 @@ def test_garbage_hints_same_as_finditer(seed):
         doc = Document(text, "x")
         want = [(m.span(), m.groups()) for m in GB._GARBAGE_HINT.finditer(text)]
         assert [(m.span(), m.groups()) for m in GB.garbage_hints(text, doc.words, doc.word_texts)] == want, text
+        got = GB.garbage_hints(text, doc.words, doc.word_texts, doc.word_counts)
+        assert [(m.span(), m.groups()) for m in got] == want, text
 
 
 # ------------------------------------------------------- whole-word searches (G007, S003)
@@ -163,3 +168,110 @@ def test_whole_word_searches_same_as_look_behind_regexes(seed):
             want = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
             assert SP._word_spans(text, word) == want
             assert SP._word_spans(text, word, 1) == want[:1]
+
+
+# ------------------------------------------------------- spelling/OCR analysis (S, O rules)
+from garblint.lint import lexicon, nearwords  # noqa: E402
+from garblint.rules import _lexcheck as LX  # noqa: E402
+from garblint.rules import _ocrscan as OS  # noqa: E402
+from garblint.rules import untranslated as UT  # noqa: E402
+
+
+def _fill_glyphs_by_trying_every_filling(low, positions, freqs, w):
+    """_fill_glyphs as first written: every filling of the positions looked up."""
+    options = []
+    for p in positions:
+        pref = LX.GLYPH_LETTERS.get(low[p], "")
+        options.append([(0.3 if ch in pref else 1.0, ch) for ch in LX._ALPHABET])
+    scored = []
+
+    def rec(k, chars, cost):
+        if k == len(positions):
+            s = list(low)
+            for p, ch in zip(positions, chars):
+                s[p] = ch
+            cand = "".join(s)
+            f = freqs.get(cand, 0)
+            if f >= LX.MIN_SUGGESTION_FREQ:
+                scored.append((cost - w.freq * math.log10(f), cand))
+            return
+        for c, ch in options[k]:
+            rec(k + 1, chars + [ch], cost + c)
+
+    rec(0, [], 0.0)
+    scored.sort()
+    return [c for _, c in scored[:3]]
+
+
+def test_fill_glyphs_same_as_every_filling():
+    rng = random.Random(3)
+    freqs = lexicon.frequencies()
+    words = [w for w in freqs if 2 <= len(w) <= 12 and w.isalpha()]
+    for mode in ("general", "ocr"):
+        an = LX._Analysis(Document("x", "x"), None)
+        an.mode, an.w = mode, (LX.OCR if mode == "ocr" else LX.GENERAL)
+        for _ in range(150):
+            low = list(rng.choice(words))
+            positions = sorted(rng.sample(range(len(low)), min(len(low), rng.choice((1, 2)))))
+            for p in positions:
+                low[p] = rng.choice("0123456789.")
+            low = "".join(low)
+            assert an._fill_glyphs(low, positions) == _fill_glyphs_by_trying_every_filling(low, positions, freqs, an.w), low
+
+
+def test_near_words_of_foreign_letters_by_search():
+    # the early exit for characters no lexicon word has: the same answer as the search
+    for q in ("свобода", "cafés", "naïvé", "été", "xyéèz", "北京市", "straße", "abé"):
+        for d in (1, 2):
+            by_len, spans = nearwords._by_length()
+            lo = min(spans[L][0] for L in range(max(1, len(q) - d), len(q) + d + 1) if L in spans)
+            hi = max(spans[L][1] for L in range(max(1, len(q) - d), len(q) + d + 1) if L in spans)
+            brute = {w for w in by_len[lo:hi] if w != q and OSA.distance(q, w, score_cutoff=d) <= d}
+            assert set(nearwords._near(q, d)) == brute, (q, d)
+
+
+def _digit_word_walk(w):
+    """The shape tests of _digits_in_word, as run() and _digits_in_word read them."""
+    if not ("-" not in w and "\u2010" not in w and "\u2011" not in w and any(ch.isdigit() for ch in w)):
+        return 0
+    if len(w) > LX.MAX_WORD or "-" in w or "'" in w or "\u2019" in w:
+        return 1
+    letters = sum(ch.isalpha() for ch in w)
+    digits = [i for i, ch in enumerate(w) if ch.isdigit()]
+    if letters < 2 or len(digits) > 2 or len(digits) * 2 > letters:
+        return 1
+    if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
+        return 1
+    if LX._NUMBER_UNIT.match(w):
+        return 1
+    return 2
+
+
+def test_digit_word_shapes():
+    rng = random.Random(5)
+    pieces = list("abcxyzAB") + list("0123") + ["\u0663", "\u00b2", "-", "\u2010", "'", "\u2019", "th", "pm", "km"]
+    for _ in range(3000):
+        w = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
+        assert OS.digit_word(w) == _digit_word_walk(w), w
+    assert OS.digit_word("x" * 60 + "1") == 1
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_function_word_share_from_counts(seed):
+    rng = random.Random(seed)
+    pool = ["the", "The", "of", "and", "der", "die", "und", "Haus", "12", "x1", "it's", "THE", "Of", "la"]
+    for _ in range(50):
+        texts = [rng.choice(pool) for _ in range(rng.randrange(0, 40))]
+        total = sum(1 for t in texts if t.isalpha())
+        function = sum(1 for t in texts if t.isalpha() and t.lower() in SA.FUNCTION_WORDS)
+        want = total >= SA._FOREIGN_MIN_WORDS and function < SA._FOREIGN_FUNCTION_SHARE * total
+        assert SA._few_function_words(Counter(texts)) == want, texts
+
+
+def test_inside_spans_by_bisection():
+    rng = random.Random(9)
+    for _ in range(500):
+        cuts = sorted(rng.sample(range(60), rng.randrange(0, 12)))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+        for pos in range(-1, 62):
+            assert UT._inside(spans, pos) == any(a <= pos < b for a, b in spans), (spans, pos)

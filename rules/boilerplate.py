@@ -25,6 +25,7 @@ from ..lint.segment import trim_span
 from ..lint.vocab import read_list
 from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
+from ..lint.markup import is_rst
 
 
 # ------------------------------------------------------------------ phrase lists
@@ -523,6 +524,8 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if not page.strong:
             return  # (every weak boilerplate line follows a strong one: none without)
@@ -619,6 +622,8 @@ class PageTemplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if page.flags:
             yield from _run_findings(self, doc, page, self.code, "scraped page template")
@@ -644,6 +649,8 @@ class ScrapedDateline(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if page.flags:
             yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")

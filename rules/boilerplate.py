@@ -317,15 +317,19 @@ def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
+_AUTHOR_EMAIL = lazy_re(r"<[^<>@\s]+@[^<>@\s]+>")
 _LICENCE_TERMS = lazy_re(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
 
 
 def _own_notice(units, k: int, phrase: str) -> bool:
     """A copyright line that is the document's own notice (a licence's or a manual's), not a
     scraped site footer: licence terms stand beside it ("Copyright (c) 2015 ... Permission is
-    hereby granted", "License GPLv3+: GNU GPL version 3")."""
+    hereby granted", "License GPLv3+: GNU GPL version 3"), or it is one of several holders'
+    notices or gives the holder's address."""
     if not _NOTICE.match(phrase.strip()):
         return False
+    if _AUTHOR_EMAIL.search(units[k].text) or any(0 <= j < len(units) and _NOTICE.match(units[j].text.strip()) for j in (k - 1, k + 1)):
+        return True  # authors' notices, one a line or with their addresses: "Copyright (c) 2005 Ann Lee <ann@example.org>"
     near = " ".join(units[j].text for j in range(max(0, k - 1), min(len(units), k + 3)))
     return _LICENCE_TERMS.search(near) is not None
 

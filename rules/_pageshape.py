@@ -560,7 +560,9 @@ def _may_template(units: list[Unit], doc) -> bool:
     # _UI is one of the Document's words lower-cased (its letters are bounded by white space
     # or punctuation, neither of which joins a Document word), except the last word of a head
     # cut at 600 characters.
-    plain = _UI.isdisjoint(map(str.lower, doc.word_counts))
+    # (the distinct words joined, lower-cased and split again: the same words as lower-casing
+    # each, in three calls; a Document word holds no white space)
+    plain = _UI.isdisjoint(" ".join(doc.word_counts).lower().split())
     for u in units:
         if u.kind or u.words < 3:
             continue

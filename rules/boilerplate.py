@@ -528,7 +528,7 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if not page.strong:
@@ -551,6 +551,12 @@ class ScraperBoilerplate(Rule):
 
 
 # ------------------------------------------------------- the page's shape (B002-B004)
+@lru_cache(maxsize=8)
+def _rst(path: str | None) -> bool:
+    """``is_rst(path)``, asked by B001-B003 of each document (once each)."""
+    return is_rst(path)
+
+
 _analyse_page = None
 
 
@@ -626,7 +632,7 @@ class PageTemplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if page.flags:
@@ -653,7 +659,7 @@ class ScrapedDateline(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
         page = _page(doc, config)
         if page.flags:

@@ -33,6 +33,7 @@ from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL,
+    TYPO,
     GLYPH_LETTERS,
     KEYBOARD,
     LOOKALIKES,
@@ -449,8 +450,8 @@ class _Analysis(OcrScans, OcrWords):
         z = lexicon.zipf(low)
         if z >= CAPITAL_MAX_ZIPF:
             return  # names are listed by wordfreq
-        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low):
-            return
+        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low) and not z:
+            return  # (a form wordfreq lists is judged by the typo test below: "Thoes")
         if self._word_counts().get(low, 0) > 1:
             return
         nxt = self._next_word(start)
@@ -510,7 +511,7 @@ class _Analysis(OcrScans, OcrWords):
     def _channel_cost(self, w: str, c: str) -> float:
         """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:
         "definately" / "definitely"), since people spell by ear."""
-        cost = confusion_cost(w, c, GENERAL)
+        cost = confusion_cost(w, c, TYPO)
         if self.w is not GENERAL:  # OCR mode: look-alike glyphs are cheap too
             cost = min(cost, confusion_cost(w, c, self.w))
         if _metaphone(w) == _metaphone(c):

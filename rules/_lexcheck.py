@@ -95,13 +95,13 @@ def _known_head(w: str) -> bool:
 
 _APOSTROPHES = ("'", "\u2019")
 # r-dropping eye dialect: "evah" (ever), "deah" (dear), "pahty" (party), "bawn" (born)
-_EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir")), ("aw", ("or",)))
+_EYE_DIALECT = (("ah", ("er", "ar", "r", "ere", "or", "ir", "re")), ("aw", ("or",)))
 
 
 def _written_speech(text: str, start: int, end: int, w: str, freqs: Mapping[str, int]) -> bool:
     """Forms writers use on purpose for speech and style, which typing and OCR damage do not
     make: a dropped g or a dropped first letters marked by an apostrophe ("goin'", "'tis",
-    "'nuff"), r-dropping eye dialect ("evah", "mothah"), and the comparative or superlative of
+    "'nuff"), r-dropping eye dialect ("evah", "mothah", "pictuah"), and the comparative or superlative of
     an adjective in -y ("jolliest", "daintier")."""
     low = w.lower()
     if low.endswith("in") and text.startswith(_APOSTROPHES, end) and (low + "g") in freqs:
@@ -639,6 +639,8 @@ class _Analysis(OcrScans, OcrWords):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
             if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
+            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
+                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):
                 continue
@@ -653,8 +655,6 @@ class _Analysis(OcrScans, OcrWords):
                 continue  # "frisée", "raison d'être": a borrowed word or phrase, not a typo
             if old_spelling_base(w, self.freqs) and in_old_style_quote(self.doc, start) or in_dialect_paragraph(self.doc, start):
                 continue  # "the Well is froze ... slow worke", "I'd go afther her mysel'": as written
-            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
-                continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             self._misspelling(start, end, w, idx)
 
     def _loanword(self, words: list, idx: int, w: str) -> bool:

@@ -144,16 +144,42 @@ _PIECE_FIRST = frozenset(
 _PIECE_FIRST3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 
 
+# _GLUED's key piece needs one of these: a separator after a date, "... ago", "just now",
+# "yesterday", "today", a reading time, or a clock time (each after the start, a space or a
+# separator, as _SEP leaves them)
+_GLUE_KEY = lazy_re(r"(?i)[|\u2022\u00b7]|(?:^|[\s/,\u2013\u2014-])(?:ago|just\s+now|yesterday|today|read)|\d[:.]\d\d|\d\s*[ap]\.?\s?m")
+# the words of five letters or more that a prefix's pieces hold (besides month and day names)
+_PREFIX_WORDS = _PIECE_WORDS | {"yesterday"}
+_PREFIX_TOKEN = lazy_re(r"[^\s,/|\u2022\u00b7\u2013\u2014]+")
+_ALPHA_RUN = lazy_re(r"[a-z]+")
+
+
+def _prefix_bound(text: str) -> int:
+    """Where a glued prefix must end at the latest: the start of the first lower-case word no
+    piece of _GLUED can hold (a byline's names are capitalised; the pieces' words are a closed
+    list, joined by white space and separators), else the text's end. Words of other scripts
+    and capitalised words are let through."""
+    for m in _PREFIX_TOKEN.finditer(text):
+        tok = m.group()
+        if "a" <= tok[0] <= "z" and tok.isascii():
+            for run in _ALPHA_RUN.findall(tok.lower()):
+                if len(run) >= 5 and run not in _PREFIX_WORDS and run[:3] not in _PIECE_FIRST3:
+                    return m.start()
+    return len(text)
+
+
 def glued_prefix(text: str) -> int:
     """Length of a byline or timestamp prefix glued to the start of a paragraph, else 0."""
     if not text[:1].isalnum():
         return 0
     head = text[:100]
-    if "|" not in head and "\u2022" not in head and _NUMERIC.search(head) is None and "ago" not in head:
-        return 0  # the prefix needs a time, a date or a separator
     first = head.split(None, 1)[0].lower().rstrip(".,:;|")
     if not first[:1].isdigit() and first not in _PIECE_FIRST and first[:3] not in _PIECE_FIRST3:
         return 0  # (_GLUED's first piece starts with a figure, a month, a day or one of these)
+    if "|" not in head and "\u2022" not in head and _NUMERIC.search(head) is None and "ago" not in head:
+        return 0  # the prefix needs a time, a date or a separator
+    if _GLUE_KEY.search(text, 0, _prefix_bound(text)) is None:
+        return 0  # (what _GLUED's key piece needs, before the first word no piece can hold)
     m = _GLUED.match(text)
     if not m or m.end() >= len(text) - 20:
         return 0
@@ -191,11 +217,21 @@ _PUNCT_CHARS = '.,;:!?"()[]{}<>|/\\*#@&+=~^`$%'
 _SPACE_PUNCT_ASCII = bytes.maketrans(_PUNCT_CHARS.encode(), b" " * len(_PUNCT_CHARS))
 
 
+_NON_ASCII_PUNCT = tuple(chr(c) for c in _SPACE_PUNCT if c > 127)
+
+
 def _spaced(s: str) -> str:
-    """``s.translate(_SPACE_PUNCT)``: punctuation to white space."""
+    """``s.translate(_SPACE_PUNCT)``: punctuation to white space. (str.translate looks each
+    character of a text that is not ASCII up in the table; the bytes of its UTF-8 form that
+    are ASCII are its ASCII characters, so a byte table does those, and ``str.replace`` the
+    few others that occur.)"""
     if s.isascii():
         return s.encode().translate(_SPACE_PUNCT_ASCII).decode()
-    return s.translate(_SPACE_PUNCT)
+    s = s.encode("utf-8", "surrogatepass").translate(_SPACE_PUNCT_ASCII).decode("utf-8", "surrogatepass")
+    for ch in _NON_ASCII_PUNCT:
+        if ch in s:
+            s = s.replace(ch, " ")
+    return s
 
 
 _LIST_ITEM = lazy_re(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|[A-Z][a-z]?\s?:\s|[-*\u2022\u25cf\u25aa]\s)")
@@ -406,6 +442,14 @@ def _analyse(doc, config) -> Page:
     page.strong = any(u.strong for u in units)
     if not units or not config.get("boilerplate-shape"):
         return page  # B002 and B003 are off unless the setting is on (B001 needs the units only)
+    # datelines anywhere: standalone units, or a prefix glued to a paragraph (they do not need
+    # the classes, so they come first: a page without them often cannot have a B002 line)
+    dated = _datelines(units, page)
+    if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
+        page.flags = {k: v for k, v in page.flags.items() if v[1] != "date"}
+        return page  # (no B002 in markup: its short lines are the author's structure)
+    if not page.flags and not page.glued and not _may_template(units):
+        return page  # nothing B002 could flag, and no dateline: the classes are not needed
     fw = function_words()
     english = _english(units, fw)
     page.cls = cls = [_unit_class(u, fw, english) for u in units]
@@ -413,29 +457,8 @@ def _analyse(doc, config) -> Page:
     for k, c in enumerate(cls):
         if c == "notice" and _own_notice(units, k, units[k].text):
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
-    # datelines anywhere: standalone units, or a prefix glued to a paragraph
-    for k, u in enumerate(units):
-        if u.kind or u.text[:1] in _QUOTES or u.text[:1] == "(":  # (a parenthesised note is the text's own)
-            continue
-        if k and units[k - 1].para == u.para and units[k - 1].words >= 8 and cls[k - 1] != "dated":
-            continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
-        if not u.fresh and not (k and units[k - 1].para == u.para and (not units[k - 1].words or _LONE_AGO.match(u.text))):
-            continue  # the rest of a sentence begun on the line before (but a teaser's own
-            # "~9 hours ago" line, or a date after a separator line, is the page's)
-        if u.words <= 30 and not (u.punct and u.words > 12):
-            kind = dateline_kind(u.text)
-            if kind:
-                page.flags[k] = ("B003", kind, 0.8 if kind != "date" else 0.7)
-                if kind != "date":
-                    cls[k] = "dated"
-                continue
-        if u.fresh and u.words >= 8:
-            g = glued_prefix(u.text)
-            if g:
-                page.glued[k] = (g, "byline" if _BYLINE_RE.match(u.text) else "timestamp")
-    if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
-        page.flags = {k: v for k, v in page.flags.items() if v[1] != "date"}
-        return page
+    for k in dated:
+        cls[k] = "dated"
     cores = _cores(units, cls, 0, len(units))
     page.core = cs, ce = cores[0] if cores else (-1, -2)
     incore = [False] * len(units)
@@ -474,6 +497,74 @@ def _analyse(doc, config) -> Page:
         for k in bare:
             del page.flags[k]
     return page
+
+
+def _datelines(units: list[Unit], page: Page) -> list[int]:
+    """B003: datelines anywhere, standalone units or a prefix glued to a paragraph, into
+    ``page.flags`` and ``page.glued``; returns the units that are datelines with a byline or
+    a time (their class becomes "dated")."""
+    dated: list[int] = []
+    flags, glued = page.flags, page.glued
+    prev_para, prev_words = -1, 0  # (the unit before)
+    for k, u in enumerate(units):
+        text = u.text
+        same, before = u.para == prev_para, prev_words
+        prev_para, prev_words = u.para, u.words
+        if u.kind or text[:1] in _QUOTES or text[:1] == "(":  # (a parenthesised note is the text's own)
+            continue
+        if same and before >= 8 and (not dated or dated[-1] != k - 1):
+            continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
+        if not u.fresh and not (same and (not before or _LONE_AGO.match(text))):
+            continue  # the rest of a sentence begun on the line before (but a teaser's own
+            # "~9 hours ago" line, or a date after a separator line, is the page's)
+        if u.words <= 30 and not (u.punct and u.words > 12):
+            kind = dateline_kind(text)
+            if kind:
+                flags[k] = ("B003", kind, 0.8 if kind != "date" else 0.7)
+                if kind != "date":
+                    dated.append(k)
+                continue
+        if u.fresh and u.words >= 8:
+            g = glued_prefix(text)
+            if g:
+                glued[k] = (g, "byline" if _BYLINE_RE.match(text) else "timestamp")
+    return dated
+
+
+def _may_template(units: list[Unit]) -> bool:
+    """Can B002 flag a line of a page without datelines? Only with a core of prose (at least
+    CORE_MIN_WORDS words outside boilerplate) and some sign of a template that _scraped or the
+    notice flags need: two phrase-rule lines, three short lines in a row (a menu or teasers),
+    or a unit that reads as a site notice. False means no B002 line, as the full analysis
+    would find (each test is implied by what that analysis needs)."""
+    total = kinds = run = 0
+    for u in units:
+        if u.kind:
+            kinds += 1
+            run = 0
+            continue
+        total += u.words
+        if u.words > HEADLINE_MAX_WORDS:
+            run = 0
+        else:
+            run += 1
+            if run >= 3:
+                break
+    if total < CORE_MIN_WORDS and run < 3:
+        # (a run of three: the rest of the words is uncounted; go the long way)
+        return False  # no core: _template does not run
+    if kinds >= 2 or run >= 3:
+        return True
+    for u in units:
+        if not u.kind and u.words >= 3 and _notice(u, _unit_words(u.text, u.words)):
+            return True
+    return False
+
+
+def _unit_words(text: str, n: int) -> list[str]:
+    """The lower-case words _unit_class reads (of a long unit, the first 600 characters')."""
+    head = text[:600].lower()
+    return _spaced(head).split() if n <= 30 else head.split()
 
 
 def _template(doc, page: Page, cls: list[str], incore: list[bool], cs: int) -> None:

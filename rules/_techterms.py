@@ -21,14 +21,22 @@ such words from the document itself, never from a list of seen words:
     at before;
   - a letter and "th" ("the ith element", "the nth"): an ordinal of a variable;
   - a word that contains one of the document's code terms of four letters or more ("egrep"
-    beside ``grep``).
+    beside ``grep``);
+  - a name by its context: followed by a version ("libtiff 3.6.0", "gcc v2.95") or a manual
+    section ("utmp(5)"); beside a noun naming a kind of software thing ("the dladdr
+    function", "the command fsck", "zstd encoding": rules/data/code-kind-nouns.txt); an item of
+    a list of single words another item of which is no common word ("gzip, deflate, brotli,
+    and zstd", "amd64, i386, lpia and sparc").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
+from ..lint import lexicon
 from ..lint.lazyre import lazy_re
+from ..lint.wordlists import word_set
 from ..lint.layout import code_signs
 from ..lint.markup import masked_words, technical
 from ._words import FUNCTION_WORDS
@@ -41,6 +49,18 @@ _URL = lazy_re(r"\b(?:https?|ftp)://[^\s<>()\[\]\"']+")
 _KNOWN = 1_000_000
 #: a common word's least count (about Zipf 4: "doc", "name", "tree")
 _COMMON = 10_000_000
+_CODE_KINDS = word_set("code-kind-nouns")
+# a version or a manual section right after a name: "libtiff 3.6.0", "gcc v2.95.2", "utmp(5)"
+_VERSION_AFTER = lazy_re(r"[ \t]+v?\d+(?:\.\d+)+\b|\(\d[a-z]?\)")
+_WORD_BEFORE = lazy_re(r"([A-Za-z]+)[ \t]+$")
+_WORD_AFTER = lazy_re(r"[ \t]+([A-Za-z]+)")
+# a list of single words: "a, b, c", "a, b and c", "a, b, or c"
+_LIST_ITEM = r"[A-Za-z](?:[\w+-]|\.(?=\w))*"
+_WORD_LIST = lazy_re(
+    rf"{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})+(?:,?[ \t]+(?:and|or)[ \t]+{_LIST_ITEM})?|{_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM})*,?[ \t]+(?:and|or)[ \t]+{_LIST_ITEM}"
+)
+#: an item of a list below this Zipf value is no common word: a name among names
+_UNCOMMON_ZIPF = 3.0
 
 
 def _affixed_word(w: str, freqs: Mapping[str, int]) -> bool:
@@ -118,6 +138,8 @@ def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freq
         return False
     if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs):
         return True
+    if (named_by_context(text, start, end, w) or doc.masks and _after_option(doc, start)) and not _cheap_slip(w):
+        return True
     if not doc.masks:
         return False
     terms = masked_words(doc)
@@ -136,3 +158,65 @@ def code_vocabulary(doc) -> bool:
     (:func:`garblint.lint.layout.code_signs`)? A README with little layout of its own still
     names commands and packages; news and books show none of these."""
     return doc.memo("techterms.code_vocabulary", lambda: code_signs(doc.source) >= 3)  # type: ignore[no-any-return]
+
+
+def _kind(word: str) -> bool:
+    low = word.lower()
+    return low in _CODE_KINDS or (low.endswith("s") and (low[:-1] in _CODE_KINDS or (low.endswith("es") and low[:-2] in _CODE_KINDS)))
+
+
+def named_by_context(text: str, start: int, end: int, w: str) -> bool:
+    """Does the context say ``w`` (at ``[start, end)``) is a name: a version or a manual section
+    after it, a noun of a kind of software thing beside it, or a list of names it is one of?"""
+    if _VERSION_AFTER.match(text, end):
+        return True
+    after = _WORD_AFTER.match(text, end, end + 40)
+    if after and after.group(1).islower() and _kind(after.group(1)):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).islower() and _kind(before.group(1)):
+        return True
+    line_a = text.rfind("\n", 0, start) + 1
+    line_b = text.find("\n", end)
+    line_b = len(text) if line_b < 0 else line_b
+    for m in _WORD_LIST.finditer(text, max(line_a, start - 200), min(line_b, end + 200)):
+        if m.start() > start:
+            break
+        if m.end() < end:
+            continue
+        items = [t for t in re.split(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+", m.group()) if t]
+        if len(items) >= 3 and any(t.lower() != w and _uncommon(t) for t in items):
+            return True
+    return False
+
+
+def _uncommon(item: str) -> bool:
+    return any(c.isdigit() for c in item) or (item.islower() and lexicon.zipf(item) < _UNCOMMON_ZIPF)
+
+
+def _after_option(doc, start: int) -> bool:
+    """Does the word at ``start`` follow a blanked option: an argument on a command line written
+    in the prose ("run dpkg -P xlibs")?"""
+    text = doc.text
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    toks = doc.source[j:start].split()
+    return bool(toks) and len(toks[-1]) > 1 and toks[-1][0] == "-"
+
+
+#: a context names a word unless it is a cheap slip (a swap, a doubled or dropped letter) from
+#: a word at least this common ("the reciever program")
+_SLIP_TARGET_ZIPF = 3.5
+_SLIP_COST = 0.6
+
+
+def _cheap_slip(w: str) -> bool:
+    from ._confusion import GENERAL, confusion_cost
+    from ._lexcheck import _near_candidates, sound_alikes
+    from ._words import candidate_zipf
+
+    for c in _near_candidates(w, False) + tuple(sound_alikes(w)):
+        if len(c) >= 4 and c not in w and confusion_cost(w, c, GENERAL) <= _SLIP_COST and candidate_zipf(c) >= _SLIP_TARGET_ZIPF:
+            return True
+    return False

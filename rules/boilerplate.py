@@ -9,6 +9,7 @@ heading, a byline name before a bio, the lines after the article's last real par
 Lines a news report legitimately ends or starts with (credit and contributor lines,
 correction notices, datelines) are never boilerplate.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,6 +25,7 @@ from ..lint.segment import trim_span
 from ..lint.vocab import read_list
 from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
+
 
 # ------------------------------------------------------------------ phrase lists
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ def _norm_keep(s: str) -> str:
     m = _LEAD_SYMBOLS.match(s)
     if m is not None and m.end():
         s = s[m.end() :]
+    if "  " not in s and s[-1:] != " " and s.isprintable():
+        return s  # (no white space but single spaces inside: nothing for split and join to do)
     return " ".join(s.split())
 
 
@@ -151,6 +155,8 @@ _WORD_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 def _word_list(t: str) -> list[str]:
     """``_WORD.findall(t)``."""
     return (_WORD_ASCII if t.isascii() else _WORD).findall(t)
+
+
 _SENTENCE_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _CLOSERS = "\"'\u201d\u2019)]"
 _TERMINALS = ".!?\u2026"
@@ -255,9 +261,10 @@ def _word_count(words: list, a: int, b: int, t: str) -> int:
 
     A unit is a trimmed line or paragraph, so white space (or the text's end) is on both sides
     and no word crosses its edges; the Document's word pattern is _WORD with three more inner
-    joiners, so where none of them occurs the words inside ``[a, b)`` are the same.
+    joiners, so where none of them occurs the words inside ``[a, b)`` are the same. (The three
+    are not ASCII. _units does the same inline.)
     """
-    if "\u02bc" in t or "\u2010" in t or "\u2011" in t:
+    if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
         return len(_WORD.findall(t))
     return bisect_left(words, (b,)) - bisect_left(words, (a,))
 
@@ -266,22 +273,36 @@ def _units(doc) -> list[Unit]:
     text = doc.text
     words = doc.words
     out: list[Unit] = []
+    lo = 0  # (the words before the current unit: bisect from there)
     for pi, p in enumerate(doc.paragraphs):
-        spans = []
-        pos = p.start
-        for line in p.text.splitlines(keepends=True):
-            a, b = pos, pos + len(line.rstrip("\r\n"))
-            pos += len(line)
-            a, b = trim_span(text, a, b)
-            if a < b:
-                spans.append((a, b))
-        if len(spans) > 1 and _wrapped_prose(text, spans):
-            spans = [(p.start, p.end)]  # hard-wrapped prose: one unit, not a list of lines
+        pt = p.text
+        if pt.isprintable():
+            # one line (str.splitlines breaks only at characters that are not printable), and
+            # a paragraph is trimmed already
+            spans = [(p.start, p.end)]
+        else:
+            spans = []
+            pos = p.start
+            for line in pt.splitlines(keepends=True):
+                a, b = pos, pos + len(line.rstrip("\r\n"))
+                pos += len(line)
+                a, b = trim_span(text, a, b)
+                if a < b:
+                    spans.append((a, b))
+            if len(spans) > 1 and _wrapped_prose(text, spans):
+                spans = [(p.start, p.end)]  # hard-wrapped prose: one unit, not a list of lines
         prev_done = True
         for a, b in spans:
-            t = text[a:b]
+            t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
             punct = _ends_sentence(t)
-            n = _word_count(words, a, b, t)  # (a long unit's start phrases are in its head)
+            # _word_count(words, a, b, t), bisecting from the previous unit's end
+            if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
+                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo)
+            else:
+                i = bisect_left(words, (a,), lo)
+                lo = bisect_left(words, (b,), i)
+                n = lo - i
+            # (a long unit's start phrases are in its head)
             norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
             out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
             prev_done = punct or t.endswith(":")
@@ -387,8 +408,12 @@ def classify(doc, config) -> list[Unit]:
 
 
 def _link_title(u: Unit) -> bool:
-    return not u.strong and not u.legit and not u.kind and 1 <= u.words <= LINK_TITLE_MAX_WORDS and (
-        not u.punct or u.text.rstrip("\"'\u201d\u2019").endswith("?")
+    return (
+        not u.strong
+        and not u.legit
+        and not u.kind
+        and 1 <= u.words <= LINK_TITLE_MAX_WORDS
+        and (not u.punct or u.text.rstrip("\"'\u201d\u2019").endswith("?"))
     )
 
 
@@ -557,7 +582,9 @@ class PageTemplate(Rule):
     def check(self, doc, config):
         from ._pageshape import analyse
 
-        yield from _run_findings(self, doc, analyse(doc, config), self.code, "scraped page template")
+        page = analyse(doc, config)
+        if page.flags:
+            yield from _run_findings(self, doc, page, self.code, "scraped page template")
 
 
 class ScrapedDateline(Rule):
@@ -583,14 +610,20 @@ class ScrapedDateline(Rule):
         from ._pageshape import analyse
 
         page = analyse(doc, config)
-        yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
+        if page.flags:
+            yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
         for k, (length, kind) in page.glued.items():
             u = page.units[k]
             end = u.start + len(doc.text[u.start : u.start + length].rstrip())
             edits = (Edit(u.start, u.start + length, ""),)  # with the space after it
             yield self.finding(
-                doc, u.start, end, f"scraped {kind} glued to the paragraph", [Suggestion("", False, edits=edits)],
-                confidence=0.75, properties={"kind": kind},
+                doc,
+                u.start,
+                end,
+                f"scraped {kind} glued to the paragraph",
+                [Suggestion("", False, edits=edits)],
+                confidence=0.75,
+                properties={"kind": kind},
             )
 
 
@@ -694,7 +727,5 @@ class RepeatedTemplateLine(Rule):
                 conf = min(0.9, 0.6 + 0.05 * most)
                 what = f"in {most} files of this run"
                 msg = f"template line repeated {what}" if len(run) == 1 else f"{len(run)} template lines repeated {what}"
-                yield self.finding(
-                    doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf, properties={"files": most}
-                )
+                yield self.finding(doc, start, end, msg, [Suggestion("", False, edits=edits)], confidence=conf, properties={"files": most})
             run = [k]

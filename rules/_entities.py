@@ -231,6 +231,9 @@ def _choose(
 ) -> SlotChoice:
     counts, raw, display = _count(mentions, slot)
     intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
+    if listed is None and len(counts) <= 1:  # one spelling (or none): what the ranking below gives
+        ranked = list(display.values())
+        return SlotChoice(ranked[0] if ranked else None, True, ranked, counts, raw, intro_f, "only")
     # the index of each spelling's first mention, found in one pass (was a scan per spelling)
     first_at: dict[str, int] = {}
     for i, m in enumerate(mentions):

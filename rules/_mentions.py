@@ -143,8 +143,8 @@ def _is_cap(tok: str) -> bool:
 
 @lru_cache(maxsize=32768)
 def _is_acronym(tok: str) -> bool:
-    letters = [c for c in tok if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, tok))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None) -> list[tuple[int, int]]:
@@ -162,6 +162,10 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
     return out
 
 
+_fold = fold.__wrapped__
+_is_cap_raw = _is_cap.__wrapped__
+_is_acronym_raw = _is_acronym.__wrapped__
+
 #: What each token says (see extract_mentions), one dictionary per fact: pure functions of the
 #: token, so kept across documents (a run over many small files meets the same words again and
 #: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
@@ -171,25 +175,27 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
 _LOW: dict[str, str | None] = {}
 _CAP: dict[str, str | None] = {}
 _OPENS: dict[str, bool] = {}
-_INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool]] = {}
+_INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool, bool, str, bool]] = {}
 _FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
 
 
 def _word_facts(tok: str) -> None:
+    # (asked once per token: the functions' own caches are passed by, so as not to fill them
+    # with every word of a run)
     t = _strip_possessive(tok)
     cap = None
     low = None
+    ft = _fold(tok)
+    fb = ft if t is tok else _fold(t)
     if t[:1].islower() and not _LOWER_PART.match(t):
         low = t.casefold()
     elif t[:1].isupper():
-        cap = fold(t)
-    is_cap = _is_cap(tok)
-    acronym = _is_acronym(tok)
-    ft = fold(tok)
+        cap = fb
+    is_cap = _is_cap_raw(tok)
+    acronym = _is_acronym_raw(tok)
     runner = is_cap and not acronym and not tok[0].isdigit()
     opens = runner or ft in PARTICLES
     alone_dead = ft in NOT_NAMES or acronym
-    fb = fold(t)
     initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
     goes_on = is_cap or ft in _BRIDGES
     # _emit keeps a run only when one of its tokens has two or more letters, one in lower case
@@ -197,7 +203,8 @@ def _word_facts(tok: str) -> None:
     _LOW[tok] = low
     _CAP[tok] = cap
     _OPENS[tok] = opens
-    _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named)
+    # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
+    _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,20 @@ class NameWords:
 
 
 DEFAULT_NAME_WORDS = NameWords()
+
+
+_OPENINGS: dict[str, bool] = {}  # the three characters before a word -> _OPENING.search
+
+
+def _opening(before: str) -> bool:
+    """``bool(_OPENING.search(before))``, remembered (the few characters before a word after a
+    colon or a quotation mark are nearly always the same few strings)."""
+    hit = _OPENINGS.get(before)
+    if hit is None:
+        if len(_OPENINGS) >= 4096:
+            _OPENINGS.clear()
+        hit = _OPENINGS[before] = bool(_OPENING.search(before))
+    return hit
 
 
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
@@ -235,22 +256,31 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             para_rep[seen_para[key]] = True
         else:
             seen_para.setdefault(key, i)
-    titles: list[tuple[int, int]] = []
-    # One scan of the whole text finds the quotation pairs a scan of each paragraph finds: a
-    # pair holds no line break and begins and ends with a quotation mark, so it never spans
-    # two paragraphs or the white space between them (where no pair can begin either); the
-    # paragraph of each pair bounds its cue search.
+    # A mention that starts inside a quoted title ("the film “Ada Quell”") is no name. One scan
+    # of the whole text finds the quotation pairs a scan of each paragraph finds: a pair holds
+    # no line break and begins and ends with a quotation mark, so it never spans two
+    # paragraphs or the white space between them (where no pair can begin either); the
+    # paragraph of each pair bounds its cue search. The pairs do not overlap, so the one a
+    # position may lie in is found by bisection, and whether it is a title is worked out only
+    # for a pair a mention starts in (most hold none).
     para_starts = [p.start for p in paras]
-    for qm in _QUOTE_PAIRS.finditer(text):
-        pi = bisect_right(para_starts, qm.start()) - 1
-        if pi >= 0 and qm.end() <= paras[pi].end:
-            p = paras[pi]
-            titles.extend(_quoted_title_spans(text, p.start, p.end, (qm,)))
-    title_starts = [a for a, _ in titles]
+    pairs = list(_QUOTE_PAIRS.finditer(text))
+    inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
+    title_of: dict[int, bool] = {}
 
     def in_title(pos: int) -> bool:
-        i = bisect_right(title_starts, pos) - 1
-        return i >= 0 and titles[i][0] <= pos < titles[i][1]
+        i = bisect_right(inner_starts, pos) - 1
+        if i < 0:
+            return False
+        qm = pairs[i]
+        if pos >= qm.end(qm.lastindex or 0):
+            return False
+        hit = title_of.get(i)
+        if hit is None:
+            pi = bisect_right(para_starts, qm.start()) - 1
+            hit = pi >= 0 and qm.end() <= paras[pi].end and bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (qm,)))
+            title_of[i] = hit
+        return hit
 
     first_word_of_sentence: set[int] = set()
     wstarts = list(map(itemgetter(0), words))
@@ -267,7 +297,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         k = bisect_left(wstarts, p + 1)
         while k < n and wstarts[k] <= p + 3:
             ws = wstarts[k]
-            if k and ws > 0 and _OPENING.search(text[max(0, ws - 3) : ws]):
+            if k and ws > 0 and _opening(text[max(0, ws - 3) : ws]):
                 first_word_of_sentence.add(k)
             k += 1
 
@@ -372,17 +402,20 @@ _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
 
 def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) -> int:
-    """Index just past the run of name-like tokens that starts at ``i``."""
+    """Index just past the run of name-like tokens that starts at ``i`` (the facts of every
+    token of ``words`` are in _INFO: extract_mentions put them there)."""
     n = len(words)
+    info = _INFO
     j = i
     while j < n:
         w = words[j]
         tok = w[2]
+        facts = info[tok]
         if j > i:
             pw = words[j - 1]
             gap = text[pw[1] : w[0]]
             prev = pw[2]
-            prev_f = fold(prev)
+            prev_f = info[prev][10]  # fold(prev)
             ok_gap = gap == " " or bool(_GAP_SPACE.fullmatch(gap))  # one space: the usual gap
             if not ok_gap and _GAP_DOT.fullmatch(gap):
                 ok_gap = (len(prev) == 1 and prev.isupper()) or prev_f in ABBREVIATIONS
@@ -390,23 +423,23 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
                 break
             if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
                 break
-            low = fold(tok)
+            low = facts[10]
             if low in PARTICLES or low in ("of", "for"):
                 # bridge "de la Cruz", "Secretary of State" (only after a title word)
                 k = j
-                while k < n and fold(words[k].text) in _BRIDGES and k - j < 3:
+                while k < n and info[words[k][2]][10] in _BRIDGES and k - j < 3:
                     k += 1
-                if k < n and _is_cap(words[k].text) and (low in PARTICLES or prev_f in titles):
+                if k < n and info[words[k][2]][8] and (low in PARTICLES or prev_f in titles):
                     if low in ("of", "for") and prev_f not in titles:
                         break
                     j = k
                     continue
                 break
-        if not _is_cap(tok) or _is_acronym(tok) and not (len(tok) <= 2):
+        if not facts[8] or facts[9] and not (len(tok) <= 2):  # _is_cap, _is_acronym
             break
-        if _is_acronym(tok) and j > i:
+        if facts[9] and j > i:
             break
-        if fold(tok) in NOT_NAMES and j > i:
+        if facts[11] and j > i:  # fold(tok) in NOT_NAMES
             break
         j += 1
         if j - i > 10:
@@ -425,15 +458,16 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         if not _initial_is_name(base, t0, len(toks), nxt, ctx):
             toks = toks[1:]
             initial_pos = False
-    # drop lone acronyms and non-names
-    while toks and (fold(toks[0][2]) in NOT_NAMES or _is_acronym(toks[0][2])):
+    info = _INFO  # (the facts of every token of the document)
+    # drop lone acronyms and non-names (_INFO's alone_dead: fold in NOT_NAMES or _is_acronym)
+    while toks and info[toks[0][2]][2]:
         toks = toks[1:]
     if not toks:
         return
     # split off the title: everything up to the last title word that has a name after it
     cut = 0
     for k, t in enumerate(toks[:-1]):
-        f = fold(t[2]).rstrip(".")
+        f = info[t[2]][10].rstrip(".")
         if _title_like(f, ctx["titles"] if ctx else TITLE_WORDS):
             cut = k + 1
         elif (
@@ -441,13 +475,13 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
             and cut == k
             and _is_demonym_like(t[2])
             and k + 1 < len(toks) - 1
-            and fold(toks[k + 1][2]) in (ctx["titles"] if ctx else TITLE_WORDS)
+            and info[toks[k + 1][2]][10] in (ctx["titles"] if ctx else TITLE_WORDS)
         ):
             cut = k + 1
-    title = tuple(fold(t[2]).rstrip(".") for t in toks[:cut])
+    title = tuple(info[t[2]][10].rstrip(".") for t in toks[:cut]) if cut else ()
     name = toks[cut:]
     # trailing particles cannot end a name
-    while name and fold(name[-1][2]) in PARTICLES:
+    while name and info[name[-1][2]][10] in PARTICLES:
         name = name[:-1]
     if not name:
         return
@@ -531,7 +565,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
     if run_len > 1:
         return freq < 5_000_000 and not _NOUNISH.search(f)
     evidence = bool(_POSSESSIVE.search(tok)) or nxt in SPEECH_VERBS
-    return evidence and (f in surnames() or freq < 5_000_000)
+    return evidence and (freq < 5_000_000 or f in surnames())  # (the census read only if needed)
 
 
 def _is_demonym_like(tok: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_, methodcaller
+from operator import and_, itemgetter, methodcaller
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
@@ -36,13 +36,13 @@ class Phrases:
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
-        # every key holds one space (_parse keeps two-word forms only)
-        firsts, seconds = zip(*map(methodcaller("split", " ", 1), table)) if table else ((), ())
-        self.first = frozenset(firsts)
+        # every key holds one space (_parse keeps two-word forms only); each pair made is
+        # dropped at once (tens of thousands alive together would set off the garbage collector)
+        self.first = frozenset(map(itemgetter(0), map(methodcaller("partition", " "), table)))
         self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
         #: every word a form may start with, as written (lower case or capitalised)
         self.heads = self.first | self.first_cap
-        self.second = frozenset(seconds)
+        self.second = frozenset(map(itemgetter(2), map(methodcaller("partition", " "), table)))
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -120,8 +120,11 @@ def spun_hits(doc, config) -> list[tuple[int, int, str, bool]]:
 
 
 def _all_hits(doc, files: tuple[str, ...]) -> list[tuple[int, int, str, bool]]:
-    strong = [(i, j, o, True) for i, j, o in _hits(doc, load_phrases(files)[0])]
-    if not strong or doc.word_count < MIN_WORDS:
+    found = _hits(doc, load_phrases(files)[0])
+    if not found:
+        return []
+    strong = [(i, j, o, True) for i, j, o in found]
+    if doc.word_count < MIN_WORDS:
         return strong  # the weaker forms count only towards T002, which needs MIN_WORDS words
     weak = [(i, j, o, False) for i, j, o in _weak_hits(doc, files)]
     return sorted(strong + weak)
@@ -175,11 +178,13 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     first = phrases.first
     table = phrases.table
     text = doc.text
-    out = []
+    out: list[tuple[int, int, str]] = []
     n = len(words)
     # the candidate pairs (a possible first word, then a possible second word), found without
-    # a Python-level loop over every word
+    # a Python-level loop over every word; most documents have no possible first word at all
     texts = doc.word_texts
+    if phrases.heads.isdisjoint(texts) or phrases.second.isdisjoint(texts):
+        return out
     pairs = map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None)))
     for i in compress(range(n), pairs):
         a, b = words[i], words[i + 1]
@@ -231,6 +236,8 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _spun_document(doc, hits) -> bool:
+    if len(hits) < MIN_HITS:
+        return False
     n = doc.word_count
     return n >= MIN_WORDS and any(h[3] for h in hits) and len(hits) >= MIN_HITS and 1000 * len(hits) / n >= DENSITY
 

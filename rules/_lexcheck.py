@@ -77,6 +77,7 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     accepted_form,
     archaic_words,
     broken_contractions,
+    document_contractions,
     candidate_zipf,
     closed_compound,
     _word_file,
@@ -284,7 +285,7 @@ class _Analysis(OcrScans, OcrWords):
         self.quiet: set[int] = set()  # unknown-list words never reported themselves
         self._counts: dict[str, int] | None = None  # lower-case word -> uses, made on demand
         # the halves of a contraction split by a space ("isn 't") are S002's
-        self.owned.update(a for a, _, _ in broken_contractions(doc.text))
+        self.owned.update(a for a, _, _ in document_contractions(doc))
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose

@@ -460,8 +460,8 @@ class _Analysis(OcrScans, OcrWords):
         z = lexicon.zipf(low)
         if z >= CAPITAL_MAX_ZIPF:
             return  # names are listed by wordfreq
-        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low):
-            return
+        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low) and not z:
+            return  # (a form wordfreq lists is judged by the typo test below: "Thoes")
         if self._word_counts().get(low, 0) > 1:
             return
         nxt = self._next_word(start)

@@ -218,10 +218,11 @@ def _pair_keys(m: Mention, parts: list[str]) -> set[tuple[str, str]]:
 def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     """Pairs of person entities that name one person two ways, with nothing saying they are two."""
     text = doc.text
+    persons = [e for e in analysis.entities if e.person and e.listed is None]
+    if len(persons) < 2:
+        return []
     named: list[tuple[Entity, Mention, list[str]]] = []
-    for e in analysis.entities:
-        if not e.person or e.listed is not None:
-            continue
+    for e in persons:
         fulls = [m for m in e.fulls if not m.duplicate]
         if fulls:
             named.append((e, fulls[0], _parts(fulls[0])))

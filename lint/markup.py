@@ -436,3 +436,21 @@ def blanked_beside(doc, start: int, end: int) -> bool:
     while a > 0 and text[a - 1] in " \t":
         a -= 1
     return doc.source[a:end] != text[a:end]
+
+
+_MD_HEADING = lazy_re(r"^[ \t]{0,3}#{1,6}[ \t]+[^\w\r\n]*([A-Z][a-z]+)", re.M)
+_RST_HEADING = lazy_re(r"^[^\w\r\n]*([A-Z][a-z]+)[^\r\n]*\r?\n([=\-~^\"'`#*+.:_])\2{2,}[ \t]*$", re.M)
+
+
+def heading_words(doc) -> frozenset[str]:
+    """The first words (casefolded) of a Markdown or reStructuredText document's headings: a
+    capitalised word of the prose that opens one names a section ("the Usage example below",
+    "see `Training a model`_")."""
+
+    def build() -> frozenset[str]:
+        rx = _MD_HEADING if is_markdown(doc.path) else _RST_HEADING if is_rst(doc.path) else None
+        if rx is None:
+            return frozenset()
+        return frozenset(m.group(1).casefold() for m in rx.finditer(doc.source))
+
+    return doc.memo("markup.heading_words", build)  # type: ignore[no-any-return]

@@ -25,6 +25,7 @@ from ..lint.segment import trim_span
 from ..lint.vocab import read_list
 from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
+from ..lint.markup import is_rst
 
 
 # ------------------------------------------------------------------ phrase lists
@@ -499,6 +500,8 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         from ._pageshape import analyse
 
         units = analyse(doc, config).units  # classify(doc, config), shared with B002-B004
@@ -580,6 +583,8 @@ class PageTemplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         from ._pageshape import analyse
 
         page = analyse(doc, config)
@@ -607,6 +612,8 @@ class ScrapedDateline(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
+        if is_rst(doc.path):
+            return  # reStructuredText is a documentation source, never a scraped page
         from ._pageshape import analyse
 
         page = analyse(doc, config)

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
-from ..lint.markup import blanked_beside, code_term
+from ..lint.markup import blanked_beside, code_term, heading_words
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
@@ -305,8 +305,8 @@ class CapitalisedCommonWord(Rule):
                     why = "a function word"
                 elif lower_uses:
                     why = f"written '{low}' elsewhere in the text"
-                if in_old_style_quote(doc, w.start):
-                    continue
+                if in_old_style_quote(doc, w.start) or doc.masks and low in heading_words(doc):
+                    continue  # (a section's name in documentation: "the Usage example below")
                 yield self.finding(
                     doc,
                     w.start,

@@ -23,6 +23,7 @@ from ._nameforms import form_pairs
 from ._namesim import blocking_keys, close_spelling, first_compatible
 from ._namewords import fold
 from ._sentences import foreign_document
+from ._techterms import technical_prose
 
 _UNSAFE = False  # a name suggestion changes a name: never applied unattended
 
@@ -52,6 +53,9 @@ class _NameRule(Rule):
             return  # not an English document (see _sentences.foreign_document)
         analysis = analyse(doc, config)
         for fl in doc.memo(("names.flags", self.code), lambda: self.flags(analysis), on=analysis):
+            if _identifier(fl.mention.text) or any(_identifier(s) for s in fl.suggestions[:1]):
+                if technical_prose(doc):
+                    continue  # product and file names in documentation: "Jinja2", "PyPy" / "PyPI"
             yield self.finding(
                 doc,
                 fl.start,
@@ -60,6 +64,15 @@ class _NameRule(Rule):
                 [(s, _UNSAFE) for s in fl.suggestions],
                 confidence=fl.confidence,
             )
+
+
+_IDENTIFIER = lazy_re(r"\w*(?:[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z]\d)")
+
+
+def _identifier(name: str) -> bool:
+    """A name written as an identifier: a capital after a small letter ("PyPy", "CPython" has
+    "CP" and a small letter), or letters and digits ("Jinja2", "OpenSubtitles2016")."""
+    return _IDENTIFIER.match(name) is not None
 
 
 def _by_start(flags: list[Flag]) -> list[Flag]:

@@ -196,3 +196,25 @@ def _cheap_slip(w: str) -> bool:
         if len(c) >= 4 and c not in w and confusion_cost(w, c, GENERAL) <= _SLIP_COST and candidate_zipf(c) >= _SLIP_TARGET_ZIPF:
             return True
     return False
+
+
+#: a word below this Zipf value that a technical document writes in lower case three times or
+#: more is one of its names: a command that may open a sentence ("unzip can also ...")
+_NAME_ZIPF = 4.0
+
+
+def named_often(doc, low: str) -> bool:
+    """Does the technical document write ``low`` (a word less common than Zipf 4) in lower case
+    three times or more: a command or file name it keeps citing ("zip and unzip", "running pip")?"""
+    if lexicon.zipf(low) >= _NAME_ZIPF:
+        return False
+    counts = doc.memo("techterms.lower_counts", lambda: _lower_counts(doc.word_texts))
+    return counts.get(low, 0) >= 3
+
+
+def _lower_counts(words) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for w in words:
+        if w.islower():
+            out[w] = out.get(w, 0) + 1
+    return out

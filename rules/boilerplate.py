@@ -25,7 +25,7 @@ from ..lint.segment import trim_span
 from ..lint.vocab import read_list
 from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
-from ..lint.markup import is_rst
+from ..lint.markup import is_markdown, is_rst
 
 
 # ------------------------------------------------------------------ phrase lists
@@ -317,15 +317,19 @@ def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
+_MD_HEADING = lazy_re(r"[ \t]{0,3}#{1,6}[ \t]")
+_AUTHOR_EMAIL = lazy_re(r"<[^<>@\s]+@[^<>@\s]+>")
 _LICENCE_TERMS = lazy_re(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
 
 
 def _own_notice(units, k: int, phrase: str) -> bool:
     """A copyright line that is the document's own notice (a licence's or a manual's), not a
     scraped site footer: licence terms stand beside it ("Copyright (c) 2015 ... Permission is
-    hereby granted", "License GPLv3+: GNU GPL version 3")."""
+    hereby granted", "License GPLv3+: GNU GPL version 3"), or it gives the holder's address."""
     if not _NOTICE.match(phrase.strip()):
         return False
+    if _AUTHOR_EMAIL.search(units[k].text):
+        return True  # an author's notice with the address: "Copyright (c) 2005 Ann Lee <ann@example.org>"
     near = " ".join(units[j].text for j in range(max(0, k - 1), min(len(units), k + 3)))
     return _LICENCE_TERMS.search(near) is not None
 
@@ -618,7 +622,9 @@ class ScrapedDateline(Rule):
 
         page = analyse(doc, config)
         if page.flags:
-            yield from _run_findings(self, doc, page, self.code, "scraped byline or timestamp")
+            for f in _run_findings(self, doc, page, self.code, "scraped byline or timestamp"):
+                if not (is_markdown(doc.path) and _MD_HEADING.match(doc.source, doc.source.rfind("\n", 0, f.start) + 1)):
+                    yield f  # (a Markdown heading is the document's own: "## 3.18.x series")
         for k, (length, kind) in page.glued.items():
             u = page.units[k]
             end = u.start + len(doc.text[u.start : u.start + length].rstrip())

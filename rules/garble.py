@@ -15,7 +15,7 @@ from ..lint.markup import blanked_beside, code_term, heading_words
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
-from ._techterms import technical_prose
+from ._techterms import named_often, technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
@@ -112,11 +112,12 @@ class LowerCaseSentenceStart(Rule):
         if technical_prose(doc):
             # reference text starts sentences with command names ("zip is an archiver ...
             # zip 1.9 and gzip ...") and with remarks in brackets ("(note that ...)"): a word
-            # that opens two lower-case sentences or more is a name, not a seam
+            # that opens two lower-case sentences or more, or an uncommon word it keeps citing in
+            # lower case ("zip and unzip"), is a name, not a seam
             starts: dict[str, int] = {}
             for f, low, _ in found:
                 starts[low] = starts.get(low, 0) + 1
-            found = [(f, low, br) for f, low, br in found if starts[low] < 2 and not br]
+            found = [(f, low, br) for f, low, br in found if starts[low] < 2 and not br and not named_often(doc, low)]
         for f, _, _ in found:
             yield f
 

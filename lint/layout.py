@@ -363,6 +363,7 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
     if n >= 2 and _FENCE.match(block[0][1]) and _FENCE.match(block[-1][1]):
         out.append((block[0][0], block[-1][0] + len(block[-1][1])))  # a fenced code block
         return 1
+    term_col: dict[int, int] = {}  # line -> column of its description, for the lines with a term
     framed = [_FRAME.match(line) for _, line in block]
     if sum(1 for f in framed if f) * 2 > n:
         # an ASCII box: its frame is layout; its content is read as blocks of its own, split at
@@ -424,11 +425,13 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             and len(term) <= 30
             and len(term.split()) <= 3
             and not term.endswith((".", ",", ";", ":", "!", "?"))
-            and (i == 0 or indents[i] < indents[i - 1] or whole[i - 1])
+            and (i == 0 or indents[i] < indents[i - 1] or whole[i - 1] or term_col.get(i - 1) == gaps[0].end())
             and (not _justified_line(line, widths) or "  " not in line[gaps[0].end() :].strip())
         ):
-            # "term      description": the term is a label
+            # "term      description": the term is a label; so is each term of a column of them
+            # ("9062    Fix net-server.c ..." / "9063    Fix memory leak ...")
             parts.append((start + lead, start + gaps[0].start()))
+            term_col[i] = gaps[0].end()
             continue
         if (
             i + 1 < n

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -133,9 +133,17 @@ class Weights:
     #: technical names are made ("egrep", "umask", "mtime"); scanners damage first letters
     #: as often as any other, so OCR weights leave it at 0
     first: float = 0.0
+    #: a letter the typed word lacks: people drop letters more often than they add them
+    omit: float = 1.0
+    #: people spell by ear: letters spelling one sound ("refuced", "lazer") cost less, and a
+    #: candidate with the word's Metaphone code half ("bisnes" / "business"); scans do not
+    by_ear: bool = False
 
 
-GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2, first=0.5)
+GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2, first=0.5, omit=0.8, by_ear=True)
+#: the weights of the test whether a listed word is a typo at all (``_lexcheck``): letters of
+#: one sound are not cheap there ("ryde" is an old spelling, not a slip for "ride")
+TYPO = replace(GENERAL, by_ear=False)
 OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
 _WEAK_EXTRA = 0.3
 
@@ -150,7 +158,18 @@ def _sub_cost(a: str, b: str, w: Weights) -> float:
         best = min(best, w.lookalike + (_WEAK_EXTRA if (a, b) in _WEAK_PAIRS else 0.0))
     if a in "aeiou" and b in "aeiou":
         best = min(best, 0.85)
+    if w.by_ear and a + b in _SAME_SOUND:
+        best = min(best, 0.6)
     return best
+
+
+#: letter pairs that spell one sound
+_SAME_SOUND = frozenset(("cs", "sc", "ck", "kc", "sz", "zs", "iy", "yi"))
+
+
+@lru_cache(maxsize=8)
+def _without_first(w: Weights) -> Weights:
+    return replace(w, first=0.0)
 
 
 @lru_cache(maxsize=65536)
@@ -161,7 +180,7 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
     if w.first and typed[:1] != cand[:1]:
         # a letter added or dropped in front costs twice as much again ("umask" / "mask")
         extra = w.first if typed[1:] == cand or cand[1:] == typed else 0.0
-        return w.first + extra + confusion_cost(typed, cand, Weights(w.keyboard, w.lookalike, w.transpose, w.freq))
+        return w.first + extra + confusion_cost(typed, cand, _without_first(w))
     i = 0
     n = min(len(typed), len(cand))
     while i < n and typed[i] == cand[i]:
@@ -187,7 +206,7 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
                 if d[x + 1][y] > cur + c:
                     d[x + 1][y] = cur + c
             if y < lb:  # insert b[y]
-                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else 1.0
+                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else w.omit
                 if d[x][y + 1] > cur + c:
                     d[x][y + 1] = cur + c
             if x < la and y < lb:
@@ -261,7 +280,11 @@ def rank(typed: str, candidates: Iterable[str], w: Weights, prev: str | None = N
         logp = math.log10(f)
         if prev is not None or nxt is not None:
             logp += CONTEXT_WEIGHT * context_pmi(c, prev, nxt)
-        out.append((confusion_cost(typed, c, w) - w.freq * logp, c))
+        cost = confusion_cost(typed, c, w)
+        if w.by_ear and cost > 1.5 and len(c) >= len(typed) and metaphone(typed) == metaphone(c):
+            # spelt as it sounds, with letters left out ("bisnes" / "business"): half the rest
+            cost = 0.75 + (cost - 1.5) / 2
+        out.append((cost - w.freq * logp, c))
     out.sort()
     return out
 

@@ -33,6 +33,7 @@ from ..lint import lexicon, nearwords
 from ..lint.markup import code_term
 from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     GENERAL,
+    TYPO,
     GLYPH_LETTERS,
     KEYBOARD,
     LOOKALIKES,
@@ -510,7 +511,7 @@ class _Analysis(OcrScans, OcrWords):
     def _channel_cost(self, w: str, c: str) -> float:
         """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:
         "definately" / "definitely"), since people spell by ear."""
-        cost = confusion_cost(w, c, GENERAL)
+        cost = confusion_cost(w, c, TYPO)
         if self.w is not GENERAL:  # OCR mode: look-alike glyphs are cheap too
             cost = min(cost, confusion_cost(w, c, self.w))
         if _metaphone(w) == _metaphone(c):

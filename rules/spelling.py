@@ -31,8 +31,9 @@ class UnknownWord(Rule):
     Example: "the council will recieve the report" -> "the council will receive the report".
 
     Fix: offers up to five dictionary words ranked as a noisy channel: a weighted edit
-    distance (keyboard slips, swapped and doubled letters cost less, a changed first letter
-    more; OCR look-alikes cost less in ``mode = "ocr"``), the word's frequency and how well
+    distance (keyboard slips, swapped, doubled and dropped letters and letters of one sound
+    cost less, a word spelt as it sounds less again, a changed first letter more; OCR
+    look-alikes cost less in ``mode = "ocr"``), the word's frequency and how well
     it fits the words before and after ("a grat day" -> "great"). When no candidate clearly
     wins, the finding says "unknown word" without a guess. Unsafe: it changes a word, and
     the unknown word may be a correct term the dictionary lacks (add it to a ``words`` list).

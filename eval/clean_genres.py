@@ -2,6 +2,7 @@
 
     python eval/clean_genres.py [--data /work/data/clean] [--split dev|holdout|all]
                                 [--genres rst,md] [--select CODES] [--show N] [--json]
+    python eval/clean_genres.py --dir /work/data/prose-extra/meta-verify [--dir ...]
 
 Reads the corpus eval/clean_build.py writes (``MANIFEST.tsv`` and ``<genre>/<file>``): well
 edited reStructuredText and Markdown documentation, plain-text technical documents, fiction,
@@ -39,24 +40,42 @@ def main() -> int:
     ap.add_argument("--threshold", default="warning", help="lowest severity counted (default warning)")
     ap.add_argument("--show", type=int, default=0, help="print up to N findings per genre")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--dir",
+        action="append",
+        default=[],
+        help="lint every .txt, .md and .rst file under DIR instead (repeatable; each folder is one set, split 'dev')",
+    )
     args = ap.parse_args()
     data = Path(args.data)
     manifest = data / "MANIFEST.tsv"
-    if not manifest.is_file():
+    config = Config({"select": convert("select", [args.select])})
+    if args.dir:
+        entries = []
+        for d in args.dir:
+            root = Path(d)
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and path.suffix in (".txt", ".md", ".rst"):
+                    entries.append((root.name, str(path.relative_to(root)), path, "dev"))
+        wanted = list(dict.fromkeys(e[0] for e in entries))
+        splits: tuple[str, ...] = ("dev",)
+    elif not manifest.is_file():
         print(f"no clean corpus at {data} (run eval/clean_build.py)", file=sys.stderr)
         return 2
-    config = Config({"select": convert("select", [args.select])})
-    wanted = args.genres.split(",")
-    splits = ("dev", "holdout") if args.split == "all" else (args.split,)
+    else:
+        wanted = args.genres.split(",")
+        splits = ("dev", "holdout") if args.split == "all" else (args.split,)
+        entries = []
+        for line in manifest.read_text(encoding="utf-8").splitlines()[1:]:
+            genre, name, _source, _n, split = line.split("\t")
+            entries.append((genre, name, data / genre / name, split))
     stats: dict[tuple[str, str], dict] = defaultdict(lambda: {"files": 0, "words": 0, "findings": 0, "rules": Counter()})
     shown: dict[str, list[str]] = defaultdict(list)
     t0 = time.perf_counter()
-    for line in manifest.read_text(encoding="utf-8").splitlines()[1:]:
-        genre, name, _source, _n, split = line.split("\t")
+    for genre, name, path, split in entries:
         if genre not in wanted or split not in splits:
             continue
-        path = data / genre / name
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8", errors="replace")
         found = [f for f in lint_text(text, config, path=str(path)) if severity_at_least(f.severity, args.threshold)]
         st = stats[(genre, split)]
         st["files"] += 1

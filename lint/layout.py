@@ -204,10 +204,10 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# signs of code in running text: snake_case, system paths, long options, source and
-# configuration file names, $VARIABLES, <placeholders>, calls
+# signs of code in running text: snake_case, system paths, a program run from here ("./configure"),
+# long options, source and configuration file names, $VARIABLES, <placeholders>, calls
 _CODE_SIGN = lazy_re(
-    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/"
+    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|(?<=\s\.)/[A-Za-z_.]"
     r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
     r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\))"
 )
@@ -253,7 +253,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
 _CODE_IN_PROSE = lazy_re(
     r"""(?<!\S)(?:
         0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
-      | [A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?(?!\S)         # lists without spaces: K,M,G
+      | ["'(]?[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?["')]?[.,;:]?(?!\S)  # lists without spaces: K,M,G; "a,b".
       | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c
       | \(?--?[A-Za-z0-9][\w-]*(?:=\S*)?                      # options: -v, --include=GLOB
       | (?:~|\.\.?)?/[A-Za-z_][\w.-]*(?:/[\w.*-]*)*            # paths: /etc/hosts, ~/.config

@@ -356,10 +356,6 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # times made each look-up scan a thousand ids).
     for key, ids in surname_index.items():
         surname_index[key] = list(dict.fromkeys(ids))
-    sur_blocks: dict[str, set[str]] = defaultdict(set)
-    for s in surname_index:
-        for k in blocking_keys(s):
-            sur_blocks[k].add(s)
     # "The person named most recently before a mention" is asked per mention: instead of
     # scanning the person's mentions each time (quadratic in a long text), keep the starts of
     # each person's mentions as sorted lists -- the person's own (already sorted), the bare
@@ -397,6 +393,11 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             continue
         pool.append(m)
 
+    # the surnames by blocking key, for the pool only (most documents leave it empty)
+    sur_blocks: dict[str, set[str]] = defaultdict(set)
+    for s in surname_index if pool else ():
+        for k in blocking_keys(s):
+            sur_blocks[k].add(s)
     variant_of: dict[str, int] = {}
     cands_best: dict[str, list[str]] = {}
     ambiguous: list[tuple[Mention, list[str]]] = []
@@ -462,15 +463,26 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
 
-    # 4. context: which entities share sentences
-    sent_entities: dict[int, set[int]] = defaultdict(set)
-    for e in entities:
-        for m in e.mentions:
-            sent_entities[m.sentence].add(e.id)
-    context: dict[int, set[int]] = defaultdict(set)
-    for e in entities:
-        for m in e.mentions:
-            context[e.id] |= sent_entities[m.sentence] - {e.id}
+    # 4. context: which entities share sentences, and each entity's titles -- worked out when
+    # step 5 first needs them (before it moves any mention: as they were here), else never
+    context_maps: list[tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[str]]]] = []
+
+    def shared_context() -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[str]]]:
+        if not context_maps:
+            sent_entities: dict[int, set[int]] = defaultdict(set)
+            for e in entities:
+                for m in e.mentions:
+                    sent_entities[m.sentence].add(e.id)
+            context: dict[int, set[int]] = defaultdict(set)
+            for e in entities:
+                for m in e.mentions:
+                    context[e.id] |= sent_entities[m.sentence] - {e.id}
+            titles: dict[int, set[str]] = defaultdict(set)
+            for e in entities:
+                for mention in e.mentions:
+                    titles[e.id] |= _specific(mention.title)
+            context_maps.append((sent_entities, context, titles))
+        return context_maps[0]
 
     # 5. unintroduced bare surnames that look like a damaged introduced surname (N003)
     by_initial: dict[str, list[int]] = defaultdict(list)
@@ -478,10 +490,6 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if e.person:
             for ini in {fold(x.surname)[:1] for x in e.fulls}:
                 by_initial[ini].append(e.id)
-    titles: dict[int, set[str]] = defaultdict(set)
-    for e in entities:
-        for mention in e.mentions:
-            titles[e.id] |= _specific(mention.title)
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
@@ -504,6 +512,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             sim = max(sims) if sims else 0.0
             if sim <= 0:
                 continue
+            sent_entities, context, titles = shared_context()
             mctx = sent_entities[bare.sentence] - {bare.entity, eid}
             shared = (mctx & context[eid]) or (_specific(bare.title) & titles[eid])
             if shared:

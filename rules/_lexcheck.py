@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache, wraps
@@ -79,6 +78,7 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     accepted_form,
     archaic_words,
     broken_contractions,
+    document_contractions,
     candidate_zipf,
     closed_compound,
     _word_file,
@@ -142,6 +142,15 @@ def _foreign_word(w: str, z: float) -> bool:
 
 
 _metaphone = metaphone
+
+
+@lru_cache(maxsize=65536)
+def _capital_slip_candidate(low: str) -> bool:
+    """Cheap tests of ``_Analysis._capitalised_slip`` that read the word alone (its lexicon
+    entry), asked before the ones that read its place: names are common in wordfreq, and
+    curated or foreign words are never a capitalised slip."""
+    z = lexicon.zipf(low)
+    return z < CAPITAL_MAX_ZIPF and not _known(low) and not _foreign_word(low, z)
 
 
 FOREIGN_MIN_ZIPF = 4.0
@@ -277,7 +286,7 @@ class _Analysis(OcrScans, OcrWords):
         self.quiet: set[int] = set()  # unknown-list words never reported themselves
         self._counts: dict[str, int] | None = None  # lower-case word -> uses, made on demand
         # the halves of a contraction split by a space ("isn 't") are S002's
-        self.owned.update(a for a, _, _ in broken_contractions(doc.text))
+        self.owned.update(a for a, _, _ in document_contractions(doc))
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
@@ -388,6 +397,7 @@ class _Analysis(OcrScans, OcrWords):
                 and not in_compound
                 and len(w) >= 5
                 and w.isascii()
+                and _capital_slip_candidate(low)
                 and at_sentence_start(self.text, start)
                 and not self._foreign_neighbour(idx)
             ):
@@ -447,6 +457,8 @@ class _Analysis(OcrScans, OcrWords):
         are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
         noisy-channel test with a wider margin.
         """
+        # (_capital_slip_candidate asks the Zipf, _known and _foreign_word tests below before
+        # the word's place is read: keep it in step with them)
         z = lexicon.zipf(low)
         if z >= CAPITAL_MAX_ZIPF:
             return  # names are listed by wordfreq
@@ -473,7 +485,12 @@ class _Analysis(OcrScans, OcrWords):
 
     def _word_counts(self) -> dict[str, int]:
         if self._counts is None:
-            self._counts = Counter(map(str.lower, self.doc.word_texts))
+            # each distinct word text's uses added to its lower-case form's
+            counts: dict[str, int] = {}
+            for t, n in self.doc.word_counts.items():
+                low = t.lower()
+                counts[low] = counts.get(low, 0) + n
+            self._counts = counts
         return self._counts
 
     @_per_word
@@ -733,8 +750,18 @@ class _Analysis(OcrScans, OcrWords):
             line_a = breaks[k - 1] + 1 if k else 0
             k = bisect_left(breaks, b)  # first newline at or after b
             line_b = breaks[k] if k < len(breaks) else len(text)
-            at_line_start = not text[line_a:a].strip()
-            alone = at_line_start and not text[b:line_b].strip()
+            # (blank from the line start to a, and from b to the line end: found by stepping
+            # over the white space next to the chunk, not by copying the line's text)
+            k = a - 1
+            while k >= line_a and text[k].isspace():
+                k -= 1
+            at_line_start = k < line_a
+            alone = False
+            if at_line_start:
+                k = b
+                while k < line_b and text[k].isspace():
+                    k += 1
+                alone = k >= line_b
             reason = cached_garbage_reason(core, self.freqs, at_line_start, alone)
             if reason is None:
                 continue

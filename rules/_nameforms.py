@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Container
 
 from ..lint.lazyimport import lazy_module
 from ..lint.lazyre import lazy_re
@@ -89,7 +89,7 @@ def same_given_name(a: str, b: str) -> bool:
     return len(stem) >= 3 and long_.startswith(stem)
 
 
-def _name_token_ok(tok: str, census: Callable[[], frozenset[str]]) -> bool:
+def _name_token_ok(tok: str, census: Callable[[], Container[str]]) -> bool:
     """A token that can be part of a person's name: not an everyday word unless the census
     lists it as a name ("Frank", "Brown"); "Attracting", "Comrade", "Pro" are not. (The census
     list is read only when asked about an everyday word.)"""
@@ -218,10 +218,11 @@ def _pair_keys(m: Mention, parts: list[str]) -> set[tuple[str, str]]:
 def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     """Pairs of person entities that name one person two ways, with nothing saying they are two."""
     text = doc.text
+    persons = [e for e in analysis.entities if e.person and e.listed is None]
+    if len(persons) < 2:
+        return []
     named: list[tuple[Entity, Mention, list[str]]] = []
-    for e in analysis.entities:
-        if not e.person or e.listed is not None:
-            continue
+    for e in persons:
         fulls = [m for m in e.fulls if not m.duplicate]
         if fulls:
             named.append((e, fulls[0], _parts(fulls[0])))

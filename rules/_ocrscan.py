@@ -78,15 +78,16 @@ def digit_word(w: str) -> int:
     (not the test's), 1 when its shape rules it out before any context is read (too many digits,
     capitals inside, a number with a unit: "1990s", "A320", "3pm"), 2 when the test must look.
     Kept for the process: a run of many files meets the same tokens again."""
-    if "-" in w or "\u2010" in w or "\u2011" in w or not any(ch.isdigit() for ch in w):
+    # (the characters' tests mapped in C: str.isdigit and friends on each character)
+    if "-" in w or "\u2010" in w or "\u2011" in w or not any(map(str.isdigit, w)):
         return 0
     if len(w) > MAX_WORD or "'" in w or "\u2019" in w:
         return 1
-    letters = sum(ch.isalpha() for ch in w)
-    digits = sum(ch.isdigit() for ch in w)
+    letters = sum(map(str.isalpha, w))
+    digits = sum(map(str.isdigit, w))
     if letters < 2 or digits > 2 or digits * 2 > letters:
         return 1
-    if sum(ch.isupper() for ch in w) > (1 if w[0].isupper() else 0):
+    if sum(map(str.isupper, w)) > (1 if w[0].isupper() else 0):
         return 1
     if _NUMBER_UNIT.match(w):
         return 1

@@ -92,6 +92,30 @@ def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
     return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w
 
 
+_URL_BODY = lazy_re(r"(?:https?|ftp)://[^\s<>()\[\]\"']+")  # _URL without its opening \b
+_WORD_CHAR = lazy_re(r"\w")
+
+
+def web_addresses(text: str) -> list[str]:
+    """``_URL.findall(text)``. _URL opens with ``\b``, so re tries it at every position of the
+    text; _URL_BODY lets it skip to an "h" or "f", and the boundary is tested where a match
+    starts (the first letter is a word character: a boundary unless a word character comes
+    before). Where it fails, _URL fails too and the search goes on from the next character."""
+    out: list[str] = []
+    pos = 0
+    search = _URL_BODY.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return out
+        s = m.start()
+        if s == 0 or not _WORD_CHAR.match(text, s - 1):
+            out.append(m.group())
+            pos = m.end()
+        else:
+            pos = s + 1
+
+
 def url_words(doc) -> frozenset[str]:
     """The words (case-folded) of the web addresses the document's source holds: the names of
     projects, packages and sites ("[webargs](https://github.com/.../webargs)")."""
@@ -100,7 +124,7 @@ def url_words(doc) -> frozenset[str]:
         src = doc.source
         if "://" not in src:
             return frozenset()
-        return frozenset(p.casefold() for m in _URL.finditer(src) for p in _WORD_PARTS.findall(m.group()))
+        return frozenset(map(str.casefold, _WORD_PARTS.findall("\n".join(web_addresses(src)))))
 
     return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
 

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from ..lint import lexicon
 from ..lint.wordlists import word_list
@@ -343,6 +344,12 @@ def _contraction_matches(text: str):
 
 
 _APOS_NORMAL = {"\u2018": "\u2019", "`": "'", "\u00b4": "'", "\u02bc": "\u2019"}
+
+
+def document_contractions(doc: Any) -> list[tuple[int, int, str]]:
+    """``broken_contractions(doc.text)``, found once per document (S002 reports them, the
+    spelling analysis leaves their halves alone)."""
+    return doc.memo("words.broken-contractions", lambda: broken_contractions(doc.text))  # type: ignore[no-any-return]
 
 
 def broken_contractions(text: str) -> list[tuple[int, int, str]]:

@@ -221,7 +221,14 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
         if _wordchar(prev) and _wordchar(nxt):
             return None  # it’s, O’Brien
         if prev is not None and prev.isdigit() and c == "'":
+            k = i
+            while k > ps and (text[k - 1].isalnum() or text[k - 1] in "-_."):
+                k -= 1
+            if single_open and not _wordchar(nxt) and any(ch.isalpha() for ch in text[k:i]):
+                return SINGLE, CLOSE  # a quoted name ending in a digit: 'mdns4', 'postgresql-11'
             return None  # 5' (feet)
+        if prev in ('"', "\u201d") and nxt == "s" and not _wordchar(text[i + 2] if i + 2 < pe else None):
+            return None  # the possessive of a quoted name: a service "foo"'s status
         if open_ctx and _wordchar(nxt):
             if c == "\u2019" or nxt.isdigit() or _ELISION.match(text, i + 1, pe):
                 return None  # ’90s, ’n’, 'em

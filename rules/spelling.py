@@ -13,7 +13,7 @@ from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
 from ._variety import variety_candidate, variety_of
 from ._sentences import foreign_document
-from ._words import _known, broken_contractions
+from ._words import _known, document_contractions
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
 
@@ -77,7 +77,7 @@ class BrokenContraction(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        for a, b, joined in broken_contractions(text):
+        for a, b, joined in document_contractions(doc):
             yield self.finding(doc, a, b, f"broken contraction: '{text[a:b]}' reads as '{joined}'",
                                [(joined, True)], confidence=0.85)
 

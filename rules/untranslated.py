@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import is_, itemgetter
 
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
@@ -99,8 +99,10 @@ _LANGUAGE_NAMES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _identify(text: str) -> str | None:
-    """The language of ``text`` by py3langid (its model ships in its wheel), or None."""
+    """The language of ``text`` by py3langid (its model ships in its wheel), or None (kept for
+    the process: pages of one site repeat their foreign phrases)."""
     try:
         import py3langid  # noqa: F401
     except ImportError:  # pragma: no cover - optional at run time
@@ -196,10 +198,6 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     (each one starts at or after the previous one's end): one bisection."""
     k = bisect_right(spans, (pos, float("inf"))) - 1
     return k >= 0 and pos < spans[k][1]
-
-
-def _is_false(state: bool | None) -> bool:
-    return state is False
 
 
 def _words_with_cyrillic_or_greek(doc) -> list:
@@ -364,7 +362,7 @@ class ForeignFragment(Rule):
         n = len(words)
         out = []
         pos = 0
-        for k0 in compress(range(n), map(_is_false, map(state.__getitem__, texts))):
+        for k0 in compress(range(n), map(is_, map(state.__getitem__, texts), repeat(False))):  # (state is False)
             if k0 < pos:
                 continue
             run = [(k0, False)]

@@ -275,3 +275,14 @@ def test_inside_spans_by_bisection():
         spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
         for pos in range(-1, 62):
             assert UT._inside(spans, pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_web_addresses_same_as_findall(seed):
+    from garblint.rules import _techterms as TT
+
+    rng = random.Random(seed)
+    pieces = ["http://", "https://", "ftp://", "x", "http", "a.b", "/", " ", "\n", "(", "'", "_", "=", "é", "1", "://"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        assert TT.web_addresses(text) == TT._URL.findall(text), text

@@ -1,0 +1,27 @@
+"""The census surnames are looked up in a table kept in the data cache folder
+(rules/_namewords.py CensusTable): it answers what the set of the list answers."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.rules import _namewords as W
+
+
+@pytest.mark.parametrize("cache", ["folder", "none"])
+def test_census_table_answers_like_the_set(cache, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path) if cache == "folder" else "")
+    names = W._read_census("dist.all.last")
+    if not names:
+        pytest.skip("the names package is not installed")
+    rng = random.Random(5)
+    sample = rng.sample(sorted(names), 2000)
+    others = [n + "x" for n in sample] + [n[:-1] for n in sample] + ["", "a\tb", "\u00e9", 3]
+    for _ in range(2):  # made, then (with a folder) read back from the file
+        table = W.surnames.__wrapped__()
+        assert all(n in table for n in sample)
+        assert [o for o in others if (o in table) != (o in names)] == []
+    if cache == "folder":
+        assert len(list(tmp_path.glob("census-last-*.bin"))) == 1

@@ -457,6 +457,8 @@ class _Analysis(OcrScans, OcrWords):
         are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
         noisy-channel test with a wider margin.
         """
+        # (_capital_slip_candidate asks the Zipf, _known and _foreign_word tests below before
+        # the word's place is read: keep it in step with them)
         z = lexicon.zipf(low)
         if z >= CAPITAL_MAX_ZIPF:
             return  # names are listed by wordfreq

@@ -256,8 +256,8 @@ def _unit_class(u: Unit, fw: frozenset[str], english: bool) -> str:
     # sample enough for shares)
     head = text[:600].lower()
     words = _spaced(head).split() if u.words <= 30 else head.split()
-    if _notice(u, words):
-        return "notice"
+    if (u.words < 25 or not _UI.isdisjoint(words)) and _notice(u, words):
+        return "notice"  # (_notice's first test, without the call when it fails)
     if u.words < NEAR_MIN_WORDS:
         return "short"
     sample = words[:60]  # (a share: some sixty words tell it)
@@ -448,7 +448,7 @@ def _analyse(doc, config) -> Page:
     if (doc.path or "").lower().endswith(MARKUP_SUFFIXES):
         page.flags = {k: v for k, v in page.flags.items() if v[1] != "date"}
         return page  # (no B002 in markup: its short lines are the author's structure)
-    if not page.flags and not page.glued and not _may_template(units):
+    if not page.flags and not page.glued and not _may_template(units, doc):
         return page  # nothing B002 could flag, and no dateline: the classes are not needed
     fw = function_words()
     english = _english(units, fw)
@@ -531,7 +531,7 @@ def _datelines(units: list[Unit], page: Page) -> list[int]:
     return dated
 
 
-def _may_template(units: list[Unit]) -> bool:
+def _may_template(units: list[Unit], doc) -> bool:
     """Can B002 flag a line of a page without datelines? Only with a core of prose (at least
     CORE_MIN_WORDS words outside boilerplate) and some sign of a template that _scraped or the
     notice flags need: two phrase-rule lines, three short lines in a row (a menu or teasers),
@@ -555,10 +555,33 @@ def _may_template(units: list[Unit]) -> bool:
         return False  # no core: _template does not run
     if kinds >= 2 or run >= 3:
         return True
+    # A unit is a notice only with a word of a site's interface, or (under 25 words) a
+    # copyright sign or an imperative first word. Each of its words (_unit_words) that is in
+    # _UI is one of the Document's words lower-cased (its letters are bounded by white space
+    # or punctuation, neither of which joins a Document word), except the last word of a head
+    # cut at 600 characters.
+    # (the distinct words joined, lower-cased and split again: the same words as lower-casing
+    # each, in three calls; a Document word holds no white space)
+    plain = _UI.isdisjoint(" ".join(doc.word_counts).lower().split())
     for u in units:
-        if not u.kind and u.words >= 3 and _notice(u, _unit_words(u.text, u.words)):
+        if u.kind or u.words < 3:
+            continue
+        text = u.text
+        if plain and len(text) <= 600:
+            if u.words >= 25:
+                continue
+            if text[:1] != "\u00a9":
+                m = _FIRST_TOKEN.search(text)
+                first = m.group().lower() if m is not None else ""
+                if first != "copyright" and first not in _IMPERATIVE:
+                    continue
+        if _notice(u, _unit_words(text, u.words)):
             return True
     return False
+
+
+# the first of _unit_words (of a unit of up to 30 words: white space and _SPACE_PUNCT split it)
+_FIRST_TOKEN = lazy_re("[^\\s" + "".join(re.escape(chr(c)) for c in _SPACE_PUNCT) + "]+")
 
 
 def _unit_words(text: str, n: int) -> list[str]:
@@ -649,8 +672,35 @@ def page_like(doc) -> bool:
     text = doc.text
     if "   " not in text and "\n " not in text and "\n\t" not in text and text[:1] not in " \t":
         return True  # no indented line and no run of three spaces: nothing _INDENTED can match
-    lines = len(doc.line_starts)
-    return len(_INDENTED.findall(text, 0, 200_000)) * 10 < max(lines, 1)
+    lines = max(len(doc.line_starts), 1)
+    return _indented(text, 200_000, lines) * 10 < lines
+
+
+def _indented(text: str, end: int, lines: int) -> int:
+    """``len(_INDENTED.findall(text, 0, end))``, or any count from which on one line in ten is
+    reached. The pattern is searched from where its next match can start at the earliest (a
+    run of three spaces, a line starting with a space or a tab), not tried at every position."""
+    n = p = 0
+    search = _INDENTED.search
+    while n * 10 < lines:
+        cands = []
+        f = text.find("   ", p, end)
+        if f >= 0:
+            cands.append(max(p, f - 1))  # (the character before the run)
+        for lead in ("\n ", "\n\t"):
+            g = text.find(lead, max(p - 1, 0), end)
+            if g >= 0:
+                cands.append(g + 1)
+        if p == 0 and text[:1] in (" ", "\t"):
+            cands.append(0)
+        if not cands:
+            break
+        m = search(text, min(cands), end)
+        if m is None:
+            break
+        n += 1
+        p = m.end()
+    return n
 
 
 def _joinable(units: list[Unit], cls: list[str], gap: range) -> bool:

@@ -37,31 +37,45 @@ class Phrases:
     headers: tuple[str, ...]
 
     @property
-    def starts_by_char(self) -> dict[str, tuple[str, ...]]:
+    def starts_by_char(self) -> _Groups:
         return _by_first_char(self.starts)
 
     @property
-    def headers_by_char(self) -> dict[str, tuple[str, ...]]:
+    def headers_by_char(self) -> _Groups:
         return _by_first_char(self.headers)
 
 
+_Groups = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
 @lru_cache(maxsize=32)
-def _by_first_char(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The phrases grouped by first character, each group in the order of ``phrases``.
+def _by_first_char(phrases: tuple[str, ...]) -> _Groups:
+    """The phrases grouped by their first two characters, each group in the order of
+    ``phrases`` (with the one-character phrases of its first character), and the
+    one-character phrases by their character.
 
-    A line can only start with a phrase of its own first character, so the first phrase of
-    that group that matches is the first of all ``phrases`` that matches: the same answer as
-    scanning all of them, with a few tests instead of ninety per line.
+    A line can only start with a phrase of two or more characters that shares its first two,
+    so the first phrase of that group that matches is the first of all ``phrases`` that
+    matches: the same answer as scanning all of them, with a test or two instead of ninety
+    per line. A line whose first two characters start no such phrase can start only with a
+    one-character phrase.
     """
-    groups: dict[str, list[str]] = {}
+    two = {p[:2] for p in phrases if len(p) >= 2}
+    groups = {k: tuple(p for p in phrases if p[:2] == k or p == k[:1]) for k in two}
+    one: dict[str, list[str]] = {}
     for p in phrases:
-        groups.setdefault(p[:1], []).append(p)
-    return {c: tuple(g) for c, g in groups.items()}
+        if len(p) == 1:
+            one.setdefault(p, []).append(p)
+    return groups, {c: tuple(g) for c, g in one.items()}
 
 
-def _first_start(line: str, by_char: dict[str, tuple[str, ...]]) -> str | None:
+def _first_start(line: str, by_char: _Groups) -> str | None:
     """``next((p for p in phrases if _starts_with(line, p)), None)``, via :func:`_by_first_char`."""
-    for p in by_char.get(line[:1], ()):
+    groups, one = by_char
+    group = groups.get(line[:2])
+    if group is None:
+        group = one.get(line[:1], ())
+    for p in group:
         if line.startswith(p) and _starts_with(line, p):
             return p
     return None
@@ -240,7 +254,7 @@ EDGE_UNITS = 6  # the last lines of a document count as its footer zone
 BIO_MIN_WORDS = 25
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -296,12 +310,14 @@ def _units(doc) -> list[Unit]:
         for a, b in spans:
             t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
             punct = _ends_sentence(t)
-            # _word_count(words, a, b, t), bisecting from the previous unit's end
+            # _word_count(words, a, b, t): no word starts between two units (only white space
+            # lies there), so the unit's first word is the first after the unit before; its
+            # words, one character or more with a character between them, are fewer than b - a
+            hi = min(len(words), lo + b - a)
             if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
-                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo)
+                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo, hi)
             else:
-                i = bisect_left(words, (a,), lo)
-                lo = bisect_left(words, (b,), i)
+                i, lo = lo, bisect_left(words, (b,), lo, hi)
                 n = lo - i
             # (a long unit's start phrases are in its head)
             norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
@@ -340,7 +356,7 @@ def classify(doc, config) -> list[Unit]:
     n = len(units)
     headers, starts = phrases.headers_by_char, phrases.starts_by_char
     for k, u in enumerate(units):
-        if not any(ch.isalpha() for ch in u.text):
+        if not u.text[0].isalpha() and not any(ch.isalpha() for ch in u.text):
             u.legit = True
             continue
         if _legit(u.text):
@@ -353,7 +369,8 @@ def classify(doc, config) -> list[Unit]:
         edge = k < 2 or k >= n - EDGE_UNITS
         # (the link test only where a phrase matched: it decides nothing else)
         short_or_edge = not u.punct or u.words <= START_MAX_WORDS and edge
-        bare = _strip_edges(u.norm)
+        norm = u.norm
+        bare = norm if norm[:1].isalnum() and norm[-1:].isalnum() else _strip_edges(norm)
         if bare in phrases.exact:
             u.kind, u.strong = f"the line \u201c{u.text.strip()}\u201d", True
             u.header = any(_starts_with(bare, h) for h in phrases.headers)
@@ -381,7 +398,8 @@ def classify(doc, config) -> list[Unit]:
             u.kind, u.strong = "a navigation trail", True
             continue
         # (u.words is the number of _WORD tokens: the tokens are listed only when it is 2+)
-        if u.words >= 2 and not u.punct and all(t.casefold() in SOCIAL for t in _word_list(u.text)):
+        # (the first word tested alone first: most lines fail there)
+        if u.words >= 2 and not u.punct and _first_word_social(u.text) and all(t.casefold() in SOCIAL for t in _word_list(u.text)):
             u.kind, u.strong = "a row of share buttons", True
             continue
         if k >= n - 4 and _is_bio(u):
@@ -410,6 +428,12 @@ def classify(doc, config) -> list[Unit]:
             if not u.kind and not u.legit and u.words <= WEAK_MAX_WORDS and not u.punct:
                 u.kind = "a short line in the scraped page's footer"
     return units
+
+
+def _first_word_social(t: str) -> bool:
+    """Whether the first of ``_word_list(t)`` is a share button's word (False without words)."""
+    m = (_WORD_ASCII if t.isascii() else _WORD).search(t)
+    return m is not None and m.group().casefold() in SOCIAL
 
 
 def _link_title(u: Unit) -> bool:
@@ -504,11 +528,12 @@ class ScraperBoilerplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
-        from ._pageshape import analyse
-
-        units = analyse(doc, config).units  # classify(doc, config), shared with B002-B004
+        page = _page(doc, config)
+        if not page.strong:
+            return  # (every weak boilerplate line follows a strong one: none without)
+        units = page.units  # classify(doc, config), shared with B002-B004
         last_kept = max((u.idx for u in units if not u.kind), default=-1)
         for block in blocks(units):
             start, end = block[0].start, block[-1].end
@@ -526,6 +551,26 @@ class ScraperBoilerplate(Rule):
 
 
 # ------------------------------------------------------- the page's shape (B002-B004)
+@lru_cache(maxsize=8)
+def _rst(path: str | None) -> bool:
+    """``is_rst(path)``, asked by B001-B003 of each document (once each)."""
+    return is_rst(path)
+
+
+_analyse_page = None
+
+
+def _page(doc, config):
+    """``_pageshape.analyse(doc, config)`` (imported on first use: _pageshape imports this
+    module; an import statement in each rule's check costs more than the memo look-up)."""
+    global _analyse_page
+    if _analyse_page is None:
+        from ._pageshape import analyse
+
+        _analyse_page = analyse
+    return _analyse_page(doc, config)
+
+
 def _deletion_edits(doc, units: list[Unit], block: list[Unit], last_kept: int) -> tuple[Edit, ...]:
     """The edit deleting ``block`` with one separating gap (none when that is the span itself)."""
     cut = _deletion_span(doc, units, block, last_kept)
@@ -587,11 +632,9 @@ class PageTemplate(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
-        from ._pageshape import analyse
-
-        page = analyse(doc, config)
+        page = _page(doc, config)
         if page.flags:
             yield from _run_findings(self, doc, page, self.code, "scraped page template")
 
@@ -616,11 +659,9 @@ class ScrapedDateline(Rule):
     fix_priority = 4
 
     def check(self, doc, config):
-        if is_rst(doc.path):
+        if _rst(doc.path):
             return  # reStructuredText is a documentation source, never a scraped page
-        from ._pageshape import analyse
-
-        page = analyse(doc, config)
+        page = _page(doc, config)
         if page.flags:
             for f in _run_findings(self, doc, page, self.code, "scraped byline or timestamp"):
                 if not (is_markdown(doc.path) and _MD_HEADING.match(doc.source, doc.source.rfind("\n", 0, f.start) + 1)):

@@ -191,8 +191,13 @@ def _word_facts(tok: str) -> None:
         low = t.casefold()
     elif t[:1].isupper():
         cap = fb
-    is_cap = _is_cap_raw(tok)
-    acronym = _is_acronym_raw(tok)
+    c0 = tok[0]
+    if c0.islower() and c0.isalpha():  # most words: what the two functions answer for them
+        is_cap = bool(_LOWER_PART.match(tok))
+        acronym = False
+    else:
+        is_cap = _is_cap_raw(tok)
+        acronym = _is_acronym_raw(tok)
     runner = is_cap and not acronym and not tok[0].isdigit()
     opens = runner or ft in PARTICLES
     alone_dead = ft in NOT_NAMES or acronym
@@ -242,7 +247,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     text = doc.text
     words = doc.words
     sentences = doc.sentences
-    sent_starts = [s.start for s in sentences]
+    sent_starts = list(map(itemgetter(0), sentences))
     paras = doc.paragraphs
     # duplicated paragraphs count once as evidence
     seen_para: dict[str, int] = {}
@@ -263,7 +268,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # paragraph of each pair bounds its cue search. The pairs do not overlap, so the one a
     # position may lie in is found by bisection, and whether it is a title is worked out only
     # for a pair a mention starts in (most hold none).
-    para_starts = [p.start for p in paras]
+    para_starts = list(map(itemgetter(0), paras))
     pairs = list(_QUOTE_PAIRS.finditer(text))
     inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
     title_of: dict[int, bool] = {}

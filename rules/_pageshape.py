@@ -168,10 +168,16 @@ def _prefix_bound(text: str) -> int:
     return len(text)
 
 
+_PIECE_INITIALS = frozenset(w[0] for w in _PIECE_FIRST | _PIECE_FIRST3)
+
+
 def glued_prefix(text: str) -> int:
     """Length of a byline or timestamp prefix glued to the start of a paragraph, else 0."""
     if not text[:1].isalnum():
         return 0
+    c = text[0].lower()[:1]  # (the first word's first letter, lower-cased)
+    if c not in _PIECE_INITIALS and not c.isdigit():
+        return 0  # (a word of _PIECE_FIRST or a month or day starts with one of these)
     head = text[:100]
     first = head.split(None, 1)[0].lower().rstrip(".,:;|")
     if not first[:1].isdigit() and first not in _PIECE_FIRST and first[:3] not in _PIECE_FIRST3:
@@ -560,9 +566,7 @@ def _may_template(units: list[Unit], doc) -> bool:
     # _UI is one of the Document's words lower-cased (its letters are bounded by white space
     # or punctuation, neither of which joins a Document word), except the last word of a head
     # cut at 600 characters.
-    # (the distinct words joined, lower-cased and split again: the same words as lower-casing
-    # each, in three calls; a Document word holds no white space)
-    plain = _UI.isdisjoint(" ".join(doc.word_counts).lower().split())
+    plain = _UI.isdisjoint(map(str.lower, doc.word_counts))
     for u in units:
         if u.kind or u.words < 3:
             continue

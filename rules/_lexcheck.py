@@ -85,6 +85,7 @@ from ._typos import (  # noqa: F401 - re-exported for tests and benchmarks
     _metaphone,
     _near_candidates,
     _per_word,
+    irregular_past,
 )
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     _ELONGATED,
@@ -571,7 +572,12 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
             self.add("O001", start, end, f"'{w}' looks like an OCR misreading of '{top[0]}'", [(c, False) for c in top[:3]], conf)
         else:
             conf = 0.75 if best_cost <= 1.0 else 0.5
-            if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NO_GUESS_MARGIN:
+            irregular = irregular_past(w, self._neighbours(idx)[0] if idx is not None else None)
+            if irregular:
+                # a regular -ed on an irregular verb ("choosed", "dealed"): its own forms first
+                top = irregular + [c for c in top if c not in irregular]
+                self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top[:5]], conf)
+            elif len(ranked) > 1 and ranked[1][0] - ranked[0][0] < NO_GUESS_MARGIN:
                 # no candidate clearly wins, even with its neighbours: no guess
                 self.add("S001", start, end, f"unknown word '{w}'", [], conf - 0.15)
             else:

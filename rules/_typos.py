@@ -196,3 +196,38 @@ class TypoTests:
             if found:
                 return [v for _, v in found[:3]]
         return []
+
+
+#: words after which a verb is a participle ("had choosed" -> chosen, "was teached" -> taught)
+_PARTICIPLE_AFTER = frozenset("have has had having 've be been being is are was were am 're".split())
+
+
+@lru_cache(maxsize=1)
+def _irregular_verbs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """base -> (its simple past forms, its past participles), from rules/data/irregular-verbs.txt."""
+    from ..lint.wordlists import word_list
+
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for entry in word_list("irregular-verbs"):
+        base, past, participle = entry.split()
+        table[base] = (tuple(past.split("/")), tuple(participle.split("/")))
+    return table
+
+
+def irregular_past(w: str, prev: str | None = None) -> list[str]:
+    """The irregular forms of a verb that ``w`` adds the regular -ed to ("choosed", "dealed",
+    "runned", "teached"): the simple past first, or the participle first after an auxiliary
+    (``prev``); [] for any other word."""
+    if len(w) < 5 or not w.endswith("ed"):
+        return []
+    table = _irregular_verbs()
+    stems = [w[:-2], w[:-1]]
+    if w[-3] == w[-4]:
+        stems.append(w[:-3])  # a doubled final consonant: "runned", "getted"
+    for stem in stems:
+        forms = table.get(stem)
+        if forms is not None:
+            past, participle = forms
+            first, second = (participle, past) if prev in _PARTICIPLE_AFTER else (past, participle)
+            return list(dict.fromkeys(first + second))
+    return []

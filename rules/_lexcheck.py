@@ -416,19 +416,17 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         are listed there: Zipf below CAPITAL_MAX_ZIPF) and a close word is far commoner by the
         noisy-channel test with a wider margin.
         """
-        # (_capital_slip_candidate asks the Zipf, _known and _foreign_word tests below before
-        # the word's place is read: keep it in step with them)
+        # (the caller asked _capital_slip_candidate first: the word alone is rare enough,
+        # not curated and not a common foreign word; the tests here read the document)
         z = lexicon.zipf(low)
-        if z >= CAPITAL_MAX_ZIPF:
-            return  # names are listed by wordfreq
-        if self.accepts(w) or self.accepts(low) or _known(low) or accepted_form(low) and not z:
+        if self.accepts(w) or self.accepts(low) or accepted_form(low) and not z:
             return  # (a form wordfreq lists is judged by the typo test below: "Thoes")
         if self._word_counts().get(low, 0) > 1:
             return
         nxt = self._next_word(start)
         if nxt is not None and nxt[:1].isupper():
             return  # "Cheuk Hau-yip", "Wistron Corp": a name of several words
-        if _foreign_word(low, z) or not self._typo_likelier(low, z, CAPITAL_MARGIN):
+        if not self._typo_likelier(low, z, CAPITAL_MARGIN):
             return
         ranked = rank(low, self._candidates(low), self.w)
         if not ranked:

@@ -239,7 +239,7 @@ def _spun_document(doc, hits) -> bool:
     if len(hits) < MIN_HITS:
         return False
     n = doc.word_count
-    return n >= MIN_WORDS and any(h[3] for h in hits) and len(hits) >= MIN_HITS and 1000 * len(hits) / n >= DENSITY
+    return n >= MIN_WORDS and any(h[3] for h in hits) and 1000 * len(hits) / n >= DENSITY
 
 
 class TorturedPhrase(Rule):

@@ -309,3 +309,40 @@ def _lower_counts(words) -> dict[str, int]:
         if w.islower():
             out[w] = out.get(w, 0) + 1
     return out
+
+
+# shapes of code that a manual or README writes in its prose, which O004 would read as garbage:
+# an identifier with underscores ("is_64_bit", "__u8"), a name and its number ("PKCS#11"), a
+# quoted setting value ('"10";'), a manual page cut before its bracket ("unzip(1"), a hash or
+# an id of hex digits ("run-r14b0047ab6df45bfb45e7786cc839e76.scope")
+_CODE_SHAPED = lazy_re(r"_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*|_+[A-Za-z0-9]+|[A-Za-z]+#\d+|\"[\w.-]*\";?|\w+\(\d[a-z]?\)?|.*[0-9a-f]{16}.*")
+_HOME_PATH = lazy_re(r"~[a-z_]*/[\w.+-]+(?:/[\w.+-]+)*/?")
+# a word quoted the GNU way, `like this' or ``like this'': its closing mark later on the line
+_GNU_QUOTE_OPEN = lazy_re(r"``?[A-Za-z][\w.+-]*")
+# its closing mark: after a letter or a digit, before no letter ("`patch' be", not "man's")
+_GNU_QUOTE_CLOSE = lazy_re(r"(?<=[\w.])'(?![A-Za-z])")
+_GNU_QUOTE_CLOSE_2 = lazy_re(r"(?<=[\w.])''")
+
+
+def code_shaped(doc, core: str, start: int, end: int, reason: str) -> bool:
+    """Is the garbage string ``core`` at ``[start, end)`` of the text a word quoted the GNU way
+    (`configure', ``perl-base'': its closing mark later on the line), a path in the home folder
+    ("~/.toolrc"), or, in a technical
+    document, a piece of code of a shape its prose cites: an identifier, a quoted value, a rule
+    of one repeated mark alone on its line, a vowelless lower-case command ("msgstr")? Asked
+    only for a string O004 would report."""
+    if _GNU_QUOTE_OPEN.fullmatch(core):
+        text = doc.text
+        eol = text.find("\n", end)
+        close = _GNU_QUOTE_CLOSE_2 if core.startswith("``") else _GNU_QUOTE_CLOSE
+        if close.search(text, end, len(text) if eol < 0 else eol):
+            return True
+    if _HOME_PATH.fullmatch(core):
+        return True  # "~/.toolrc", "~user/bin": a path in the home folder
+    if not technical_prose(doc):
+        return False
+    if _CODE_SHAPED.fullmatch(core):
+        return True
+    if reason == "no vowels" and core.islower():
+        return True
+    return len(set(core)) == 1 and not core.isalnum()  # "______": a rule

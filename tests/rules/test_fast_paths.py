@@ -358,3 +358,21 @@ def test_near_similarity_with_cutoffs(seed):
         for x, y in ((a, b), (b, a)):
             for ends in (False, True):
                 assert D._near_similarity_cut(x, y, ends) == D._near_similarity(x, y, ends)
+
+
+# ------------------------------------------------------------- Rule.finding
+def test_rule_finding_equals_the_dataclass_made_with_its_init():
+    import dataclasses
+    import pickle
+
+    from garblint.lint.finding import Finding
+    from garblint.rules.quotes import UnbalancedQuotes
+
+    doc = Document("One line.\nThe “quote here.\n")
+    f = UnbalancedQuotes().finding(doc, 14, 15, "m", [("x", True)], confidence=1.5, properties={"b": 1, "a": 2})
+    g = Finding(**{fl.name: getattr(f, fl.name) for fl in dataclasses.fields(Finding)})
+    assert f == g and hash(f) == hash(g) and repr(f) == repr(g)
+    assert list(vars(f)) == list(vars(g)) == [fl.name for fl in dataclasses.fields(Finding)]
+    assert pickle.loads(pickle.dumps(f)) == f and f.confidence == 1.0 and f.properties == (("a", 2), ("b", 1))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.code = "X"  # type: ignore[misc]

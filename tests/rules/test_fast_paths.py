@@ -376,3 +376,40 @@ def test_rule_finding_equals_the_dataclass_made_with_its_init():
     assert pickle.loads(pickle.dumps(f)) == f and f.confidence == 1.0 and f.properties == (("a", 2), ("b", 1))
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.code = "X"  # type: ignore[misc]
+
+
+# ------------------------------------------------------------- names: word facts
+_NAME_TOKENS = [
+    "said", "the", "von", "van", "de", "of", "for", "may", "monday", "May", "Monday", "Farmers", "A", "I", "a",
+    "2024", "1504-1511", "ade9ce93e6", "0D2F", "4AB", "3d", "well-known", "al-Nour", "van-Dyke", "de-la",
+    "it's", "Quell's", "O'Brien", "US", "NATO", "McDonald", "Ada", "Ng", "x", "X", "Ab", "AB", "aB",
+    "café", "Café", "Émile", "ßtraße", "İstanbul", "ǅemal", "K\u212a", "Inc", "Mr", "Dr", "Ms", "the's", "is",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_add_facts_match_word_facts(seed):
+    from garblint.rules import _mentions as M
+
+    rng = random.Random(seed)
+    toks = set(_NAME_TOKENS)
+    for _ in range(200):
+        t = "".join(rng.choice(_NAME_TOKENS) for _ in range(rng.randrange(1, 3)))
+        toks.add(t)
+        toks.add(t.capitalize())
+        toks.add(t.lower())
+    saved = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
+    try:
+        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+            d.clear()
+        for t in toks:
+            M._word_facts(t)
+        expected = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
+        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+            d.clear()
+        M._add_facts(toks)
+        assert [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)] == expected
+    finally:
+        for d, old in zip((M._LOW, M._CAP, M._OPENS, M._INFO), saved):
+            d.clear()
+            d.update(old)

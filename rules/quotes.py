@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
@@ -161,15 +162,15 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
     prev = text[i - 1] if i > ps else None
     nxt = text[i + 1] if i + 1 < pe else None
     open_ctx = prev is None or prev in _OPEN_CONTEXT
-    pending_kinds = {k for k, n in kinds.items() if n > 0}
+    # (a kind is pending when kinds[kind] > 0: the counts never go below 0)
     if c == "\u201c":
         if glyphs["\u201e"] > 0:  # German „…“
             return DOUBLE, CLOSE
-        if not open_ctx and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE) and DOUBLE in pending_kinds:
+        if not open_ctx and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE) and kinds[DOUBLE] > 0:
             return DOUBLE, CLOSE  # a mis-curled closing mark: ‘“Hello,“ he said’
         return DOUBLE, OPEN
     if c == "\u201d":
-        if (prev is None or prev in " \t\r\n([{") and _wordchar(nxt) and DOUBLE not in pending_kinds:
+        if (prev is None or prev in " \t\r\n([{") and _wordchar(nxt) and not kinds[DOUBLE] > 0:
             return DOUBLE, OPEN  # a mis-curled opening mark
         return DOUBLE, CLOSE
     if c == "\u201e":
@@ -179,7 +180,7 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
             return GUILLEMET, CLOSE  # German »…«
         return GUILLEMET, OPEN
     if c == "\u00bb":
-        if GUILLEMET not in pending_kinds and _wordchar(nxt):  # German »…«
+        if not kinds[GUILLEMET] > 0 and _wordchar(nxt):  # German »…«
             return GUILLEMET, OPEN
         return GUILLEMET, CLOSE
     if c == '"':
@@ -210,7 +211,7 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
         # White space (or the paragraph edge) on both sides: decide by what is pending.
         return (DOUBLE, CLOSE) if straight_open else (DOUBLE, OPEN)
     # single marks
-    single_open = SINGLE in pending_kinds
+    single_open = kinds[SINGLE] > 0
     if c == "\u2018":
         if nxt is not None and (nxt.isdigit() or _ELISION.match(text, i + 1, pe)):
             return None  # a mis-curled apostrophe: ‘90s, ‘n’
@@ -241,6 +242,10 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
 
 def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
     pq = ParagraphQuotes(index)
+    found_marks = _MARK_RE.finditer(text, ps, pe)  # the marks only, not every character
+    first = next(found_marks, None)
+    if first is None:
+        return pq  # most paragraphs hold no mark at all
     marks = pq.marks
     stack: list[int] = []
     kinds: Counter = Counter()  # the pending marks on the stack, counted by kind and by glyph
@@ -252,7 +257,7 @@ def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
         glyphs[marks[k].glyph] -= 1
         return k
 
-    for found in _MARK_RE.finditer(text, ps, pe):  # the marks only, not every character
+    for found in chain((first,), found_marks):
         i = found.start()
         kr = _classify(text, i, ps, pe, kinds, glyphs)
         if kr is None:

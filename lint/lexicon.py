@@ -412,6 +412,25 @@ class _Index:
                 return buf[s + n : e if e != -1 else self.end]
         return None
 
+    def with_prefix(self, prefix: str, limit: int = 4000) -> Iterator[bytes]:
+        """The lines (at most ``limit``) whose key starts with ``prefix``, in order."""
+        key = prefix.encode("utf-8")
+        buf, starts, base = self.buf, self.starts, self.base
+        lo, hi, n = 0, len(starts), len(key)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = base + starts[mid]
+            if buf[s : s + n] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        for i in range(lo, min(len(starts), lo + limit)):
+            s = base + starts[i]
+            if buf[s : s + n] != key:
+                return
+            e = buf.find(b"\n", s)
+            yield bytes(buf[s : e if e != -1 else self.end])
+
     def get(self, word: str) -> tuple[int, bool, str, int] | None:
         fields = self._fields(word)
         if fields is None:
@@ -603,6 +622,20 @@ def _entry(word: str) -> tuple[int, bool, str, int]:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-case English word (0.0 when not listed)."""
     return _entry(word)[0] / 100
+
+
+def words_with_prefix(prefix: str, limit: int = 20000) -> Iterator[tuple[str, float]]:
+    """The words of the index that start with ``prefix`` (at most ``limit``), with their
+    wordfreq Zipf values, in alphabetical order."""
+    for line in _index().with_prefix(prefix, limit):
+        f = line.split(b"\t", 2)
+        yield f[0].decode("utf-8"), int(f[1]) / 100
+
+
+def commonest_zipf_with_prefix(prefix: str) -> float:
+    """The Zipf value of the commonest English word that starts with ``prefix`` (a word
+    clipped from it opens a blend: "econo|box"); 0.0 when none does."""
+    return max((z for _, z in words_with_prefix(prefix, 4000)), default=0.0)
 
 
 def in_dictionary(word: str) -> bool:

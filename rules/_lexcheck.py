@@ -64,7 +64,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 from ._ocrwords import OcrWords
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
-from ._techterms import technical_term
+from ._techterms import code_shaped, technical_term
 from ._typos import (  # noqa: F401 - re-exported for tests and benchmarks
     CAPITAL_MARGIN,
     CAPITAL_MAX_ZIPF,
@@ -85,6 +85,7 @@ from ._typos import (  # noqa: F401 - re-exported for tests and benchmarks
     _metaphone,
     _near_candidates,
     _per_word,
+    far_misspelling,
     irregular_past,
 )
 from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
@@ -105,6 +106,7 @@ from ._words import (  # noqa: F401 - re-exported for tests and benchmarks
     closed_compound,
     _word_file,
     extra_words,
+    nonce_derivation,
     two_letter_words,
 )
 
@@ -381,7 +383,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                 unknown.append((idx, start, end, w))
                 self.quiet.add(start)
                 return
-        elif accepted_form(w) and not self._suspicious_derivation(w):
+        elif accepted_form(w) and not self._suspicious_derivation(w) and not nonce_derivation(w):
             return
         if _QUAD.search(w):
             return  # four identical letters: garbage, O004's
@@ -554,6 +556,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                 # nothing within two edits: OCR made the word unreadable; no guess
                 self.add("O001", start, end, f"unreadable word '{w}': OCR damage, no close word", [], 0.5)
                 self.owned.add(start)
+            elif self._far_misspelling(w, idx):
+                self._no_guess(start, end, w)
             return
         top = [c for _, c in ranked[:5]]
         if len(w) <= 3 and self.freqs[top[0]] < 100_000_000:
@@ -563,6 +567,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
             # far commoner than the slip is rare, as for a listed word (``_typo_likelier``):
             # a term the lists lack ("umask", "xattr") has no such neighbour
             if not any(candidate_zipf(c) >= UNSEEN_MARGIN + COST_WEIGHT * self._channel_cost(w, c) for c in top):
+                if self._far_misspelling(w, idx):
+                    self._no_guess(start, end, w)
                 return
         best_cost = confusion_cost(w, top[0], self.w)
         if top[0] in looks:
@@ -581,6 +587,32 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
             else:
                 self.add("S001", start, end, f"unknown word '{w}'; did you mean '{top[0]}'?", [(c, False) for c in top], conf)
         self.owned.add(start)
+
+    def _no_guess(self, start: int, end: int, w: str) -> None:
+        self.add("S001", start, end, f"unknown word '{w}'", [], 0.4)
+        self.owned.add(start)
+
+    def _far_misspelling(self, w: str, idx: int | None) -> bool:
+        """A word nobody writes, like some common word but too far from it to guess, in a
+        sentence of ordinary words: "definelty", "eldelery" (``_typos.far_misspelling``). Not
+        in OCR mode (O001 has its own test), nor for garbage (O004's), a word the text uses
+        again or capitalises (a term, a name)."""
+        if self.mode == "ocr" or idx is None or not far_misspelling(w):
+            return False
+        if cached_garbage_reason(w, self.freqs, False, False) is not None:
+            return False  # no vowels, a keyboard run: O004's garbage, not a word misspelt
+        if self._word_counts().get(w, 0) > 1 or (w[0].upper() + w[1:]) in self.doc.word_counts:
+            return False
+        # between two words of the lexicon, only spaces apart: a sentence of prose
+        words, text = self.doc.words, self.text
+        for j in (idx - 1, idx + 1):
+            if not 0 <= j < len(words):
+                return False
+            a, b = (words[j].end, words[idx].start) if j < idx else (words[idx].end, words[j].start)
+            t = words[j].text.lower()
+            if b - a > 2 or text[a:b].strip() or not (t in self.freqs or lexicon.zipf(t) >= 3.0):
+                return False
+        return True
 
     # ---------------------------------------------------------- O004
     def _garbage(self) -> None:
@@ -613,8 +645,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                     k += 1
                 alone = k >= line_b
             reason = cached_garbage_reason(core, self.freqs, at_line_start, alone)
-            if reason is None:
-                continue
+            if reason is None or code_shaped(self.doc, core, core_a, core_a + len(core), reason):
+                continue  # (code_shaped: "is_64_bit", "PKCS#11", "`configure'", "~/.toolrc")
             if any(s in self.owned for s in range(core_a, core_a + len(core))):
                 continue
             core_b = core_a + len(core)

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 
 from ..lint import lexicon, nearwords
 from ._confusion import GENERAL, TYPO, Weights, confusion_cost, lookalike_variants, metaphone, sound_alikes, symspell_candidates
-from ._words import _ELONGATED, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _variant_known, accepted_form, candidate_zipf
+from ._words import _ELONGATED, _PREFIXES, MIN_LOOKALIKE_FREQ, _known, _slip_variants, _variant_known, accepted_form, candidate_zipf, closed_compound
 
 FOREIGN_MIN_ZIPF = 4.0
 #: how common a word one slip away must be for an unlisted derivation to count as its typo
@@ -42,6 +42,14 @@ TYPO_MAX_ZIPF = 3.5  # a word wordfreq lists this often is in use, whatever its 
 #: a capitalised sentence opener is looked at only below this Zipf value, with a wider margin
 CAPITAL_MAX_ZIPF = 2.0
 CAPITAL_MARGIN = 0.3
+#: a far misspelling's word: this common (wordfreq Zipf), at most FAR_MAX_EDITS edits away
+#: and at most one edit per FAR_LETTERS_PER_EDIT letters of the misspelling
+FAR_NEIGHBOUR_ZIPF = 3.0
+FAR_MAX_EDITS = 3
+FAR_LETTERS_PER_EDIT = 3
+FAR_MIN_LETTERS = 6
+#: a blend's front is clipped from a word at least this common (wordfreq Zipf): "econo|box"
+BLEND_FRONT_ZIPF = 4.5
 
 _metaphone = metaphone
 
@@ -231,3 +239,51 @@ def irregular_past(w: str, prev: str | None = None) -> list[str]:
             first, second = (participle, past) if prev in _PARTICIPLE_AFTER else (past, participle)
             return list(dict.fromkeys(first + second))
     return []
+
+
+@lru_cache(maxsize=4096)
+def far_misspelling(w: str) -> bool:
+    """A lower-case word of letters that wordfreq, the curated lists and the other languages'
+    lists all lack, that is no compound, derivation or blend of known words, and that is
+    within a few edits of a common word: a misspelling too far from its word to guess
+    ("definelty", "eldelery"), where a coinage or term is like no word ("halophile")."""
+    if len(w) < FAR_MIN_LETTERS or not w.isascii() or not w.isalpha():
+        return False
+    if lexicon.zipf(w) or lexicon.foreign(w)[1] or _known(w) or closed_compound(w):
+        return False
+    if any(_known(w[:k]) and _known(w[k:]) for k in range(3, len(w) - 2)):
+        return False  # two words run together ("bookclub")
+    return not _stacked_derivation(w) and not _blend(w) and _far_neighbour(w)
+
+
+def _stacked_derivation(w: str) -> bool:
+    """Affixes on affixes of a known word, which ``accepted_form`` reads one deep:
+    "unblockables" (un + block + able + s)."""
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if accepted_form(rest) or (rest.endswith("s") and accepted_form(rest[:-1])):
+                return True
+    return w.endswith("s") and accepted_form(w[:-1])
+
+
+def _blend(w: str) -> bool:
+    """A word clipped from a very common word joined to a common known word of three letters
+    or more: a blend, its writer's coinage ("econobox")."""
+    for k in range(4, len(w) - 2):
+        if _known(w[k:]) and lexicon.zipf(w[k:]) >= 3.0 and lexicon.commonest_zipf_with_prefix(w[:k]) >= BLEND_FRONT_ZIPF:
+            return True
+    return False
+
+
+def _far_neighbour(w: str) -> bool:
+    """A common word that opens with the same two letters is within a few edits of ``w``
+    (Damerau-Levenshtein: "definelty" / "definitely" 3, "eldelery" / "elderly" 2)."""
+    import jellyfish
+
+    most = min(FAR_MAX_EDITS, len(w) // FAR_LETTERS_PER_EDIT)
+    n = len(w)
+    for c, z in lexicon.words_with_prefix(w[:2]):
+        if z >= FAR_NEIGHBOUR_ZIPF and abs(len(c) - n) <= most and jellyfish.damerau_levenshtein_distance(w, c) <= most:
+            return True
+    return False

@@ -134,6 +134,59 @@ def _stem_known(w: str) -> bool:
     return False
 
 
+#: suffixes that make adverbs and nouns of adjectives, never of verbs (-ful and -less do:
+#: "forgetful", "tireless")
+_ADVERB_SUFFIXES = ("ly", "ily", "ally", "ness", "iness")
+#: a stem whose -ed and -ing forms are both this common (wordfreq Zipf) is used as a verb
+_VERB_FORM_ZIPF = 3.0
+
+
+def _nonce_parse(stem: str, suf: str) -> bool:
+    """A stem and suffix that regular morphology joins but English does not: any suffix on a
+    closed-class word ("through" + "ing"), an adverb or adjective ending on a verb that is
+    no adjective ("develop" + "ly", where "quick" + "ly" and "warm" + "ly" are words)."""
+    if stem in _closed_class():
+        return True
+    if suf in _ADVERB_SUFFIXES and not stem.endswith(("ed", "ing")):
+        bases = (stem[:-1],) if stem.endswith("e") else (stem, stem + stem[-1])  # "stopped"
+        return any(
+            lexicon.zipf(b + ("d" if b.endswith("e") else "ed")) >= _VERB_FORM_ZIPF and lexicon.zipf(b + "ing") >= _VERB_FORM_ZIPF for b in bases
+        )
+    return False
+
+
+@lru_cache(maxsize=1)
+def _closed_class() -> frozenset[str]:
+    return _word_file("function-words.txt")
+
+
+@lru_cache(maxsize=4096)
+def nonce_derivation(w: str) -> bool:
+    """A lower-case word that only a nonce derivation explains: wordfreq has never seen it, no
+    curated list has it, and every suffix reading of it puts a suffix on a stem of the wrong
+    word class (``_nonce_parse``): "developly", "throughing". A prefix reading, or an
+    American/British variant, is left to ``accepted_form``."""
+    if lexicon.zipf(w) or _known(w) or _variant_known(w):
+        return False
+    parses = 0
+    for suf, rep in _SUFFIXES:
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            stem = w[: -len(suf)] + rep
+            for s in (stem, stem[:-1]) if (not rep and len(stem) > 3 and stem[-1] == stem[-2]) else (stem,):
+                if _known(s):
+                    if not _nonce_parse(s, suf):
+                        return False
+                    parses += 1
+    if not parses:
+        return False
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if _known(rest) or _stem_known(rest):
+                return False
+    return True
+
+
 # American <-> British spellings: the frequency list lacks many American forms ("labor").
 _VARIANTS = (
     ("or", "our"),

@@ -499,7 +499,9 @@ def lint_windows(target: Target, config: Config, corpus: dict[str, Any], pool: P
     rules = selected_rules(config)
     if any(r.family == "N" for r in rules):
         facts = window_facts([(w.text, w.offset) for w in windows])
-        windows = [w._replace(facts=f) for w, f in zip(windows, facts)]
+    else:
+        facts = [WindowFacts(frozenset(), frozenset()) for _ in windows]
+    windows = [w._replace(facts=f._replace(line_offset=w.line_offset)) for w, f in zip(windows, facts)]
     futures = [pool.submit(_worker_window, w) for w in windows] if pool is not None else None
     keep_text = config.get("output-format") in TEXT_FORMATS
     findings: list[Finding] = []

@@ -84,6 +84,8 @@ class WindowFacts(NamedTuple):
     earlier: frozenset[int]
     #: ``paragraph_key`` of this window's paragraphs that occur more than once in the file
     repeated: frozenset[int]
+    #: the lines of the file before this window (for a message that names a line)
+    line_offset: int = 0
 
 
 class Document:

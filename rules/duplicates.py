@@ -350,7 +350,7 @@ class DuplicatedParagraph(Rule):
                 # words its parallel entries alike ("Print NUM lines of leading/trailing context")
                 continue
             start, end = deletion_span(doc, c.index)
-            orig_line, _ = doc.line_col(paras[c.original].start)
+            orig_line = doc.line_col(paras[c.original].start)[0] + (doc.window.line_offset if doc.window else 0)
             if c.exact:
                 what = "repeats"
             elif c.truncated:
@@ -551,7 +551,8 @@ class RepeatedSentence(Rule):
             # (a templated sentence is repeated many times: its line and preview found once)
             described = first_described.get(j)
             if described is None:
-                described = first_described[j] = (doc.line_col(first.start)[0], _preview(first.text))
+                line = doc.line_col(first.start)[0] + (doc.window.line_offset if doc.window else 0)
+                described = first_described[j] = (line, _preview(first.text))
             line, preview = described
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(

@@ -111,3 +111,19 @@ def test_window_facts_tell_each_window_which_paragraphs_repeat():
     assert quell and all(m.duplicate and m.repeated for m in quell)
     alone = Document(windows[2])
     assert not any(m.duplicate for m in extract_mentions(alone))
+
+
+def test_duplicates_inside_a_later_window_name_whole_file_lines(tmp_path, monkeypatch):
+    paras = [f"Paragraph {i} is about the harbour works and their cost to the town." for i in range(120)]
+    copy = "The ferry will run again from May, the council said on Tuesday after a long meeting."
+    paras[100:100] = [copy, copy]  # a paragraph pasted twice, far into the file
+    paras[60] += " The new pier opens in June. Work starts soon. The new pier opens in June."
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["D"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert {f.code for f in whole[0].findings} == {"D001", "D002"}
+    assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]

@@ -86,6 +86,8 @@ class WindowFacts(NamedTuple):
     repeated: frozenset[int]
     #: the lines of the file before this window (for a message that names a line)
     line_offset: int = 0
+    #: per rule code, what ``Rule.window_merge`` handed this window
+    rules: "dict[str, Any] | None" = None
 
 
 class Document:

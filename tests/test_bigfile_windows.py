@@ -127,3 +127,25 @@ def test_duplicates_inside_a_later_window_name_whole_file_lines(tmp_path, monkey
     windowed = lint_targets(discover([str(big)], config), config, jobs=1)
     assert {f.code for f in whole[0].findings} == {"D001", "D002"}
     assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]
+
+
+def test_a_paragraph_copied_into_a_later_window_is_reported_against_the_first(tmp_path, monkeypatch):
+    paras = [f"Paragraph {i} is about the harbour works and their cost to the town." for i in range(120)]
+    copy = "The ferry will run again from May, the council said on Tuesday after a long meeting."
+    paras[5] = copy
+    paras[100] = copy  # windows apart
+    # a question every section asks, three times or more, far apart: a template, not a copy
+    for i in (20, 60, 110):
+        paras[i] = "What did the council decide about the harbour this week?"
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["D"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windows = bigfile._windows_from_bytes(big.read_bytes(), str(big))
+    assert windows is not None and len(windows) > 4
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert [f.code for f in whole[0].findings] == ["D001"]
+    assert "on line 11" in whole[0].findings[0].message
+    assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]

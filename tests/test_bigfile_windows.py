@@ -149,3 +149,22 @@ def test_a_paragraph_copied_into_a_later_window_is_reported_against_the_first(tm
     assert [f.code for f in whole[0].findings] == ["D001"]
     assert "on line 11" in whole[0].findings[0].message
     assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]
+
+
+def test_a_name_spelled_otherwise_in_one_window_is_reported(tmp_path, monkeypatch):
+    paras = []
+    for i in range(200):
+        who = "Quelle" if 100 <= i < 130 else "Quell"  # a window or two write it otherwise
+        paras.append(f"Health Minister Ada {who} opened clinic number {i} in the old market hall on Monday.")
+        paras.append(f"{who} said the clinic would stay open for as long as the town needed it.")
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["N"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert any("Quelle" in f.message for f in whole[0].findings)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 2000)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    across = [f for f in windowed[0].findings if "is written 'Quell' in" in f.message and "other parts of this file" in f.message]
+    # the window that writes only "Quelle" learns the other windows' spelling
+    assert across and all(big.read_text(encoding="utf-8")[f.start : f.end] == "Quelle" for f in across)

@@ -20,7 +20,15 @@ What it does:
    process; for garblint with several jobs also the sampled sum of the
    process tree);
 4. prints garblint's time ratio against each peer, the cache's cold/warm times on the 2,000
-   files, and garblint's time on 1x, 4x and 16x the big file.
+   files, and garblint's time on 1x, 4x and 16x the big file;
+5. times a one-line file (``The vote was held today.``, what a pre-commit hook or an editor
+   lints most: the whole run is start-up) twice: "one line" with every tool's Python byte code
+   cached (``PYTHONPYCACHEPREFIX`` in the run's temporary folder, filled by one untimed run of
+   each tool first), as after an ordinary install, and "one line, no .pyc" with
+   ``PYTHONDONTWRITEBYTECODE=1`` and no prefix, where an editable install compiles garblint's
+   own modules on every run (installed peers still read the byte code pip wrote). Both
+   ``--no-cache``: without garblint's result cache; its data cache (the lexicon index, the
+   language model copy) is used as usual. ``--no-one-line`` leaves these rows out.
 
 Old proselint versions (before 0.14) needed minutes for 200,000 words: ``--proselint-words N``
 runs it on a prefix of the input and compares rates per word; the table says so.
@@ -83,7 +91,7 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(argv: list[str], cwd: Path, sample_tree: bool = False) -> tuple[float, int, int]:
+def measure(argv: list[str], cwd: Path, sample_tree: bool = False, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Run ``argv``; return (wall seconds, max RSS KiB of one process, sampled tree RSS KiB)."""
     # Through /usr/bin/time where there is one: a child forked from this (large) Python process
     # would report this process's memory as its own peak until it execs.
@@ -93,7 +101,7 @@ def measure(argv: list[str], cwd: Path, sample_tree: bool = False) -> tuple[floa
         os.close(fd)
         argv = [TIME_BIN, "-f", "%M", "-o", rss_file, *argv]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak_tree = 0
     stop = threading.Event()
 
@@ -173,6 +181,22 @@ def _proselint_argv(exe: str) -> list[str]:
 
 
 # ----------------------------------------------------------------- the run
+ONE_LINE = "The vote was held today.\n"
+ONE_LINE_KINDS = ("one line", "one line, no .pyc")
+
+
+def one_line_env(kind: str, pycache: Path) -> dict[str, str]:
+    """The environment of a one-line run: byte code cached in ``pycache``, or none written."""
+    env = dict(os.environ)
+    if kind == "one line":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
 def garblint_argv(paths: list[str], jobs: int, cache: bool = False, python: str | None = None) -> list[str]:
     argv = [python or sys.executable, "-m", "garblint.lint.cli", "check", "-q", "--exit-zero", "-j", str(jobs)]
     if not cache:
@@ -197,6 +221,12 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="'all cores' job count (default: cpu count)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary input folder")
+    ap.add_argument("--no-one-line", action="store_true", help="leave out the one-line file rows (start-up)")
+    ap.add_argument(
+        "--cached-bytecode", action="store_true",
+        help="run the 1-file and N-file rows with byte code cached too (as the 'one line' row; "
+        "default: the environment as it is, see the header line 'byte code')",
+    )
     ap.add_argument(
         "--compare", metavar="PYTHON",
         help="also run the garblint installed for this interpreter (say, a venv of an earlier commit) "
@@ -226,13 +256,17 @@ def main() -> int:
             "default_rules": default_rules,
             "installed_rules": len(rule_codes()),
             "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "bytecode": "cached" if args.cached_bytecode else ("not written" if sys.dont_write_bytecode else "as the environment has it"),
         }
         results["meta"] = meta
         print(
             f"garblint {__version__}, Python {meta['python']}, {meta['cpus']} CPUs, load {meta['load_average']}\n"
             f"input: {words:,} words ({info['articles']} articles) as 1 file and as {args.files} files; "
             f"default rules ({len(default_rules)}): {' '.join(default_rules)}\n"
-            f"{args.repeat} runs each, interleaved; median wall time reported\n",
+            f"{args.repeat} runs each, interleaved; median wall time reported\n"
+            f"byte code (1-file and {args.files}-file rows): {meta['bytecode']}"
+            + (" (PYTHONDONTWRITEBYTECODE: an editable install compiles garblint's modules in every run; --cached-bytecode)" if meta["bytecode"] == "not written" else "")
+            + "\n",
             flush=True,
         )
 
@@ -285,6 +319,43 @@ def main() -> int:
                     argv_paths = [big] if kind == "1 file" else ([small] if name == "typos" else small_paths)
                     cases.append((name, kind, PEERS[name][2](exe, argv_paths), words, False))
 
+        # The one-line file, with and without cached byte code (see the module docstring).
+        envs: dict[int, dict[str, str]] = {}
+        if not args.no_one_line:
+            one = tmp / "in" / "one-line.txt"
+            one.write_text(ONE_LINE, encoding="utf-8")
+            for kind in ONE_LINE_KINDS:
+                env = one_line_env(kind, tmp / "pycache")
+                labels = [("garblint --jobs 1", None)] + ([("garblint@compare --jobs 1", args.compare)] if args.compare else [])
+                for label, python in labels:
+                    envs[len(cases)] = env
+                    cases.append((label, kind, garblint_argv([str(one)], 1, python=python), corpus.word_count(ONE_LINE), False))
+                for name, exe in peers.items():
+                    argv = _proselint_argv(exe) + [str(one)] if name == "proselint" else PEERS[name][2](exe, [str(one)])
+                    envs[len(cases)] = env
+                    cases.append((name, kind, argv, corpus.word_count(ONE_LINE), False))
+            for i, env in envs.items():  # fill the byte code cache (and any data cache): untimed
+                if cases[i][1] == "one line":
+                    try:
+                        measure(cases[i][2], tmp, env=env)
+                    except (RuntimeError, OSError):
+                        pass  # reported by the timed runs
+
+        if args.cached_bytecode:
+            env = one_line_env("one line", tmp / "pycache")
+            for i in range(len(cases)):
+                envs.setdefault(i, env)
+            # fill the byte code cache: each build and peer once on a few small files, untimed
+            few = small_paths[:20]
+            warm = [garblint_argv(few, 1)] + ([garblint_argv(few, 1, python=args.compare)] if args.compare else [])
+            for name, exe in peers.items():
+                warm.append(_proselint_argv(exe) + few if name == "proselint" else PEERS[name][2](exe, few))
+            for argv in warm:
+                try:
+                    measure(argv, tmp, env=env)
+                except (RuntimeError, OSError):
+                    pass  # reported by the timed runs
+
         times: dict[int, list[float]] = {i: [] for i in range(len(cases))}
         mem: dict[int, tuple[int, int]] = {i: (0, 0) for i in range(len(cases))}
         failed: dict[int, str] = {}
@@ -293,7 +364,7 @@ def main() -> int:
                 if i in failed:
                     continue
                 try:
-                    t, m1, m2 = measure(argv, tmp, sample_tree=tree)
+                    t, m1, m2 = measure(argv, tmp, sample_tree=tree, env=envs.get(i))
                 except (RuntimeError, OSError) as exc:
                     failed[i] = str(exc)
                     print(f"SKIP {label} on {kind}: {exc}", flush=True)
@@ -302,7 +373,7 @@ def main() -> int:
                 mem[i] = (max(mem[i][0], m1), max(mem[i][1], m2))
             print(f"  round {rep + 1}/{args.repeat} done", flush=True)
 
-        print(f"\n{'tool':<34} {'input':<12} {'median s':>9} {'words/s':>12} {'peak MB':>8} {'tree MB':>8}  runs")
+        print(f"\n{'tool':<34} {'input':<17} {'median s':>9} {'words/s':>12} {'peak MB':>8} {'tree MB':>8}  runs")
         med: dict[tuple[str, str], float] = {}
         rate: dict[tuple[str, str], float] = {}
         for i, (label, kind, _, w, tree) in enumerate(cases):
@@ -318,10 +389,11 @@ def main() -> int:
             }
             results["rows"].append(row)
             tree_s = f"{row['tree_mb']:>8.1f}" if tree else f"{'':>8}"
-            print(f"{label:<34} {kind:<12} {m:>9.3f} {fmt_rate(w, m)} {row['peak_mb']:>8.1f} {tree_s}  {', '.join(f'{x:.2f}' for x in times[i])}")
+            print(f"{label:<34} {kind:<17} {m:>9.3f} {fmt_rate(w, m)} {row['peak_mb']:>8.1f} {tree_s}  {', '.join(f'{x:.2f}' for x in times[i])}")
 
         print("\nratios: garblint time / peer time for the same words (below 1 = garblint faster)")
-        for kind in ("1 file", f"{args.files} files"):
+        kinds = ["1 file", f"{args.files} files"] + ([] if args.no_one_line else list(ONE_LINE_KINDS))
+        for kind in kinds:
             for g in [c[0] for c in cases if c[0].startswith("garblint") and c[1] == kind]:
                 if (g, kind) not in rate:
                     continue
@@ -330,7 +402,7 @@ def main() -> int:
                         continue
                     ratio = rate[(p, kind)] / rate[(g, kind)]  # per word, so proselint's sample is fair
                     results["ratios"].append({"garblint": g, "peer": p, "input": kind, "ratio": round(ratio, 3)})
-                    print(f"  {kind:<12} {g:<20} vs {p:<34} {ratio:>8.2f}x")
+                    print(f"  {kind:<17} {g:<20} vs {p:<34} {ratio:>8.2f}x")
         if args.compare:
             print("garblint time / garblint@compare time (above 1 = this build is slower)")
             for (label, kind), m in med.items():
@@ -338,7 +410,7 @@ def main() -> int:
                 if label.startswith("garblint --") and other in med:
                     ratio = m / med[other]
                     results["ratios"].append({"garblint": label, "peer": other[0], "input": kind, "ratio": round(ratio, 3)})
-                    print(f"  {kind:<12} {label:<20} vs {other[0]:<34} {ratio:>8.2f}x")
+                    print(f"  {kind:<17} {label:<20} vs {other[0]:<34} {ratio:>8.2f}x")
         if versions:
             print("peers: " + "; ".join(f"{n} {v}" for n, v in versions.items()))
 
@@ -384,6 +456,11 @@ def main() -> int:
             if results["scaling"] and results["scaling"][-1]["multiple"] > 1:
                 s = results["scaling"][-1]
                 print(f"  {s['multiple']}x input took {s['time_over_1x']}x the 1x time")
+        ones = [r for r in results["rows"] if r["tool"] == "garblint --jobs 1" and r["input"] in ONE_LINE_KINDS]
+        if ones:
+            print("\nstart-up target: a one-line file, no cache, in at most 0.2 s and 40 MB")
+            for r in ones:
+                print(f"  {r['input']}: {r['median_s']:.3f} s, {r['peak_mb']} MB")
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
             print(f"\nwrote {args.json}")

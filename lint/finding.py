@@ -1,9 +1,8 @@
 """Findings: what a rule reports, in a form every report can print without the Document."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Callable
 
 #: Severities from most to least severe; ``--fail-on`` compares by this order.
 SEVERITIES = ("error", "warning", "suggestion")
@@ -144,7 +143,21 @@ def make_fingerprint(code: str, text: str, before: str, after: str) -> str:
     key = "\x1f".join(
         (code, normalise_for_fingerprint(text), normalise_for_fingerprint(before), normalise_for_fingerprint(after))
     )
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    sha1 = _SHA1 or _load_sha1()
+    return sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+_SHA1: Callable[[bytes], Any] | None = None
+
+
+def _load_sha1() -> Callable[[bytes], Any]:
+    """hashlib's sha1, imported with the first finding (a clean file needs no fingerprint, and
+    hashlib's import starts OpenSSL: about 3 ms)."""
+    global _SHA1
+    from hashlib import sha1
+
+    _SHA1 = sha1
+    return sha1
 
 
 def severity_at_least(severity: str, threshold: str) -> bool:

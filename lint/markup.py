@@ -129,8 +129,10 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
     ``Document.structural_text``)."""
     regions = list(directive_spans(text))  # in Markdown code they are blanked as code anyway
     regions.extend(embedded_post_regions(text))
-    if is_markdown(path) or is_rst(path):
-        if is_markdown(path):
+    ext = os.path.splitext(path)[1].lower() if path else ""  # (is_markdown, is_rst, is_html)
+    md = ext in MARKDOWN_EXTENSIONS
+    if md or ext in RST_EXTENSIONS:
+        if md:
             regions.extend(markdown_regions(text))
         else:
             from .rst import rst_regions  # docutils is slow to import: only for .rst files
@@ -141,7 +143,7 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
         if code_signs(text) >= 3:
             # technical documentation: code its prose writes without markup ("{desc}", "x||y")
             regions.extend(markup_code(blank(text, regions)))
-    elif is_html(path):
+    elif ext in HTML_EXTENSIONS:
         regions.extend(html_regions(text))
     else:
         from .layout import layout_regions  # plain text: code, tables, rules, option lists...

@@ -129,12 +129,13 @@ def _load(target: Target) -> Document:
 
 
 def _collect_one(
-    args: tuple[Target, Config, list[str]], lint: bool = False
+    args: tuple[Target, Config, list[str]], lint: bool = False, digest: bool = True
 ) -> tuple[dict[str, Any] | None, str | None, FileResult | None]:
     """First pass for corpus rules: this file's facts and the digest of the bytes they came from;
     with ``lint``, also the file's result as a single-document run gives it (its corpus rules
     seeing its own facts only), which the runner keeps where no corpus rule may flag the file
-    (``Rule.may_flag``): most files are then read and analysed once, not twice."""
+    (``Rule.may_flag``): most files are then read and analysed once, not twice. ``digest``:
+    the SHA-256 of the bytes (the result cache's key) is computed; without the cache it is None."""
     target, config, codes = args
     rules = [r for r in selected_rules(config) if r.code in codes]
     try:
@@ -142,24 +143,26 @@ def _collect_one(
         doc = document_from_bytes(data, target.path)
     except InputError:
         return None, None, None
-    digest = content_digest(data)
+    sha = content_digest(data) if digest else None
     facts = collect_facts(doc, config, rules)
     result = None
     if lint:
         for r in rules:
             doc.corpus[r.code] = r.merge([facts[r.code]])
-        result = _lint_doc(target, config, doc, digest)
-    return facts, digest, result
+        result = _lint_doc(target, config, doc, sha)
+    return facts, sha, result
 
 
-def _lint_one(args: tuple[Target, Config, dict[str, Any]]) -> FileResult:
+def _lint_one(args: tuple[Target, Config, dict[str, Any]], digest: bool = True) -> FileResult:
+    """One file, linted with the merged corpus facts ``corpus``; ``digest`` as in ``_collect_one``."""
     target, config, corpus = args
     result = FileResult(target.path, error=target.error, skipped=target.skipped)
     if target.error or target.skipped:
         return result
     try:
         data = _target_bytes(target)
-        result.digest = content_digest(data)
+        if digest:
+            result.digest = content_digest(data)
         doc = document_from_bytes(data, target.path)
     except BinaryFile as exc:
         result.skipped = str(exc)
@@ -238,23 +241,23 @@ def tune_gc() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str], parent: int = 0) -> None:
+def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str], parent: int = 0, digest: bool = True) -> None:
     if parent:
         die_with_parent(parent)  # no worker outlives the main process (SIGTERM, SIGKILL)
     tune_gc()
     # Ctrl-C reaches the whole process group: the main process handles it (and stops the
     # pool); a worker printing its own KeyboardInterrupt traceback would only add noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(config=config, corpus=corpus, codes=codes)
+    _WORKER.update(config=config, corpus=corpus, codes=codes, digest=digest)
 
 
 def _worker_collect(item: tuple[Target, bool]) -> tuple[dict[str, Any] | None, str | None, FileResult | None]:
     target, lint = item
-    return _collect_one((target, _WORKER["config"], _WORKER["codes"]), lint)
+    return _collect_one((target, _WORKER["config"], _WORKER["codes"]), lint, _WORKER.get("digest", True))
 
 
 def _worker_lint(target: Target) -> FileResult:
-    return _lint_one((target, _WORKER["config"], _WORKER["corpus"]))
+    return _lint_one((target, _WORKER["config"], _WORKER["corpus"]), _WORKER.get("digest", True))
 
 
 def _size(target: Target) -> int:
@@ -285,6 +288,7 @@ def lint_targets(
     corpus_codes = [r.code for r in rules if r.corpus]
     lintable = [i for i, t in enumerate(targets) if not (t.error or t.skipped)]
     digests: dict[int, str | None] = {i: _digest_or_none(targets[i]) for i in lintable} if cache else {}
+    want_digest = cache is not None  # (the digest is the cache's key: nothing else reads it)
     pool: ProcessPoolExecutor | None = None
     pool_corpus: dict[str, Any] | None = None
     pool_failed = False
@@ -298,7 +302,7 @@ def lint_targets(
             from concurrent.futures import ProcessPoolExecutor  # only when needed: 10 ms of start-up
 
             pool = ProcessPoolExecutor(
-                max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes, os.getpid())
+                max_workers=max_jobs, initializer=_init_worker, initargs=(config, corpus, corpus_codes, os.getpid(), want_digest)
             )
             pool_corpus = corpus
         return pool
@@ -365,7 +369,7 @@ def lint_targets(
                     todo.append(i)
             # files that are never split are linted in this pass too (see _collect_one)
             items = [(targets[i], _size(targets[i]) < SPLIT_MIN_CHARS) for i in todo] + [(t, False) for t in reference]
-            out = run(_worker_collect, lambda item: _collect_one((item[0], config, corpus_codes), item[1]), items, corpus, 16)
+            out = run(_worker_collect, lambda item: _collect_one((item[0], config, corpus_codes), item[1], want_digest), items, corpus, 16)
             first: dict[int, FileResult] = {}
             for i, (f, d, r) in zip(todo, out):
                 facts[i] = f
@@ -401,7 +405,7 @@ def lint_targets(
             big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= limit]
             todo = [i for i in todo if i not in big]
             use_pool = spare
-        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus)), [targets[i] for i in todo], corpus, 8)
+        out = run(_worker_lint, lambda t: _lint_one((t, config, corpus), want_digest), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r
         if big:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -12,6 +11,8 @@ from .document import Document
 
 def content_digest(data: bytes) -> str:
     """The digest that keys a file's cached result (its bytes' SHA-256)."""
+    import hashlib  # (only with the result cache: OpenSSL's start-up is not a one-line run's)
+
     return hashlib.sha256(data).hexdigest()
 
 #: Files larger than this are refused with a clear message rather than exhausting memory

@@ -212,6 +212,35 @@ def _word_facts(tok: str) -> None:
     _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
 
 
+def _add_facts(toks) -> None:
+    """``_word_facts`` of every token in ``toks``, with the answers of the two commonest kinds
+    written down at once: an ASCII token with no capital letter and no apostrophe (a plain
+    word, a number, a code: "said", "2024", "1504-1511", "ade9ce93e6"), and a plain capitalised
+    ASCII word ("Farmers"). For them fold, the possessive and the capital tests reduce to
+    the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
+    compares every fact with _word_facts)."""
+    low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
+    for tok in toks:
+        if tok.isascii():
+            if "'" not in tok and tok.lower() == tok:
+                nn = tok in NOT_NAMES
+                opens = tok in PARTICLES
+                low_of[tok] = tok if tok[0].isalpha() else None
+                cap_of[tok] = None
+                opens_of[tok] = opens
+                info[tok] = (None, opens, nn, nn or tok in STOPWORDS, tok in _BRIDGES, False, tok, len(tok) > 1 and tok.islower(), False, False, tok, nn)
+                continue
+            if tok.isalpha() and tok.istitle():
+                ft = tok.lower()
+                nn = ft in NOT_NAMES
+                low_of[tok] = None
+                cap_of[tok] = ft
+                opens_of[tok] = True
+                info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
+                continue
+        _word_facts(tok)
+
+
 @dataclass(frozen=True)
 class NameWords:
     """The word lists name extraction reads that a user may extend (config keys ``name-titles``
@@ -330,8 +359,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     if len(info) + len(distinct) > _FACTS_MAX:
         for d in (_LOW, _CAP, _OPENS, _INFO):
             d.clear()
-    for tok in distinct.difference(info):
-        _word_facts(tok)
+    _add_facts(distinct.difference(info))
     lower = set(map(_LOW.__getitem__, distinct))
     lower.discard(None)
     # the capitalised words, except those opening a sentence

@@ -156,7 +156,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
                 # truncated copy is that short), or this paragraph a complete sentence too
                 # short for the ratio and under 0.8 of the other (a summary, dropped below).
                 continue
-            score, truncated = _near_similarity(norms[j], norm, ends_sentence)
+            score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:
                 continue  # not a copy
             if not _same_numbers(norms[j], norm, truncated):
@@ -232,6 +232,44 @@ def _near_similarity(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool
         return 0.0, False
     short, long_ = (a, b) if la <= lb else (b, a)
     t = fuzz.ratio(short, long_[:n])
+    if t >= NEAR_RATIO + 4:
+        return t, True
+    return 0.0, False
+
+
+# Scores asked of rapidfuzz with a cut-off a little under the one the test needs: rapidfuzz then
+# bounds its work by the largest distance that can still reach the cut-off (0.0 below it), and
+# the margin keeps a score on the very boundary (90.0) from being lost to float rounding.
+_MARGIN = 1e-7
+
+
+def _near_similarity_cut(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
+    """``_near_similarity(a, b, b_ends_sentence)``, with rapidfuzz told the least score that
+    can still matter, so that it can stop early on the many pairs far apart.
+
+    The full ratio matters when it reaches NEAR_RATIO or, if the pair may still be a truncated
+    copy, when it reaches the bound ``(NEAR_RATIO + 4 - 1e-6) * 2 n / (n + m)`` under which
+    _near_similarity skips the truncated score; below the smaller of the two (0.0 from
+    rapidfuzz) both tests fail just as they do for the exact score. The truncated score
+    matters only from NEAR_RATIO + 4.
+    """
+    la, lb = len(a), len(b)
+    n, m = (la, lb) if la <= lb else (lb, la)
+    truncatable = not (n < TRUNCATED_MIN_SHARE * m) and not (b_ends_sentence and lb < 0.8 * la)
+    if 200 * n >= NEAR_RATIO * (n + m):
+        cut = NEAR_RATIO
+        if truncatable:
+            cut = min(cut, (NEAR_RATIO + 4 - 1e-6) * 2 * n / (n + m))
+        score = fuzz.ratio(a, b, score_cutoff=cut - _MARGIN)
+        if score >= NEAR_RATIO:
+            return score, False
+        if not truncatable or score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
+            # (a score of 0.0 from rapidfuzz is under the cut-off, so under this bound too)
+            return 0.0, False
+    elif not truncatable:
+        return 0.0, False
+    short, long_ = (a, b) if la <= lb else (b, a)
+    t = fuzz.ratio(short, long_[:n], score_cutoff=NEAR_RATIO + 4 - _MARGIN)
     if t >= NEAR_RATIO + 4:
         return t, True
     return 0.0, False

@@ -10,6 +10,7 @@ N005 one person's name in two forms (``_nameforms``), N006 a near miss of a well
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -494,10 +495,23 @@ class CorpusNameVariant(Rule):
 
 # ------------------------------------------------------------------ N006
 #: a capitalised word after a word that introduces a place ("in", "to", "from", "near" ...)
+# (the word boundary before the cue is tested by _place_contexts, not by a leading \b, which
+# the regex engine would try at every position of the text instead of only where a cue's
+# first letter is)
 _PLACE_CONTEXT = lazy_re(
-    r"\b(?:in|to|from|near|outside|across|via|toward|towards|into|around|visited|visiting|reached)\s+"
+    r"(?:in|to|from|near|outside|across|via|toward|towards|into|around|visited|visiting|reached)\s+"
     r"([A-Z][a-z\u00e0-\u00ff]{3,}(?:-[A-Z][a-z\u00e0-\u00ff]+)?)(?![\w'\u2019-])(?!\s+[A-Z])"
 )
+_WORD_CHAR = lazy_re(r"\w")
+
+
+def _place_contexts(text: str) -> list[re.Match[str]]:
+    """The matches of ``\b`` + _PLACE_CONTEXT. A match whose cue follows a word character
+    ("within Paris") is dropped; no match with the boundary can start inside it (the cues are
+    lower case, the place capitalised), so the others are the same."""
+    return [m for m in _PLACE_CONTEXT.finditer(text) if not (m.start() and _WORD_CHAR.match(text, m.start() - 1))]
+
+
 _KNOWN_WORD = 2.5  # Zipf frequency from which a word is English or a known name in its own right
 
 
@@ -533,7 +547,7 @@ class PlaceNearMiss(Rule):
         if not places.available():
             return
         text = doc.text
-        cands = [m for m in _PLACE_CONTEXT.finditer(text)]
+        cands = _place_contexts(text)
         if not cands:
             return
         table = places.names()

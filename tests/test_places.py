@@ -41,10 +41,19 @@ def test_index_holds_well_known_places_only(gazetteer: Path) -> None:
 
 def test_index_is_written_to_the_cache_and_read_back(gazetteer: Path) -> None:
     first = places.names()
-    files = list(gazetteer.glob("places-*.tsv"))
+    files = list(gazetteer.glob("places-*.txt"))
     assert len(files) == 1
     places.reset()
-    assert places.names() == first
+    assert list(places.names().items()) == list(first.items())  # the same entries in the same order
+
+
+def test_index_in_another_format_is_not_read() -> None:
+    assert places._decode("Marseille\tcity\n") is None
+    assert places._decode("a\nb\x00A\nB\x002") is None  # blocks of different lengths
+    assert places._decode("a\x00A\x00x") is None  # no such kind
+    assert places._decode("\x00\x00") == {}
+    table = {"marseille": ("Marseille", "city"), "kyiv": ("Kyiv", "city")}
+    assert places._decode(places._encode(table)) == table
 
 
 def test_near_misses() -> None:

@@ -286,3 +286,130 @@ def test_web_addresses_same_as_findall(seed):
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
         assert TT.web_addresses(text) == TT._URL.findall(text), text
+
+
+# ----------------------------------------------------------------------- E001
+from garblint.rules import encoding as E  # noqa: E402
+
+_MOJI_PIECES = [
+    "a", "b", " ", "\n", ".", "caf", "\u00e9", "\u00c3", "\u00a9", "\u00e2\u20ac\u2122", "\u00e2\u20ac", "\u00c2",
+    "\u00a0", "\u2019", "\u201c", "\u2014", "\u00f8", "\u0153", "\u00c3\u00a9", "\u00e2", "\u20ac", "\u2122",
+    "\u0080", "\u009d", "\u00ef\u00bb\u00bf", "\u0413\u045e\u0412\u0402\u0412", "\u00d0", "\u00d1\u0081", "\u00ce", "\u00bc", "Troms", "x", "1",
+]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_mojibake_windows_answer_is_bad(seed):
+    pytest.importorskip("ftfy")
+    from ftfy.badness import is_bad
+
+    width = E._mojibake_width()
+    if width is None:
+        pytest.skip("this ftfy's badness expression has no bounded, context-free width")
+    from ftfy.badness import BADNESS_RE
+
+    triggers = E._mojibake_triggers()
+    # pieces that make up the expression's longer alternatives too: its own non-ASCII characters
+    own = sorted(c for c in set(BADNESS_RE.pattern) if ord(c) > 127)
+    pieces = _MOJI_PIECES + own + own + own
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        assert E._bad_near_triggers(t, triggers, width) == (bool(triggers.search(t)) and is_bad(t)), t
+
+
+# ----------------------------------------------------------------------- N006
+_PLACE_PIECES = ["in", "to", "into", "within", "from", "_", "x", " ", "  ", "\n", "Paris", "Marseile", "Oslo", "-",
+                 "Lyon", "'s", ".", "é", "Über", "near", "A", "visited", "3", "tto"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_place_contexts_match_the_bounded_pattern(seed):
+    from garblint.rules import names as NM
+
+    bounded = re.compile(r"\b" + NM._PLACE_CONTEXT.pattern)
+    rng = random.Random(seed)
+    for _ in range(30):
+        t = "".join(rng.choice(_PLACE_PIECES) for _ in range(rng.randrange(0, 30)))
+        assert [m.span(1) for m in NM._place_contexts(t)] == [m.span(1) for m in bounded.finditer(t)], t
+
+
+# ----------------------------------------------------------------------- D001
+_D_WORDS = ["the", "vote", "was", "held", "today", "in", "oslo", "and", "2.1", "percent", "rose", "a", "mayor", "said", "."]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_near_similarity_with_cutoffs(seed):
+    from garblint.rules import duplicates as D
+
+    rng = random.Random(seed)
+    for _ in range(60):
+        a = " ".join(rng.choice(_D_WORDS) for _ in range(rng.randrange(10, 60)))
+        b = list(a)
+        for _ in range(rng.choice((0, 1, 2, 4, 8, 20))):  # a few changed characters
+            k = rng.randrange(len(b))
+            b[k] = rng.choice("abcdefghij .")
+        b = "".join(b)
+        cut = rng.random()
+        if cut < 0.4:  # a truncated copy, or a copy with more text after it
+            b = b[: rng.randrange(len(b) // 3, len(b) + 1)]
+        elif cut < 0.6:
+            b = b + " " + " ".join(rng.choice(_D_WORDS) for _ in range(rng.randrange(1, 30)))
+        for x, y in ((a, b), (b, a)):
+            for ends in (False, True):
+                assert D._near_similarity_cut(x, y, ends) == D._near_similarity(x, y, ends)
+
+
+# ------------------------------------------------------------- Rule.finding
+def test_rule_finding_equals_the_dataclass_made_with_its_init():
+    import dataclasses
+    import pickle
+
+    from garblint.lint.finding import Finding
+    from garblint.rules.quotes import UnbalancedQuotes
+
+    doc = Document("One line.\nThe “quote here.\n")
+    f = UnbalancedQuotes().finding(doc, 14, 15, "m", [("x", True)], confidence=1.5, properties={"b": 1, "a": 2})
+    g = Finding(**{fl.name: getattr(f, fl.name) for fl in dataclasses.fields(Finding)})
+    assert f == g and hash(f) == hash(g) and repr(f) == repr(g)
+    assert list(vars(f)) == list(vars(g)) == [fl.name for fl in dataclasses.fields(Finding)]
+    assert pickle.loads(pickle.dumps(f)) == f and f.confidence == 1.0 and f.properties == (("a", 2), ("b", 1))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.code = "X"  # type: ignore[misc]
+
+
+# ------------------------------------------------------------- names: word facts
+_NAME_TOKENS = [
+    "said", "the", "von", "van", "de", "of", "for", "may", "monday", "May", "Monday", "Farmers", "A", "I", "a",
+    "2024", "1504-1511", "ade9ce93e6", "0D2F", "4AB", "3d", "well-known", "al-Nour", "van-Dyke", "de-la",
+    "it's", "Quell's", "O'Brien", "US", "NATO", "McDonald", "Ada", "Ng", "x", "X", "Ab", "AB", "aB",
+    "café", "Café", "Émile", "ßtraße", "İstanbul", "ǅemal", "K\u212a", "Inc", "Mr", "Dr", "Ms", "the's", "is",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_add_facts_match_word_facts(seed):
+    from garblint.rules import _mentions as M
+
+    rng = random.Random(seed)
+    toks = set(_NAME_TOKENS)
+    for _ in range(200):
+        t = "".join(rng.choice(_NAME_TOKENS) for _ in range(rng.randrange(1, 3)))
+        toks.add(t)
+        toks.add(t.capitalize())
+        toks.add(t.lower())
+    saved = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
+    try:
+        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+            d.clear()
+        for t in toks:
+            M._word_facts(t)
+        expected = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
+        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+            d.clear()
+        M._add_facts(toks)
+        assert [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)] == expected
+    finally:
+        for d, old in zip((M._LOW, M._CAP, M._OPENS, M._INFO), saved):
+            d.clear()
+            d.update(old)

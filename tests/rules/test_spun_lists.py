@@ -63,3 +63,23 @@ def test_weak_hits_same_before_and_after_the_table_is_built(monkeypatch) -> None
     assert spun._weak_hits(Document(doc.text), ()) == expected
     monkeypatch.setattr(spun, "_looked_up", [spun._LOOKUP_BUDGET])
     assert spun._weak_hits(Document(doc.text), ()) == expected
+
+
+def test_builtin_table_cached_and_read_back(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    spun.load_weak.cache_clear()
+    try:
+        built = spun.load_weak()  # parsed, then written to the cache folder
+        files = list(tmp_path.glob("spun-forms-*.marshal"))
+        assert len(files) == 1
+        spun.load_weak.cache_clear()
+        read = spun.load_weak()
+        assert read is not built
+        for attr in ("table", "first", "first_cap", "heads", "second"):
+            assert getattr(read, attr) == getattr(built, attr), attr
+        assert list(read.table.items()) == list(built.table.items())
+        files[0].write_bytes(b"not marshal data")  # a damaged file is passed by
+        spun.load_weak.cache_clear()
+        assert spun.load_weak().table == built.table
+    finally:
+        spun.load_weak.cache_clear()

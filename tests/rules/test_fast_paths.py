@@ -413,3 +413,22 @@ def test_add_facts_match_word_facts(seed):
         for d, old in zip((M._LOW, M._CAP, M._OPENS, M._INFO), saved):
             d.clear()
             d.update(old)
+
+
+# ------------------------------------------------------------- lexicon: cached word counts
+def test_word_counts_cached_and_read_back(tmp_path, monkeypatch):
+    from garblint.lint import lexicon as L
+
+    with open(L._data_path(L.DICTIONARY), encoding="utf-8") as fh:
+        expected = L.parse_counts(fh.read())
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(L, "_FREQS", None)
+    built = L.frequencies()  # parsed, then written to the cache folder
+    files = list(tmp_path.glob("counts-*.bin"))
+    assert len(files) == 1
+    monkeypatch.setattr(L, "_FREQS", None)
+    read = L.frequencies()
+    assert read is not built and list(read.items()) == list(built.items()) == list(expected.items())
+    files[0].write_bytes(b"damaged")
+    monkeypatch.setattr(L, "_FREQS", None)
+    assert L.frequencies() == expected

@@ -432,3 +432,27 @@ def test_word_counts_cached_and_read_back(tmp_path, monkeypatch):
     files[0].write_bytes(b"damaged")
     monkeypatch.setattr(L, "_FREQS", None)
     assert L.frequencies() == expected
+
+
+# ------------------------------------------------------------- sentence segmentation
+# the candidate pattern before the no-mark-before test moved after the first mark (a leading
+# look-behind, tried at every position of the text)
+_OLD_CANDIDATE = r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)
+        (?P<close>[\"'\u201d\u2019)\]\u00bb]*)
+        (?P<ws>\s+)
+        (?=(?P<next>\S))"""
+_SEG_PIECES = [".", "..", "...", "!", "?", "\u2026", "!?", " ", "  ", "\n", "\t", '"', "'", "\u201d", ")", "]", "\u00bb",
+               "a", "The", "U.S", "p.m", "x", "\u00a0", "Dr", "1"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_sentence_candidates_match_the_look_behind_pattern(seed):
+    from garblint.lint import segment as SG
+
+    old = re.compile(_OLD_CANDIDATE, re.VERBOSE)
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_SEG_PIECES) for _ in range(rng.randrange(0, 40)))
+        got = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in SG._CANDIDATE.finditer(t)]
+        want = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in old.finditer(t)]
+        assert got == want, t

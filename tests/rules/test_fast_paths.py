@@ -456,3 +456,25 @@ def test_sentence_candidates_match_the_look_behind_pattern(seed):
         got = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in SG._CANDIDATE.finditer(t)]
         want = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in old.finditer(t)]
         assert got == want, t
+
+
+# ------------------------------------------------------------- P001
+_OLD_SPACE_BEFORE = (
+    r"(?<=[^\s(\[{\u201c\u2018])"
+    r"(?P<ws>[ \t\u00a0]+)"
+    r"(?P<p>[,;!?](?![,;!?])|:(?![:\-]?[()\[\]DPp3/\\|]|:)|\.(?![.\d\w]))"
+)
+_P_PIECES = [" ", "  ", "\t", "\u00a0", "\n", ",", ";", ":", "!", "?", ".", "..", "a", "word", "(", "[", "{", "\u201c",
+             "\u2018", ":)", ":-", "::", "3", "x", "\u201d"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
+    from garblint.rules import punctuation as PU
+
+    old = re.compile(_OLD_SPACE_BEFORE)
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_P_PIECES) for _ in range(rng.randrange(0, 40)))
+        got = [(m.span(), m.span("ws"), m.group("p")) for m in PU._SPACE_BEFORE.finditer(t)]
+        assert got == [(m.span(), m.span("ws"), m.group("p")) for m in old.finditer(t)], t

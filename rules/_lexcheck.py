@@ -64,7 +64,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 from ._ocrwords import OcrWords
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
-from ._techterms import technical_term
+from ._techterms import code_shaped, technical_term
 from ._typos import (  # noqa: F401 - re-exported for tests and benchmarks
     CAPITAL_MARGIN,
     CAPITAL_MAX_ZIPF,
@@ -645,8 +645,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                     k += 1
                 alone = k >= line_b
             reason = cached_garbage_reason(core, self.freqs, at_line_start, alone)
-            if reason is None:
-                continue
+            if reason is None or code_shaped(self.doc, core, core_a, core_a + len(core), reason):
+                continue  # (code_shaped: "is_64_bit", "PKCS#11", "`configure'", "~/.toolrc")
             if any(s in self.owned for s in range(core_a, core_a + len(core))):
                 continue
             core_b = core_a + len(core)

@@ -14,6 +14,7 @@ from typing import Any, Iterator, Mapping
 from ..lint import lexicon, nearwords
 from ..lint.segment import chunk_around
 from ._confusion import _ALPHABET, GLYPH_LETTERS, MIN_SUGGESTION_FREQ, Weights, confusion_cost, rank, symspell_candidates
+from ._techterms import technical_prose
 from ._words import _SUSPENDED_NEXT, FUNCTION_WORDS, MAX_WORD, _word_file, accepted_form, two_letter_words
 from ..lint.lazyre import lazy_re
 
@@ -147,6 +148,9 @@ class OcrScans:
         if glued or letters < 3:
             if glyph_freq < (1_000_000 if letters >= 3 else 100_000_000):
                 return
+        if digits[0] >= 3 and digits[-1] == len(w) - 1 and len(digits) == len(w) - digits[0] and glyph_freq < 1_000_000:
+            if technical_prose(self.doc):
+                return  # "sha1", "tty0", "eth1" in a manual: a name with its number, not "shal"
         cands = self._fill_glyphs(low, digits)
         if glyph_freq >= MIN_SUGGESTION_FREQ and glyph in cands:
             cands.remove(glyph)

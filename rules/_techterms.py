@@ -54,6 +54,18 @@ _CODE_KINDS = word_set("code-kind-nouns")
 _VERSION_AFTER = lazy_re(r"[ \t]+v?\d+(?:\.\d+)+\b|\(\d[a-z]?\)")
 _WORD_BEFORE = lazy_re(r"([A-Za-z]+)[ \t]+$")
 _WORD_AFTER = lazy_re(r"[ \t]+([A-Za-z]+)")
+# the same with a quotation mark that closes or opens the word: 'the "messagebus" service'
+_QUOTED_WORD_BEFORE = lazy_re(r"([A-Za-z]+)[ \t]+[\"'`\u201c\u2018]$")
+_QUOTED_WORD_AFTER = lazy_re(r"[\"'`\u201d\u2019][ \t]+([A-Za-z]+)")
+# a verb of naming right before the word: "this is typically called gmake"
+_NAMED_BEFORE = lazy_re(r"\b(?:called|named|dubbed|known[ \t]+as)[ \t]+$")
+# one more item of a pair or list of names, before or after the word: "semget or shmget",
+# "useradd and groupadd", "libcom_err and libss"
+_ITEM_BEFORE = lazy_re(r"(\w+)(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|/)$")
+_ITEM_AFTER = lazy_re(r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|/)(\w+)")
+# the parts of a name joined by hyphens around a word: "libnss-ldap", "python3-evdev"
+_HYPHEN_BEFORE = lazy_re(r"(?:[\w.+]+-)+$")
+_HYPHEN_AFTER = lazy_re(r"(?:-[\w.+]+)+")
 # a list of single words: "a, b, c", "a, b and c", "a, b, or c"
 _LIST_ITEM = r"[A-Za-z](?:[\w+-]|\.(?=\w))*"
 _WORD_LIST = lazy_re(
@@ -87,9 +99,20 @@ def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
         return False
     if start >= 2 and text[start - 2].isalpha():
         return len(w) <= 3
+    before = _WORD_BEFORE.search(text, max(0, start - 41), start - 1)
+    if before and len(w) >= 3 and _letters_of(w, before.group(1).lower()):
+        return True  # "Neovim (nvim)": a short form of the word before it
     parts = _WORD_PARTS.findall(text[max(0, start - 80) : start - 1])
     n = len(w)
     return len(parts) >= n and "".join(p[0] for p in parts[-n:]).lower() == w
+
+
+def _letters_of(w: str, word: str) -> bool:
+    """``w`` is shorter than ``word``, starts with its letter and takes its letters in order."""
+    if len(w) >= len(word) or w[0] != word[0]:
+        return False
+    it = iter(word)
+    return all(c in it for c in w)
 
 
 _URL_BODY = lazy_re(r"(?:https?|ftp)://[^\s<>()\[\]\"']+")  # _URL without its opening \b
@@ -176,6 +199,17 @@ def named_by_context(text: str, start: int, end: int, w: str) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1).islower() and _kind(before.group(1)):
         return True
+    if _QUOTED_WORD_AFTER.match(text, end, end + 40):
+        after = _QUOTED_WORD_AFTER.match(text, end, end + 40)
+        if after and after.group(1).islower() and _kind(after.group(1)):
+            return True
+    before = _QUOTED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).islower() and _kind(before.group(1)):
+        return True
+    if _NAMED_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _hyphenated_name(text, start, end) or _name_family(text, start, end, w):
+        return True
     line_a = text.rfind("\n", 0, start) + 1
     line_b = text.find("\n", end)
     line_b = len(text) if line_b < 0 else line_b
@@ -186,6 +220,39 @@ def named_by_context(text: str, start: int, end: int, w: str) -> bool:
             continue
         items = [t for t in re.split(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+", m.group()) if t]
         if len(items) >= 3 and any(t.lower() != w and _uncommon(t) for t in items):
+            return True
+    return False
+
+
+def _hyphenated_name(text: str, start: int, end: int) -> bool:
+    """Is the word one part of a name joined by hyphens another part of which has a digit or is
+    no common word ("libnss-ldap", "python3-evdev", "hurd-i386")? A slip in a compound of common
+    words ("self-explanitory", "well-knwon") stays a slip."""
+    parts: list[str] = []
+    m = _HYPHEN_BEFORE.search(text, max(0, start - 60), start)
+    if m:
+        parts += m.group().split("-")
+    m = _HYPHEN_AFTER.match(text, end, end + 60)
+    if m:
+        parts += m.group().split("-")
+    return any(len(p) >= 2 and (p.islower() or p.isdigit() or not p.isalpha()) and _uncommon(p.strip(".")) for p in parts if p)
+
+
+def _name_family(text: str, start: int, end: int, w: str) -> bool:
+    """Is the word paired or listed with an uncommon word that shares three letters at its start
+    or end: one family of names ("semget or shmget", "useradd and groupadd", "libidn2 or libidn")?"""
+    items = []
+    m = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    if m:
+        items.append(m.group(1))
+    m = _ITEM_AFTER.match(text, end, end + 60)
+    if m:
+        items.append(m.group(1))
+    for item in items:
+        low = item.lower()
+        if low == w or not _uncommon(item):
+            continue
+        if low[:3] == w[:3] or low[-3:] == w[-3:]:
             return True
     return False
 
@@ -242,3 +309,40 @@ def _lower_counts(words) -> dict[str, int]:
         if w.islower():
             out[w] = out.get(w, 0) + 1
     return out
+
+
+# shapes of code that a manual or README writes in its prose, which O004 would read as garbage:
+# an identifier with underscores ("is_64_bit", "__u8"), a name and its number ("PKCS#11"), a
+# quoted setting value ('"10";'), a manual page cut before its bracket ("unzip(1"), a hash or
+# an id of hex digits ("run-r14b0047ab6df45bfb45e7786cc839e76.scope")
+_CODE_SHAPED = lazy_re(r"_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*|_+[A-Za-z0-9]+|[A-Za-z]+#\d+|\"[\w.-]*\";?|\w+\(\d[a-z]?\)?|.*[0-9a-f]{16}.*")
+_HOME_PATH = lazy_re(r"~[a-z_]*/[\w.+-]+(?:/[\w.+-]+)*/?")
+# a word quoted the GNU way, `like this' or ``like this'': its closing mark later on the line
+_GNU_QUOTE_OPEN = lazy_re(r"``?[A-Za-z][\w.+-]*")
+# its closing mark: after a letter or a digit, before no letter ("`patch' be", not "man's")
+_GNU_QUOTE_CLOSE = lazy_re(r"(?<=[\w.])'(?![A-Za-z])")
+_GNU_QUOTE_CLOSE_2 = lazy_re(r"(?<=[\w.])''")
+
+
+def code_shaped(doc, core: str, start: int, end: int, reason: str) -> bool:
+    """Is the garbage string ``core`` at ``[start, end)`` of the text a word quoted the GNU way
+    (`configure', ``perl-base'': its closing mark later on the line), a path in the home folder
+    ("~/.toolrc"), or, in a technical
+    document, a piece of code of a shape its prose cites: an identifier, a quoted value, a rule
+    of one repeated mark alone on its line, a vowelless lower-case command ("msgstr")? Asked
+    only for a string O004 would report."""
+    if _GNU_QUOTE_OPEN.fullmatch(core):
+        text = doc.text
+        eol = text.find("\n", end)
+        close = _GNU_QUOTE_CLOSE_2 if core.startswith("``") else _GNU_QUOTE_CLOSE
+        if close.search(text, end, len(text) if eol < 0 else eol):
+            return True
+    if _HOME_PATH.fullmatch(core):
+        return True  # "~/.toolrc", "~user/bin": a path in the home folder
+    if not technical_prose(doc):
+        return False
+    if _CODE_SHAPED.fullmatch(core):
+        return True
+    if reason == "no vowels" and core.islower():
+        return True
+    return len(set(core)) == 1 and not core.isalnum()  # "______": a rule

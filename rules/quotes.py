@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -521,6 +522,54 @@ def _is_list_marker(text: str, ps: int, pos: int) -> bool:
 _EMOTICON = lazy_re(r"(?<![\w:])[:;=][-o'^]?$")
 
 
+_BLANK_LINE = lazy_re(r"\n[ \t]*\n")
+
+
+def _source_paragraph(src: str, a: int, b: int, reach: int = 4000) -> tuple[int, int]:
+    """The paragraph of the source text around ``[a, b)``: a line blanked whole (a path, a list
+    of options) splits a paragraph of the blanked text, not of the source."""
+    lo = max(0, a - reach)
+    starts = [m.end() for m in _BLANK_LINE.finditer(src, lo, a + 1)]
+    start = starts[-1] if starts else lo
+    m = _BLANK_LINE.search(src, max(b - 1, start), b + reach)
+    return min(start, a), max(m.start() if m else min(len(src), b + reach), b)
+
+
+def _bracket_problems(text: str, ps: int, pe: int) -> list[tuple[str, int, Any]]:
+    """The unpaired brackets of ``text[ps:pe]`` in order of the findings: ("unclosed", pos,
+    opener), ("wrong", pos, (opener's pos, opener)) for a closer of the wrong kind, ("stray",
+    pos, None) for a closer that closes nothing. List markers and emoticons are left out."""
+    out: list[tuple[str, int, Any]] = []
+    stack: list[tuple[int, str]] = []
+    for m in _BRACKET.finditer(text, ps, pe):
+        c, pos = m.group(), m.start()
+        before = text[max(ps, pos - 4) : pos]
+        if _EMOTICON.search(before):
+            continue
+        if c in _OPENERS:
+            stack.append((pos, c))
+            continue
+        want = _CLOSERS[c]
+        if stack and stack[-1][1] == want:
+            stack.pop()
+            continue
+        if any(o == want for _, o in stack):
+            # "( … [ … )": the inner bracket was never closed.
+            while stack[-1][1] != want:
+                p, o = stack.pop()
+                out.append(("unclosed", p, o))
+            stack.pop()
+            continue
+        if c == ")" and _is_list_marker(text, ps, pos):
+            continue
+        if stack:
+            out.append(("wrong", pos, stack.pop()))
+            continue
+        out.append(("stray", pos, None))
+    out.extend(("unclosed", p, o) for p, o in stack)
+    return out
+
+
 class UnbalancedBrackets(Rule):
     """What it flags: a parenthesis or bracket without its partner in the paragraph, or one closed by the wrong kind ("(see below]").
 
@@ -543,45 +592,33 @@ class UnbalancedBrackets(Rule):
     def check(self, doc, config):
         text = doc.text
         for para in doc.paragraphs:
-            stack: list[tuple[int, str]] = []
-            for m in _BRACKET.finditer(text, para.start, para.end):
-                c, pos = m.group(), m.start()
-                before = text[max(para.start, pos - 4) : pos]
-                if _EMOTICON.search(before):
-                    continue
-                if c in _OPENERS:
-                    stack.append((pos, c))
-                    continue
-                want = _CLOSERS[c]
-                if stack and stack[-1][1] == want:
-                    stack.pop()
-                    continue
-                if any(o == want for _, o in stack):
-                    # "( … [ … )": the inner bracket was never closed.
-                    while stack[-1][1] != want:
-                        p, o = stack.pop()
-                        yield self._unclosed(doc, p, o, para.end)
-                    stack.pop()
-                    continue
-                if c == ")" and _is_list_marker(text, para.start, pos):
-                    continue
-                if stack:
-                    p, o = stack.pop()
+            problems = _bracket_problems(text, para.start, para.end)
+            in_source: set[int] | None = None
+            for kind, pos, other in problems:
+                if doc.masks:
+                    # a partner blanked with code or layout beside the prose ("(see
+                    # /usr/share/doc)", "-c (using the old scheme ...\n quences).  The -d, -C")
+                    # is no missing half: only a bracket unpaired in the source text too counts
+                    if in_source is None:
+                        in_source = {q for _, q, _ in _bracket_problems(doc.source, *_source_paragraph(doc.source, para.start, para.end))}
+                    if pos not in in_source:
+                        continue
+                if kind == "unclosed":
+                    yield self._unclosed(doc, pos, other, para.end)
+                elif kind == "wrong":
                     yield self.finding(
                         doc, pos, pos + 1,
-                        f"'{o}' on column {doc.line_col(p)[1]} is closed by '{c}'",
-                        [(_OPENERS[o], False)],
+                        f"'{other[1]}' on column {doc.line_col(other[0])[1]} is closed by '{text[pos]}'",
+                        [(_OPENERS[other[1]], False)],
                         confidence=0.75,
                     )
-                    continue
-                yield self.finding(
-                    doc, pos, pos + 1,
-                    f"closing '{c}' has no opening '{want}' before it in this paragraph",
-                    [("", False)],
-                    confidence=0.7,
-                )
-            for p, o in stack:
-                yield self._unclosed(doc, p, o, para.end)
+                else:
+                    yield self.finding(
+                        doc, pos, pos + 1,
+                        f"closing '{text[pos]}' has no opening '{_CLOSERS[text[pos]]}' before it in this paragraph",
+                        [("", False)],
+                        confidence=0.7,
+                    )
 
     def _unclosed(self, doc, pos, o, end):
         return self.finding(

@@ -12,6 +12,7 @@ from ..lint.vocab import read_list
 from ..lint.wordlists import word_set
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
+from ._techterms import technical_prose
 
 # Doublings that English uses on purpose ("what he had had", "he said that that was fine").
 LEGIT_DOUBLES = word_set("legit-doubles")
@@ -74,6 +75,8 @@ class RepeatedWord(Rule):
             if a.text[:1].isupper() and b.text[:1].isupper() and a.text != a.text.upper():
                 # Reduplicated names ("Bora Bora", "Sirhan Sirhan") are capitalised twice.
                 continue
+            if len(a.text) > 1 and a.text.isupper() and b.text.islower() and technical_prose(doc):
+                continue  # "read up to BYTES bytes": a manual's placeholder, then what it counts
             safe = a.text == b.text and a.text.islower() and gap == " "
             yield self.finding(
                 doc,

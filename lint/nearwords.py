@@ -16,6 +16,12 @@ unknown words, so here each look-up searches the lexicon directly instead:
    rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
    tests/test_nearwords.py compares both with the real index on thousands of words.
 
+A process that has not built the lexicon's dict (a short text: ``lexicon.counts`` answers from the
+mapped copy of the list) searches the same way over a mapped table instead (``_small``): the
+words' dictionary positions, the words of each length, the alphabet and the longest length, kept
+in the data cache folder, so a one-line file with a misspelling builds neither the 82,765-entry
+dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py).
+
 ``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
 edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
 ``_words`` and ``_max_length``), so an object without deletes segments identically.
@@ -24,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import lexicon
 
@@ -62,6 +68,81 @@ def _by_length() -> tuple[list[str], dict[int, tuple[int, int]]]:
         spans[L] = (start, start + n)
         start += n
     return by_len, spans
+
+
+def words_of_length(n: int) -> list[str]:
+    """The lexicon's words of ``n`` characters, in dictionary order."""
+    small = _mode()[1]
+    if small is not None:
+        return small.words_of_length(n)
+    by_len, spans = _by_length()
+    a, b = spans.get(n, (0, 0))
+    return by_len[a:b]
+
+
+# ---------------------------------------------- short texts: the mapped tables
+class _Small(NamedTuple):
+    """What ``_tables`` and ``_by_length`` give, read from a mapped table (``_small_lines``)."""
+
+    table: Any  # lexicon.Table: word -> position; "\x01LLLL" -> the words of length L
+    alphabet: str
+    max_length: int
+
+    def position(self, word: str) -> int:
+        raw = self.table.raw(word)
+        if raw is None:  # pragma: no cover - only words of the list are asked
+            raise KeyError(word)
+        return int(raw)
+
+    def words_of_length(self, n: int) -> list[str]:
+        return list(_group(self, n))
+
+
+@lru_cache(maxsize=64)
+def _group(small: _Small, n: int) -> tuple[str, ...]:
+    """The words of length ``n`` in ``small``'s table (kept: distance-2 searches ask the same
+    few lengths again)."""
+    raw = small.table.raw(f"\x01{n:04d}")
+    return tuple(raw.decode("utf-8").split(" ")) if raw else ()
+
+
+def _small_lines() -> list[str]:
+    """The table's lines, sorted by key: each word's dictionary position, the words of each
+    length joined by spaces (words never hold white space: the list is read by ``split``),
+    the alphabet and the longest length (keys opening with \x01 and \x02 sort before words)."""
+    order, alphabet, max_length = _tables()
+    by_len, spans = _by_length()
+    lines = [(w, str(i)) for w, i in order.items()]
+    lines += [(f"\x01{n:04d}", " ".join(by_len[a:b])) for n, (a, b) in spans.items()]
+    lines += [("\x02alphabet", alphabet), ("\x02max", str(max_length))]
+    lines.sort()
+    return [f"{k}\t{v}" for k, v in lines]
+
+
+def small_from(table: Any) -> _Small | None:
+    """The tables of ``_small_lines`` in ``table`` (None if it lacks them)."""
+    alphabet, longest = table.raw("\x02alphabet"), table.raw("\x02max")
+    if alphabet is None or longest is None:
+        return None
+    return _Small(table, alphabet.decode("utf-8"), int(longest))
+
+
+@lru_cache(maxsize=1)
+def _small() -> _Small | None:
+    key = lexicon._base_key()
+    if key is None:  # pragma: no cover - symspellpy's list is always there
+        return None
+    return small_from(lexicon.cached_table(f"nearwords-v1-{key}.bin", _small_lines))
+
+
+def _mode() -> tuple[Mapping[str, int], _Small | None]:
+    """(symspellpy's counts, the mapped tables) while the process reads the mapped copy of the
+    list (``lexicon.counts``); (the dict, None) once it has the dict."""
+    counts = lexicon.counts()
+    if type(counts) is dict:
+        return counts, None
+    small = _small()
+    return (counts, small) if small is not None else (lexicon.frequencies(), None)
 
 
 def _edits1(word: str, alphabet: str) -> set[str]:
@@ -112,7 +193,14 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     phrase share a 3-letter subsequence of their first five letters: the head index lists those.
     """
     global _far_searches
-    order, alphabet, _ = _tables()
+    counts, small = _mode()
+    position: Callable[[str], int]
+    if small is None:
+        order, alphabet, _ = _tables()
+        position = order.__getitem__
+        listed: Callable[[str], bool] = order.__contains__
+    else:
+        alphabet, position, listed = small.alphabet, small.position, counts.__contains__
     if max_edit_distance <= 0:
         return {}
     # each character the lexicon's words never use ("свобода", "北京") costs an edit of its
@@ -121,8 +209,8 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
         return {}
     if max_edit_distance == 1:
-        found = [w for w in _edits1(phrase, alphabet) if w in order and w != phrase]
-        found.sort(key=order.__getitem__)
+        found = [w for w in _edits1(phrase, alphabet) if w != phrase and listed(w)]
+        found.sort(key=position)
         return dict.fromkeys(found, 1)
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -131,7 +219,12 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if use_head_index is None:
         _far_searches += 1
         use_head_index = _far_searches > HEAD_INDEX_AFTER
-    if use_head_index and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
+    choices: Iterable[str]
+    if small is not None:  # the words of the near lengths (the by-length slice below)
+        choices = [w for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1) for w in _group(small, L)]
+        if not choices:
+            return {}
+    elif use_head_index and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
         keyed, heads = _head_index()
         seen: set[str] = set()
         for k in _head_keys(phrase):
@@ -145,7 +238,7 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
             return {}
         choices = by_len[min(lo) : max(hi)]
     hits = process.extract(phrase, choices, scorer=OSA.distance, score_cutoff=max_edit_distance, limit=None)
-    found = sorted(((w, int(d)) for w, d, _ in hits if w != phrase), key=lambda wd: order[wd[0]])
+    found = sorted(((w, int(d)) for w, d, _ in hits if w != phrase), key=lambda wd: position(wd[0]))
     return dict(found)
 
 
@@ -178,8 +271,12 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     same unknown words again."""
     from symspellpy import SymSpell, Verbosity
 
-    words = lexicon.frequencies()
-    order, _, max_length = _tables()
+    words, small = _mode()
+    if small is None:
+        order, _, max_length = _tables()
+        position: Callable[[str], int] = order.__getitem__
+    else:
+        position, max_length = small.position, small.max_length
     if len(phrase) - max_edit_distance > max_length:
         return ()
     near = _near(phrase, max_edit_distance) if max_edit_distance else {}
@@ -188,7 +285,7 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     members = list(near)
     if phrase in words:
         members.append(phrase)
-        members.sort(key=order.__getitem__)
+        members.sort(key=position)
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     for w in members:
         sym.create_dictionary_entry(w, words[w])

@@ -99,9 +99,7 @@ def digit_word(w: str) -> int:
 def _words_of_length(n: int) -> str:
     """The lexicon's words of ``n`` characters, each on a line of its own (for ``_fill_glyphs``'s
     regex: a pattern that opens with the newline before a word lets re skip to it quickly)."""
-    by_len, spans = nearwords._by_length()
-    a, b = spans.get(n, (0, 0))
-    return "\n" + "\n".join(by_len[a:b]) + "\n"
+    return "\n" + "\n".join(nearwords.words_of_length(n)) + "\n"
 
 
 class OcrScans:

@@ -83,12 +83,38 @@ def test_lexicon_is_the_index_dictionary(ref: SymSpell) -> None:
     assert not ref._below_threshold_words
 
 
-@pytest.mark.parametrize("seed,head_index", [(0, False), (1, True)])
-def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, monkeypatch) -> None:
-    # distance-2 searches scan the words of a near length, or (seed 1) use the head index
+@pytest.fixture(scope="module")
+def small_mode() -> tuple:
+    """What ``nearwords._mode`` gives a process that reads the mapped copy of the list: that
+    copy and the mapped tables, both made here in memory as the data cache folder holds them."""
+    freqs = lexicon.frequencies()
+    mapped = lexicon._MappedCounts(lexicon._Index.from_lines(f"{w}\t{freqs[w]}" for w in sorted(freqs)))
+    small = nearwords.small_from(lexicon._Index.from_lines(nearwords._small_lines()))
+    assert small is not None
+    return mapped, small
+
+
+def test_small_tables_equal_the_dict_tables(small_mode) -> None:
+    _, small = small_mode
+    order, alphabet, max_length = nearwords._tables()
+    assert (small.alphabet, small.max_length) == (alphabet, max_length)
+    by_len, spans = nearwords._by_length()
+    for n in range(max_length + 3):
+        a, b = spans.get(n, (0, 0))
+        assert small.words_of_length(n) == by_len[a:b]
+    for w in list(order)[::97]:
+        assert small.position(w) == order[w]
+
+
+@pytest.mark.parametrize("seed,head_index,small", [(0, False, False), (1, True, False), (2, False, True)])
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, small: bool, small_mode, monkeypatch) -> None:
+    # distance-2 searches scan the words of a near length, or (seed 1) use the head index, or
+    # (seed 2) run on the mapped tables of a short text's process
     monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index else 10**9)
+    if small:
+        monkeypatch.setattr(nearwords, "_mode", lambda: small_mode)
     nearwords._lookup.cache_clear()  # (answers kept from an earlier search would skip the path under test)
-    for q in _sample(1200, seed):
+    for q in _sample(400 if small else 1200, seed):
         for med in (0, 1, 2):
             for verbosity in (Verbosity.ALL, Verbosity.CLOSEST):
                 want = _as_tuples(ref.lookup(q, verbosity, med))

@@ -69,6 +69,23 @@ _PARA_SEP = lazy_re(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 _WORD = lazy_re(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 
 
+def paragraph_key(text: str) -> int:
+    """A stable 64-bit digest of a paragraph's words (white space normalised): how a window of
+    a huge file learns which of its paragraphs occur elsewhere in the file."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class WindowFacts(NamedTuple):
+    """What a window of a huge file knows of the rest of the file (see ``Document.window``)."""
+
+    #: ``paragraph_key`` of this window's paragraphs that occur in an earlier window
+    earlier: frozenset[int]
+    #: ``paragraph_key`` of this window's paragraphs that occur more than once in the file
+    repeated: frozenset[int]
+
+
 class Document:
     """Decoded text and shared structure. Build one per file; rules only read it."""
 
@@ -108,6 +125,9 @@ class Document:
         self.corpus: dict[str, Any] = {}
         #: shared analyses computed once per document (see :meth:`memo`)
         self._memo: dict[Hashable, tuple[object, Any]] = {}
+        #: set when this document is one window of a huge file (lint/bigfile.py): what the
+        #: windows before and after it hold that document-level analyses need
+        self.window: WindowFacts | None = None
 
     def __len__(self) -> int:
         return len(self.text)

@@ -169,9 +169,27 @@ def _candidates(text: str) -> list[int]:
 
 def layout_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) regions of ``text`` (plain text) that are not prose, sorted."""
+    out, strong = layout_blocks(text)
+    return finish_layout(text, out, strong >= 3 or code_signs(text) >= 3)
+
+
+def finish_layout(text: str, out: list[tuple[int, int]], technical: bool) -> list[tuple[int, int]]:
+    """``layout_blocks``' regions, with the code tokens inside the prose of a ``technical``
+    document (decided on the whole document: a huge file's windows share the decision)."""
+    if technical:
+        # A technical document: inside its prose, tokens with code symbols are code too
+        # ("matches \B", "the {n,m} construct", "type `show c'").
+        out.extend(_inline_code(text))
+    out.sort()
+    return out
+
+
+def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
+    """The layout blocks of ``text`` (plain text), unsorted, and how many lines of code,
+    synopses and options they hold (the signs of a technical document)."""
     cands = _candidates(text)
     if not cands:
-        return _inline_code(text) if code_signs(text) >= 3 else []
+        return [], 0
     # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
     seps = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
     sep_ends = [b for _, b in seps]
@@ -196,12 +214,7 @@ def layout_regions(text: str) -> list[tuple[int, int]]:
             strong += got
             last = (k, got > 0)
         done_until = b
-    if strong >= 3 or code_signs(text) >= 3:
-        # A technical document: inside its prose, tokens with code symbols are code too
-        # ("matches \B", "the {n,m} construct", "type `show c'").
-        out.extend(_inline_code(text))
-    out.sort()
-    return out
+    return out, strong
 
 
 # signs of code in running text: snake_case, system paths, a program run from here ("./configure"),

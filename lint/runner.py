@@ -219,6 +219,9 @@ SPLIT_MIN_CHARS = 400_000
 #: word lists of a piece are freed before the next piece is built, so memory stays bounded
 SPLIT_ALWAYS_CHARS = 1_600_000
 PIECE_CHARS = 250_000
+#: a file of this many bytes or more is linted in windows by every rule (lint/bigfile.py): far
+#: above the benchmark's 200,000-word file (1.3 MB), whose findings stay those of one pass
+WINDOW_MIN_BYTES = 3_000_000
 
 # Worker processes get the config and corpus facts once, through the pool's initializer, rather
 # than pickled again with every file.
@@ -399,12 +402,14 @@ def lint_targets(
             else:
                 todo.append(i)
         big: list[int] = []
-        if any(r.splittable for r in rules):
-            spare = max_jobs > 1 and len(todo) < max_jobs
-            limit = SPLIT_MIN_CHARS if spare else SPLIT_ALWAYS_CHARS
-            big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= limit]
+        spare = max_jobs > 1 and len(todo) < max_jobs
+        use_pool = spare
+        if rules:
+            # huge files are linted in windows by every rule (lint/bigfile.py); big ones in
+            # pieces by the rules that allow it
+            limit = (SPLIT_MIN_CHARS if spare else SPLIT_ALWAYS_CHARS) if any(r.splittable for r in rules) else WINDOW_MIN_BYTES
+            big = [i for i in todo if not (targets[i].error or targets[i].skipped) and _size(targets[i]) >= min(limit, WINDOW_MIN_BYTES)]
             todo = [i for i in todo if i not in big]
-            use_pool = spare
         out = run(_worker_lint, lambda t: _lint_one((t, config, corpus), want_digest), [targets[i] for i in todo], corpus, 8)
         for i, r in zip(todo, out):
             results[i] = r

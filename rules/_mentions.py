@@ -47,6 +47,7 @@ from ._namewords import (
     surnames,
 )
 from ..lint.lazyre import lazy_re
+from ..lint.document import paragraph_key
 
 
 # -------------------------------------------------------------------- mentions
@@ -290,6 +291,16 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             para_rep[seen_para[key]] = True
         else:
             seen_para.setdefault(key, i)
+    window = doc.window
+    if window is not None and (window.earlier or window.repeated):
+        # one window of a huge file: a paragraph may repeat one of another window
+        for i, p in enumerate(paras):
+            if len(" ".join(p.text.split())) > 20:
+                h = paragraph_key(p.text)
+                if h in window.earlier:
+                    para_dup[i] = True
+                if h in window.repeated:
+                    para_rep[i] = True
     # A mention that starts inside a quoted title ("the film “Ada Quell”") is no name. One scan
     # of the whole text finds the quotation pairs a scan of each paragraph finds: a pair holds
     # no line break and begins and ends with a quotation mark, so it never spans two

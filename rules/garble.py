@@ -316,6 +316,8 @@ class CapitalisedCommonWord(Rule):
                     why = f"written '{low}' elsewhere in the text"
                 if in_old_style_quote(doc, w.start) or doc.masks and low in heading_words(doc):
                     continue  # (a section's name in documentation: "the Usage example below")
+                if verse_line_start(text, w.start):
+                    continue  # a line of verse starts with a capital: "And drown, in a sea"
                 yield self.finding(
                     doc,
                     w.start,
@@ -324,6 +326,34 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
+
+
+_LINE_MARKS = " \t\"'_*\u201c\u2018"
+
+
+def _line_head(line: str) -> tuple[int, str]:
+    """The indentation of a line and its first character after white space and quotation or
+    emphasis marks."""
+    body = line.lstrip(_LINE_MARKS)
+    return len(line) - len(line.lstrip(" \t")), body[:1]
+
+
+def verse_line_start(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` begins a line of verse: only white space and quotation or
+    emphasis marks before it on its line, and the line above, in the same block, begins with
+    a capital too, both lines indented or both short (50 characters). Poems and songs
+    capitalise every line; hard-wrapped prose has long lines flush left."""
+    a = text.rfind("\n", 0, pos) + 1
+    if a < 2 or text[a:pos].strip(_LINE_MARKS):
+        return False
+    p = text.rfind("\n", 0, a - 1) + 1
+    prev = text[p : a - 1]
+    b = text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)]
+    (ind, _), (pind, phead) = _line_head(line), _line_head(prev)
+    if not phead.isupper():
+        return False
+    return (ind >= 2 and pind >= 2) or (len(line.strip()) <= 50 and len(prev.strip()) <= 50)
 
 
 def _is_fragment_exempt(info, text: str) -> bool:

@@ -15,6 +15,7 @@ from ..lint.markup import blanked_beside, code_term, heading_words
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
+from ._verse import verse_line_start
 from ._techterms import named_often, technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
@@ -326,34 +327,6 @@ class CapitalisedCommonWord(Rule):
                     [(t.lower(), False)],
                     confidence=conf,
                 )
-
-
-_LINE_MARKS = " \t\"'_*\u201c\u2018"
-
-
-def _line_head(line: str) -> tuple[int, str]:
-    """The indentation of a line and its first character after white space and quotation or
-    emphasis marks."""
-    body = line.lstrip(_LINE_MARKS)
-    return len(line) - len(line.lstrip(" \t")), body[:1]
-
-
-def verse_line_start(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` begins a line of verse: only white space and quotation or
-    emphasis marks before it on its line, and the line above, in the same block, begins with
-    a capital too, both lines indented or both short (50 characters). Poems and songs
-    capitalise every line; hard-wrapped prose has long lines flush left."""
-    a = text.rfind("\n", 0, pos) + 1
-    if a < 2 or text[a:pos].strip(_LINE_MARKS):
-        return False
-    p = text.rfind("\n", 0, a - 1) + 1
-    prev = text[p : a - 1]
-    b = text.find("\n", pos)
-    line = text[a : b if b >= 0 else len(text)]
-    (ind, _), (pind, phead) = _line_head(line), _line_head(prev)
-    if not phead.isupper():
-        return False
-    return (ind >= 2 and pind >= 2) or (len(line.strip()) <= 50 and len(prev.strip()) <= 50)
 
 
 def _is_fragment_exempt(info, text: str) -> bool:

@@ -29,7 +29,10 @@ class UnknownWord(Rule):
     numbers, URLs, e-mail addresses, hashtags, code-like tokens and words of the configured
     names and word lists are never flagged; neither is a word the text uses three times or
     more (a term, not a slip), nor a paragraph that is mostly unknown words (another
-    language, left to the U rules).
+    language, left to the U rules). In older writing or dialect (a document that often uses
+    "thee", "'tis", "whilst", "upon", "to-morrow") the unknown words are mostly period words
+    ("bantling", "infantine"): they are reported at suggestion severity, except in
+    ``mode = "ocr"``.
 
     Example: "the council will recieve the report" -> "the council will receive the report".
 

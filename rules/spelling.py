@@ -11,11 +11,7 @@ from itertools import compress, filterfalse
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
-<<<<<<< HEAD
-from ._lexcheck import _foreign_word, _mode_for, at_sentence_start, code_like
-=======
-from ._lexcheck import _MD_CODE, _foreign_word, at_sentence_start, code_like
->>>>>>> main
+from ._lexcheck import _MD_CODE, _foreign_word, _mode_for, at_sentence_start, code_like
 from ._variety import variety_candidate, variety_of
 from ._confused import confused_words
 from ._sentences import foreign_document

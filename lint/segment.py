@@ -24,9 +24,12 @@ SENTENCE_STARTERS = word_set("sentence-starters")
 UNIT_ABBREVIATIONS = word_set("unit-abbreviations")
 
 _CANDIDATE = lazy_re(
-    r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)  # sentence-final punctuation (a whole run: a
-                                     # match tried inside a run fails as the run's start did,
-                                     # and retrying it at each mark was quadratic)
+    r"""(?P<term>[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*)  # sentence-final punctuation (a
+                                     # whole run: a match tried inside a run fails as the run's
+                                     # start did, and retrying it at each mark was quadratic; the
+                                     # test that no mark comes before follows the first mark, so
+                                     # the regex engine skips to the marks instead of trying the
+                                     # test at every position of the text: 30 -> 10 ms a megabyte)
         (?P<close>[\"'\u201d\u2019)\]\u00bb]*)  # closing quotes and brackets
         (?P<ws>\s+)                      # white space
         (?=(?P<next>\S))""",
@@ -47,13 +50,17 @@ _NAME_BEFORE = lazy_re(r"\b[A-Z][a-z]+\s+$")
 _LOOKBEHIND = 40
 
 
+def _next_word(text: str, after: int) -> str:
+    """The word after a candidate boundary (past opening quotes and brackets), "" if none:
+    asked only after an initial or a dotted acronym."""
+    nm = _NEXT_WORD.match(text, after)
+    return nm.group(1) if nm else ""
+
+
 def _is_boundary(text: str, m: re.Match) -> bool:
     term = m.group("term")
     close = m.group("close")
     nxt = m.group("next")
-    after = m.end()
-    nm = _NEXT_WORD.match(text, after)
-    next_word = nm.group(1) if nm else ""
     next_is_lower = nxt.islower()
     if term[0] in "!?" or (len(term) > 1 and term[0] != "."):
         # "“Why?” he asked." continues the sentence.
@@ -81,11 +88,11 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         word = word.rsplit("-", 1)[1]  # "British-U.S. forces": the acronym ends the compound
     if _INITIAL.match(word):
         # "Joe F. Smith": an initial before a capitalised word is not an end.
-        return not (nxt.isupper() and next_word[:1].isupper())
+        return not (nxt.isupper() and _next_word(text, m.end())[:1].isupper())
     if _DOTTED.match(word + "."):
         if nxt.isdigit() or next_is_lower:
             return False  # "5 p.m. on Monday", "the U.S. economy"
-        return next_word.lower() in SENTENCE_STARTERS
+        return _next_word(text, m.end()).lower() in SENTENCE_STARTERS
     if next_is_lower and _REGNAL.match(word) and _NAME_BEFORE.search(text, max(0, wb.start(1) - 20) if wb else 0, wb.start(1) if wb else 0):
         return False  # "when Charles II. was crowned": a regnal number, written with a stop
     return True

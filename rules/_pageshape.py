@@ -318,7 +318,7 @@ def _analyse(doc, config) -> Page:
     page.cls = cls = [_unit_class(u, fw, english) for u in units]
     _wrapped_paragraphs(units, cls, fw, english)
     for k, c in enumerate(cls):
-        if c == "notice" and _own_notice(units, k, units[k].text):
+        if c == "notice" and _own_notice(doc, units, k, units[k].text):
             cls[k] = "legit"  # a licence's or a manual's own copyright line, as B001 reads it
     for k in dated:
         cls[k] = "dated"

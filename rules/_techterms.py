@@ -92,6 +92,56 @@ def _affixed_word(w: str, freqs: Mapping[str, int]) -> bool:
     return False
 
 
+#: a part of a name made of abbreviations is at least this common ("gid", "ctl", "ssl")
+_PART_ZIPF = 2.3
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+#: prefixes and endings English words are made with (a slip of such a word splits at them)
+_ENGLISH_AFFIXES = frozenset(
+    "ly ing ed es er ers est ment ments ness tion tions ion ions able ible ful less ous ive ity "
+    "al ally ance ence ant ent ise ize mis un dis super inter over under".split()
+)
+
+
+def _abbreviation_shaped(w: str, freqs: Mapping[str, int]) -> bool:
+    """A name made the way Unix names are: without a vowel ("tty", "fsck", "pdksh"), or two
+    parts of two letters or more that the frequency list knows, one of them less common than
+    Zipf 4 or unknown to the dictionary (lib+ssl, std+in, set+gid, sub+dir, load+avg), so two
+    common words run together ("alot", "ownerchip") stay O003's and S001's; never one letter
+    from a common word (the slip "libaries" is lib+aries, but one letter from "libraries")."""
+    if not set(w) & _VOWELS:
+        return len(w) == 3 or len(w) > 3 and "y" not in w  # ("rythm" is a slip of "rhythm")
+    n = len(w)
+    if n < 5 or n > 12:
+        return False
+    for i in range(2, n - 1):
+        a, b = w[:i], w[i:]
+        if a in _ENGLISH_AFFIXES or b in _ENGLISH_AFFIXES:
+            continue  # "basic+ly", "mis+pell", "beggin+ing": an English word's make, misspelt
+        za, zb = lexicon.zipf(a), lexicon.zipf(b)
+        if za < _PART_ZIPF or zb < _PART_ZIPF:
+            continue
+        if za >= 4.0 and zb >= 4.0 and lexicon.in_dictionary(a) and lexicon.in_dictionary(b):
+            continue  # two common words: a run-together or a slip
+        return not _near_common(w, freqs)
+    return False
+
+
+def _near_common(w: str, freqs: Mapping[str, int]) -> bool:
+    """Is a word one letter away (dropped, added, changed or swapped) from ``w`` at least
+    Zipf 3.5?"""
+    n = len(w)
+    edits = {w[:i] + w[i + 1 :] for i in range(n)}
+    edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(n - 1))
+    edits.update(w[:i] + c + w[i + 1 :] for i in range(n) for c in _ALPHABET)
+    edits.update(w[:i] + c + w[i:] for i in range(n + 1) for c in _ALPHABET)
+    edits.discard(w)
+    return any(freqs.get(e, 0) >= _NEAR for e in edits)
+
+
+#: a word this common one letter away makes an unknown word its slip (about Zipf 3)
+_NEAR = 1_000_000
+
+
 def defined_abbreviation(text: str, start: int, end: int, w: str) -> bool:
     """``w`` stands alone in brackets after words whose initials spell it ("(bce)"), or is an
     ending in brackets right after its word ("DIRECTORY(ies)", "entr(ies)")."""
@@ -159,7 +209,7 @@ def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freq
         return True
     if not technical_prose(doc):
         return False
-    if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs):
+    if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs) or _abbreviation_shaped(w, freqs):
         return True
     if (named_by_context(text, start, end, w) or doc.masks and _after_option(doc, start)) and not _cheap_slip(w):
         return True

@@ -23,6 +23,7 @@ from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.lazyre import lazy_re
 from ..lint.markup import is_markdown, is_rst
+from ._techterms import technical_prose
 from ._bphrases import _first_start, _norm_keep, _starts_with, _strip_edges, load_phrases
 
 
@@ -201,19 +202,39 @@ def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
 _NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")
 _MD_HEADING = lazy_re(r"[ \t]{0,3}#{1,6}[ \t]")
 _AUTHOR_EMAIL = lazy_re(r"<[^<>@\s]+@[^<>@\s]+>")
-_LICENCE_TERMS = lazy_re(r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|warrant(?:y|ies)\b|free software\b|GPL)")
+_LICENCE_TERMS = lazy_re(
+    r"(?i)\b(?:licen[cs]e[ds]?\b(?! agreement)|permission is hereby granted|permission to (?:use|copy|distribute|modify)\b|warrant(?:y|ies)\b|free (?:software|documentation)\b|GPL)"
+)
+# the heading of a document's own notice section: "Copyright", "Copyright and Other Notices"
+_NOTICE_HEADING = lazy_re(r"(?i)(?:copyright|licen[cs]e|legal)\b[A-Za-z ,&]{0,40}")
 
 
-def _own_notice(units, k: int, phrase: str) -> bool:
+def _own_notice(doc, units, k: int, phrase: str) -> bool:
     """A copyright line that is the document's own notice (a licence's or a manual's), not a
     scraped site footer: licence terms stand beside it ("Copyright (c) 2015 ... Permission is
-    hereby granted", "License GPLv3+: GNU GPL version 3"), or it gives the holder's address."""
+    hereby granted", "License GPLv3+: GNU GPL version 3"), it gives the holder's address (in the
+    source: plain-text layout may blank it), or, in technical documentation, it opens the
+    document's section headed "Copyright" ("Copyright and Other Notices")."""
     if not _NOTICE.match(phrase.strip()):
         return False
-    if _AUTHOR_EMAIL.search(units[k].text):
+    u = units[k]
+    eol = doc.source.find("\n", u.end)
+    if _AUTHOR_EMAIL.search(doc.source, u.start, len(doc.source) if eol < 0 else eol):
         return True  # an author's notice with the address: "Copyright (c) 2005 Ann Lee <ann@example.org>"
     near = " ".join(units[j].text for j in range(max(0, k - 1), min(len(units), k + 3)))
-    return _LICENCE_TERMS.search(near) is not None
+    if _LICENCE_TERMS.search(near) is not None:
+        return True
+    above = doc.source[max(0, u.start - 400) : u.start].splitlines()
+    for line in reversed(above[1:] if u.start > 400 else above):
+        line = line.strip().lstrip("#").strip()
+        if _NOTICE_HEADING.fullmatch(line):
+            break
+        if not line or not any(c.isalnum() for c in line) or _NOTICE.match(line):
+            continue  # blank lines, heading underlines, the notices above it
+        return False
+    else:
+        return False
+    return technical_prose(doc)
 
 
 def classify(doc, config) -> list[Unit]:
@@ -249,13 +270,13 @@ def classify(doc, config) -> list[Unit]:
             continue
         s = _first_start(u.norm, starts)
         if s is not None and (short_or_edge or _LINKISH.search(u.text)):
-            if _own_notice(units, k, s):
+            if _own_notice(doc, units, k, s):
                 continue
             u.kind, u.strong = f"a line starting \u201c{s}\u201d", True
             continue
         if u.words <= CONTAINS_MAX_WORDS and (not u.punct or edge):
             c = next((c for c in phrases.contains if c in u.norm), None)
-            if c is not None and _own_notice(units, k, c):
+            if c is not None and _own_notice(doc, units, k, c):
                 continue
             if c is not None:
                 u.kind, u.strong = f"a line with \u201c{c}\u201d", True

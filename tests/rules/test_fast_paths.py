@@ -413,3 +413,68 @@ def test_add_facts_match_word_facts(seed):
         for d, old in zip((M._LOW, M._CAP, M._OPENS, M._INFO), saved):
             d.clear()
             d.update(old)
+
+
+# ------------------------------------------------------------- lexicon: cached word counts
+def test_word_counts_cached_and_read_back(tmp_path, monkeypatch):
+    from garblint.lint import lexicon as L
+
+    with open(L._data_path(L.DICTIONARY), encoding="utf-8") as fh:
+        expected = L.parse_counts(fh.read())
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(L, "_FREQS", None)
+    built = L.frequencies()  # parsed, then written to the cache folder
+    files = list(tmp_path.glob("counts-*.bin"))
+    assert len(files) == 1
+    monkeypatch.setattr(L, "_FREQS", None)
+    read = L.frequencies()
+    assert read is not built and list(read.items()) == list(built.items()) == list(expected.items())
+    files[0].write_bytes(b"damaged")
+    monkeypatch.setattr(L, "_FREQS", None)
+    assert L.frequencies() == expected
+
+
+# ------------------------------------------------------------- sentence segmentation
+# the candidate pattern before the no-mark-before test moved after the first mark (a leading
+# look-behind, tried at every position of the text)
+_OLD_CANDIDATE = r"""(?<![.!?\u2026])(?P<term>[.!?\u2026]+)
+        (?P<close>[\"'\u201d\u2019)\]\u00bb]*)
+        (?P<ws>\s+)
+        (?=(?P<next>\S))"""
+_SEG_PIECES = [".", "..", "...", "!", "?", "\u2026", "!?", " ", "  ", "\n", "\t", '"', "'", "\u201d", ")", "]", "\u00bb",
+               "a", "The", "U.S", "p.m", "x", "\u00a0", "Dr", "1"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_sentence_candidates_match_the_look_behind_pattern(seed):
+    from garblint.lint import segment as SG
+
+    old = re.compile(_OLD_CANDIDATE, re.VERBOSE)
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_SEG_PIECES) for _ in range(rng.randrange(0, 40)))
+        got = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in SG._CANDIDATE.finditer(t)]
+        want = [(m.span(), m.span("term"), m.span("close"), m.span("ws"), m.group("next")) for m in old.finditer(t)]
+        assert got == want, t
+
+
+# ------------------------------------------------------------- P001
+_OLD_SPACE_BEFORE = (
+    r"(?<=[^\s(\[{\u201c\u2018])"
+    r"(?P<ws>[ \t\u00a0]+)"
+    r"(?P<p>[,;!?](?![,;!?])|:(?![:\-]?[()\[\]DPp3/\\|]|:)|\.(?![.\d\w]))"
+)
+_P_PIECES = [" ", "  ", "\t", "\u00a0", "\n", ",", ";", ":", "!", "?", ".", "..", "a", "word", "(", "[", "{", "\u201c",
+             "\u2018", ":)", ":-", "::", "3", "x", "\u201d"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
+    from garblint.rules import punctuation as PU
+
+    old = re.compile(_OLD_SPACE_BEFORE)
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_P_PIECES) for _ in range(rng.randrange(0, 40)))
+        got = [(m.span(), m.span("ws"), m.group("p")) for m in PU._SPACE_BEFORE.finditer(t)]
+        assert got == [(m.span(), m.span("ws"), m.group("p")) for m in old.finditer(t)], t

@@ -434,18 +434,34 @@ def main() -> int:
         print("\ngrowth (garblint --jobs 1, one file):")
         base_text = Path(big).read_text(encoding="utf-8")
         base_t = None
-        for mult in [int(x) for x in args.scaling.split(",") if x.strip()]:
+        mults = [int(x) for x in args.scaling.split(",") if x.strip()]
+        for mult in mults:
             f = tmp / "in" / f"big_x{mult}.txt"
             f.write_text("\n".join([base_text] * mult), encoding="utf-8")
-            ts, mm = [], 0
+            # the largest input (16x: about 20 MB) also with all jobs, interleaved with the one-job
+            # runs: a huge file is linted in windows, which the jobs share (lint/bigfile.py)
+            many = mult == max(mults) and mult > 1 and args.jobs > 1
+            ts, mm, tj, mj, tree = [], 0, [], 0, 0
             for _ in range(args.repeat):
                 t, m1, _ = measure(garblint_argv([str(f)], 1), tmp)
                 ts.append(t)
                 mm = max(mm, m1)
+                if many:
+                    t, m1, m2 = measure(garblint_argv([str(f)], args.jobs), tmp, sample_tree=True)
+                    tj.append(t)
+                    mj, tree = max(mj, m1), max(tree, m2)
             m = statistics.median(ts)
             base_t = base_t or m / mult
-            results["scaling"].append({"multiple": mult, "words": words * mult, "median_s": round(m, 3), "peak_mb": round(mm / 1024, 1), "time_over_1x": round(m / (base_t * 1), 2)})
+            row = {"multiple": mult, "words": words * mult, "bytes": f.stat().st_size, "median_s": round(m, 3), "peak_mb": round(mm / 1024, 1), "time_over_1x": round(m / (base_t * 1), 2)}
             print(f"  {mult:>3}x {words * mult:>11,} words  {m:>8.3f} s  {words * mult / m:>10,.0f} words/s  {mm / 1024:>7.1f} MB  {m / base_t:>6.2f}x the 1x time")
+            if tj:
+                mt = statistics.median(tj)
+                row.update(jobs=args.jobs, jobs_median_s=round(mt, 3), jobs_over_one=round(mt / m, 3), jobs_peak_mb=round(mj / 1024, 1), jobs_tree_mb=round(tree / 1024, 1))
+                print(
+                    f"  {mult:>3}x with --jobs {args.jobs}: {mt:.3f} s = {mt / m:.2f}x the --jobs 1 time; "
+                    f"peak {mj / 1024:.1f} MB (largest process), {tree / 1024:.1f} MB all processes"
+                )
+            results["scaling"].append(row)
 
         one = rate.get(("garblint --jobs 1", "1 file"))
         if one:
@@ -456,6 +472,12 @@ def main() -> int:
             if results["scaling"] and results["scaling"][-1]["multiple"] > 1:
                 s = results["scaling"][-1]
                 print(f"  {s['multiple']}x input took {s['time_over_1x']}x the 1x time")
+        huge = results["scaling"][-1] if results["scaling"] and results["scaling"][-1]["multiple"] > 1 else None
+        if huge:
+            print(f"\nhuge file target: {huge['bytes'] / 1e6:.1f} MB in one file, peak <= 400 MB with --jobs 1, --jobs 2 in <= 0.65x its time")
+            print(f"  --jobs 1: {huge['median_s']:.3f} s, peak {huge['peak_mb']} MB")
+            if "jobs_over_one" in huge:
+                print(f"  --jobs {huge['jobs']}: {huge['jobs_over_one']}x the --jobs 1 time, {huge['jobs_tree_mb']} MB all processes")
         ones = [r for r in results["rows"] if r["tool"] == "garblint --jobs 1" and r["input"] in ONE_LINE_KINDS]
         if ones:
             print("\nstart-up target: a one-line file, no cache, in at most 0.2 s and 40 MB")

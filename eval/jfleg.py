@@ -3,8 +3,8 @@
 Reads ``../shared/eval/jfleg-dev.jsonl`` (see its README; never copied into the project).
 Gold: the ``spelling-like`` spans that at least ``--min-refs`` (default 3) of the four
 annotators fixed the same way (the high-agreement subset). A span is caught when an S or O
-finding overlaps it; the first suggestion is right when it equals the annotators' correction
-(case-insensitive). Sentences are tokenised (spaces before punctuation are the corpus's
+finding overlaps it (S001 unknown words, S005 confused words, the O rules); the first
+suggestion is right when it equals the annotators' correction (case-insensitive). Sentences are tokenised (spaces before punctuation are the corpus's
 convention), so only S/O findings are counted. Also reports the S/O findings that overlap no
 gold span of any kind (mostly correct words the rules doubted) per 1,000 words.
 
@@ -34,7 +34,7 @@ DEFAULT = SHARED / "eval" / "jfleg-dev.jsonl"
 
 
 def evaluate(path: Path, mode: str = "general", min_refs: int = 3) -> dict:
-    cfg = Config({"select": ["S001", "O"], "mode": mode})  # S002: the corpus writes "do n't" by convention
+    cfg = Config({"select": ["S001", "S005", "O"], "mode": mode})  # S002: the corpus writes "do n't" by convention
     words = gold = caught = first_right = any_right = 0
     codes: Counter = Counter()
     unmatched = 0

@@ -298,13 +298,44 @@ def _move(f: Finding, w: Window) -> Finding:
     )
 
 
-_WindowResult = tuple[list[Finding], dict[int, str], list[str], list[Notice], int]
+def prepare_windows(windows: list[Window], config: Config, rules: Sequence[Rule], pool: ProcessPoolExecutor | None = None) -> list[Window]:
+    """What each window needs of the others, found before any is checked: which paragraphs
+    repeat (for the names analysis, ``window_facts``) and what the rules that look across the
+    document collect (``Rule.window_collect`` / ``window_merge``)."""
+    if any(r.family == "N" for r in rules):
+        facts = window_facts([(w.text, w.offset) for w in windows])
+    else:
+        facts = [WindowFacts(frozenset(), frozenset()) for _ in windows]
+    facts = [f._replace(line_offset=w.line_offset) for w, f in zip(windows, facts)]
+    windows = [w._replace(facts=f) for w, f in zip(windows, facts)]
+    hooks = [r for r in rules if type(r).window_collect is not Rule.window_collect]
+    if not hooks:
+        return windows
+    out: list[dict[str, Any]] | None = None
+    if pool is not None:
+        try:
+            out = list(pool.map(_worker_window_collect, windows))
+        except Exception:  # workers lost: collect here
+            out = None
+    if out is None:
+        out = [window_collect(w, config) for w in windows]
+    merged = {r.code: r.window_merge([o[r.code] for o in out]) for r in hooks}
+    return [w._replace(facts=w.facts._replace(rules={code: m[k] for code, m in merged.items()})) for k, w in enumerate(windows)]  # type: ignore[union-attr]
 
 
-def lint_window(w: Window, config: Config, corpus: dict[str, Any]) -> _WindowResult:
-    """Every selected rule on one window, as a document of its own: its findings at whole-file
-    positions, the source lines they sit on, crash messages, notices and its word count."""
-    doc = Document(
+def window_collect(w: Window, config: Config) -> dict[str, Any]:
+    """``Rule.window_collect`` of every selected rule that has one, on one window."""
+    doc = _window_document(w)
+    doc.window = w.facts
+    return {r.code: r.window_collect(doc, config) for r in selected_rules(config) if type(r).window_collect is not Rule.window_collect}
+
+
+def _worker_window_collect(w: Window) -> dict[str, Any]:
+    return window_collect(w, _WORKER["config"])
+
+
+def _window_document(w: Window) -> Document:
+    return Document(
         w.text,
         w.path,
         encoding=w.encoding,
@@ -315,6 +346,15 @@ def lint_window(w: Window, config: Config, corpus: dict[str, Any]) -> _WindowRes
         masks=w.masks,
         layout=w.layout,
     )
+
+
+_WindowResult = tuple[list[Finding], dict[int, str], list[str], list[Notice], int]
+
+
+def lint_window(w: Window, config: Config, corpus: dict[str, Any]) -> _WindowResult:
+    """Every selected rule on one window, as a document of its own: its findings at whole-file
+    positions, the source lines they sit on, crash messages, notices and its word count."""
+    doc = _window_document(w)
     doc.window = w.facts
     rules = selected_rules(config)
     doc.corpus.update(corpus)
@@ -497,9 +537,7 @@ def lint_windows(target: Target, config: Config, corpus: dict[str, Any], pool: P
         del doc  # the windows hold the text now, in the narrowest form each needs
     result.encoding = windows[0].encoding if windows else "utf-8"
     rules = selected_rules(config)
-    if any(r.family == "N" for r in rules):
-        facts = window_facts([(w.text, w.offset) for w in windows])
-        windows = [w._replace(facts=f) for w, f in zip(windows, facts)]
+    windows = prepare_windows(windows, config, rules, pool)
     futures = [pool.submit(_worker_window, w) for w in windows] if pool is not None else None
     keep_text = config.get("output-format") in TEXT_FORMATS
     findings: list[Finding] = []

@@ -84,6 +84,10 @@ class WindowFacts(NamedTuple):
     earlier: frozenset[int]
     #: ``paragraph_key`` of this window's paragraphs that occur more than once in the file
     repeated: frozenset[int]
+    #: the lines of the file before this window (for a message that names a line)
+    line_offset: int = 0
+    #: per rule code, what ``Rule.window_merge`` handed this window
+    rules: "dict[str, Any] | None" = None
 
 
 class Document:

@@ -107,6 +107,17 @@ class Rule:
     def merge(self, facts: Sequence[Any]) -> Any:
         return None
 
+    def window_collect(self, doc: "Document", config: "Config") -> Any:
+        """For a rule that looks across the whole document: compact facts of one window of a
+        huge file (lint/bigfile.py), gathered before any window is checked. A rule that keeps
+        the default (None) sees each window as a document of its own."""
+        return None
+
+    def window_merge(self, facts: Sequence[Any]) -> Sequence[Any]:
+        """The facts of every window, in order -> what each window's ``check`` finds in
+        ``doc.window.rules[code]``: what the other windows hold that this one needs."""
+        return [None] * len(facts)
+
     def may_flag(self, facts: Any, merged: Any) -> bool:
         """Could ``check`` report anything on a document whose own facts are ``facts``, given the
         merged facts of the run? False lets the runner keep the document's result from the first

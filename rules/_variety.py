@@ -11,6 +11,7 @@ Known pairs of different words ("timber"/"timbre", the verb "license") are liste
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from ..lint import lexicon
 from ._words import _known, _stem_known, _word_file
@@ -92,3 +93,40 @@ def variety_of(w: str) -> tuple[str, str] | None:
             if other not in exceptions() and _word(other) and _word(w) and lexicon.zipf(other) > 0:
                 return ("US", other)
     return None
+
+
+def document_variety(doc: Any) -> str | None:
+    """ "US" or "GB": the variety most of the document's variety-marked words are spelt in
+    (S004's marks: -ise counts as neither once Oxford -ize is allowed), or None on a tie or
+    when none is marked. Found once per document."""
+
+    def count() -> str | None:
+        us = gb = 0
+        for w in filter(variety_candidate, doc.word_counts):
+            v = variety_of(w)
+            if v is not None:
+                if v[0] == "US":
+                    us += doc.word_counts[w]
+                else:
+                    gb += doc.word_counts[w]
+        return "US" if us > gb else "GB" if gb > us else None
+
+    return doc.memo("variety.document", count)  # type: ignore[no-any-return]
+
+
+def prefer_variety(top: list[str], doc: Any, spelling: str | None) -> list[str]:
+    """Suggestions ``top`` with the first one in the variety the text wants when it has a
+    form in each ("subsidise" / "subsidize"): the document's own variety, else the
+    configured ``spelling``, else the form wordfreq lists more often."""
+    v = variety_of(top[0]) if top else None
+    if v is None:
+        return top
+    mine, other = v
+    want = document_variety(doc)
+    if want is None and spelling in ("en-US", "en-GB"):
+        want = spelling[3:]
+    if want is None:
+        want = mine if lexicon.zipf(top[0]) >= lexicon.zipf(other) else ("US" if mine == "GB" else "GB")
+    if want == mine:
+        return top
+    return [other] + [c for c in top if c != other]

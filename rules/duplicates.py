@@ -334,10 +334,81 @@ class DuplicatedParagraph(Rule):
     severity = "warning"
     fix_priority = 5
 
+    def window_collect(self, doc, config):
+        """One window of a huge file: its paragraphs that may be exact copies or originals (as
+        ``_paragraph_copies`` reads them), each as digests and a few facts, not its text."""
+        off = doc.window.line_offset if doc.window else 0
+        out = []
+        for i, p in enumerate(doc.paragraphs):
+            norm = normalise(p.text)
+            if len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
+                continue
+            n = len(_words(norm))
+            if n >= MIN_WORDS_EXACT:
+                out.append((i, _digest(norm), _digest(_squash(p.text)), n, p, off))
+        facts = [(i, dn, ds, n, _ends_statement(p.text), _is_verse(p.text), doc.line_col(p.start)[0] + off, _preview(p.text)) for i, dn, ds, n, p, off in out]
+        return len(doc.paragraphs), facts
+
+    def window_merge(self, facts):
+        """Exact copies across windows, and the document-level decisions of ``_recurring`` on
+        the whole file's exact copies. Each window gets ``(templated, recurring, copies)``:
+        the local indexes of its paragraphs in a group the file repeats on purpose, and for
+        each of its paragraphs whose first copy is in an earlier window, that original's line,
+        preview, whether the two are the same apart from white space, and whether it is verse.
+        Near copies across windows are not looked for (a window finds its own)."""
+        first: dict[int, tuple[int, int, int]] = {}  # norm digest -> (global index, window, list index)
+        groups: dict[int, list[int]] = {}
+        info: dict[int, tuple] = {}  # global index of an original -> its facts
+        glob: list[list[int]] = []
+        base = 0
+        for k, (n_paras, window) in enumerate(facts):
+            gs = []
+            for j, (i, dn, ds, n, ends, verse, line, preview) in enumerate(window):
+                g = base + i
+                gs.append(g)
+                o = first.get(dn)
+                if o is None:
+                    first[dn] = (g, k, j)
+                    info[g] = (ds, n, ends, verse, line, preview)
+                else:
+                    groups.setdefault(o[0], [o[0]]).append(g)
+            glob.append(gs)
+            base += n_paras
+        # the same tests as _recurring, on the whole file
+        recurring = {o for o, g in groups.items() if len(g) >= 3 and all(b - a > 1 for a, b in zip(g, g[1:])) and info[o][1] <= TEMPLATE_MAX_WORDS}
+        rec = sorted(recurring)
+        templated = any(_take_turns(groups[a], groups[b]) for i, a in enumerate(rec) for b in rec[i + 1 :])
+        if not templated:
+            recurring = {o for o in recurring if not info[o][2]}
+        member = {g: o for o, grp in groups.items() for g in grp}
+        out = []
+        for k, (_, window) in enumerate(facts):
+            in_rec: set[int] = set()
+            copies: dict[int, tuple] = {}
+            for (i, dn, ds, n, ends, verse, line, _), g in zip(window, glob[k]):
+                o = member.get(g)
+                if o is None:
+                    continue
+                if o in recurring:
+                    in_rec.add(i)
+                if o != g and first[dn][1] < k:
+                    ods, _, _, overse, oline, preview = info[o]
+                    copies[i] = (oline, preview, ods == ds, overse, o in recurring, ods == ds and g - o <= 2)
+            out.append((templated, frozenset(in_rec), copies))
+        return out
+
     def check(self, doc, config):
         paras = doc.paragraphs
         copies = paragraph_copies(doc)
-        recurring, templated = _recurring(doc, copies)
+        wf = doc.window.rules.get(self.code) if doc.window and doc.window.rules else None
+        if wf is None:
+            recurring, templated = _recurring(doc, copies)
+        else:
+            # one window of a huge file: the file decides what recurs; a paragraph whose first
+            # copy is in an earlier window is reported against that one
+            templated, recurring, cross = wf
+            copies = [c for c in copies if c.index not in cross]
+            yield from self._cross(doc, cross, templated)
         for c in copies:
             if templated or c.original in recurring:
                 continue  # a paragraph the document repeats on purpose (see _recurring)
@@ -350,7 +421,7 @@ class DuplicatedParagraph(Rule):
                 # words its parallel entries alike ("Print NUM lines of leading/trailing context")
                 continue
             start, end = deletion_span(doc, c.index)
-            orig_line, _ = doc.line_col(paras[c.original].start)
+            orig_line = doc.line_col(paras[c.original].start)[0] + (doc.window.line_offset if doc.window else 0)
             if c.exact:
                 what = "repeats"
             elif c.truncated:
@@ -367,6 +438,34 @@ class DuplicatedParagraph(Rule):
                 confidence=0.95 if c.exact or c.score >= 97 else 0.8,
                 properties={"original_line": orig_line, "similarity": round(c.score, 1)},
             )
+
+
+    def _cross(self, doc, cross: dict, templated: bool):
+        """Findings for a window's paragraphs whose first copy is in an earlier window."""
+        paras = doc.paragraphs
+        for i, (orig_line, preview, exact, orig_verse, recurring, safe) in sorted(cross.items()):
+            if templated or recurring:
+                continue
+            if orig_verse and _is_verse(paras[i].text):
+                continue
+            if doc.masks and (len(paras[i].text.split()) < 30 or not exact) and technical(doc):
+                continue
+            start, end = deletion_span(doc, i)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"paragraph {'repeats' if exact else 'nearly repeats (100% alike)'} the paragraph on line {orig_line} (\u201c{preview}\u201d)",
+                [("", safe)],
+                confidence=0.95,
+                properties={"original_line": orig_line, "similarity": 100.0},
+            )
+
+
+def _digest(text: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 # A paragraph a document repeats as part of its template is a label, a question or an
@@ -495,9 +594,13 @@ class RepeatedSentence(Rule):
 
     def check(self, doc, config):
         copies = paragraph_copies(doc)
-        if _recurring(doc, copies)[1]:
+        wf = doc.window.rules.get("D001") if doc.window and doc.window.rules else None
+        templated = wf[0] if wf is not None else _recurring(doc, copies)[1]
+        if templated:
             return  # a document of parallel sections repeats its template's sentences on purpose
         copied = {c.index for c in copies}
+        if wf is not None:
+            copied.update(wf[2])  # paragraphs repeating one of an earlier window
         text = doc.text
         seen: dict[str, int] = {}
         sents = doc.sentences
@@ -551,7 +654,8 @@ class RepeatedSentence(Rule):
             # (a templated sentence is repeated many times: its line and preview found once)
             described = first_described.get(j)
             if described is None:
-                described = first_described[j] = (doc.line_col(first.start)[0], _preview(first.text))
+                line = doc.line_col(first.start)[0] + (doc.window.line_offset if doc.window else 0)
+                described = first_described[j] = (line, _preview(first.text))
             line, preview = described
             where = "earlier in this paragraph" if first.paragraph == s.paragraph else f"on line {line}"
             yield self.finding(

@@ -424,6 +424,17 @@ class CorpusNameVariant(Rule):
                 blocks[b].append(key)
         return {"docs": docs, "display": display, "firsts": firsts, "blocks": blocks, "n": len(facts)}
 
+    def window_collect(self, doc, config):
+        """One window of a huge file: its spellings, as for one file of a corpus."""
+        return self.collect(doc, config)
+
+    def window_merge(self, facts):
+        """The windows of a huge file as the files of a corpus: a spelling one window writes
+        where most others write a close, different one (names across windows)."""
+        merged = self.merge(facts)
+        merged["windows"] = True
+        return [merged] * len(facts)
+
     def may_flag(self, facts, merged):
         """A looser form of ``check``'s test, on the document's facts alone: some spelling of
         this document has a close, different spelling in at least two other files and in twice
@@ -447,8 +458,11 @@ class CorpusNameVariant(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         corpus = doc.corpus.get(self.code)
+        if (not corpus or corpus["n"] < 2) and doc.window and doc.window.rules:
+            corpus = doc.window.rules.get(self.code)  # one window of a huge file (see window_merge)
         if not corpus or corpus["n"] < 2:
             return
+        where = ("parts of this file", "part") if corpus.get("windows") else ("files of the corpus", "file")
         analysis = analyse(doc, config)
         docs, display, firsts, blocks = corpus["docs"], corpus["display"], corpus["firsts"], corpus["blocks"]
         flagged = _flagged_spans(doc, analysis)
@@ -486,8 +500,8 @@ class CorpusNameVariant(Rule):
                         doc,
                         a,
                         b,
-                        f"'{m.surname}' is written '{target}' in {best[1]} other files of the corpus "
-                        f"(this spelling: {mine} file{'s' if mine != 1 else ''})",
+                        f"'{m.surname}' is written '{target}' in {best[1]} other {where[0]} "
+                        f"(this spelling: {mine} {where[1]}{'s' if mine != 1 else ''})",
                         [(target, _UNSAFE)],
                         confidence=0.6,
                     )

@@ -12,6 +12,7 @@ from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, at_sentence_start, code_like
 from ._variety import variety_candidate, variety_of
+from ._confused import confused_words
 from ._sentences import foreign_document
 from ._words import _known, document_contractions
 from ..lint import lexicon
@@ -222,3 +223,32 @@ class OtherVariety(Rule):
         for t, _, other in flagged:
             yield self.finding(doc, t.start, t.end, f"{why}: '{t.text}' -> '{other}'", [(other, False)],
                                confidence=0.8 if severity is None else 0.5, severity=severity)
+
+
+class ConfusedWord(Rule):
+    """What it flags: a real word where the grammar around it decides another was meant: "then" after a comparative with no clause after it ("more then others"), "loosing"/"loose" where a verb of losing stands, "their is", "there own", a past form right after a modal ("could lost").
+
+    Why: a spell checker passes these, since each is a word, yet they are among the commonest
+    slips of hand-typed text and of learners. Only places the neighbouring words decide are
+    flagged: "if it gets worse then we stop" (a clause follows "then"), "his will left" (a
+    noun "will") and "they may fell trees" (a verb of its own, "felled") are left alone.
+
+    Example: "They could lost much more then others." -> "They could lose much more than others."
+
+    Fix: suggests the word meant. Unsafe: the sentence may need more than this word changed.
+    """
+
+    code = "S005"
+    name = "confused-word"
+    category = "spelling"
+    severity = "warning"
+    fix_priority = 61
+
+    def check(self, doc, config):
+        if foreign_document(doc):
+            return
+        vocab = config.vocabulary if (config["names"] or config["words"]) else None
+        for a, b, meant, why in confused_words(doc):
+            if vocab is not None and vocab.accepts(doc.text[a:b]):
+                continue
+            yield self.finding(doc, a, b, f"confused word: {why}", [(meant, False)], confidence=0.6)

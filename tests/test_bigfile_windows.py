@@ -111,3 +111,60 @@ def test_window_facts_tell_each_window_which_paragraphs_repeat():
     assert quell and all(m.duplicate and m.repeated for m in quell)
     alone = Document(windows[2])
     assert not any(m.duplicate for m in extract_mentions(alone))
+
+
+def test_duplicates_inside_a_later_window_name_whole_file_lines(tmp_path, monkeypatch):
+    paras = [f"Paragraph {i} is about the harbour works and their cost to the town." for i in range(120)]
+    copy = "The ferry will run again from May, the council said on Tuesday after a long meeting."
+    paras[100:100] = [copy, copy]  # a paragraph pasted twice, far into the file
+    paras[60] += " The new pier opens in June. Work starts soon. The new pier opens in June."
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["D"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert {f.code for f in whole[0].findings} == {"D001", "D002"}
+    assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]
+
+
+def test_a_paragraph_copied_into_a_later_window_is_reported_against_the_first(tmp_path, monkeypatch):
+    paras = [f"Paragraph {i} is about the harbour works and their cost to the town." for i in range(120)]
+    copy = "The ferry will run again from May, the council said on Tuesday after a long meeting."
+    paras[5] = copy
+    paras[100] = copy  # windows apart
+    # a question every section asks, three times or more, far apart: a template, not a copy
+    for i in (20, 60, 110):
+        paras[i] = "What did the council decide about the harbour this week?"
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["D"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windows = bigfile._windows_from_bytes(big.read_bytes(), str(big))
+    assert windows is not None and len(windows) > 4
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert [f.code for f in whole[0].findings] == ["D001"]
+    assert "on line 11" in whole[0].findings[0].message
+    assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]
+
+
+def test_a_name_spelled_otherwise_in_one_window_is_reported(tmp_path, monkeypatch):
+    paras = []
+    for i in range(200):
+        who = "Quelle" if 100 <= i < 130 else "Quell"  # a window or two write it otherwise
+        paras.append(f"Health Minister Ada {who} opened clinic number {i} in the old market hall on Monday.")
+        paras.append(f"{who} said the clinic would stay open for as long as the town needed it.")
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["N"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert any("Quelle" in f.message for f in whole[0].findings)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 2000)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    across = [f for f in windowed[0].findings if "is written 'Quell' in" in f.message and "other parts of this file" in f.message]
+    # the window that writes only "Quelle" learns the other windows' spelling
+    assert across and all(big.read_text(encoding="utf-8")[f.start : f.end] == "Quelle" for f in across)

@@ -535,6 +535,16 @@ def _source_paragraph(src: str, a: int, b: int, reach: int = 4000) -> tuple[int,
     return min(start, a), max(m.start() if m else min(len(src), b + reach), b)
 
 
+def _unpaired_in_source(doc, para, pos: int, paired: list[set[int] | None]) -> bool:
+    """Is the bracket at ``pos`` unpaired in the source text too? A partner blanked with code or
+    layout beside the prose ("(see /usr/share/doc)", "-c (using the old scheme ...\n quences).
+    The -d, -C") is no missing half. ``paired`` keeps the paragraph's answer (computed once)."""
+    if paired[0] is None:
+        src = doc.source
+        paired[0] = {q for _, q, _ in _bracket_problems(src, *_source_paragraph(src, para.start, para.end))}
+    return pos in paired[0]
+
+
 def _bracket_problems(text: str, ps: int, pe: int) -> list[tuple[str, int, Any]]:
     """The unpaired brackets of ``text[ps:pe]`` in order of the findings: ("unclosed", pos,
     opener), ("wrong", pos, (opener's pos, opener)) for a closer of the wrong kind, ("stray",
@@ -591,34 +601,59 @@ class UnbalancedBrackets(Rule):
 
     def check(self, doc, config):
         text = doc.text
+        masks = doc.masks
         for para in doc.paragraphs:
-            problems = _bracket_problems(text, para.start, para.end)
-            in_source: set[int] | None = None
-            for kind, pos, other in problems:
-                if doc.masks:
-                    # a partner blanked with code or layout beside the prose ("(see
-                    # /usr/share/doc)", "-c (using the old scheme ...\n quences).  The -d, -C")
-                    # is no missing half: only a bracket unpaired in the source text too counts
-                    if in_source is None:
-                        in_source = {q for _, q, _ in _bracket_problems(doc.source, *_source_paragraph(doc.source, para.start, para.end))}
-                    if pos not in in_source:
-                        continue
-                if kind == "unclosed":
-                    yield self._unclosed(doc, pos, other, para.end)
-                elif kind == "wrong":
+            stack: list[tuple[int, str]] = []
+            # (the pairing of _bracket_problems, inline: most paragraphs pair every bracket)
+            paired: list[set[int] | None] = [None]
+            for m in _BRACKET.finditer(text, para.start, para.end):
+                c, pos = m.group(), m.start()
+                before = text[max(para.start, pos - 4) : pos]
+                if _EMOTICON.search(before):
+                    continue
+                if c in _OPENERS:
+                    stack.append((pos, c))
+                    continue
+                want = _CLOSERS[c]
+                if stack and stack[-1][1] == want:
+                    stack.pop()
+                    continue
+                if any(o == want for _, o in stack):
+                    # "( … [ … )": the inner bracket was never closed.
+                    while stack[-1][1] != want:
+                        p, o = stack.pop()
+                        if not masks or _unpaired_in_source(doc, para, p, paired):
+                            yield self._unclosed(doc, p, o, para.end)
+                    stack.pop()
+                    continue
+                if c == ")" and _is_list_marker(text, para.start, pos):
+                    continue
+                if masks and not _unpaired_in_source(doc, para, pos, paired):
+                    if stack:
+                        stack.pop()
+                    continue
+                if stack:
+                    p, o = stack.pop()
                     yield self.finding(
-                        doc, pos, pos + 1,
-                        f"'{other[1]}' on column {doc.line_col(other[0])[1]} is closed by '{text[pos]}'",
-                        [(_OPENERS[other[1]], False)],
+                        doc,
+                        pos,
+                        pos + 1,
+                        f"'{o}' on column {doc.line_col(p)[1]} is closed by '{c}'",
+                        [(_OPENERS[o], False)],
                         confidence=0.75,
                     )
-                else:
-                    yield self.finding(
-                        doc, pos, pos + 1,
-                        f"closing '{text[pos]}' has no opening '{_CLOSERS[text[pos]]}' before it in this paragraph",
-                        [("", False)],
-                        confidence=0.7,
-                    )
+                    continue
+                yield self.finding(
+                    doc,
+                    pos,
+                    pos + 1,
+                    f"closing '{c}' has no opening '{want}' before it in this paragraph",
+                    [("", False)],
+                    confidence=0.7,
+                )
+            for p, o in stack:
+                if not masks or _unpaired_in_source(doc, para, p, paired):
+                    yield self._unclosed(doc, p, o, para.end)
 
     def _unclosed(self, doc, pos, o, end):
         return self.finding(

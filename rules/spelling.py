@@ -10,7 +10,7 @@ from itertools import compress, filterfalse
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
-from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._lexcheck import _MD_CODE, _foreign_word, at_sentence_start, code_like
 from ._variety import variety_candidate, variety_of
 from ._confused import confused_words
 from ._sentences import foreign_document
@@ -247,8 +247,14 @@ class ConfusedWord(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return
+        found = list(confused_words(doc))
+        if not found:
+            return
+        code = [m.span() for m in _MD_CODE.finditer(doc.text)] if "`" in doc.text else []
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        for a, b, meant, why in confused_words(doc):
+        for a, b, meant, why in found:
+            if any(x <= a < y for x, y in code):
+                continue  # markdown code: "`more then`" cited, not written
             if vocab is not None and vocab.accepts(doc.text[a:b]):
                 continue
             yield self.finding(doc, a, b, f"confused word: {why}", [(meant, False)], confidence=0.6)

@@ -19,6 +19,7 @@ from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
+from ._verse import verse_quote_continues
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -348,6 +349,7 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
 
 
 _LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
+_OATH_WORD = lazy_re(r"[Ss][a-z]{3,}\b")
 # the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most
 _DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
 
@@ -355,11 +357,17 @@ _DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
 def _elided_start(text: str, pos: int) -> bool:
     """Is the word at ``pos`` a common word with its first letters dropped (asked only for an
     unclosed single mark, so the lexicon is read only then)?"""
+    from ..lint.lexicon import frequency
+
+    m = _OATH_WORD.match(text, pos)
+    if m is not None:
+        # an old oath with "God's" cut to its "s": 'Sdeath, 'Sblood, 'Slife ("'s" + a common word)
+        w = m.group().lower()
+        if frequency(w) == 0 and frequency(w[1:]) >= 1_000_000:
+            return True
     m = _LOWER_WORD.match(text, pos)
     if m is None:
         return False
-    from ..lint.lexicon import frequency
-
     w = m.group()
     return any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS)
 
@@ -404,6 +412,8 @@ class UnbalancedQuotes(Rule):
                     continue
                 if m.kind == SINGLE and _elided_start(text, m.pos + 1):
                     continue  # "'specially": an apostrophe for dropped letters, no quotation
+                if verse_quote_continues(text, m.pos):
+                    continue  # a quoted song: each line of verse opens with a mark, the last closes
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,

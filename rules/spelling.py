@@ -32,7 +32,7 @@ class UnknownWord(Rule):
     language, left to the U rules). In older writing or dialect (a document that often uses
     "thee", "'tis", "whilst", "upon", "to-morrow") the unknown words are mostly period words
     ("bantling", "infantine"): they are reported at suggestion severity, except in
-    ``mode = "ocr"``.
+    ``mode = "ocr"`` or where S/O findings pass 10 per 1,000 words (OCR damage).
 
     Example: "the council will recieve the report" -> "the council will receive the report".
 
@@ -56,9 +56,16 @@ class UnknownWord(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
-        issues = analyse(doc, config)["S001"]
-        # old writing or dialect: its unknown words are mostly period words, reported below warning
-        severity = "suggestion" if issues and period_document(doc, config) else None
+        found = analyse(doc, config)
+        issues = found["S001"]
+        # old writing or dialect: its unknown words are mostly period words, reported below
+        # warning; unless they are too many for period words (more than 10 S/O findings per
+        # 1,000 words: OCR damage, as in digitised 19th-century newspapers)
+        severity = None
+        if issues and period_document(doc, config):
+            damage = sum(map(len, found.values()))
+            if damage * 100 <= len(doc.word_texts):
+                severity = "suggestion"
         for i in issues:
             yield self.finding(
                 doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence, severity=severity

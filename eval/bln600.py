@@ -146,6 +146,7 @@ def evaluate(data: Path, mode: str = "ocr", limit: int | None = None) -> dict:
         "mode": mode,
         "articles": len(articles),
         "confusions": gold,
+        "caught": caught,
         "recall": round(caught / max(1, gold), 3),
         "confusions_lower_case": gold_lower,
         "recall_lower_case": round(caught_lower / max(1, gold_lower), 3),
@@ -155,6 +156,7 @@ def evaluate(data: Path, mode: str = "ocr", limit: int | None = None) -> dict:
         "other_edits": other_edits,
         "so_findings_on_ocr": ocr_findings,
         "transcription_words": gt_words,
+        "fa_so": fa_so,
         "fa_so_per_1000_words": round(fa_so * 1000 / max(1, gt_words), 2),
         "fa_all_per_1000_words": round(fa_all * 1000 / max(1, gt_words), 2),
         "fa_by_code": dict(sorted(fa_codes.items())),
@@ -181,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"BLN600 dev, {r['articles']} articles, mode={r['mode']}")
     print(
-        f"  character confusions {r['confusions']}: recall {r['recall']:.1%}; lower-case {r['recall_lower_case']:.1%}"
+        f"  character confusions {r['confusions']}: recall {r['recall']:.1%} ({r['caught']}); lower-case {r['recall_lower_case']:.1%}"
         f" of {r['confusions_lower_case']}; non-word {r['recall_non_word']:.1%} of {r['confusions_non_word']}"
     )
     print(
@@ -189,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         f" S/O findings on OCR {r['so_findings_on_ocr']}"
     )
     print(
-        f"  transcriptions {r['transcription_words']} words: S/O {r['fa_so_per_1000_words']} per 1,000 words,"
+        f"  transcriptions {r['transcription_words']} words: S/O {r['fa_so_per_1000_words']} per 1,000 words ({r['fa_so']}),"
         f" all rules {r['fa_all_per_1000_words']} {r['fa_by_code']}"
     )
     if args.verbose:

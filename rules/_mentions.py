@@ -229,7 +229,20 @@ def _add_facts(toks) -> None:
                 low_of[tok] = tok if tok[0].isalpha() else None
                 cap_of[tok] = None
                 opens_of[tok] = opens
-                info[tok] = (None, opens, nn, nn or tok in STOPWORDS, tok in _BRIDGES, False, tok, len(tok) > 1 and tok.islower(), False, False, tok, nn)
+                info[tok] = (
+                    None,
+                    opens,
+                    nn,
+                    nn or tok in STOPWORDS,
+                    tok in _BRIDGES,
+                    False,
+                    tok,
+                    len(tok) > 1 and tok.islower(),
+                    False,
+                    False,
+                    tok,
+                    nn,
+                )
                 continue
             if tok.isalpha() and tok.istitle():
                 ft = tok.lower()

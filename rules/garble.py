@@ -15,6 +15,7 @@ from ..lint.markup import blanked_beside, code_term, heading_words
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
+from ._verse import verse_line_start
 from ._techterms import named_often, technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
@@ -316,6 +317,8 @@ class CapitalisedCommonWord(Rule):
                     why = f"written '{low}' elsewhere in the text"
                 if in_old_style_quote(doc, w.start) or doc.masks and low in heading_words(doc):
                     continue  # (a section's name in documentation: "the Usage example below")
+                if verse_line_start(text, w.start):
+                    continue  # a line of verse starts with a capital: "And drown, in a sea"
                 yield self.finding(
                     doc,
                     w.start,

@@ -19,6 +19,7 @@ from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
+from ._verse import verse_quote_continues
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -348,6 +349,7 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
 
 
 _LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
+_OATH_WORD = lazy_re(r"[Ss][a-z]{3,}\b")
 # the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most
 _DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
 
@@ -355,11 +357,17 @@ _DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
 def _elided_start(text: str, pos: int) -> bool:
     """Is the word at ``pos`` a common word with its first letters dropped (asked only for an
     unclosed single mark, so the lexicon is read only then)?"""
+    from ..lint.lexicon import frequency
+
+    m = _OATH_WORD.match(text, pos)
+    if m is not None:
+        # an old oath with "God's" cut to its "s": 'Sdeath, 'Sblood, 'Slife ("'s" + a common word)
+        w = m.group().lower()
+        if frequency(w) == 0 and frequency(w[1:]) >= 1_000_000:
+            return True
     m = _LOWER_WORD.match(text, pos)
     if m is None:
         return False
-    from ..lint.lexicon import frequency
-
     w = m.group()
     return any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS)
 
@@ -404,6 +412,8 @@ class UnbalancedQuotes(Rule):
                     continue
                 if m.kind == SINGLE and _elided_start(text, m.pos + 1):
                     continue  # "'specially": an apostrophe for dropped letters, no quotation
+                if verse_quote_continues(text, m.pos):
+                    continue  # a quoted song: each line of verse opens with a mark, the last closes
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc, m.pos, m.pos + 1,
@@ -535,6 +545,16 @@ def _source_paragraph(src: str, a: int, b: int, reach: int = 4000) -> tuple[int,
     return min(start, a), max(m.start() if m else min(len(src), b + reach), b)
 
 
+def _unpaired_in_source(doc, para, pos: int, paired: list[set[int] | None]) -> bool:
+    """Is the bracket at ``pos`` unpaired in the source text too? A partner blanked with code or
+    layout beside the prose ("(see /usr/share/doc)", "-c (using the old scheme ...\n quences).
+    The -d, -C") is no missing half. ``paired`` keeps the paragraph's answer (computed once)."""
+    if paired[0] is None:
+        src = doc.source
+        paired[0] = {q for _, q, _ in _bracket_problems(src, *_source_paragraph(src, para.start, para.end))}
+    return pos in paired[0]
+
+
 def _bracket_problems(text: str, ps: int, pe: int) -> list[tuple[str, int, Any]]:
     """The unpaired brackets of ``text[ps:pe]`` in order of the findings: ("unclosed", pos,
     opener), ("wrong", pos, (opener's pos, opener)) for a closer of the wrong kind, ("stray",
@@ -591,34 +611,59 @@ class UnbalancedBrackets(Rule):
 
     def check(self, doc, config):
         text = doc.text
+        masks = doc.masks
         for para in doc.paragraphs:
-            problems = _bracket_problems(text, para.start, para.end)
-            in_source: set[int] | None = None
-            for kind, pos, other in problems:
-                if doc.masks:
-                    # a partner blanked with code or layout beside the prose ("(see
-                    # /usr/share/doc)", "-c (using the old scheme ...\n quences).  The -d, -C")
-                    # is no missing half: only a bracket unpaired in the source text too counts
-                    if in_source is None:
-                        in_source = {q for _, q, _ in _bracket_problems(doc.source, *_source_paragraph(doc.source, para.start, para.end))}
-                    if pos not in in_source:
-                        continue
-                if kind == "unclosed":
-                    yield self._unclosed(doc, pos, other, para.end)
-                elif kind == "wrong":
+            stack: list[tuple[int, str]] = []
+            # (the pairing of _bracket_problems, inline: most paragraphs pair every bracket)
+            paired: list[set[int] | None] = [None]
+            for m in _BRACKET.finditer(text, para.start, para.end):
+                c, pos = m.group(), m.start()
+                before = text[max(para.start, pos - 4) : pos]
+                if _EMOTICON.search(before):
+                    continue
+                if c in _OPENERS:
+                    stack.append((pos, c))
+                    continue
+                want = _CLOSERS[c]
+                if stack and stack[-1][1] == want:
+                    stack.pop()
+                    continue
+                if any(o == want for _, o in stack):
+                    # "( … [ … )": the inner bracket was never closed.
+                    while stack[-1][1] != want:
+                        p, o = stack.pop()
+                        if not masks or _unpaired_in_source(doc, para, p, paired):
+                            yield self._unclosed(doc, p, o, para.end)
+                    stack.pop()
+                    continue
+                if c == ")" and _is_list_marker(text, para.start, pos):
+                    continue
+                if masks and not _unpaired_in_source(doc, para, pos, paired):
+                    if stack:
+                        stack.pop()
+                    continue
+                if stack:
+                    p, o = stack.pop()
                     yield self.finding(
-                        doc, pos, pos + 1,
-                        f"'{other[1]}' on column {doc.line_col(other[0])[1]} is closed by '{text[pos]}'",
-                        [(_OPENERS[other[1]], False)],
+                        doc,
+                        pos,
+                        pos + 1,
+                        f"'{o}' on column {doc.line_col(p)[1]} is closed by '{c}'",
+                        [(_OPENERS[o], False)],
                         confidence=0.75,
                     )
-                else:
-                    yield self.finding(
-                        doc, pos, pos + 1,
-                        f"closing '{text[pos]}' has no opening '{_CLOSERS[text[pos]]}' before it in this paragraph",
-                        [("", False)],
-                        confidence=0.7,
-                    )
+                    continue
+                yield self.finding(
+                    doc,
+                    pos,
+                    pos + 1,
+                    f"closing '{c}' has no opening '{want}' before it in this paragraph",
+                    [("", False)],
+                    confidence=0.7,
+                )
+            for p, o in stack:
+                if not masks or _unpaired_in_source(doc, para, p, paired):
+                    yield self._unclosed(doc, p, o, para.end)
 
     def _unclosed(self, doc, pos, o, end):
         return self.finding(

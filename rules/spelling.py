@@ -6,17 +6,19 @@ decides which rule owns each suspicious token so that nothing is reported twice.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress, filterfalse
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
-from ._lexcheck import _foreign_word, at_sentence_start, code_like
+from ._lexcheck import _MD_CODE, _foreign_word, _mode_for, at_sentence_start, code_like
 from ._variety import variety_candidate, variety_of
 from ._confused import confused_words
 from ._sentences import foreign_document
 from ._words import _known, document_contractions
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
+from ..lint.wordlists import word_list
 
 
 class UnknownWord(Rule):
@@ -27,7 +29,10 @@ class UnknownWord(Rule):
     numbers, URLs, e-mail addresses, hashtags, code-like tokens and words of the configured
     names and word lists are never flagged; neither is a word the text uses three times or
     more (a term, not a slip), nor a paragraph that is mostly unknown words (another
-    language, left to the U rules).
+    language, left to the U rules). In older writing or dialect (a document that often uses
+    "thee", "'tis", "whilst", "upon", "to-morrow") the unknown words are mostly period words
+    ("bantling", "infantine"): they are reported at suggestion severity, except in
+    ``mode = "ocr"``.
 
     Example: "the council will recieve the report" -> "the council will receive the report".
 
@@ -51,8 +56,37 @@ class UnknownWord(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
-        for i in analyse(doc, config)["S001"]:
-            yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)
+        issues = analyse(doc, config)["S001"]
+        # old writing or dialect: its unknown words are mostly period words, reported below warning
+        severity = "suggestion" if issues and period_document(doc, config) else None
+        for i in issues:
+            yield self.finding(
+                doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence, severity=severity
+            )
+
+
+def period_document(doc, config) -> bool:
+    """Whether ``doc`` reads as older English prose or dialect (300 words or more, with at least
+    three uses, and two per 1,000 words, of function words and spellings modern prose hardly
+    uses: "thee", "'tis", "whilst", "upon", "to-morrow"; rules/data/period-markers.txt). Clean
+    modern documentation, licences and news stay below; 19th-century fiction and newspapers
+    reach it. Never in ``mode = "ocr"``: a digitised old text is expected there and its
+    unknown words are mostly OCR damage."""
+    if _mode_for(doc, config) == "ocr":
+        return False
+    n = len(doc.word_texts)
+    if n < 300:
+        return False
+    counts = doc.word_counts
+    k = 0
+    for w in _period_markers():
+        k += counts.get(w, 0) + counts.get(w.capitalize(), 0)
+    return k >= 3 and k * 500 >= n
+
+
+@lru_cache(maxsize=1)
+def _period_markers() -> tuple[str, ...]:
+    return tuple(sorted(word_list("period-markers")))
 
 
 class BrokenContraction(Rule):
@@ -247,8 +281,14 @@ class ConfusedWord(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return
+        found = list(confused_words(doc))
+        if not found:
+            return
+        code = [m.span() for m in _MD_CODE.finditer(doc.text)] if "`" in doc.text else []
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        for a, b, meant, why in confused_words(doc):
+        for a, b, meant, why in found:
+            if any(x <= a < y for x, y in code):
+                continue  # markdown code: "`more then`" cited, not written
             if vocab is not None and vocab.accepts(doc.text[a:b]):
                 continue
             yield self.finding(doc, a, b, f"confused word: {why}", [(meant, False)], confidence=0.6)

@@ -52,6 +52,7 @@ _FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 _CODE_TOKEN = lazy_re(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
 _MIXED_CASE = lazy_re(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _NAME_PARTICLES = word_set("name-particles")
+_LABEL_NOUNS = word_set("label-nouns")  # "the Setup screen": a label before its noun
 _ABBREVIATIONS = OTHER_ABBREVIATIONS | word_set("unit-abbreviations")
 _ABBREV_BEFORE = lazy_re(r"(?<![\w.])([A-Za-z]{1,6})\.\s+$")
 _ELLIPSIS_START = lazy_re(r"[\"'\u201c\u2018(\[]*(?:\.\.\.|\u2026)")
@@ -296,6 +297,8 @@ class CapitalisedCommonWord(Rule):
                     continue  # capitalised on its own or as a surname elsewhere: a name or house style
                 elif nxt is not None and nxt.text == "of":
                     continue  # a title: "Chair of the committee"
+                elif nxt is not None and nxt.text.casefold() in _LABEL_NOUNS:
+                    continue  # a label: "the Plugins section", "the Setup screen", "the Tab key"
                 elif low in _NAME_LIKE_WORDS:
                     continue  # "according to Hope", "Miss", "Won": names that are also words
                 elif _grammatical_word(low, prev.text.casefold()):

@@ -29,6 +29,8 @@ _CLOSE_GLYPH = {DOUBLE: "\u201d", SINGLE: "\u2019", GUILLEMET: "\u00bb"}
 # Elisions that start with an apostrophe: not opening quotes.
 _ELISION = lazy_re(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
 _AFTER_CLOSE = frozenset(",.;:!?)]\u2014\u2013")
+_CURLY_OPEN = ("\u201c", "\u2018")
+_CURLY_CLOSE = ("\u201d", "\u2019")
 _OPEN_CONTEXT = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\u00ab\"'")
 _ATTRIBUTION = lazy_re(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|"
@@ -163,6 +165,8 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
     c = text[i]
     prev = text[i - 1] if i > ps else None
     nxt = text[i + 1] if i + 1 < pe else None
+    if prev in _CURLY_OPEN and nxt in _CURLY_CLOSE and c in "\"'":
+        return None  # a straight mark quoted as a character: (“"”), (‘'’)
     open_ctx = prev is None or prev in _OPEN_CONTEXT
     # (a kind is pending when kinds[kind] > 0: the counts never go below 0)
     if c == "\u201c":
@@ -230,8 +234,10 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
             if single_open and not _wordchar(nxt) and any(ch.isalpha() for ch in text[k:i]):
                 return SINGLE, CLOSE  # a quoted name ending in a digit: 'mdns4', 'postgresql-11'
             return None  # 5' (feet)
-        if prev in ('"', "\u201d") and nxt == "s" and not _wordchar(text[i + 2] if i + 2 < pe else None):
-            return None  # the possessive of a quoted name: a service "foo"'s status
+        if prev in ('"', "\u201d", "/") and nxt == "s" and not _wordchar(text[i + 2] if i + 2 < pe else None):
+            return None  # the possessive of a quoted name: a service "foo"'s status; plural /'s
+        if prev == "/" and single_open and not _wordchar(nxt):
+            return SINGLE, CLOSE  # a quoted path ending in a slash: the 'examples/' directory
         if open_ctx and _wordchar(nxt):
             if c == "\u2019" or nxt.isdigit() or _ELISION.match(text, i + 1, pe):
                 return None  # ’90s, ’n’, 'em

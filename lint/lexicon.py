@@ -423,15 +423,11 @@ class _Index:
         # the offsets, in this machine's byte order (the cache file is written here)
         return cls(mm, memoryview(mm)[8 : 8 + 4 * n].cast("I"), 8 + 4 * n)
 
-    def _fields(self, word: str) -> bytes | None:
-        """The line of ``word`` after its tab; None when it has none."""
-        try:
-            key = word.encode("utf-8") + b"\t"
-        except UnicodeEncodeError:  # a lone surrogate: no line has it
-            return None
+    def _first_at_least(self, key: bytes) -> int:
+        """The index of the first line whose first ``len(key)`` bytes are not below ``key``
+        (the lines are sorted by their bytes)."""
         buf, starts, base = self.buf, self.starts, self.base
-        lo, hi = 0, len(starts)
-        n = len(key)
+        lo, hi, n = 0, len(starts), len(key)
         while lo < hi:
             mid = (lo + hi) // 2
             s = base + starts[mid]
@@ -439,6 +435,17 @@ class _Index:
                 lo = mid + 1
             else:
                 hi = mid
+        return lo
+
+    def _fields(self, word: str) -> bytes | None:
+        """The line of ``word`` after its tab; None when it has none."""
+        try:
+            key = word.encode("utf-8") + b"\t"
+        except UnicodeEncodeError:  # a lone surrogate: no line has it
+            return None
+        buf, starts, base = self.buf, self.starts, self.base
+        n = len(key)
+        lo = self._first_at_least(key)
         if lo < len(starts):
             s = base + starts[lo]
             if buf[s : s + n] == key:
@@ -450,14 +457,8 @@ class _Index:
         """The lines (at most ``limit``) whose key starts with ``prefix``, in order."""
         key = prefix.encode("utf-8")
         buf, starts, base = self.buf, self.starts, self.base
-        lo, hi, n = 0, len(starts), len(key)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            s = base + starts[mid]
-            if buf[s : s + n] < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        n = len(key)
+        lo = self._first_at_least(key)
         for i in range(lo, min(len(starts), lo + limit)):
             s = base + starts[i]
             if buf[s : s + n] != key:

@@ -7,11 +7,13 @@ quotes pair inside out. A quotation that runs over several paragraphs in the sta
 (each paragraph opens with a mark, only the last one closes) is accepted: a paragraph may
 leave a quotation open when the next paragraph starts with an opening mark of the same kind.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -408,7 +410,9 @@ class UnbalancedQuotes(Rule):
             for mi in pq.unmatched_close:
                 m = pq.marks[mi]
                 yield self.finding(
-                    doc, m.pos, m.pos + 1,
+                    doc,
+                    m.pos,
+                    m.pos + 1,
                     f"{_name(m)} has no opening mark before it in this paragraph",
                     confidence=0.75,
                 )
@@ -422,7 +426,9 @@ class UnbalancedQuotes(Rule):
                     continue  # a quoted song: each line of verse opens with a mark, the last closes
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
-                    doc, m.pos, m.pos + 1,
+                    doc,
+                    m.pos,
+                    m.pos + 1,
                     f"{_name(m)} before \u201c{tail}\u201d is never closed in this paragraph",
                     confidence=0.6 if m.kind == SINGLE else 0.75,
                 )
@@ -468,7 +474,9 @@ class DanglingQuote(Rule):
                         suggestions.append((_CLOSE_GLYPH[m.kind], False))
                     suggestions.append(("", False))  # the white space after it stays
                     yield self.finding(
-                        doc, a, m.pos + 1,
+                        doc,
+                        a,
+                        m.pos + 1,
                         f"{_name(m)} at {where} quotes nothing",
                         suggestions,
                         confidence=0.9,
@@ -478,7 +486,9 @@ class DanglingQuote(Rule):
                     while b < para.end and text[b] in " \t":
                         b += 1
                     yield self.finding(
-                        doc, m.pos, b,
+                        doc,
+                        m.pos,
+                        b,
                         f"{_name(m)} at the start of the paragraph closes nothing",
                         [("", False)],
                         confidence=0.85,
@@ -515,7 +525,9 @@ class QuoteClosedMidSentence(Rule):
                 m = pq.marks[mi]
                 after = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
-                    doc, m.pos, m.pos + 1,
+                    doc,
+                    m.pos,
+                    m.pos + 1,
                     f"quotation closed mid-sentence: the text after {_name(m)} (\u201c{after}\u201d) reads as part of the quotation",
                     [("", False)],
                     confidence=0.75,
@@ -535,6 +547,8 @@ def _is_list_marker(text: str, ps: int, pos: int) -> bool:
     while a > ps and pos - a < 5 and not text[a - 1].isspace():
         a -= 1
     return (a == ps or text[a - 1].isspace()) and _LIST_MARKER.fullmatch(text, a, pos + 1) is not None
+
+
 _EMOTICON = lazy_re(r"(?<![\w:])[:;=][-o'^]?$")
 
 
@@ -561,10 +575,15 @@ def _unpaired_in_source(doc, para, pos: int, paired: list[set[int] | None]) -> b
     return pos in paired[0]
 
 
-def _bracket_problems(text: str, ps: int, pe: int) -> list[tuple[str, int, Any]]:
+def _paired_in_source(doc, para, paired: list[set[int] | None], pos: int) -> bool:
+    return not _unpaired_in_source(doc, para, pos, paired)
+
+
+def _bracket_problems(text: str, ps: int, pe: int, paired_elsewhere: Callable[[int], bool] | None = None) -> list[tuple[str, int, Any]]:
     """The unpaired brackets of ``text[ps:pe]`` in order of the findings: ("unclosed", pos,
     opener), ("wrong", pos, (opener's pos, opener)) for a closer of the wrong kind, ("stray",
-    pos, None) for a closer that closes nothing. List markers and emoticons are left out."""
+    pos, None) for a closer that closes nothing. List markers and emoticons are left out, and
+    so is a closer for which ``paired_elsewhere(pos)`` is true (it closes the innermost opener)."""
     out: list[tuple[str, int, Any]] = []
     stack: list[tuple[int, str]] = []
     for m in _BRACKET.finditer(text, ps, pe):
@@ -587,6 +606,10 @@ def _bracket_problems(text: str, ps: int, pe: int) -> list[tuple[str, int, Any]]
             stack.pop()
             continue
         if c == ")" and _is_list_marker(text, ps, pos):
+            continue
+        if paired_elsewhere is not None and paired_elsewhere(pos):
+            if stack:
+                stack.pop()
             continue
         if stack:
             out.append(("wrong", pos, stack.pop()))
@@ -619,37 +642,18 @@ class UnbalancedBrackets(Rule):
         text = doc.text
         masks = doc.masks
         for para in doc.paragraphs:
-            stack: list[tuple[int, str]] = []
-            # (the pairing of _bracket_problems, inline: most paragraphs pair every bracket)
+            # a partner blanked with code or layout is looked for in the source paragraph,
+            # which is paired once, and only for a bracket about to be reported
             paired: list[set[int] | None] = [None]
-            for m in _BRACKET.finditer(text, para.start, para.end):
-                c, pos = m.group(), m.start()
-                before = text[max(para.start, pos - 4) : pos]
-                if _EMOTICON.search(before):
+            elsewhere = partial(_paired_in_source, doc, para, paired) if masks else None
+            for kind, pos, x in _bracket_problems(text, para.start, para.end, elsewhere):
+                if kind == "unclosed":
+                    if not masks or _unpaired_in_source(doc, para, pos, paired):
+                        yield self._unclosed(doc, pos, x, para.end)
                     continue
-                if c in _OPENERS:
-                    stack.append((pos, c))
-                    continue
-                want = _CLOSERS[c]
-                if stack and stack[-1][1] == want:
-                    stack.pop()
-                    continue
-                if any(o == want for _, o in stack):
-                    # "( … [ … )": the inner bracket was never closed.
-                    while stack[-1][1] != want:
-                        p, o = stack.pop()
-                        if not masks or _unpaired_in_source(doc, para, p, paired):
-                            yield self._unclosed(doc, p, o, para.end)
-                    stack.pop()
-                    continue
-                if c == ")" and _is_list_marker(text, para.start, pos):
-                    continue
-                if masks and not _unpaired_in_source(doc, para, pos, paired):
-                    if stack:
-                        stack.pop()
-                    continue
-                if stack:
-                    p, o = stack.pop()
+                c = text[pos]
+                if kind == "wrong":
+                    p, o = x
                     yield self.finding(
                         doc,
                         pos,
@@ -663,17 +667,16 @@ class UnbalancedBrackets(Rule):
                     doc,
                     pos,
                     pos + 1,
-                    f"closing '{c}' has no opening '{want}' before it in this paragraph",
+                    f"closing '{c}' has no opening '{_CLOSERS[c]}' before it in this paragraph",
                     [("", False)],
                     confidence=0.7,
                 )
-            for p, o in stack:
-                if not masks or _unpaired_in_source(doc, para, p, paired):
-                    yield self._unclosed(doc, p, o, para.end)
 
     def _unclosed(self, doc, pos, o, end):
         return self.finding(
-            doc, pos, pos + 1,
+            doc,
+            pos,
+            pos + 1,
             f"opening '{o}' before \u201c{_preview_at(doc.text, pos + 1, end)}\u201d is never closed in this paragraph",
             confidence=0.7,
         )

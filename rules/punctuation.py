@@ -152,13 +152,17 @@ class OddSpacing(Rule):
 
     def check(self, doc, config):
         text = doc.text
+        columnar: dict[int, bool] = {}  # per line: a long line may hold many gaps
         for m in _MULTI_SPACE.finditer(text):
             start, end = m.start(), m.end()
             before = text[max(0, start - 3) : start]
             if end - start == 2 and _SENTENCE_END_BEFORE.search(before):
                 continue
             line, _ = doc.line_col(start)
-            if _is_columnar(doc.line_text(line)) or line in doc.justified_lines:
+            wide = columnar.get(line)
+            if wide is None:
+                wide = columnar[line] = _is_columnar(doc.line_text(line))
+            if wide or line in doc.justified_lines:
                 continue  # aligned columns, justified text: layout
             yield self.finding(doc, start, end, f"{end - start} spaces between words", [(" ", True)], confidence=0.8)
         for m in () if text.isascii() else _ODD_SPACE.finditer(text):  # (all are non-ASCII)
@@ -175,6 +179,11 @@ class OddSpacing(Rule):
             )
 
 
+_COLUMN_GAP = lazy_re(r"\S {2,}(?=\S)")
+
+
 def _is_columnar(line: str) -> bool:
-    """Plain-text tables and aligned lists: several wide gaps in one line."""
-    return len(re.findall(r"\S {2,}(?=\S)", line)) >= 2
+    """Plain-text tables and aligned lists: several wide gaps in one line (the search stops
+    at the second)."""
+    gaps = _COLUMN_GAP.finditer(line)
+    return next(gaps, None) is not None and next(gaps, None) is not None

@@ -238,23 +238,19 @@ def _kind(word: str) -> bool:
     return low in _CODE_KINDS or (low.endswith("s") and (low[:-1] in _CODE_KINDS or (low.endswith("es") and low[:-2] in _CODE_KINDS)))
 
 
+def _kind_match(m: re.Match[str] | None) -> bool:
+    """A match whose word (group 1) is a lower-case noun of a kind of software thing."""
+    return m is not None and m.group(1).islower() and _kind(m.group(1))
+
+
 def named_by_context(text: str, start: int, end: int, w: str) -> bool:
     """Does the context say ``w`` (at ``[start, end)``) is a name: a version or a manual section
     after it, a noun of a kind of software thing beside it, or a list of names it is one of?"""
     if _VERSION_AFTER.match(text, end):
         return True
-    after = _WORD_AFTER.match(text, end, end + 40)
-    if after and after.group(1).islower() and _kind(after.group(1)):
+    if _kind_match(_WORD_AFTER.match(text, end, end + 40)) or _kind_match(_WORD_BEFORE.search(text, max(0, start - 40), start)):
         return True
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.group(1).islower() and _kind(before.group(1)):
-        return True
-    if _QUOTED_WORD_AFTER.match(text, end, end + 40):
-        after = _QUOTED_WORD_AFTER.match(text, end, end + 40)
-        if after and after.group(1).islower() and _kind(after.group(1)):
-            return True
-    before = _QUOTED_WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.group(1).islower() and _kind(before.group(1)):
+    if _kind_match(_QUOTED_WORD_AFTER.match(text, end, end + 40)) or _kind_match(_QUOTED_WORD_BEFORE.search(text, max(0, start - 40), start)):
         return True
     if _NAMED_BEFORE.search(text, max(0, start - 20), start):
         return True

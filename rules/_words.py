@@ -177,14 +177,17 @@ def nonce_derivation(w: str) -> bool:
                     if not _nonce_parse(s, suf):
                         return False
                     parses += 1
-    if not parses:
-        return False
+    return bool(parses) and not _prefix_reading(w)
+
+
+def _prefix_reading(w: str) -> bool:
+    """Is ``w`` a known prefix on a known word or stem ("unblock", "rewrites")?"""
     for p in _PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 4:
             rest = w[len(p) :]
             if _known(rest) or _stem_known(rest):
-                return False
-    return True
+                return True
+    return False
 
 
 # American <-> British spellings: the frequency list lacks many American forms ("labor").
@@ -285,12 +288,7 @@ def accepted_form(w: str) -> bool:
             short = _ELONGATED.sub(rep, w)
             if len(short) >= 2 and _known(short):
                 return True
-    for p in _PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 4:
-            rest = w[len(p) :]
-            if _known(rest) or _stem_known(rest):
-                return True
-    return False
+    return _prefix_reading(w)
 
 
 def _slip_variants(w: str) -> set[str]:

@@ -1,6 +1,8 @@
 """Big files: the rules that allow it (``Rule.splittable``) lint pieces cut at blank lines, in
 worker processes when there are idle ones; the document-level rules run on the whole document,
 shared out among the workers by family (``Rule.family``, weighed by ``Rule.family_cost``).
+On Linux, while this process runs one thread, a file below ``SPLIT_ALWAYS_CHARS`` is instead
+built once and shared with forked children (lint/forkshare.py): no process builds it again.
 The findings are the same as one process linting the whole file gives.
 
 Huge files (``WINDOW_MIN_CHARS`` or more) are linted in windows instead: every rule but the
@@ -24,7 +26,7 @@ from .config import Config
 from .document import _PARA_SEP, Document, WindowFacts, paragraph_key
 from .finding import Finding, make_fingerprint
 from .rule import Rule, _line_context
-from . import runner
+from . import forkshare, runner
 from .runner import (
     _WORKER,
     PIECE_CHARS,
@@ -144,12 +146,18 @@ def lint_split(
         return _lint_one((target, config, corpus))
     result.digest = content_digest(data)
     result.encoding = doc.encoding
+    rules = selected_rules(config)
+    doc.corpus.update(corpus)
+    if pool is not None and workers > 1 and len(doc.text) < runner.SPLIT_ALWAYS_CHARS and forkshare.available():
+        # every rule on the one Document, its words and sentences built before the fork
+        doc.words, doc.sentences
+        findings, crashes = forkshare.run_shared(doc, config, rules, workers - 1, result.notices)
+        return _finish_split(result, doc, findings, crashes, config, rules)
     spans = split_spans(doc.text, max(pieces, -(-len(doc.text) // PIECE_CHARS)))
 
     def piece(a: int, b: int) -> tuple[str, str | None, str, str | None, bool, str]:
         return (doc.text[a:b], doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
 
-    rules = selected_rules(config)
     whole_rules = [r for r in rules if not r.splittable]
     others: list[tuple[Any, list[Rule]]] = []
     if pool is not None and workers > 1:
@@ -160,7 +168,6 @@ def lint_split(
         whole = (doc.text, doc.source, doc.masks, doc.layout, doc.path, doc.encoding, doc.encoding_note, doc.bom, doc.newline)
         others = [(pool.submit(_worker_whole, (whole, [r.code for r in g])), g) for g in groups[1:] if g]
     futures = [pool.submit(_worker_piece, piece(a, b)) for a, b in spans] if pool is not None else None
-    doc.corpus.update(corpus)
     for r in whole_rules:
         if r.corpus and r.code not in doc.corpus:
             doc.corpus[r.code] = r.merge([r.collect(doc, config)])
@@ -187,6 +194,12 @@ def lint_split(
                 piece_findings, piece_crashes = _lint_piece(piece(a, b), config)
         findings.extend(_shift(f, doc, a) for f in piece_findings)
         crashes.extend(c for c in piece_crashes if c not in crashes)
+    return _finish_split(result, doc, findings, crashes, config, rules)
+
+
+def _finish_split(
+    result: FileResult, doc: Document, findings: list[Finding], crashes: list[str], config: Config, rules: Sequence[Rule]
+) -> FileResult:
     # suppressions, masks and doubles are settled on the whole document, across all rules
     findings = finish_findings(doc, findings, config, rules)
     if config.get("output-format") in TEXT_FORMATS:

@@ -409,7 +409,7 @@ class ScraperBoilerplate(Rule):
 
     code = "B001"
     name = "scraper-boilerplate"
-    family_cost = 0.7
+    family_cost = 2.0
     category = "boilerplate"
     severity = "warning"
     fix_priority = 4

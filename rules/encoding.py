@@ -192,6 +192,7 @@ class Mojibake(Rule):
     category = "encoding"
     severity = "error"
     fix_priority = 5
+    family_cost = 0.9
 
     def check(self, doc, config):
         text = doc.structural_text  # code, tables and banners of plain text too

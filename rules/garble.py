@@ -108,7 +108,7 @@ class LowerCaseSentenceStart(Rule):
 
     code = "G001"
     name = "lower-case-sentence-start"
-    family_cost = 2.5
+    family_cost = 3.0
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -209,7 +209,7 @@ class CapitalisedCommonWord(Rule):
 
     code = "G002"
     name = "capitalised-common-word"
-    family_cost = 2.5
+    family_cost = 3.0
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -357,7 +357,7 @@ class SentenceFragment(Rule):
 
     code = "G003"
     name = "sentence-fragment"
-    family_cost = 2.5
+    family_cost = 3.0
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -475,7 +475,7 @@ class BrokenClause(Rule):
 
     code = "G004"
     name = "broken-clause"
-    family_cost = 2.5
+    family_cost = 3.0
     category = "garble"
     severity = "warning"
     fix_priority = 40
@@ -596,7 +596,7 @@ class OrphanTail(Rule):
 
     code = "G005"
     name = "orphan-tail"
-    family_cost = 2.5
+    family_cost = 3.0
     category = "garble"
     severity = "warning"
     fix_priority = 40

@@ -44,7 +44,7 @@ class Flag:
 class _NameRule(Rule):
     category = "name"
     fix_priority = 5
-    family_cost = 4.0
+    family_cost = 3.5
 
     def flags(self, analysis: Analysis) -> list[Flag]:  # pragma: no cover
         raise NotImplementedError
@@ -388,7 +388,7 @@ class CorpusNameVariant(Rule):
 
     code = "N004"
     name = "corpus-name-variant"
-    family_cost = 4.0
+    family_cost = 3.5
     category = "name"
     severity = "suggestion"
     corpus = True

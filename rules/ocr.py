@@ -11,7 +11,7 @@ from ._lexcheck import analyse
 
 
 class _SharedRule(Rule):
-    family_cost = 2.5
+    family_cost = 4.0
     def check(self, doc, config):
         for i in analyse(doc, config)[self.code]:
             yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence)

@@ -400,6 +400,7 @@ class UnbalancedQuotes(Rule):
     category = "quote"
     severity = "warning"
     fix_priority = 40
+    family_cost = 1.5
 
     def check(self, doc, config):
         if foreign_document(doc):

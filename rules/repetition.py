@@ -326,6 +326,7 @@ class RepetitionLoop(Rule):
     category = "repetition"
     severity = "warning"
     fix_priority = 9
+    family_cost = 1.5
 
     def check(self, doc, config):
         words = doc.words

@@ -48,7 +48,7 @@ class UnknownWord(Rule):
     code = "S001"
     name = "unknown-word"
     family = "O"  # shares the lexicon pass with the O rules
-    family_cost = 2.5
+    family_cost = 4.0
     category = "spelling"
     severity = "warning"
     fix_priority = 60

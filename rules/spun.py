@@ -346,7 +346,7 @@ class TorturedPhrase(Rule):
     severity = "warning"
     splittable = True
     family = "T"
-    family_cost = 0.3
+    family_cost = 0.6
 
     def check(self, doc, config):
         words = doc.words
@@ -380,7 +380,7 @@ class SpunDocument(Rule):
     category = "garble"
     severity = "warning"
     family = "T"
-    family_cost = 0.3
+    family_cost = 0.6
 
     def check(self, doc, config):
         hits = spun_hits(doc, config)

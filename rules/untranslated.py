@@ -239,7 +239,7 @@ class ForeignFragment(Rule):
 
     code = "U001"
     name = "foreign-fragment"
-    family_cost = 1.0
+    family_cost = 2.7
     category = "untranslated"
     severity = "warning"
     fix_priority = 30

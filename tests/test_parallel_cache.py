@@ -1,4 +1,5 @@
 """--jobs gives the same output as --jobs 1; the cache gives the same findings and invalidates."""
+
 from __future__ import annotations
 
 import json
@@ -198,9 +199,14 @@ def test_cache_dir_from_config_is_relative_to_it(tmp_path):
     assert (tmp_path / "proj" / "build" / "lintcache" / ".garblint_cache" / "CACHEDIR.TAG").is_file()
 
 
-def test_big_file_split_output_identical(tmp_path, monkeypatch):
-    from garblint.lint import bigfile, runner
+@pytest.mark.parametrize("fork", [True, False], ids=["shared-by-fork", "pool"])
+def test_big_file_split_output_identical(tmp_path, monkeypatch, fork):
+    from garblint.lint import bigfile, forkshare, runner
 
+    if fork and not forkshare.can_fork():
+        pytest.skip("the document is shared with forked children only on Linux")
+    # (a thread another test left, such as Dask's, would turn the fork off: this test forks anyway)
+    monkeypatch.setattr(forkshare, "available", lambda: fork)
     texts = make_texts(60, seed=23)
     # Damage right at paragraph starts and ends, where the pieces are cut.
     texts += ["the the vote was held ,today.With care  and\u200bthought caf\u00c3\u00a9 \ufffd end .\n"] * 5
@@ -240,9 +246,7 @@ def _name_tree(folder: Path) -> None:
             f"Health Minister Ada Quell opened clinic number {i} on Monday.\n\nQuell said the clinic would stay open.\n",
             encoding="utf-8",
         )
-    (folder / "b.txt").write_text(
-        "Health Minister Ada Quelle visited the harbour.\n\nQuelle said the ferry would run again.\n", encoding="utf-8"
-    )
+    (folder / "b.txt").write_text("Health Minister Ada Quelle visited the harbour.\n\nQuelle said the ferry would run again.\n", encoding="utf-8")
 
 
 def test_corpus_run_lints_most_files_once(tmp_path, monkeypatch):
@@ -323,10 +327,11 @@ def _lost_worker(*args):
 
 
 def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
-    from garblint.lint import bigfile, runner
+    from garblint.lint import bigfile, forkshare, runner
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the failing worker functions reach the pool only with the fork start method")
+    monkeypatch.setattr(forkshare, "available", lambda: False)
     big = tmp_path / "big.txt"
     big.write_text("\n\n".join(make_texts(40, seed=31)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
     config = Config({"select": ["ALL"]})
@@ -337,3 +342,64 @@ def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
     two = lint_targets(discover([str(big)], config), config, jobs=2)
     assert _summary(one) == _summary(two)
     assert {"R001", "P001"} <= {f.code for f in two[0].findings}
+
+
+def test_big_file_survives_a_lost_forked_child(tmp_path, monkeypatch):
+    # the child takes a family and dies before it reports: the main process runs that family too
+    import os
+
+    from garblint.lint import forkshare, runner
+
+    if not forkshare.can_fork():
+        pytest.skip("the document is shared with forked children only on Linux")
+    monkeypatch.setattr(forkshare, "available", lambda: True)
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(make_texts(40, seed=37)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
+    config = Config({"select": ["ALL"]})
+    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    main_pid = os.getpid()
+    real = forkshare._claim_and_run
+    claimed = []
+
+    def lose_child(doc, config, groups, tokens):
+        if os.getpid() != main_pid:
+            os.read(tokens, 1)
+            os._exit(9)
+        claimed.append(len(groups))
+        return real(doc, config, groups, tokens)
+
+    monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
+    monkeypatch.setattr(forkshare, "_claim_and_run", lose_child)
+    two = lint_targets(discover([str(big)], config), config, jobs=2)
+    assert claimed, "the main process shared the document with a forked child"
+    assert _summary(one) == _summary(two)
+    assert {"R001", "P001"} <= {f.code for f in two[0].findings}
+
+
+def test_forkshare_deals_out_every_family_heaviest_first():
+    from garblint.lint.forkshare import families
+
+    rules = selected_rules(Config({"select": convert("select", ["ALL"])}))
+    groups = families(rules)
+    assert sorted(r.code for g in groups for r in g) == sorted(r.code for r in rules)
+    assert all(len({r.family for r in g}) == 1 for g in groups)
+    assert len({g[0].family for g in groups}) == len(groups)
+    costs = [max(r.family_cost for r in g) for g in groups]
+    assert costs == sorted(costs, reverse=True)
+
+
+def test_forkshare_is_off_while_another_thread_runs():
+    import threading
+
+    from garblint.lint import forkshare
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not forkshare.available()
+    finally:
+        stop.set()
+        other.join()
+    if forkshare.can_fork() and threading.active_count() == 1:
+        assert forkshare.available()

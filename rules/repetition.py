@@ -19,6 +19,18 @@ LEGIT_DOUBLES = word_set("legit-doubles")
 # "is is" is legitimate after a clause subject: "what it is is a failure".
 _IS_IS_CONTEXT = word_set("is-is-subjects")
 _GAP = lazy_re(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
+# Function words: their doubling is a slip in any genre ("the the", "to to", "is is").
+_FUNCTION_WORDS = word_set("function-words")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is the pair part of a longer name: the first word joined to what comes before by "_",
+    "." or "/" ("text_color color", "rotate_seconds seconds"), or the second to what follows
+    by "_" or by "." and a letter or digit ("README README.mirrors")?"""
+    if start > 0 and text[start - 1] in "_./":
+        return True
+    nxt = text[end : end + 2]
+    return nxt[:1] == "_" or (nxt[:1] == "." and len(nxt) == 2 and nxt[1].isalnum())
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +52,9 @@ class RepeatedWord(Rule):
 
     Fix: deletes the second copy. Safe when both copies are identical lower-case words, since
     deliberate doublings ("had had", "that that", "what it is is") are not flagged; unsafe
-    when case differs, since a capitalised repeat may be a name ("Walla Walla").
+    when case differs, since a capitalised repeat may be a name ("Walla Walla"). In technical
+    prose only function words count: a manual writes a noun then its placeholder ("the key
+    key", "to file FILE"); a word joined to a name ("text_color color") is no doubling.
     """
 
     code = "R001"
@@ -77,6 +91,10 @@ class RepeatedWord(Rule):
                 continue
             if len(a.text) > 1 and a.text.isupper() and b.text.islower() and technical_prose(doc):
                 continue  # "read up to BYTES bytes": a manual's placeholder, then what it counts
+            if _glued(text, a.start, b.end):
+                continue  # "text_color color", "get README README.mirrors": part of a name
+            if low not in _FUNCTION_WORDS and technical_prose(doc):
+                continue  # "the key key", "from string string", "protocol PROTOCOL": a noun then its placeholder
             safe = a.text == b.text and a.text.islower() and gap == " "
             yield self.finding(
                 doc,

@@ -104,7 +104,12 @@ def run_shared(doc: Document, config: Config, rules: Sequence[Rule], children: i
     try:
         for _ in range(children):
             read, write = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:  # no process to be had (a limit, memory): this one does the rest
+                os.close(read)
+                os.close(write)
+                break
             if pid == 0:
                 os.close(read)
                 _child(doc, config, groups, tokens, write, os.getppid())

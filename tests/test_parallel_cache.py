@@ -376,6 +376,35 @@ def test_big_file_survives_a_lost_forked_child(tmp_path, monkeypatch):
     assert {"R001", "P001"} <= {f.code for f in two[0].findings}
 
 
+def test_forkshare_runs_everything_here_when_it_cannot_fork(monkeypatch):
+    import os
+
+    from garblint.lint import forkshare
+    from garblint.lint.textio import make_document
+
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    text = "\n\n".join(make_texts(12, seed=41)) + "\n\nthe the vote was held ,today.\n"
+    config = Config({"select": ["ALL"]})
+    rules = selected_rules(config)
+    alone, alone_crashes = _run_in_one_process(make_document(text, "a.txt"), config, rules)
+    monkeypatch.setattr(os, "fork", no_fork)
+    notices = []
+    shared, crashes = forkshare.run_shared(make_document(text, "a.txt"), config, rules, 1, notices)
+    assert [f.to_dict() for f in shared] == [f.to_dict() for f in alone]
+    assert crashes == alone_crashes and {"R001", "P001"} <= {f.code for f in shared}
+
+
+def _run_in_one_process(doc, config, rules):
+    from garblint.lint.runner import run_rules
+
+    for r in rules:
+        if r.corpus:
+            doc.corpus[r.code] = r.merge([r.collect(doc, config)])
+    return run_rules(doc, config, rules, [], finish=False)
+
+
 def test_forkshare_deals_out_every_family_heaviest_first():
     from garblint.lint.forkshare import families
 

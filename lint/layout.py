@@ -264,7 +264,9 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
 
 
 _CODE_IN_PROSE = lazy_re(
-    r"""(?<!\S)(?:
+    r"""(?<!\S)
+    (?!(?![A-Fa-f]{8})[A-Za-z][A-Za-z'\u2019]*[.,;:!?)"\u201d\u2019]*(?!\S))  # a word with its stops is none of these: skipped at once
+    (?:
         0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
       | ["'(]?[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?["')]?[.,;:]?(?!\S)  # lists without spaces: K,M,G; "a,b".
       | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c
@@ -357,7 +359,8 @@ def _code_token_starts(text: str) -> list[int]:
         while i > 0 and not text[i - 1].isspace():
             i -= 1
         starts.add(i)
-        token_end = rest(text, q).end()
+        tm = rest(text, q)  # (always a match)
+        token_end = tm.end() if tm is not None else len(text)
     return sorted(starts)
 
 

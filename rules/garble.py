@@ -190,6 +190,9 @@ class LowerCaseSentenceStart(Rule):
             yield finding, low, text[s.start] == "("
 
 
+_ASK_ENGLISH_AFTER = 8  # G002 candidates looked at before it asks whether the text is English
+
+
 class CapitalisedCommonWord(Rule):
     """What it flags: a common word capitalised in the middle of a sentence ("has not answered This request", "cheaper, not less Safety").
 
@@ -218,7 +221,13 @@ class CapitalisedCommonWord(Rule):
         text = doc.text
         an = analyse(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
-        english: bool | None = None  # asked at the first candidate: a text without one never loads the lexicon
+        # Whether the text is English (German capitalises every noun) is asked before the first
+        # finding or after a few candidates, not at the first candidate: every test before a
+        # finding is free of side effects, so a text that is not English still gets none, and
+        # a short text without a finding (most) never needs the share of known words (U001
+        # asks it only for a foreign run).
+        english: bool | None = None
+        asked = 0
         cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
         defined = defined_terms(an)
         ptr = 0
@@ -242,9 +251,11 @@ class CapitalisedCommonWord(Rule):
                 if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
                     continue  # (the first test, inlined, rejects the lower-case words quickly)
                 if english is None:
-                    english = english_share(doc) >= 0.45
-                if not english:
-                    return  # not English (German capitalises every noun)
+                    asked += 1
+                    if asked > _ASK_ENGLISH_AFTER:  # (a German text: every noun is a candidate)
+                        english = english_share(doc) >= 0.45
+                if english is False:
+                    return
                 low = t.casefold()
                 if low in defined:
                     continue  # a defined term or a house style
@@ -276,6 +287,10 @@ class CapitalisedCommonWord(Rule):
                     if in_old_style_quote(doc, w.start):
                         continue
                     # "Economists Had widely expected": an auxiliary after a name or a sentence start
+                    if english is None:
+                        english = english_share(doc) >= 0.45
+                    if not english:
+                        return
                     yield self.finding(
                         doc,
                         w.start,
@@ -322,6 +337,10 @@ class CapitalisedCommonWord(Rule):
                     continue  # (a section's name in documentation: "the Usage example below")
                 if verse_line_start(text, w.start):
                     continue  # a line of verse starts with a capital: "And drown, in a sea"
+                if english is None:
+                    english = english_share(doc) >= 0.45
+                if not english:
+                    return
                 yield self.finding(
                     doc,
                     w.start,

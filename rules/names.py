@@ -408,6 +408,10 @@ class CorpusNameVariant(Rule):
         return out
 
     def merge(self, facts):
+        if len(facts) < 2:
+            # one document (a file linted on its own, or in the corpus pass's first run): check
+            # and may_flag read nothing but "n" then, so the spellings are not indexed
+            return {"docs": Counter(), "display": {}, "firsts": defaultdict(set), "blocks": defaultdict(list), "n": len(facts)}
         docs: Counter = Counter()
         display: dict[str, str] = {}
         firsts: dict[str, set[str]] = defaultdict(set)

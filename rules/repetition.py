@@ -29,6 +29,9 @@ def _legit_doubles(files: tuple[str, ...]) -> frozenset[str]:
     return LEGIT_DOUBLES | frozenset(w.casefold() for f in files for w in read_list(f))
 
 
+_DOUBLE = lazy_re(r"(?=(.)\1)", re.S)  # a word (character) the same as the next one
+
+
 class RepeatedWord(Rule):
     """What it flags: the same word twice in a row ("the the", "vote vote").
 
@@ -57,7 +60,11 @@ class RepeatedWord(Rule):
         text = doc.text
         n = len(words)
         legit = _legit_doubles(tuple(config["legit-doubles"]))
-        for i in range(1, n):
+        chars = word_chars(doc)
+        # the words equal to the word before them (casefolded), found in C on one character
+        # per word: the same positions, in the same order, as testing every word
+        pairs: Iterable[int] = (m.start() + 1 for m in _DOUBLE.finditer(chars)) if isinstance(chars, str) else range(1, n)
+        for i in pairs:
             a, b = words[i - 1], words[i]
             low = a.text.casefold()
             if low != b.text.casefold():
@@ -111,14 +118,53 @@ _COMMA_GAP = lazy_re(r"[ \t]*(?:[,;.\u2013\u2014]|-(?=[ \t\r\n]))[ \t]*(?:(?:\r\
 WS, COMMA, OTHER = 0, 1, 2
 
 
+def word_chars(doc) -> str | list[int]:
+    """``_word_chars(doc.words)``, once per document (R001 and R002 read it)."""
+    return doc.memo("repetition.chars", lambda: _word_chars(doc.words))
+
+
+#: word text -> its character in _word_chars, kept for the whole process (the same character
+#: for the same casefolded word): a word is casefolded once, not once per document
+_CHAR_OF: dict[str, str] = {}
+#: casefolded word -> its character (the characters are numbered in the order words come)
+_FOLD_CHAR: dict[str, str] = {}
+_CHARS_MAX = 200_000  # distinct words kept; a document with more numbers its own
+
+
 def _word_chars(words) -> str | list[int]:
     """One character per word, the same character exactly for the same casefolded word.
 
     Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
-    two words, and a regex can then scan word sequences in C (see _TRIPLE). With more distinct
-    words than there are characters (over a million), a list of word numbers instead.
+    two words, and a regex can then scan word sequences in C (see _TRIPLE). The characters
+    come from a table kept across documents (only words the process has not seen before are
+    casefolded); which character a word gets differs from document to document, but equal
+    characters still mean exactly equal casefolded words. A document with more distinct
+    words than the table holds numbers its own (_doc_word_chars).
     """
     texts = list(map(itemgetter(2), words))
+    char_of = _CHAR_OF
+    new = set(texts).difference(char_of)
+    if new:
+        fold_char = _FOLD_CHAR
+        if len(char_of) + len(new) > _CHARS_MAX:
+            char_of.clear()
+            fold_char.clear()
+            new = set(texts)
+            if len(new) > _CHARS_MAX:
+                return _doc_word_chars(texts)
+        get = fold_char.get
+        for t in new:
+            f = t.casefold()
+            c = get(f)
+            if c is None:
+                c = fold_char[f] = chr(len(fold_char))
+            char_of[t] = c
+    return "".join(map(char_of.__getitem__, texts))
+
+
+def _doc_word_chars(texts: list[str]) -> str | list[int]:
+    """_word_chars numbered for one document alone; with more distinct words than there are
+    characters (over a million), a list of word numbers instead."""
     ids: dict[str, int] = {}
     id_of = {t: ids.setdefault(t.casefold(), len(ids)) for t in dict.fromkeys(texts)}
     if len(ids) > sys.maxunicode:
@@ -202,7 +248,7 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
 def _repetition_loops(doc) -> list[tuple[int, int, int]]:
     words = doc.words
     n = len(words)
-    chars = _word_chars(words)
+    chars = word_chars(doc)
     if isinstance(chars, str):
         starts: Iterable[int] = [m.start() for m in _TRIPLE.finditer(chars)]
     else:

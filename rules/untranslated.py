@@ -299,7 +299,11 @@ class ForeignFragment(Rule):
             )
         # whole phrases in another Latin-script language (only in a text that is English)
         viet_spans = []
-        latin_runs = self._foreign_latin_runs(doc) if english_share(doc) >= 0.45 else []
+        # (the runs first: most texts have none, and then the share of known words, which
+        # only decides whether to report them, is never needed)
+        latin_runs = self._foreign_latin_runs(doc)
+        if latin_runs and english_share(doc) < 0.45:
+            latin_runs = []
         for a, b, n_unknown in latin_runs:
             run = text[a:b]
             if _VIET_LETTER.search(run):
@@ -322,7 +326,7 @@ class ForeignFragment(Rule):
                 properties={"script": "Latin", "language": lang or "unknown"},
             )
         # lower-case Vietnamese words in running English
-        for m in _viet_words(text) if english_share(doc) >= 0.45 else ():
+        for m in _viet_words(text) if _VIET_LETTER.search(text) and english_share(doc) >= 0.45 else ():
             if _inside(viet_spans, m.start()):
                 continue
             run = m.group()

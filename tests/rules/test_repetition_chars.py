@@ -1,0 +1,53 @@
+"""R001/R002's word characters: one character per word from a table kept across documents.
+
+Two words get the same character exactly when their casefolded forms are equal, in every
+document of a run and across a reset of the table; R001's scan for doubled words over those
+characters finds what its walk over every word finds (the walk is what it does when the
+characters are a list).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.lint.config import Config
+from garblint.lint.textio import make_document
+from garblint.rules import repetition as R
+
+_WORDS = ["the", "The", "THE", "vote", "Vote", "straße", "STRASSE", "Strasse", "ǅemal", "ǆemal", "is", "had", "Walla", "a", "ﬁle", "file", "σς", "ΣΣ"]
+
+
+def _text(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randrange(1, 60))]
+    gaps = [rng.choice([" ", " ", " ", "  ", "\n", ", ", ". "]) for _ in words]
+    return "".join(w + g for w, g in zip(words, gaps)).strip() + "."
+
+
+@pytest.mark.parametrize("table_max", [200_000, 7])
+def test_word_chars_equal_exactly_for_equal_casefolds(monkeypatch, table_max):
+    monkeypatch.setattr(R, "_CHARS_MAX", table_max)
+    monkeypatch.setattr(R, "_CHAR_OF", {})
+    monkeypatch.setattr(R, "_FOLD_CHAR", {})
+    rng = random.Random(table_max)
+    for _ in range(200):
+        doc = make_document(_text(rng), "x.txt")
+        chars = R._word_chars(doc.words)
+        folds = [w.text.casefold() for w in doc.words]
+        assert len(chars) == len(folds)
+        for i in range(len(folds)):
+            for j in range(len(folds)):
+                assert (chars[i] == chars[j]) == (folds[i] == folds[j])
+
+
+def test_repeated_word_scan_matches_the_walk(monkeypatch):
+    rule = R.RepeatedWord()
+    config = Config({})
+    rng = random.Random(5)
+    texts = [_text(rng) for _ in range(300)]
+    fast = [[(f.start, f.end, f.message) for f in rule.check(make_document(t, "x.txt"), config)] for t in texts]
+    monkeypatch.setattr(R, "word_chars", lambda doc: list(range(len(doc.words))))
+    walk = [[(f.start, f.end, f.message) for f in rule.check(make_document(t, "x.txt"), config)] for t in texts]
+    assert fast == walk
+    assert sum(map(len, fast)) > 20  # the texts have doubled words to find

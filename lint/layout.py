@@ -334,9 +334,45 @@ def _trim_balanced(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# Where _CODE_IN_PROSE can match: only at the start of a token (a run of non-blank characters),
+# and only at a token that holds one of _CODE_TOKEN_SIGN's signs or starts as _CODE_START says (each
+# alternative of the pattern needs one of them; tests/rules/test_fast_paths.py).
+_CODE_START = lazy_re(
+    r"\s(?:[.?!:;,/*~-]|0x|[0-9A-Fa-f]{8}|[\"'\u2018\u201c][^\w\s\"'\u2019\u201d]|\([-.?!:;,/*~\"'`])"
+)
+_CODE_TOKEN_SIGN = lazy_re(r"[\\{}\[\]<>|=~^`@*$%/(,](?:(?<=[(])\)|(?<=,)[A-Za-z]|(?<![(,]))")  # (or "()", ",a")
+_TOKEN_REST = lazy_re(r"\S*")
+
+
+def _code_token_starts(text: str) -> list[int]:
+    """The starts of the tokens at which _CODE_IN_PROSE can match, in order."""
+    starts = {m.start() + 1 for m in _CODE_START.finditer(text)}
+    if text[:1] and not text[0].isspace():
+        starts.add(0)
+    rest = _TOKEN_REST.match
+    token_end = -1
+    for m in _CODE_TOKEN_SIGN.finditer(text):
+        q = m.start()
+        if q < token_end:
+            continue  # (the token of this sign is taken)
+        i = q
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        starts.add(i)
+        tm = rest(text, q)  # (always a match)
+        token_end = tm.end() if tm is not None else len(text)
+    return sorted(starts)
+
+
 def _inline_code(text: str) -> list[tuple[int, int]]:
+    """The code tokens in ``text``: ``_CODE_IN_PROSE``'s matches, tried only at the starts of
+    the tokens where it can match, trimmed."""
     out = []
-    for m in _CODE_IN_PROSE.finditer(text):
+    match = _CODE_IN_PROSE.match
+    for p in _code_token_starts(text):
+        m = match(text, p)
+        if m is None:
+            continue
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
             if m.group().startswith("(") and ")" in m.group():

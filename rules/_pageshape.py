@@ -543,15 +543,26 @@ def _indented(text: str, end: int, lines: int) -> int:
     run of three spaces, a line starting with a space or a tab), not tried at every position."""
     n = p = 0
     search = _INDENTED.search
+    find = text.find
+    # The next run of three spaces and the next line start with a space or a tab, kept from
+    # one match to the next (p only grows) and searched again only once passed: a text without
+    # one of them is not scanned to its end again for every match.
+    f = g = h = -2
     while n * 10 < lines:
         cands = []
-        f = text.find("   ", p, end)
+        if -1 != f < p:
+            f = find("   ", p, end)
         if f >= 0:
             cands.append(max(p, f - 1))  # (the character before the run)
-        for lead in ("\n ", "\n\t"):
-            g = text.find(lead, max(p - 1, 0), end)
-            if g >= 0:
-                cands.append(g + 1)
+        s = max(p - 1, 0)
+        if -1 != g < s:
+            g = find("\n ", s, end)
+        if g >= 0:
+            cands.append(g + 1)
+        if -1 != h < s:
+            h = find("\n\t", s, end)
+        if h >= 0:
+            cands.append(h + 1)
         if p == 0 and text[:1] in (" ", "\t"):
             cands.append(0)
         if not cands:

@@ -480,6 +480,40 @@ def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
         assert got == [(m.span(), m.span("ws"), m.group("p")) for m in old.finditer(t)], t
 
 
+# ------------------------------------------------ layout: code tokens in technical prose
+from garblint.lint import layout as LAY  # noqa: E402
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_code_tokens_tried_only_where_they_can_start(seed):
+    rng = random.Random(seed)
+    pieces = ["a", "b", "F", "g", "x", "Z", "0", "7", "\u00e9", "_", "#", "&"]
+    pieces += list("\\{}[]<>|=~^`@*$%/(),.?!:;-\"'\u2018\u201c\u2019\u201d")
+    pieces += [" ", " ", "\n", "\t", "\u00a0", "deadbeef", "0x1f", "abc", "--opt", "()", ",k"]
+    for _ in range(40):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        old = [m.span() for m in LAY._CODE_IN_PROSE.finditer(t)]
+        new = [m.span() for p in LAY._code_token_starts(t) if (m := LAY._CODE_IN_PROSE.match(t, p))]
+        assert new == old, t
+
+
+# ------------------------------------------------ page shape: indented lines counted
+from garblint.rules import _pageshape as PS  # noqa: E402
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_indented_count_same_as_findall(seed):
+    rng = random.Random(seed)
+    pieces = ["a", "b", " ", " ", "   ", "\n", "\n ", "\n\t", "\t", "x y"]
+    for _ in range(40):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        end = rng.randrange(0, len(t) + 2)
+        n = len(PS._INDENTED.findall(t, 0, end))
+        assert PS._indented(t, end, 10**6) == n, (t, end)
+        lines = rng.randrange(1, 40)
+        assert (PS._indented(t, end, lines) * 10 < lines) == (n * 10 < lines), (t, end, lines)
+
+
 # ------------------------------------------------------- layout: code in prose
 @pytest.mark.parametrize("seed", range(40))
 def test_code_in_prose_skips_only_words_the_pattern_cannot_match(seed):

@@ -108,3 +108,15 @@ def test_one_edit_is_an_optimal_string_alignment_distance_of_one(seed) -> None:
         c = "".join(b)
         if c != a:
             assert places._one_edit(a, c) == (OSA.distance(a, c) <= 1), (a, c)
+
+
+def test_near_misses_same_with_and_without_rapidfuzz_loaded(gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import rapidfuzz  # noqa: F401
+
+    words = ["Marseile", "Marsela", "Marseille", "Binan", "Texsa", "Smallten", "Teaxs", "Marsielle", "Parise"]
+    loaded = [places.near_misses(w) for w in words]
+    monkeypatch.delitem(sys.modules, "rapidfuzz")
+    assert [places.near_misses(w) for w in words] == loaded
+    assert loaded[0] == ["Marseille"] and loaded[4] == ["Texas"] and loaded[7] == ["Marseille"]

@@ -264,9 +264,7 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
 
 
 _CODE_IN_PROSE = lazy_re(
-    r"""(?<!\S)
-    (?!(?![A-Fa-f]{8})[A-Za-z][A-Za-z'\u2019]*[.,;:!?)"\u201d\u2019]*(?!\S))  # a word with its stops is none of these: skipped at once
-    (?:
+    r"""(?<!\S)(?:
         0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
       | ["'(]?[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?["')]?[.,;:]?(?!\S)  # lists without spaces: K,M,G; "a,b".
       | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c

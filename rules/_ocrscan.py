@@ -55,6 +55,9 @@ def letter_run_matches(rx: "re.Pattern[str]", anchor: "re.Pattern[str]", text: s
             yield m
 
 
+#: a reading this common (about Zipf 5: "will", "from") makes a word with a digit an OCR slip
+#: however often it is written
+_EVERYDAY = 100_000_000
 _NUMBER_UNIT = lazy_re(r"^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|mn|tn|km|kg|mm|cm|ft|mph|kph|mb|gb|tb|hz|kw|mw|gw|x|d|g|p|fps)$", re.I)
 
 _SHORT_FUNCTION = tuple(sorted(_word_file("ocr-short-function-words.txt")))
@@ -149,6 +152,8 @@ class OcrScans:
         if digits[0] >= 3 and digits[-1] == len(w) - 1 and len(digits) == len(w) - digits[0] and glyph_freq < 1_000_000:
             if technical_prose(self.doc):
                 return  # "sha1", "tty0", "eth1" in a manual: a name with its number, not "shal"
+        if glyph_freq < _EVERYDAY and technical_prose(self.doc) and self._cited_name(w):
+            return  # "a2ps" written alike three times, or "po4a(1)": a program's name, not "apps"
         cands = self._fill_glyphs(low, digits)
         if glyph_freq >= MIN_SUGGESTION_FREQ and glyph in cands:
             cands.remove(glyph)
@@ -162,6 +167,15 @@ class OcrScans:
             "O001", tok.start, tok.end, f"digit inside a word: '{w}' looks like an OCR misreading of '{cands[0]}'", [(c, False) for c in cands], conf
         )
         self.owned.add(tok.start)
+
+    def _cited_name(self, w: str) -> bool:
+        """Does the document write the word with a digit ``w`` three times or more, or once with
+        a manual section after it ("a2ps(1)")? OCR seldom misreads one word alike each time; a
+        manual cites its programs' names."""
+        if self.doc.word_counts.get(w, 0) >= 3:
+            return True
+        text = self.text
+        return w + "(" in text and re.search(r"(?<![\w-])" + re.escape(w) + r"\(\d[a-z]?\)", text) is not None
 
     def _fill_glyphs(self, low: str, positions: list[int]) -> list[str]:
         """Dictionary words made by putting letters at ``positions``, look-alike letters first."""

@@ -392,3 +392,39 @@ def code_shaped(doc, core: str, start: int, end: int, reason: str) -> bool:
     if reason == "no vowels" and core.islower():
         return True
     return len(set(core)) == 1 and not core.isalnum()  # "______": a rule
+
+
+#: a short word is one of this many letters or fewer
+_SHORT = 6
+#: a word a typing slip is made from is at least this common
+_SLIP_FROM_ZIPF = 3.5
+
+
+def short_name(w: str) -> bool:
+    """Is the unknown word ``w`` short (six letters or fewer, lower case) and no typing slip of
+    a common dictionary word (:func:`typing_slip`)? In technical prose such words are mostly
+    names made short ("stdin", "awk", "utmp", "deref"); "teh", "wierd", "peole", "wil" stay slips."""
+    return len(w) <= _SHORT and w.isalpha() and w.islower() and not typing_slip(w)
+
+
+def typing_slip(w: str) -> bool:
+    """Can a typist's slip make ``w`` of a dictionary word of Zipf 3.5 or more: two letters
+    swapped, one letter left out or one too many (leaving four letters or more; not the first: a name's prefix, "mtrace",
+    "xpos"), in a word of three letters only a swap or a doubled letter written once ("wil")?
+    Wrong letters are left out: they make most short names from some word ("stdin", "stein")."""
+    n = len(w)
+    cands = {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(n - 1)}
+    if n >= 4:
+        if n >= 5:
+            cands.update(w[:i] + w[i + 1 :] for i in range(1, n))
+        cands.update(w[:i] + c + w[i:] for i in range(1, n + 1) for c in _ALPHABET)
+    else:
+        cands.update(w[:i] + w[i - 1] + w[i:] for i in range(1, n + 1))
+    cands.discard(w)
+    return any(len(c) >= 3 and lexicon.zipf(c) >= _SLIP_FROM_ZIPF and lexicon.in_dictionary(c) for c in cands)
+
+
+def file_ending(text: str, start: int) -> bool:
+    """Does the word at ``start`` follow a dot that opens a token (".bak", "'.pwli' files"): a
+    file's ending or a hidden file's name?"""
+    return start >= 1 and text[start - 1] == "." and (start == 1 or text[start - 2] in " \t\n'\"`(*")

@@ -11,6 +11,7 @@ from ..lint.rule import Rule
 from ..lint.vocab import read_list
 from ..lint.wordlists import word_set
 from ..lint.lazyre import lazy_re
+from ..lint.markup import is_html, is_markdown, is_rst
 from ._sentences import foreign_document
 from ._techterms import technical_prose
 
@@ -19,6 +20,34 @@ LEGIT_DOUBLES = word_set("legit-doubles")
 # "is is" is legitimate after a clause subject: "what it is is a failure".
 _IS_IS_CONTEXT = word_set("is-is-subjects")
 _GAP = lazy_re(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
+# Function words: their doubling is a slip in any genre ("the the", "to to", "is is").
+_FUNCTION_WORDS = word_set("function-words")
+
+
+def rendered_manual(doc) -> bool:
+    """Is ``doc`` a manual page rendered to plain text (``man`` output): no Markdown,
+    reStructuredText or HTML file, and three in five of its non-blank lines indented? Its
+    placeholders lost their italics there, so "the key key" is a noun and its placeholder;
+    markup or a flush-left README would set them apart."""
+    if is_markdown(doc.path) or is_rst(doc.path) or is_html(doc.path):
+        return False
+
+    def build() -> bool:
+        lines = [ln for ln in doc.source.splitlines() if ln.strip()]
+        indented = sum(1 for ln in lines if ln[:1] in " \t")
+        return len(lines) >= 5 and indented * 5 >= len(lines) * 3
+
+    return doc.memo("repetition.rendered_manual", build)  # type: ignore[no-any-return]
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is the pair part of a longer name: the first word joined to what comes before by "_",
+    "." or "/" ("text_color color", "rotate_seconds seconds"), or the second to what follows
+    by "_" or by "." and a letter or digit ("README README.mirrors")?"""
+    if start > 0 and text[start - 1] in "_./":
+        return True
+    nxt = text[end : end + 2]
+    return nxt[:1] == "_" or (nxt[:1] == "." and len(nxt) == 2 and nxt[1].isalnum())
 
 
 @lru_cache(maxsize=8)
@@ -43,7 +72,10 @@ class RepeatedWord(Rule):
 
     Fix: deletes the second copy. Safe when both copies are identical lower-case words, since
     deliberate doublings ("had had", "that that", "what it is is") are not flagged; unsafe
-    when case differs, since a capitalised repeat may be a name ("Walla Walla").
+    when case differs, since a capitalised repeat may be a name ("Walla Walla"). In a manual
+    page rendered to plain text only function words count: it lost its italics and writes a
+    noun then its placeholder ("the key key", "to file FILE"); a word joined to a name
+    ("text_color color") is no doubling.
     """
 
     code = "R001"
@@ -84,6 +116,10 @@ class RepeatedWord(Rule):
                 continue
             if len(a.text) > 1 and a.text.isupper() and b.text.islower() and technical_prose(doc):
                 continue  # "read up to BYTES bytes": a manual's placeholder, then what it counts
+            if _glued(text, a.start, b.end):
+                continue  # "text_color color", "get README README.mirrors": part of a name
+            if low not in _FUNCTION_WORDS and technical_prose(doc) and rendered_manual(doc):
+                continue  # "the key key", "from string string", "protocol PROTOCOL": a noun then its placeholder
             safe = a.text == b.text and a.text.islower() and gap == " "
             yield self.finding(
                 doc,

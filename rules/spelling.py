@@ -15,6 +15,7 @@ from ._lexcheck import _MD_CODE, _foreign_word, _mode_for, at_sentence_start, co
 from ._variety import variety_candidate, variety_of
 from ._confused import confused_words
 from ._sentences import foreign_document
+from ._techterms import file_ending, short_name, technical_prose
 from ._words import _known, document_contractions
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
@@ -32,7 +33,9 @@ class UnknownWord(Rule):
     language, left to the U rules). In older writing or dialect (a document that often uses
     "thee", "'tis", "whilst", "upon", "to-morrow") the unknown words are mostly period words
     ("bantling", "infantine"): they are reported at suggestion severity, except in
-    ``mode = "ocr"`` or where S/O findings pass 10 per 1,000 words (OCR damage).
+    ``mode = "ocr"`` or where S/O findings pass 10 per 1,000 words (OCR damage). In technical
+    prose (manuals, READMEs) a short word that no typing slip makes of a common word ("stdin",
+    "utmp") and a file's ending after its dot (".bak") are mostly names: suggestion severity too.
 
     Example: "the council will recieve the report" -> "the council will receive the report".
 
@@ -66,10 +69,18 @@ class UnknownWord(Rule):
             damage = sum(map(len, found.values()))
             if damage * 100 <= len(doc.word_texts):
                 severity = "suggestion"
+        # technical prose: a short word no typing slip makes of a common word ("stdin", "awk",
+        # "utmp") is mostly a name made short, and a file's ending after its dot (".bak") is one
+        # (unless the other S/O findings pass 10 per 1,000 words: OCR damage)
+        text = doc.text
+        named: set[int] = set()
+        if severity is None and issues and _mode_for(doc, config) != "ocr" and technical_prose(doc):
+            named = {i.start for i in issues if short_name(text[i.start : i.end]) or file_ending(text, i.start)}
+            if (sum(map(len, found.values())) - len(named)) * 100 > len(doc.word_texts):
+                named = set()
         for i in issues:
-            yield self.finding(
-                doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence, severity=severity
-            )
+            sev = "suggestion" if i.start in named else severity
+            yield self.finding(doc, i.start, i.end, i.message, i.suggestions, confidence=i.confidence, severity=sev)
 
 
 def period_document(doc, config) -> bool:

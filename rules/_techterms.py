@@ -202,6 +202,16 @@ def url_words(doc) -> frozenset[str]:
     return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
 
 
+_MAN_PAGE = lazy_re(r"\(\d[a-z]?\)")
+_MAN_REF = lazy_re(r"\b([a-z][a-z0-9_.+-]*)\(\d[a-z]?\)")
+
+
+def _cited_with_section(doc, w: str) -> bool:
+    """Does the document cite ``w`` with a manual section somewhere ("mrouted(8)")?"""
+    refs = doc.memo("techterms.man_refs", lambda: frozenset(_MAN_REF.findall(doc.source)) if ")" in doc.source else frozenset())
+    return w in refs
+
+
 def _names_used(doc) -> frozenset[str]:
     """The words (case-folded) of four letters or more that the document writes three times
     or more and no dictionary has, or a rare one (below Zipf 3): its names ("gawk", "sudo",
@@ -242,6 +252,8 @@ def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freq
     than a misspelling? ``uses``: how often the document writes it."""
     if defined_abbreviation(text, start, end, w) or w in url_words(doc) or _part_of_name(doc, w):
         return True
+    if _MAN_PAGE.match(doc.source, end) or _cited_with_section(doc, w):
+        return True  # "sed(1)", "the mrouted(8) daemon": a program with its manual page
     if not technical_prose(doc):
         return False
     if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs) or _abbreviation_shaped(w, freqs):

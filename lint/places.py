@@ -15,6 +15,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -184,7 +185,17 @@ def near_misses(word: str) -> list[str]:
     if not table or f in table or len(f) < 4:
         return []
     buckets = _buckets()
-    found = [c for n in (len(f) - 1, len(f), len(f) + 1) for c in buckets.get((f[0], n), ()) if _one_edit(f, c)]
+    cands = [c for n in (len(f) - 1, len(f), len(f) + 1) for c in buckets.get((f[0], n), ())]
+    if "rapidfuzz" in sys.modules:
+        # _one_edit(f, c) for every candidate in one C call: one edit apart is an optimal string
+        # alignment distance of 1 (c != f: f is no name of the table; tests/test_places.py).
+        # (Not imported for it: a short text that has not loaded rapidfuzz tests in Python.)
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        found = [c for c, _, _ in process.extract(f, cands, scorer=OSA.distance, score_cutoff=1, limit=None)]
+    else:
+        found = [c for c in cands if _one_edit(f, c)]
     # only names English text can use as they are (not "Biñan" for "Biman")
     return sorted(n for n in (table[c][0] for c in found) if n.isascii())
 

@@ -80,3 +80,43 @@ def test_unavailable_without_the_package(monkeypatch: pytest.MonkeyPatch) -> Non
         assert places.near_misses("Marseile") == []
     finally:
         places.reset()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_one_edit_is_an_optimal_string_alignment_distance_of_one(seed) -> None:
+    # near_misses asks rapidfuzz's OSA distance <= 1 of a word and names other than it
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    rng = random.Random(seed)
+    letters = "aabeilmnrs\u00e9\u00fc"
+    for _ in range(300):
+        a = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 9)))
+        b = list(a)
+        for _ in range(rng.randrange(1, 3)):
+            op = rng.randrange(4)
+            k = rng.randrange(len(b) + 1)
+            if op == 0:
+                b.insert(k, rng.choice(letters))
+            elif op == 1 and k < len(b):
+                del b[k]
+            elif op == 2 and k < len(b):
+                b[k] = rng.choice(letters)
+            elif k + 1 < len(b):
+                b[k], b[k + 1] = b[k + 1], b[k]
+        c = "".join(b)
+        if c != a:
+            assert places._one_edit(a, c) == (OSA.distance(a, c) <= 1), (a, c)
+
+
+def test_near_misses_same_with_and_without_rapidfuzz_loaded(gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import rapidfuzz  # noqa: F401
+
+    words = ["Marseile", "Marsela", "Marseille", "Binan", "Texsa", "Smallten", "Teaxs", "Marsielle", "Parise"]
+    loaded = [places.near_misses(w) for w in words]
+    monkeypatch.delitem(sys.modules, "rapidfuzz")
+    assert [places.near_misses(w) for w in words] == loaded
+    assert loaded[0] == ["Marseille"] and loaded[4] == ["Texas"] and loaded[7] == ["Marseille"]

@@ -362,6 +362,10 @@ def _code_token_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+# what follows a full stop that ends a sentence: spaces and a capital
+_NEXT_SENTENCE = lazy_re(r"[ \t]+[\"\u201c]?[A-Z]")
+
+
 def _inline_code(text: str) -> list[tuple[int, int]]:
     """The code tokens in ``text``: ``_CODE_IN_PROSE``'s matches, tried only at the starts of
     the tokens where it can match, trimmed."""
@@ -374,6 +378,8 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
         a, b = m.span()
         if not any(c.isalnum() for c in m.group()):
             if m.group().startswith("(") and ")" in m.group():
+                if text[b - 1] in ".!?" and _NEXT_SENTENCE.match(text, b):
+                    b -= 1  # the sentence's full stop stays: "a backslash (‘\’).  If no option ..."
                 out.append((a, b))  # a symbol in brackets, with the stop after it: "(;),"
                 continue
             if any(c not in ".,;:!?)" for c in m.group()):
@@ -482,6 +488,19 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             parts.append((start + lead, start + gaps[0].start()))
             term_col[i] = gaps[0].end()
             continue
+        tm = _TERM_GAP.match(line, lead)
+        if tm and _short_term(tm.group(1)) and (i == 0 or term_col):
+            col = tm.end()
+            width = len(line[:col].expandtabs(8))
+            if "\t" in tm.group(0) and _tab_terms(block) or lead and "  " not in line[col:].strip() and all(indents[k] >= width for k in range(i + 1, n)):
+                # "type  The type field ...", "etc/a2ps_cfg<TAB>The default configuration": a
+                # term and its description at the head of a block, after a tab (a column of such
+                # terms: _tab_terms) or (indented,
+                # the rest of the line set with single spaces, the lines below indented as far
+                # as the description) after two spaces
+                parts.append((start + lead, start + lead + len(tm.group(1))))
+                term_col[i] = col
+                continue
         if (
             i + 1 < n
             and indents[i + 1] >= indents[i] + 3
@@ -522,6 +541,23 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
 
 _LOWER_WORD = lazy_re(r"[a-z]{2,}[,;:]?$")
 _TAIL_END = lazy_re(r"[.!?)][\"'\u201d\u2019]*$")
+
+
+# a term of one token before its description, two spaces or a tab between ("size  The size")
+_TERM_GAP = lazy_re(r"(\S{1,16})(?:  |\t+ *)(?=\S)")
+_TAB_TERM = lazy_re(r"[ \t]*\S{1,16}\t+ *\S")
+
+
+def _tab_terms(block: list[tuple[int, str]]) -> bool:
+    """Is the block a column of terms and descriptions set apart by tabs: two such lines at
+    least, and half the block's lines or more?"""
+    k = sum(1 for _, ln in block if _TAB_TERM.match(ln))
+    return k >= 2 and k * 2 >= len(block)
+
+
+def _short_term(term: str) -> bool:
+    """A term of a list of terms: no prose punctuation at its end unless it is code ("$.")."""
+    return not term.endswith((",", ";", ".", ":", "!", "?")) or _is_code_token(term)
 
 
 def _sentence_tail(block: list[tuple[int, str]], i: int, whole: list[bool], indents: list[int]) -> bool:

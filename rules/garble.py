@@ -398,6 +398,8 @@ class SentenceFragment(Rule):
                 continue  # questions, exclamations, trailing off and unfinished lines
             if doc.masks and blanked_beside(doc, s.start, s.start + len(body)):
                 continue  # its subject, verb or list marker is code or markup: "`tool` does not."
+            if doc.masks and body[:1].islower() and _after_layout(doc, s.start):
+                continue  # the tail of a sentence that runs on past an example or a line of code
             lows = [w.text.casefold() for w in ws]
             if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
                 continue  # numbers, list letters ("a. b. c.")
@@ -601,6 +603,26 @@ _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 _HEADING_LABEL = lazy_re(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
 
 
+def _after_layout(doc, start: int) -> bool:
+    """Is the last thing written before ``start`` (past spaces and line breaks) blanked as
+    layout or code: the sentence began before an example or a line of code?"""
+    src = doc.source
+    i = start - 1
+    while i >= 0 and src[i].isspace():
+        i -= 1
+    return i >= 0 and doc.text[i] != src[i]
+
+
+def _before_layout(doc, end: int) -> bool:
+    """Is the first thing written after ``end`` (past spaces and line breaks) blanked as layout
+    or code: an example, an option, a table the words before it lead into?"""
+    src = doc.source
+    i, n = end, len(src)
+    while i < n and src[i].isspace():
+        i += 1
+    return i < n and doc.text[i] != src[i]
+
+
 class OrphanTail(Rule):
     """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Work is under way. “").
 
@@ -661,6 +683,8 @@ class OrphanTail(Rule):
                 continue  # a numbered heading: "Section 4. Responsible officer", "2. Methods"
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):
                 continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
+            if doc.masks and _before_layout(doc, last.sent.end):
+                continue  # "For example," over an example, "Same as -Cfr": the words lead into code or a table
             yield self.finding(
                 doc,
                 last.sent.start,

@@ -22,6 +22,7 @@ from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
 from ._verse import verse_quote_continues
+from ._techterms import technical_prose
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -406,10 +407,13 @@ class UnbalancedQuotes(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
+        code_marks = _CodeMarks(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
             for mi in pq.unmatched_close:
                 m = pq.marks[mi]
+                if code_marks.balanced(text, para, m.pos):
+                    continue
                 yield self.finding(
                     doc,
                     m.pos,
@@ -425,6 +429,8 @@ class UnbalancedQuotes(Rule):
                     continue  # "'specially": an apostrophe for dropped letters, no quotation
                 if verse_quote_continues(text, m.pos):
                     continue  # a quoted song: each line of verse opens with a mark, the last closes
+                if code_marks.balanced(text, para, m.pos):
+                    continue
                 tail = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
                     doc,
@@ -458,11 +464,12 @@ class DanglingQuote(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
+        code_marks = _CodeMarks(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
             early = _mid_sentence_closes(doc, pq)
             for mi, m in enumerate(pq.marks):
-                if not m.dangling:
+                if not m.dangling or code_marks.balanced(text, para, m.pos):
                     continue
                 if m.role == OPEN:
                     a = m.pos
@@ -554,6 +561,33 @@ _EMOTICON = lazy_re(r"(?<![\w:])[:;=][-o'^]?$")
 
 
 _BLANK_LINE = lazy_re(r"\n[ \t]*\n")
+
+
+class _CodeMarks:
+    """Straight double quotation marks in the code a technical plain-text document cites
+    (`"$foo[*]"', SSL_DIR="/usr/ssl", an empty string ("")): where the source paragraph holds
+    an even number of them, the author paired them all; an unpaired one left in the prose is
+    a partner lost to the blanking of code, not to damage (which leaves an odd count)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.on: bool | None = None
+        self.even: dict[int, bool] = {}
+
+    def balanced(self, text: str, para, pos: int) -> bool:
+        if text[pos] != '"':
+            return False
+        if self.on is None:
+            doc = self.doc
+            self.on = bool(doc.masks) and not (is_markdown(doc.path) or is_rst(doc.path)) and technical_prose(doc)
+        if not self.on:
+            return False
+        key = para.start
+        if key not in self.even:
+            src = self.doc.source
+            a, b = _source_paragraph(src, para.start, para.end)
+            self.even[key] = src.count('"', a, b) % 2 == 0
+        return self.even[key]
 
 
 def _source_paragraph(src: str, a: int, b: int, reach: int = 4000) -> tuple[int, int]:

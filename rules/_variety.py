@@ -95,6 +95,31 @@ def variety_of(w: str) -> tuple[str, str] | None:
     return None
 
 
+#: the word texts variety_candidate has answered for in this process, and those it said yes to
+_TESTED: set[str] = set()
+_CANDIDATES: set[str] = set()
+_TESTED_MAX = 262144  # emptied when it grows past this
+
+
+def variety_words(doc: Any) -> set[str]:
+    """The document's distinct words that are ``variety_candidate`` (found once per document):
+    only words the process has not met before are tested, the rest are picked out in C by set
+    operations rather than a cached call per distinct word of every document."""
+    return doc.memo("variety.words", lambda: _variety_words(doc.word_counts))  # type: ignore[no-any-return]
+
+
+def _variety_words(counts: Any) -> set[str]:
+    new = counts.keys() - _TESTED
+    if new:
+        if len(_TESTED) + len(new) > _TESTED_MAX:
+            _TESTED.clear()
+            _CANDIDATES.clear()
+            new = set(counts)
+        _TESTED.update(new)
+        _CANDIDATES.update(filter(variety_candidate, new))
+    return _CANDIDATES.intersection(counts)
+
+
 def document_variety(doc: Any) -> str | None:
     """ "US" or "GB": the variety most of the document's variety-marked words are spelt in
     (S004's marks: -ise counts as neither once Oxford -ize is allowed), or None on a tie or
@@ -102,7 +127,7 @@ def document_variety(doc: Any) -> str | None:
 
     def count() -> str | None:
         us = gb = 0
-        for w in filter(variety_candidate, doc.word_counts):
+        for w in variety_words(doc):  # (sums: the order of the words does not matter)
             v = variety_of(w)
             if v is not None:
                 if v[0] == "US":

@@ -12,7 +12,7 @@ from itertools import compress, filterfalse
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _MD_CODE, _foreign_word, _mode_for, at_sentence_start, code_like
-from ._variety import variety_candidate, variety_of
+from ._variety import variety_of, variety_words
 from ._confused import confused_words
 from ._sentences import foreign_document
 from ._techterms import file_ending, short_name, technical_prose
@@ -250,8 +250,9 @@ class OtherVariety(Rule):
         words = doc.words
         marked = {}
         # each distinct word once, and only those with one of the spelling-pair endings (the
-        # others have no variety), picked out in C by a test kept per word
-        for w in filter(variety_candidate, doc.word_counts):
+        # others have no variety), picked out by set operations on the words met so far
+        # (``marked`` is only looked up: the order of its words does not matter)
+        for w in variety_words(doc):
             v = variety_of(w)
             if v is not None and not (vocab is not None and vocab.accepts(w)):
                 marked[w] = v

@@ -1,4 +1,4 @@
-"""R001/R002's word characters: one character per word from a table kept across documents.
+"""Word tables kept across documents: R001/R002's word characters and S004's variety candidates.
 
 Two words get the same character exactly when their casefolded forms are equal, in every
 document of a run and across a reset of the table; R001's scan for doubled words over those
@@ -51,3 +51,17 @@ def test_repeated_word_scan_matches_the_walk(monkeypatch):
     walk = [[(f.start, f.end, f.message) for f in rule.check(make_document(t, "x.txt"), config)] for t in texts]
     assert fast == walk
     assert sum(map(len, fast)) > 20  # the texts have doubled words to find
+
+
+@pytest.mark.parametrize("table_max", [262144, 5])
+def test_variety_words_are_the_candidates_among_the_words(monkeypatch, table_max):
+    from garblint.rules import _variety as V
+
+    monkeypatch.setattr(V, "_TESTED_MAX", table_max)
+    monkeypatch.setattr(V, "_TESTED", set())
+    monkeypatch.setattr(V, "_CANDIDATES", set())
+    words = ["colour", "color", "organise", "organize", "theatre", "center", "Colour", "analyse", "the", "realised", "x"]
+    rng = random.Random(table_max)
+    for _ in range(100):
+        doc = make_document(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 20))), "x.txt")
+        assert V.variety_words(doc) == set(filter(V.variety_candidate, doc.word_counts))

@@ -32,6 +32,7 @@ such words from the document itself, never from a list of seen words:
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Mapping
 
 from ..lint import lexicon
@@ -203,31 +204,42 @@ def url_words(doc) -> frozenset[str]:
 
 
 _MAN_PAGE = lazy_re(r"\(\d[a-z]?\)")
-_MAN_REF = lazy_re(r"\b([a-z][a-z0-9_.+-]*)\(\d[a-z]?\)")
+_NAME_BEFORE = lazy_re(r"(?<![\w.+-])[a-z][a-z0-9_.+-]*$")
 
 
 def _cited_with_section(doc, w: str) -> bool:
     """Does the document cite ``w`` with a manual section somewhere ("mrouted(8)")?"""
-    refs = doc.memo("techterms.man_refs", lambda: frozenset(_MAN_REF.findall(doc.source)) if ")" in doc.source else frozenset())
-    return w in refs
-
-
-def _names_used(doc) -> frozenset[str]:
-    """The words (case-folded) of four letters or more that the document writes three times
-    or more and no dictionary has, or a rare one (below Zipf 3): its names ("gawk", "sudo",
-    "Aspell")."""
 
     def build() -> frozenset[str]:
+        src = doc.source
         out = set()
-        counts: dict[str, int] = {}
-        for t, k in doc.word_counts.items():
-            if len(t) >= 3 and t.isalpha():
-                low = t.casefold()
-                counts[low] = counts.get(low, 0) + k
-        for low, k in counts.items():
-            if k >= 3 and len(low) >= 4 and (lexicon.zipf(low) < _UNCOMMON_ZIPF or not lexicon.in_dictionary(low) and lexicon.zipf(low) < _NAME_ZIPF):
-                out.add(low)
+        for m in _MAN_PAGE.finditer(src):  # found from the bracket, the name read back from it
+            a = m.start()
+            name = _NAME_BEFORE.search(src, max(0, a - 40), a)
+            if name:
+                out.add(name.group())
         return frozenset(out)
+
+    return w in doc.memo("techterms.man_refs", build)
+
+
+def _names_used(doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The words (case-folded) of four letters or more that the document writes three times or
+    more in one form and no dictionary has, or a rare one (below Zipf 3): its names ("gawk",
+    "sudo", "Aspell"); and the same names without their first one or two letters ("awk")."""
+
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        names = set()
+        counts = doc.word_counts
+        # the words written three times or more, picked out in C
+        for t in compress(counts, map((3).__le__, counts.values())):
+            if len(t) >= 4 and t.isalpha():
+                low = t.casefold()
+                z = lexicon.zipf(low)
+                if z < _UNCOMMON_ZIPF or z < _NAME_ZIPF and not lexicon.in_dictionary(low):
+                    names.add(low)
+        cut = {n[k:] for n in names for k in (1, 2) if len(n) - k >= 3}
+        return frozenset(names), frozenset(cut)
 
     return doc.memo("techterms.names_used", build)  # type: ignore[no-any-return]
 
@@ -238,13 +250,8 @@ def _part_of_name(doc, w: str) -> bool:
     named so; a slip seldom lands on a name the text keeps using."""
     if len(w) < 3:
         return False
-    names = _names_used(doc)
-    if not names:
-        return False
-    for k in (1, 2):
-        if len(w) - k >= 4 and w[k:] in names:
-            return True
-    return any(len(n) - len(w) in (1, 2) and n.endswith(w) for n in names)
+    names, cut = _names_used(doc)
+    return w in cut or any(len(w) - k >= 4 and w[k:] in names for k in (1, 2))
 
 
 def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: Mapping[str, int]) -> bool:

@@ -614,10 +614,11 @@ _GNU_TITLE = lazy_re(r"`[A-Z][^`'\n]{0,60}$")
 def _in_gnu_quote(text: str, pos: int) -> bool:
     """Is ``pos`` inside a span quoted the GNU way that opens on its line (`...') and closes
     after it on the line or the next ("see the section `Other Functions' in zshcontrib")?"""
+    b = text.rfind("`", max(0, pos - 62), pos)
+    if b < 0:
+        return False
     a = text.rfind("\n", max(0, pos - 62), pos) + 1
-    if a == 0:
-        a = max(0, pos - 62)
-    m = _GNU_TITLE.search(text, a, pos)
+    m = _GNU_TITLE.search(text, max(a, b), pos)
     if m is None:
         return False
     close = text.find("'", pos, pos + 80)

@@ -479,6 +479,20 @@ _NEGATIVE_REPLY = word_set("negative-replies")
 _CLOSE_TRAIL = "\"'\u201d\u2019)]\u00bb \t"
 
 
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "am"))
+
+
+def _stranded_of(ws, text: str) -> bool:
+    """Does the sentence end on an "of" its verb left at the end ("a slip she had heard of.",
+    "got rid of.", "failed to keep track of.", "the groups a user is a member of.")? A verb
+    right before it or one word before, or a copula and an article before its noun; "the
+    rest of." (a noun after an article) is cut off. The words run on with spaces only."""
+    n = len(ws)
+    if n >= 5 and all(text[a.end : b.start].isspace() for a, b in zip(ws[-4:-1], ws[-3:])):
+        return _has_verb(ws[-3:-1]) or ws[-4].text.casefold() in _COPULAS and ws[-3].text.casefold() in ("a", "an", "the")
+    return False
+
+
 class BrokenClause(Rule):
     """What it flags: a sentence that ends where no English clause can end ("the.", "of."), or a subjectless clause split off the sentence before ("... trade decision. Push for a deal on tariffs.").
 
@@ -519,7 +533,7 @@ class BrokenClause(Rule):
             # effects, so the cheap word test comes first and the text is stripped after it)
             last = ws[-1]
             low = last.text
-            if low in DANGLING_END and len(ws) > 2 and not (low == "of" and ws[-2].text.casefold() in _HEDGES):
+            if low in DANGLING_END and len(ws) > 2 and not (low == "of" and (ws[-2].text.casefold() in _HEDGES or _stranded_of(ws, text))):
                 body = s.text.rstrip(_CLOSE_TRAIL)
                 if (
                     body.endswith(".")

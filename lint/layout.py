@@ -31,8 +31,8 @@ from .lazyre import lazy_re
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
 # option, a prompt; or a gap of two spaces inside a line. Prose without these skips the
 # line-by-line pass.
-_CANDIDATE_START = lazy_re(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]")
-_CANDIDATE_LINE = lazy_re(r"\n(?=[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z])")
+_CANDIDATE_START = lazy_re(r"[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]|\d+[ \t]+-[ \t]|\.[ \t]+[-+*][ \t]")
+_CANDIDATE_LINE = lazy_re(r"\n(?=[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3}:[ \t]|-{1,2}\w|\$ |[*|#+][ \t]|\d+(?:\.\d+)*\.?[ \t]+[A-Z]|\d+[ \t]+-[ \t]|\.[ \t]+[-+*][ \t])")
 # an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
 _FRAME = lazy_re(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
 _HEADING_LABEL = lazy_re(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
@@ -457,6 +457,11 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             # a manual's NAME line ("grep, egrep - print lines ..."): the names and the dash are labels
             parts.append((start + nm.start(1), start + nm.end(1)))
             continue
+        im = _ITEM_MARK.match(line)
+        if im:
+            # "42 - Too large marks", ". + Support roff": the mark of a numbered or ticked item
+            parts.append((start + lead, start + im.end(1)))
+            continue
         om = _OPTIONS.match(line)
         if om and om.end() > lead and line[lead] == "-":
             parts.append((start + lead, start + om.end()))
@@ -543,6 +548,9 @@ _LOWER_WORD = lazy_re(r"[a-z]{2,}[,;:]?$")
 _TAIL_END = lazy_re(r"[.!?)][\"'\u201d\u2019]*$")
 
 
+# the mark of an item of a to-do or change list: a number and a dash ("42 - "), a stop and a
+# plus or a dash (". + ", ".  - ")
+_ITEM_MARK = lazy_re(r"[ \t]*(\d+[ \t]+-|\.[ \t]+[-+*])[ \t]+(?=[A-Za-z])")
 # a term of one token before its description, two spaces or a tab between ("size  The size")
 _TERM_GAP = lazy_re(r"(\S{1,16})(?:  |\t+ *)(?=\S)")
 _TAB_TERM = lazy_re(r"[ \t]*\S{1,16}\t+ *\S")

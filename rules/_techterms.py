@@ -202,11 +202,58 @@ def url_words(doc) -> frozenset[str]:
     return doc.memo("techterms.url_words", build)  # type: ignore[no-any-return]
 
 
+_MAN_PAGE = lazy_re(r"\(\d[a-z]?\)")
+_MAN_REF = lazy_re(r"\b([a-z][a-z0-9_.+-]*)\(\d[a-z]?\)")
+
+
+def _cited_with_section(doc, w: str) -> bool:
+    """Does the document cite ``w`` with a manual section somewhere ("mrouted(8)")?"""
+    refs = doc.memo("techterms.man_refs", lambda: frozenset(_MAN_REF.findall(doc.source)) if ")" in doc.source else frozenset())
+    return w in refs
+
+
+def _names_used(doc) -> frozenset[str]:
+    """The words (case-folded) of four letters or more that the document writes three times
+    or more and no dictionary has, or a rare one (below Zipf 3): its names ("gawk", "sudo",
+    "Aspell")."""
+
+    def build() -> frozenset[str]:
+        out = set()
+        counts: dict[str, int] = {}
+        for t, k in doc.word_counts.items():
+            if len(t) >= 3 and t.isalpha():
+                low = t.casefold()
+                counts[low] = counts.get(low, 0) + k
+        for low, k in counts.items():
+            if k >= 3 and len(low) >= 4 and (lexicon.zipf(low) < _UNCOMMON_ZIPF or not lexicon.in_dictionary(low) and lexicon.zipf(low) < _NAME_ZIPF):
+                out.add(low)
+        return frozenset(out)
+
+    return doc.memo("techterms.names_used", build)  # type: ignore[no-any-return]
+
+
+def _part_of_name(doc, w: str) -> bool:
+    """Is ``w`` one of the document's names (:func:`_names_used`) with one or two letters more
+    or less at its start ("awk" beside "gawk", "visudo" beside "sudo")? A program's family is
+    named so; a slip seldom lands on a name the text keeps using."""
+    if len(w) < 3:
+        return False
+    names = _names_used(doc)
+    if not names:
+        return False
+    for k in (1, 2):
+        if len(w) - k >= 4 and w[k:] in names:
+            return True
+    return any(len(n) - len(w) in (1, 2) and n.endswith(w) for n in names)
+
+
 def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: Mapping[str, int]) -> bool:
     """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
     than a misspelling? ``uses``: how often the document writes it."""
-    if defined_abbreviation(text, start, end, w) or w in url_words(doc):
+    if defined_abbreviation(text, start, end, w) or w in url_words(doc) or _part_of_name(doc, w):
         return True
+    if _MAN_PAGE.match(doc.source, end) or _cited_with_section(doc, w):
+        return True  # "sed(1)", "the mrouted(8) daemon": a program with its manual page
     if not technical_prose(doc):
         return False
     if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs) or _abbreviation_shaped(w, freqs):

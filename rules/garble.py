@@ -275,6 +275,8 @@ class CapitalisedCommonWord(Rule):
                     continue  # an emphasised label or title: "click *Run* in the menu"
                 if doc.masks and code_term(doc, t):
                     continue  # a name the document writes as code: "coming from Requests" (`requests`)
+                if _MAN_SECTION.match(doc.source, w.end) or _in_gnu_quote(doc.source, w.start):
+                    continue  # "elm(1) or Mail(1)": a program's page; "the section `Filename Generation'": a title
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 # Every test below is free of side effects, so the costly ones are asked last,
                 # only for a word that would otherwise be reported: whether the word is part
@@ -601,6 +603,25 @@ _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 
 # the label of a numbered heading line: "Section 4.", "Article 12a.", "Chapter IV.", "2.", "3.1."
 _HEADING_LABEL = lazy_re(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
+
+
+# a manual's section right after a name: "Mail(1)", "elm(1)", "utmp(5)"
+_MAN_SECTION = lazy_re(r"\(\d[a-z]?\)")
+# a title quoted the GNU way on its line: `Filename Generation', ``Other Functions''
+_GNU_TITLE = lazy_re(r"`[A-Z][^`'\n]{0,60}$")
+
+
+def _in_gnu_quote(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a span quoted the GNU way that opens on its line (`...') and closes
+    after it on the line or the next ("see the section `Other Functions' in zshcontrib")?"""
+    a = text.rfind("\n", max(0, pos - 62), pos) + 1
+    if a == 0:
+        a = max(0, pos - 62)
+    m = _GNU_TITLE.search(text, a, pos)
+    if m is None:
+        return False
+    close = text.find("'", pos, pos + 80)
+    return close >= 0 and "`" not in text[pos:close]
 
 
 def _after_layout(doc, start: int) -> bool:

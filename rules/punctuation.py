@@ -7,6 +7,7 @@ from ..lint.rule import Rule
 from ..lint.segment import chunk_around
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
+from ._techterms import technical_prose
 
 # A space (not a line break) before , ; : ! ? or a lone full stop.
 # (the test of the character before the white space follows its first character: a leading
@@ -37,6 +38,8 @@ _SPACED_LABEL = lazy_re(r"[ \t]*[^\s:][^:\r\n]{0,30}?[ \t]:[ \t]+\S[^\r\n]{0,40}
 _MULTI_SPACE = lazy_re(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
 _ODD_SPACE = lazy_re(r"[\u2000-\u200a\u205f\u1680\u3000]+")
 _NBSP_PAIR = lazy_re(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
+# a token that opens with the mark: a short code ("!H", ".so") or one holding a symbol (".%02d")
+_SYMBOL_TOKEN = lazy_re(r"[!.?][A-Za-z0-9]{1,2}(?=[\s,;:)]|$)|[!.?]\S*[%$#@^~]")
 _SENTENCE_END_BEFORE = lazy_re(r"[.!?:][\"'\u201d\u2019)\]]?$")
 _CJK = lazy_re(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
@@ -70,6 +73,8 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if p == ":" and _in_label_list(doc, m.start()):
                 continue
+            if _SYMBOL_TOKEN.match(text, m.end() - 1) and technical_prose(doc):
+                continue  # "annotations !H, !N", "the string .%02d": a code that opens with the mark
             start, end = m.start(), m.end()
             suggestions = [(p, True)]
             if end < len(text) and _LETTER_AFTER.match(text, end):

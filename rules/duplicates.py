@@ -610,12 +610,12 @@ class RepeatedSentence(Rule):
             if s.paragraph in copied:
                 continue
             norm = normalise(_trail_to_spaces(s.text))
-            j = seen.get(norm)
-            if j is None:
-                # (counted only here: a sentence found in ``seen`` has the norm, hence the
-                # word count, of one that passed)
-                if len(_words(norm)) >= MIN_WORDS_SENTENCE:
-                    seen[norm] = k
+            j = seen.setdefault(norm, k)
+            if j == k:
+                continue  # the first of its text
+            # (words counted only for a repeat: a short sentence's text is kept too, and each
+            # of its repeats is skipped here, as when it was never kept)
+            if len(_words(norm)) < MIN_WORDS_SENTENCE:
                 continue
             first = sents[j]
             if doc.masks and (_differ_in_source(doc, s, first) or technical(doc)):

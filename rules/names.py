@@ -57,6 +57,8 @@ class _NameRule(Rule):
             if _identifier(fl.mention.text) or any(_identifier(s) for s in fl.suggestions[:1]):
                 if technical_prose(doc):
                     continue  # product and file names in documentation: "Jinja2", "PyPy" / "PyPI"
+            if self.code == "N001" and doc.word_counts.get(fl.mention.text, 0) >= 3 and technical_prose(doc):
+                continue  # a spelling documentation keeps using is a product of its own: "Pspell" beside "Aspell"
             yield self.finding(
                 doc,
                 fl.start,
@@ -242,7 +244,8 @@ class NameVariant(_NameRule):
     The canonical spelling is the names list's (see N002), else the spelling used where the
     full name is introduced in the body text (a caption pasted twice counts once), else the
     most frequent one. When the evidence conflicts, every variant is flagged and the candidates
-    are ranked.
+    are ranked. In technical documentation a spelling written three times or more is a product
+    of its own ("Pspell" beside "Aspell").
 
     Example: "Health Minister Ada Quell said ... Critics attacked Quelle's plan" -> "Quell's plan".
 

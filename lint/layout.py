@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Callable
 from .lazyre import lazy_re
 
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
@@ -197,6 +198,15 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
     done_until = -1
     strong = 0  # lines of code, synopses and options: the signs of a technical document
     last = (-1, False)  # the last block read, and whether it held code
+    hangs: list[frozenset[tuple[int, int]]] = []
+
+    def hang_columns() -> frozenset[tuple[int, int]]:
+        # (tag indent, description column) of the text's tagged paragraphs whose tag stands on
+        # a line of its own ("       offline, rewoffl" over "              Rewind the tape.")
+        if not hangs:
+            hangs.append(frozenset((len(m.group(1)), len(m.group(2))) for m in _HANG.finditer(text) if len(m.group(2)) >= len(m.group(1)) + 4))
+        return hangs[0]
+
     for pos in cands:
         if pos < done_until:
             continue
@@ -210,7 +220,7 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
             if prev:
                 prev_indent = _indent(prev[0][1])
         if block:
-            got = _classify(block, out, prev_indent, after_code=last == (k - 1, True))
+            got = _classify(block, out, prev_indent, after_code=last == (k - 1, True), hang_columns=hang_columns)
             strong += got
             last = (k, got > 0)
         done_until = b
@@ -403,7 +413,13 @@ def _inline_code(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_indent: int | None = None, after_code: bool = False) -> int:
+def _classify(
+    block: list[tuple[int, str]],
+    out: list[tuple[int, int]],
+    prev_indent: int | None = None,
+    after_code: bool = False,
+    hang_columns: Callable[[], frozenset[tuple[int, int]]] | None = None,
+) -> int:
     """Add the block's non-prose regions to ``out``; return its count of code and option lines."""
     n = len(block)
     whole = [False] * n  # the whole line is not prose
@@ -493,6 +509,14 @@ def _classify(block: list[tuple[int, str]], out: list[tuple[int, int]], prev_ind
             parts.append((start + lead, start + gaps[0].start()))
             term_col[i] = gaps[0].end()
             continue
+        if i == 0 and hang_columns is not None and "\t" not in line[:lead]:
+            sm = _SHORT_TAG.match(line, lead)
+            if sm and (lead, sm.end()) in hang_columns() and all(indents[k] >= sm.end() for k in range(1, n)):
+                # "rewind Rewind the tape.", "-o file An alias ...": a tag short enough for its
+                # description to start on its line, at the column the text's other tagged
+                # paragraphs indent their descriptions to
+                parts.append((start + lead, start + sm.end(1)))
+                continue
         tm = _TERM_GAP.match(line, lead)
         if tm and _short_term(tm.group(1)) and (i == 0 or term_col):
             col = tm.end()
@@ -551,6 +575,11 @@ _TAIL_END = lazy_re(r"[.!?)][\"'\u201d\u2019]*$")
 # the mark of an item of a to-do or change list: a number and a dash ("42 - "), a stop and a
 # plus or a dash (". + ", ".  - ")
 _ITEM_MARK = lazy_re(r"[ \t]*(\d+[ \t]+-|\.[ \t]+[-+*])[ \t]+(?=[A-Za-z])")
+# a line of its own (a short tag) over a more indented line: a tagged paragraph's layout
+_HANG = lazy_re(r"\n( +)[^ \n][^\n]{0,30}\n( +)\S")
+# a short tag and one space before a capitalised description: a lower-case word or an option
+# with its argument ("rewind ", "-o file ")
+_SHORT_TAG = lazy_re(r"((?:[a-z][\w-]*|-{1,2}\w[\w-]*(?: [a-z]+)?)) (?=[A-Z][a-z])")
 # a term of one token before its description, two spaces or a tab between ("size  The size")
 _TERM_GAP = lazy_re(r"(\S{1,16})(?:  |\t+ *)(?=\S)")
 _TAB_TERM = lazy_re(r"[ \t]*\S{1,16}\t+ *\S")

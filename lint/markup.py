@@ -440,6 +440,25 @@ def blanked_beside(doc, start: int, end: int) -> bool:
     return doc.source[a:end] != text[a:end]
 
 
+def _blanked_next(doc, i: int, step: int) -> bool:
+    src = doc.source
+    while 0 <= i < len(src) and src[i].isspace():
+        i += step
+    return 0 <= i < len(src) and doc.text[i] != src[i]
+
+
+def blanked_before(doc, start: int) -> bool:
+    """Is the last thing written before ``start`` (past spaces and line breaks) blanked as
+    layout or code: the sentence began before an example or a line of code?"""
+    return _blanked_next(doc, start - 1, -1)
+
+
+def blanked_after(doc, end: int) -> bool:
+    """Is the first thing written after ``end`` (past spaces and line breaks) blanked as layout
+    or code: an example, an option, a table the words before it lead into?"""
+    return _blanked_next(doc, end, 1)
+
+
 _MD_HEADING = lazy_re(r"^[ \t]{0,3}#{1,6}[ \t]+[^\w\r\n]*([A-Z][a-z]+)", re.M)
 _RST_HEADING = lazy_re(r"^[^\w\r\n]*([A-Z][a-z]+)[^\r\n]*\r?\n([=\-~^\"'`#*+.:_])\2{2,}[ \t]*$", re.M)
 

@@ -482,3 +482,23 @@ def file_ending(text: str, start: int) -> bool:
     """Does the word at ``start`` follow a dot that opens a token (".bak", "'.pwli' files"): a
     file's ending or a hidden file's name?"""
     return start >= 1 and text[start - 1] == "." and (start == 1 or text[start - 2] in " \t\n'\"`(*")
+
+
+# a manual's section right after a name: "Mail(1)", "elm(1)", "utmp(5)"
+MAN_SECTION = lazy_re(r"\(\d[a-z]?\)")
+# a title quoted the GNU way on its line: `Filename Generation', ``Other Functions''
+_GNU_TITLE = lazy_re(r"`[A-Z][^`'\n]{0,60}$")
+
+
+def in_gnu_quote(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a span quoted the GNU way that opens on its line (`...') and closes
+    after it on the line or the next ("see the section `Other Functions' in zshcontrib")?"""
+    b = text.rfind("`", max(0, pos - 62), pos)
+    if b < 0:
+        return False
+    a = text.rfind("\n", max(0, pos - 62), pos) + 1
+    m = _GNU_TITLE.search(text, max(a, b), pos)
+    if m is None:
+        return False
+    close = text.find("'", pos, pos + 80)
+    return close >= 0 and "`" not in text[pos:close]

@@ -11,12 +11,12 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from ..lint.lexicon import frequency
-from ..lint.markup import blanked_beside, code_term, heading_words
+from ..lint.markup import blanked_after, blanked_before, blanked_beside, code_term, heading_words
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
 from ._verse import verse_line_start
-from ._techterms import named_often, technical_prose
+from ._techterms import MAN_SECTION, in_gnu_quote, named_often, technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
 from ._sentences import (
     ARTICLES_AND_POSSESSIVES,
@@ -275,7 +275,7 @@ class CapitalisedCommonWord(Rule):
                     continue  # an emphasised label or title: "click *Run* in the menu"
                 if doc.masks and code_term(doc, t):
                     continue  # a name the document writes as code: "coming from Requests" (`requests`)
-                if _MAN_SECTION.match(doc.source, w.end) or _in_gnu_quote(doc.source, w.start):
+                if MAN_SECTION.match(doc.source, w.end) or in_gnu_quote(doc.source, w.start):
                     continue  # "elm(1) or Mail(1)": a program's page; "the section `Filename Generation'": a title
                 prev, nxt = ws[k - 1], ws[k + 1] if k + 1 < len(ws) else None
                 # Every test below is free of side effects, so the costly ones are asked last,
@@ -400,7 +400,7 @@ class SentenceFragment(Rule):
                 continue  # questions, exclamations, trailing off and unfinished lines
             if doc.masks and blanked_beside(doc, s.start, s.start + len(body)):
                 continue  # its subject, verb or list marker is code or markup: "`tool` does not."
-            if doc.masks and body[:1].islower() and _after_layout(doc, s.start):
+            if doc.masks and body[:1].islower() and blanked_before(doc, s.start):
                 continue  # the tail of a sentence that runs on past an example or a line of code
             lows = [w.text.casefold() for w in ws]
             if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
@@ -619,46 +619,6 @@ _OPEN_QUOTE_GLYPHS = "\u201c\u2018\""
 _HEADING_LABEL = lazy_re(r"^(?:[A-Z][a-z]{1,12}\s+)?(?:\d+(?:\.\d+)*[a-z]?|[IVXLC]+)\.$")
 
 
-# a manual's section right after a name: "Mail(1)", "elm(1)", "utmp(5)"
-_MAN_SECTION = lazy_re(r"\(\d[a-z]?\)")
-# a title quoted the GNU way on its line: `Filename Generation', ``Other Functions''
-_GNU_TITLE = lazy_re(r"`[A-Z][^`'\n]{0,60}$")
-
-
-def _in_gnu_quote(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a span quoted the GNU way that opens on its line (`...') and closes
-    after it on the line or the next ("see the section `Other Functions' in zshcontrib")?"""
-    b = text.rfind("`", max(0, pos - 62), pos)
-    if b < 0:
-        return False
-    a = text.rfind("\n", max(0, pos - 62), pos) + 1
-    m = _GNU_TITLE.search(text, max(a, b), pos)
-    if m is None:
-        return False
-    close = text.find("'", pos, pos + 80)
-    return close >= 0 and "`" not in text[pos:close]
-
-
-def _after_layout(doc, start: int) -> bool:
-    """Is the last thing written before ``start`` (past spaces and line breaks) blanked as
-    layout or code: the sentence began before an example or a line of code?"""
-    src = doc.source
-    i = start - 1
-    while i >= 0 and src[i].isspace():
-        i -= 1
-    return i >= 0 and doc.text[i] != src[i]
-
-
-def _before_layout(doc, end: int) -> bool:
-    """Is the first thing written after ``end`` (past spaces and line breaks) blanked as layout
-    or code: an example, an option, a table the words before it lead into?"""
-    src = doc.source
-    i, n = end, len(src)
-    while i < n and src[i].isspace():
-        i += 1
-    return i < n and doc.text[i] != src[i]
-
-
 class OrphanTail(Rule):
     """What it flags: orphan words or an unfinished quotation tail after a paragraph's last full sentence ("Work is under way. “").
 
@@ -719,7 +679,7 @@ class OrphanTail(Rule):
                 continue  # a numbered heading: "Section 4. Responsible officer", "2. Methods"
             if last.sent.text[:1] in "([#*>|\u2014\u2013-" or not any(w.text.islower() for w in last.words):
                 continue  # a credit, a sign-off or a note: "(Reuters)", "\u2014 Jane Doe"
-            if doc.masks and _before_layout(doc, last.sent.end):
+            if doc.masks and blanked_after(doc, last.sent.end):
                 continue  # "For example," over an example, "Same as -Cfr": the words lead into code or a table
             yield self.finding(
                 doc,

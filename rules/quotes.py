@@ -22,7 +22,7 @@ from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
 from ._verse import verse_quote_continues
-from ._techterms import technical_prose
+from ._quotesource import CodeMarks, source_paragraph
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -407,7 +407,7 @@ class UnbalancedQuotes(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
-        code_marks = _CodeMarks(doc)
+        code_marks = CodeMarks(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
             for mi in pq.unmatched_close:
@@ -464,7 +464,7 @@ class DanglingQuote(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
-        code_marks = _CodeMarks(doc)
+        code_marks = CodeMarks(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
             early = _mid_sentence_closes(doc, pq)
@@ -560,53 +560,13 @@ def _is_list_marker(text: str, ps: int, pos: int) -> bool:
 _EMOTICON = lazy_re(r"(?<![\w:])[:;=][-o'^]?$")
 
 
-_BLANK_LINE = lazy_re(r"\n[ \t]*\n")
-
-
-class _CodeMarks:
-    """Straight double quotation marks in the code a technical plain-text document cites
-    (`"$foo[*]"', SSL_DIR="/usr/ssl", an empty string ("")): where the source paragraph holds
-    an even number of them, the author paired them all; an unpaired one left in the prose is
-    a partner lost to the blanking of code, not to damage (which leaves an odd count)."""
-
-    def __init__(self, doc) -> None:
-        self.doc = doc
-        self.on: bool | None = None
-        self.even: dict[int, bool] = {}
-
-    def balanced(self, text: str, para, pos: int) -> bool:
-        if text[pos] != '"':
-            return False
-        if self.on is None:
-            doc = self.doc
-            self.on = bool(doc.masks) and not (is_markdown(doc.path) or is_rst(doc.path)) and technical_prose(doc)
-        if not self.on:
-            return False
-        key = para.start
-        if key not in self.even:
-            src = self.doc.source
-            a, b = _source_paragraph(src, para.start, para.end)
-            self.even[key] = src.count('"', a, b) % 2 == 0
-        return self.even[key]
-
-
-def _source_paragraph(src: str, a: int, b: int, reach: int = 4000) -> tuple[int, int]:
-    """The paragraph of the source text around ``[a, b)``: a line blanked whole (a path, a list
-    of options) splits a paragraph of the blanked text, not of the source."""
-    lo = max(0, a - reach)
-    starts = [m.end() for m in _BLANK_LINE.finditer(src, lo, a + 1)]
-    start = starts[-1] if starts else lo
-    m = _BLANK_LINE.search(src, max(b - 1, start), b + reach)
-    return min(start, a), max(m.start() if m else min(len(src), b + reach), b)
-
-
 def _unpaired_in_source(doc, para, pos: int, paired: list[set[int] | None]) -> bool:
     """Is the bracket at ``pos`` unpaired in the source text too? A partner blanked with code or
     layout beside the prose ("(see /usr/share/doc)", "-c (using the old scheme ...\n quences).
     The -d, -C") is no missing half. ``paired`` keeps the paragraph's answer (computed once)."""
     if paired[0] is None:
         src = doc.source
-        paired[0] = {q for _, q, _ in _bracket_problems(src, *_source_paragraph(src, para.start, para.end))}
+        paired[0] = {q for _, q, _ in _bracket_problems(src, *source_paragraph(src, para.start, para.end))}
     return pos in paired[0]
 
 

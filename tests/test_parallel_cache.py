@@ -326,16 +326,22 @@ def _lost_worker(*args):
     raise RuntimeError("worker lost")
 
 
+def _big_file_linted_alone(tmp_path, seed):
+    """A big file with R001 and P001 damage, the config that selects every rule, and the
+    file's results with one job."""
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(make_texts(40, seed=seed)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
+    config = Config({"select": ["ALL"]})
+    return big, config, lint_targets(discover([str(big)], config), config, jobs=1)
+
+
 def test_big_file_survives_lost_workers(tmp_path, monkeypatch):
     from garblint.lint import bigfile, forkshare, runner
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the failing worker functions reach the pool only with the fork start method")
     monkeypatch.setattr(forkshare, "available", lambda: False)
-    big = tmp_path / "big.txt"
-    big.write_text("\n\n".join(make_texts(40, seed=31)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
-    config = Config({"select": ["ALL"]})
-    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    big, config, one = _big_file_linted_alone(tmp_path, seed=31)
     monkeypatch.setattr(runner, "SPLIT_MIN_CHARS", 1000)
     monkeypatch.setattr(bigfile, "_worker_whole", _lost_worker)
     monkeypatch.setattr(bigfile, "_worker_piece", _lost_worker)
@@ -353,10 +359,7 @@ def test_big_file_survives_a_lost_forked_child(tmp_path, monkeypatch):
     if not forkshare.can_fork():
         pytest.skip("the document is shared with forked children only on Linux")
     monkeypatch.setattr(forkshare, "available", lambda: True)
-    big = tmp_path / "big.txt"
-    big.write_text("\n\n".join(make_texts(40, seed=37)) + "\n\nthe the vote was held ,today.\n", encoding="utf-8")
-    config = Config({"select": ["ALL"]})
-    one = lint_targets(discover([str(big)], config), config, jobs=1)
+    big, config, one = _big_file_linted_alone(tmp_path, seed=37)
     main_pid = os.getpid()
     real = forkshare._claim_and_run
     claimed = []

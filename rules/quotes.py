@@ -359,8 +359,13 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
 
 _LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
 _OATH_WORD = lazy_re(r"[Ss][a-z]{3,}\b")
-# the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most
-_DROPPED_ONSETS = ("e", "a", "be", "ex", "al")
+# the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most,
+# 'pinion; "en", "in", "as" only where the clipped word is no word itself ('ticing)
+_DROPPED_ONSETS = ("e", "a", "be", "ex", "al", "o")
+_DROPPED_SYLLABLES = ("en", "in", "as", "ac", "ap", "at")
+# an auxiliary or pronoun clipped to its tail and written apart in dialect speech, after a
+# word: "it 'ud be", "anybody 'll bid", "nobody 'ull hinder", "up to 's neck", "we 've"
+_CLITIC = lazy_re(r"(?:ud|ull|ll|d|s|ve|re|m)\b(?=[ \t\n]+[a-z])")
 
 
 def _elided_start(text: str, pos: int) -> bool:
@@ -374,11 +379,15 @@ def _elided_start(text: str, pos: int) -> bool:
         w = m.group().lower()
         if frequency(w) == 0 and frequency(w[1:]) >= 1_000_000:
             return True
+    if pos >= 3 and text[pos - 2] in " \t\n" and _wordchar(text[pos - 3]) and _CLITIC.match(text, pos):
+        return True
     m = _LOWER_WORD.match(text, pos)
     if m is None:
         return False
     w = m.group()
-    return any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS)
+    if any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS):
+        return True
+    return frequency(w) == 0 and any(frequency(onset + w) >= 100_000 for onset in _DROPPED_SYLLABLES)
 
 
 class UnbalancedQuotes(Rule):

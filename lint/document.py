@@ -91,6 +91,8 @@ class WindowFacts(NamedTuple):
     line_offset: int = 0
     #: per rule code, what ``Rule.window_merge`` handed this window
     rules: "dict[str, Any] | None" = None
+    #: more of the file follows this window (its last paragraph is not the file's last)
+    more: bool = False
 
 
 class Document:

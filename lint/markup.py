@@ -48,6 +48,8 @@ _TABLE_PIPE = lazy_re(r"[ \t]*(?<!\\)\|[ \t]*")
 _MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # A MyST (Sphinx Markdown) role before a code span: "{ref}`target`", "{py:func}`name`".
 _MYST_ROLE = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}\Z")
+_LIQUID = lazy_re(r"\{%-?[^\n]*?-?%\}|\{\{[^\n]*?\}\}")
+_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*highlight\b.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.S)
 _MYST_ROLE_ANY = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}`")
 _MYST_FENCE = lazy_re(r"^[ \t]*:{3,}(\{[A-Za-z][\w.:+\-]*\}[^\n]*)?[ \t]*$", re.M)
 _MYST_OPTION = lazy_re(r"[ \t]*:[A-Za-z][\w\-]*:(?:[ \t][^\n]*)?$", re.M)
@@ -283,26 +285,32 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         inline, spans = _inline_regions(text, line_off(a), line_off(b))
         regions.extend(inline)
         code.extend(spans)
-    regions.extend(_myst_regions(text))
+    regions.extend(_template_regions(text))
     return merge(regions), merge(code)
 
 
-def _myst_regions(text: str) -> list[tuple[int, int]]:
-    """MyST (Sphinx Markdown) markup that CommonMark reads as paragraphs: colon-fenced
-    directives (":::{note}", their ":option: value" lines and the closing ":::"), comment lines
-    ("% ...", in a document that uses MyST), and attribute blocks after an image, a link or at
-    a line's start ("{.class width=200px}", "{#anchor}")."""
+def _template_regions(text: str) -> list[tuple[int, int]]:
+    """Template and MyST (Sphinx Markdown) markup that CommonMark reads as prose: Liquid tags
+    and output ("{% include note.html %}", "{{ site.url }}", the code of a "{% highlight %}"
+    block), colon-fenced directives (":::{note}", their ":option: value" lines and the closing
+    ":::"), comment lines ("% ...", in a document that uses MyST), and attribute blocks after
+    an image, a link or at a line's start ("{.class width=200px}", "{#anchor}")."""
     if "{" not in text and ":::" not in text:
         return []
     out: list[tuple[int, int]] = []
+    if "{%" in text or "{{" in text:
+        out.extend(m.span() for m in _LIQUID_HIGHLIGHT.finditer(text))
+        out.extend(m.span() for m in _LIQUID.finditer(text))
+    myst = False
     for m in _MYST_FENCE.finditer(text):
         out.append(m.span())
+        myst = True
         if m.group(1):  # an opening fence: the directive's options follow it
             pos = m.end() + 1
             while (o := _MYST_OPTION.match(text, pos)) is not None:
                 out.append(o.span())
                 pos = o.end() + 1
-    if out or _MYST_ROLE_ANY.search(text):
+    if myst or _MYST_ROLE_ANY.search(text):
         out.extend(m.span() for m in _MYST_COMMENT.finditer(text))
     out.extend(m.span() for m in _MD_ATTRIBUTES.finditer(text))
     return out

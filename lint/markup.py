@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from .suppress import directive_spans
@@ -29,6 +29,7 @@ _HTML_RAW = lazy_re(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.
 
 _FRONT_OPEN = lazy_re(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_FRONT_KEY = lazy_re(r"[A-Za-z_][\w.\-]*[ \t]*(?::(?:[ \t]|$)|=)")
 
 # Inline constructs inside prose lines.
 _BACKTICKS = lazy_re(r"`+")
@@ -45,6 +46,8 @@ _ENTITY = lazy_re(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1
 _LINE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
 _QUOTE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_PIPE = lazy_re(r"[ \t]*(?<!\\)\|[ \t]*")
+# a table cell holding one token without code marks: "| pacin |"
+_ONE_TOKEN_CELL = lazy_re(r"(?<=\|)[ \t]*([^\s|`]+)[ \t]*(?=\|)")
 _MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # A MyST (Sphinx Markdown) role before a code span: "{ref}`target`", "{py:func}`name`".
 _MYST_ROLE = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}\Z")
@@ -158,10 +161,28 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
     else:
         from .layout import layout_regions  # plain text: code, tables, rules, option lists...
 
-        layout = merge(layout_regions(text))
+        layout = merge(layout_regions(text) + ([(0, end)] if (end := front_matter_end(text)) else []))
         regions.extend(layout)
         return merge(regions), layout
     return merge(regions), []
+
+
+def front_matter_end(text: str) -> int:
+    """Where the metadata block that opens ``text`` ends ("---" ... "---" of YAML or "+++" of
+    TOML, as Jekyll, Hugo and Pandoc write it, in Markdown or in a plain-text file), or 0."""
+    m = _FRONT_OPEN.match(text)
+    if m is None:
+        return 0
+    close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(m.group(1)), re.M)
+    c = close.search(text, m.end())
+    if c is None:
+        return 0
+    body = [ln for ln in text[m.end() : c.start()].splitlines() if ln.strip()]
+    # the lines of a metadata block are "key: value" or "key = value" lines and what they hold
+    # (indented lines, list items): not a text that happens to open with a rule
+    if not body or not _FRONT_KEY.match(body[0]):
+        return 0
+    return c.end()
 
 
 def html_regions(text: str) -> list[tuple[int, int]]:
@@ -231,16 +252,11 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     regions: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     parse_text = text
-    m = _FRONT_OPEN.match(text)
-    if m:
-        fence = m.group(1)
-        close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence), re.M)
-        c = close.search(text, m.end())
-        if c:
-            end = c.end()
-            regions.append((0, end))
-            # Keep the line count: the parser sees blank lines where the front matter was.
-            parse_text = blank(text, [(0, end)])
+    end = front_matter_end(text)
+    if end:
+        regions.append((0, end))
+        # Keep the line count: the parser sees blank lines where the front matter was.
+        parse_text = blank(text, [(0, end)])
     md = _parser()
     try:
         tokens = md.parse(parse_text)
@@ -248,6 +264,7 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         return regions, code
     prose = [False] * (n_lines + 1)
     inline_blocks: list[tuple[int, int]] = []
+    tables: list[tuple[int, int]] = []
     for tok in tokens:
         if tok.type == "inline" and tok.map:
             a, b = tok.map
@@ -270,6 +287,7 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             # Pipes and the padding around them: aligned columns are not doubled spaces.
             a, b = line_off(tok.map[0]), line_off(tok.map[1])
             regions.extend(m.span() for m in _TABLE_PIPE.finditer(text, a, b))
+            tables.append((a, b))
     # Every line that no inline (prose) token covers is not prose: code, HTML, rules, etc.
     i = 0
     while i < n_lines:
@@ -286,7 +304,29 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         regions.extend(inline)
         code.extend(spans)
     regions.extend(_template_regions(text))
+    if tables:
+        regions.extend(_name_cells(text, tables, merge(code)))
     return merge(regions), merge(code)
+
+
+def _name_cells(text: str, tables: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a table of code (half its rows or more hold a code span: aliases and the commands
+    they run, options and their values), a cell of one token is a name, not a word of prose:
+    "| gofa | `go fmt ./...` | Run go fmt ... |"."""
+    starts = [x for x, _ in code]
+    out: list[tuple[int, int]] = []
+    for a, b in tables:
+        rows = [m.span() for m in _LINE.finditer(text, a, b) if m.end() > m.start()][2:]  # (after the header and its rule)
+        if not rows:
+            continue
+        # (code spans are merged and sorted: the last one starting before a row's end decides)
+        with_code = sum(1 for x, y in rows if (k := bisect_left(starts, y) - 1) >= 0 and code[k][1] > x)
+        if with_code * 2 < len(rows):
+            continue
+        for x, y in rows:
+            for m in _ONE_TOKEN_CELL.finditer(text, x, y):
+                out.append(m.span(1))
+    return out
 
 
 def _template_regions(text: str) -> list[tuple[int, int]]:

@@ -51,8 +51,9 @@ _ONE_TOKEN_CELL = lazy_re(r"(?<=\|)[ \t]*([^\s|`]+)[ \t]*(?=\|)")
 _MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # A MyST (Sphinx Markdown) role before a code span: "{ref}`target`", "{py:func}`name`".
 _MYST_ROLE = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}\Z")
-_LIQUID = lazy_re(r"\{%-?[^\n]*?-?%\}|\{\{[^\n]*?\}\}")
-_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*highlight\b.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.S)
+# (bounded: a line of many "{%" and no "%}" costs a scan of 300 characters each)
+_LIQUID = lazy_re(r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}")
+_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*(end)?highlight\b[^\n]{0,300}?%\}")
 _MYST_ROLE_ANY = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}`")
 _MYST_FENCE = lazy_re(r"^[ \t]*:{3,}(\{[A-Za-z][\w.:+\-]*\}[^\n]*)?[ \t]*$", re.M)
 _MYST_OPTION = lazy_re(r"[ \t]*:[A-Za-z][\w\-]*:(?:[ \t][^\n]*)?$", re.M)
@@ -339,7 +340,13 @@ def _template_regions(text: str) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     if "{%" in text or "{{" in text:
-        out.extend(m.span() for m in _LIQUID_HIGHLIGHT.finditer(text))
+        opened = None  # "{% highlight ruby %}" ... "{% endhighlight %}": code between
+        for m in _LIQUID_HIGHLIGHT.finditer(text):
+            if m.group(1) is None:
+                opened = m.start() if opened is None else opened
+            elif opened is not None:
+                out.append((opened, m.end()))
+                opened = None
         out.extend(m.span() for m in _LIQUID.finditer(text))
     myst = False
     for m in _MYST_FENCE.finditer(text):

@@ -320,7 +320,7 @@ def prepare_windows(windows: list[Window], config: Config, rules: Sequence[Rule]
         facts = window_facts([(w.text, w.offset) for w in windows])
     else:
         facts = [WindowFacts(frozenset(), frozenset()) for _ in windows]
-    facts = [f._replace(line_offset=w.line_offset) for w, f in zip(windows, facts)]
+    facts = [f._replace(line_offset=w.line_offset, more=k + 1 < len(windows)) for k, (w, f) in enumerate(zip(windows, facts))]
     windows = [w._replace(facts=f) for w, f in zip(windows, facts)]
     hooks = [r for r in rules if type(r).window_collect is not Rule.window_collect]
     if not hooks:

@@ -6,7 +6,7 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
 from operator import itemgetter
@@ -294,15 +294,25 @@ def _analyse(doc: "Document") -> Analysis:
     starts = list(map(itemgetter(0), words))
     n = len(words)
     an = Analysis()
-    lower_words: list[str] = []  # the lower-case words mid-sentence, counted at the end
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    # Only the title-case words can count as capitalised mid-sentence: their indexes, picked
+    # out by C-level filters over each distinct word (is_titlecase), are all the word loop
+    # visits (a lower-case word is counted by the second walk below, only when asked about).
+    texts = doc.word_texts
+    counts = doc.word_counts
+    title_words = {t for t in counts if len(t) > 1 and t[0].isupper() and t[1:].islower()}
+    tpos = list(compress(range(n), map(title_words.__contains__, texts)))
+    n_title = len(tpos)
+    asked: set[str] = set()  # casefolded title-case words after a sentence's first word
+    runs: list[tuple[int, int]] = []  # the word ranges of the sentences outside headlines
     b = 0
     prev_end = 0
     for pi, para in enumerate(doc.paragraphs):
         sents = doc.paragraph_sentences(pi)
         quote_open = False
         sent_words = []
+        ranges = []
         for s in sents:
             # Sentences come in text order, so a sentence's first word is at or after the
             # previous sentence's end (b), and at most one word starts per character: the
@@ -314,6 +324,7 @@ def _analyse(doc: "Document") -> Analysis:
             b = bisect_left(starts, s.end, a, min(n, a + s.end - s.start))
             prev_end = s.end
             sent_words.append(words[a:b])
+            ranges.append(a)
         # (_headline reads the paragraph's words only when it is one sentence)
         head = _headline(sent_words[0] if len(sents) == 1 else [], para.text, len(sents))
         ls = scan_from = para.start  # the sentence's line start, found scanning forward only
@@ -331,42 +342,74 @@ def _analyse(doc: "Document") -> Analysis:
             )
             # track double-quote state through the sentence
             quote_open = _quote_open_after(s.text, quote_open)
+            # the title-case words of the sentence after its first (never mid-sentence)
+            a = ranges[si]
+            end = a + len(ws)
+            j = bisect_right(tpos, a)
             if head:
+                # (G002 asks lower_mid of a headline's title-case words too)
+                while j < n_title and tpos[j] < end:
+                    asked.add(texts[tpos[j]].casefold())
+                    j += 1
                 continue
-            # (the first word of a sentence is never mid-sentence)
-            it = enumerate(ws)
-            next(it, None)
-            for k, (w_start, w_end, t) in it:
-                if t.islower():
-                    lower = True
-                elif len(t) > 1 and t[0].isupper() and t[1:].islower():  # is_titlecase
-                    lower = False
-                else:
-                    continue
+            if len(ws) > 1:
+                runs.append((a, end))
+            while j < n_title and tpos[j] < end:
+                p = tpos[j]
+                j += 1
                 # mid_sentence_context(text, s.start, w, False): word k-1 ends on a letter or
                 # digit inside the sentence, so the scan back needs no bound
-                i = w_start - 1
+                i = starts[p] - 1
                 c = text[i]
                 while c in _BLANKS:
                     i -= 1
                     c = text[i]
                 if c in _NOT_MID:
                     continue
-                if lower:
-                    lower_words.append(t)
+                k = p - a
+                cap_mid_sentence.append(si_global)
+                cap_mid_word.append(k)
+                w = ws[k]
+                low = w.text.casefold()
+                asked.add(low)
+                prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
+                next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
+                if prev_cap or next_cap:
+                    cap_in_name[low] = cap_in_name.get(low, 0) + 1
+                    if prev_cap and not next_cap:
+                        cap_name_last[low] = cap_name_last.get(low, 0) + 1
                 else:
-                    cap_mid_sentence.append(si_global)
-                    cap_mid_word.append(k)
-                    w = ws[k]
-                    low = t.casefold()
-                    prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
-                    next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
-                    if prev_cap or next_cap:
-                        cap_in_name[low] = cap_in_name.get(low, 0) + 1
-                        if prev_cap and not next_cap:
-                            cap_name_last[low] = cap_name_last.get(low, 0) + 1
-                    else:
-                        cap_isolated[low] = cap_isolated.get(low, 0) + 1
-    # casefolded and counted in C; the same counts, keys first seen in the same order
-    an.lower_mid = dict(Counter(map(str.casefold, lower_words)))
+                    cap_isolated[low] = cap_isolated.get(low, 0) + 1
+    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, runs)
     return an
+
+
+def _lower_mid(text: str, starts: list[int], texts: list[str], counts: "Mapping[str, int]", asked: set[str], runs: list[tuple[int, int]]) -> dict[str, int]:
+    """``Analysis.lower_mid`` for the casefolded words in ``asked``: how often each is written
+    in lower case mid-sentence (after the first word of a sentence outside a headline, not
+    after an opening mark, a line break or a sentence end) in the word ranges ``runs``.
+
+    The G rules ask lower_mid only of title-case words written after a sentence's first word
+    (G002's candidates and defined terms), so the other lower-case words, most of a text, are
+    not visited: their indexes are picked out by C-level filters over each distinct word."""
+    lower = list(filter(str.islower, counts))
+    wanted = set(compress(lower, map(asked.__contains__, map(str.casefold, lower))))
+    if not wanted:
+        return {}
+    lpos = list(compress(range(len(texts)), map(wanted.__contains__, texts)))
+    n_lower = len(lpos)
+    found: list[str] = []
+    for a, end in runs:
+        j = bisect_right(lpos, a)
+        while j < n_lower and lpos[j] < end:
+            p = lpos[j]
+            j += 1
+            i = starts[p] - 1
+            c = text[i]
+            while c in _BLANKS:
+                i -= 1
+                c = text[i]
+            if c not in _NOT_MID:
+                found.append(texts[p])
+    # casefolded and counted in C, keys first seen in text order
+    return dict(Counter(map(str.casefold, found)))

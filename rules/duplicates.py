@@ -292,6 +292,8 @@ def deletion_span(doc, index: int) -> tuple[int, int]:
     p = paras[index]
     if index + 1 < len(paras):
         return p.start, paras[index + 1].start
+    if doc.window is not None and doc.window.more:
+        return p.start, len(doc.text)  # the next paragraph opens the next window of the file
     if index > 0:
         return paras[index - 1].end, p.end
     return p.start, p.end
@@ -302,6 +304,8 @@ def block_deletion_span(doc, first: int, last: int) -> tuple[int, int]:
     paras = doc.paragraphs
     if last + 1 < len(paras):
         return paras[first].start, paras[last + 1].start
+    if doc.window is not None and doc.window.more:
+        return paras[first].start, len(doc.text)  # as in deletion_span
     if first > 0:
         return paras[first - 1].end, paras[last].end
     return paras[first].start, paras[last].end
@@ -360,12 +364,14 @@ class DuplicatedParagraph(Rule):
         groups: dict[int, list[int]] = {}
         info: dict[int, tuple] = {}  # global index of an original -> its facts
         glob: list[list[int]] = []
+        n_words: dict[int, int] = {}  # a paragraph left out of the facts is short
         base = 0
         for k, (n_paras, window) in enumerate(facts):
             gs = []
             for j, (i, dn, ds, n, ends, verse, line, preview) in enumerate(window):
                 g = base + i
                 gs.append(g)
+                n_words[g] = n
                 o = first.get(dn)
                 if o is None:
                     first[dn] = (g, k, j)
@@ -374,12 +380,9 @@ class DuplicatedParagraph(Rule):
                     groups.setdefault(o[0], [o[0]]).append(g)
             glob.append(gs)
             base += n_paras
-        # the same tests as _recurring, on the whole file
-        recurring = {o for o, g in groups.items() if len(g) >= 3 and all(b - a > 1 for a, b in zip(g, g[1:])) and info[o][1] <= TEMPLATE_MAX_WORDS}
-        rec = sorted(recurring)
-        templated = any(_take_turns(groups[a], groups[b]) for i, a in enumerate(rec) for b in rec[i + 1 :])
+        recurring, templated, bodies = _template(groups, lambda k: n_words.get(k, 0))  # as _recurring does
         if not templated:
-            recurring = {o for o in recurring if not info[o][2]}
+            recurring = {o for o in recurring if not info[o][2]} | bodies
         member = {g: o for o, grp in groups.items() for g in grp}
         out = []
         for k, (_, window) in enumerate(facts):
@@ -492,17 +495,44 @@ def _recurring(doc, copies: list[ParagraphCopy]) -> tuple[set[int], bool]:
     if not groups:
         return set(), False
     paras = doc.paragraphs
-    recurring = {
-        o
-        for o, g in groups.items()
-        if len(g) >= 3 and all(b - a > 1 for a, b in zip(g, g[1:])) and len(_words(normalise(paras[o].text))) <= TEMPLATE_MAX_WORDS
-    }
-    rec = sorted(recurring)
-    if any(_take_turns(groups[a], groups[b]) for i, a in enumerate(rec) for b in rec[i + 1 :]):
+    recurring, templated, bodies = _template(groups, lambda k: len(_words(normalise(paras[k].text))))
+    if templated:
         return recurring, True
-    # Without that structure only a question, a label or an instruction recurs on purpose; a
-    # statement ending in a full stop pasted three times (a caption) is still a copy.
-    return {o for o in recurring if not _ends_statement(paras[o].text)}, False
+    # Else only a question, a label or an instruction recurs on purpose, and the bodies of
+    # sections under their own headings; a statement pasted three times (a caption) is a copy.
+    return {o for o in recurring if not _ends_statement(paras[o].text)} | bodies, False
+
+
+def _template(groups: dict[int, list[int]], n_words) -> tuple[set[int], bool, set[int]]:
+    """The decision of ``_recurring`` on groups of exact copies (first index -> indexes), with
+    ``n_words(index)`` the length of any paragraph: the recurring groups, whether the document
+    is built of parallel sections, and the groups that are its sections' bodies.
+
+    A group recurs when it has three copies or more, each after other paragraphs. Two short
+    ones taking turns make a document of parallel sections (an interview series). Long
+    paragraphs recur on purpose only as the body of sections under their own short headings:
+    a file of bundled licences repeats the same grant and disclaimer under each component's
+    name and copyright line; a scraper pastes a block once more, between paragraphs of text.
+    """
+    spaced = [o for o, g in groups.items() if len(g) >= 3 and all(b - a > 1 for a, b in zip(g, g[1:]))]
+    rec = sorted(recurring := {o for o in spaced if n_words(o) <= TEMPLATE_MAX_WORDS})
+    if any(_take_turns(groups[a], groups[b]) for i, a in enumerate(rec) for b in rec[i + 1 :]):
+        return recurring, True, set()
+    members = {k for o in spaced for k in groups[o]}
+    bodies = {o for o in spaced if _section_body(o, groups, spaced, members, n_words)}
+    return recurring, False, bodies
+
+
+def _section_body(o: int, groups: dict[int, list[int]], spaced: list[int], members: set[int], n_words) -> bool:
+    """Is group ``o`` a body of parallel sections? It takes turns with another recurring group,
+    and between two copies are only recurring paragraphs and short ones, one of them its own
+    (a heading); four gaps in five will do."""
+    g = groups[o]
+    if not any(p != o and _take_turns(g, groups[p]) for p in spaced):
+        return False
+    owns = [[k for k in range(x + 1, y) if k not in members] for x, y in zip(g, g[1:])]
+    good = sum(1 for own in owns if own and all(n_words(k) <= TEMPLATE_MAX_WORDS for k in own))
+    return good * 5 >= 4 * (len(g) - 1)
 
 
 def _ends_statement(text: str) -> bool:

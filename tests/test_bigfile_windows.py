@@ -168,3 +168,30 @@ def test_a_name_spelled_otherwise_in_one_window_is_reported(tmp_path, monkeypatc
     across = [f for f in windowed[0].findings if "is written 'Quell' in" in f.message and "other parts of this file" in f.message]
     # the window that writes only "Quelle" learns the other windows' spelling
     assert across and all(big.read_text(encoding="utf-8")[f.start : f.end] == "Quelle" for f in across)
+
+
+@pytest.mark.parametrize("between", ["heading", "text"])
+def test_sections_with_the_same_long_body_are_decided_on_the_whole_file(tmp_path, monkeypatch, between):
+    grant = "Anyone who receives this package may use, change, copy and share it, in source or built form, for any purpose and without paying a fee, as long as this notice and the authors' line travel with every copy of it."
+    warranty = "The package comes as it is, with no promise of any kind that it works or suits a purpose, and its authors answer for no loss or damage that comes from using it, however that loss arises."
+    paras = ["Bundled components and the terms they come under."]
+    for i in range(30):
+        if between == "heading":
+            paras += [f"component-{i}", f"Copyright {1990 + i} its {i}th author"]
+        else:  # a scraper's block pasted between paragraphs of the article
+            paras += [
+                f"Paragraph {i} of the story goes on about the harbour works, what they will cost the town over the next ten years, and the fishermen, ferry crews and visitors who will use the new pier when it opens in the spring."
+            ]
+        paras += [grant, warranty]
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": ["D001"]})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    assert len(whole[0].findings) == (0 if between == "heading" else 58)
+    # (a copy that ends a window is reported with the same span, its fingerprint made of the
+    # window's own lines)
+    same = ("code", "message", "span", "line", "column", "end_line", "end_column", "suggestions")
+    assert [{k: f.to_dict()[k] for k in same} for f in windowed[0].findings] == [{k: f.to_dict()[k] for k in same} for f in whole[0].findings]

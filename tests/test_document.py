@@ -67,3 +67,28 @@ def test_empty_document():
     doc = Document("")
     assert doc.paragraphs == [] and doc.sentences == [] and doc.words == []
     assert doc.line_col(0) == (1, 1)
+
+
+_WORD_PIECES = ["the", "The", "City", "x", "42", "é", "Ärger", "k\u212a", "_", "a_b", "'", "\u2019", "\u02bc", "-", "\u2010",
+                "\u2011", "--", " ", "  ", "\n", "\r\n", "\t", ".", ",", "\u201c", "\u201d", "\U0001f600", "\u0301", "ǅ"]
+
+
+def test_words_from_split_same_as_finditer():
+    """``Document.words`` (built from ``split`` and running sums of lengths) is the list of
+    ``_WORD.finditer`` matches, one shared string per distinct word, and ``word_texts`` their
+    texts."""
+    import random
+
+    from garblint.lint.document import _WORD, Token
+
+    for seed in range(300):
+        rng = random.Random(seed)
+        text = "".join(rng.choice(_WORD_PIECES) for _ in range(rng.randrange(0, 60)))
+        doc = Document(text)
+        expect = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        assert doc.words == expect
+        assert all(type(w) is Token for w in doc.words)
+        assert doc.word_texts == [w.text for w in expect]
+        first: dict[str, str] = {}
+        for w in doc.words:
+            assert first.setdefault(w.text, w.text) is w.text

@@ -41,6 +41,44 @@ def test_ends_terminal_and_quote_state(seed):
             assert SA._quote_open_after(t, start) == q
 
 
+_SA_PIECES = ["the", "The", "THE", "in", "In", "said", "Said", "Hague", "council", "Council", "straße", "Straße", "ǅemal",
+              "Of", "of", "and", "May", "may", " ", " ", " ", "  ", "\u00a0", ", ", ". ", "! ", ": ", "; ", " - ",
+              "\u201c", "\u201d", '"', "(", ")", "\n", "\n\n", "\n\n", "* ", "1. ", "x", "42"]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_lower_mid_counts_the_words_asked_of_it(seed):
+    """``Analysis.lower_mid`` counts only the casefolded words G002 and defined_terms ask of
+    it (title-case words after a sentence's first word); for those it equals the count over
+    every lower-case word mid-sentence (the walk it replaced). The title-case words
+    mid-sentence, visited from their indexes, are those the walk over every word finds."""
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_SA_PIECES) for _ in range(rng.randrange(0, 120)))
+    doc = Document(text)
+    an = SA._analyse(doc)
+    old: Counter[str] = Counter()
+    asked = set()
+    cap_mid = []
+    for info in an.sentences:
+        ws = info.words
+        for k in range(1, len(ws)):
+            t = ws[k].text
+            if info.headline:
+                if SA.is_titlecase(t):
+                    asked.add(t.casefold())
+            elif SA.mid_sentence_context(doc.text, info.sent.start, ws[k], False):
+                if t.islower():
+                    old[t.casefold()] += 1
+                elif SA.is_titlecase(t):
+                    cap_mid.append((info.global_index, k))
+    assert list(zip(an.cap_mid_sentence, an.cap_mid_word)) == cap_mid
+    for g, k in cap_mid:
+        asked.add(an.sentences[g].words[k].text.casefold())
+    for w in asked:
+        assert an.lower_mid.get(w, 0) == old[w]
+    assert all(old[w] == n for w, n in an.lower_mid.items())
+
+
 # ----------------------------------------------------------------------- B001
 
 

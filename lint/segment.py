@@ -67,7 +67,13 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return not next_is_lower
     if term in ("...", "\u2026") or len(term) >= 3:
         return not next_is_lower
-    # A full stop.
+    # A full stop. A spaced ellipsis (". . .", the older typesetting of "...") goes on at
+    # its next dot and, like "...", ends the sentence only before a capital.
+    s = m.start()
+    if nxt == "." and m.group("ws") in (" ", "\u00a0") and not close:
+        return False
+    if s >= 2 and text[s - 1] in " \u00a0" and text[s - 2] == "." and not close:
+        return not next_is_lower
     if close and next_is_lower:
         return False
     lb_start = max(0, m.start() - _LOOKBEHIND)

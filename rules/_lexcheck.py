@@ -445,6 +445,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
             return  # (a form wordfreq lists is judged by the typo test below: "Thoes")
         if self._word_counts().get(low, 0) > 1:
             return
+        if _written_speech(self.text, start, end, w, self.freqs):
+            return  # "'Twould be": an elided start opens the sentence
         nxt = self._next_word(start)
         if nxt is not None and nxt[:1].isupper():
             return  # "Cheuk Hau-yip", "Wistron Corp": a name of several words

@@ -104,6 +104,31 @@ _SUFFIXES = (
 _PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
 _ELONGATED = lazy_re(r"([a-z])\1{2,}")
 _QUAD = lazy_re(r"([^\W\d_])\1{3}")
+#: the stems of negative contractions: don't, isn't, won't, shan't, ain't
+_NEGATIVE_STEMS = frozenset(
+    (
+        "don",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "hasn",
+        "haven",
+        "hadn",
+        "doesn",
+        "didn",
+        "couldn",
+        "wouldn",
+        "shouldn",
+        "mustn",
+        "needn",
+        "ain",
+        "won",
+        "can",
+        "shan",
+        "mightn",
+    )
+)
 _CONTRACTIONS = ("n't", "'s", "'ve", "'ll", "'re", "'d", "'m", "'")
 
 
@@ -254,31 +279,13 @@ def accepted_form(w: str) -> bool:
         if bare != w and bare.isascii() and accepted_form(bare):
             return True
     if "'" in w:
+        if w.endswith("'n't") and len(w) > 4 and "'" not in w[:-4]:
+            # the older spelling, an apostrophe where each letter went: "sha'n't", "ca'n't"
+            return w[:-4] + "n" in _NEGATIVE_STEMS
         for suf in _CONTRACTIONS:
             if w.endswith(suf) and len(w) > len(suf):
                 stem = w[: -len(suf)]
-                if _known(stem) or stem in (
-                    "don",
-                    "isn",
-                    "aren",
-                    "wasn",
-                    "weren",
-                    "hasn",
-                    "haven",
-                    "hadn",
-                    "doesn",
-                    "didn",
-                    "couldn",
-                    "wouldn",
-                    "shouldn",
-                    "mustn",
-                    "needn",
-                    "ain",
-                    "won",
-                    "can",
-                    "shan",
-                    "mightn",
-                ):
+                if _known(stem) or stem in _NEGATIVE_STEMS:
                     return True
         return False
     if _stem_known(w) or _variant_known(w):

@@ -75,6 +75,8 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if _SYMBOL_TOKEN.match(text, m.end() - 1) and technical_prose(doc):
                 continue  # "annotations !H, !N", "the string .%02d": a code that opens with the mark
+            if p == "." and _spaced_ellipsis(text, m.end() - 1):
+                continue  # "the carter . . . into": the older typesetting of "..."
             start, end = m.start(), m.end()
             suggestions = [(p, True)]
             if end < len(text) and _LETTER_AFTER.match(text, end):
@@ -82,6 +84,17 @@ class SpaceBeforePunctuation(Rule):
             yield self.finding(
                 doc, start, end, f"space before '{p}'", suggestions, confidence=0.9
             )
+
+
+def _spaced_ellipsis(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` one of three or more dots set one space apart (". . .")?"""
+    a = dot
+    while a >= 2 and text[a - 1] in " \u00a0" and text[a - 2] == ".":
+        a -= 2
+    b = dot
+    while b + 2 < len(text) and text[b + 1] in " \u00a0" and text[b + 2] == ".":
+        b += 2
+    return b - a >= 4
 
 
 def _in_label_list(doc, pos: int) -> bool:

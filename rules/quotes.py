@@ -23,6 +23,7 @@ from ..lint.lazyre import lazy_re
 from ._sentences import foreign_document
 from ._verse import verse_quote_continues
 from ._quotesource import CodeMarks, source_paragraph
+from ._elisions import elided_start
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
@@ -357,39 +358,6 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     return out
 
 
-_LOWER_WORD = lazy_re(r"[a-z]{3,}\b")
-_OATH_WORD = lazy_re(r"[Ss][a-z]{3,}\b")
-# the first letters speech drops and an apostrophe marks: 'specially, 'cept, 'fore, 'most,
-# 'pinion; "en", "in", "as" only where the clipped word is no word itself ('ticing)
-_DROPPED_ONSETS = ("e", "a", "be", "ex", "al", "o")
-_DROPPED_SYLLABLES = ("en", "in", "as", "ac", "ap", "at")
-# an auxiliary or pronoun clipped to its tail and written apart in dialect speech, after a
-# word: "it 'ud be", "anybody 'll bid", "nobody 'ull hinder", "up to 's neck", "we 've"
-_CLITIC = lazy_re(r"(?:ud|ull|ll|d|s|ve|re|m)\b(?=[ \t\n]+[a-z])")
-
-
-def _elided_start(text: str, pos: int) -> bool:
-    """Is the word at ``pos`` a common word with its first letters dropped (asked only for an
-    unclosed single mark, so the lexicon is read only then)?"""
-    from ..lint.lexicon import frequency
-
-    m = _OATH_WORD.match(text, pos)
-    if m is not None:
-        # an old oath with "God's" cut to its "s": 'Sdeath, 'Sblood, 'Slife ("'s" + a common word)
-        w = m.group().lower()
-        if frequency(w) == 0 and frequency(w[1:]) >= 1_000_000:
-            return True
-    if pos >= 3 and text[pos - 2] in " \t\n" and _wordchar(text[pos - 3]) and _CLITIC.match(text, pos):
-        return True
-    m = _LOWER_WORD.match(text, pos)
-    if m is None:
-        return False
-    w = m.group()
-    if any(frequency(onset + w) >= 1_000_000 for onset in _DROPPED_ONSETS):
-        return True
-    return frequency(w) == 0 and any(frequency(onset + w) >= 100_000 for onset in _DROPPED_SYLLABLES)
-
-
 class UnbalancedQuotes(Rule):
     """What it flags: a quotation mark that has no partner in its paragraph: an opening mark never closed, or a closing mark never opened (curly and straight, double and single).
 
@@ -434,7 +402,7 @@ class UnbalancedQuotes(Rule):
                 m = pq.marks[mi]
                 if m.continued:
                     continue
-                if m.kind == SINGLE and _elided_start(text, m.pos + 1):
+                if m.kind == SINGLE and elided_start(text, m.pos + 1):
                     continue  # "'specially": an apostrophe for dropped letters, no quotation
                 if verse_quote_continues(text, m.pos):
                     continue  # a quoted song: each line of verse opens with a mark, the last closes

@@ -46,6 +46,16 @@ _LINE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:
 _QUOTE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_PIPE = lazy_re(r"[ \t]*(?<!\\)\|[ \t]*")
 _MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
+# A MyST (Sphinx Markdown) role before a code span: "{ref}`target`", "{py:func}`name`".
+_MYST_ROLE = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}\Z")
+_LIQUID = lazy_re(r"\{%-?[^\n]*?-?%\}|\{\{[^\n]*?\}\}")
+_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*highlight\b.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.S)
+_MYST_ROLE_ANY = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}`")
+_MYST_FENCE = lazy_re(r"^[ \t]*:{3,}(\{[A-Za-z][\w.:+\-]*\}[^\n]*)?[ \t]*$", re.M)
+_MYST_OPTION = lazy_re(r"[ \t]*:[A-Za-z][\w\-]*:(?:[ \t][^\n]*)?$", re.M)
+_MYST_COMMENT = lazy_re(r"^%[^\n]*$", re.M)
+# "{.class}", "{#id}", "{width=200px}", "{: .note}" after ")", "]", ">" or at a line's start
+_MD_ATTRIBUTES = lazy_re(r"(?:(?<=[)\]>])|^[ \t]*)\{:?[ \t]*(?:[.#][A-Za-z][\w\-]*|[A-Za-z][\w\-]*=)[^{}\n]*\}", re.M)
 # "](" starts an inline link target; "][" a reference label.
 _LINK_OPEN = lazy_re(r"\]\(|\]\[")
 
@@ -275,7 +285,35 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         inline, spans = _inline_regions(text, line_off(a), line_off(b))
         regions.extend(inline)
         code.extend(spans)
+    regions.extend(_template_regions(text))
     return merge(regions), merge(code)
+
+
+def _template_regions(text: str) -> list[tuple[int, int]]:
+    """Template and MyST (Sphinx Markdown) markup that CommonMark reads as prose: Liquid tags
+    and output ("{% include note.html %}", "{{ site.url }}", the code of a "{% highlight %}"
+    block), colon-fenced directives (":::{note}", their ":option: value" lines and the closing
+    ":::"), comment lines ("% ...", in a document that uses MyST), and attribute blocks after
+    an image, a link or at a line's start ("{.class width=200px}", "{#anchor}")."""
+    if "{" not in text and ":::" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    if "{%" in text or "{{" in text:
+        out.extend(m.span() for m in _LIQUID_HIGHLIGHT.finditer(text))
+        out.extend(m.span() for m in _LIQUID.finditer(text))
+    myst = False
+    for m in _MYST_FENCE.finditer(text):
+        out.append(m.span())
+        myst = True
+        if m.group(1):  # an opening fence: the directive's options follow it
+            pos = m.end() + 1
+            while (o := _MYST_OPTION.match(text, pos)) is not None:
+                out.append(o.span())
+                pos = o.end() + 1
+    if myst or _MYST_ROLE_ANY.search(text):
+        out.extend(m.span() for m in _MYST_COMMENT.finditer(text))
+    out.extend(m.span() for m in _MD_ATTRIBUTES.finditer(text))
+    return out
 
 
 def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -302,6 +340,12 @@ def _inline_regions(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         code.append((a, runs[close][1]))
         k = close + 1
     out.extend(code)
+    # A MyST role written just before its code span ("see {ref}`aliases`"): markup as well.
+    for a, _ in code:
+        if a > start and text[a - 1] == "}":
+            m = _MYST_ROLE.search(text, max(start, a - 40), a)
+            if m:
+                out.append(m.span())
     code_starts = [a for a, _ in code]
 
     def in_code(pos: int) -> bool:

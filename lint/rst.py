@@ -79,6 +79,9 @@ _EMPHASIS = lazy_re(r"(?<![\\\w*])(\*\*?)(?=[^\s*])(?:[^*\\]|\\.)+?(?<=[^\s*\\])
 _ESCAPE = lazy_re(r"\\(?=[^\s\w])")
 _DOUBLE_COLON = lazy_re(r"(?<=\S):(:)[ \t]*$|(?:^|[ \t]+)::[ \t]*$", re.M)
 #: roles whose content is shown as words ("a :term:`build`"), so it stays prose
+#: roles that show a title given before its "<target>" as words of the text; the other roles
+#: (":func:", ":class:", ":hook:", ...) show it as code
+_LINK_ROLES = frozenset("ref doc numref any download pep rfc".split())
 PROSE_ROLES = frozenset("term dfn abbr emphasis strong title-reference title t sub sup subscript superscript guilabel".split())
 
 
@@ -267,6 +270,8 @@ def inline_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         body_a, body_b = m.span("body")
         target = _TARGET.search(text, body_a, body_b)
         is_link = post in ("_", "__")
+        if target and name and name not in _LINK_ROLES and name not in PROSE_ROLES:
+            target = None  # ":hook:`collect(path: Path) <collect>`": a code role shows its title as code
         if (target and (pre or is_link or (post or "").startswith(":"))) or is_link or name in PROSE_ROLES:
             # keep the shown words: blank the markup around them
             keep_b = target.start() if target else body_b
@@ -313,7 +318,11 @@ def rst_regions(text: str) -> list[tuple[int, int]]:
     for a, b in _runs(text, prose):
         regions.extend(inline_regions(text, a, b))
         for rx in (_BARE_URL, _EMAIL):
-            regions.extend(m.span() for m in rx.finditer(text, a, b))
+            for m in rx.finditer(text, a, b):
+                x, y = m.span()
+                if x > 0 and text[x - 1] == "<" and text[y : y + 1] == ">":
+                    x, y = x - 1, y + 1  # "Ann Lee <ann@example.org>": the brackets go with it
+                regions.append((x, y))
     return merge(regions)
 
 

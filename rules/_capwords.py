@@ -17,6 +17,15 @@ def _after_blanked_label(doc, pos: int) -> bool:
     return not text[a:pos].strip() and bool(doc.source[a:pos].strip())
 
 
+def cell_start(doc, pos: int) -> bool:
+    """Is ``pos`` the first word of a table cell: the blanked stretch before it (back to the
+    last visible character) holds a column's pipe in the file's own text?"""
+    text, j = doc.text, pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j < pos and "|" in doc.source[j:pos]
+
+
 def defined_terms(an) -> set[str]:
     """Words capitalised mid-sentence again and again (three times or more), more often than
     written in lower case there: a defined term or a house style ("the Licensor", "Your

@@ -327,14 +327,16 @@ def _analyse(doc: "Document") -> Analysis:
             ranges.append(a)
         # (_headline reads the paragraph's words only when it is one sentence)
         head = _headline(sent_words[0] if len(sents) == 1 else [], para.text, len(sents))
-        ls = scan_from = para.start  # the sentence's line start, found scanning forward only
+        ls = text.rfind("\n", 0, para.start) + 1  # the sentence's line start, found scanning forward only
+        scan_from = para.start
         for si, (s, ws) in enumerate(zip(sents, sent_words)):
             nl = text.rfind("\n", scan_from, s.start)  # (from 0 each time: quadratic on one long line)
             if nl >= 0:
                 ls = nl + 1
             scan_from = s.start
+            # (in the file's own text: Markdown's and reST's list markers are blanked)
             list_item = bool(_LIST_MARKER.match(text, s.start)) or (
-                ls < s.start and bool(_LIST_MARKER.fullmatch(text, ls, s.start))
+                ls < s.start and bool(_LIST_MARKER.fullmatch(doc.source, ls, s.start))
             )
             si_global = len(an.sentences)
             an.sentences.append(

@@ -242,9 +242,13 @@ def classify(doc, config) -> list[Unit]:
     units = _units(doc)
     n = len(units)
     headers, starts = phrases.headers_by_char, phrases.starts_by_char
+    md = is_markdown(doc.path)
     for k, u in enumerate(units):
         if not u.text[0].isalpha() and not any(ch.isalpha() for ch in u.text):
             u.legit = True
+            continue
+        if md and _MD_HEADING.match(doc.source, doc.source.rfind("\n", 0, u.start) + 1):
+            u.legit = True  # a Markdown heading is the document's own section: "## See also"
             continue
         if _legit(u.text):
             u.legit = True

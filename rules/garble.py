@@ -44,6 +44,7 @@ from ._capwords import (
     _grammatical_word,
     _has_verb,
     _in_name_phrase,
+    cell_start,
     defined_terms,
 )
 
@@ -276,8 +277,8 @@ class CapitalisedCommonWord(Rule):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):
                     continue  # "(Reuters) Officials ...": after a credit or gloss
-                if doc.masks and _after_blanked_label(doc, w.start):
-                    continue  # "--help  Output a usage message": the line's text starts here
+                if doc.masks and (_after_blanked_label(doc, w.start) or cell_start(doc, w.start)):
+                    continue  # "--help  Output a usage message", "| 0 | Success": the text starts here
                 if doc.masks and doc.source[w.start - 1] in "*_" and text[w.start - 1] == " ":
                     continue  # an emphasised label or title: "click *Run* in the menu"
                 if doc.masks and code_term(doc, t):

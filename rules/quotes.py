@@ -192,6 +192,8 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
     if c == "\u00bb":
         if not kinds[GUILLEMET] > 0 and _wordchar(nxt):  # German »…«
             return GUILLEMET, OPEN
+        if not kinds[GUILLEMET] > 0 and (prev is None or prev.isspace()) and (nxt is None or nxt.isspace() or nxt in "])"):
+            return None  # an arrow standing alone: "Read more »", "Home » News"
         return GUILLEMET, CLOSE
     if c == '"':
         straight_open = glyphs['"'] > 0

@@ -29,6 +29,7 @@ _HTML_RAW = lazy_re(r"<(script|style|pre|code|textarea)\b[^>]*>.*?</\1\s*>", re.
 
 _FRONT_OPEN = lazy_re(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_FRONT_KEY = lazy_re(r"[A-Za-z_][\w.\-]*[ \t]*(?::(?:[ \t]|$)|=)")
 
 # Inline constructs inside prose lines.
 _BACKTICKS = lazy_re(r"`+")
@@ -158,10 +159,28 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
     else:
         from .layout import layout_regions  # plain text: code, tables, rules, option lists...
 
-        layout = merge(layout_regions(text))
+        layout = merge(layout_regions(text) + ([(0, end)] if (end := front_matter_end(text)) else []))
         regions.extend(layout)
         return merge(regions), layout
     return merge(regions), []
+
+
+def front_matter_end(text: str) -> int:
+    """Where the metadata block that opens ``text`` ends ("---" ... "---" of YAML or "+++" of
+    TOML, as Jekyll, Hugo and Pandoc write it, in Markdown or in a plain-text file), or 0."""
+    m = _FRONT_OPEN.match(text)
+    if m is None:
+        return 0
+    close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(m.group(1)), re.M)
+    c = close.search(text, m.end())
+    if c is None:
+        return 0
+    body = [ln for ln in text[m.end() : c.start()].splitlines() if ln.strip()]
+    # the lines of a metadata block are "key: value" or "key = value" lines and what they hold
+    # (indented lines, list items): not a text that happens to open with a rule
+    if not body or not _FRONT_KEY.match(body[0]):
+        return 0
+    return c.end()
 
 
 def html_regions(text: str) -> list[tuple[int, int]]:
@@ -231,16 +250,11 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     regions: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     parse_text = text
-    m = _FRONT_OPEN.match(text)
-    if m:
-        fence = m.group(1)
-        close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence), re.M)
-        c = close.search(text, m.end())
-        if c:
-            end = c.end()
-            regions.append((0, end))
-            # Keep the line count: the parser sees blank lines where the front matter was.
-            parse_text = blank(text, [(0, end)])
+    end = front_matter_end(text)
+    if end:
+        regions.append((0, end))
+        # Keep the line count: the parser sees blank lines where the front matter was.
+        parse_text = blank(text, [(0, end)])
     md = _parser()
     try:
         tokens = md.parse(parse_text)

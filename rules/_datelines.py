@@ -17,10 +17,11 @@ _MONTH = (
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _DATE = (
     rf"(?:{_DAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?(?:\s+\d{{4}})?"
-    rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|{_DAY})"
+    rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T(?=\d))?|\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})|{_DAY})"
 )
 _ZONE = r"(?:\s*\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|HKT|SGT|JST|WIB)\)?)?"
-_TIME = rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?\s?m\.?)?{_ZONE}|\d{{1,2}}\s*[ap]\.?\s?m\.?{_ZONE})"
+# a clock time, with seconds and an ISO 8601 offset as page metadata prints them ("21:26:40-04")
+_TIME = rf"(?:\d{{1,2}}[:.]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\.?)?(?:[+\-\u2212]\d{{2}}(?::?\d{{2}})?\b|Z\b)?{_ZONE}|\d{{1,2}}\s*[ap]\.?\s?m\.?{_ZONE})"
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)"
 _AGO = rf"(?:{_NUMBER}\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago|just\s+now|yesterday|today)"
 _LEAD = r"(?:last\s+)?(?:updated|update|published|posted|modified|first\s+published|created|released|date)(?:\s+(?:on|at))?\s*:?"

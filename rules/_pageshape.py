@@ -377,9 +377,10 @@ def _datelines(units: list[Unit], page: Page) -> list[int]:
             continue
         if same and before >= 8 and (not dated or dated[-1] != k - 1):
             continue  # the last line of a wrapped paragraph ("... United v.\nWanderers, 7.45 p.m.")
-        if not u.fresh and not (same and (not before or _LONE_AGO.match(text))):
+        if not u.fresh and not (same and (not before or _LONE_AGO.match(text) or flags.get(k - 1, ("",))[0] == "B003")):
             continue  # the rest of a sentence begun on the line before (but a teaser's own
-            # "~9 hours ago" line, or a date after a separator line, is the page's)
+            # "~9 hours ago" line, a date after a separator line, or after a dateline line
+            # ("Posted at 8:20 PM" / "and last updated ..."), is the page's)
         if u.words <= 30 and not (u.punct and u.words > 12):
             kind = dateline_kind(text)
             if kind:

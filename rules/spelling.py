@@ -17,6 +17,7 @@ from ._confused import confused_words
 from ._sentences import foreign_document
 from ._techterms import file_ending, short_name, technical_prose
 from ._words import _known, document_contractions
+from ._oldstyle import dialect_marks
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list
@@ -31,7 +32,8 @@ class UnknownWord(Rule):
     names and word lists are never flagged; neither is a word the text uses three times or
     more (a term, not a slip), nor a paragraph that is mostly unknown words (another
     language, left to the U rules). In older writing or dialect (a document that often uses
-    "thee", "'tis", "whilst", "upon", "to-morrow") the unknown words are mostly period words
+    "thee", "'tis", "whilst", "upon", "to-morrow", or writes speech as "nothin'", "'em",
+    "ain't") the unknown words are mostly period or dialect words
     ("bantling", "infantine"): they are reported at suggestion severity, except in
     ``mode = "ocr"`` or where S/O findings pass 10 per 1,000 words (OCR damage). In technical
     prose (manuals, READMEs) a short word that no typing slip makes of a common word ("stdin",
@@ -85,11 +87,13 @@ class UnknownWord(Rule):
 
 def period_document(doc, config) -> bool:
     """Whether ``doc`` reads as older English prose or dialect (300 words or more, with at least
-    three uses, and two per 1,000 words, of function words and spellings modern prose hardly
-    uses: "thee", "'tis", "whilst", "upon", "to-morrow"; rules/data/period-markers.txt). Clean
-    modern documentation, licences and news stay below; 19th-century fiction and newspapers
-    reach it. Never in ``mode = "ocr"``: a digitised old text is expected there and its
-    unknown words are mostly OCR damage."""
+    three uses, and one per 1,000 words, of function words and spellings modern prose hardly
+    uses: "thee", "'tis", "whilst", "upon", "to-morrow"; rules/data/period-markers.txt; and of
+    speech in eye dialect: "nothin'", "'em", "ain't", ``_oldstyle.dialect_marks``). Clean
+    modern documentation, licences and news stay below (none of the clean corpus's md, rst,
+    tech, legal or news files writes more than two); 19th-century fiction and newspapers reach
+    it. Never in ``mode = "ocr"``: a digitised old text is expected there and its unknown
+    words are mostly OCR damage."""
     if _mode_for(doc, config) == "ocr":
         return False
     n = len(doc.word_texts)
@@ -99,7 +103,14 @@ def period_document(doc, config) -> bool:
     k = 0
     for w in _period_markers():
         k += counts.get(w, 0) + counts.get(w.capitalize(), 0)
-    return k >= 3 and k * 500 >= n
+    if k < 3 or k * PERIOD_DENSITY < n:
+        # speech in eye dialect counts too: dropped letters marked ("nothin'", "'em"), "ain't"
+        k += dialect_marks(doc)
+    return k >= 3 and k * PERIOD_DENSITY >= n
+
+
+#: a period document uses its markers at least once per this many words
+PERIOD_DENSITY = 1000
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from .suppress import directive_spans
@@ -46,11 +46,14 @@ _ENTITY = lazy_re(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1
 _LINE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}|[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|\Z))")
 _QUOTE_MARKER = lazy_re(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_PIPE = lazy_re(r"[ \t]*(?<!\\)\|[ \t]*")
+# a table cell holding one token without code marks: "| pacin |"
+_ONE_TOKEN_CELL = lazy_re(r"(?<=\|)[ \t]*([^\s|`]+)[ \t]*(?=\|)")
 _MD_EMPHASIS = lazy_re(r"(?<![\\\w*_])(\*\*|__|\*|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])\1(?![\w*_])")
 # A MyST (Sphinx Markdown) role before a code span: "{ref}`target`", "{py:func}`name`".
 _MYST_ROLE = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}\Z")
-_LIQUID = lazy_re(r"\{%-?[^\n]*?-?%\}|\{\{[^\n]*?\}\}")
-_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*highlight\b.*?\{%-?[ \t]*endhighlight[ \t]*-?%\}", re.S)
+# (bounded: a line of many "{%" and no "%}" costs a scan of 300 characters each)
+_LIQUID = lazy_re(r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}")
+_LIQUID_HIGHLIGHT = lazy_re(r"\{%-?[ \t]*(end)?highlight\b[^\n]{0,300}?%\}")
 _MYST_ROLE_ANY = lazy_re(r"(?<![\w}])\{[A-Za-z][\w.:+\-]*\}`")
 _MYST_FENCE = lazy_re(r"^[ \t]*:{3,}(\{[A-Za-z][\w.:+\-]*\}[^\n]*)?[ \t]*$", re.M)
 _MYST_OPTION = lazy_re(r"[ \t]*:[A-Za-z][\w\-]*:(?:[ \t][^\n]*)?$", re.M)
@@ -262,6 +265,7 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         return regions, code
     prose = [False] * (n_lines + 1)
     inline_blocks: list[tuple[int, int]] = []
+    tables: list[tuple[int, int]] = []
     for tok in tokens:
         if tok.type == "inline" and tok.map:
             a, b = tok.map
@@ -284,6 +288,7 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
             # Pipes and the padding around them: aligned columns are not doubled spaces.
             a, b = line_off(tok.map[0]), line_off(tok.map[1])
             regions.extend(m.span() for m in _TABLE_PIPE.finditer(text, a, b))
+            tables.append((a, b))
     # Every line that no inline (prose) token covers is not prose: code, HTML, rules, etc.
     i = 0
     while i < n_lines:
@@ -300,7 +305,29 @@ def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
         regions.extend(inline)
         code.extend(spans)
     regions.extend(_template_regions(text))
+    if tables:
+        regions.extend(_name_cells(text, tables, merge(code)))
     return merge(regions), merge(code)
+
+
+def _name_cells(text: str, tables: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a table of code (half its rows or more hold a code span: aliases and the commands
+    they run, options and their values), a cell of one token is a name, not a word of prose:
+    "| gofa | `go fmt ./...` | Run go fmt ... |"."""
+    starts = [x for x, _ in code]
+    out: list[tuple[int, int]] = []
+    for a, b in tables:
+        rows = [m.span() for m in _LINE.finditer(text, a, b) if m.end() > m.start()][2:]  # (after the header and its rule)
+        if not rows:
+            continue
+        # (code spans are merged and sorted: the last one starting before a row's end decides)
+        with_code = sum(1 for x, y in rows if (k := bisect_left(starts, y) - 1) >= 0 and code[k][1] > x)
+        if with_code * 2 < len(rows):
+            continue
+        for x, y in rows:
+            for m in _ONE_TOKEN_CELL.finditer(text, x, y):
+                out.append(m.span(1))
+    return out
 
 
 def _template_regions(text: str) -> list[tuple[int, int]]:
@@ -313,7 +340,13 @@ def _template_regions(text: str) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     if "{%" in text or "{{" in text:
-        out.extend(m.span() for m in _LIQUID_HIGHLIGHT.finditer(text))
+        opened = None  # "{% highlight ruby %}" ... "{% endhighlight %}": code between
+        for m in _LIQUID_HIGHLIGHT.finditer(text):
+            if m.group(1) is None:
+                opened = m.start() if opened is None else opened
+            elif opened is not None:
+                out.append((opened, m.end()))
+                opened = None
         out.extend(m.span() for m in _LIQUID.finditer(text))
     myst = False
     for m in _MYST_FENCE.finditer(text):

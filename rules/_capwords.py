@@ -82,8 +82,9 @@ def _in_name_phrase(text: str, ws, k: int, sent_start: int) -> bool:
         hops = 0
         while 0 <= j < len(ws) and hops < 3:
             left, right = (ws[j], ws[j + 1]) if step == -1 else (ws[j - 1], ws[j])
-            if text[left.end : right.start].strip() not in ("", "&"):
-                break  # punctuation ends the phrase
+            gap = text[left.end : right.start].strip()
+            if gap not in ("", "&") and not (gap in ("'", "\u2019") and text[left.end] != " " and left.text[-1:] in "sS"):
+                break  # punctuation ends the phrase (not a plural's possessive: "the Ladies’ Seminary")
             cand = ws[j].text
             low = cand.casefold()
             if is_capitalised(cand):

@@ -158,6 +158,10 @@ def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) ->
     if i < sent_start:
         return False
     c = text[i]
+    if c == "_":  # plain text's emphasis: "‘_If_ I marry’" opens its quotation with "If"
+        while i > sent_start and text[i - 1] == "_":
+            i -= 1
+        return not (i > sent_start and text[i - 1] in "\u201c\u2018\"'(\u00ab[")
     if c in "\u201c\u2018\"'(\u00ab[{:;\u2014\u2013-|/\n\r*\u2022>#=":
         return False
     if c in ".!?\u2026":  # after an abbreviation or inner sentence end

@@ -27,6 +27,8 @@ def _legit_coordination(word: str) -> bool:
         return True  # comparatives: "closer and closer"
     if low.endswith("s") and not low.endswith(("ss", "us", "is")):
         return True  # plurals of extent: "years and years"
+    if len(low) > 5 and low.endswith(("ing", "ed")):
+        return True  # an action drawn out: "waiting and waiting", "he walked and walked"
     return False
 
 
@@ -37,7 +39,8 @@ class ReduplicatedCoordination(Rule):
     efficient") often renders both words with the same English word; the pair then says one
     thing twice and the second meaning is lost. English's own doublings of progression and
     extent are left alone: "again and again", "more and more", "round and round", comparatives
-    ("bigger and bigger"), plurals ("miles and miles"), capitalised names ("Smith and Smith").
+    ("bigger and bigger"), plurals ("miles and miles"), participles and past forms of an action
+    drawn out ("waiting and waiting", "walked and walked"), capitalised names ("Smith and Smith").
 
     Only pairs followed by punctuation or a function word are flagged: "author and author
     email" is a compound.

@@ -19,7 +19,7 @@ from .finding import SEVERITIES, severity_at_least
 from .options import CheckOptions
 from .rule import all_rules, get_rule, rule_codes
 from .discover import OUTPUT_IS_INPUT
-from .runner import EXCLUDED, discover, lint_targets, read_stdin_bytes, selected_rules, tune_gc
+from .runner import EXCLUDED, discover, freeze_for_exit, lint_targets, read_stdin_bytes, selected_rules, tune_gc
 from .vocab import read_list
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -149,6 +149,7 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
     old = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         code = run_check(list(paths) or ["."], CheckOptions.from_cli(opts))
+        freeze_for_exit()  # (the run is over: the interpreter's shutdown need not walk its objects)
     except KeyboardInterrupt:  # Ctrl-C outside the runner's and fixer's own handlers
         _err("interrupted")
         code = 130

@@ -253,6 +253,23 @@ def tune_gc() -> None:
     gc.set_threshold(1_000_000, 50, 100)
 
 
+def freeze_for_exit() -> None:
+    """Keep the interpreter's shutdown from walking the objects still alive: the CLI calls it
+    when a run is over, just before it exits.
+
+    Shutdown collects garbage more than once (before and while the modules are torn down), and
+    each pass walks every tracked object made since ``tune_gc`` froze the start-up objects: the
+    lexicon's dict, the per-word caches, the regexes, hundreds of thousands of objects after a
+    big file (about 0.06 s of CPU on a 200,000-word file). Frozen, they are left to the
+    ordinary teardown, which frees them as it does now; only cyclic garbage among them is
+    left for the operating system to reclaim with the process. ``atexit`` handlers run as
+    before.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def _init_worker(config: Config, corpus: dict[str, Any], codes: list[str], parent: int = 0, digest: bool = True) -> None:
     if parent:
         die_with_parent(parent)  # no worker outlives the main process (SIGTERM, SIGKILL)

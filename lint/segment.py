@@ -36,6 +36,23 @@ _CANDIDATE = lazy_re(
     re.VERBOSE,
 )
 _WORD_BEFORE = lazy_re(r"([^\s\"'\u201c\u2018(\[]*)$")
+_OPENERS = frozenset("\"'\u201c\u2018([")
+
+
+def _word_before(text: str, lo: int, end: int) -> tuple[int, int]:
+    """The span of group 1 of ``_WORD_BEFORE.search(text, lo, end)`` (it always matches), found by
+    stepping back from ``end`` instead of trying the pattern at every position from ``lo``: the
+    characters other than white space and opening marks that end at ``end``, or before a line
+    break there (where ``$`` also matches)."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    p = end
+    while p > lo:
+        c = text[p - 1]
+        if c in _OPENERS or c.isspace():
+            break
+        p -= 1
+    return p, end
 _DOTTED = lazy_re(r"^(?:[A-Za-z]{1,2}\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _INITIAL = lazy_re(r"^[A-Z]$")
 _NEXT_WORD = lazy_re(r"[\"'\u201c\u2018(\[]*([^\W\d_][\w'\u2019-]*)")
@@ -77,8 +94,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if close and next_is_lower:
         return False
     lb_start = max(0, m.start() - _LOOKBEHIND)
-    wb = _WORD_BEFORE.search(text, lb_start, m.start())
-    word = wb.group(1) if wb else ""
+    wb_start, wb_end = _word_before(text, lb_start, m.start())
+    word = text[wb_start:wb_end]
     if not word:
         return True
     low = word.lower()
@@ -86,9 +103,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if low in OTHER_ABBREVIATIONS or low.rstrip(".") in OTHER_ABBREVIATIONS:
         return nxt.isupper() or nxt in "\"\u201c"
-    if next_is_lower and low in UNIT_ABBREVIATIONS and wb is not None:
-        ws = wb.start(1)
-        if _NUMBER_BEFORE.search(text, max(0, ws - 12), ws):
+    if next_is_lower and low in UNIT_ABBREVIATIONS:
+        if _NUMBER_BEFORE.search(text, max(0, wb_start - 12), wb_start):
             return False  # "1 tsp. olive oil": a unit after a number
     if "-" in word and _DOTTED.match(word.rsplit("-", 1)[1] + "."):
         word = word.rsplit("-", 1)[1]  # "British-U.S. forces": the acronym ends the compound
@@ -99,7 +115,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if nxt.isdigit() or next_is_lower:
             return False  # "5 p.m. on Monday", "the U.S. economy"
         return _next_word(text, m.end()).lower() in SENTENCE_STARTERS
-    if next_is_lower and _REGNAL.match(word) and _NAME_BEFORE.search(text, max(0, wb.start(1) - 20) if wb else 0, wb.start(1) if wb else 0):
+    if next_is_lower and _REGNAL.match(word) and _NAME_BEFORE.search(text, max(0, wb_start - 20), wb_start):
         return False  # "when Charles II. was crowned": a regnal number, written with a stop
     return True
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from itertools import compress, filterfalse
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ..lint import lexicon
 from ..lint.markup import code_term
@@ -250,6 +250,25 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
 _MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
 
 
+def _md_code(text: str) -> Iterator["re.Match[str]"]:
+    """``_MD_CODE.finditer(text)`` (the same matches), tried only where a match can start: at a
+    backtick, or at a line start before blanks and a fence (finditer tries every position: 20 ms
+    on 200,000 words)."""
+    starts: set[int] = set()
+    for mark in ("`", "```", "~~~"):  # (a fence opens its line, after blanks)
+        p = text.find(mark)
+        while p >= 0:
+            ls = p if mark == "`" else text.rfind("\n", 0, p) + 1
+            if ls == p or not text[ls:p].strip(" \t"):
+                starts.add(ls)
+            p = text.find(mark, p + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := _MD_CODE.match(text, p)) is not None:
+            end = m.end()
+            yield m
+
+
 class _Analysis(OcrScans, OcrWords, TypoTests):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc
@@ -269,7 +288,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
         if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
-            for m in _MD_CODE.finditer(doc.text):
+            for m in _md_code(doc.text):
                 self.code_starts.append(m.start())
                 self.code_ends.append(m.end())
 

@@ -112,7 +112,8 @@ _DIALECT = lazy_re(r"(?i)[a-z]in['\u2019](?![a-z])|(?<![a-z])(?:ye|ain['\u2019]t
 
 def in_dialect_paragraph(doc, pos: int) -> bool:
     """The paragraph at ``pos`` writes speech in eye dialect (two or more dialect marks)."""
-    i = bisect_right([p.start for p in doc.paragraphs], pos) - 1
+    starts = doc.memo("oldstyle.paragraph-starts", lambda: [p.start for p in doc.paragraphs])  # (once, not per call)
+    i = bisect_right(starts, pos) - 1
     if i < 0:
         return False
     p = doc.paragraphs[i]

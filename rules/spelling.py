@@ -11,7 +11,7 @@ from itertools import compress, filterfalse
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
-from ._lexcheck import _MD_CODE, _foreign_word, _mode_for, at_sentence_start, code_like
+from ._lexcheck import _foreign_word, _md_code, _mode_for, at_sentence_start, code_like
 from ._variety import variety_of, variety_words
 from ._confused import confused_words
 from ._sentences import foreign_document
@@ -314,7 +314,7 @@ class ConfusedWord(Rule):
         found = list(confused_words(doc))
         if not found:
             return
-        code = [m.span() for m in _MD_CODE.finditer(doc.text)] if "`" in doc.text else []
+        code = [m.span() for m in _md_code(doc.text)] if "`" in doc.text else []
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         for a, b, meant, why in found:
             if any(x <= a < y for x, y in code):

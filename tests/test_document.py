@@ -92,3 +92,20 @@ def test_words_from_split_same_as_finditer():
         first: dict[str, str] = {}
         for w in doc.words:
             assert first.setdefault(w.text, w.text) is w.text
+
+
+def test_word_before_same_as_the_pattern():
+    """The sentence splitter's word before a full stop, stepped back to, is the pattern's."""
+    import random
+
+    from garblint.lint.segment import _WORD_BEFORE, _word_before
+
+    pieces = ["a", "Mr", "U.S", "\n", "\r\n", " ", "\u00a0", "\t", '"', "'", "\u201c", "\u2018", "(", "[", ".", "-", "\u2019", "\u2003"]
+    for seed in range(300):
+        rng = random.Random(seed)
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        for _ in range(20):
+            end = rng.randrange(0, len(text) + 1)
+            lo = rng.randrange(0, end + 1)
+            m = _WORD_BEFORE.search(text, lo, end)
+            assert m is not None and _word_before(text, lo, end) == m.span(1)

@@ -550,3 +550,16 @@ def test_indented_count_same_as_findall(seed):
         assert PS._indented(t, end, 10**6) == n, (t, end)
         lines = rng.randrange(1, 40)
         assert (PS._indented(t, end, lines) * 10 < lines) == (n * 10 < lines), (t, end, lines)
+
+
+# ------------------------------------------------------------ S/O: markdown code spans
+_MD_PIECES = ["`", "``", "```", "~~~", "~", "\n", "\r\n", "\r", " ", "\t", "code", "x", "\u00a0", "-"]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_markdown_code_spans_same_as_finditer(seed):
+    from garblint.rules import _lexcheck as X
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_MD_PIECES) for _ in range(rng.randrange(0, 80)))
+    assert [m.span() for m in X._md_code(text)] == [m.span() for m in X._MD_CODE.finditer(text)]

@@ -15,6 +15,7 @@ from ..lint.markup import blanked_after, blanked_before, blanked_beside, code_te
 from ..lint.rule import Rule
 from ..lint.wordlists import word_set
 from ._oldstyle import in_old_style_quote
+from .spelling import period_document
 from ._verse import verse_line_start
 from ._techterms import MAN_SECTION, in_gnu_quote, named_often, technical_prose
 from ..lint.segment import OTHER_ABBREVIATIONS
@@ -203,7 +204,8 @@ class CapitalisedCommonWord(Rule):
     title-case headlines and words after a colon, quote or bracket are left alone. A function
     word is flagged on sight; another word only when the document itself writes it in lower
     case elsewhere and never capitalises it on its own, or when its shape rules out a name (a
-    verb after "to"/"not"/an auxiliary, an -ly adverb).
+    verb after "to"/"not"/an auxiliary, an -ly adverb). In older writing or dialect (S001's
+    period documents) a common word is reported at suggestion severity.
 
     Example: "the board has not answered This request." -> "... answered this request."
 
@@ -344,13 +346,11 @@ class CapitalisedCommonWord(Rule):
                     english = english_share(doc) >= 0.45
                 if not english:
                     return
+                # older writing capitalises nouns as names and personifications ("the Angel"
+                # inn, "the House" of a king, "that Work consists of"): below warning there
+                sev = None if low in CLOSED_CLASS or not period_document(doc, config) else "suggestion"
                 yield self.finding(
-                    doc,
-                    w.start,
-                    w.end,
-                    f"common word '{t}' capitalised mid-sentence ({why})",
-                    [(t.lower(), False)],
-                    confidence=conf,
+                    doc, w.start, w.end, f"common word '{t}' capitalised mid-sentence ({why})", [(t.lower(), False)], confidence=conf, severity=sev
                 )
 
 

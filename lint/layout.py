@@ -228,11 +228,15 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
 
 
 # signs of code in running text: snake_case, system paths, a program run from here ("./configure"),
-# long options, source and configuration file names, $VARIABLES, <placeholders>, calls
+# long options, source and configuration file names, $VARIABLES, <placeholders>, calls. Every
+# alternative opens with a character of its own (the look-behind of "./configure" comes after
+# its "/"), so the engine skips to those characters in C rather than trying a look-ahead at
+# every position: a fifth of the time over a text (tests/test_regex_rewrites.py: the same
+# matches as the form with the look-ahead first)
 _CODE_SIGN = lazy_re(
-    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|(?<=\s\.)/[A-Za-z_.]"
+    r"_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|/(?<=\s\./)[A-Za-z_.]"
     r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
-    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\))"
+    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\)"
 )
 
 

@@ -192,16 +192,21 @@ def _names_index(names: list[str]) -> NamesIndex | None:
     return index
 
 
+#: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing): a
+#: third of the time, and a short text's people are weighed with two of them each
+_new_counter = Counter.__new__
+
+
 def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
     """Counts of each spelling (folded), once per distinct passage, and the display form."""
     if len(mentions) == 1:  # most people are named once: the same, without the Counters' work
         m = mentions[0]
         s = slot(m)
         if not s:
-            return Counter(), Counter(), {}
+            return _new_counter(Counter), _new_counter(Counter), {}
         f = fold(s)
-        one: Counter = Counter()
-        first: Counter = Counter()
+        one: Counter = _new_counter(Counter)
+        first: Counter = _new_counter(Counter)
         one[f] = 1
         first[f] = 0 if m.duplicate else 1
         return first, one, {f: s}

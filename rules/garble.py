@@ -268,6 +268,13 @@ class CapitalisedCommonWord(Rule):
                     and low not in _AUX_AFTER_NAME
                 ):
                     continue  # a name or house style: the test of the chain below, asked first
+                if low not in CLOSED_CLASS and low not in _AUX_AFTER_NAME and not an.lower_mid.get(low, 0) and not _grammatical_word(low, ws[k - 1].text.casefold()):
+                    # what the chain below ends in (its last "else"): neither a function word
+                    # nor an auxiliary after a name, never written in lower case here and not
+                    # a verb or adverb by its shape. Asked before the context tests, which are
+                    # free of side effects too: most candidates are names, and a short text's
+                    # names are mostly met once (a long text's are skipped above as repeated)
+                    continue
                 if not mid_sentence_context(text, s.start, w, False):
                     continue
                 if text[max(0, w.start - 4) : w.start].rstrip().endswith((")", "]")):

@@ -55,3 +55,21 @@ def test_layout_candidates_equal_the_line_by_line_form(s):
     n = len(s)
     out += [m.start() for m in layout._SPACES.finditer(s) if m.start() > 0 and m.end() < n and not s[m.start() - 1].isspace() and not s[m.end()].isspace()]
     assert layout._candidates(s) == sorted(out)
+
+
+# lint/layout.py's signs of code as first written: a look-ahead on the opening characters first
+_CODE_SIGN_PLAIN = (
+    r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|(?<=\s\.)/[A-Za-z_.]"
+    r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
+    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\))"
+)
+# (pieces of the alternatives among the characters, so that whole signs occur)
+_CODE_TEXT = st.lists(st.sampled_from(list("ab_Z/.~$<>()-= \tcpyush{\n") + ["usr/", "json", "./", "--x", "/etc/"]), max_size=30).map("".join)
+
+
+@given(s=_CODE_TEXT, end=st.integers(min_value=0, max_value=60))
+def test_code_signs_match_the_look_ahead_form(s, end):
+    from garblint.lint import layout
+
+    plain = re.compile(_CODE_SIGN_PLAIN)
+    assert [m.span() for m in layout._CODE_SIGN.finditer(s, 0, end)] == [m.span() for m in plain.finditer(s, 0, end)]

@@ -221,8 +221,8 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         use_head_index = _far_searches > HEAD_INDEX_AFTER
     choices: Iterable[str]
     if small is not None:  # the words of the near lengths (the by-length slice below)
-        # (joined by list.extend, in C: a comprehension over the 20,000-40,000 words took
-        # most of a short text's search)
+        # (joined by list.extend, in C: a comprehension over the 20,000-48,000 words cost
+        # 0.5-1 ms a search, beside the 5-6 ms of rapidfuzz's scan of them)
         near_len: list[str] = []
         for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1):
             near_len.extend(_group(small, L))

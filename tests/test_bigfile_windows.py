@@ -113,20 +113,26 @@ def test_window_facts_tell_each_window_which_paragraphs_repeat():
     assert not any(m.duplicate for m in extract_mentions(alone))
 
 
+def _whole_and_windowed(tmp_path, monkeypatch, paras: list[str], select: list[str]):
+    """The findings of a file of ``paras`` linted whole, then in windows of 1,500 characters."""
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    config = Config({"select": select})
+    whole = lint_targets(discover([str(big)], config), config, jobs=1)
+    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
+    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
+    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
+    return whole[0].findings, windowed[0].findings
+
+
 def test_duplicates_inside_a_later_window_name_whole_file_lines(tmp_path, monkeypatch):
     paras = [f"Paragraph {i} is about the harbour works and their cost to the town." for i in range(120)]
     copy = "The ferry will run again from May, the council said on Tuesday after a long meeting."
     paras[100:100] = [copy, copy]  # a paragraph pasted twice, far into the file
     paras[60] += " The new pier opens in June. Work starts soon. The new pier opens in June."
-    big = tmp_path / "big.txt"
-    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
-    config = Config({"select": ["D"]})
-    whole = lint_targets(discover([str(big)], config), config, jobs=1)
-    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
-    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
-    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
-    assert {f.code for f in whole[0].findings} == {"D001", "D002"}
-    assert [f.to_dict() for f in windowed[0].findings] == [f.to_dict() for f in whole[0].findings]
+    whole, windowed = _whole_and_windowed(tmp_path, monkeypatch, paras, ["D"])
+    assert {f.code for f in whole} == {"D001", "D002"}
+    assert [f.to_dict() for f in windowed] == [f.to_dict() for f in whole]
 
 
 def test_a_paragraph_copied_into_a_later_window_is_reported_against_the_first(tmp_path, monkeypatch):
@@ -183,15 +189,9 @@ def test_sections_with_the_same_long_body_are_decided_on_the_whole_file(tmp_path
                 f"Paragraph {i} of the story goes on about the harbour works, what they will cost the town over the next ten years, and the fishermen, ferry crews and visitors who will use the new pier when it opens in the spring."
             ]
         paras += [grant, warranty]
-    big = tmp_path / "big.txt"
-    big.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
-    config = Config({"select": ["D001"]})
-    whole = lint_targets(discover([str(big)], config), config, jobs=1)
-    monkeypatch.setattr(runner, "WINDOW_MIN_BYTES", 1000)
-    monkeypatch.setattr(bigfile, "WINDOW_CHARS", 1500)
-    windowed = lint_targets(discover([str(big)], config), config, jobs=1)
-    assert len(whole[0].findings) == (0 if between == "heading" else 58)
+    whole, windowed = _whole_and_windowed(tmp_path, monkeypatch, paras, ["D001"])
+    assert len(whole) == (0 if between == "heading" else 58)
     # (a copy that ends a window is reported with the same span, its fingerprint made of the
     # window's own lines)
     same = ("code", "message", "span", "line", "column", "end_line", "end_column", "suggestions")
-    assert [{k: f.to_dict()[k] for k in same} for f in windowed[0].findings] == [{k: f.to_dict()[k] for k in same} for f in whole[0].findings]
+    assert [{k: f.to_dict()[k] for k in same} for f in windowed] == [{k: f.to_dict()[k] for k in same} for f in whole]

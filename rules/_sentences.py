@@ -266,6 +266,19 @@ _BLANKS = frozenset(" \t\u00a0")
 _NOT_MID = frozenset("\u201c\u2018\"'(\u00ab[{:;\u2014\u2013-|/\n\r*\u2022>#=" ".!?\u2026")
 
 
+def _mid_after_word(text: str, start: int) -> bool:
+    """``mid_sentence_context`` for a word at ``start`` that follows another word of its
+    sentence: the first character before it other than blanks is no opening mark, line break,
+    sentence end or other stop (that word ends on a letter or digit inside the sentence, so
+    the scan back needs no bound)."""
+    i = start - 1
+    c = text[i]
+    while c in _BLANKS:
+        i -= 1
+        c = text[i]
+    return c not in _NOT_MID
+
+
 def _quote_open_after(t: str, quote_open: bool) -> bool:
     """The double-quote state after reading ``t``: an opening curly quote opens, a closing one
     closes, a straight one toggles. Only the last curly quote and the straight quotes after it
@@ -363,14 +376,7 @@ def _analyse(doc: "Document") -> Analysis:
             while j < n_title and tpos[j] < end:
                 p = tpos[j]
                 j += 1
-                # mid_sentence_context(text, s.start, w, False): word k-1 ends on a letter or
-                # digit inside the sentence, so the scan back needs no bound
-                i = starts[p] - 1
-                c = text[i]
-                while c in _BLANKS:
-                    i -= 1
-                    c = text[i]
-                if c in _NOT_MID:
+                if not _mid_after_word(text, starts[p]):
                     continue
                 k = p - a
                 cap_mid_sentence.append(si_global)
@@ -410,12 +416,7 @@ def _lower_mid(text: str, starts: list[int], texts: list[str], counts: "Mapping[
         while j < n_lower and lpos[j] < end:
             p = lpos[j]
             j += 1
-            i = starts[p] - 1
-            c = text[i]
-            while c in _BLANKS:
-                i -= 1
-                c = text[i]
-            if c not in _NOT_MID:
+            if _mid_after_word(text, starts[p]):
                 found.append(texts[p])
     # casefolded and counted in C, keys first seen in text order
     return dict(Counter(map(str.casefold, found)))

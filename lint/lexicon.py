@@ -466,6 +466,22 @@ class _Index:
             e = buf.find(b"\n", s)
             yield bytes(buf[s : e if e != -1 else self.end])
 
+    def block_with_prefix(self, prefix: str, limit: int = 4000) -> str:
+        """The lines ``with_prefix`` gives, as one text (each line ending in a newline): two
+        bisections and one slice, for a regex to read in C instead of a line at a time."""
+        key = prefix.encode("utf-8")
+        if not key:
+            return ""
+        lo = self._first_at_least(key)
+        # (the first line past them: the first not below ``key`` with its last byte raised;
+        # UTF-8 never has a byte 0xff, so the raised byte exists)
+        hi = min(self._first_at_least(key[:-1] + bytes((key[-1] + 1,))), lo + limit)
+        if lo >= hi:
+            return ""
+        starts, base = self.starts, self.base
+        end = base + starts[hi] if hi < len(starts) else self.end
+        return bytes(self.buf[base + starts[lo] : end]).decode("utf-8")
+
     def get(self, word: str) -> tuple[int, bool, str, int] | None:
         fields = self._fields(word)
         if fields is None:
@@ -665,6 +681,12 @@ def words_with_prefix(prefix: str, limit: int = 20000) -> Iterator[tuple[str, fl
     for line in _index().with_prefix(prefix, limit):
         f = line.split(b"\t", 2)
         yield f[0].decode("utf-8"), int(f[1]) / 100
+
+
+def lines_with_prefix(prefix: str, limit: int = 20000) -> str:
+    """The index lines of the words ``words_with_prefix`` gives (``word<TAB>zipf*100<TAB>...``,
+    each ending in a newline), as one text for a regex to pick from in C."""
+    return _index().block_with_prefix(prefix, limit)
 
 
 def commonest_zipf_with_prefix(prefix: str) -> float:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import lexicon
@@ -146,12 +147,18 @@ def _mode() -> tuple[Mapping[str, int], _Small | None]:
 
 
 def _edits1(word: str, alphabet: str) -> set[str]:
-    """Every string at OSA distance exactly 0 or 1 from ``word`` over ``alphabet`` (and ``word``)."""
+    """Every string at OSA distance exactly 0 or 1 from ``word`` over ``alphabet`` (and ``word``).
+
+    The substitutions and inserts (27 of each per position) are made in C: ``c.join((a, b))``
+    is ``a + c + b``, mapped over the alphabet."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
-    out.update(a + c + b for a, b in splits for c in alphabet)
+    join = str.join
+    for a, b in splits:
+        if b:
+            out.update(map(join, alphabet, repeat((a, b[1:]))))
+        out.update(map(join, alphabet, repeat((a, b))))
     return out
 
 
@@ -209,7 +216,9 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
         return {}
     if max_edit_distance == 1:
-        found = [w for w in _edits1(phrase, alphabet) if w != phrase and listed(w)]
+        edits = _edits1(phrase, alphabet)
+        edits.discard(phrase)
+        found = list(filter(listed, edits))
         found.sort(key=position)
         return dict.fromkeys(found, 1)
     from rapidfuzz import process

@@ -29,6 +29,7 @@ edit distance of 0, ``lookup`` returns before it reads the delete index (it only
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
@@ -53,8 +54,12 @@ class Suggestion(NamedTuple):
 def _tables() -> tuple[dict[str, int], str, int]:
     """Word -> position in the dictionary file; the lexicon's alphabet; its longest word's length."""
     words = lexicon.frequencies()
-    order = {w: i for i, w in enumerate(words)}
-    alphabet = "".join(sorted(set("".join(words))))
+    order = dict(zip(words, itertools.count()))  # (made in C)
+    joined = "".join(words)
+    if joined.isascii():  # the characters present, in order: 128 scans in C, not a set of 600,000
+        alphabet = "".join(filter(joined.__contains__, map(chr, range(128))))
+    else:  # pragma: no cover - symspellpy's list is ASCII
+        alphabet = "".join(sorted(set(joined)))
     return order, alphabet, max(map(len, words), default=0)
 
 
@@ -62,12 +67,12 @@ def _tables() -> tuple[dict[str, int], str, int]:
 def _by_length() -> tuple[list[str], dict[int, tuple[int, int]]]:
     """The words sorted by length (dictionary order within a length); length -> its slice."""
     by_len = sorted(lexicon.frequencies(), key=len)
+    sizes = Counter(map(len, by_len))  # (counted in C)
     spans: dict[int, tuple[int, int]] = {}
     start = 0
-    for L, group in itertools.groupby(by_len, key=len):
-        n = sum(1 for _ in group)
-        spans[L] = (start, start + n)
-        start += n
+    for L in sorted(sizes):
+        spans[L] = (start, start + sizes[L])
+        start += sizes[L]
     return by_len, spans
 
 

@@ -134,3 +134,61 @@ def test_lines_with_prefix_same_as_the_lines_one_by_one(limit):
         lines = list(index.with_prefix(prefix, limit))
         assert index.block_with_prefix(prefix, limit) == "".join(line.decode("utf-8") + "\n" for line in lines), prefix
     assert index.block_with_prefix("", 5) == ""
+
+
+def test_near_word_tables_same_as_the_loops():
+    """``nearwords._tables`` and ``_by_length`` (made in C) as the comprehension, the set of
+    joined words and the groupby made them."""
+    import itertools
+
+    words = lexicon.frequencies()
+    order, alphabet, longest = nearwords._tables()
+    assert order == {w: i for i, w in enumerate(words)} and list(order) == list(words)
+    assert alphabet == "".join(sorted(set("".join(words))))
+    assert longest == max(map(len, words))
+    by_len, spans = nearwords._by_length()
+    old: dict[int, tuple[int, int]] = {}
+    start = 0
+    for n, group in itertools.groupby(sorted(words, key=len), key=len):
+        k = sum(1 for _ in group)
+        old[n] = (start, start + k)
+        start += k
+    assert by_len == sorted(words, key=len) and spans == old and list(spans) == list(old)
+
+
+def _first_at_least_old(index, key: bytes) -> int:
+    buf, starts, base = index.buf, index.starts, index.base
+    lo, hi, n = 0, len(starts), len(key)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        s = base + starts[mid]
+        if buf[s : s + n] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@pytest.mark.parametrize("every", [1, 3, 64])
+def test_index_bisection_through_the_sample_same_as_plain(every):
+    """``_Index._first_at_least`` once the sample of every ``every``-th line is made: the same
+    line as the plain bisection, for words, prefixes, keys past either end and odd bytes."""
+    lines = sorted({"a", "ab", "abc", "b", "ba", "z", "zz", "\u00e9t\u00e9", "x'y", "q"} | {f"w{k:03d}" for k in range(0, 300, 7)})
+    small = lexicon._Index.from_lines(f"{w}\t{i}" for i, w in enumerate(lines))
+    rng = random.Random(every)
+    for index in (small, lexicon._index()):
+        keys = [b"", b"\x00", b"\xff", b"\xff\xff\t", b"a", b"a\t", b"zz\t", b"zzz", b"w1", b"w150\t", "\u00e9".encode()]
+        keys += [(w + rng.choice(["", "\t", "a", "zz"])).encode() for w in _words(rng, 300)]
+        # the heads of lines, up to the newline (keys never hold one: words hold no white space)
+        heads = [
+            bytes(index.buf[index.base + index.starts[i] : index.base + index.starts[i] + rng.randrange(1, 9)])
+            for i in range(0, len(index.starts), max(1, len(index.starts) // 200))
+        ]
+        keys += [h.split(b"\n")[0] for h in heads]
+        old = [_first_at_least_old(index, k) for k in keys]
+        index._sample, index.SAMPLE_EVERY = None, every
+        index._sample = index._make_sample()
+        try:
+            assert [index._first_at_least(k) for k in keys] == old
+        finally:
+            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY

@@ -30,21 +30,58 @@ SKETCH = 3
 
 _crc32 = zlib.crc32
 _encode = str.encode
-_join = " ".join
+_join = b" ".join
 
 
-def keys(words: list[str]) -> list[tuple]:
-    """The blocking keys of a paragraph's words: its first and last SHINGLE words, and a
-    bottom-SKETCH sketch of its word shingles."""
-    out: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
+_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
+# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
+# plain character set that the regex engine tests faster than the Unicode class.
+_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+_WORDISH_BYTES = lazy_re(rb"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+# every byte but A-Z, a-z, 0-9, "'" and "-" made a space
+_NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+
+
+def words(norm: str) -> list[str]:
+    """``_WORDISH.findall(norm)``: the words of a normalised text."""
+    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
+
+
+def words_utf8(norm: str) -> list[bytes]:
+    """``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
+
+    An ASCII text without "'" or "-" (where no word has an inner apostrophe or hyphen) is
+    split at every other character, by ``bytes.translate`` and ``split`` in C, instead of
+    matched word by word.
+    """
+    if norm.isascii():
+        b = norm.encode()
+        if b"'" in b or b"-" in b:
+            return _WORDISH_BYTES.findall(b)
+        return b.translate(_NOT_WORD).split()
+    return list(map(_encode, _WORDISH.findall(norm)))
+
+
+_SH = ("sh",) * SKETCH
+# Shingle hashes under 2**30, about a quarter of them: the SKETCH smallest are among them when
+# there are that many (and single-digit integers sort fastest).
+_LOW = (1 << 30).__gt__
+
+
+def keys(words: list[bytes]) -> list[tuple]:
+    """The blocking keys of a paragraph's words (``words_utf8``): its first and last SHINGLE
+    words, and a bottom-SKETCH sketch of its word shingles."""
     # A bottom-k sketch of word shingles: two paragraphs that share most shingles very likely
     # share one of their smallest hashes, so a few changed words anywhere still meet.
     # (the shingle hashes built with map over zip, in C: the same values as
-    # ``{zlib.crc32(" ".join(words[k : k + SHINGLE]).encode()) ...}``, a few times faster;
-    # SHINGLE is 4)
-    hashes = sorted(set(map(_crc32, map(_encode, map(_join, zip(words, words[1:], words[2:], words[3:]))))))
-    out.extend(("sh", h) for h in hashes[:SKETCH])
-    return out
+    # ``[zlib.crc32(b" ".join(words[k : k + SHINGLE])) ...]``, a few times faster; SHINGLE is
+    # 4. The smallest SKETCH of them are the smallest of the low ones when there are that
+    # many: ``sorted(set(hashes))[:SKETCH]``, without sorting them all.)
+    hashes = list(map(_crc32, map(_join, zip(words, words[1:], words[2:], words[3:]))))
+    low = sorted(set(filter(_LOW, hashes)))
+    if len(low) < SKETCH:
+        low = sorted(set(hashes))
+    return [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:])), *zip(_SH, low)]
 
 
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")

@@ -20,6 +20,8 @@ from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
 from ._dupnear import keys as _keys
+from ._dupnear import words as _words
+from ._dupnear import words_utf8
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
 from ._dupnear import near_similarity_cut as _near_similarity_cut
 from ._dupnear import same_numbers as _same_numbers
@@ -40,15 +42,6 @@ MIN_WORDS_SENTENCE = 6
 
 _WS = lazy_re(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
-# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
-# plain character set that the regex engine tests faster than the Unicode class.
-_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
-
-
-def _words(norm: str) -> list[str]:
-    """``_WORDISH.findall(norm)``."""
-    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
 _SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
@@ -122,7 +115,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
             continue
-        words = _words(norm)
+        words = words_utf8(norm)
         if len(words) < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i

@@ -1,13 +1,15 @@
 """D001's fast paths against the plain forms they replace, on generated texts.
 
 ``duplicates._paragraph_copies`` rules pairs out by their numbers before rapidfuzz is called
-(``_dupnear.number_facts`` / ``numbers_may_agree``); the frozen loop below is the form before
-that, which called rapidfuzz on every pair the length tests let through.
+(``_dupnear.number_facts`` / ``numbers_may_agree``) and builds its blocking keys from UTF-8
+words split in C (``words_utf8``, ``keys``); the frozen loop below is the form before that,
+which called rapidfuzz on every pair the length tests let through and hashed str shingles.
 """
 
 from __future__ import annotations
 
 import random
+import zlib
 
 import pytest
 
@@ -60,6 +62,8 @@ _SENTENCES = [
     "Prices rose {n} percent in the year to March.",
     "Critics argued that the plan would cost {n} million more than planned.",
     "The vote is expected to pass with a narrow majority.",
+    "The mayor's office in Malm\u00f6 said the {n} km road would reopen.",
+    "Work on the well-known bridge began in {n}.",
 ]
 
 
@@ -87,6 +91,34 @@ def _variant(rng: random.Random, src: str) -> str:
     return src + " " + _paragraph(rng)
 
 
+def _old_keys(words: list[str]) -> list[tuple]:
+    """``_dupnear.keys`` before it read UTF-8 words (frozen)."""
+    keys: list[tuple] = [("head", tuple(words[:4])), ("tail", tuple(words[-4:]))]
+    hashes = sorted({zlib.crc32(" ".join(words[k : k + 4]).encode("utf-8")) for k in range(len(words) - 3)})
+    keys.extend(("sh", h) for h in hashes[:3])
+    return keys
+
+
+_WORD_PIECES = ["a", "Ab", "x1", "'", "-", "--", "''", " ", "  ", ".", ",", "_", "\u00e9", "\u00df", "\u0663", "it's", "e-mail", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_words_utf8_and_keys_equal_the_str_forms(seed):
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_WORD_PIECES) for _ in range(rng.randrange(0, rng.choice((20, 300)))))
+        if rng.random() < 0.5:
+            t = t.replace("\u00e9", "e").replace("\u00df", "ss").replace("\u0663", "3")  # ASCII
+        if rng.random() < 0.2:
+            t = (t[:40] + " ") * 6  # repeated shingles
+        norm = D.normalise(t)
+        words = DN.words(norm)
+        assert DN.words_utf8(norm) == [w.encode() for w in words], norm
+        if len(words) >= 4:
+            decoded = [(k, tuple(b.decode() for b in v)) if k in ("head", "tail") else (k, v) for k, v in DN.keys(DN.words_utf8(norm))]
+            assert decoded == _old_keys(words), norm
+
+
 def _old_paragraph_copies(doc) -> list:
     """``_paragraph_copies`` before its numbers pre-test (frozen)."""
     paras = doc.paragraphs
@@ -107,7 +139,7 @@ def _old_paragraph_copies(doc) -> list:
         exact_seen[norm] = i
         if len(words) < D.MIN_WORDS_NEAR:
             continue
-        keys = D._keys(words)
+        keys = _old_keys(words)
         best = None
         cands: dict[int, None] = {}
         for key in keys:

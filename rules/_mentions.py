@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import gt, itemgetter
+from re import Match
 from typing import Any
 
 
@@ -23,8 +24,7 @@ from ._namewords import (
     _GAP_DOT,
     _GAP_SPACE,
     _LOWER_PART,
-    _OPEN_CHAR,
-    _OPENING,
+    _OPENED_WORD,
     _POSSESSIVE,
     _QUOTE_CUES,
     _QUOTE_PAIRS,
@@ -271,18 +271,25 @@ class NameWords:
 DEFAULT_NAME_WORDS = NameWords()
 
 
-_OPENINGS: dict[str, bool] = {}  # the three characters before a word -> _OPENING.search
+def _first_words(text: str, words, sentences) -> set[int]:
+    """Indexes of the words that open a sentence: the first word of each sentence, and a word
+    a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
+    before it: "said: Quell", "“Quell").
 
-
-def _opening(before: str) -> bool:
-    """``bool(_OPENING.search(before))``, remembered (the few characters before a word after a
-    colon or a quotation mark are nearly always the same few strings)."""
-    hit = _OPENINGS.get(before)
-    if hit is None:
-        if len(_OPENINGS) >= 4096:
-            _OPENINGS.clear()
-        hit = _OPENINGS[before] = bool(_OPENING.search(before))
-    return hit
+    Found by C-level scans: the first word of each sentence by bisection over the word starts
+    (``map``), the opened words by one regex whose matches end where such a word starts
+    (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
+    replaced)."""
+    wstarts = list(map(itemgetter(0), words))
+    n = len(wstarts)
+    wstarts.append(len(text) + 1)  # (past every sentence: "no word starts in it")
+    ks = list(map(bisect_left, repeat(wstarts, len(sentences)), map(itemgetter(0), sentences)))
+    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(wstarts.__getitem__, ks))))
+    # the words opened by a quotation or a colon inside a sentence (not the text's first word)
+    opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
+    ks = list(map(bisect_left, repeat(wstarts, len(opened)), opened))
+    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and wstarts[k] == ws)
+    return out
 
 
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
@@ -340,24 +347,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             title_of[i] = hit
         return hit
 
-    first_word_of_sentence: set[int] = set()
-    wstarts = list(map(itemgetter(0), words))
     n = len(words)
-    for s_start, s_end, _, _ in sentences:
-        k = bisect_left(wstarts, s_start)  # == bisect_right(wstarts, s_start - 1): integers
-        if k < n and wstarts[k] < s_end:
-            first_word_of_sentence.add(k)
-    # a quotation or a colon opening inside a sentence starts a new one too. _OPENING needs
-    # one of its opening characters in the three characters before the word, so only the words
-    # starting 1..3 characters after such a character are tested (not every word).
-    for c in _OPEN_CHAR.finditer(text):
-        p = c.start()
-        k = bisect_left(wstarts, p + 1)
-        while k < n and wstarts[k] <= p + 3:
-            ws = wstarts[k]
-            if k and ws > 0 and _opening(text[max(0, ws - 3) : ws]):
-                first_word_of_sentence.add(k)
-            k += 1
+    first_word_of_sentence = _first_words(text, words, sentences)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)

@@ -95,16 +95,7 @@ class Mention:
         cached = self._surname_cache
         if cached is not None and cached[0] == self.kind:
             return cached[1]
-        toks = self.tokens
-        i = len(toks) - 1
-        while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
-            i -= 1
-        j = i
-        while j > 1 and fold(toks[j - 1][2]) in PARTICLES:
-            j -= 1
-        index = max(j, 1) if self.kind == "full" else 0
-        end = i + 1
-        parts = (index, end, " ".join(t[2] for t in toks[index:end]))
+        parts = _surname_parts([t[2] for t in self.tokens], self.kind)
         self._surname_cache = (self.kind, parts)
         return parts
 
@@ -126,6 +117,18 @@ class Mention:
         index, end, _ = self._surname_parts()
         toks = self.tokens[index:end]
         return toks[0][0], toks[-1][1]
+
+
+def _surname_parts(texts: list[str], kind: str) -> tuple[int, int, str]:
+    """(surname_index, surname_end, surname) of a mention of these token texts and kind."""
+    i = len(texts) - 1
+    while i > 0 and fold(texts[i]).rstrip(".") in SUFFIXES:
+        i -= 1
+    j = i
+    while j > 1 and fold(texts[j - 1]) in PARTICLES:
+        j -= 1
+    index = max(j, 1) if kind == "full" else 0
+    return index, i + 1, " ".join(texts[index : i + 1])
 
 
 _HYPHENS = lazy_re(r"[\-\u2010\u2011]")
@@ -500,14 +503,14 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
 #: _shape's answers for the default word lists, kept across documents (a run over many small
 #: files meets the same names again); bounded (a few MB at most): a huge text starts over
 _SHAPES_MAX = 32_768
-_SHAPES: dict[tuple[str, ...], tuple[int, int, int, tuple[str, ...], bool, str, bool] | None] = {}
+_SHAPES: dict[tuple[str, ...], tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None] = {}
 
 
-def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...], bool, str, bool] | None:
+def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None:
     """What _emit makes of a run of tokens, from their texts alone (a pure function of them and
     of the word lists): None when the run names nothing, else (the leading tokens dropped, the
     length of the title after them, the name's length, the title, possessive, kind, whether a
-    bare name is an everyday word). Cached per distinct run: the mentions of a document are a
+    bare name is an everyday word, the surname's parts: Mention._surname_parts). Cached per distinct run: the mentions of a document are a
     few hundred names written again and again."""
     shapes = ctx["shapes"]
     hit = shapes.get(texts, False)
@@ -543,7 +546,8 @@ def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...],
         # some token of two or more letters has a lower-case one (the first token nearly always)
         t0 = name[0]
         if t0[1:2].islower() or any(len(t) > 1 and any(map(str.islower, t)) for t in name):
-            out = (lead, cut, len(name), title, possessive) + _kind(name, ctx)
+            kind, everyday = _kind(name, ctx)
+            out = (lead, cut, len(name), title, possessive, kind, everyday, _surname_parts(name, kind))
     if len(shapes) >= _SHAPES_MAX:
         shapes.clear()
     shapes[texts] = out
@@ -588,7 +592,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     shape = _shape(tuple(map(itemgetter(2), toks)), ctx)
     if shape is None:
         return
-    lead, cut, length, title, possessive, kind, everyday = shape
+    lead, cut, length, title, possessive, kind, everyday, surname = shape
     name = toks[lead + cut : lead + cut + length]
     if possessive:
         last = name[-1]
@@ -614,6 +618,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         kind,
         text[start:end],
     )
+    m._surname_cache = (kind, surname)  # (what Mention._surname_parts would work out)
     if everyday:
         before = text[max(0, start - 12) : start].split()
         prev = fold(before[-1]) if before else ""

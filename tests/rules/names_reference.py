@@ -1,5 +1,5 @@
-"""A frozen copy of the names analysis' mention extraction as it was at 1967ea2 (before session
-20's speed work): tests/rules/test_names_fast.py compares the fast paths with it on generated
+"""A frozen copy of the names analysis' mention extraction and entity grouping as they were at
+1967ea2 (before session 20's speed work): tests/rules/test_names_fast.py compares the fast paths with it on generated
 texts. Not a test module (no ``test_`` prefix); the helpers that did not change are imported."""
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ from garblint.rules._namewords import (
     surnames,
 )
 from garblint.lint.lazyre import lazy_re
+from garblint.rules._entities import Analysis, Entity, NamesIndex, _AMBIGUITY_MARGIN, _specific, _weigh_bare, _weigh_person
+from garblint.rules._namesim import blocking_keys, close_spelling, close_surname, cluster_spellings, first_compatible, loose_spelling
+from garblint.rules._namewords import is_established
+from collections import defaultdict
 
 _OPEN_CHAR = lazy_re('[:\u201c"]')
 
@@ -396,3 +400,262 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
         return freq < 5_000_000 and not _NOUNISH.search(f)
     evidence = bool(_POSSESSIVE.search(tok)) or nxt in SPEECH_VERBS
     return evidence and (freq < 5_000_000 or f in surnames())  # (the census read only if needed)
+
+
+def analyse_entities(doc, index: NamesIndex | None = None, words: NameWords = DEFAULT_NAME_WORDS) -> Analysis:
+    """1967ea2's ``_entities._analyse``, over the frozen mention extraction above."""
+    mentions = extract_mentions(doc, words)
+    entities: list[Entity] = []
+    accepted: set[str] = set()
+    if index is not None:
+        accepted = set(index.exact) | set(index.surname_exact)
+
+    fulls = [m for m in mentions if m.kind == "full"]
+    bares = [m for m in mentions if m.kind == "bare"]
+
+    # 1. people: full names grouped by surname spelling, then by agreeing first names
+    by_surname: dict[str, list[Mention]] = defaultdict(list)
+    for m in fulls:
+        by_surname[fold(m.surname)].append(m)
+    sur_keys = list(by_surname)
+    person_groups: list[list[Mention]] = []
+    for sk in sur_keys:
+        groups: list[list[Mention]] = []
+        firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
+        for m in by_surname[sk]:
+            mf = m.first or ""
+            for g, fs in zip(groups, firsts):
+                if mf in fs or any(first_compatible(mf, x) for x in fs):
+                    g.append(m)
+                    fs.add(mf)
+                    break
+            else:
+                groups.append([m])
+                firsts.append({mf})
+        person_groups.extend(groups)
+    # 2. merge groups whose surnames are close and whose first names agree
+    surname_of = [g[0].surname for g in person_groups]
+    parent = list(range(len(person_groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for grp in cluster_spellings(surname_of, close_surname):
+        for x in range(len(grp)):
+            for y in range(x + 1, len(grp)):
+                a, b = person_groups[grp[x]], person_groups[grp[y]]
+                if fold(a[0].surname) == fold(b[0].surname):
+                    continue
+                if close_surname(a[0].surname, b[0].surname) == 0:
+                    continue
+                if any(first_compatible(p.first or "", q.first or "") for p in a for q in b):
+                    parent[find(grp[x])] = find(grp[y])
+    merged: dict[int, list[Mention]] = defaultdict(list)
+    for i, g in enumerate(person_groups):
+        merged[find(i)].extend(g)
+    for ms in merged.values():
+        e = Entity(len(entities), sorted(ms, key=lambda m: m.start), person=True)
+        for m in ms:
+            m.entity = e.id
+        entities.append(e)
+
+    # 3. bare mentions: exact surnames of a person, else variants of one, else among themselves
+    surname_index: dict[str, list[int]] = defaultdict(list)
+    first_names: set[str] = set()
+    for e in entities:
+        for m in e.mentions:
+            surname_index[fold(m.surname)].append(e.id)
+            if m.first:
+                first_names.add(fold(m.first))
+    # Every reader of surname_index takes the distinct ids in first-seen order (or a set of
+    # them): drop the repeats once here, not once per mention (a surname used a thousand
+    # times made each look-up scan a thousand ids).
+    for key, ids in surname_index.items():
+        surname_index[key] = list(dict.fromkeys(ids))
+    # "The person named most recently before a mention" is asked per mention: instead of
+    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
+    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
+    # mentions attached below, then those attached from the pool (each added in text order) --
+    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
+    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {e.id: ([x.start for x in e.mentions], [], []) for e in entities}
+
+    def latest_before(eid: int, pos: int) -> int:
+        best = -1
+        for lst in starts_of[eid]:
+            k = bisect_left(lst, pos)
+            if k and lst[k - 1] > best:
+                best = lst[k - 1]
+        return best
+
+    pool: list[Mention] = []
+    for m in bares:
+        f = fold(m.text)
+        hit = surname_index.get(f)
+        if hit:
+            ids = list(dict.fromkeys(hit))
+            if len(ids) == 1:
+                m.entity = ids[0]
+            else:  # shared surname: the person named most recently before
+                best = None
+                for eid in ids:
+                    latest = latest_before(eid, m.start)
+                    if latest >= 0 and (best is None or latest > best[0]):
+                        best = (latest, eid)
+                m.entity = best[1] if best else ids[0]
+            entities[m.entity].mentions.append(m)
+            starts_of[m.entity][1].append(m.start)
+            continue
+        if f in first_names:
+            continue
+        pool.append(m)
+
+    # the surnames by blocking key, for the pool only (most documents leave it empty)
+    sur_blocks: dict[str, set[str]] = defaultdict(set)
+    for s in surname_index if pool else ():
+        for k in blocking_keys(s):
+            sur_blocks[k].add(s)
+    variant_of: dict[str, int] = {}
+    cands_best: dict[str, list[str]] = {}
+    ambiguous: list[tuple[Mention, list[str]]] = []
+    rest: list[Mention] = []
+    for m in pool:
+        f = fold(m.text)
+        if f not in variant_of:
+            cands: dict[str, float] = {}
+            for k in blocking_keys(f):
+                for s in sur_blocks.get(k, ()):
+                    if s not in cands:
+                        cands[s] = close_surname(f, s)
+            scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
+            # surnames about as close as the best one: then the mention is ambiguous
+            cands_best[f] = [s for v, s in scored if v >= scored[0][0] - _AMBIGUITY_MARGIN]
+            eid = -1
+            if scored:
+                top_sur = set(cands_best[f])
+                top_ids = {e for s in top_sur for e in surname_index[s]}
+                if len(top_ids) == 1:
+                    eid = top_ids.pop()
+                elif len(top_sur) == 1:
+                    eid = -2 - min(top_ids)  # one surname shared by several people: decide per mention
+            variant_of[f] = eid
+        eid = variant_of[f]
+        if eid <= -2:
+            # the person of that surname named most recently before this mention
+            ids = list(dict.fromkeys(surname_index[next(s for s in cands_best[f])]))
+            before = [(latest_before(i, m.start), i) for i in ids]
+            eid = max(before)[1]
+        if eid >= 0 and not m.word_like:
+            m.entity = eid
+            entities[eid].mentions.append(m)
+            starts_of[eid][2].append(m.start)
+        elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
+            ambiguous.append((m, cands_best[f]))  # close to two people's surnames
+        else:
+            rest.append(m)
+
+    # bare-only entities: spellings that look alike, unless both exist in their own right
+    spell_list = list(dict.fromkeys(fold(m.text) for m in rest if not m.word_like))
+
+    def bare_close(a: str, b: str) -> float:
+        if is_established(a) and is_established(b):
+            return 0.0
+        return close_spelling(a, b)
+
+    by_spelling: dict[str, list[Mention]] = defaultdict(list)
+    for m in rest:
+        if not m.word_like:
+            by_spelling[fold(m.text)].append(m)
+    singles: list[Mention] = []
+    for grp in cluster_spellings(spell_list, bare_close):
+        ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=lambda m: m.start)
+        e = Entity(len(entities), ms, person=False)
+        for m in ms:
+            m.entity = e.id
+        entities.append(e)
+        if len(grp) == 1:
+            singles.extend(ms)
+    singles.extend(m for m in rest if m.word_like)
+
+    for e in entities:
+        e.mentions.sort(key=lambda m: m.start)
+
+    # 4. context: which entities share sentences, and each entity's titles -- worked out when
+    # step 5 first needs them (before it moves any mention: as they were here), else never
+    context_maps: list[tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[str]]]] = []
+
+    def shared_context() -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[str]]]:
+        if not context_maps:
+            sent_entities: dict[int, set[int]] = defaultdict(set)
+            for e in entities:
+                for m in e.mentions:
+                    sent_entities[m.sentence].add(e.id)
+            context: dict[int, set[int]] = defaultdict(set)
+            for e in entities:
+                for m in e.mentions:
+                    context[e.id] |= sent_entities[m.sentence] - {e.id}
+            titles: dict[int, set[str]] = defaultdict(set)
+            for e in entities:
+                for mention in e.mentions:
+                    titles[e.id] |= _specific(mention.title)
+            context_maps.append((sent_entities, context, titles))
+        return context_maps[0]
+
+    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003)
+    by_initial: dict[str, list[int]] = defaultdict(list)
+    for e in entities:
+        if e.person:
+            for ini in {fold(x.surname)[:1] for x in e.fulls}:
+                by_initial[ini].append(e.id)
+    # each person's distinct full-name surnames: the max similarity over them is the max over
+    # all full mentions (the loop below only moves bare mentions, never full ones)
+    full_surnames: dict[int, list[str]] = {}
+    for bare in singles:
+        if not (bare.possessive or not bare.word_like):
+            continue
+        f = fold(bare.text)
+        if f in first_names or (index is not None and f in accepted):
+            continue
+        if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
+            # a bare name used several times on its own is a name in its own right
+            continue
+        candidates: list[tuple[float, int]] = []
+        for eid in by_initial.get(f[:1], ()):
+            e = entities[eid]
+            surs = full_surnames.get(eid)
+            if surs is None:
+                surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
+            sims = [loose_spelling(f, sur) for sur in surs]
+            sim = max(sims) if sims else 0.0
+            if sim <= 0:
+                continue
+            sent_entities, context, titles = shared_context()
+            mctx = sent_entities[bare.sentence] - {bare.entity, eid}
+            shared = (mctx & context[eid]) or (_specific(bare.title) & titles[eid])
+            if shared:
+                candidates.append((sim, eid))
+        if len(candidates) == 1:
+            eid = candidates[0][1]
+            own = entities[bare.entity] if bare.entity >= 0 else None
+            if own is not None and bare in own.mentions:
+                own.mentions.remove(bare)
+            bare.entity = eid
+            entities[eid].loose.append(bare)
+
+    # 6. weigh each entity's spellings (a names-list entry first)
+    for e in entities:
+        if e.person:
+            _weigh_person(e, index)
+        else:
+            _weigh_bare(e, index)
+    possible: list[tuple[Mention, list[tuple[str, str]]]] = []
+    for m, keys in ambiguous:
+        people = []
+        for k in keys:
+            for eid in dict.fromkeys(surname_index[k]):
+                full = entities[eid].fulls[0] if entities[eid].fulls else None
+                people.append((entities[eid].fulls[0].surname if full else k, full.text if full else k))
+        possible.append((m, people))
+    return Analysis(mentions, entities, accepted, index, possible)

@@ -190,3 +190,103 @@ def test_extract_mentions_same_as_before(seed):
     new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
     old = [_mention_fields(m) for m in _old_extract(Document(text))]
     assert new == old, text
+
+
+# ------------------------------------------------------------------ entities, whole
+from garblint.rules import _entities as E  # noqa: E402
+from tests.rules.names_reference import analyse_entities as _old_analyse  # noqa: E402
+
+_FIRSTS = ["Ada", "Adah", "A.", "Mira", "Myra", "Tomas", "Thomas", "Li-Yen", "Liyan", "Pat", "Patrick", "Joe", "Hunter", "J."]
+_SURNAMES = [
+    "Quell",
+    "Quel",
+    "Quelle",
+    "Castel",
+    "Castell",
+    "Breneck",
+    "Brenneck",
+    "Hsia",
+    "Xia",
+    "Biden",
+    "Tellant",
+    "Trant",
+    "van Dyke",
+    "de la Cruz",
+    "Morvane",
+    "Paris",
+    "Shanxi",
+    "Shaanxi",
+]
+_SAYS = [" said.", " told them.", "'s plan failed.", " met {}.", ", a guard, said.", " and {} spoke.", " (no relation) left."]
+_TITLES = ["", "", "", "Health Minister ", "Mr. ", "Dr. ", "Senator "]
+
+
+def _people_text(rng, n):
+    sents = []
+    for _ in range(n):
+        sur = rng.choice(_SURNAMES)
+        who = rng.choice([sur, sur, rng.choice(_FIRSTS) + " " + sur])
+        other = rng.choice(_SURNAMES) if rng.random() < 0.5 else rng.choice(_FIRSTS) + " " + rng.choice(_SURNAMES)
+        sents.append(rng.choice(_TITLES) + who + rng.choice(_SAYS).format(other))
+        if rng.random() < 0.2:
+            sents.append("\n\n")
+    text = " ".join(sents)
+    if rng.random() < 0.3:
+        paras = text.split("\n\n")
+        text = "\n\n".join(paras + [rng.choice(paras)])
+    return text
+
+
+def _slot(c):
+    return None if c is None else (c.canonical, c.certain, c.ranked, list(c.counts.items()), list(c.raw_counts.items()), c.intro, c.source)
+
+
+def _analysis_fields(an):
+    return (
+        [_mention_fields(m) for m in an.mentions],
+        [
+            (e.id, [m.start for m in e.mentions], e.person, e.listed, [m.start for m in e.loose], _slot(e.spelling), _slot(e.first))
+            for e in an.entities
+        ],
+        sorted(an.accepted),
+        [(m.start, people) for m, people in an.ambiguous],
+    )
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_entities_same_as_before(seed):
+    rng = random.Random(seed)
+    text = _people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80))
+    index = E.NamesIndex(["Ada Quell", "Mira Castell", "Paris"]) if seed % 3 == 0 else None
+    new = _analysis_fields(E._analyse(Document(text), index))
+    old = _analysis_fields(_old_analyse(Document(text), index))
+    assert new == old, text
+
+
+def _old_group_by_first(ms):
+    """The loop ``_group_by_first`` replaced."""
+    groups, firsts = [], []
+    for m in ms:
+        mf = m.first or ""
+        for g, fs in zip(groups, firsts):
+            if mf in fs or any(E.first_compatible(mf, x) for x in fs):
+                g.append(m)
+                fs.add(mf)
+                break
+        else:
+            groups.append([m])
+            firsts.append({mf})
+    return groups
+
+
+# made-up first names in chains of near spellings and initials ("Quan" ~ "Quen" ~ "Quin")
+_CHAIN_FIRSTS = ["Q.", "K.", "Quan", "Quen", "Quin", "Kuan", "Kwan", "Quon", "Qan", "Ada", "Adah", "A.", "Zqan", "Zquen"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_group_by_first_same_as_the_loop(seed):
+    from types import SimpleNamespace
+
+    rng = random.Random(seed)
+    ms = [SimpleNamespace(first=rng.choice(_CHAIN_FIRSTS)) for _ in range(rng.randrange(0, 30))]
+    assert [[id(m) for m in g] for g in E._group_by_first(ms)] == [[id(m) for m in g] for g in _old_group_by_first(ms)]

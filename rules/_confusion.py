@@ -67,6 +67,11 @@ for _a, _b in _LOOKALIKE_PAIRS:
 LOOKALIKES["ſ"] = ("s",)
 _LOOKALIKE_SET = {(a, b) for a, bs in LOOKALIKES.items() for b in bs}
 _LOOKALIKE_KEYS = sorted(LOOKALIKES, key=len, reverse=True)
+#: the keys by their first character (in _LOOKALIKE_KEYS order): the only ones that can match
+#: where that character stands
+_KEYS_AT: dict[str, tuple[str, ...]] = {}
+for _k in _LOOKALIKE_KEYS:
+    _KEYS_AT[_k[0]] = _KEYS_AT.get(_k[0], ()) + (_k,)
 
 #: digits and symbols a scan puts for letters, with the letters they most often stand for
 GLYPH_LETTERS = {
@@ -109,8 +114,9 @@ def lookalike_variants(word: str, max_subs: int = 2) -> frozenset[str]:
     for _ in range(max_subs):
         nxt = set()
         for w in frontier:
-            for i in range(len(w)):
-                for key in _LOOKALIKE_KEYS:
+            # (only the keys opening with the letter at i: a few instead of all 25 per letter)
+            for i, ch in enumerate(w):
+                for key in _KEYS_AT.get(ch, ()):
                     if w.startswith(key, i):
                         for rep in LOOKALIKES[key]:
                             nxt.add(w[:i] + rep + w[i + len(key) :])

@@ -28,19 +28,30 @@ import time
 import zipfile
 import zlib
 from array import array
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 _STATE: list[Any] = []  # [identifier or None]: loaded once per process, on first use
 
 
+def installed() -> bool:
+    """Whether py3langid is installed, found without importing it (its import imports numpy)."""
+    if not _INSTALLED:
+        try:
+            _INSTALLED.append(find_spec("py3langid") is not None)
+        except (ImportError, ValueError):
+            _INSTALLED.append(False)
+    return _INSTALLED[0]
+
+
+_INSTALLED: list[bool] = []
+
+
 def classify(text: str) -> str:
     """The language code py3langid gives ``text``."""
     if not _STATE:
-        try:
-            _STATE.append(_lean_identifier())
-        except Exception:  # an unknown model layout: py3langid's own loader
-            _STATE.append(None)
+        _STATE.append(_identifier())
     ident = _STATE[0]
     if ident is not None:
         try:
@@ -204,6 +215,37 @@ def _decompressed_model(path: Path):
 def _decompress(path: Path, out) -> None:
     with lzma.open(path) as src:
         shutil.copyfileobj(src, out, length=1 << 18)
+
+
+def _identifier() -> Any:
+    """The plain-Python scorer where the installed py3langid is a release it repeats, else
+    the lean numpy loader, else None (py3langid's own loader)."""
+    from . import _langid_pure
+
+    path = _langid_pure.model_path()
+    if path is not None:
+        try:
+            return _pure_identifier(path)
+        except Exception:  # an unexpected model file: the numpy loaders decide what it holds
+            pass
+    try:
+        return _lean_identifier()
+    except Exception:  # an unknown model layout: py3langid's own loader
+        return None
+
+
+def _pure_identifier(path: Path) -> Any:
+    from ._langid_pure import PureIdentifier
+
+    fh = _decompressed_model(path)
+    try:
+        ident = PureIdentifier(fh)
+    except BaseException:
+        fh.close()
+        raise
+    _KEEP.append(fh)  # the weights and transitions are read from it for the process's life
+    atexit.register(fh.close)
+    return ident
 
 
 def _lean_identifier():

@@ -103,11 +103,10 @@ _LANGUAGE_NAMES = {
 def _identify(text: str) -> str | None:
     """The language of ``text`` by py3langid (its model ships in its wheel), or None (kept for
     the process: pages of one site repeat their foreign phrases)."""
-    try:
-        import py3langid  # noqa: F401
-    except ImportError:  # pragma: no cover - optional at run time
+    from ._langid import classify, installed  # py3langid's answer, its model read on demand
+
+    if not installed():  # pragma: no cover - optional at run time
         return None
-    from ._langid import classify  # py3langid's answer, its model read on demand (not loaded)
 
     return classify(text)
 _QUOTE_BEFORE = lazy_re("[\"\u201c\u2018\u00ab]\\s*$")

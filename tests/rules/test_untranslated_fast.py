@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 import time
 
 import pytest
@@ -48,23 +50,85 @@ def test_scans_equal_the_regex_scans() -> None:
         assert new._words_with_cyrillic_or_greek(doc) == want, text
 
 
+def _langid_texts(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = ["", " ", "a", "Hello", "HELLO WORLD", "l'école", "nunca olvidaremos tanta injusticia sufrida"]
+    # languages the model holds in two scripts (two columns, one label)
+    texts += ["Ovo je rečenica na srpskom jeziku", "Ово је реченица на српском језику"]
+    texts += ["O'zbekiston poytaxti Toshkent shahri", "Ўзбекистон пойтахти Тошкент шаҳри"]
+    pools = ENGLISH + SPANISH + FRENCH + GERMAN + PINYIN + VIET + OTHER
+    for _ in range(n):
+        texts.append(" ".join(rnd.choice(pools) for _ in range(rnd.randrange(1, 9))))
+    for _ in range(n // 4):
+        texts.append("".join(chr(rnd.randrange(32, 0x2FFF)) for _ in range(rnd.randrange(1, 30))))
+    for _ in range(n // 4):
+        texts.append("".join(rnd.choice("abcdefghijklmnopqrstuvwxyz  éèàñüöß") for _ in range(rnd.randrange(1, 40))))
+    return texts
+
+
 def test_lean_langid_gives_py3langid_answers() -> None:
     py3langid = pytest.importorskip("py3langid")
     from garblint.rules import _langid
 
-    _langid.classify("warm up")  # loads the lean model once
-    lean = _langid._STATE[0]
-    assert lean is not None, "the lean loader fell back to py3langid's own"
-    rnd = random.Random(3)
-    texts = ["", " ", "a", "Hello", "HELLO WORLD", "l'école", "nunca olvidaremos tanta injusticia sufrida"]
-    pools = ENGLISH + SPANISH + FRENCH + GERMAN + PINYIN + VIET + OTHER
-    for _ in range(400):
-        texts.append(" ".join(rnd.choice(pools) for _ in range(rnd.randrange(1, 9))))
-    for _ in range(100):
-        texts.append("".join(chr(rnd.randrange(32, 0x2FFF)) for _ in range(rnd.randrange(1, 30))))
-    for t in texts:
+    lean = _langid._lean_identifier()  # the numpy loader: py3langid's own code, same numbers
+    for t in _langid_texts(3, 400):
         assert lean.classify(t) == py3langid.classify(t), t
-        assert _langid.classify(t) == py3langid.classify(t)[0]
+
+
+def test_plain_python_langid_gives_py3langid_answers() -> None:
+    py3langid = pytest.importorskip("py3langid")
+    from garblint.rules import _langid, _langid_pure
+
+    if _langid_pure.model_path() is None:
+        pytest.skip("the installed py3langid is not a release the plain-Python scorer repeats")
+    _langid.classify("warm up")  # loads the model once
+    pure = _langid._STATE[0]
+    assert isinstance(pure, _langid_pure.PureIdentifier)
+    for t in _langid_texts(4, 2000):
+        want = py3langid.classify(t)
+        got = pure.classify(t)
+        assert got[0] == want[0], t
+        assert got[1] == pytest.approx(want[1], rel=1e-5, abs=1e-3), t  # double against single precision
+        assert _langid.classify(t) == want[0]
+
+
+def test_identifying_a_phrase_does_not_import_numpy(tmp_path) -> None:
+    pytest.importorskip("py3langid")
+    from garblint.rules import _langid_pure
+
+    if _langid_pure.model_path() is None:
+        pytest.skip("the installed py3langid is not a release the plain-Python scorer repeats")
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "The mayor thanked the volunteers. As the banner said, nunca olvidaremos tanta injusticia\n"
+        "sufrida por nuestro pueblo, and the crowd cheered before the speeches went on.\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys\n"
+        "from garblint.lint.cli import main\n"
+        "try:\n"
+        f"    main(['check', '--no-cache', '--select', 'U001', '--exit-zero', {str(page)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "from garblint.rules import _langid\n"
+        "print(type(_langid._STATE[0]).__name__ if _langid._STATE else 'unused', 'numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert "U001" in out
+    assert out.strip().splitlines()[-1] == "PureIdentifier False"
+
+
+def test_another_py3langid_release_uses_its_own_code(monkeypatch) -> None:
+    py3langid = pytest.importorskip("py3langid")
+    from garblint.rules import _langid, _langid_pure
+
+    monkeypatch.setattr(_langid_pure, "_RELEASES", ())
+    assert _langid_pure.model_path() is None
+    ident = _langid._identifier()
+    assert not isinstance(ident, _langid_pure.PureIdentifier)
+    for t in _PROBES:
+        assert ident.classify(t) == py3langid.classify(t)
 
 
 _PROBES = ["nunca olvidaremos tanta injusticia sufrida", "the council met on Monday", "der Hafen bleibt geschlossen"]

@@ -1,0 +1,184 @@
+"""py3langid's scoring in plain Python, so that identifying a phrase does not import numpy.
+
+Importing py3langid imports numpy: about 0.08 s of CPU and 17 MB, more than U001's whole
+check on a 200,000-word document, paid by every run that meets one foreign-looking phrase.
+py3langid's ``classify`` is small (its ``LanguageIdentifier._decide``): the text, upper case
+lowered and NFC-normalised, is walked byte by byte through the model's automaton; each feature
+met adds ``log1p(count)`` times the feature's row of per-language weights to the languages'
+prior scores, and the highest score wins (for labels held twice, such as a language in two
+scripts, the better of the two columns). This module repeats that over the same decompressed
+model file as ``_langid``'s lean loader (the transitions and the weight rows read with
+``os.pread`` where the walk reaches them), reading the archive's small arrays with ``struct``
+and ``array`` instead of numpy.
+
+The sums are taken in double precision where numpy takes them in single, so the scores differ
+from py3langid's in their last bits: a different answer needs two languages within about one
+part in ten million, and tests/rules/test_untranslated_fast.py checks the answers on thousands
+of texts. The code is used only for the py3langid releases whose ``classify`` it repeats
+(``_RELEASES``); another release, or anything unexpected in the model file, goes to the lean
+numpy loader, which runs py3langid's own code.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import struct
+import sys
+import unicodedata
+import zipfile
+from array import array
+from importlib.util import find_spec
+from pathlib import Path
+
+_RELEASES = ("0.4.0",)  # py3langid versions whose LanguageIdentifier.classify this repeats
+_RAW_FLOOR = struct.unpack("<f", b"\xff\xff\x7f\xff")[0]  # numpy.finfo(float32).min
+_F32 = struct.Struct("<f")
+_HEADER = re.compile(r"\{'descr': '(?P<descr>[<>|]\w+)', 'fortran_order': (?P<fortran>True|False), 'shape': \((?P<shape>[\d, ]*)\), \}")
+
+
+def model_path() -> Path | None:
+    """py3langid's compressed model, found without importing py3langid (which imports numpy),
+    when the installed release is one this module repeats; None otherwise."""
+    try:
+        spec = find_spec("py3langid")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        names = os.listdir(package.parent)
+    except OSError:
+        return None
+    versions = {n[len("py3langid-") : -len(".dist-info")] for n in names if n.startswith("py3langid-") and n.endswith(".dist-info")}
+    if len(versions) != 1 or versions.pop() not in _RELEASES:
+        return None  # an editable or unknown install, or another release: the numpy loader
+    path = package / "data" / "model.npz.xz"
+    return path if path.is_file() else None
+
+
+def _f32(x: float) -> float:
+    return _F32.unpack(_F32.pack(x))[0]
+
+
+def _arrays(fh) -> dict[str, tuple[int, str, tuple[int, ...]]]:
+    """(data offset, npy type string, shape) of each array of the stored npz in ``fh``."""
+    out = {}
+    with zipfile.ZipFile(fh) as zf:
+        for info in zf.infolist():
+            if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
+                raise ValueError(f"unexpected member {info.filename}")
+            fh.seek(info.header_offset)
+            head = fh.read(30)
+            if head[:4] != b"PK\x03\x04":
+                raise ValueError("bad local header")
+            name_len, extra_len = struct.unpack("<HH", head[26:30])
+            fh.seek(info.header_offset + 30 + name_len + extra_len)
+            magic = fh.read(8)
+            if magic[:6] != b"\x93NUMPY" or magic[6] not in (1, 2, 3):
+                raise ValueError("not an npy array")
+            size_fmt = "<H" if magic[6] == 1 else "<I"
+            (header_len,) = struct.unpack(size_fmt, fh.read(struct.calcsize(size_fmt)))
+            header = fh.read(header_len).decode("latin1").strip()
+            m = _HEADER.fullmatch(header)
+            if not m or m["fortran"] == "True":
+                raise ValueError(f"unexpected array header {header!r}")
+            shape = tuple(int(s) for s in m["shape"].replace(" ", "").split(",") if s)
+            out[info.filename[:-4]] = (fh.tell(), m["descr"], shape)
+    return out
+
+
+def _read(fh, member, typecode: str, descrs: tuple[str, ...]) -> array:
+    offset, descr, shape = member
+    if descr not in descrs or len(shape) != 1:
+        raise ValueError(f"unexpected array {descr} {shape}")
+    items = array(typecode)
+    fh.seek(offset)
+    items.frombytes(fh.read(shape[0] * items.itemsize))
+    if len(items) != shape[0]:
+        raise ValueError("short array")
+    return items
+
+
+class PureIdentifier:
+    """``classify(text) -> (language, score)`` as py3langid's ``LanguageIdentifier`` gives it
+    (see the module's docstring for where the score's last bits differ)."""
+
+    def __init__(self, fh) -> None:
+        if sys.byteorder != "little" or array("I").itemsize != 4 or array("i").itemsize != 4:
+            raise ValueError("the model's arrays are read as little-endian 32-bit items")
+        m = _arrays(fh)
+        if set(m) != {"ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"}:
+            raise ValueError(f"unexpected arrays {sorted(m)}")
+        ptc_offset, ptc_descr, ptc_shape = m["ptc"]
+        classes_offset, classes_descr, classes_shape = m["classes"]
+        if ptc_descr != "<f2" or len(ptc_shape) != 2 or not classes_descr.startswith("<U"):
+            raise ValueError("unexpected weights or labels")
+        n = ptc_shape[1]
+        width = int(classes_descr[2:])
+        fh.seek(classes_offset)
+        raw = fh.read(classes_shape[0] * width * 4).decode("utf-32-le")
+        self.classes = [raw[k : k + width].rstrip("\0") for k in range(0, len(raw), width)]
+        self.pc = _read(fh, m["pc"], "f", ("<f4",)).tolist()
+        self.out = _read(fh, m["out_feat"], "i", ("<i4",))
+        row_code = "H" if m["nextmove_row"][1] == "<u2" else "I"
+        self.row = _read(fh, m["nextmove_row"], row_code, ("<u2", "<u4"))
+        nm_offset, nm_descr, nm_shape = m["nextmove"]
+        if nm_descr not in ("<u2", "<u4") or len(nm_shape) != 1:
+            raise ValueError("unexpected transitions")
+        if len(self.classes) != n or len(self.pc) != n or len(self.out) != len(self.row):
+            raise ValueError("inconsistent model")
+        self.fd = fh.fileno()
+        self.nm_offset, self.nm_size = nm_offset, nm_shape[0]
+        self.nm_item = struct.Struct("<H" if nm_descr == "<u2" else "<I")
+        self.ptc_offset, self.ptc_rows = ptc_offset, ptc_shape[0]
+        self.ptc_row = struct.Struct(f"<{n}e")
+        first: dict[str, int] = {}
+        self.aliases = []  # (first column, second column) of a label held twice
+        for i, c in enumerate(self.classes):
+            if c in first:
+                self.aliases.append((first[c], i))
+            else:
+                first.setdefault(c, i)
+
+    def _visits(self, data: bytes) -> dict[int, int]:
+        pread, fd, row, out = os.pread, self.fd, self.row, self.out
+        item, base, size = self.nm_item, self.nm_offset, self.nm_size
+        step = item.size
+        state = 0
+        counts: dict[int, int] = {}
+        for letter in data:
+            i = (row[state] << 8) + letter
+            if not 0 <= i < size:
+                raise ValueError("transition outside the table")
+            (state,) = item.unpack(pread(fd, step, base + i * step))
+            f = out[state]
+            if f >= 0:
+                counts[f] = counts.get(f, 0) + 1
+        return counts
+
+    def classify(self, text: str) -> tuple[str, float]:
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        counts = self._visits(data)
+        n = len(self.classes)
+        if counts:
+            scores = [0.0] * n
+            unpack, size = self.ptc_row.unpack, self.ptc_row.size
+            for f, c in counts.items():
+                if not 0 <= f < self.ptc_rows:
+                    raise ValueError("feature outside the weights")
+                w = _f32(math.log1p(c))
+                weights = unpack(os.pread(self.fd, size, self.ptc_offset + f * size))
+                scores = [s + w * x for s, x in zip(scores, weights)]
+            scores = [s + p for s, p in zip(scores, self.pc)]
+        else:
+            scores = [_RAW_FLOOR] * n  # no feature: every language at numpy's float32 floor
+        for i, j in self.aliases:
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = _RAW_FLOOR
+        best = max(range(n), key=scores.__getitem__)  # the first of equal scores, as argmax
+        return self.classes[best], scores[best]

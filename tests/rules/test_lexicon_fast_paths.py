@@ -1,0 +1,194 @@
+"""The fast paths of the word-level lexicon analyses (S/O rules, their error models and the
+lexicon's searches) against the forms they replaced, on generated words.
+
+Each old form is kept here as written before the change; each test fails if the fast path
+drifts from it (checked by hand with a deliberate mutation of each fast path).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.lint import lexicon, nearwords
+from garblint.rules import _confusion as C
+from garblint.rules import _typos
+
+# letters, look-alike keys ("rn", "cl", "ii", "vv", "nn"), a long s, an apostrophe, a digit
+_PIECES = list("abcdefghijklmnopqrstuvwxyz") + ["rn", "cl", "li", "ii", "vv", "nn", "ri", "in", "m", "\u017f", "'", "1", "é"]
+
+
+def _words(rng: random.Random, n: int, longest: int = 9) -> list[str]:
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, longest))) for _ in range(n)]
+
+
+# ------------------------------------------------- look-alike variants (rules/_confusion.py)
+def _lookalike_variants_old(word: str, max_subs: int = 2) -> frozenset[str]:
+    out: set[str] = set()
+    frontier = {word}
+    for _ in range(max_subs):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                for key in C._LOOKALIKE_KEYS:
+                    if w.startswith(key, i):
+                        for rep in C.LOOKALIKES[key]:
+                            nxt.add(w[:i] + rep + w[i + len(key) :])
+        nxt.discard(word)
+        out |= nxt
+        frontier = nxt
+        if len(frontier) > 4000:
+            break
+    return frozenset(out)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_lookalike_variants_same_as_trying_every_key(seed):
+    rng = random.Random(seed)
+    for w in _words(rng, 60) + ["modern", "rnodern", "clear", "hiii", "vvinnow", "\u017fea"]:
+        for subs in (1, 2):
+            assert C.lookalike_variants.__wrapped__(w, subs) == _lookalike_variants_old(w, subs), (w, subs)
+
+
+# --------------------------------------------------- distance-1 edits (lint/nearwords.py)
+def _edits1_old(word: str, alphabet: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
+    out.update(a + c + b for a, b in splits for c in alphabet)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_edits1_same_as_the_comprehensions(seed):
+    rng = random.Random(seed)
+    alphabet = nearwords._tables()[1]
+    for w in _words(rng, 40, 12):
+        assert nearwords._edits1(w, alphabet) == _edits1_old(w, alphabet), w
+        assert nearwords._edits1(w, "xy'") == _edits1_old(w, "xy'"), w
+
+
+def test_distance_one_search_same_as_filtering_every_edit():
+    """``_near(w, 1)``: the edits in the lexicon, by position (the comprehension it replaced)."""
+    rng = random.Random(3)
+    order, alphabet, _ = nearwords._tables()
+    for w in _words(rng, 60) + ["teh", "recieve", "wrod", "the", "a", ""]:
+        old = [e for e in _edits1_old(w, alphabet) if e != w and e in order]
+        old.sort(key=order.__getitem__)
+        assert nearwords._near(w, 1) == dict.fromkeys(old, 1), w
+
+
+# ------------------------------------------ far neighbours (rules/_typos.py, lint/lexicon.py)
+def _far_neighbour_old(w: str) -> bool:
+    import jellyfish
+
+    most = min(_typos.FAR_MAX_EDITS, len(w) // _typos.FAR_LETTERS_PER_EDIT)
+    n = len(w)
+    for c, z in lexicon.words_with_prefix(w[:2]):
+        if z >= _typos.FAR_NEIGHBOUR_ZIPF and abs(len(c) - n) <= most and jellyfish.damerau_levenshtein_distance(w, c) <= most:
+            return True
+    return False
+
+
+def _misspelt(rng: random.Random, word: str) -> str:
+    w = list(word)
+    for _ in range(rng.randrange(1, 4)):
+        k = rng.randrange(len(w))
+        op = rng.randrange(3)
+        if op == 0 and len(w) > 3:
+            del w[k]
+        elif op == 1:
+            w.insert(k, rng.choice("aeioulnrst"))
+        else:
+            w[k] = rng.choice("aeioulnrst")
+    return "".join(w)
+
+
+def test_far_neighbour_same_as_reading_every_line():
+    assert _typos.FAR_NEIGHBOUR_ZIPF == 3.0  # (the [3-9][0-9][0-9] of _typos._FAR_LINE)
+    rng = random.Random(5)
+    common = [w for w in ("definitely", "elderly", "government", "because", "different", "through", "beautiful", "question", "interest", "straight")]
+    words = [_misspelt(rng, rng.choice(common)) for _ in range(120)]
+    words += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randrange(6, 13))) for _ in range(60)]
+    # a "q" put into words just over the Zipf bound (3.00-3.29) and just under it (2.70-2.99):
+    # their only neighbour is often that word
+    for prefix in ("bo", "ga", "mi", "tr", "pe"):
+        edge = [c for c, z in lexicon.words_with_prefix(prefix) if 2.7 <= z < 3.3 and 6 <= len(c) <= 8 and c.isalpha()]
+        for c in rng.sample(edge, min(20, len(edge))):
+            k = rng.randrange(2, len(c))
+            words.append(c[:k] + "q" + c[k:])
+    words += ["definelty", "eldelery", "qwrtzxyy", "zzzzzzz", "éééééé"]
+    found = 0
+    for w in words:
+        assert _typos._far_neighbour(w) == _far_neighbour_old(w), w
+        found += _far_neighbour_old(w)
+    assert 20 < found < len(words) - 20  # both answers are tried
+
+
+@pytest.mark.parametrize("limit", [1, 7, 4000, 20000])
+def test_lines_with_prefix_same_as_the_lines_one_by_one(limit):
+    index = lexicon._index()
+    for prefix in ("de", "el", "q", "zz", "a", "st", "co", "x'", "é", "\uffff", "aardvark", "the"):
+        lines = list(index.with_prefix(prefix, limit))
+        assert index.block_with_prefix(prefix, limit) == "".join(line.decode("utf-8") + "\n" for line in lines), prefix
+    assert index.block_with_prefix("", 5) == ""
+
+
+def test_near_word_tables_same_as_the_loops():
+    """``nearwords._tables`` and ``_by_length`` (made in C) as the comprehension, the set of
+    joined words and the groupby made them."""
+    import itertools
+
+    words = lexicon.frequencies()
+    order, alphabet, longest = nearwords._tables()
+    assert order == {w: i for i, w in enumerate(words)} and list(order) == list(words)
+    assert alphabet == "".join(sorted(set("".join(words))))
+    assert longest == max(map(len, words))
+    by_len, spans = nearwords._by_length()
+    old: dict[int, tuple[int, int]] = {}
+    start = 0
+    for n, group in itertools.groupby(sorted(words, key=len), key=len):
+        k = sum(1 for _ in group)
+        old[n] = (start, start + k)
+        start += k
+    assert by_len == sorted(words, key=len) and spans == old and list(spans) == list(old)
+
+
+def _first_at_least_old(index, key: bytes) -> int:
+    buf, starts, base = index.buf, index.starts, index.base
+    lo, hi, n = 0, len(starts), len(key)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        s = base + starts[mid]
+        if buf[s : s + n] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@pytest.mark.parametrize("every", [1, 3, 64])
+def test_index_bisection_through_the_sample_same_as_plain(every):
+    """``_Index._first_at_least`` once the sample of every ``every``-th line is made: the same
+    line as the plain bisection, for words, prefixes, keys past either end and odd bytes."""
+    lines = sorted({"a", "ab", "abc", "b", "ba", "z", "zz", "\u00e9t\u00e9", "x'y", "q"} | {f"w{k:03d}" for k in range(0, 300, 7)})
+    small = lexicon._Index.from_lines(f"{w}\t{i}" for i, w in enumerate(lines))
+    rng = random.Random(every)
+    for index in (small, lexicon._index()):
+        keys = [b"", b"\x00", b"\xff", b"\xff\xff\t", b"a", b"a\t", b"zz\t", b"zzz", b"w1", b"w150\t", "\u00e9".encode()]
+        keys += [(w + rng.choice(["", "\t", "a", "zz"])).encode() for w in _words(rng, 300)]
+        # the heads of lines, up to the newline (keys never hold one: words hold no white space)
+        heads = [
+            bytes(index.buf[index.base + index.starts[i] : index.base + index.starts[i] + rng.randrange(1, 9)])
+            for i in range(0, len(index.starts), max(1, len(index.starts) // 200))
+        ]
+        keys += [h.split(b"\n")[0] for h in heads]
+        old = [_first_at_least_old(index, k) for k in keys]
+        index._sample, index.SAMPLE_EVERY = None, every
+        index._sample = index._make_sample()
+        try:
+            assert [index._first_at_least(k) for k in keys] == old
+        finally:
+            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY

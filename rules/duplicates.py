@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,6 +18,13 @@ from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
+from ._dupnear import keys as _keys
+from ._dupnear import words as _words
+from ._dupnear import words_utf8
+from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
+from ._dupnear import near_similarity_cut as _near_similarity_cut
+from ._dupnear import same_numbers as _same_numbers
 
 if TYPE_CHECKING:
     from rapidfuzz import fuzz
@@ -30,25 +36,12 @@ else:
 MIN_WORDS_EXACT = 6
 MIN_CHARS_EXACT = 30
 MIN_WORDS_NEAR = 10
-NEAR_RATIO = 90.0  # rapidfuzz ratio (0..100) on normalised text
-TRUNCATED_MIN_SHARE = 0.5  # a truncated copy keeps at least half the text
 BUCKET_LIMIT = 8  # compare with at most this many earlier paragraphs per key
-SHINGLE = 4  # _keys zips exactly four word lists: change both together
-SKETCH = 3
 
 MIN_WORDS_SENTENCE = 6
 
 _WS = lazy_re(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
-# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
-# plain character set that the regex engine tests faster than the Unicode class.
-_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
-
-
-def _words(norm: str) -> list[str]:
-    """``_WORDISH.findall(norm)``."""
-    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
 _SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
@@ -88,15 +81,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8"))
-
-
-_crc32 = zlib.crc32
-_encode = str.encode
-_join = " ".join
-
-
 @dataclass(frozen=True)
 class ParagraphCopy:
     index: int  # the later copy
@@ -117,6 +101,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
     buckets: dict[tuple, list[int]] = {}
     norms: list[str] = []
     lens: list[int] = []
+    facts: dict[int, tuple] = {}  # number_facts of a paragraph, made when first needed
     out: list[ParagraphCopy] = []
     for i, p in enumerate(paras):
         norm = normalise(p.text)
@@ -130,7 +115,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
             continue
-        words = _words(norm)
+        words = words_utf8(norm)
         if len(words) < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i
@@ -148,6 +133,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         ends_sentence = _ends_sentence(norm)
         lb = len(norm)
         lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
+        fb = None
         for j in cands:
             la = lens[j]
             if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
@@ -155,6 +141,14 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
                 # text under half the other's length (no ratio can then reach NEAR_RATIO and no
                 # truncated copy is that short), or this paragraph a complete sentence too
                 # short for the ratio and under 0.8 of the other (a summary, dropped below).
+                continue
+            # The numbers test below, done first where a few steps can rule the pair out before
+            # rapidfuzz (numbers_may_agree): "rose 2.1 percent" and "rose 2.3 percent" can only
+            # be a truncated copy, whose part both have holds the same numbers.
+            if fb is None:
+                fb = facts[i] = number_facts(norm)
+            fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+            if fa[0] != fb[0] and not numbers_may_agree(norms[j], norm, fa, fb):
                 continue
             score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:
@@ -178,112 +172,6 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             if len(lst) > BUCKET_LIMIT:
                 del lst[0]
     return out
-
-
-def _keys(words: list[str]) -> list[tuple]:
-    keys: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
-    # A bottom-k sketch of word shingles: two paragraphs that share most shingles very likely
-    # share one of their smallest hashes, so a few changed words anywhere still meet.
-    # (the shingle hashes built with map over zip, in C: the same values as
-    # ``{_h(" ".join(words[k : k + SHINGLE])) ...}``, a few times faster; SHINGLE is 4)
-    hashes = sorted(set(map(_crc32, map(_encode, map(_join, zip(words, words[1:], words[2:], words[3:]))))))
-    keys.extend(("sh", h) for h in hashes[:SKETCH])
-    return keys
-
-
-_NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
-
-
-def _same_numbers(a: str, b: str, truncated: bool) -> bool:
-    if truncated:
-        n = min(len(a), len(b))
-        a, b = a[:n], b[:n]
-        # a number cut in two at the end of the shorter copy is still the same number
-        a, b = a.rstrip("0123456789.,:"), b.rstrip("0123456789.,:")
-    return sorted(_NUMBER.findall(a)) == sorted(_NUMBER.findall(b))
-
-
-def _near_similarity(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
-    """``_similarity(a, b)`` when the pair can be a copy that ``paragraph_copies`` keeps, else
-    ``(0.0, False)``: rapidfuzz is called only where bounds cannot rule the pair out.
-
-    ``paragraph_copies`` ignores a pair whose score is under NEAR_RATIO, and a truncated pair
-    whose later paragraph ``b`` is a complete sentence under 0.8 of ``a``'s length. With ``n``,
-    ``m`` the shorter and longer length and ``L`` the longest common subsequence:
-
-    - ``ratio = 200 L / (n + m) <= 200 n / (n + m)``: when that bound is under NEAR_RATIO the
-      full ratio is not computed (both sides are exact in floats for integer lengths);
-    - the truncated score ``t = 100 L' / n`` with ``L' <= L`` (a prefix of the longer text has
-      no longer common subsequence), so ``t <= ratio (n + m) / (2 n)``: when that is under 94
-      (with a margin far above float error) ``t`` cannot reach NEAR_RATIO + 4.
-    """
-    la, lb = len(a), len(b)
-    n, m = (la, lb) if la <= lb else (lb, la)
-    score = None
-    if 200 * n >= NEAR_RATIO * (n + m):
-        score = fuzz.ratio(a, b)
-        if score >= NEAR_RATIO:
-            return score, False
-    if n < TRUNCATED_MIN_SHARE * m:
-        return 0.0, False
-    if b_ends_sentence and lb < 0.8 * la:
-        return 0.0, False  # a shorter complete sentence: the caller drops it as a summary
-    if score is not None and score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
-        return 0.0, False
-    short, long_ = (a, b) if la <= lb else (b, a)
-    t = fuzz.ratio(short, long_[:n])
-    if t >= NEAR_RATIO + 4:
-        return t, True
-    return 0.0, False
-
-
-# Scores asked of rapidfuzz with a cut-off a little under the one the test needs: rapidfuzz then
-# bounds its work by the largest distance that can still reach the cut-off (0.0 below it), and
-# the margin keeps a score on the very boundary (90.0) from being lost to float rounding.
-_MARGIN = 1e-7
-
-
-def _near_similarity_cut(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
-    """``_near_similarity(a, b, b_ends_sentence)``, with rapidfuzz told the least score that
-    can still matter, so that it can stop early on the many pairs far apart.
-
-    The full ratio matters when it reaches NEAR_RATIO or, if the pair may still be a truncated
-    copy, when it reaches the bound ``(NEAR_RATIO + 4 - 1e-6) * 2 n / (n + m)`` under which
-    _near_similarity skips the truncated score; below the smaller of the two (0.0 from
-    rapidfuzz) both tests fail just as they do for the exact score. The truncated score
-    matters only from NEAR_RATIO + 4.
-    """
-    la, lb = len(a), len(b)
-    n, m = (la, lb) if la <= lb else (lb, la)
-    truncatable = not (n < TRUNCATED_MIN_SHARE * m) and not (b_ends_sentence and lb < 0.8 * la)
-    if 200 * n >= NEAR_RATIO * (n + m):
-        cut = NEAR_RATIO
-        if truncatable:
-            cut = min(cut, (NEAR_RATIO + 4 - 1e-6) * 2 * n / (n + m))
-        score = fuzz.ratio(a, b, score_cutoff=cut - _MARGIN)
-        if score >= NEAR_RATIO:
-            return score, False
-        if not truncatable or score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
-            # (a score of 0.0 from rapidfuzz is under the cut-off, so under this bound too)
-            return 0.0, False
-    elif not truncatable:
-        return 0.0, False
-    short, long_ = (a, b) if la <= lb else (b, a)
-    t = fuzz.ratio(short, long_[:n], score_cutoff=NEAR_RATIO + 4 - _MARGIN)
-    if t >= NEAR_RATIO + 4:
-        return t, True
-    return 0.0, False
-
-
-def _similarity(a: str, b: str) -> tuple[float, bool]:
-    """Similarity of two normalised paragraphs, and whether one is a truncated copy."""
-    score = fuzz.ratio(a, b)
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if score < NEAR_RATIO and len(short) >= TRUNCATED_MIN_SHARE * len(long_):
-        t = fuzz.ratio(short, long_[: len(short)])
-        if t >= NEAR_RATIO + 4:
-            return t, True
-    return score, False
 
 
 def deletion_span(doc, index: int) -> tuple[int, int]:

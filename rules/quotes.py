@@ -333,20 +333,31 @@ def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
         w *= 4
 
 
+def _mid_closes(doc) -> list[list[int]]:
+    """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003
+    both ask it."""
+    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) for pq in analyse_quotes(doc)])
+
+
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     """Indices of closing marks followed by text that belongs inside the quotation."""
+    marks = pq.marks
+    if not marks:
+        return []
     text = doc.text
     para = doc.paragraphs[pq.index]
-    marks = pq.marks
+    # (an editor's insertion needs a "[" after the mark: a paragraph without one is not searched)
+    brackets = text.find("[", para.start, para.end) >= 0
     out = []
     for mi, m in enumerate(marks):
         if m.role != CLOSE or m.partner is None or m.dangling:
             continue
         after = m.pos + 1
-        e = _EDITORIAL_AFTER.match(text, after, para.end)
-        if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
-            out.append(mi)  # an editor's [insertion] outside a quotation
-            continue
+        if brackets:
+            e = _EDITORIAL_AFTER.match(text, after, para.end)
+            if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
+                out.append(mi)  # an editor's [insertion] outside a quotation
+                continue
         last = marks[-1]  # (not a slice of the marks after this one: quadratic with many)
         if (
             mi == len(marks) - 2
@@ -444,9 +455,10 @@ class DanglingQuote(Rule):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         code_marks = CodeMarks(doc)
+        mid_closes = _mid_closes(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
-            early = _mid_sentence_closes(doc, pq)
+            early = mid_closes[pq.index]
             for mi, m in enumerate(pq.marks):
                 if not m.dangling or code_marks.balanced(text, para, m.pos):
                     continue
@@ -506,9 +518,10 @@ class QuoteClosedMidSentence(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
+        mid_closes = _mid_closes(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
-            for mi in _mid_sentence_closes(doc, pq):
+            for mi in mid_closes[pq.index]:
                 m = pq.marks[mi]
                 after = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(

@@ -235,3 +235,62 @@ def test_pairing_same_as_the_old_form(seed):
         new, old = Q._pair(text, 7, ps, pe), _old_pair(text, 7, ps, pe)
         assert [astuple(m) for m in new.marks] == [astuple(m) for m in old.marks], text
         assert (new.unmatched_close, new.unclosed, new.wrong_pair) == (old.unmatched_close, old.unclosed, old.wrong_pair), text
+
+
+def _old_mid_sentence_closes(doc, pq):
+    text = doc.text
+    para = doc.paragraphs[pq.index]
+    marks = pq.marks
+    out = []
+    for mi, m in enumerate(marks):
+        if m.role != Q.CLOSE or m.partner is None or m.dangling:
+            continue
+        after = m.pos + 1
+        e = Q._EDITORIAL_AFTER.match(text, after, para.end)
+        if e and not Q._NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
+            out.append(mi)
+            continue
+        last = marks[-1]
+        if (
+            mi == len(marks) - 2
+            and last.dangling
+            and last.role == Q.OPEN
+            and last.kind == m.kind
+            and last.pos > after + 1
+            and not Q._ATTRIBUTION.search(text, after, last.pos)
+        ):
+            out.append(mi)
+    return out
+
+
+_EDITORIAL = [
+    "\u201cthe\u201d [The mayor] and",
+    '"it" [Council] voted',
+    "[\u201cok\u201d [The mayor] said",
+    "\u2018so\u2019 [Sic] and",
+    "[The mayor]",
+    "[sic]",
+    "[1]",
+    " [Council] voted",
+    "[",
+    "]",
+    " and his",
+    " said",
+    " \u201c",
+    "\n\n",
+    "\n\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_mid_sentence_closes_same_as_the_old_form(seed):
+    """Q002/Q003's closing marks mid-sentence: paragraphs without a "[" skip the editorial
+    test, and the answers are kept per document for both rules."""
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES + _EDITORIAL) for _ in range(rng.randrange(0, 150)))
+    doc = Document(text)
+    pqs = Q.analyse_quotes(doc)
+    assert Q._mid_closes(doc) == [_old_mid_sentence_closes(doc, pq) for pq in pqs]
+    assert Q._mid_closes(doc) is Q._mid_closes(doc)

@@ -566,6 +566,26 @@ def _paired_in_source(doc, para, paired: list[set[int] | None], pos: int) -> boo
     return not _unpaired_in_source(doc, para, pos, paired)
 
 
+def _paragraphs_with_brackets(doc) -> list[int]:
+    """The indexes of the paragraphs that hold a bracket, in order (no other paragraph can hold
+    an unpaired one): found by searching the text for each bracket character in C (str.find,
+    going on after the paragraph of each one found), not by trying a class of characters at
+    every position of every paragraph."""
+    text = doc.text
+    paras = doc.paragraphs
+    found: set[int] = set()
+    for c in "()[]{}":
+        i = text.find(c)
+        while i >= 0:
+            pi = doc.paragraph_at(i)
+            if pi is None:
+                i = text.find(c, i + 1)
+            else:
+                found.add(pi)
+                i = text.find(c, paras[pi].end)
+    return sorted(found)
+
+
 def _bracket_problems(text: str, ps: int, pe: int, paired_elsewhere: Callable[[int], bool] | None = None) -> list[tuple[str, int, Any]]:
     """The unpaired brackets of ``text[ps:pe]`` in order of the findings: ("unclosed", pos,
     opener), ("wrong", pos, (opener's pos, opener)) for a closer of the wrong kind, ("stray",
@@ -628,7 +648,8 @@ class UnbalancedBrackets(Rule):
     def check(self, doc, config):
         text = doc.text
         masks = doc.masks
-        for para in doc.paragraphs:
+        paras = doc.paragraphs
+        for para in map(paras.__getitem__, _paragraphs_with_brackets(doc)):
             # a partner blanked with code or layout is looked for in the source paragraph,
             # which is paired once, and only for a bracket about to be reported
             paired: list[set[int] | None] = [None]

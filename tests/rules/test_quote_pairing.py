@@ -294,3 +294,22 @@ def test_mid_sentence_closes_same_as_the_old_form(seed):
     pqs = Q.analyse_quotes(doc)
     assert Q._mid_closes(doc) == [_old_mid_sentence_closes(doc, pq) for pq in pqs]
     assert Q._mid_closes(doc) is Q._mid_closes(doc)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_bracket_paragraphs_and_glued_marks_found_by_literal_searches(seed):
+    """Q004 visits the paragraphs holding a bracket, found by str.find for each bracket; Q005's
+    glued marks come from one search per mark: the same as the class-of-characters scans."""
+    import re
+
+    from garblint.lint.document import Document
+    from garblint.rules import artefacts as ART
+
+    rng = random.Random(seed)
+    pieces = _PIECES + ["\n\n", "\n \n", "{", "}", "Better", "\u2019Better", "\u201dRoads", "\u00a0"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+    doc = Document(text)
+    want = [pi for pi, p in enumerate(doc.paragraphs) if re.search(r"[()\[\]{}]", p.text)]
+    assert Q._paragraphs_with_brackets(doc) == want
+    got = sorted(m.start() for pattern in ART._GLUED for m in pattern.finditer(text))
+    assert got == [m.start() for m in re.finditer(r"([\u2019\u201d])(?=[A-Z])", text)]

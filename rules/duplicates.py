@@ -506,6 +506,13 @@ def _trail_to_spaces(text: str) -> str:
     return text
 
 
+def _sentence_norms(sents) -> list[str] | None:
+    """The normalised text of each sentence, or None when no two are the same (most documents:
+    then one set decides, without a look-up per sentence)."""
+    norms = [normalise(_trail_to_spaces(s.text)) for s in sents]
+    return None if len(set(norms)) == len(norms) else norms
+
+
 def _is_verse(text: str) -> bool:
     """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
 
@@ -553,15 +560,18 @@ class RepeatedSentence(Rule):
         copied = {c.index for c in copies}
         if wf is not None:
             copied.update(wf[2])  # paragraphs repeating one of an earlier window
+        sents = doc.sentences
+        norms = _sentence_norms(sents)
+        if norms is None:
+            return
         text = doc.text
         seen: dict[str, int] = {}
-        sents = doc.sentences
         quote_at: list[int] | None = None
         first_described: dict[int, tuple[int, str]] = {}
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
-            norm = normalise(_trail_to_spaces(s.text))
+            norm = norms[k]
             j = seen.setdefault(norm, k)
             if j == k:
                 continue  # the first of its text

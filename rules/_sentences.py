@@ -367,7 +367,9 @@ def _analyse(doc: "Document") -> Analysis:
     # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
-    title_words = {t for t in counts if len(t) > 1 and t[0].isupper() and t[1:].islower()}
+    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
+    upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
+    title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
@@ -408,6 +410,7 @@ def _analyse(doc: "Document") -> Analysis:
     return an
 
 
+_AFTER_FIRST = itemgetter(slice(1, None))
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
 #: a list marker that makes up all of a line before a sentence, found after a line break

@@ -328,3 +328,14 @@ def test_form_pairs_same_as_before(seed):
     assert [(p.keep.start, p.flag.start, p.kind) for p in form_pairs(doc, an)] == [
         (p.keep.start, p.flag.start, p.kind) for p in old_form_pairs(doc, an)
     ]
+
+
+_KEY_PIECES = ["a", "Quell", "é", "\u00ad", "\u200b", "\u200d", "\ufeff", "x.y"] + [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_words_key_same_as_split_join(seed):
+    rng = random.Random(seed)
+    for _ in range(50):
+        t = "".join(rng.choice(_KEY_PIECES + [" "] * 8) for _ in range(rng.randrange(0, 12)))
+        assert M._words_key(t) == " ".join(t.split()), repr(t)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_right
+from heapq import heapify, heappop
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -62,12 +63,6 @@ def words_utf8(norm: str) -> list[bytes]:
     return list(map(_encode, _WORDISH.findall(norm)))
 
 
-_SH = ("sh",) * SKETCH
-# Shingle hashes under 2**30, about a quarter of them: the SKETCH smallest are among them when
-# there are that many (and single-digit integers sort fastest).
-_LOW = (1 << 30).__gt__
-
-
 def keys(words: list[bytes]) -> list[tuple]:
     """The blocking keys of a paragraph's words (``words_utf8``): its first and last SHINGLE
     words, and a bottom-SKETCH sketch of its word shingles."""
@@ -75,13 +70,18 @@ def keys(words: list[bytes]) -> list[tuple]:
     # share one of their smallest hashes, so a few changed words anywhere still meet.
     # (the shingle hashes built with map over zip, in C: the same values as
     # ``[zlib.crc32(b" ".join(words[k : k + SHINGLE])) ...]``, a few times faster; SHINGLE is
-    # 4. The smallest SKETCH of them are the smallest of the low ones when there are that
-    # many: ``sorted(set(hashes))[:SKETCH]``, without sorting them all.)
+    # 4. The smallest SKETCH of them, ``sorted(set(hashes))[:SKETCH]``, popped off a heap
+    # instead of sorting them all.)
     hashes = list(map(_crc32, map(_join, zip(words, words[1:], words[2:], words[3:]))))
-    low = sorted(set(filter(_LOW, hashes)))
-    if len(low) < SKETCH:
-        low = sorted(set(hashes))
-    return [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:])), *zip(_SH, low)]
+    heapify(hashes)
+    out: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
+    last = None
+    while hashes and len(out) < 2 + SKETCH:
+        h = heappop(hashes)
+        if h != last:
+            out.append(("sh", h))
+            last = h
+    return out
 
 
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")

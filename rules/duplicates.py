@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..lint.lazyimport import lazy_module
@@ -37,6 +38,7 @@ MIN_WORDS_EXACT = 6
 MIN_CHARS_EXACT = 30
 MIN_WORDS_NEAR = 10
 BUCKET_LIMIT = 8  # compare with at most this many earlier paragraphs per key
+WAITING_LIMIT = 16  # paragraphs whose keys wait until a later paragraph may copy one (see below)
 
 MIN_WORDS_SENTENCE = 6
 
@@ -102,6 +104,10 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
     norms: list[str] = []
     lens: list[int] = []
     facts: dict[int, tuple] = {}  # number_facts of a paragraph, made when first needed
+    # Paragraphs not yet in the buckets, with their words: a document's first few originals
+    # wait there until a later paragraph may be a copy of one of them (see below); None once
+    # they are all in
+    waiting: list[tuple[int, list[bytes]]] | None = []
     out: list[ParagraphCopy] = []
     for i, p in enumerate(paras):
         norm = normalise(p.text)
@@ -121,19 +127,42 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         exact_seen[norm] = i
         if len(words) < MIN_WORDS_NEAR:
             continue
-        keys = _keys(words)
-        best: tuple[float, int, bool] | None = None
-        # the candidates of every key, each once, in first-seen order (dict keys keep the
-        # order of insertion, and updating a key that is there does not move it)
-        cands: dict[int, None] = {}
-        for key in keys:
-            lst = buckets.get(key)
-            if lst:
-                cands.update(dict.fromkeys(lst))
-        ends_sentence = _ends_sentence(norm)
         lb = len(norm)
         lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
         fb = None
+        if waiting is not None:
+            # Every candidate is a waiting paragraph, and no pair that fails the length and
+            # numbers tests below is a copy: unless one of them passes, no key is needed to
+            # know this paragraph is no copy. (Most paragraphs of a short document are never
+            # asked for their keys; putting the waiting ones into the buckets later, in
+            # order, leaves the buckets as adding each in its turn does.)
+            may_copy = False
+            for j, _ in waiting:
+                if lo <= lens[j] <= hi:
+                    if fb is None:
+                        fb = facts[i] = number_facts(norm)
+                    fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+                    if numbers_may_agree(norms[j], norm, fa, fb):
+                        may_copy = True
+                        break
+            if not may_copy:
+                if i:  # (a headline is never an original: see below)
+                    waiting.append((i, words))
+                if len(waiting) <= WAITING_LIMIT:
+                    continue
+            # A paragraph may copy a waiting one, or too many wait: all go in, and from here
+            # on each paragraph goes into the buckets in its turn.
+            for j, w in waiting:
+                _add_to_buckets(buckets, _keys(w), j)
+            waiting = None
+            if not may_copy:
+                continue
+        keys = _keys(words)
+        best: tuple[float, int, bool] | None = None
+        # the candidates of every key, each once, in first-seen order (dict keys keep the
+        # order of insertion, and fromkeys keeps the first of repeated ones)
+        cands = dict.fromkeys(chain.from_iterable(filter(None, map(buckets.get, keys))))
+        ends_sentence = _ends_sentence(norm)
         for j in cands:
             la = lens[j]
             if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
@@ -166,12 +195,17 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             # A headline is often restated by the deck or the lede ("May 3 (Agency): …"):
             # only an exact copy of it counts.
             continue
-        for key in keys:
-            lst = buckets.setdefault(key, [])
-            lst.append(i)
-            if len(lst) > BUCKET_LIMIT:
-                del lst[0]
+        _add_to_buckets(buckets, keys, i)
     return out
+
+
+def _add_to_buckets(buckets: dict[tuple, list[int]], keys: list[tuple], i: int) -> None:
+    """Paragraph ``i`` is a candidate for later paragraphs sharing one of its ``keys``."""
+    for key in keys:
+        lst = buckets.setdefault(key, [])
+        lst.append(i)
+        if len(lst) > BUCKET_LIMIT:
+            del lst[0]
 
 
 def deletion_span(doc, index: int) -> tuple[int, int]:
@@ -472,6 +506,13 @@ def _trail_to_spaces(text: str) -> str:
     return text
 
 
+def _sentence_norms(sents) -> list[str] | None:
+    """The normalised text of each sentence, or None when no two are the same (most documents:
+    then one set decides, without a look-up per sentence)."""
+    norms = [normalise(_trail_to_spaces(s.text)) for s in sents]
+    return None if len(set(norms)) == len(norms) else norms
+
+
 def _is_verse(text: str) -> bool:
     """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
 
@@ -519,15 +560,18 @@ class RepeatedSentence(Rule):
         copied = {c.index for c in copies}
         if wf is not None:
             copied.update(wf[2])  # paragraphs repeating one of an earlier window
+        sents = doc.sentences
+        norms = _sentence_norms(sents)
+        if norms is None:
+            return
         text = doc.text
         seen: dict[str, int] = {}
-        sents = doc.sentences
         quote_at: list[int] | None = None
         first_described: dict[int, tuple[int, str]] = {}
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
-            norm = normalise(_trail_to_spaces(s.text))
+            norm = norms[k]
             j = seen.setdefault(norm, k)
             if j == k:
                 continue  # the first of its text

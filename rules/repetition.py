@@ -156,7 +156,7 @@ WS, COMMA, OTHER = 0, 1, 2
 
 def word_chars(doc) -> str | list[int]:
     """``_word_chars(doc.words)``, once per document (R001 and R002 read it)."""
-    return doc.memo("repetition.chars", lambda: _word_chars(doc.words))
+    return doc.memo("repetition.chars", lambda: _word_chars(doc.words, doc.word_texts))
 
 
 #: word text -> its character in _word_chars, kept for the whole process (the same character
@@ -167,7 +167,7 @@ _FOLD_CHAR: dict[str, str] = {}
 _CHARS_MAX = 200_000  # distinct words kept; a document with more numbers its own
 
 
-def _word_chars(words) -> str | list[int]:
+def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
     """One character per word, the same character exactly for the same casefolded word.
 
     Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
@@ -177,7 +177,8 @@ def _word_chars(words) -> str | list[int]:
     characters still mean exactly equal casefolded words. A document with more distinct
     words than the table holds numbers its own (_doc_word_chars).
     """
-    texts = list(map(itemgetter(2), words))
+    if texts is None:
+        texts = list(map(itemgetter(2), words))
     char_of = _CHAR_OF
     new = set(texts).difference(char_of)
     if new:

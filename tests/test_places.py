@@ -120,3 +120,23 @@ def test_near_misses_same_with_and_without_rapidfuzz_loaded(gazetteer: Path, mon
     monkeypatch.delitem(sys.modules, "rapidfuzz")
     assert [places.near_misses(w) for w in words] == loaded
     assert loaded[0] == ["Marseille"] and loaded[4] == ["Texas"] and loaded[7] == ["Marseille"]
+
+
+def test_table_reads_like_the_dict_it_replaced(gazetteer: Path) -> None:
+    table = places.names()
+    as_dict = {f: table[f] for f in table}
+    assert len(table) == len(as_dict) and list(table) == list(as_dict)
+    assert list(table.folds_and_kinds()) == [(f, v[1]) for f, v in as_dict.items()]
+    assert table == as_dict and dict(table.items()) == as_dict
+    assert "nowhere" not in table and table.get("nowhere") is None
+    with pytest.raises(KeyError):
+        table["nowhere"]
+
+
+def test_buckets_hold_the_suggestible_one_word_names(gazetteer: Path) -> None:
+    want: dict[tuple[str, int], list[str]] = {}
+    for f, kind in places.names().folds_and_kinds():
+        if " " not in f and len(f) >= 5 and kind not in ("city-alt", "town"):
+            want.setdefault((f[0], len(f)), []).append(f)
+    assert places._buckets() == {k: tuple(v) for k, v in want.items()}
+    assert ("m", 9) in want and ("s", 8) not in want  # Marseille; not the town Smallton

@@ -172,7 +172,7 @@ def _old_paragraph_copies(doc) -> list:
     return out
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(200))
 def test_paragraph_copies_equal_the_frozen_form(seed):
     rng = random.Random(seed)
     paras: list[str] = []
@@ -180,3 +180,24 @@ def test_paragraph_copies_equal_the_frozen_form(seed):
         paras.append(_variant(rng, rng.choice(paras)) if paras and rng.random() < 0.5 else _paragraph(rng))
     doc = Document("\n\n".join(paras) + "\n")
     assert D._paragraph_copies(doc) == _old_paragraph_copies(doc)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_repeated_sentences_equal_the_form_without_the_set_test(seed, monkeypatch):
+    rng = random.Random(seed)
+    paras: list[str] = []
+    for _ in range(rng.randrange(1, 8)):
+        r = rng.random()
+        if paras and r < 0.2:
+            paras.append(rng.choice(paras))  # a copied paragraph: its sentences are D001's
+        elif paras and r < 0.5:
+            sents = rng.choice(paras).split(". ")
+            paras.append(". ".join(rng.sample(sents, len(sents))) + " " + _paragraph(rng))
+        else:
+            p = _paragraph(rng)
+            paras.append(p + " " + p.upper() if rng.random() < 0.2 else p)
+    doc = Document("\n\n".join(paras) + "\n")
+    fast = [f.to_dict() for f in D.RepeatedSentence().check(doc, None)]
+    monkeypatch.setattr(D, "_sentence_norms", lambda sents: [D.normalise(D._trail_to_spaces(s.text)) for s in sents])
+    doc = Document("\n\n".join(paras) + "\n")
+    assert [f.to_dict() for f in D.RepeatedSentence().check(doc, None)] == fast

@@ -303,9 +303,9 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
         if kind == "given" and same_given_name(ma.first or "", mb.first or ""):
             continue
-        for k, e in ((i, ea), (j, eb)):
-            if k not in sentences:
-                sentences[k] = {m.sentence for m in e.fulls}
+        for idx, e in ((i, ea), (j, eb)):
+            if idx not in sentences:
+                sentences[idx] = {m.sentence for m in e.fulls}
         if not sentences[i].isdisjoint(sentences[j]):
             continue  # named side by side: the writer means two people
         ra, rb = _introduced_role(ma, text), _introduced_role(mb, text)

@@ -192,3 +192,95 @@ def test_index_bisection_through_the_sample_same_as_plain(every):
             assert [index._first_at_least(k) for k in keys] == old
         finally:
             index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
+
+
+# ------------------------------------------------ the weighted edit cost (rules/_confusion.py)
+def _confusion_cost_old(typed: str, cand: str, w) -> float:
+    if w.first and typed[:1] != cand[:1]:
+        extra = w.first if typed[1:] == cand or cand[1:] == typed else 0.0
+        return w.first + extra + _confusion_cost_old(typed, cand, C._without_first(w))
+    i = 0
+    n = min(len(typed), len(cand))
+    while i < n and typed[i] == cand[i]:
+        i += 1
+    j = 0
+    while j < n - i and typed[-1 - j] == cand[-1 - j]:
+        j += 1
+    a0 = max(0, i - 1)
+    a = typed[a0 : len(typed) - j]
+    b = cand[a0 : len(cand) - j]
+    la, lb = len(a), len(b)
+    INF = 1e9
+    d = [[INF] * (lb + 1) for _ in range(la + 1)]
+    d[0][0] = 0.0
+    for x in range(la + 1):
+        for y in range(lb + 1):
+            cur = d[x][y]
+            if cur >= INF:
+                continue
+            if x < la:
+                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
+                if d[x + 1][y] > cur + c:
+                    d[x + 1][y] = cur + c
+            if y < lb:
+                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else w.omit
+                if d[x][y + 1] > cur + c:
+                    d[x][y + 1] = cur + c
+            if x < la and y < lb:
+                c = C._sub_cost(a[x], b[y], w)
+                if d[x + 1][y + 1] > cur + c:
+                    d[x + 1][y + 1] = cur + c
+                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
+                    if d[x + 2][y + 2] > cur + w.transpose:
+                        d[x + 2][y + 2] = cur + w.transpose
+            for ka in (1, 2):
+                for kb in (1, 2):
+                    if ka == kb == 1 or x + ka > la or y + kb > lb:
+                        continue
+                    pair = (a[x : x + ka], b[y : y + kb])
+                    if pair in C._LOOKALIKE_SET:
+                        c = w.lookalike + (C._WEAK_EXTRA if pair in C._WEAK_PAIRS else 0.0)
+                        if d[x + ka][y + kb] > cur + c:
+                            d[x + ka][y + kb] = cur + c
+    return d[la][lb]
+
+
+def _near_pair(rng: random.Random) -> tuple[str, str]:
+    """A word and a damaged copy: look-alikes swapped in ("rn" / "m"), letters doubled,
+    dropped, swapped or replaced."""
+    w = "".join(rng.choice(_PIECES[:-4]) for _ in range(rng.randrange(1, 8)))
+    v = w
+    for _ in range(rng.randrange(0, 4)):
+        k = rng.randrange(len(v) + 1)
+        op = rng.randrange(6)
+        if op == 0:
+            key = rng.choice(C._LOOKALIKE_KEYS)
+            p = v.find(key)
+            if p >= 0:
+                v = v[:p] + rng.choice(C.LOOKALIKES[key]) + v[p + len(key) :]
+        elif op == 1 and k < len(v):
+            v = v[:k] + v[k] + v[k:]
+        elif op == 2 and k < len(v):
+            v = v[:k] + v[k + 1 :]
+        elif op == 3 and k + 1 < len(v):
+            v = v[:k] + v[k + 1] + v[k] + v[k + 2 :]
+        else:
+            v = v[:k] + rng.choice("aeiouemnrlcsz") + v[k + 1 :]
+    return (w, v) if rng.random() < 0.5 else (v, w)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_confusion_cost_same_as_the_cell_by_cell_form(seed):
+    rng = random.Random(seed)
+    pairs = [_near_pair(rng) for _ in range(300)] + [("rnodern", "modern"), ("clear", "dear"), ("mask", "umask"), ("", "ab"), ("nn", "m")]
+    # overlapping look-alikes on either side ("nnn", "iii", "vvv", "rnrn")
+    pairs += [("m" + x, "nnn" + y) for x in ("", "n", "u") for y in ("", "n")] + [
+        ("nnn", "mn"),
+        ("hiii", "hun"),
+        ("vvv", "ww"),
+        ("rnrn", "mm"),
+        ("mm", "rnrn"),
+    ]
+    for w in (C.GENERAL, C.TYPO, C.OCR):
+        for t, c in pairs:
+            assert C.confusion_cost.__wrapped__(t, c, w) == _confusion_cost_old(t, c, w), (t, c, w)

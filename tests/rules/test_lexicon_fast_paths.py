@@ -284,3 +284,49 @@ def test_confusion_cost_same_as_the_cell_by_cell_form(seed):
     for w in (C.GENERAL, C.TYPO, C.OCR):
         for t, c in pairs:
             assert C.confusion_cost.__wrapped__(t, c, w) == _confusion_cost_old(t, c, w), (t, c, w)
+
+
+# ----------------------------------- word pairs over one character per word (T001 by R001's)
+@pytest.mark.parametrize("seed", range(30))
+def test_word_pairs_same_as_testing_every_word(seed, monkeypatch):
+    """``repetition.word_pairs`` against the two maps T001's ``_hits`` used, with a fresh table
+    (so the characters include the regex's own: "-", "[", "\\\\", "]", "^"); and T001's hits
+    with it and without it."""
+    from itertools import compress, islice
+    from operator import and_
+
+    from garblint.lint.config import Config
+    from garblint.lint.document import Document
+    from garblint.rules import repetition as R
+    from garblint.rules import spun as S
+
+    monkeypatch.setattr(R, "_CHAR_OF", {})
+    monkeypatch.setattr(R, "_FOLD_CHAR", {})
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(120)] + ["heart", "Heart", "HEART", "of", "Of", "the", "The", "web", "Web", "page", "site"]
+    firsts = frozenset(rng.sample(vocab, 30) + ["heart", "Heart", "web"])
+    seconds = frozenset(rng.sample(vocab, 30) + ["of", "page"])
+    text = "".join(rng.choice(vocab) + rng.choice([" ", " ", ", ", ". ", "\n"]) for _ in range(rng.randrange(2, 600)))
+    doc = Document(text)
+    texts = doc.word_texts
+    old = list(compress(range(len(texts)), map(and_, map(firsts.__contains__, texts), map(seconds.__contains__, islice(texts, 1, None)))))
+    assert R.word_pairs(doc, firsts, seconds) is None  # (no characters made yet)
+    R.word_chars(doc)
+    assert R.word_pairs(doc, firsts, seconds) == old
+    R._TABLE_GEN[0] += 1  # another document emptied the table
+    assert R.word_pairs(doc, firsts, seconds) is None
+    R._TABLE_GEN[0] -= 1
+    # T001's hits, the pairs by characters and by the two maps, in a text with forms of both
+    # tables (capitalised after a full stop too)
+    files = S._files(Config({}))
+    tables = (S.load_phrases(files)[0], S.load_weak(files))
+    forms = [f for t in tables for f in rng.sample(sorted(t.table), 20)]
+    forms += [f[0].upper() + f[1:] for f in forms[::3]]
+    doc = Document(" ".join(rng.choice(forms) + rng.choice([" ", ". ", ", "]) + rng.choice(vocab) for _ in range(200)) + text)
+    R.word_chars(doc)
+    for phrases in tables:
+        monkeypatch.setattr(S, "PAIRS_BY_CHARS", 0)
+        by_chars = S._hits(doc, phrases)
+        monkeypatch.setattr(S, "PAIRS_BY_CHARS", 10**9)
+        assert S._hits(doc, phrases) == by_chars
+        assert by_chars

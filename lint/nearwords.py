@@ -20,7 +20,9 @@ A process that has not built the lexicon's dict (a short text: ``lexicon.counts`
 mapped copy of the list) searches the same way over a mapped table instead (``_small``): the
 words' dictionary positions, the words of each length, the alphabet and the longest length, kept
 in the data cache folder, so a one-line file with a misspelling builds neither the 82,765-entry
-dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py).
+dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py). A
+process that has the dict reads the same mapped table for positions, lengths and the alphabet
+(``_mode``), with the dict for membership: it builds neither ``_tables`` nor ``_by_length``.
 
 ``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
 edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
@@ -142,11 +144,15 @@ def _small() -> _Small | None:
 
 
 def _mode() -> tuple[Mapping[str, int], _Small | None]:
-    """(symspellpy's counts, the mapped tables) while the process reads the mapped copy of the
-    list (``lexicon.counts``); (the dict, None) once it has the dict."""
+    """(symspellpy's counts, the mapped tables): the mapped copy of the list (``lexicon.counts``)
+    or, once the process has it, the dict. The mapped tables serve the dict too: a process
+    that analyses a long text reads the positions of the few words it finds, the words of the
+    lengths it searches and the alphabet from them instead of building ``_tables`` and
+    ``_by_length`` (26-50 ms of CPU against about 10). (the dict, None) where there is no data
+    cache folder."""
     counts = lexicon.counts()
     if type(counts) is dict:
-        return counts, None
+        return counts, _small()
     small = _small()
     return (counts, small) if small is not None else (lexicon.frequencies(), None)
 
@@ -234,7 +240,13 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         _far_searches += 1
         use_head_index = _far_searches > HEAD_INDEX_AFTER
     choices: Iterable[str]
-    if small is not None:  # the words of the near lengths (the by-length slice below)
+    if use_head_index and type(counts) is dict and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
+        keyed, heads = _head_index()
+        seen: set[str] = set()
+        for k in _head_keys(phrase):
+            seen.update(keyed.get(k, ()))
+        choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
+    elif small is not None:  # the words of the near lengths (the by-length slice below)
         # (joined by list.extend, in C: a comprehension over the 20,000-48,000 words cost
         # 0.5-1 ms a search, beside the 5-6 ms of rapidfuzz's scan of them)
         near_len: list[str] = []
@@ -243,12 +255,6 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         choices = near_len
         if not choices:
             return {}
-    elif use_head_index and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
-        keyed, heads = _head_index()
-        seen: set[str] = set()
-        for k in _head_keys(phrase):
-            seen.update(keyed.get(k, ()))
-        choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
     else:
         by_len, spans = _by_length()
         lo = [spans[L][0] for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1) if L in spans]
@@ -326,5 +332,6 @@ def segmenter() -> "SymSpell":
 
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     sym._words = lexicon.frequencies()  # shared, read-only: word_segmentation never writes it
-    sym._max_length = _tables()[2]
+    small = _mode()[1]
+    sym._max_length = small.max_length if small is not None else _tables()[2]
     return sym

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, NamedTuple, TypeVar
 
@@ -168,8 +168,15 @@ class Document:
     # ----------------------------------------------------------------- lines
     @cached_property
     def line_starts(self) -> list[int]:
+        text = self.text
+        if "\r" not in text:
+            # (built in C) a line starts one past the end of the line before it: the running sums
+            # of the lengths of the pieces between line feeds, plus one each
+            pieces = text.split("\n")
+            pieces.pop()
+            return list(accumulate(map((1).__add__, map(len, pieces)), initial=0))
         starts = [0]
-        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        starts.extend(m.end() for m in _NEWLINE.finditer(text))
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -270,11 +277,14 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         text = self.text
-        out: list[Sentence] = []
-        for pi, para in enumerate(self.paragraphs):
-            for a, b in split_sentences(text, para.start, para.end):
-                out.append(Sentence(a, b, text[a:b], pi))
-        return out
+        # each Sentence made by tuple.__new__ (the named tuple's own __new__ is a Python-level
+        # call), and the paragraphs' lists kept for paragraph_sentences
+        groups = [
+            [tuple.__new__(Sentence, (a, b, text[a:b], pi)) for a, b in split_sentences(text, para.start, para.end)]
+            for pi, para in enumerate(self.paragraphs)
+        ]
+        self.__dict__["_sentences_by_paragraph"] = groups
+        return list(chain.from_iterable(groups))
 
     @cached_property
     def _sentences_by_paragraph(self) -> list[list[Sentence]]:

@@ -46,6 +46,11 @@ def _word_before(text: str, lo: int, end: int) -> tuple[int, int]:
     break there (where ``$`` also matches)."""
     if end > lo and text[end - 1] == "\n":
         end -= 1
+    # most words follow a space and hold letters and digits only: then the step back would
+    # stop at that space (or at ``lo``)
+    p = text.rfind(" ", lo, end) + 1 or lo
+    if text[p:end].isalnum():
+        return p, end
     p = end
     while p > lo:
         c = text[p - 1]
@@ -75,9 +80,7 @@ def _next_word(text: str, after: int) -> str:
 
 
 def _is_boundary(text: str, m: re.Match) -> bool:
-    term = m.group("term")
-    close = m.group("close")
-    nxt = m.group("next")
+    term, close, ws, nxt = m.groups()
     next_is_lower = nxt.islower()
     if term[0] in "!?" or (len(term) > 1 and term[0] != "."):
         # "“Why?” he asked." continues the sentence.
@@ -87,7 +90,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     # A full stop. A spaced ellipsis (". . .", the older typesetting of "...") goes on at
     # its next dot and, like "...", ends the sentence only before a capital.
     s = m.start()
-    if nxt == "." and m.group("ws") in (" ", "\u00a0") and not close:
+    if nxt == "." and ws in (" ", "\u00a0") and not close:
         return False
     if s >= 2 and text[s - 1] in " \u00a0" and text[s - 2] == "." and not close:
         return not next_is_lower
@@ -103,6 +106,10 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if low in OTHER_ABBREVIATIONS or low.rstrip(".") in OTHER_ABBREVIATIONS:
         return nxt.isupper() or nxt in "\"\u201c"
+    if not next_is_lower and len(word) > 1 and "." not in word:
+        # what the tests below end in before a capital: without a full stop inside, neither the
+        # word nor its last part after a hyphen is a dotted acronym, and it is no initial
+        return True
     if next_is_lower and low in UNIT_ABBREVIATIONS:
         if _NUMBER_BEFORE.search(text, max(0, wb_start - 12), wb_start):
             return False  # "1 tsp. olive oil": a unit after a number
@@ -129,7 +136,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _CANDIDATE.finditer(text, start, end):
         if _is_boundary(text, m):
             s_end = m.start("ws")
-            _append(text, spans, cur, s_end)
+            # (a sentence starts after white space and ends before it: trimmed already, unless
+            # it is the first or empty)
+            if cur < s_end and not text[cur].isspace():
+                spans.append((cur, s_end))
+            else:
+                _append(text, spans, cur, s_end)
             cur = m.end("ws")
     _append(text, spans, cur, end)
     return spans

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..lint.lazyimport import lazy_module
@@ -289,6 +290,39 @@ def describe(choice: SlotChoice) -> str:
     return ", ".join(parts)
 
 
+def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
+    """The full mentions of one surname grouped by agreeing first names: each joins the first
+    group holding its first name or one compatible with it (``first_compatible``), else starts
+    a group."""
+    groups: list[list[Mention]] = []
+    firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
+    # The group each first name last went to, and how many first names the groups held then:
+    # while none has gained one, the scan below finds that group again (the sets only grow),
+    # so a person named many times is scanned for once per new first name.
+    placed: dict[str, tuple[int, int]] = {}
+    held = 0
+    for m in ms:
+        mf = m.first or ""
+        hit = placed.get(mf)
+        if hit is not None and hit[0] == held:
+            groups[hit[1]].append(m)
+            continue
+        for gi, (g, fs) in enumerate(zip(groups, firsts)):
+            if mf in fs or any(first_compatible(mf, x) for x in fs):
+                g.append(m)
+                if mf not in fs:
+                    fs.add(mf)
+                    held += 1
+                placed[mf] = (held, gi)
+                break
+        else:
+            groups.append([m])
+            firsts.append({mf})
+            held += 1
+            placed[mf] = (held, len(groups) - 1)
+    return groups
+
+
 def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORDS) -> Analysis:
     mentions = extract_mentions(doc, words)
     entities: list[Entity] = []
@@ -306,19 +340,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     sur_keys = list(by_surname)
     person_groups: list[list[Mention]] = []
     for sk in sur_keys:
-        groups: list[list[Mention]] = []
-        firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
-        for m in by_surname[sk]:
-            mf = m.first or ""
-            for g, fs in zip(groups, firsts):
-                if mf in fs or any(first_compatible(mf, x) for x in fs):
-                    g.append(m)
-                    fs.add(mf)
-                    break
-            else:
-                groups.append([m])
-                firsts.append({mf})
-        person_groups.extend(groups)
+        person_groups.extend(_group_by_first(by_surname[sk]))
     # 2. merge groups whose surnames are close and whose first names agree
     surname_of = [g[0].surname for g in person_groups]
     parent = list(range(len(person_groups)))
@@ -474,18 +496,18 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
     def shared_context() -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[str]]]:
         if not context_maps:
+            # (over each entity's distinct sentences and titles: the unions are the same)
             sent_entities: dict[int, set[int]] = defaultdict(set)
-            for e in entities:
-                for m in e.mentions:
-                    sent_entities[m.sentence].add(e.id)
+            sents_of = [set(map(attrgetter("sentence"), e.mentions)) for e in entities]
+            for e, sents in zip(entities, sents_of):
+                for si in sents:
+                    sent_entities[si].add(e.id)
             context: dict[int, set[int]] = defaultdict(set)
-            for e in entities:
-                for m in e.mentions:
-                    context[e.id] |= sent_entities[m.sentence] - {e.id}
             titles: dict[int, set[str]] = defaultdict(set)
-            for e in entities:
-                for mention in e.mentions:
-                    titles[e.id] |= _specific(mention.title)
+            for e, sents in zip(entities, sents_of):
+                if e.mentions:
+                    context[e.id] = set().union(*map(sent_entities.__getitem__, sents)) - {e.id}
+                    titles[e.id] = set().union(*map(_specific, set(map(attrgetter("title"), e.mentions))))
             context_maps.append((sent_entities, context, titles))
         return context_maps[0]
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import gt, itemgetter
+from re import Match
 from typing import Any
 
 
@@ -23,8 +24,7 @@ from ._namewords import (
     _GAP_DOT,
     _GAP_SPACE,
     _LOWER_PART,
-    _OPEN_CHAR,
-    _OPENING,
+    _OPENED_WORD,
     _POSSESSIVE,
     _QUOTE_CUES,
     _QUOTE_PAIRS,
@@ -95,16 +95,7 @@ class Mention:
         cached = self._surname_cache
         if cached is not None and cached[0] == self.kind:
             return cached[1]
-        toks = self.tokens
-        i = len(toks) - 1
-        while i > 0 and fold(toks[i][2]).rstrip(".") in SUFFIXES:
-            i -= 1
-        j = i
-        while j > 1 and fold(toks[j - 1][2]) in PARTICLES:
-            j -= 1
-        index = max(j, 1) if self.kind == "full" else 0
-        end = i + 1
-        parts = (index, end, " ".join(t[2] for t in toks[index:end]))
+        parts = _surname_parts([t[2] for t in self.tokens], self.kind)
         self._surname_cache = (self.kind, parts)
         return parts
 
@@ -126,6 +117,18 @@ class Mention:
         index, end, _ = self._surname_parts()
         toks = self.tokens[index:end]
         return toks[0][0], toks[-1][1]
+
+
+def _surname_parts(texts: list[str], kind: str) -> tuple[int, int, str]:
+    """(surname_index, surname_end, surname) of a mention of these token texts and kind."""
+    i = len(texts) - 1
+    while i > 0 and fold(texts[i]).rstrip(".") in SUFFIXES:
+        i -= 1
+    j = i
+    while j > 1 and fold(texts[j - 1]) in PARTICLES:
+        j -= 1
+    index = max(j, 1) if kind == "full" else 0
+    return index, i + 1, " ".join(texts[index : i + 1])
 
 
 _HYPHENS = lazy_re(r"[\-\u2010\u2011]")
@@ -271,18 +274,25 @@ class NameWords:
 DEFAULT_NAME_WORDS = NameWords()
 
 
-_OPENINGS: dict[str, bool] = {}  # the three characters before a word -> _OPENING.search
+def _first_words(text: str, words, sentences) -> set[int]:
+    """Indexes of the words that open a sentence: the first word of each sentence, and a word
+    a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
+    before it: "said: Quell", "“Quell").
 
-
-def _opening(before: str) -> bool:
-    """``bool(_OPENING.search(before))``, remembered (the few characters before a word after a
-    colon or a quotation mark are nearly always the same few strings)."""
-    hit = _OPENINGS.get(before)
-    if hit is None:
-        if len(_OPENINGS) >= 4096:
-            _OPENINGS.clear()
-        hit = _OPENINGS[before] = bool(_OPENING.search(before))
-    return hit
+    Found by C-level scans: the first word of each sentence by bisection over the word starts
+    (``map``), the opened words by one regex whose matches end where such a word starts
+    (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
+    replaced)."""
+    wstarts = list(map(itemgetter(0), words))
+    n = len(wstarts)
+    wstarts.append(len(text) + 1)  # (past every sentence: "no word starts in it")
+    ks = list(map(bisect_left, repeat(wstarts, len(sentences)), map(itemgetter(0), sentences)))
+    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(wstarts.__getitem__, ks))))
+    # the words opened by a quotation or a colon inside a sentence (not the text's first word)
+    opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
+    ks = list(map(bisect_left, repeat(wstarts, len(opened)), opened))
+    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and wstarts[k] == ws)
+    return out
 
 
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
@@ -340,24 +350,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             title_of[i] = hit
         return hit
 
-    first_word_of_sentence: set[int] = set()
-    wstarts = list(map(itemgetter(0), words))
     n = len(words)
-    for s_start, s_end, _, _ in sentences:
-        k = bisect_left(wstarts, s_start)  # == bisect_right(wstarts, s_start - 1): integers
-        if k < n and wstarts[k] < s_end:
-            first_word_of_sentence.add(k)
-    # a quotation or a colon opening inside a sentence starts a new one too. _OPENING needs
-    # one of its opening characters in the three characters before the word, so only the words
-    # starting 1..3 characters after such a character are tested (not every word).
-    for c in _OPEN_CHAR.finditer(text):
-        p = c.start()
-        k = bisect_left(wstarts, p + 1)
-        while k < n and wstarts[k] <= p + 3:
-            ws = wstarts[k]
-            if k and ws > 0 and _opening(text[max(0, ws - 3) : ws]):
-                first_word_of_sentence.add(k)
-            k += 1
+    first_word_of_sentence = _first_words(text, words, sentences)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)
@@ -398,6 +392,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         "titles": name_words.titles,
         "orgs": name_words.orgs,
         "org_or_title": _ORG_OR_TITLE if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
+        # what _emit makes of a run of tokens (kept across documents for the default word lists)
+        "shapes": _SHAPES if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else {},
     }
 
     out: list[Mention] = []
@@ -504,8 +500,84 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
     return j
 
 
+#: _shape's answers for the default word lists, kept across documents (a run over many small
+#: files meets the same names again); bounded (a few MB at most): a huge text starts over
+_SHAPES_MAX = 32_768
+_SHAPES: dict[tuple[str, ...], tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None] = {}
+
+
+def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None:
+    """What _emit makes of a run of tokens, from their texts alone (a pure function of them and
+    of the word lists): None when the run names nothing, else (the leading tokens dropped, the
+    length of the title after them, the name's length, the title, possessive, kind, whether a
+    bare name is an everyday word, the surname's parts: Mention._surname_parts). Cached per distinct run: the mentions of a document are a
+    few hundred names written again and again."""
+    shapes = ctx["shapes"]
+    hit = shapes.get(texts, False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
+    info = _INFO  # (the facts of every token of the document)
+    titles = ctx["titles"]
+    # drop lone acronyms and non-names (_INFO's alone_dead: fold in NOT_NAMES or _is_acronym)
+    lead = 0
+    while lead < len(texts) and info[texts[lead]][2]:
+        lead += 1
+    toks = texts[lead:]
+    out = None
+    # split off the title: everything up to the last title word that has a name after it
+    cut = 0
+    for k, t in enumerate(toks[:-1]):
+        f = info[t][10].rstrip(".")
+        if _title_like(f, titles):
+            cut = k + 1
+        elif k < len(toks) - 1 and cut == k and _is_demonym_like(t) and k + 1 < len(toks) - 1 and info[toks[k + 1]][10] in titles:
+            cut = k + 1
+    title = tuple(info[t][10].rstrip(".") for t in toks[:cut]) if cut else ()
+    name = list(toks[cut:])
+    # trailing particles cannot end a name
+    while name and info[name[-1]][10] in PARTICLES:
+        name.pop()
+    if name:
+        lt = name[-1]
+        possessive = len(lt) > 2 and lt[-1] == "s" and lt[-2] in _APOS  # _POSSESSIVE.search: no newline in a token
+        if possessive:
+            name[-1] = lt[:-2]
+        # (no token is empty: words have a letter or digit, and "'s" is cut from three or more)
+        # some token of two or more letters has a lower-case one (the first token nearly always)
+        t0 = name[0]
+        if t0[1:2].islower() or any(len(t) > 1 and any(map(str.islower, t)) for t in name):
+            kind, everyday = _kind(name, ctx)
+            out = (lead, cut, len(name), title, possessive, kind, everyday, _surname_parts(name, kind))
+    if len(shapes) >= _SHAPES_MAX:
+        shapes.clear()
+    shapes[texts] = out
+    return out
+
+
+def _kind(name: list[str], ctx) -> tuple[str, bool]:
+    """The kind of a name ("full", "bare" or "org") from its tokens, and whether a bare name is an
+    everyday word (then its context says whether it is a name)."""
+    name_words = [t for t in name if fold(t) not in PARTICLES]
+    if len(name_words) >= 2:
+        if len(name_words) > 5 or fold(name_words[-1]) in ctx["orgs"]:
+            return "org", False
+        if all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
+            return "org", False
+        if (
+            len(name_words[0]) > 1
+            and not is_given_name(name_words[0])
+            and (fold(name_words[0]) in ctx["org_or_title"] or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000)))
+        ):
+            return "org", False
+        return "full", False
+    w0 = name_words[0] if name_words else name[0]
+    return "bare", is_common_word(w0)
+
+
 def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
-    toks = words[i:j]  # (start, end, text) tuples (Token): a list of its own, changed below
+    """Append the mention the run of tokens ``words[i:j]`` makes, if any (``ctx``:
+    extract_mentions' facts of the document)."""
+    toks = words[i:j]  # (start, end, text) tuples (Token)
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
     if initial_pos and toks and not particle_start:
@@ -515,53 +587,26 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         if not _initial_is_name(base, t0, len(toks), nxt, ctx):
             toks = toks[1:]
             initial_pos = False
-    info = _INFO  # (the facts of every token of the document)
-    # drop lone acronyms and non-names (_INFO's alone_dead: fold in NOT_NAMES or _is_acronym)
-    while toks and info[toks[0][2]][2]:
-        toks = toks[1:]
     if not toks:
         return
-    # split off the title: everything up to the last title word that has a name after it
-    cut = 0
-    for k, t in enumerate(toks[:-1]):
-        f = info[t[2]][10].rstrip(".")
-        if _title_like(f, ctx["titles"] if ctx else TITLE_WORDS):
-            cut = k + 1
-        elif (
-            k < len(toks) - 1
-            and cut == k
-            and _is_demonym_like(t[2])
-            and k + 1 < len(toks) - 1
-            and info[toks[k + 1][2]][10] in (ctx["titles"] if ctx else TITLE_WORDS)
-        ):
-            cut = k + 1
-    title = tuple(info[t[2]][10].rstrip(".") for t in toks[:cut]) if cut else ()
-    name = toks[cut:]
-    # trailing particles cannot end a name
-    while name and info[name[-1][2]][10] in PARTICLES:
-        name = name[:-1]
-    if not name:
+    shape = _shape(tuple(map(itemgetter(2), toks)), ctx)
+    if shape is None:
         return
-    last = name[-1]
-    possessive = False
-    lt = last[2]
-    if len(lt) > 2 and lt[-1] == "s" and lt[-2] in _APOS:  # _POSSESSIVE.search: no newline in a token
-        possessive = True
-        name[-1] = (last[0], last[1] - 2, lt[:-2])
-    # (no token is empty: words have a letter or digit, and "'s" is cut from three or more)
-    # some token of two or more letters has a lower-case one (the first token nearly always)
-    t0 = name[0][2]
-    if not (t0[1:2].islower() or any(len(t[2]) > 1 and any(map(str.islower, t[2])) for t in name)):
-        return
+    lead, cut, length, title, possessive, kind, everyday, surname = shape
+    name = toks[lead + cut : lead + cut + length]
+    if possessive:
+        last = name[-1]
+        name[-1] = (last[0], last[1] - 2, last[2][:-2])
     start = name[0][0]
     if in_title(start):
         return
     para = doc.paragraph_at(start)
     if para is None:
         para = -1
+    end = name[-1][1]
     m = Mention(
         start,
-        name[-1][1],
+        end,
         name,
         title,
         possessive,
@@ -570,37 +615,18 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         initial_pos and cut == 0,
         para_dup[para] if para >= 0 else False,
         para_rep[para] if para >= 0 else False,
-        "bare",
-        text[start : name[-1][1]],
+        kind,
+        text[start:end],
     )
-    name_words = [t[2] for t in name if fold(t[2]) not in PARTICLES]
-    if len(name_words) >= 2:
-        if len(name_words) > 5 or fold(name_words[-1]) in (ctx["orgs"] if ctx else ORG_WORDS):
-            m.kind = "org"
-        elif all(is_common_word(w, 5_000_000) for w in name_words) and not is_given_name(name_words[0]):
-            m.kind = "org"
-        elif (
-            len(name_words[0]) > 1
-            and not is_given_name(name_words[0])
-            and (
-                fold(name_words[0]) in (ctx["org_or_title"] if ctx else _ORG_OR_TITLE)
-                or (is_common_word(name_words[0], 5_000_000) and is_common_word(name_words[-1], 50_000))
-            )
-        ):
-            m.kind = "org"
-        else:
-            m.kind = "full"
-    else:
-        m.kind = "bare"
-        w0 = name_words[0] if name_words else name[0][2]
-        if is_common_word(w0):
-            before = text[max(0, start - 12) : start].split()
-            prev = fold(before[-1]) if before else ""
-            nxt = ""
-            rest = text[m.end : m.end + 20].split()
-            if rest:
-                nxt = rest[0].strip('.,;:!?\u201d"').casefold()
-            m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
+    m._surname_cache = (kind, surname)  # (what Mention._surname_parts would work out)
+    if everyday:
+        before = text[max(0, start - 12) : start].split()
+        prev = fold(before[-1]) if before else ""
+        nxt = ""
+        rest = text[end : end + 20].split()
+        if rest:
+            nxt = rest[0].strip('.,;:!?\u201d"').casefold()
+        m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
     out.append(m)
 
 

@@ -54,7 +54,11 @@ _CLAUSE_PUNCT = lazy_re(r"[.!?,;]\s")
 _OPENING = lazy_re(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
 _APOS = "'\u2019\u02bc"
 _POSSESSIVE = lazy_re(r"[" + _APOS + r"]s$")
-_OPEN_CHAR = lazy_re('[:\u201c"]')  # the characters one of which _OPENING requires
+#: where a word _OPENING opens starts: the end of a match (an opening character, then what
+#: _OPENING lets follow it in the two characters before the word: a white space character or
+#: two, a quotation mark after at most one, or, for "$"
+#: before a final line break, a quotation mark and a line break), a word character after it
+_OPENED_WORD = lazy_re(r"[:\u201c\"](?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2018']\n)?(?=[^\W_])")
 
 
 def _strip_possessive(tok: str) -> str:

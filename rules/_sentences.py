@@ -6,12 +6,12 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from itertools import compress
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter, methodcaller, or_
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from ..lint.wordlists import word_list, word_set
 from ..lint.lazyre import lazy_re
@@ -49,7 +49,8 @@ VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
 TERMINAL = lazy_re(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
-_LIST_MARKER = lazy_re(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+")
+_LIST_MARKER_PATTERN = r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+"
+_LIST_MARKER = lazy_re(_LIST_MARKER_PATTERN)
 
 
 def is_titlecase(w: str) -> bool:
@@ -74,8 +75,10 @@ def verb_like(low: str) -> bool:
     return False
 
 
-@dataclass
-class SentInfo:
+class SentInfo(NamedTuple):
+    """A sentence with its words and context (a named tuple: the analysis makes one per
+    sentence in C)."""
+
     sent: "Sentence"
     words: list  # list[Token]
     index_in_para: int
@@ -266,19 +269,6 @@ _BLANKS = frozenset(" \t\u00a0")
 _NOT_MID = frozenset("\u201c\u2018\"'(\u00ab[{:;\u2014\u2013-|/\n\r*\u2022>#=" ".!?\u2026")
 
 
-def _mid_after_word(text: str, start: int) -> bool:
-    """``mid_sentence_context`` for a word at ``start`` that follows another word of its
-    sentence: the first character before it other than blanks is no opening mark, line break,
-    sentence end or other stop (that word ends on a letter or digit inside the sentence, so
-    the scan back needs no bound)."""
-    i = start - 1
-    c = text[i]
-    while c in _BLANKS:
-        i -= 1
-        c = text[i]
-    return c not in _NOT_MID
-
-
 def _quote_open_after(t: str, quote_open: bool) -> bool:
     """The double-quote state after reading ``t``: an opening curly quote opens, a closing one
     closes, a straight one toggles. Only the last curly quote and the straight quotes after it
@@ -296,9 +286,9 @@ def analyse(doc: "Document") -> Analysis:
     """The sentences with their words and context, and the document's capitalisation habits.
 
     Speed notes (the findings on generated texts are in the golden snapshot,
-    ``tests/corpus/golden/generated.txt``): the quote state is found per sentence with
-    ``rfind``/``count`` (_quote_open_after); in the word loop a word that is neither lower case
-    nor title case is skipped before its context is looked at (it counts nowhere), and
+    ``tests/corpus/golden/generated.txt``; _analyse says how it is built): the quote state is
+    found per sentence with ``rfind``/``count`` (_quote_open_after); the word loops visit only
+    the title-case words and the lower-case forms of those asked of ``lower_mid``, and
     mid_sentence_context is inlined for words after the first of their sentence, where the
     scan back over blanks always stops at the word before, inside the sentence.
     """
@@ -306,100 +296,162 @@ def analyse(doc: "Document") -> Analysis:
 
 
 def _analyse(doc: "Document") -> Analysis:
+    """The sentences' facts and the capitalisation counts (see ``analyse``): one loop over the
+    sentences finds their word ranges, the per-sentence facts are lists built in C (paragraph
+    facts repeated over their sentences, the list-marker tests as mapped regex calls), and
+    plain loops visit the few that need Python (one-sentence paragraphs for headlines, the
+    sentences of paragraphs holding a double quotation mark) and the title-case and asked
+    lower-case words, each matched to its sentence by walking the sentences along with them.
+    (In 3.11 a plain loop that makes no object per word costs less than a chain of mapped
+    calls that make a slice and a string per word.) tests/rules/test_sentence_analysis.py
+    compares it with the walk over every sentence it replaced."""
     text = doc.text
     words = doc.words
     starts = list(map(itemgetter(0), words))
     n = len(words)
     an = Analysis()
-    cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
-    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    paras = doc.paragraphs
+    n_paras = len(paras)
+    groups = list(map(doc.paragraph_sentences, range(n_paras)))
+    sizes = list(map(len, groups))
+    sents = list(chain.from_iterable(groups))
+    n_sents = len(sents)
+    # each sentence's words, words[a:b]: sentences come in text order, so a sentence's first
+    # word is at or after the previous sentence's end (b), and at most one word starts per
+    # character: the bisections search those short ranges only
+    first: list[int] = []
+    after: list[int] = []
+    b = 0
+    prev_end = 0
+    for s_start, s_end, _, _ in sents:
+        if s_start >= prev_end:
+            a = bisect_left(starts, s_start, b, min(n, b + s_start - prev_end))
+        else:  # (not in text order: search everything)
+            a = bisect_left(starts, s_start)
+        b = bisect_left(starts, s_end, a, min(n, a + s_end - s_start))
+        prev_end = s_end
+        first.append(a)
+        after.append(b)
+    sent_words = list(map(words.__getitem__, map(slice, first, after)))
+    offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
+    # headlines: only a paragraph of one sentence can be one
+    para_head = [False] * n_paras
+    for pi in compress(range(n_paras), map((1).__eq__, sizes)):
+        para_head[pi] = _headline(sent_words[offsets[pi]], paras[pi].text, 1)
+    head = list(chain.from_iterable(map(repeat, para_head, sizes)))
+    title_case = [False] * n_sents
+    for g in compress(range(n_sents), head):
+        title_case[g] = _title_case(sent_words[g])
+    an.sentences = list(
+        map(
+            tuple.__new__,
+            repeat(SentInfo),
+            zip(
+                sents,
+                sent_words,
+                chain.from_iterable(map(range, sizes)),
+                chain.from_iterable(map(repeat, sizes, sizes)),
+                _quote_states(sents, paras, sizes, offsets),
+                head,
+                _list_items(doc, sents),
+                range(n_sents),
+                title_case,
+            ),
+        )
+    )
     # Only the title-case words can count as capitalised mid-sentence: their indexes, picked
-    # out by C-level filters over each distinct word (is_titlecase), are all the word loop
-    # visits (a lower-case word is counted by the second walk below, only when asked about).
+    # out by C-level filters over each distinct word (is_titlecase), matched to their sentence
+    # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
     title_words = {t for t in counts if len(t) > 1 and t[0].isupper() and t[1:].islower()}
-    tpos = list(compress(range(n), map(title_words.__contains__, texts)))
-    n_title = len(tpos)
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
-    runs: list[tuple[int, int]] = []  # the word ranges of the sentences outside headlines
-    b = 0
-    prev_end = 0
-    for pi, para in enumerate(doc.paragraphs):
-        sents = doc.paragraph_sentences(pi)
-        quote_open = False
-        sent_words = []
-        ranges = []
-        for s in sents:
-            # Sentences come in text order, so a sentence's first word is at or after the
-            # previous sentence's end (b), and at most one word starts per character: the
-            # bisections search those short ranges only, with the same answers.
-            if s.start >= prev_end:
-                a = bisect_left(starts, s.start, b, min(n, b + s.start - prev_end))
-            else:  # (not in text order: search everything)
-                a = bisect_left(starts, s.start)
-            b = bisect_left(starts, s.end, a, min(n, a + s.end - s.start))
-            prev_end = s.end
-            sent_words.append(words[a:b])
-            ranges.append(a)
-        # (_headline reads the paragraph's words only when it is one sentence)
-        head = _headline(sent_words[0] if len(sents) == 1 else [], para.text, len(sents))
-        ls = text.rfind("\n", 0, para.start) + 1  # the sentence's line start, found scanning forward only
-        scan_from = para.start
-        for si, (s, ws) in enumerate(zip(sents, sent_words)):
-            nl = text.rfind("\n", scan_from, s.start)  # (from 0 each time: quadratic on one long line)
-            if nl >= 0:
-                ls = nl + 1
-            scan_from = s.start
-            # (in the file's own text: Markdown's and reST's list markers are blanked)
-            list_item = bool(_LIST_MARKER.match(text, s.start)) or (
-                ls < s.start and bool(_LIST_MARKER.fullmatch(doc.source, ls, s.start))
-            )
-            si_global = len(an.sentences)
-            an.sentences.append(
-                SentInfo(s, ws, si, len(sents), quote_open, head, list_item, si_global, head and _title_case(ws))
-            )
-            # track double-quote state through the sentence
-            quote_open = _quote_open_after(s.text, quote_open)
-            # the title-case words of the sentence after its first (never mid-sentence)
-            a = ranges[si]
-            end = a + len(ws)
-            j = bisect_right(tpos, a)
-            if head:
-                # (G002 asks lower_mid of a headline's title-case words too)
-                while j < n_title and tpos[j] < end:
-                    asked.add(texts[tpos[j]].casefold())
-                    j += 1
-                continue
-            if len(ws) > 1:
-                runs.append((a, end))
-            while j < n_title and tpos[j] < end:
-                p = tpos[j]
-                j += 1
-                if not _mid_after_word(text, starts[p]):
-                    continue
-                k = p - a
-                cap_mid_sentence.append(si_global)
-                cap_mid_word.append(k)
-                w = ws[k]
-                low = w.text.casefold()
-                asked.add(low)
-                prev_cap = is_capitalised(ws[k - 1].text) and text[ws[k - 1].end : w.start].strip() == ""
-                next_cap = k + 1 < len(ws) and is_capitalised(ws[k + 1].text) and text[w.end : ws[k + 1].start].strip() in ("", "of", "and")
-                if prev_cap or next_cap:
-                    cap_in_name[low] = cap_in_name.get(low, 0) + 1
-                    if prev_cap and not next_cap:
-                        cap_name_last[low] = cap_name_last.get(low, 0) + 1
-                else:
-                    cap_isolated[low] = cap_isolated.get(low, 0) + 1
-    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, runs)
+    cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
+    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    g = 0
+    for p in compress(range(n), map(title_words.__contains__, texts)):
+        while g < n_sents and after[g] <= p:
+            g += 1
+        if g == n_sents or p <= first[g]:
+            continue  # outside the sentences, or a sentence's first word
+        if head[g]:
+            asked.add(texts[p].casefold())  # (G002 asks lower_mid of a headline's words too)
+            continue
+        # mid-sentence (mid_sentence_context): the last character before the word other than
+        # blanks (the word before ends inside the sentence) is no opening mark, stop or line break
+        w_start = starts[p]
+        i = w_start - 1
+        c = text[i]
+        while c in _BLANKS:
+            i -= 1
+            c = text[i]
+        if c in _NOT_MID:
+            continue
+        cap_mid_sentence.append(g)
+        cap_mid_word.append(p - first[g])
+        low = texts[p].casefold()
+        asked.add(low)
+        # a capitalised word right before (white space between) or right after (white space,
+        # "of" or "and" between, inside the sentence)
+        prev_cap = texts[p - 1][0].isupper() and not text[words[p - 1][1] : w_start].strip()
+        next_cap = p + 1 < after[g] and texts[p + 1][0].isupper() and text[words[p][1] : starts[p + 1]].strip() in _NAME_JOINS
+        if prev_cap or next_cap:
+            cap_in_name[low] = cap_in_name.get(low, 0) + 1
+            if prev_cap and not next_cap:
+                cap_name_last[low] = cap_name_last.get(low, 0) + 1
+        else:
+            cap_isolated[low] = cap_isolated.get(low, 0) + 1
+    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head)
     return an
 
 
-def _lower_mid(text: str, starts: list[int], texts: list[str], counts: "Mapping[str, int]", asked: set[str], runs: list[tuple[int, int]]) -> dict[str, int]:
+#: what may stand between a word and a capitalised word after it in a name ("Bank of England")
+_NAME_JOINS = frozenset(("", "of", "and"))
+#: a list marker that makes up all of a line before a sentence, found after a line break
+_LIST_LINE = lazy_re("\n" + _LIST_MARKER_PATTERN)
+
+
+def _list_items(doc: "Document", sents: list) -> list[bool]:
+    """Does each sentence start a list item: a list marker at its start, or (in the file's own
+    text: Markdown's and reST's list markers are blanked) all of its line before it? The
+    second test is ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of
+    the few marker lines found in one search: a marker and its blanks are matched greedily,
+    and a sentence starts on a character other than white space, so the line's match ends at
+    the sentence's start or the marker is not all of the line before it."""
+    source = doc.source
+    s_starts = list(map(itemgetter(0), sents))
+    items = list(map(bool, map(_LIST_MARKER.match, repeat(doc.text), s_starts)))
+    m = _LIST_MARKER.match(source)
+    ends = {m.end()} if m else set()
+    ends.update(map(_match_end, _LIST_LINE.finditer(source)))
+    for g in compress(range(len(sents)), map(ends.__contains__, s_starts)):
+        items[g] = True
+    return items
+
+
+_match_end = methodcaller("end")
+
+
+def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]) -> list[bool]:
+    """Does each sentence start inside an open double quotation (_quote_open_after, tracked
+    through each paragraph)? Only the paragraphs that hold a double quotation mark are walked,
+    and the state after a paragraph's last sentence is not needed."""
+    states = [False] * len(sents)
+    texts = list(map(itemgetter(2), paras))
+    quoted = map(or_, map(or_, map(str.__contains__, texts, repeat('"')), map(str.__contains__, texts, repeat("\u201c"))), map(str.__contains__, texts, repeat("\u201d")))
+    for pi in compress(range(len(paras)), quoted):
+        quote_open = False
+        for g in range(offsets[pi], offsets[pi] + sizes[pi] - 1):
+            quote_open = states[g + 1] = _quote_open_after(sents[g].text, quote_open)
+    return states
+
+
+def _lower_mid(
+    text: str, starts: list[int], texts: list[str], counts: "Mapping[str, int]", asked: set[str], first: list[int], after: list[int], head: list[bool]
+) -> dict[str, int]:
     """``Analysis.lower_mid`` for the casefolded words in ``asked``: how often each is written
     in lower case mid-sentence (after the first word of a sentence outside a headline, not
-    after an opening mark, a line break or a sentence end) in the word ranges ``runs``.
+    after an opening mark, a line break or a sentence end).
 
     The G rules ask lower_mid only of title-case words written after a sentence's first word
     (G002's candidates and defined terms), so the other lower-case words, most of a text, are
@@ -408,15 +460,20 @@ def _lower_mid(text: str, starts: list[int], texts: list[str], counts: "Mapping[
     wanted = set(compress(lower, map(asked.__contains__, map(str.casefold, lower))))
     if not wanted:
         return {}
-    lpos = list(compress(range(len(texts)), map(wanted.__contains__, texts)))
-    n_lower = len(lpos)
     found: list[str] = []
-    for a, end in runs:
-        j = bisect_right(lpos, a)
-        while j < n_lower and lpos[j] < end:
-            p = lpos[j]
-            j += 1
-            if _mid_after_word(text, starts[p]):
-                found.append(texts[p])
+    n_sents = len(after)
+    g = 0
+    for p in compress(range(len(texts)), map(wanted.__contains__, texts)):
+        while g < n_sents and after[g] <= p:
+            g += 1
+        if g == n_sents or p <= first[g] or head[g]:
+            continue
+        i = starts[p] - 1
+        c = text[i]
+        while c in _BLANKS:
+            i -= 1
+            c = text[i]
+        if c not in _NOT_MID:
+            found.append(texts[p])
     # casefolded and counted in C, keys first seen in text order
     return dict(Counter(map(str.casefold, found)))

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
+from ._dupnear import keys as _keys
+from ._dupnear import words as _words
+from ._dupnear import words_utf8
+from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
+from ._dupnear import near_similarity_cut as _near_similarity_cut
+from ._dupnear import same_numbers as _same_numbers
 
 if TYPE_CHECKING:
     from rapidfuzz import fuzz
@@ -30,25 +37,13 @@ else:
 MIN_WORDS_EXACT = 6
 MIN_CHARS_EXACT = 30
 MIN_WORDS_NEAR = 10
-NEAR_RATIO = 90.0  # rapidfuzz ratio (0..100) on normalised text
-TRUNCATED_MIN_SHARE = 0.5  # a truncated copy keeps at least half the text
 BUCKET_LIMIT = 8  # compare with at most this many earlier paragraphs per key
-SHINGLE = 4  # _keys zips exactly four word lists: change both together
-SKETCH = 3
+WAITING_LIMIT = 16  # paragraphs whose keys wait until a later paragraph may copy one (see below)
 
 MIN_WORDS_SENTENCE = 6
 
 _WS = lazy_re(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
-# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
-# plain character set that the regex engine tests faster than the Unicode class.
-_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
-
-
-def _words(norm: str) -> list[str]:
-    """``_WORDISH.findall(norm)``."""
-    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
 _SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 
@@ -88,15 +83,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8"))
-
-
-_crc32 = zlib.crc32
-_encode = str.encode
-_join = " ".join
-
-
 @dataclass(frozen=True)
 class ParagraphCopy:
     index: int  # the later copy
@@ -117,6 +103,11 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
     buckets: dict[tuple, list[int]] = {}
     norms: list[str] = []
     lens: list[int] = []
+    facts: dict[int, tuple] = {}  # number_facts of a paragraph, made when first needed
+    # Paragraphs not yet in the buckets, with their words: a document's first few originals
+    # wait there until a later paragraph may be a copy of one of them (see below); None once
+    # they are all in
+    waiting: list[tuple[int, list[bytes]]] | None = []
     out: list[ParagraphCopy] = []
     for i, p in enumerate(paras):
         norm = normalise(p.text)
@@ -130,24 +121,48 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
             continue
-        words = _words(norm)
+        words = words_utf8(norm)
         if len(words) < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i
         if len(words) < MIN_WORDS_NEAR:
             continue
+        lb = len(norm)
+        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
+        fb = None
+        if waiting is not None:
+            # Every candidate is a waiting paragraph, and no pair that fails the length and
+            # numbers tests below is a copy: unless one of them passes, no key is needed to
+            # know this paragraph is no copy. (Most paragraphs of a short document are never
+            # asked for their keys; putting the waiting ones into the buckets later, in
+            # order, leaves the buckets as adding each in its turn does.)
+            may_copy = False
+            for j, _ in waiting:
+                if lo <= lens[j] <= hi:
+                    if fb is None:
+                        fb = facts[i] = number_facts(norm)
+                    fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+                    if numbers_may_agree(norms[j], norm, fa, fb):
+                        may_copy = True
+                        break
+            if not may_copy:
+                if i:  # (a headline is never an original: see below)
+                    waiting.append((i, words))
+                if len(waiting) <= WAITING_LIMIT:
+                    continue
+            # A paragraph may copy a waiting one, or too many wait: all go in, and from here
+            # on each paragraph goes into the buckets in its turn.
+            for j, w in waiting:
+                _add_to_buckets(buckets, _keys(w), j)
+            waiting = None
+            if not may_copy:
+                continue
         keys = _keys(words)
         best: tuple[float, int, bool] | None = None
         # the candidates of every key, each once, in first-seen order (dict keys keep the
-        # order of insertion, and updating a key that is there does not move it)
-        cands: dict[int, None] = {}
-        for key in keys:
-            lst = buckets.get(key)
-            if lst:
-                cands.update(dict.fromkeys(lst))
+        # order of insertion, and fromkeys keeps the first of repeated ones)
+        cands = dict.fromkeys(chain.from_iterable(filter(None, map(buckets.get, keys))))
         ends_sentence = _ends_sentence(norm)
-        lb = len(norm)
-        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
         for j in cands:
             la = lens[j]
             if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
@@ -155,6 +170,14 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
                 # text under half the other's length (no ratio can then reach NEAR_RATIO and no
                 # truncated copy is that short), or this paragraph a complete sentence too
                 # short for the ratio and under 0.8 of the other (a summary, dropped below).
+                continue
+            # The numbers test below, done first where a few steps can rule the pair out before
+            # rapidfuzz (numbers_may_agree): "rose 2.1 percent" and "rose 2.3 percent" can only
+            # be a truncated copy, whose part both have holds the same numbers.
+            if fb is None:
+                fb = facts[i] = number_facts(norm)
+            fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+            if fa[0] != fb[0] and not numbers_may_agree(norms[j], norm, fa, fb):
                 continue
             score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:
@@ -172,118 +195,17 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             # A headline is often restated by the deck or the lede ("May 3 (Agency): …"):
             # only an exact copy of it counts.
             continue
-        for key in keys:
-            lst = buckets.setdefault(key, [])
-            lst.append(i)
-            if len(lst) > BUCKET_LIMIT:
-                del lst[0]
+        _add_to_buckets(buckets, keys, i)
     return out
 
 
-def _keys(words: list[str]) -> list[tuple]:
-    keys: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
-    # A bottom-k sketch of word shingles: two paragraphs that share most shingles very likely
-    # share one of their smallest hashes, so a few changed words anywhere still meet.
-    # (the shingle hashes built with map over zip, in C: the same values as
-    # ``{_h(" ".join(words[k : k + SHINGLE])) ...}``, a few times faster; SHINGLE is 4)
-    hashes = sorted(set(map(_crc32, map(_encode, map(_join, zip(words, words[1:], words[2:], words[3:]))))))
-    keys.extend(("sh", h) for h in hashes[:SKETCH])
-    return keys
-
-
-_NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
-
-
-def _same_numbers(a: str, b: str, truncated: bool) -> bool:
-    if truncated:
-        n = min(len(a), len(b))
-        a, b = a[:n], b[:n]
-        # a number cut in two at the end of the shorter copy is still the same number
-        a, b = a.rstrip("0123456789.,:"), b.rstrip("0123456789.,:")
-    return sorted(_NUMBER.findall(a)) == sorted(_NUMBER.findall(b))
-
-
-def _near_similarity(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
-    """``_similarity(a, b)`` when the pair can be a copy that ``paragraph_copies`` keeps, else
-    ``(0.0, False)``: rapidfuzz is called only where bounds cannot rule the pair out.
-
-    ``paragraph_copies`` ignores a pair whose score is under NEAR_RATIO, and a truncated pair
-    whose later paragraph ``b`` is a complete sentence under 0.8 of ``a``'s length. With ``n``,
-    ``m`` the shorter and longer length and ``L`` the longest common subsequence:
-
-    - ``ratio = 200 L / (n + m) <= 200 n / (n + m)``: when that bound is under NEAR_RATIO the
-      full ratio is not computed (both sides are exact in floats for integer lengths);
-    - the truncated score ``t = 100 L' / n`` with ``L' <= L`` (a prefix of the longer text has
-      no longer common subsequence), so ``t <= ratio (n + m) / (2 n)``: when that is under 94
-      (with a margin far above float error) ``t`` cannot reach NEAR_RATIO + 4.
-    """
-    la, lb = len(a), len(b)
-    n, m = (la, lb) if la <= lb else (lb, la)
-    score = None
-    if 200 * n >= NEAR_RATIO * (n + m):
-        score = fuzz.ratio(a, b)
-        if score >= NEAR_RATIO:
-            return score, False
-    if n < TRUNCATED_MIN_SHARE * m:
-        return 0.0, False
-    if b_ends_sentence and lb < 0.8 * la:
-        return 0.0, False  # a shorter complete sentence: the caller drops it as a summary
-    if score is not None and score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
-        return 0.0, False
-    short, long_ = (a, b) if la <= lb else (b, a)
-    t = fuzz.ratio(short, long_[:n])
-    if t >= NEAR_RATIO + 4:
-        return t, True
-    return 0.0, False
-
-
-# Scores asked of rapidfuzz with a cut-off a little under the one the test needs: rapidfuzz then
-# bounds its work by the largest distance that can still reach the cut-off (0.0 below it), and
-# the margin keeps a score on the very boundary (90.0) from being lost to float rounding.
-_MARGIN = 1e-7
-
-
-def _near_similarity_cut(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
-    """``_near_similarity(a, b, b_ends_sentence)``, with rapidfuzz told the least score that
-    can still matter, so that it can stop early on the many pairs far apart.
-
-    The full ratio matters when it reaches NEAR_RATIO or, if the pair may still be a truncated
-    copy, when it reaches the bound ``(NEAR_RATIO + 4 - 1e-6) * 2 n / (n + m)`` under which
-    _near_similarity skips the truncated score; below the smaller of the two (0.0 from
-    rapidfuzz) both tests fail just as they do for the exact score. The truncated score
-    matters only from NEAR_RATIO + 4.
-    """
-    la, lb = len(a), len(b)
-    n, m = (la, lb) if la <= lb else (lb, la)
-    truncatable = not (n < TRUNCATED_MIN_SHARE * m) and not (b_ends_sentence and lb < 0.8 * la)
-    if 200 * n >= NEAR_RATIO * (n + m):
-        cut = NEAR_RATIO
-        if truncatable:
-            cut = min(cut, (NEAR_RATIO + 4 - 1e-6) * 2 * n / (n + m))
-        score = fuzz.ratio(a, b, score_cutoff=cut - _MARGIN)
-        if score >= NEAR_RATIO:
-            return score, False
-        if not truncatable or score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
-            # (a score of 0.0 from rapidfuzz is under the cut-off, so under this bound too)
-            return 0.0, False
-    elif not truncatable:
-        return 0.0, False
-    short, long_ = (a, b) if la <= lb else (b, a)
-    t = fuzz.ratio(short, long_[:n], score_cutoff=NEAR_RATIO + 4 - _MARGIN)
-    if t >= NEAR_RATIO + 4:
-        return t, True
-    return 0.0, False
-
-
-def _similarity(a: str, b: str) -> tuple[float, bool]:
-    """Similarity of two normalised paragraphs, and whether one is a truncated copy."""
-    score = fuzz.ratio(a, b)
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if score < NEAR_RATIO and len(short) >= TRUNCATED_MIN_SHARE * len(long_):
-        t = fuzz.ratio(short, long_[: len(short)])
-        if t >= NEAR_RATIO + 4:
-            return t, True
-    return score, False
+def _add_to_buckets(buckets: dict[tuple, list[int]], keys: list[tuple], i: int) -> None:
+    """Paragraph ``i`` is a candidate for later paragraphs sharing one of its ``keys``."""
+    for key in keys:
+        lst = buckets.setdefault(key, [])
+        lst.append(i)
+        if len(lst) > BUCKET_LIMIT:
+            del lst[0]
 
 
 def deletion_span(doc, index: int) -> tuple[int, int]:
@@ -584,6 +506,13 @@ def _trail_to_spaces(text: str) -> str:
     return text
 
 
+def _sentence_norms(sents) -> list[str] | None:
+    """The normalised text of each sentence, or None when no two are the same (most documents:
+    then one set decides, without a look-up per sentence)."""
+    norms = [normalise(_trail_to_spaces(s.text)) for s in sents]
+    return None if len(set(norms)) == len(norms) else norms
+
+
 def _is_verse(text: str) -> bool:
     """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
 
@@ -631,15 +560,18 @@ class RepeatedSentence(Rule):
         copied = {c.index for c in copies}
         if wf is not None:
             copied.update(wf[2])  # paragraphs repeating one of an earlier window
+        sents = doc.sentences
+        norms = _sentence_norms(sents)
+        if norms is None:
+            return
         text = doc.text
         seen: dict[str, int] = {}
-        sents = doc.sentences
         quote_at: list[int] | None = None
         first_described: dict[int, tuple[int, str]] = {}
         for k, s in enumerate(sents):
             if s.paragraph in copied:
                 continue
-            norm = normalise(_trail_to_spaces(s.text))
+            norm = norms[k]
             j = seen.setdefault(norm, k)
             if j == k:
                 continue  # the first of its text

@@ -20,6 +20,83 @@ _COMMON_TYPOGRAPHY = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 
 @lru_cache(maxsize=1)
 def _mojibake_triggers() -> "re.Pattern[str]":
+    """Characters a paragraph must contain for ftfy's ``is_bad`` to be worth asking (see
+    _analyse_triggers; the answer is kept between runs by _badness_shape)."""
+    return _narrow_triggers() if _badness_shape()[0] else _NON_ASCII
+
+
+@lru_cache(maxsize=1)
+def _mojibake_width() -> int | None:
+    """The longest text a badness match can span, or None (see _analyse_width; kept between
+    runs by _badness_shape)."""
+    return _badness_shape()[1]
+
+
+@lru_cache(maxsize=1)
+def _narrow_triggers() -> "re.Pattern[str]":
+    return re.compile(r"[^\x00-\x7f" + _COMMON_TYPOGRAPHY + "]")
+
+_SHAPE_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def _badness_shape() -> tuple[bool, int | None]:
+    """(whether the trigger is "not ASCII, not common typography", the width for windowed
+    searches): what _analyse_triggers and _analyse_width read from ftfy's badness expression.
+
+    Parsing the 4,000-character expression takes about 20 ms, and it needs ftfy imported
+    (about 40 ms more). The answer is kept in the data cache folder (``mojibake-shape-*.txt``),
+    named by the checksum of ftfy's ``badness.py`` found without importing ftfy, so a run whose
+    text holds no trigger character never imports ftfy, and one that does skips the parse.
+    Where the file cannot be read or written the expression is parsed as before.
+    """
+    path = _shape_file()
+    if path is not None:
+        try:
+            kind, _, width = path.read_text(encoding="ascii").partition(" ")
+            if kind in ("narrow", "any") and (width == "none" or width.isdigit()):
+                return kind == "narrow", None if width == "none" else int(width)
+        except (OSError, ValueError):
+            pass  # no file yet, or a damaged one: parse the expression
+    narrow = _analyse_triggers() is not _NON_ASCII
+    width = _analyse_width() if narrow else None
+    if path is not None:
+        import contextlib
+        import os
+        import tempfile
+
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".mojibake-", suffix=".part", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="ascii") as out:
+                    out.write(f"{'narrow' if narrow else 'any'} {'none' if width is None else width}")
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+    return narrow, width
+
+
+def _shape_file():
+    """The cache file for _badness_shape, or None (no cache folder, no ftfy)."""
+    import zlib
+
+    from ..lint.lexicon import _cache_dir, _package_dir
+
+    try:
+        folder, ftfy_dir = _cache_dir(), _package_dir("ftfy")
+        if folder is None or ftfy_dir is None:
+            return None
+        data = (ftfy_dir / "badness.py").read_bytes()
+    except (OSError, ImportError, ValueError):
+        return None
+    return folder / f"mojibake-shape-v{_SHAPE_VERSION}-{len(data)}-{zlib.crc32(data):08x}.txt"
+
+
+@lru_cache(maxsize=1)
+def _analyse_triggers() -> "re.Pattern[str]":
     """Characters a paragraph must contain for ftfy's ``is_bad`` to be worth asking.
 
     ftfy's ``BADNESS_RE`` is a list of alternatives, each a sequence of character classes. If
@@ -47,7 +124,7 @@ def _mojibake_triggers() -> "re.Pattern[str]":
                 return _NON_ASCII
     except Exception:  # pragma: no cover - an unexpected ftfy pattern: no shortcut
         return _NON_ASCII
-    return re.compile(r"[^\x00-\x7f" + _COMMON_TYPOGRAPHY + "]")
+    return _narrow_triggers()
 
 
 #: the items a badness alternative may hold for _mojibake_width: each matches the same text
@@ -55,8 +132,7 @@ def _mojibake_triggers() -> "re.Pattern[str]":
 _CONTEXT_FREE = frozenset(("LITERAL", "NOT_LITERAL", "IN", "ANY", "BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT"))
 
 
-@lru_cache(maxsize=1)
-def _mojibake_width() -> int | None:
+def _analyse_width() -> int | None:
     """The longest text ftfy's ``BADNESS_RE`` can match, when every match also matches where a
     search is started a few characters before it (None otherwise: then is_bad reads the whole
     paragraph).
@@ -75,7 +151,7 @@ def _mojibake_width() -> int | None:
         import re._parser as sre  # type: ignore[import-not-found]  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse as sre  # type: ignore[no-redef]
-    if _mojibake_triggers() is _NON_ASCII or BADNESS_RE.flags & (re.MULTILINE | re.IGNORECASE):
+    if _analyse_triggers() is _NON_ASCII or BADNESS_RE.flags & (re.MULTILINE | re.IGNORECASE):
         return None
     try:
         tree = sre.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
@@ -198,10 +274,12 @@ class Mojibake(Rule):
         text = doc.structural_text  # code, tables and banners of plain text too
         if text.isascii():
             return  # every trigger character is outside ASCII: no need to import ftfy
+        triggers = _mojibake_triggers()
+        if not triggers.search(text):
+            return  # (every paragraph is part of the text) no need to import ftfy
         import ftfy
         from ftfy.badness import is_bad
 
-        triggers = _mojibake_triggers()
         width = _mojibake_width()
         for para in doc.structural_paragraphs():
             if width is not None:

@@ -11,7 +11,6 @@ leave a quotation open when the next paragraph starts with an opening mark of th
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import partial
 from typing import Any, Callable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 OPEN, CLOSE = "open", "close"
 
 _MARKS = frozenset("\"\u201c\u201d\u201e'\u2018\u2019\u00ab\u00bb")
+_KINDS = (DOUBLE, SINGLE, GUILLEMET)
 _CLOSE_GLYPH = {DOUBLE: "\u201d", SINGLE: "\u2019", GUILLEMET: "\u00bb"}
 # Elisions that start with an apostrophe: not opening quotes.
 _ELISION = lazy_re(r"(?:n['\u2019]|em|tis|twas|cause|cos|til|till|bout|round|ere|neath|ow|im|er)\b", re.I)
@@ -160,12 +160,13 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     return out
 
 
-def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Counter) -> tuple[str, str] | None:
+def _classify(text: str, i: int, ps: int, pe: int, kinds: dict[str, int], glyphs: dict[str, int]) -> tuple[str, str] | None:
     """(kind, role) of the mark at ``i``, or None for an apostrophe or a prime.
 
     ``kinds`` and ``glyphs`` count the pending (opened, not yet closed) marks by kind and by
-    glyph: counts, not the list of pending marks, keep a paragraph of a million opening marks
-    linear."""
+    glyph (every kind and glyph a key: plain dicts, no ``Counter.__missing__`` call for a
+    count of 0): counts, not the list of pending marks, keep a paragraph of a million opening
+    marks linear."""
     c = text[i]
     prev = text[i - 1] if i > ps else None
     nxt = text[i + 1] if i + 1 < pe else None
@@ -173,6 +174,34 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
         return None  # a straight mark quoted as a character: (“"”), (‘'’)
     open_ctx = prev is None or prev in _OPEN_CONTEXT
     # (a kind is pending when kinds[kind] > 0: the counts never go below 0)
+    # (the straight double mark, the commonest, first; the tests below are one per glyph)
+    if c == '"':
+        straight_open = glyphs['"'] > 0
+        if prev is not None and prev.isdigit():
+            # 12" or 5' 11": an inch mark, unless it closes a quotation ("Top 10").
+            if straight_open and not (nxt is not None and nxt.isalnum()):
+                return DOUBLE, CLOSE
+            return None
+        if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE):
+            return DOUBLE, CLOSE  # interrupted speech: "I—" she began
+        if (
+            straight_open
+            and prev in ("'", "\u2019")
+            and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE)
+            and i - 1 > ps
+            and not text[i - 2].isspace()
+        ):
+            return DOUBLE, CLOSE  # a nested quotation closes first: "He said, 'Go.'" she added
+        if open_ctx and nxt is not None and not nxt.isspace():
+            return DOUBLE, OPEN
+        if open_ctx and prev is not None and prev not in " \t\r\n":
+            return DOUBLE, OPEN
+        if not open_ctx:
+            if (nxt is not None and nxt.isalnum()) and not straight_open:
+                return DOUBLE, OPEN
+            return DOUBLE, CLOSE
+        # White space (or the paragraph edge) on both sides: decide by what is pending.
+        return (DOUBLE, CLOSE) if straight_open else (DOUBLE, OPEN)
     if c == "\u201c":
         if glyphs["\u201e"] > 0:  # German „…“
             return DOUBLE, CLOSE
@@ -195,33 +224,6 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Count
         if not kinds[GUILLEMET] > 0 and (prev is None or prev.isspace()) and (nxt is None or nxt.isspace() or nxt in "])"):
             return None  # an arrow standing alone: "Read more »", "Home » News"
         return GUILLEMET, CLOSE
-    if c == '"':
-        straight_open = glyphs['"'] > 0
-        if prev is not None and prev.isdigit():
-            # 12" or 5' 11": an inch mark, unless it closes a quotation ("Top 10").
-            if straight_open and not _wordchar(nxt):
-                return DOUBLE, CLOSE
-            return None
-        if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE):
-            return DOUBLE, CLOSE  # interrupted speech: "I—" she began
-        if (
-            straight_open
-            and prev in ("'", "\u2019")
-            and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE)
-            and i - 1 > ps
-            and not text[i - 2].isspace()
-        ):
-            return DOUBLE, CLOSE  # a nested quotation closes first: "He said, 'Go.'" she added
-        if open_ctx and nxt is not None and not nxt.isspace():
-            return DOUBLE, OPEN
-        if open_ctx and prev is not None and prev not in " \t\r\n":
-            return DOUBLE, OPEN
-        if not open_ctx:
-            if _wordchar(nxt) and not straight_open:
-                return DOUBLE, OPEN
-            return DOUBLE, CLOSE
-        # White space (or the paragraph edge) on both sides: decide by what is pending.
-        return (DOUBLE, CLOSE) if straight_open else (DOUBLE, OPEN)
     # single marks
     single_open = kinds[SINGLE] > 0
     if c == "\u2018":
@@ -262,50 +264,48 @@ def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
         return pq  # most paragraphs hold no mark at all
     marks = pq.marks
     stack: list[int] = []
-    kinds: Counter = Counter()  # the pending marks on the stack, counted by kind and by glyph
-    glyphs: Counter = Counter()
-
-    def pop() -> int:
-        k = stack.pop()
-        kinds[marks[k].kind] -= 1
-        glyphs[marks[k].glyph] -= 1
-        return k
-
+    # the pending marks on the stack, counted by kind and by glyph
+    kinds = dict.fromkeys(_KINDS, 0)
+    glyphs = dict.fromkeys(_MARKS, 0)
     for found in chain((first,), found_marks):
         i = found.start()
         kr = _classify(text, i, ps, pe, kinds, glyphs)
         if kr is None:
             continue
         kind, role = kr
-        m = Mark(i, kind, role, text[i])
+        glyph = text[i]
+        m = Mark(i, kind, role, glyph)
         marks.append(m)
         mi = len(marks) - 1
         if role == OPEN:
             if i == pe - 1:
                 m.dangling = True  # nothing after it in the paragraph
                 continue
-            if m.glyph == "\u201c" and text[i + 1] in " \t" and _SENT_END_BEFORE.search(text, max(ps, i - 6), i):
+            if glyph == "\u201c" and text[i + 1] in " \t" and _SENT_END_BEFORE.search(text, max(ps, i - 6), i):
                 m.dangling = True  # "unfolding. “ Then": quotes nothing
                 continue
             stack.append(mi)
             kinds[kind] += 1
-            glyphs[m.glyph] += 1
+            glyphs[glyph] += 1
             continue
         # a closing mark
         if i == ps and kind != SINGLE:
             m.dangling = True
             continue
-        if stack and marks[stack[-1]].kind == kind:
-            o = pop()
-            m.partner, marks[o].partner = o, mi
-        elif kinds[kind] > 0:
-            while marks[stack[-1]].kind != kind:
-                inner = pop()
-                pq.unclosed.append(inner)
-            o = pop()
-            m.partner, marks[o].partner = o, mi
-        else:
+        if not kinds[kind]:
             pq.unmatched_close.append(mi)
+            continue
+        # (the innermost pending mark of this kind closes; pending marks of other kinds inside
+        # it are left unclosed)
+        while True:
+            k = stack.pop()
+            o = marks[k]
+            kinds[o.kind] -= 1
+            glyphs[o.glyph] -= 1
+            if o.kind == kind:
+                break
+            pq.unclosed.append(k)
+        m.partner, o.partner = k, mi
     pq.unclosed.extend(stack)
     pq.unclosed.sort()
     return pq

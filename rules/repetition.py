@@ -156,7 +156,7 @@ WS, COMMA, OTHER = 0, 1, 2
 
 def word_chars(doc) -> str | list[int]:
     """``_word_chars(doc.words)``, once per document (R001 and R002 read it)."""
-    return doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words))[0]
+    return doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))[0]
 
 
 def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int] | None:
@@ -167,7 +167,7 @@ def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int
     they are no longer those of the process' table (another document emptied it since)."""
     if not doc.memoised("repetition.chars"):
         return None
-    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words))
+    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))
     if gen != _TABLE_GEN[0] or not isinstance(chars, str):
         return None
     present = doc.word_counts
@@ -195,11 +195,11 @@ _CHARS_MAX = 200_000  # distinct words kept; a document with more numbers its ow
 _TABLE_GEN = [0]
 
 
-def _word_chars(words) -> str | list[int]:
-    return _word_chars_gen(words)[0]
+def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
+    return _word_chars_gen(words, texts)[0]
 
 
-def _word_chars_gen(words) -> tuple[str | list[int], int]:
+def _word_chars_gen(words, texts: list[str] | None = None) -> tuple[str | list[int], int]:
     """One character per word, the same character exactly for the same casefolded word.
 
     Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
@@ -209,7 +209,8 @@ def _word_chars_gen(words) -> tuple[str | list[int], int]:
     characters still mean exactly equal casefolded words. A document with more distinct
     words than the table holds numbers its own (_doc_word_chars).
     """
-    texts = list(map(itemgetter(2), words))
+    if texts is None:
+        texts = list(map(itemgetter(2), words))
     char_of = _CHAR_OF
     new = set(texts).difference(char_of)
     if new:

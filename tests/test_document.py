@@ -109,3 +109,16 @@ def test_word_before_same_as_the_pattern():
             lo = rng.randrange(0, end + 1)
             m = _WORD_BEFORE.search(text, lo, end)
             assert m is not None and _word_before(text, lo, end) == m.span(1)
+
+
+def test_line_starts_same_as_the_newline_pattern():
+    import random
+    import re
+
+    rnd = random.Random(11)
+    pieces = ["", "a", "word ", "\n", "\n\n", "\r\n", "\r", " \t", "é", "\u2028"]
+    texts = ["", "\n", "abc", "abc\n", "\nabc", "a\r\nb", "a\rb\n"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30))) for _ in range(3000)]
+    for text in texts:
+        want = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        assert Document(text).line_starts == want, repr(text)

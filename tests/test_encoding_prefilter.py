@@ -37,3 +37,68 @@ def test_mojibake_still_found_next_to_clean_paragraphs():
     text = "A clean “quoted” paragraph – with dashes…\n\nThe cafÃ© reopened on Monday.\n"
     found = [f for f in lint_text(text, Config()) if f.code == "E001"]
     assert len(found) == 1 and found[0].suggestions[0].replacement == "café"
+
+
+def _clear_shape_caches(E) -> None:
+    for fn in (E._badness_shape, E._mojibake_triggers, E._mojibake_width):
+        fn.cache_clear()
+
+
+def test_the_expressions_shape_is_kept_between_runs(tmp_path, monkeypatch):
+    from garblint.rules import encoding as E
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    _clear_shape_caches(E)
+    try:
+        parsed = (E._analyse_triggers() is not _NON_ASCII, E._analyse_width())
+        assert E._badness_shape() == parsed
+        (kept,) = tmp_path.glob("mojibake-shape-*.txt")
+        assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # no temporary file left
+        kept.write_text("any none", encoding="ascii")  # what a later run reads, not parses
+        _clear_shape_caches(E)
+        assert E._badness_shape() == (False, None)
+        assert E._mojibake_triggers() is _NON_ASCII and E._mojibake_width() is None
+        kept.write_text("\x00garbage", encoding="latin1")  # damaged: parsed again and rewritten
+        _clear_shape_caches(E)
+        assert E._badness_shape() == parsed
+        assert kept.read_text(encoding="ascii").startswith("narrow" if parsed[0] else "any")
+    finally:
+        _clear_shape_caches(E)
+
+
+def test_without_a_cache_folder_the_expression_is_parsed(monkeypatch):
+    from garblint.rules import encoding as E
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", "")
+    _clear_shape_caches(E)
+    try:
+        assert E._badness_shape() == (E._analyse_triggers() is not _NON_ASCII, E._analyse_width())
+    finally:
+        _clear_shape_caches(E)
+
+
+def test_a_text_of_common_typography_does_not_import_ftfy(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text("She said \u201cyes\u201d \u2013 twice\u2026 and left.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("The caf\u00c3\u00a9 reopened on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from garblint.lint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--no-cache', '--select', 'E001', '--exit-zero', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "GARBLINT_DATA_CACHE": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run([*run, str(page)], capture_output=True, text=True, check=True, env=env).stdout
+    assert first.strip().splitlines()[-1] == "True"  # the first run parses the expression (and keeps its shape)
+    again = subprocess.run([*run, str(page)], capture_output=True, text=True, check=True, env=env).stdout
+    assert again.strip().splitlines() == ["All clear: no findings in 1 file.", "False"]
+    flagged = subprocess.run([*run, str(bad)], capture_output=True, text=True, check=True, env=env).stdout
+    assert "E001" in flagged and flagged.strip().splitlines()[-1] == "True"

@@ -120,3 +120,14 @@ def test_near_misses_same_with_and_without_rapidfuzz_loaded(gazetteer: Path, mon
     monkeypatch.delitem(sys.modules, "rapidfuzz")
     assert [places.near_misses(w) for w in words] == loaded
     assert loaded[0] == ["Marseille"] and loaded[4] == ["Texas"] and loaded[7] == ["Marseille"]
+
+
+def test_table_reads_like_the_dict_it_replaced(gazetteer: Path) -> None:
+    table = places.names()
+    as_dict = {f: table[f] for f in table}
+    assert len(table) == len(as_dict) and list(table) == list(as_dict)
+    assert list(table.folds_and_kinds()) == [(f, v[1]) for f, v in as_dict.items()]
+    assert table == as_dict and dict(table.items()) == as_dict
+    assert "nowhere" not in table and table.get("nowhere") is None
+    with pytest.raises(KeyError):
+        table["nowhere"]

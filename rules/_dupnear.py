@@ -1,0 +1,243 @@
+"""D001's near copies: blocking keys, the similarity of a candidate pair, and the numbers test.
+
+``duplicates._paragraph_copies`` compares a paragraph only with the earlier ones that share a
+blocking key (:func:`keys`), and keeps a pair whose rapidfuzz ratio reaches NEAR_RATIO (or
+that is a truncated copy) and whose numbers agree (:func:`same_numbers`). The numbers test
+comes last there, but it decides most candidate pairs of a text full of figures: the
+per-paragraph facts of :func:`number_facts` let :func:`numbers_may_agree` rule out a pair in
+a few operations before rapidfuzz is called.
+"""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_right
+from heapq import heapify, heappop
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from ..lint.lazyimport import lazy_module
+from ..lint.lazyre import lazy_re
+
+if TYPE_CHECKING:
+    from rapidfuzz import fuzz
+else:
+    fuzz = lazy_module("rapidfuzz.fuzz")  # imported when first used
+
+NEAR_RATIO = 90.0  # rapidfuzz ratio (0..100) on normalised text
+TRUNCATED_MIN_SHARE = 0.5  # a truncated copy keeps at least half the text
+SHINGLE = 4  # keys zips exactly four word lists: change both together
+SKETCH = 3
+
+_crc32 = zlib.crc32
+_encode = str.encode
+_join = b" ".join
+
+
+_WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
+# The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
+# plain character set that the regex engine tests faster than the Unicode class.
+_WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+_WORDISH_BYTES = lazy_re(rb"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+# every byte but A-Z, a-z, 0-9, "'" and "-" made a space
+_NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+
+
+def words(norm: str) -> list[str]:
+    """``_WORDISH.findall(norm)``: the words of a normalised text."""
+    return (_WORDISH_ASCII if norm.isascii() else _WORDISH).findall(norm)
+
+
+def words_utf8(norm: str) -> list[bytes]:
+    """``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
+
+    An ASCII text without "'" or "-" (where no word has an inner apostrophe or hyphen) is
+    split at every other character, by ``bytes.translate`` and ``split`` in C, instead of
+    matched word by word.
+    """
+    if norm.isascii():
+        b = norm.encode()
+        if b"'" in b or b"-" in b:
+            return _WORDISH_BYTES.findall(b)
+        return b.translate(_NOT_WORD).split()
+    return list(map(_encode, _WORDISH.findall(norm)))
+
+
+def keys(words: list[bytes]) -> list[tuple]:
+    """The blocking keys of a paragraph's words (``words_utf8``): its first and last SHINGLE
+    words, and a bottom-SKETCH sketch of its word shingles."""
+    # A bottom-k sketch of word shingles: two paragraphs that share most shingles very likely
+    # share one of their smallest hashes, so a few changed words anywhere still meet.
+    # (the shingle hashes built with map over zip, in C: the same values as
+    # ``[zlib.crc32(b" ".join(words[k : k + SHINGLE])) ...]``, a few times faster; SHINGLE is
+    # 4. The smallest SKETCH of them, ``sorted(set(hashes))[:SKETCH]``, popped off a heap
+    # instead of sorting them all.)
+    hashes = list(map(_crc32, map(_join, zip(words, words[1:], words[2:], words[3:]))))
+    heapify(hashes)
+    out = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
+    last = None
+    while hashes and len(out) < 2 + SKETCH:
+        h = heappop(hashes)
+        if h != last:
+            out.append(("sh", h))
+            last = h
+    return out
+
+
+_NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
+_NUMBER_CHARS = "0123456789.,:"
+
+
+def same_numbers(a: str, b: str, truncated: bool) -> bool:
+    """Do two paragraphs hold the same numbers (a truncated copy: in the part both have)?"""
+    if truncated:
+        n = min(len(a), len(b))
+        a, b = a[:n], b[:n]
+        # a number cut in two at the end of the shorter copy is still the same number
+        a, b = a.rstrip(_NUMBER_CHARS), b.rstrip(_NUMBER_CHARS)
+    return sorted(_NUMBER.findall(a)) == sorted(_NUMBER.findall(b))
+
+
+# _NUMBER as a split pattern (the numbers at the odd places, and from the pieces' lengths where
+# each ends), written to open with a character set: the regex engine then skips to a digit in C
+# instead of trying the pattern at every position. For ASCII text, where \d is [0-9], a plain
+# set the engine tests faster.
+_NUMBER_SPLIT = lazy_re(r"(\d\d*(?:[.,:]\d+)*)")
+_NUMBER_SPLIT_ASCII = lazy_re(r"([0-9][0-9]*(?:[.,:][0-9]+)*)")
+
+
+def number_facts(norm: str) -> tuple[int, int, int, list[int] | None, list[int] | None]:
+    """What :func:`numbers_may_agree` needs of a paragraph's numbers (``_NUMBER.findall``):
+    the sum of their hashes; the count and hash sum of those of ``norm.rstrip(_NUMBER_CHARS)``
+    (what ``same_numbers`` reads of a truncated pair's shorter text); the hash sums of the
+    first 0, 1, 2 ... numbers and where each number ends, both None when the text holds a
+    digit outside 0-9 (then the numbers of a prefix need not be first ones of the whole text:
+    see numbers_may_agree).
+
+    Equal lists of numbers have equal hash sums, whatever the order; unequal ones seldom do,
+    and then the pair is only compared in full. (``hash`` of a string differs between runs,
+    which changes which pairs a collision lets through, never the result.)
+    """
+    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() else _NUMBER_SPLIT).split(norm)
+    vals = pieces[1::2]
+    r = len(norm.rstrip(_NUMBER_CHARS))
+    if len(vals) == 0:
+        return 0, 0, 0, [0], []
+    if not "".join(vals).isascii():
+        short = _NUMBER.findall(norm[:r])
+        return sum(map(hash, vals)), len(short), sum(map(hash, short)), None, None
+    sums = list(accumulate(map(hash, vals), initial=0))
+    ends = list(accumulate(map(len, pieces)))[1::2]
+    count = bisect_right(ends, r)  # numbers_may_agree: the numbers of norm[:r] are the first ones
+    return sums[-1], count, sums[count], sums, ends
+
+
+def numbers_may_agree(a: str, b: str, fa: tuple, fb: tuple) -> bool:
+    """False only when neither ``same_numbers(a, b, False)`` nor ``same_numbers(a, b, True)``
+    holds, ``fa`` and ``fb`` being the ``number_facts`` of ``a`` and ``b``.
+
+    Different numbers (different hash sums) leave only the truncated test. With ``n`` the
+    shorter length, it reads the whole shorter text stripped (its count ``c`` and hash sum)
+    against ``long[:n]`` stripped to some length ``r``. When every digit of the longer text is
+    0-9, the numbers of ``long[:r]`` are exactly the whole text's numbers that end by ``r``:
+    the text before ``r`` does not end in a digit or separator, so no number runs across
+    ``r``, and a match of the regex never reads past the character after it. So they are its
+    first ``k`` numbers, and they can equal the shorter text's only if ``k == c`` and their
+    hash sum is ``sums[c]``.
+    """
+    if fa[0] == fb[0]:
+        return True
+    la, lb = len(a), len(b)
+    short, long_, text = (fa, fb, b) if la <= lb else (fb, fa, a)
+    sums = long_[3]
+    if sums is None:
+        return True
+    c = short[1]
+    if c >= len(sums) or sums[c] != short[2]:
+        return False
+    ends = long_[4]
+    r = len(text[: min(la, lb)].rstrip(_NUMBER_CHARS))
+    return (c == 0 or ends[c - 1] <= r) and (c == len(ends) or ends[c] > r)
+
+
+def near_similarity(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
+    """``similarity(a, b)`` when the pair can be a copy that ``paragraph_copies`` keeps, else
+    ``(0.0, False)``: rapidfuzz is called only where bounds cannot rule the pair out.
+
+    ``paragraph_copies`` ignores a pair whose score is under NEAR_RATIO, and a truncated pair
+    whose later paragraph ``b`` is a complete sentence under 0.8 of ``a``'s length. With ``n``,
+    ``m`` the shorter and longer length and ``L`` the longest common subsequence:
+
+    - ``ratio = 200 L / (n + m) <= 200 n / (n + m)``: when that bound is under NEAR_RATIO the
+      full ratio is not computed (both sides are exact in floats for integer lengths);
+    - the truncated score ``t = 100 L' / n`` with ``L' <= L`` (a prefix of the longer text has
+      no longer common subsequence), so ``t <= ratio (n + m) / (2 n)``: when that is under 94
+      (with a margin far above float error) ``t`` cannot reach NEAR_RATIO + 4.
+    """
+    la, lb = len(a), len(b)
+    n, m = (la, lb) if la <= lb else (lb, la)
+    score = None
+    if 200 * n >= NEAR_RATIO * (n + m):
+        score = fuzz.ratio(a, b)
+        if score >= NEAR_RATIO:
+            return score, False
+    if n < TRUNCATED_MIN_SHARE * m:
+        return 0.0, False
+    if b_ends_sentence and lb < 0.8 * la:
+        return 0.0, False  # a shorter complete sentence: the caller drops it as a summary
+    if score is not None and score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
+        return 0.0, False
+    short, long_ = (a, b) if la <= lb else (b, a)
+    t = fuzz.ratio(short, long_[:n])
+    if t >= NEAR_RATIO + 4:
+        return t, True
+    return 0.0, False
+
+
+# Scores asked of rapidfuzz with a cut-off a little under the one the test needs: rapidfuzz then
+# bounds its work by the largest distance that can still reach the cut-off (0.0 below it), and
+# the margin keeps a score on the very boundary (90.0) from being lost to float rounding.
+_MARGIN = 1e-7
+
+
+def near_similarity_cut(a: str, b: str, b_ends_sentence: bool) -> tuple[float, bool]:
+    """``near_similarity(a, b, b_ends_sentence)``, with rapidfuzz told the least score that
+    can still matter, so that it can stop early on the many pairs far apart.
+
+    The full ratio matters when it reaches NEAR_RATIO or, if the pair may still be a truncated
+    copy, when it reaches the bound ``(NEAR_RATIO + 4 - 1e-6) * 2 n / (n + m)`` under which
+    near_similarity skips the truncated score; below the smaller of the two (0.0 from
+    rapidfuzz) both tests fail just as they do for the exact score. The truncated score
+    matters only from NEAR_RATIO + 4.
+    """
+    la, lb = len(a), len(b)
+    n, m = (la, lb) if la <= lb else (lb, la)
+    truncatable = not (n < TRUNCATED_MIN_SHARE * m) and not (b_ends_sentence and lb < 0.8 * la)
+    if 200 * n >= NEAR_RATIO * (n + m):
+        cut = NEAR_RATIO
+        if truncatable:
+            cut = min(cut, (NEAR_RATIO + 4 - 1e-6) * 2 * n / (n + m))
+        score = fuzz.ratio(a, b, score_cutoff=cut - _MARGIN)
+        if score >= NEAR_RATIO:
+            return score, False
+        if not truncatable or score * (n + m) < (NEAR_RATIO + 4 - 1e-6) * 2 * n:
+            # (a score of 0.0 from rapidfuzz is under the cut-off, so under this bound too)
+            return 0.0, False
+    elif not truncatable:
+        return 0.0, False
+    short, long_ = (a, b) if la <= lb else (b, a)
+    t = fuzz.ratio(short, long_[:n], score_cutoff=NEAR_RATIO + 4 - _MARGIN)
+    if t >= NEAR_RATIO + 4:
+        return t, True
+    return 0.0, False
+
+
+def similarity(a: str, b: str) -> tuple[float, bool]:
+    """Similarity of two normalised paragraphs, and whether one is a truncated copy."""
+    score = fuzz.ratio(a, b)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if score < NEAR_RATIO and len(short) >= TRUNCATED_MIN_SHARE * len(long_):
+        t = fuzz.ratio(short, long_[: len(short)])
+        if t >= NEAR_RATIO + 4:
+            return t, True
+    return score, False

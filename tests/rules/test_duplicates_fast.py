@@ -1,0 +1,203 @@
+"""D001's fast paths against the plain forms they replace, on generated texts.
+
+``duplicates._paragraph_copies`` rules pairs out by their numbers before rapidfuzz is called
+(``_dupnear.number_facts`` / ``numbers_may_agree``) and builds its blocking keys from UTF-8
+words split in C (``words_utf8``, ``keys``); the frozen loop below is the form before that,
+which called rapidfuzz on every pair the length tests let through and hashed str shingles.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+
+import pytest
+
+from garblint.lint.document import Document
+from garblint.rules import _dupnear as DN
+from garblint.rules import duplicates as D
+
+_NUM_PIECES = ["1", "2", "07", "2023", "3.5", "1,200", "12:30", ".", ",", ":", " ", "a", "b", "\u0663", "\u00b2", "x."]
+
+
+def _random_numbers_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_NUM_PIECES) for _ in range(rng.randrange(0, 14)))
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_numbers_may_agree_never_drops_a_pair_with_the_same_numbers(seed):
+    rng = random.Random(seed)
+    agreeing = 0
+    for _ in range(300):
+        a = _random_numbers_text(rng)
+        if rng.random() < 0.5:  # a copy with its end cut off or more text after it
+            b = a[: rng.randrange(0, len(a) + 1)] + _random_numbers_text(rng) * (rng.random() < 0.5)
+        else:
+            b = _random_numbers_text(rng)
+        fa, fb = DN.number_facts(a), DN.number_facts(b)
+        same = DN.same_numbers(a, b, False) or DN.same_numbers(a, b, True)
+        may = DN.numbers_may_agree(a, b, fa, fb)
+        assert may or not same, (a, b)
+        agreeing += same
+        if fa[3] is not None and fb[3] is not None:
+            # with digits 0-9 only, nothing but a hash collision lets a pair through
+            assert may == same or fa[0] == fb[0], (a, b)
+    assert agreeing > 30
+
+
+def test_number_facts_of_a_text_with_other_digits():
+    # "\u0663" (Arabic-Indic three) is a digit to the regex but not to rstrip: a number of a
+    # prefix need not be one of the whole text's, so no prefix sums are kept
+    facts = DN.number_facts("rose 1.5 and \u06635.")
+    assert facts[3] is None and facts[4] is None
+    # the whole text stripped is "rose 1.5 and \u0663": its numbers "1.5" and "\u0663"
+    assert facts[1:3] == (2, hash("1.5") + hash("\u0663"))
+
+
+_SENTENCES = [
+    "The council met on {n} May and voted {n} to {n} for the new budget.",
+    "About {n} people live in the valley, {n} more than in {n}.",
+    "The ferry carried {n} passengers at {n} on Tuesday.",
+    "Officials said the bridge would reopen after the repairs.",
+    "Prices rose {n} percent in the year to March.",
+    "Critics argued that the plan would cost {n} million more than planned.",
+    "The vote is expected to pass with a narrow majority.",
+    "The mayor's office in Malm\u00f6 said the {n} km road would reopen.",
+    "Work on the well-known bridge began in {n}.",
+]
+
+
+def _paragraph(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randrange(1, 4)):
+        s = rng.choice(_SENTENCES)
+        while "{n}" in s:
+            s = s.replace("{n}", rng.choice(["3", "12", "2.1", "2.3", "1,500", "2020", "2021", "40"]), 1)
+        out.append(s)
+    return " ".join(out)
+
+
+def _variant(rng: random.Random, src: str) -> str:
+    r = rng.random()
+    if r < 0.3:  # a few changed characters
+        chars = list(src)
+        for _ in range(rng.randrange(1, 5)):
+            chars[rng.randrange(len(chars))] = rng.choice("abcde 0123456789.")
+        return "".join(chars)
+    if r < 0.6:  # truncated, possibly in the middle of a number
+        return src[: rng.randrange(len(src) // 2, len(src) + 1)]
+    if r < 0.8:  # a number changed
+        return src.replace(rng.choice(["3", "2", "1", "0"]), rng.choice(["4", "5", "9"]), 1)
+    return src + " " + _paragraph(rng)
+
+
+def _old_keys(words: list[str]) -> list[tuple]:
+    """``_dupnear.keys`` before it read UTF-8 words (frozen)."""
+    keys: list[tuple] = [("head", tuple(words[:4])), ("tail", tuple(words[-4:]))]
+    hashes = sorted({zlib.crc32(" ".join(words[k : k + 4]).encode("utf-8")) for k in range(len(words) - 3)})
+    keys.extend(("sh", h) for h in hashes[:3])
+    return keys
+
+
+_WORD_PIECES = ["a", "Ab", "x1", "'", "-", "--", "''", " ", "  ", ".", ",", "_", "\u00e9", "\u00df", "\u0663", "it's", "e-mail", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_words_utf8_and_keys_equal_the_str_forms(seed):
+    rng = random.Random(seed)
+    for _ in range(40):
+        t = "".join(rng.choice(_WORD_PIECES) for _ in range(rng.randrange(0, rng.choice((20, 300)))))
+        if rng.random() < 0.5:
+            t = t.replace("\u00e9", "e").replace("\u00df", "ss").replace("\u0663", "3")  # ASCII
+        if rng.random() < 0.2:
+            t = (t[:40] + " ") * 6  # repeated shingles
+        norm = D.normalise(t)
+        words = DN.words(norm)
+        assert DN.words_utf8(norm) == [w.encode() for w in words], norm
+        if len(words) >= 4:
+            decoded = [(k, tuple(b.decode() for b in v)) if k in ("head", "tail") else (k, v) for k, v in DN.keys(DN.words_utf8(norm))]
+            assert decoded == _old_keys(words), norm
+
+
+def _old_paragraph_copies(doc) -> list:
+    """``_paragraph_copies`` before its numbers pre-test (frozen)."""
+    paras = doc.paragraphs
+    exact_seen, buckets, norms, lens, out = {}, {}, [], [], []
+    for i, p in enumerate(paras):
+        norm = D.normalise(p.text)
+        norms.append(norm)
+        lens.append(len(norm))
+        if len(norm) < D.MIN_CHARS_EXACT or D._LIST_ITEM.match(p.text):
+            continue
+        j = exact_seen.get(norm)
+        if j is not None:
+            out.append(D.ParagraphCopy(i, j, D._squash(paras[j].text) == D._squash(p.text), 100.0, False))
+            continue
+        words = D._words(norm)
+        if len(words) < D.MIN_WORDS_EXACT:
+            continue
+        exact_seen[norm] = i
+        if len(words) < D.MIN_WORDS_NEAR:
+            continue
+        keys = _old_keys(words)
+        best = None
+        cands: dict[int, None] = {}
+        for key in keys:
+            if buckets.get(key):
+                cands.update(dict.fromkeys(buckets[key]))
+        ends_sentence = D._ends_sentence(norm)
+        lb = len(norm)
+        lo, hi = 0.5 * lb, lb / 0.5
+        for j in cands:
+            la = lens[j]
+            if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < 90.0 * (lb + la)):
+                continue
+            score, truncated = D._near_similarity_cut(norms[j], norm, ends_sentence)
+            if score < 90.0 or not D._same_numbers(norms[j], norm, truncated):
+                continue
+            if truncated and ends_sentence and lb < 0.8 * la:
+                continue
+            if best is None or score > best[0]:
+                best = (score, j, truncated)
+        if best is not None:
+            out.append(D.ParagraphCopy(i, best[1], False, best[0], best[2]))
+            continue
+        if i == 0:
+            continue
+        for key in keys:
+            lst = buckets.setdefault(key, [])
+            lst.append(i)
+            if len(lst) > D.BUCKET_LIMIT:
+                del lst[0]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_paragraph_copies_equal_the_frozen_form(seed):
+    rng = random.Random(seed)
+    paras: list[str] = []
+    for _ in range(rng.randrange(5, 60)):
+        paras.append(_variant(rng, rng.choice(paras)) if paras and rng.random() < 0.5 else _paragraph(rng))
+    doc = Document("\n\n".join(paras) + "\n")
+    assert D._paragraph_copies(doc) == _old_paragraph_copies(doc)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_repeated_sentences_equal_the_form_without_the_set_test(seed, monkeypatch):
+    rng = random.Random(seed)
+    paras: list[str] = []
+    for _ in range(rng.randrange(1, 8)):
+        r = rng.random()
+        if paras and r < 0.2:
+            paras.append(rng.choice(paras))  # a copied paragraph: its sentences are D001's
+        elif paras and r < 0.5:
+            sents = rng.choice(paras).split(". ")
+            paras.append(". ".join(rng.sample(sents, len(sents))) + " " + _paragraph(rng))
+        else:
+            p = _paragraph(rng)
+            paras.append(p + " " + p.upper() if rng.random() < 0.2 else p)
+    doc = Document("\n\n".join(paras) + "\n")
+    fast = [f.to_dict() for f in D.RepeatedSentence().check(doc, None)]
+    monkeypatch.setattr(D, "_sentence_norms", lambda sents: [D.normalise(D._trail_to_spaces(s.text)) for s in sents])
+    doc = Document("\n\n".join(paras) + "\n")
+    assert [f.to_dict() for f in D.RepeatedSentence().check(doc, None)] == fast

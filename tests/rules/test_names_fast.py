@@ -1,0 +1,292 @@
+"""The names analysis' fast paths (rules/_mentions.py, rules/_entities.py) against the forms
+they replaced, on generated texts full of the cases they reason about (quotation marks and
+colons before words, white space of every kind, repeated paragraphs, names)."""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_left
+
+import pytest
+
+from garblint.lint.document import Document
+from garblint.rules import _mentions as M
+from garblint.rules._namewords import _OPENING
+
+_OPEN_PIECES = [
+    ":",
+    "\u201c",
+    '"',
+    "\u2018",
+    "'",
+    "\u2019",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    "\x1c",
+    "Ada",
+    "Quell",
+    "said",
+    "x",
+    "_",
+    "-",
+    "9",
+    ".",
+    ". ",
+    "? ",
+    "\n\n",
+    "é",
+    "ǅemal",
+    "it's",
+]
+
+
+def _old_first_words(text, words, sentences):
+    """The loops ``_first_words`` replaced."""
+    out = set()
+    wstarts = [w[0] for w in words]
+    n = len(words)
+    for s_start, s_end, _, _ in sentences:
+        k = bisect_left(wstarts, s_start)
+        if k < n and wstarts[k] < s_end:
+            out.add(k)
+    for p, ch in enumerate(text):
+        if ch not in ':\u201c"':
+            continue
+        k = bisect_left(wstarts, p + 1)
+        while k < n and wstarts[k] <= p + 3:
+            ws = wstarts[k]
+            if k and ws > 0 and _OPENING.search(text[max(0, ws - 3) : ws]):
+                out.add(k)
+            k += 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_first_words_same_as_the_loops(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_OPEN_PIECES) for _ in range(rng.randrange(0, 60)))
+    doc = Document(text)
+    assert M._first_words(text, doc.words, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
+
+
+# ------------------------------------------------------------------ mentions, whole
+from tests.rules.names_reference import extract_mentions as _old_extract  # noqa: E402
+
+_NAME_PIECES = [
+    "Ada",
+    "Quell",
+    "Quell's",
+    "Quell\u2019s",
+    "Mira",
+    "Castel",
+    "Castell",
+    "von",
+    "der",
+    "Aa",
+    "de",
+    "la",
+    "Cruz",
+    "al-Nour",
+    "Al-Nour",
+    "Minister",
+    "Defense",
+    "Health",
+    "President",
+    "Vice",
+    "Mr.",
+    "Dr.",
+    "Maj.",
+    "Gen.",
+    "J.",
+    "R.",
+    "Mott",
+    "Jr.",
+    "Inc",
+    "University",
+    "of",
+    "for",
+    "State",
+    "Secretary",
+    "The",
+    "It",
+    "May",
+    "Monday",
+    "NATO",
+    "US",
+    "I",
+    "A",
+    "Farmers",
+    "Bank",
+    "China-style",
+    "Chinese",
+    "said",
+    "told",
+    "the",
+    "plan",
+    "a",
+    "quell",
+    "may",
+    "film",
+    "titled",
+    "Paris",
+    "Li-Yen",
+    "Hsia",
+    "Liyan",
+    "McDonald",
+    "O'Brien",
+    "\u00c9mile",
+    "Zola",
+    "Ng",
+    "2024",
+]
+_NAME_GAPS = [" ", " ", " ", " ", ", ", ". ", ": ", " \u201c", "\u201d ", ' "', '" ', "\n", "\n\n", "  ", "; ", "? ", " (", ") ", "'s ", " - "]
+
+
+def _mention_fields(m):
+    return (
+        m.start,
+        m.end,
+        [tuple(t) for t in m.tokens],
+        m.title,
+        m.possessive,
+        m.sentence,
+        m.paragraph,
+        m.sentence_initial,
+        m.duplicate,
+        m.repeated,
+        m.kind,
+        m.raw,
+        m.entity,
+        m.word_like,
+        m.text,
+        m.surname,
+        m.surname_index,
+        m.surname_end,
+        m.first,
+    )
+
+
+def _name_text(rng, n):
+    parts = []
+    for _ in range(n):
+        parts.append(rng.choice(_NAME_PIECES))
+        parts.append(rng.choice(_NAME_GAPS))
+    text = "".join(parts)
+    if rng.random() < 0.3:  # a paragraph pasted twice
+        paras = text.split("\n\n")
+        text = "\n\n".join(paras + [rng.choice(paras)])
+    return text
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_extract_mentions_same_as_before(seed):
+    rng = random.Random(seed)
+    text = _name_text(rng, rng.randrange(0, 80))
+    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
+# ------------------------------------------------------------------ entities, whole
+from garblint.rules import _entities as E  # noqa: E402
+from tests.rules.names_reference import analyse_entities as _old_analyse  # noqa: E402
+
+_FIRSTS = ["Ada", "Adah", "A.", "Mira", "Myra", "Tomas", "Thomas", "Li-Yen", "Liyan", "Pat", "Patrick", "Joe", "Hunter", "J."]
+_SURNAMES = [
+    "Quell",
+    "Quel",
+    "Quelle",
+    "Castel",
+    "Castell",
+    "Breneck",
+    "Brenneck",
+    "Hsia",
+    "Xia",
+    "Biden",
+    "Tellant",
+    "Trant",
+    "van Dyke",
+    "de la Cruz",
+    "Morvane",
+    "Paris",
+    "Shanxi",
+    "Shaanxi",
+]
+_SAYS = [" said.", " told them.", "'s plan failed.", " met {}.", ", a guard, said.", " and {} spoke.", " (no relation) left."]
+_TITLES = ["", "", "", "Health Minister ", "Mr. ", "Dr. ", "Senator "]
+
+
+def _people_text(rng, n):
+    sents = []
+    for _ in range(n):
+        sur = rng.choice(_SURNAMES)
+        who = rng.choice([sur, sur, rng.choice(_FIRSTS) + " " + sur])
+        other = rng.choice(_SURNAMES) if rng.random() < 0.5 else rng.choice(_FIRSTS) + " " + rng.choice(_SURNAMES)
+        sents.append(rng.choice(_TITLES) + who + rng.choice(_SAYS).format(other))
+        if rng.random() < 0.2:
+            sents.append("\n\n")
+    text = " ".join(sents)
+    if rng.random() < 0.3:
+        paras = text.split("\n\n")
+        text = "\n\n".join(paras + [rng.choice(paras)])
+    return text
+
+
+def _slot(c):
+    return None if c is None else (c.canonical, c.certain, c.ranked, list(c.counts.items()), list(c.raw_counts.items()), c.intro, c.source)
+
+
+def _analysis_fields(an):
+    return (
+        [_mention_fields(m) for m in an.mentions],
+        [
+            (e.id, [m.start for m in e.mentions], e.person, e.listed, [m.start for m in e.loose], _slot(e.spelling), _slot(e.first))
+            for e in an.entities
+        ],
+        sorted(an.accepted),
+        [(m.start, people) for m, people in an.ambiguous],
+    )
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_entities_same_as_before(seed):
+    rng = random.Random(seed)
+    text = _people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80))
+    index = E.NamesIndex(["Ada Quell", "Mira Castell", "Paris"]) if seed % 3 == 0 else None
+    new = _analysis_fields(E._analyse(Document(text), index))
+    old = _analysis_fields(_old_analyse(Document(text), index))
+    assert new == old, text
+
+
+def _old_group_by_first(ms):
+    """The loop ``_group_by_first`` replaced."""
+    groups, firsts = [], []
+    for m in ms:
+        mf = m.first or ""
+        for g, fs in zip(groups, firsts):
+            if mf in fs or any(E.first_compatible(mf, x) for x in fs):
+                g.append(m)
+                fs.add(mf)
+                break
+        else:
+            groups.append([m])
+            firsts.append({mf})
+    return groups
+
+
+# made-up first names in chains of near spellings and initials ("Quan" ~ "Quen" ~ "Quin")
+_CHAIN_FIRSTS = ["Q.", "K.", "Quan", "Quen", "Quin", "Kuan", "Kwan", "Quon", "Qan", "Ada", "Adah", "A.", "Zqan", "Zquen"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_group_by_first_same_as_the_loop(seed):
+    from types import SimpleNamespace
+
+    rng = random.Random(seed)
+    ms = [SimpleNamespace(first=rng.choice(_CHAIN_FIRSTS)) for _ in range(rng.randrange(0, 30))]
+    assert [[id(m) for m in g] for g in E._group_by_first(ms)] == [[id(m) for m in g] for g in _old_group_by_first(ms)]

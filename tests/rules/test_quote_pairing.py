@@ -1,0 +1,237 @@
+"""Q001-Q003's pairing of quotation marks (``rules/quotes._pair``), compared with the pairing as
+it was at 1967ea2 (pending marks counted in Counters, a ``pop`` helper, the glyphs' tests in
+their old order), kept here, on
+generated paragraphs full of marks of every glyph, apostrophes, primes and nesting."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import astuple
+from itertools import chain
+
+import pytest
+
+from garblint.rules import quotes as Q
+
+
+def _old_classify(text: str, i: int, ps: int, pe: int, kinds: Counter, glyphs: Counter) -> tuple[str, str] | None:
+    """``_classify`` as it was at 1967ea2 (every glyph's test in turn, the straight double mark's after the curly ones and the guillemets).
+
+    (kind, role) of the mark at ``i``, or None for an apostrophe or a prime.
+
+    ``kinds`` and ``glyphs`` count the pending (opened, not yet closed) marks by kind and by
+    glyph: counts, not the list of pending marks, keep a paragraph of a million opening marks
+    linear."""
+    c = text[i]
+    prev = text[i - 1] if i > ps else None
+    nxt = text[i + 1] if i + 1 < pe else None
+    if prev in Q._CURLY_OPEN and nxt in Q._CURLY_CLOSE and c in "\"'":
+        return None  # a straight mark quoted as a character: (“"”), (‘'’)
+    open_ctx = prev is None or prev in Q._OPEN_CONTEXT
+    # (a kind is pending when kinds[kind] > 0: the counts never go below 0)
+    if c == "\u201c":
+        if glyphs["\u201e"] > 0:  # German „…“
+            return Q.DOUBLE, Q.CLOSE
+        if not open_ctx and (nxt is None or nxt.isspace() or nxt in Q._AFTER_CLOSE) and kinds[Q.DOUBLE] > 0:
+            return Q.DOUBLE, Q.CLOSE  # a mis-curled closing mark: ‘“Hello,“ he said’
+        return Q.DOUBLE, Q.OPEN
+    if c == "\u201d":
+        if (prev is None or prev in " \t\r\n([{") and Q._wordchar(nxt) and not kinds[Q.DOUBLE] > 0:
+            return Q.DOUBLE, Q.OPEN  # a mis-curled opening mark
+        return Q.DOUBLE, Q.CLOSE
+    if c == "\u201e":
+        return Q.DOUBLE, Q.OPEN
+    if c == "\u00ab":
+        if glyphs["\u00bb"] > 0 and not Q._wordchar(nxt):  # (pending marks are all opening marks)
+            return Q.GUILLEMET, Q.CLOSE  # German »…«
+        return Q.GUILLEMET, Q.OPEN
+    if c == "\u00bb":
+        if not kinds[Q.GUILLEMET] > 0 and Q._wordchar(nxt):  # German »…«
+            return Q.GUILLEMET, Q.OPEN
+        if not kinds[Q.GUILLEMET] > 0 and (prev is None or prev.isspace()) and (nxt is None or nxt.isspace() or nxt in "])"):
+            return None  # an arrow standing alone: "Read more »", "Home » News"
+        return Q.GUILLEMET, Q.CLOSE
+    if c == '"':
+        straight_open = glyphs['"'] > 0
+        if prev is not None and prev.isdigit():
+            # 12" or 5' 11": an inch mark, unless it closes a quotation ("Top 10").
+            if straight_open and not Q._wordchar(nxt):
+                return Q.DOUBLE, Q.CLOSE
+            return None
+        if prev is not None and prev in "\u2014\u2013-" and (nxt is None or nxt.isspace() or nxt in Q._AFTER_CLOSE):
+            return Q.DOUBLE, Q.CLOSE  # interrupted speech: "I—" she began
+        if (
+            straight_open
+            and prev in ("'", "\u2019")
+            and (nxt is None or nxt.isspace() or nxt in Q._AFTER_CLOSE)
+            and i - 1 > ps
+            and not text[i - 2].isspace()
+        ):
+            return Q.DOUBLE, Q.CLOSE  # a nested quotation closes first: "He said, 'Go.'" she added
+        if open_ctx and nxt is not None and not nxt.isspace():
+            return Q.DOUBLE, Q.OPEN
+        if open_ctx and prev is not None and prev not in " \t\r\n":
+            return Q.DOUBLE, Q.OPEN
+        if not open_ctx:
+            if Q._wordchar(nxt) and not straight_open:
+                return Q.DOUBLE, Q.OPEN
+            return Q.DOUBLE, Q.CLOSE
+        # White space (or the paragraph edge) on both sides: decide by what is pending.
+        return (Q.DOUBLE, Q.CLOSE) if straight_open else (Q.DOUBLE, Q.OPEN)
+    # single marks
+    single_open = kinds[Q.SINGLE] > 0
+    if c == "\u2018":
+        if nxt is not None and (nxt.isdigit() or Q._ELISION.match(text, i + 1, pe)):
+            return None  # a mis-curled apostrophe: ‘90s, ‘n’
+        if Q._wordchar(prev):
+            return None
+        return Q.SINGLE, Q.OPEN
+    if c in "'\u2019":
+        if Q._wordchar(prev) and Q._wordchar(nxt):
+            return None  # it’s, O’Brien
+        if prev is not None and prev.isdigit() and c == "'":
+            k = i
+            while k > ps and (text[k - 1].isalnum() or text[k - 1] in "-_."):
+                k -= 1
+            if single_open and not Q._wordchar(nxt) and any(ch.isalpha() for ch in text[k:i]):
+                return Q.SINGLE, Q.CLOSE  # a quoted name ending in a digit: 'mdns4', 'postgresql-11'
+            return None  # 5' (feet)
+        if prev in ('"', "\u201d", "/") and nxt == "s" and not Q._wordchar(text[i + 2] if i + 2 < pe else None):
+            return None  # the possessive of a quoted name: a service "foo"'s status; plural /'s
+        if prev == "/" and single_open and not Q._wordchar(nxt):
+            return Q.SINGLE, Q.CLOSE  # a quoted path ending in a slash: the 'examples/' directory
+        if open_ctx and Q._wordchar(nxt):
+            if c == "\u2019" or nxt.isdigit() or Q._ELISION.match(text, i + 1, pe):
+                return None  # ’90s, ’n’, 'em
+            return Q.SINGLE, Q.OPEN
+        if not open_ctx and not Q._wordchar(nxt):
+            return (Q.SINGLE, Q.CLOSE) if single_open else None  # the teachers’ union
+        return None
+    return None
+
+
+def _old_pair(text: str, index: int, ps: int, pe: int) -> Q.ParagraphQuotes:
+    pq = Q.ParagraphQuotes(index)
+    found_marks = Q._MARK_RE.finditer(text, ps, pe)
+    first = next(found_marks, None)
+    if first is None:
+        return pq
+    marks = pq.marks
+    stack: list[int] = []
+    kinds: Counter = Counter()
+    glyphs: Counter = Counter()
+
+    def pop() -> int:
+        k = stack.pop()
+        kinds[marks[k].kind] -= 1
+        glyphs[marks[k].glyph] -= 1
+        return k
+
+    for found in chain((first,), found_marks):
+        i = found.start()
+        kr = _old_classify(text, i, ps, pe, kinds, glyphs)
+        if kr is None:
+            continue
+        kind, role = kr
+        m = Q.Mark(i, kind, role, text[i])
+        marks.append(m)
+        mi = len(marks) - 1
+        if role == Q.OPEN:
+            if i == pe - 1:
+                m.dangling = True
+                continue
+            if m.glyph == "\u201c" and text[i + 1] in " \t" and Q._SENT_END_BEFORE.search(text, max(ps, i - 6), i):
+                m.dangling = True
+                continue
+            stack.append(mi)
+            kinds[kind] += 1
+            glyphs[m.glyph] += 1
+            continue
+        if i == ps and kind != Q.SINGLE:
+            m.dangling = True
+            continue
+        if stack and marks[stack[-1]].kind == kind:
+            o = pop()
+            m.partner, marks[o].partner = o, mi
+        elif kinds[kind] > 0:
+            while marks[stack[-1]].kind != kind:
+                inner = pop()
+                pq.unclosed.append(inner)
+            o = pop()
+            m.partner, marks[o].partner = o, mi
+        else:
+            pq.unmatched_close.append(mi)
+    pq.unclosed.extend(stack)
+    pq.unclosed.sort()
+    return pq
+
+
+_PIECES = [
+    "the",
+    "said",
+    "it",
+    "O",
+    "Brien",
+    "90s",
+    "n",
+    "em",
+    "tis",
+    "5",
+    "11",
+    "12",
+    "x",
+    "mdns4",
+    "examples/",
+    "foo",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    ", ",
+    ". ",
+    "! ",
+    "? ",
+    "\u2014",
+    "\u2013",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "/",
+    "_",
+    '"',
+    '"',
+    '"',
+    "'",
+    "'",
+    "\u201c",
+    "\u201c",
+    "\u201d",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u2019",
+    "\u201e",
+    "\u00ab",
+    "\u00bb",
+]
+
+
+def _paragraph(rng: random.Random) -> str:
+    return "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 80)))
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_pairing_same_as_the_old_form(seed):
+    rng = random.Random(seed)
+    for _ in range(20):
+        text = _paragraph(rng)
+        ps = rng.randrange(0, 3) if text else 0
+        pe = len(text) - (rng.randrange(0, 3) if len(text) > ps + 3 else 0)
+        new, old = Q._pair(text, 7, ps, pe), _old_pair(text, 7, ps, pe)
+        assert [astuple(m) for m in new.marks] == [astuple(m) for m in old.marks], text
+        assert (new.unmatched_close, new.unclosed, new.wrong_pair) == (old.unmatched_close, old.unclosed, old.wrong_pair), text

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from .lexicon import _cache_dir
@@ -145,6 +146,7 @@ _KINDS = ("country", "state", "city", "city-alt", "town")
 _KIND_OF = {str(i): k for i, k in enumerate(_KINDS)}
 _CODE_OF = {k: c for c, k in _KIND_OF.items()}
 _KIND_CODES = "".join(_KIND_OF)
+_SUGGESTED = frozenset(_KINDS) - _ACCEPTED_ONLY
 
 
 def _encode(table: Mapping[str, tuple[str, str]]) -> str:
@@ -209,6 +211,11 @@ class PlaceTable(Mapping[str, tuple[str, str]]):
         """(case-folded name, kind) of every entry, without the names as written."""
         return zip(self._folds, map(_KIND_OF.__getitem__, self._kinds))
 
+    def folds_of_kinds(self, kinds: frozenset[str]) -> Iterator[str]:
+        """The case-folded names whose kind is one of ``kinds``, picked in C."""
+        wanted = frozenset(_CODE_OF[k] for k in kinds)
+        return compress(self._folds, map(wanted.__contains__, self._kinds))
+
 
 @lru_cache(maxsize=1)
 def _buckets() -> dict[tuple[str, int], tuple[str, ...]]:
@@ -216,8 +223,8 @@ def _buckets() -> dict[tuple[str, int], tuple[str, ...]]:
     letter and length: a near miss keeps its first letter and is at most one letter longer
     or shorter."""
     out: dict[tuple[str, int], list[str]] = {}
-    for f, kind in names().folds_and_kinds():
-        if " " in f or len(f) < 5 or kind in _ACCEPTED_ONLY:
+    for f in names().folds_of_kinds(_SUGGESTED):  # (a tenth of the names: no loop over the rest)
+        if " " in f or len(f) < 5:
             continue
         out.setdefault((f[0], len(f)), []).append(f)
     return {k: tuple(v) for k, v in out.items()}

@@ -114,27 +114,20 @@ def _members(fh) -> dict[str, tuple[int, Any, tuple[int, ...]]]:
     """(data offset, dtype, shape) of each array of the uncompressed (stored) npz in ``fh``."""
     from numpy.lib import format as npformat
 
+    from ._langid_pure import stored_arrays
+
     out = {}
-    with zipfile.ZipFile(fh) as zf:
-        for info in zf.infolist():
-            if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
-                raise ValueError(f"unexpected member {info.filename}")
-            fh.seek(info.header_offset)
-            head = fh.read(30)
-            if head[:4] != b"PK\x03\x04":
-                raise ValueError("bad local header")
-            name_len, extra_len = struct.unpack("<HH", head[26:30])
-            fh.seek(info.header_offset + 30 + name_len + extra_len)
-            version = npformat.read_magic(fh)
-            if version == (1, 0):
-                shape, fortran, dtype = npformat.read_array_header_1_0(fh)
-            elif version == (2, 0):
-                shape, fortran, dtype = npformat.read_array_header_2_0(fh)
-            else:
-                raise ValueError(f"npy version {version}")
-            if dtype.hasobject or (fortran and len(shape) > 1):
-                raise ValueError("unexpected array layout")
-            out[info.filename[:-4]] = (fh.tell(), dtype, tuple(shape))
+    for name in stored_arrays(fh):
+        version = npformat.read_magic(fh)
+        if version == (1, 0):
+            shape, fortran, dtype = npformat.read_array_header_1_0(fh)
+        elif version == (2, 0):
+            shape, fortran, dtype = npformat.read_array_header_2_0(fh)
+        else:
+            raise ValueError(f"npy version {version}")
+        if dtype.hasobject or (fortran and len(shape) > 1):
+            raise ValueError("unexpected array layout")
+        out[name] = (fh.tell(), dtype, tuple(shape))
     return out
 
 

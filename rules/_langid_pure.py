@@ -29,6 +29,7 @@ import sys
 import unicodedata
 import zipfile
 from array import array
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -63,30 +64,38 @@ def _f32(x: float) -> float:
     return _F32.unpack(_F32.pack(x))[0]
 
 
+def stored_arrays(fh) -> Iterator[str]:
+    """The names of the arrays of the uncompressed (stored) npz archive in ``fh``, each yielded
+    with ``fh`` placed at the start of its npy data (its magic string)."""
+    with zipfile.ZipFile(fh) as zf:
+        infos = zf.infolist()
+    for info in infos:
+        if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
+            raise ValueError(f"unexpected member {info.filename}")
+        fh.seek(info.header_offset)
+        head = fh.read(30)
+        if head[:4] != b"PK\x03\x04":
+            raise ValueError("bad local header")
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        fh.seek(info.header_offset + 30 + name_len + extra_len)
+        yield info.filename[:-4]
+
+
 def _arrays(fh) -> dict[str, tuple[int, str, tuple[int, ...]]]:
     """(data offset, npy type string, shape) of each array of the stored npz in ``fh``."""
     out = {}
-    with zipfile.ZipFile(fh) as zf:
-        for info in zf.infolist():
-            if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
-                raise ValueError(f"unexpected member {info.filename}")
-            fh.seek(info.header_offset)
-            head = fh.read(30)
-            if head[:4] != b"PK\x03\x04":
-                raise ValueError("bad local header")
-            name_len, extra_len = struct.unpack("<HH", head[26:30])
-            fh.seek(info.header_offset + 30 + name_len + extra_len)
-            magic = fh.read(8)
-            if magic[:6] != b"\x93NUMPY" or magic[6] not in (1, 2, 3):
-                raise ValueError("not an npy array")
-            size_fmt = "<H" if magic[6] == 1 else "<I"
-            (header_len,) = struct.unpack(size_fmt, fh.read(struct.calcsize(size_fmt)))
-            header = fh.read(header_len).decode("latin1").strip()
-            m = _HEADER.fullmatch(header)
-            if not m or m["fortran"] == "True":
-                raise ValueError(f"unexpected array header {header!r}")
-            shape = tuple(int(s) for s in m["shape"].replace(" ", "").split(",") if s)
-            out[info.filename[:-4]] = (fh.tell(), m["descr"], shape)
+    for name in stored_arrays(fh):
+        magic = fh.read(8)
+        if magic[:6] != b"\x93NUMPY" or magic[6] not in (1, 2, 3):
+            raise ValueError("not an npy array")
+        size_fmt = "<H" if magic[6] == 1 else "<I"
+        (header_len,) = struct.unpack(size_fmt, fh.read(struct.calcsize(size_fmt)))
+        header = fh.read(header_len).decode("latin1").strip()
+        m = _HEADER.fullmatch(header)
+        if not m or m["fortran"] == "True":
+            raise ValueError(f"unexpected array header {header!r}")
+        shape = tuple(int(s) for s in m["shape"].replace(" ", "").split(",") if s)
+        out[name] = (fh.tell(), m["descr"], shape)
     return out
 
 

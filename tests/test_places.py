@@ -131,3 +131,12 @@ def test_table_reads_like_the_dict_it_replaced(gazetteer: Path) -> None:
     assert "nowhere" not in table and table.get("nowhere") is None
     with pytest.raises(KeyError):
         table["nowhere"]
+
+
+def test_buckets_hold_the_suggestible_one_word_names(gazetteer: Path) -> None:
+    want: dict[tuple[str, int], list[str]] = {}
+    for f, kind in places.names().folds_and_kinds():
+        if " " not in f and len(f) >= 5 and kind not in ("city-alt", "town"):
+            want.setdefault((f[0], len(f)), []).append(f)
+    assert places._buckets() == {k: tuple(v) for k, v in want.items()}
+    assert ("m", 9) in want and ("s", 8) not in want  # Marseille; not the town Smallton

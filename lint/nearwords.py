@@ -10,7 +10,8 @@ unknown words, so here each look-up searches the lexicon directly instead:
    (deletes, adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
    Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
    the words of a near length (a C loop, 1-4 ms), or, once a process has made many such
-   searches, over the words a small "head index" leaves (0.2 ms; see ``_near``).
+   searches, over the words a small "head index" leaves (0.2 ms; see ``_near``); a process
+   with the dict reads that index from the data cache folder and uses it from the first.
 2. ``lookup`` then asks symspellpy's own ``SymSpell.lookup`` on a tiny index of just those words,
    so its candidate order, tie-breaks and quirks (a near word its prefix test rejects stays
    rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
@@ -177,6 +178,8 @@ _HEAD = 5  # the head index files a word under the 3-letter subsequences of its 
 _HEAD_COMBOS = tuple(itertools.combinations(range(_HEAD), 3))
 #: distance-2 searches scan the words of a near length (1-4 ms each) until this many have been
 #: made in the process; then the head index (about 0.1 s to build, a few MB) narrows the scan.
+#: A process that has the dict reads the head index stored in the data cache folder instead
+#: (``_stored_heads``, about 10 ms) and uses it from its first search.
 HEAD_INDEX_AFTER = 40
 _far_searches = 0
 
@@ -197,6 +200,34 @@ def _head_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     for h in heads:
         for k in _head_keys(h):
             keyed.setdefault(k, []).append(h)
+    return keyed, heads
+
+
+@lru_cache(maxsize=1)
+def _stored_heads() -> tuple[dict[str, str], dict[str, str]] | None:
+    """``_head_index`` with its lists joined by spaces (words hold none), kept as marshal data
+    in the data cache folder: about 10 ms to read against 0.15 s to build, so a process that
+    has the dict uses it from its first distance-2 search (0.3-0.5 ms a search instead of 3-6
+    over the words of a near length). Made the first time (and written for the next
+    processes); None without a data cache folder. (The name's v1: made again under a new name
+    when ``_HEAD`` or ``_head_keys`` change.)"""
+    import marshal
+
+    folder, key = lexicon._cache_dir(), lexicon._base_key()
+    if folder is None or key is None:
+        return None
+    name = f"nearheads-v1-{key}-m{marshal.version}.bin"
+    try:
+        with open(folder / name, "rb") as fh:
+            keyed, heads = marshal.loads(fh.read())  # (load from the file object: 4x slower)
+        if type(keyed) is dict and type(heads) is dict:
+            return keyed, heads
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not made yet, or damaged: made again
+    built = _head_index.__wrapped__()  # (not kept: the joined form is)
+    keyed = {k: " ".join(v) for k, v in built[0].items()}
+    heads = {h: " ".join(v) for h, v in built[1].items()}
+    lexicon._save(lexicon._Blob(marshal.dumps((keyed, heads))), folder, name, "nearheads-")  # type: ignore[arg-type]
     return keyed, heads
 
 
@@ -236,16 +267,30 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     from rapidfuzz.distance import OSA
 
     n = len(phrase)
+    dict_mode = type(counts) is dict
     if use_head_index is None:
         _far_searches += 1
-        use_head_index = _far_searches > HEAD_INDEX_AFTER
+        # (with the dict, a long text's process: the stored head index from the first search)
+        use_head_index = _far_searches > HEAD_INDEX_AFTER or (dict_mode and _stored_heads() is not None)
     choices: Iterable[str]
-    if use_head_index and type(counts) is dict and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
-        keyed, heads = _head_index()
+    if use_head_index and dict_mode and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
+        stored = _stored_heads()
         seen: set[str] = set()
-        for k in _head_keys(phrase):
-            seen.update(keyed.get(k, ()))
-        choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
+        if stored is not None:  # the same lists, joined by spaces
+            joined_keys, joined_heads = stored
+            for k in _head_keys(phrase):
+                hs = joined_keys.get(k)
+                if hs is not None:
+                    seen.update(hs.split(" "))
+            in_heads: list[str] = []
+            for h in seen:
+                in_heads.extend(joined_heads[h].split(" "))
+            choices = [w for w in in_heads if abs(len(w) - n) <= max_edit_distance]
+        else:
+            keyed, heads = _head_index()
+            for k in _head_keys(phrase):
+                seen.update(keyed.get(k, ()))
+            choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
     elif small is not None:  # the words of the near lengths (the by-length slice below)
         # (joined by list.extend, in C: a comprehension over the 20,000-48,000 words cost
         # 0.5-1 ms a search, beside the 5-6 ms of rapidfuzz's scan of them)

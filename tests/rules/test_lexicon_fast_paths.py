@@ -351,3 +351,41 @@ def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
     kinds = K._kinds_of(dict.fromkeys(words))
     assert {w: kinds[w] for w in words} == {w: K._token_kind.__wrapped__(w) for w in words}
     assert {K._SKIP, K._PLAIN, K._COMPOUND, K._DIGITS} <= set(kinds.values())
+
+
+# ------------------------------------------ the stored head index (lint/nearwords.py)
+def test_stored_head_index_is_the_head_index_joined(tmp_path, monkeypatch):
+    """``_stored_heads``: made into the data cache folder, read back, and read again after
+    damage; its lists split back are ``_head_index``'s."""
+    monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
+    nearwords._stored_heads.cache_clear()
+    try:
+        made = nearwords._stored_heads()
+        (stored,) = tmp_path.glob("nearheads-*.bin")
+        nearwords._stored_heads.cache_clear()
+        assert nearwords._stored_heads() == made  # (read back)
+        stored.write_bytes(b"\x00damaged")
+        nearwords._stored_heads.cache_clear()
+        assert nearwords._stored_heads() == made  # (made again)
+    finally:
+        nearwords._stored_heads.cache_clear()
+    assert made is not None
+    keyed, heads = nearwords._head_index()
+    assert {k: v.split(" ") for k, v in made[0].items()} == keyed
+    assert {h: v.split(" ") for h, v in made[1].items()} == heads
+    assert not any(" " in w for w in lexicon.frequencies())  # (so the joined lists split back)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_distance_two_search_same_by_stored_heads_index_and_lengths(seed, monkeypatch):
+    rng = random.Random(seed)
+    words = [w for w in lexicon.frequencies() if 5 <= len(w) <= 12]
+    phrases = [_misspelt(rng, rng.choice(words)) for _ in range(40)] + ["rnodern", "traboules", "bcdfghk"]
+    phrases = [p for p in phrases if len(p) >= 5]
+    assert nearwords._stored_heads() is not None
+    for p in phrases:
+        by_lengths = nearwords._near(p, 2, use_head_index=False)
+        assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
+        with monkeypatch.context() as m:
+            m.setattr(nearwords, "_stored_heads", lambda: None)
+            assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p

@@ -4,6 +4,11 @@ sentence have a verb. (Split out of ``garble``, which holds the rules' decisions
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
+from typing import Any, Iterable, Iterator
+
+from ..lint.lazyre import lazy_re
 from ..lint.lexicon import frequency
 from ..lint.wordlists import word_set
 from ._sentences import ARTICLES_AND_POSSESSIVES, CLOSED_CLASS, PREPOSITIONS, VERB_BASES, VERB_FORMS, is_capitalised, verb_like
@@ -30,12 +35,12 @@ def defined_terms(an) -> set[str]:
     """Words capitalised mid-sentence again and again (three times or more), more often than
     written in lower case there: a defined term or a house style ("the Licensor", "Your
     rights"), not a slip."""
-    sents = an.sentences
-    count: dict[str, int] = {}
-    for g, k in zip(an.cap_mid_sentence, an.cap_mid_word):
-        low = sents[g].words[k].text.casefold()
-        count[low] = count.get(low, 0) + 1
-    return {w for w, n in count.items() if n >= 3 and n > an.lower_mid.get(w, 0)}
+    # (each word the analysis lists mid-sentence is counted once, in cap_in_name or in
+    # cap_isolated: their sum is its number of uses capitalised mid-sentence)
+    count = Counter(an.cap_in_name)
+    count.update(an.cap_isolated)
+    lower_mid = an.lower_mid
+    return {w for w, n in count.items() if n >= 3 and n > lower_mid.get(w, 0)}
 
 
 # Verb forms and adverbs that are also common given names or surnames.
@@ -107,3 +112,54 @@ def _has_verb(words) -> bool:
             return True
         prev = low
     return False
+
+
+def capital_candidates(an) -> Iterator[tuple[Any, Iterable[int]]]:
+    """G002's sentences in text order, each with the indexes of the words it looks at: in a
+    headline not written in title case (a title-case one capitalises every word) every word
+    after the first; elsewhere the title-case words mid-sentence the analysis listed
+    (``cap_mid_sentence``/``cap_mid_word``: the same words as testing each word, in the same
+    order). Sentences with neither are not visited."""
+    sentences = an.sentences
+    cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+    n_cap = len(cap_sent)
+    j = 0
+    for h in chain(an.headlines, (len(sentences),)):  # (then a stop after the last sentence)
+        while j < n_cap and cap_sent[j] < h:  # (no headline holds a word listed there)
+            g = cap_sent[j]
+            j0 = j
+            j += 1
+            while j < n_cap and cap_sent[j] == g:
+                j += 1
+            yield sentences[g], cap_word[j0:j]
+        if h < len(sentences):
+            info = sentences[h]
+            if not info.title_case:
+                yield info, range(1, len(info.words))
+
+
+def name_with_period(doc, name: str) -> bool:
+    """Does the text also write ``name`` (up to six letters) followed by its full stop and, with
+    no space, a letter or digit ("ID.3", "Yahoo!Mail"-like product names)? Then the stop belongs
+    to the name (G001). Answered from the set of such names, found once per document."""
+    return name in doc.memo("g001.names-with-period", lambda: _names_with_period(doc.text))
+
+
+_STOP_BEFORE_ALNUM = lazy_re(r"\.(?=[^\W_])")
+
+
+def _names_with_period(text: str) -> set[str]:
+    """Every run of up to six letters and digits written before a full stop that a letter or
+    digit follows, with no letter or digit before the run: the names for which searching
+    ``name + "."`` followed by a letter or digit, at a start no letter or digit precedes, finds
+    one (its full stop is one ``_STOP_BEFORE_ALNUM`` finds, and the name all the letters and
+    digits before it)."""
+    out: set[str] = set()
+    for m in _STOP_BEFORE_ALNUM.finditer(text):
+        d = m.start()
+        k = d
+        while k > 0 and d - k < 7 and text[k - 1].isalnum():
+            k -= 1
+        if 0 < d - k < 7:
+            out.add(text[k:d])
+    return out

@@ -74,7 +74,7 @@ def keys(words: list[bytes]) -> list[tuple]:
     # instead of sorting them all.)
     hashes = list(map(_crc32, map(_join, zip(words, words[1:], words[2:], words[3:]))))
     heapify(hashes)
-    out = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
+    out: list[tuple] = [("head", tuple(words[:SHINGLE])), ("tail", tuple(words[-SHINGLE:]))]
     last = None
     while hashes and len(out) < 2 + SKETCH:
         h = heappop(hashes)

@@ -107,6 +107,8 @@ class Analysis:
     #: to track): G002's candidates
     cap_mid_sentence: list[int] = field(default_factory=list)
     cap_mid_word: list[int] = field(default_factory=list)
+    #: the indexes in ``sentences`` of the headline sentences, in text order
+    headlines: list[int] = field(default_factory=list)
 
 
 def _headline(words: list, text: str, n_sentences: int) -> bool:
@@ -339,8 +341,9 @@ def _analyse(doc: "Document") -> Analysis:
     for pi in compress(range(n_paras), map((1).__eq__, sizes)):
         para_head[pi] = _headline(sent_words[offsets[pi]], paras[pi].text, 1)
     head = list(chain.from_iterable(map(repeat, para_head, sizes)))
+    an.headlines = list(compress(range(n_sents), head))
     title_case = [False] * n_sents
-    for g in compress(range(n_sents), head):
+    for g in an.headlines:
         title_case[g] = _title_case(sent_words[g])
     an.sentences = list(
         map(

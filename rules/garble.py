@@ -7,8 +7,6 @@ capitalisation habits as context); none needs a parser. Findings carry a confide
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from typing import Iterable
 
 from ..lint.lexicon import frequency
 from ..lint.markup import blanked_after, blanked_before, blanked_beside, code_term, heading_words
@@ -45,8 +43,10 @@ from ._capwords import (
     _grammatical_word,
     _has_verb,
     _in_name_phrase,
+    capital_candidates,
     cell_start,
     defined_terms,
+    name_with_period,
 )
 
 _FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
@@ -68,22 +68,13 @@ _DATELINE = lazy_re(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
 _BYLINE = lazy_re(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
 
 
+#: what _FIRST_ALPHA skips before a sentence's first character
+_OPENING_MARKS = frozenset("\"'\u201c\u2018(\u00ab[")
+
+
 def _first_letter(text: str) -> str:
     m = _FIRST_ALPHA.match(text)
     return m.group("c") if m else ""
-
-
-def _name_with_period(text: str, name: str) -> bool:
-    """Does ``text`` also write ``name`` followed by its full stop and, with no space, a letter
-    or digit ("ID.3", "Yahoo!Mail"-like product names)? Then the stop belongs to the name."""
-    key = name + "."
-    i = text.find(key)
-    while i >= 0:
-        j = i + len(key)
-        if j < len(text) and text[j].isalnum() and (i == 0 or not text[i - 1].isalnum()):
-            return True
-        i = text.find(key, i + 1)
-    return False
 
 
 def _capitalise_first(word: str) -> str:
@@ -140,7 +131,9 @@ class LowerCaseSentenceStart(Rule):
             s = info.sent
             if not info.words or info.list_item or info.headline:
                 continue  # lower-case labels and tag lines ("photo: ...") are a style, not a seam
-            c = _first_letter(s.text)
+            c = s.text[0]  # (a sentence starts on a character other than white space)
+            if c in _OPENING_MARKS:
+                c = _first_letter(s.text)
             if not c or not c.islower():
                 continue
             w = info.words[0]
@@ -164,7 +157,7 @@ class LowerCaseSentenceStart(Rule):
             pm = _ABBREV_BEFORE.search(text, max(0, s.start - 16), s.start)
             if pm and pm.group(1).casefold() in _ABBREVIATIONS:
                 continue  # "risen by 2 m. residents": an abbreviation, not a sentence end
-            if pm and pm.group(1)[:1].isupper() and _name_with_period(text, pm.group(1)):
+            if pm and pm.group(1)[:1].isupper() and name_with_period(doc, pm.group(1)):
                 continue  # a name whose full stop is its own: "the ID. models" beside "ID.3"
             low = w.text.casefold()
             if frequency(low) == 0:
@@ -231,28 +224,15 @@ class CapitalisedCommonWord(Rule):
         # asks it only for a foreign run).
         english: bool | None = None
         asked = 0
-        cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
         defined = defined_terms(an)
-        ptr = 0
-        for info in an.sentences:
-            if info.title_case:
-                continue  # a title-case headline capitalises every word
+        for info, ks in capital_candidates(an):
             ws = info.words
             s = info.sent
-            if info.headline:
-                ks: Iterable[int] = range(1, len(ws))
-            else:
-                # the analysis listed the title-case words mid-sentence of these sentences:
-                # the same words as testing each word here, found in the same order
-                gi = info.global_index
-                first = ptr = bisect_left(cap_sent, gi, ptr)
-                ptr = bisect_right(cap_sent, gi, ptr)
-                ks = cap_word[first:ptr]
             for k in ks:
                 w = ws[k]
                 t = w.text
-                if not t[0].isupper() or not is_titlecase(t) or not t.isalpha():
-                    continue  # (the first test, inlined, rejects the lower-case words quickly)
+                if not t[0].isupper() or len(t) < 2 or not t[1:].islower() or not t.isalpha():
+                    continue  # (is_titlecase inlined: it rejects the lower-case words quickly)
                 if english is None:
                     asked += 1
                     if asked > _ASK_ENGLISH_AFTER:  # (a German text: every noun is a candidate)
@@ -564,10 +544,12 @@ class BrokenClause(Rule):
             if len(ws) < 3 or s.text[:1] in "\"'\u201c\u2018(":
                 continue
             first, second = ws[0], ws[1]
+            # (a bare verb first, the rarest, tested first: the tests are free of side effects)
+            low = first.text.casefold()
+            if low not in VERB_BASES or low in _READER_IMPERATIVES:
+                continue  # (a call to action: "Read the original report.", "See the notes for details.")
             if not is_titlecase(first.text) or first.start != s.start:
                 continue
-            if first.text.casefold() not in VERB_BASES or first.text.casefold() in _READER_IMPERATIVES:
-                continue  # (a call to action: "Read the original report.", "See the notes for details.")
             if not s.text.rstrip(_CLOSE_TRAIL).endswith("."):
                 continue
             if text[first.end : second.start].strip():
@@ -612,7 +594,7 @@ def _instructional(an) -> bool:
     n = 0
     for other in an.sentences:
         ws = other.words
-        if ws and ws[0].start == other.sent.start and is_titlecase(ws[0].text) and ws[0].text.casefold() in VERB_BASES:
+        if ws and ws[0].text.casefold() in VERB_BASES and ws[0].start == other.sent.start and is_titlecase(ws[0].text):
             n += 1
     return n >= 5 and n * 10 >= len(an.sentences)
 

@@ -11,10 +11,10 @@ leave a quotation open when the next paragraph starts with an opening mark of th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import partial
 from typing import Any, Callable
 from dataclasses import dataclass, field
-from itertools import chain
 
 from ..lint.markup import is_markdown, is_rst
 from ..lint.rule import Rule
@@ -134,10 +134,20 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     text = _filled(doc)
     paras = doc.paragraphs
     if text is doc.text:
-        out = [_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
+        spans = [(p.start, p.end) for p in paras]
     else:
         # a paragraph that opens with filled code starts at the code: "`Unpacker`'s hook"
-        out = [_pair(text, i, _code_start(text, p.start), p.end) for i, p in enumerate(paras)]
+        spans = [(_code_start(text, p.start), p.end) for p in paras]
+    # the marks of the whole text found once, each paragraph given its own (paragraphs come in
+    # text order; a bisection keeps any other order right)
+    marks = _mark_positions(text)
+    out = []
+    j = prev_end = 0
+    for i, (ps, pe) in enumerate(spans):
+        j = bisect_left(marks, ps, j if ps >= prev_end else 0)  # (the marks before j end before ps)
+        k = bisect_left(marks, pe, j)
+        out.append(_pair(text, i, ps, pe, marks[j:k]))
+        j, prev_end = k, pe
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
     # with a mark of the same kind.
     for k, pq in enumerate(out):
@@ -256,19 +266,34 @@ def _classify(text: str, i: int, ps: int, pe: int, kinds: dict[str, int], glyphs
     return None
 
 
-def _pair(text: str, index: int, ps: int, pe: int) -> ParagraphQuotes:
+def _mark_positions(text: str) -> list[int]:
+    """Where the quotation marks (``_MARKS``) are, in text order: each mark searched with
+    str.find in C (the regex engine tries a class of characters at every position, about 4 ns a
+    character: more than the finds and a sort of the positions)."""
+    out: list[int] = []
+    for c in _MARKS:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = None) -> ParagraphQuotes:
+    """The marks of ``text[ps:pe]`` classified and paired; ``found``: their positions, if known
+    (else searched)."""
     pq = ParagraphQuotes(index)
-    found_marks = _MARK_RE.finditer(text, ps, pe)  # the marks only, not every character
-    first = next(found_marks, None)
-    if first is None:
+    if found is None:
+        found = [m.start() for m in _MARK_RE.finditer(text, ps, pe)]
+    if not found:
         return pq  # most paragraphs hold no mark at all
     marks = pq.marks
     stack: list[int] = []
     # the pending marks on the stack, counted by kind and by glyph
     kinds = dict.fromkeys(_KINDS, 0)
     glyphs = dict.fromkeys(_MARKS, 0)
-    for found in chain((first,), found_marks):
-        i = found.start()
+    for i in found:
         kr = _classify(text, i, ps, pe, kinds, glyphs)
         if kr is None:
             continue
@@ -333,20 +358,31 @@ def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
         w *= 4
 
 
+def _mid_closes(doc) -> list[list[int]]:
+    """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003
+    both ask it."""
+    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) for pq in analyse_quotes(doc)])
+
+
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     """Indices of closing marks followed by text that belongs inside the quotation."""
+    marks = pq.marks
+    if not marks:
+        return []
     text = doc.text
     para = doc.paragraphs[pq.index]
-    marks = pq.marks
+    # (an editor's insertion needs a "[" after the mark: a paragraph without one is not searched)
+    brackets = text.find("[", para.start, para.end) >= 0
     out = []
     for mi, m in enumerate(marks):
         if m.role != CLOSE or m.partner is None or m.dangling:
             continue
         after = m.pos + 1
-        e = _EDITORIAL_AFTER.match(text, after, para.end)
-        if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
-            out.append(mi)  # an editor's [insertion] outside a quotation
-            continue
+        if brackets:
+            e = _EDITORIAL_AFTER.match(text, after, para.end)
+            if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
+                out.append(mi)  # an editor's [insertion] outside a quotation
+                continue
         last = marks[-1]  # (not a slice of the marks after this one: quadratic with many)
         if (
             mi == len(marks) - 2
@@ -444,9 +480,10 @@ class DanglingQuote(Rule):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
         code_marks = CodeMarks(doc)
+        mid_closes = _mid_closes(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
-            early = _mid_sentence_closes(doc, pq)
+            early = mid_closes[pq.index]
             for mi, m in enumerate(pq.marks):
                 if not m.dangling or code_marks.balanced(text, para, m.pos):
                     continue
@@ -506,9 +543,10 @@ class QuoteClosedMidSentence(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
+        mid_closes = _mid_closes(doc)
         for pq in analyse_quotes(doc):
             para = doc.paragraphs[pq.index]
-            for mi in _mid_sentence_closes(doc, pq):
+            for mi in mid_closes[pq.index]:
                 m = pq.marks[mi]
                 after = _preview_at(text, m.pos + 1, para.end)
                 yield self.finding(
@@ -551,6 +589,26 @@ def _unpaired_in_source(doc, para, pos: int, paired: list[set[int] | None]) -> b
 
 def _paired_in_source(doc, para, paired: list[set[int] | None], pos: int) -> bool:
     return not _unpaired_in_source(doc, para, pos, paired)
+
+
+def _paragraphs_with_brackets(doc) -> list[int]:
+    """The indexes of the paragraphs that hold a bracket, in order (no other paragraph can hold
+    an unpaired one): found by searching the text for each bracket character in C (str.find,
+    going on after the paragraph of each one found), not by trying a class of characters at
+    every position of every paragraph."""
+    text = doc.text
+    paras = doc.paragraphs
+    found: set[int] = set()
+    for c in "()[]{}":
+        i = text.find(c)
+        while i >= 0:
+            pi = doc.paragraph_at(i)
+            if pi is None:
+                i = text.find(c, i + 1)
+            else:
+                found.add(pi)
+                i = text.find(c, paras[pi].end)
+    return sorted(found)
 
 
 def _bracket_problems(text: str, ps: int, pe: int, paired_elsewhere: Callable[[int], bool] | None = None) -> list[tuple[str, int, Any]]:
@@ -615,7 +673,8 @@ class UnbalancedBrackets(Rule):
     def check(self, doc, config):
         text = doc.text
         masks = doc.masks
-        for para in doc.paragraphs:
+        paras = doc.paragraphs
+        for para in map(paras.__getitem__, _paragraphs_with_brackets(doc)):
             # a partner blanked with code or layout is looked for in the source paragraph,
             # which is paired once, and only for a bracket about to be reported
             paired: list[set[int] | None] = [None]

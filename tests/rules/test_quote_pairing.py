@@ -235,3 +235,128 @@ def test_pairing_same_as_the_old_form(seed):
         new, old = Q._pair(text, 7, ps, pe), _old_pair(text, 7, ps, pe)
         assert [astuple(m) for m in new.marks] == [astuple(m) for m in old.marks], text
         assert (new.unmatched_close, new.unclosed, new.wrong_pair) == (old.unmatched_close, old.unclosed, old.wrong_pair), text
+
+
+def _old_mid_sentence_closes(doc, pq):
+    text = doc.text
+    para = doc.paragraphs[pq.index]
+    marks = pq.marks
+    out = []
+    for mi, m in enumerate(marks):
+        if m.role != Q.CLOSE or m.partner is None or m.dangling:
+            continue
+        after = m.pos + 1
+        e = Q._EDITORIAL_AFTER.match(text, after, para.end)
+        if e and not Q._NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
+            out.append(mi)
+            continue
+        last = marks[-1]
+        if (
+            mi == len(marks) - 2
+            and last.dangling
+            and last.role == Q.OPEN
+            and last.kind == m.kind
+            and last.pos > after + 1
+            and not Q._ATTRIBUTION.search(text, after, last.pos)
+        ):
+            out.append(mi)
+    return out
+
+
+_EDITORIAL = [
+    "\u201cthe\u201d [The mayor] and",
+    '"it" [Council] voted',
+    "[\u201cok\u201d [The mayor] said",
+    "\u2018so\u2019 [Sic] and",
+    "[The mayor]",
+    "[sic]",
+    "[1]",
+    " [Council] voted",
+    "[",
+    "]",
+    " and his",
+    " said",
+    " \u201c",
+    "\n\n",
+    "\n\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_mid_sentence_closes_same_as_the_old_form(seed):
+    """Q002/Q003's closing marks mid-sentence: paragraphs without a "[" skip the editorial
+    test, and the answers are kept per document for both rules."""
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES + _EDITORIAL) for _ in range(rng.randrange(0, 150)))
+    doc = Document(text)
+    pqs = Q.analyse_quotes(doc)
+    assert Q._mid_closes(doc) == [_old_mid_sentence_closes(doc, pq) for pq in pqs]
+    assert Q._mid_closes(doc) is Q._mid_closes(doc)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_bracket_paragraphs_and_glued_marks_found_by_literal_searches(seed):
+    """Q004 visits the paragraphs holding a bracket, found by str.find for each bracket; Q005's
+    glued marks come from one search per mark: the same as the class-of-characters scans."""
+    import re
+
+    from garblint.lint.document import Document
+    from garblint.rules import artefacts as ART
+
+    rng = random.Random(seed)
+    pieces = _PIECES + ["\n\n", "\n \n", "{", "}", "Better", "\u2019Better", "\u201dRoads", "\u00a0"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+    doc = Document(text)
+    want = [pi for pi, p in enumerate(doc.paragraphs) if re.search(r"[()\[\]{}]", p.text)]
+    assert Q._paragraphs_with_brackets(doc) == want
+    got = sorted(m.start() for pattern in ART._GLUED for m in pattern.finditer(text))
+    assert got == [m.start() for m in re.finditer(r"([\u2019\u201d])(?=[A-Z])", text)]
+
+
+def _old_analyse_quotes(doc) -> list:
+    """``_analyse_quotes`` as it was at 1967ea2: each paragraph's marks searched on their own."""
+    text = Q._filled(doc)
+    paras = doc.paragraphs
+    if text is doc.text:
+        out = [_old_pair(text, i, p.start, p.end) for i, p in enumerate(paras)]
+    else:
+        # a paragraph that opens with filled code starts at the code: "`Unpacker`'s hook"
+        out = [_old_pair(text, i, Q._code_start(text, p.start), p.end) for i, p in enumerate(paras)]
+    # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
+    # with a mark of the same kind.
+    for k, pq in enumerate(out):
+        if not pq.unclosed or k + 1 >= len(out):
+            continue
+        nxt = out[k + 1]
+        first = nxt.marks[0] if nxt.marks else None
+        if first is None or first.role != Q.OPEN or first.dangling or first.pos != paras[k + 1].start:
+            continue
+        keep = []
+        for mi in pq.unclosed:
+            if pq.marks[mi].kind == first.kind or (
+                # an outer quotation that opens the next paragraph together with an inner one
+                len(nxt.marks) > 1 and nxt.marks[1].role == Q.OPEN and nxt.marks[1].pos == first.pos + 1
+            ):
+                pq.marks[mi].continued = True
+            else:
+                keep.append(mi)
+        pq.unclosed = keep
+    return out
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_analysis_with_the_marks_found_once_same_as_per_paragraph(seed):
+    """_analyse_quotes finds the marks of the whole text once (str.find per mark) and hands
+    each paragraph its own: the same pairs as searching each paragraph, plain and Markdown."""
+    from garblint.lint.textio import make_document
+
+    rng = random.Random(seed)
+    pieces = _PIECES + ["\n\n", "\n\n", "\n \n", "`code`", "``x``", "**b**"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+    assert Q._mark_positions(text) == [m.start() for m in Q._MARK_RE.finditer(text)]
+    for path in (None, "x.md"):
+        new, old = Q._analyse_quotes(make_document(text, path)), _old_analyse_quotes(make_document(text, path))
+        assert [[astuple(m) for m in pq.marks] for pq in new] == [[astuple(m) for m in pq.marks] for pq in old]
+        assert [(pq.index, pq.unmatched_close, pq.unclosed) for pq in new] == [(pq.index, pq.unmatched_close, pq.unclosed) for pq in old]

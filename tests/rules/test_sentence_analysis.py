@@ -250,3 +250,85 @@ def test_sentence_info_fields_by_name():
     assert [(i.index_in_para, i.para_len, i.global_index) for i in infos] == [(0, 1, 0), (0, 3, 1), (1, 3, 2), (2, 3, 3), (0, 1, 4)]
     assert [i.list_item for i in infos] == [False, False, False, False, True]
     assert [w.text for w in infos[1].words] == ["The", "plan", "she", "said", "works"]
+
+
+def _old_defined_terms(an):
+    sents = an.sentences
+    count: dict[str, int] = {}
+    for g, k in zip(an.cap_mid_sentence, an.cap_mid_word):
+        low = sents[g].words[k].text.casefold()
+        count[low] = count.get(low, 0) + 1
+    return {w for w, n in count.items() if n >= 3 and n > an.lower_mid.get(w, 0)}
+
+
+def _old_capital_candidates(an):
+    """G002's walk over every sentence, as it was: (sentence index, word indexes)."""
+    from bisect import bisect_left, bisect_right
+
+    out = []
+    cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+    ptr = 0
+    for info in an.sentences:
+        if info.title_case:
+            continue
+        if info.headline:
+            ks = list(range(1, len(info.words)))
+        else:
+            gi = info.global_index
+            first = ptr = bisect_left(cap_sent, gi, ptr)
+            ptr = bisect_right(cap_sent, gi, ptr)
+            ks = cap_word[first:ptr]
+        if ks:
+            out.append((info.global_index, list(ks)))
+    return out
+
+
+_NAME_PIECES = _PIECES + [
+    "ID.3",
+    "x.y",
+    "Yahoo.Mail",
+    "Mr.",
+    "Inc.",
+    "A.B",
+    "ab1.2",
+    "Abcdefg.h",
+    "_ID.3",
+    "\u00e9ID.3",
+    "ID.",
+    "Planet.4",
+    " Planet.",
+]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_g_rules_helpers_same_as_the_old_forms(seed):
+    """defined_terms from the analysis' counts, G002's candidate sentences without the walk over
+    every sentence, G001's names written with a full stop from one search, and G001's first
+    letter read directly unless the sentence opens with a mark: as the old forms."""
+    from garblint.rules import _capwords as CW
+    from garblint.rules import garble as GB
+
+    rng = random.Random(seed)
+    for text in _texts(seed):
+        an = SA._analyse(make_document(text))
+        assert an.headlines == [i.global_index for i in an.sentences if i.headline]
+        assert CW.defined_terms(an) == _old_defined_terms(an)
+        assert [(info.global_index, list(ks)) for info, ks in CW.capital_candidates(an) if ks] == _old_capital_candidates(an)
+    text = "".join(rng.choice(_NAME_PIECES) for _ in range(rng.randrange(0, 200)))
+    found = CW._names_with_period(text)
+    for name in ("ID", "x", "Yahoo", "Mr", "Inc", "A", "B", "ab", "bcdefg", "Planet", "h", "Hague", "May"):  # (up to six letters)
+        key = name + "."
+        old = False
+        i = text.find(key)
+        while i >= 0:
+            j = i + len(key)
+            if j < len(text) and text[j].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+                old = True
+                break
+            i = text.find(key, i + 1)
+        assert (name in found) == old, (text, name)
+    for s in ("The", "the", "\u201cthe", "(Then", "'em", "\u00ab a", "[x]", "42", "\u2026and", "\u00e9t\u00e9"):
+        c = s[0]
+        if c in GB._OPENING_MARKS:
+            c = GB._first_letter(s)
+        assert c.islower() == GB._first_letter(s).islower()

@@ -61,26 +61,59 @@ def _badness_shape() -> tuple[bool, int | None]:
     narrow = _analyse_triggers() is not _NON_ASCII
     width = _analyse_width() if narrow else None
     if path is not None:
-        import contextlib
-        import os
-        import tempfile
-
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".mojibake-", suffix=".part", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="ascii") as out:
-                    out.write(f"{'narrow' if narrow else 'any'} {'none' if width is None else width}")
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        _keep(path, f"{'narrow' if narrow else 'any'} {'none' if width is None else width}")
+        _badness_re()  # (ftfy is imported now: its expression is kept too, for later runs)
     return narrow, width
 
 
-def _shape_file():
-    """The cache file for _badness_shape, or None (no cache folder, no ftfy)."""
+@lru_cache(maxsize=1)
+def _badness_re() -> "re.Pattern[str]":
+    """ftfy's ``BADNESS_RE`` (its ``is_bad(t)`` is ``bool(BADNESS_RE.search(t))``), read without
+    importing ftfy where its pattern and flags are kept in the data cache folder
+    (``mojibake-badness-*.txt``, named like the shape file by ftfy's ``badness.py``) and compiled
+    through the kept regex code (lint/lazyre.py). Most text with a trigger character (an
+    accented name) holds no mojibake: it then never imports ftfy (about 40 ms and 8 MB), which
+    is imported only to repair a paragraph the expression flags."""
+    path = _shape_file("badness")
+    if path is not None:
+        try:
+            flags, _, pattern = path.read_text(encoding="utf-8").partition("\n")
+            if flags.isdigit() and pattern:
+                from ..lint.lazyre import _compile
+
+                return _compile(pattern, int(flags))
+        except (OSError, ValueError, re.error):
+            pass  # no file yet, or a damaged one: ftfy's own
+    from ftfy.badness import BADNESS_RE
+
+    if path is not None:
+        _keep(path, f"{BADNESS_RE.flags}\n{BADNESS_RE.pattern}")
+    return BADNESS_RE
+
+
+def _keep(path, text: str) -> None:
+    """Write ``text`` to ``path`` in the data cache folder (under a temporary name, renamed into
+    place), or nothing where the folder cannot be written."""
+    import contextlib
+    import os
+    import tempfile
+
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".mojibake-", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+def _shape_file(kind: str = "shape"):
+    """The cache file for _badness_shape (or, with ``kind`` "badness", _badness_re), or None
+    (no cache folder, no ftfy)."""
     import zlib
 
     from ..lint.lexicon import _cache_dir, _package_dir
@@ -92,7 +125,7 @@ def _shape_file():
         data = (ftfy_dir / "badness.py").read_bytes()
     except (OSError, ImportError, ValueError):
         return None
-    return folder / f"mojibake-shape-v{_SHAPE_VERSION}-{len(data)}-{zlib.crc32(data):08x}.txt"
+    return folder / f"mojibake-{kind}-v{_SHAPE_VERSION}-{len(data)}-{zlib.crc32(data):08x}.txt"
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +217,7 @@ def _bad_near_triggers(text: str, triggers: "re.Pattern[str]", width: int) -> bo
     """``bool(triggers.search(text)) and is_bad(text)``, with ``width`` from _mojibake_width: the
     badness expression is tried only in the windows around the trigger characters (windows
     that overlap or touch merged into one)."""
-    from ftfy.badness import BADNESS_RE
-
-    search = BADNESS_RE.search
+    search = _badness_re().search
     lo = hi = -1  # the window being grown (none yet)
     for m in triggers.finditer(text):
         p = m.start()
@@ -277,20 +308,20 @@ class Mojibake(Rule):
         triggers = _mojibake_triggers()
         if not triggers.search(text):
             return  # (every paragraph is part of the text) no need to import ftfy
-        import ftfy
-        from ftfy.badness import is_bad
-
+        bad = _badness_re().search  # ftfy's is_bad, without importing ftfy (see there)
         width = _mojibake_width()
         for para in doc.structural_paragraphs():
             if width is not None:
                 if not _bad_near_triggers(para.text, triggers, width):
                     continue
-            elif not triggers.search(para.text) or not is_bad(para.text):
+            elif not triggers.search(para.text) or not bad(para.text):
                 continue
+            import ftfy  # (a paragraph to repair)
+
             fixed = ftfy.fix_encoding(para.text)
             if fixed == para.text:
                 continue
-            safe = not is_bad(fixed)
+            safe = not bad(fixed)
             for a, b, c, d in _changed_regions(para.text, fixed):
                 start, end = para.start + a, para.start + b
                 repl = fixed[c:d]

@@ -40,8 +40,34 @@ def test_mojibake_still_found_next_to_clean_paragraphs():
 
 
 def _clear_shape_caches(E) -> None:
-    for fn in (E._badness_shape, E._mojibake_triggers, E._mojibake_width):
+    for fn in (E._badness_shape, E._mojibake_triggers, E._mojibake_width, E._badness_re):
         fn.cache_clear()
+
+
+def test_the_kept_badness_expression_is_ftfys(tmp_path, monkeypatch):
+    from garblint.rules import encoding as E
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    _clear_shape_caches(E)
+    try:
+        assert E._badness_re() is BADNESS_RE  # nothing kept yet: ftfy's own, and kept
+        (kept,) = tmp_path.glob("mojibake-badness-*.txt")
+        _clear_shape_caches(E)
+        again = E._badness_re()
+        assert again is not BADNESS_RE  # read back from the file, compiled without ftfy
+        assert (again.pattern, again.flags) == (BADNESS_RE.pattern, BADNESS_RE.flags)
+        kept.write_text("not a number\n(", encoding="utf-8")  # damaged: ftfy's own again
+        _clear_shape_caches(E)
+        assert E._badness_re() is BADNESS_RE
+    finally:
+        _clear_shape_caches(E)
+
+
+@given(_MIXED)
+def test_the_kept_badness_expression_finds_what_ftfy_finds(s):
+    from garblint.rules import encoding as E
+
+    assert bool(E._badness_re().search(s)) == is_bad(s)
 
 
 def test_the_expressions_shape_is_kept_between_runs(tmp_path, monkeypatch):
@@ -53,7 +79,8 @@ def test_the_expressions_shape_is_kept_between_runs(tmp_path, monkeypatch):
         parsed = (E._analyse_triggers() is not _NON_ASCII, E._analyse_width())
         assert E._badness_shape() == parsed
         (kept,) = tmp_path.glob("mojibake-shape-*.txt")
-        assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # no temporary file left
+        (expression,) = tmp_path.glob("mojibake-badness-*.txt")  # kept in the same run
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([kept.name, expression.name])  # no temporary file
         kept.write_text("any none", encoding="ascii")  # what a later run reads, not parses
         _clear_shape_caches(E)
         assert E._badness_shape() == (False, None)
@@ -77,12 +104,14 @@ def test_without_a_cache_folder_the_expression_is_parsed(monkeypatch):
         _clear_shape_caches(E)
 
 
-def test_a_text_of_common_typography_does_not_import_ftfy(tmp_path):
+def test_a_text_without_mojibake_does_not_import_ftfy(tmp_path):
     import subprocess
     import sys
 
     page = tmp_path / "page.txt"
     page.write_text("She said \u201cyes\u201d \u2013 twice\u2026 and left.\n", encoding="utf-8")
+    accents = tmp_path / "accents.txt"  # trigger characters, no mojibake
+    accents.write_text("Jos\u00e9 Mar\u00eda opened the caf\u00e9 in Z\u00fcrich.\n", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_text("The caf\u00c3\u00a9 reopened on Monday.\n", encoding="utf-8")
     probe = (
@@ -100,5 +129,7 @@ def test_a_text_of_common_typography_does_not_import_ftfy(tmp_path):
     assert first.strip().splitlines()[-1] == "True"  # the first run parses the expression (and keeps its shape)
     again = subprocess.run([*run, str(page)], capture_output=True, text=True, check=True, env=env).stdout
     assert again.strip().splitlines() == ["All clear: no findings in 1 file.", "False"]
+    accented = subprocess.run([*run, str(accents)], capture_output=True, text=True, check=True, env=env).stdout
+    assert accented.strip().splitlines() == ["All clear: no findings in 1 file.", "False"]
     flagged = subprocess.run([*run, str(bad)], capture_output=True, text=True, check=True, env=env).stdout
     assert "E001" in flagged and flagged.strip().splitlines()[-1] == "True"

@@ -10,7 +10,8 @@ unknown words, so here each look-up searches the lexicon directly instead:
    (deletes, adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
    Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
    the words of a near length (a C loop, 1-4 ms), or, once a process has made many such
-   searches, over the words a small "head index" leaves (0.2 ms; see ``_near``).
+   searches, over the words a small "head index" leaves (0.2 ms; see ``_near``); a process
+   with the dict reads that index from the data cache folder and uses it from the first.
 2. ``lookup`` then asks symspellpy's own ``SymSpell.lookup`` on a tiny index of just those words,
    so its candidate order, tie-breaks and quirks (a near word its prefix test rejects stays
    rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
@@ -20,7 +21,9 @@ A process that has not built the lexicon's dict (a short text: ``lexicon.counts`
 mapped copy of the list) searches the same way over a mapped table instead (``_small``): the
 words' dictionary positions, the words of each length, the alphabet and the longest length, kept
 in the data cache folder, so a one-line file with a misspelling builds neither the 82,765-entry
-dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py).
+dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py). A
+process that has the dict reads the same mapped table for positions, lengths and the alphabet
+(``_mode``), with the dict for membership: it builds neither ``_tables`` nor ``_by_length``.
 
 ``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
 edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
@@ -142,11 +145,15 @@ def _small() -> _Small | None:
 
 
 def _mode() -> tuple[Mapping[str, int], _Small | None]:
-    """(symspellpy's counts, the mapped tables) while the process reads the mapped copy of the
-    list (``lexicon.counts``); (the dict, None) once it has the dict."""
+    """(symspellpy's counts, the mapped tables): the mapped copy of the list (``lexicon.counts``)
+    or, once the process has it, the dict. The mapped tables serve the dict too: a process
+    that analyses a long text reads the positions of the few words it finds, the words of the
+    lengths it searches and the alphabet from them instead of building ``_tables`` and
+    ``_by_length`` (26-50 ms of CPU against about 10). (the dict, None) where there is no data
+    cache folder."""
     counts = lexicon.counts()
     if type(counts) is dict:
-        return counts, None
+        return counts, _small()
     small = _small()
     return (counts, small) if small is not None else (lexicon.frequencies(), None)
 
@@ -171,6 +178,8 @@ _HEAD = 5  # the head index files a word under the 3-letter subsequences of its 
 _HEAD_COMBOS = tuple(itertools.combinations(range(_HEAD), 3))
 #: distance-2 searches scan the words of a near length (1-4 ms each) until this many have been
 #: made in the process; then the head index (about 0.1 s to build, a few MB) narrows the scan.
+#: A process that has the dict reads the head index stored in the data cache folder instead
+#: (``_stored_heads``, about 10 ms) and uses it from its first search.
 HEAD_INDEX_AFTER = 40
 _far_searches = 0
 
@@ -191,6 +200,34 @@ def _head_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     for h in heads:
         for k in _head_keys(h):
             keyed.setdefault(k, []).append(h)
+    return keyed, heads
+
+
+@lru_cache(maxsize=1)
+def _stored_heads() -> tuple[dict[str, str], dict[str, str]] | None:
+    """``_head_index`` with its lists joined by spaces (words hold none), kept as marshal data
+    in the data cache folder: about 10 ms to read against 0.15 s to build, so a process that
+    has the dict uses it from its first distance-2 search (0.3-0.5 ms a search instead of 3-6
+    over the words of a near length). Made the first time (and written for the next
+    processes); None without a data cache folder. (The name's v1: made again under a new name
+    when ``_HEAD`` or ``_head_keys`` change.)"""
+    import marshal
+
+    folder, key = lexicon._cache_dir(), lexicon._base_key()
+    if folder is None or key is None:
+        return None
+    name = f"nearheads-v1-{key}-m{marshal.version}.bin"
+    try:
+        with open(folder / name, "rb") as fh:
+            keyed, heads = marshal.loads(fh.read())  # (load from the file object: 4x slower)
+        if type(keyed) is dict and type(heads) is dict:
+            return keyed, heads
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not made yet, or damaged: made again
+    built = _head_index.__wrapped__()  # (not kept: the joined form is)
+    keyed = {k: " ".join(v) for k, v in built[0].items()}
+    heads = {h: " ".join(v) for h, v in built[1].items()}
+    lexicon._save(lexicon._Blob(marshal.dumps((keyed, heads))), folder, name, "nearheads-")  # type: ignore[arg-type]
     return keyed, heads
 
 
@@ -230,11 +267,31 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     from rapidfuzz.distance import OSA
 
     n = len(phrase)
+    dict_mode = type(counts) is dict
     if use_head_index is None:
         _far_searches += 1
-        use_head_index = _far_searches > HEAD_INDEX_AFTER
+        # (with the dict, a long text's process: the stored head index from the first search)
+        use_head_index = _far_searches > HEAD_INDEX_AFTER or (dict_mode and _stored_heads() is not None)
     choices: Iterable[str]
-    if small is not None:  # the words of the near lengths (the by-length slice below)
+    if use_head_index and dict_mode and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
+        stored = _stored_heads()
+        seen: set[str] = set()
+        if stored is not None:  # the same lists, joined by spaces
+            joined_keys, joined_heads = stored
+            for k in _head_keys(phrase):
+                hs = joined_keys.get(k)
+                if hs is not None:
+                    seen.update(hs.split(" "))
+            in_heads: list[str] = []
+            for h in seen:
+                in_heads.extend(joined_heads[h].split(" "))
+            choices = [w for w in in_heads if abs(len(w) - n) <= max_edit_distance]
+        else:
+            keyed, heads = _head_index()
+            for k in _head_keys(phrase):
+                seen.update(keyed.get(k, ()))
+            choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
+    elif small is not None:  # the words of the near lengths (the by-length slice below)
         # (joined by list.extend, in C: a comprehension over the 20,000-48,000 words cost
         # 0.5-1 ms a search, beside the 5-6 ms of rapidfuzz's scan of them)
         near_len: list[str] = []
@@ -243,12 +300,6 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         choices = near_len
         if not choices:
             return {}
-    elif use_head_index and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
-        keyed, heads = _head_index()
-        seen: set[str] = set()
-        for k in _head_keys(phrase):
-            seen.update(keyed.get(k, ()))
-        choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
     else:
         by_len, spans = _by_length()
         lo = [spans[L][0] for L in range(max(0, n - max_edit_distance), n + max_edit_distance + 1) if L in spans]
@@ -326,5 +377,6 @@ def segmenter() -> "SymSpell":
 
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     sym._words = lexicon.frequencies()  # shared, read-only: word_segmentation never writes it
-    sym._max_length = _tables()[2]
+    small = _mode()[1]
+    sym._max_length = small.max_length if small is not None else _tables()[2]
     return sym

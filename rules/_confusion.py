@@ -200,39 +200,77 @@ def confusion_cost(typed: str, cand: str, w: Weights) -> float:
     b = cand[a0 : len(cand) - j]
     la, lb = len(a), len(b)
     INF = 1e9
+    # what the cells read of one string only, worked out once (the same sums as the cell by
+    # cell tests: tests/rules/test_lexicon_fast_paths.py keeps that form): deleting a[x] and
+    # inserting b[y] (cheaper when doubling a neighbour), substitutions by character pair,
+    # and the multi-character look-alikes (rn -> m, m -> rn, cl -> d ...) that start at (x, y)
+    dele = [0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0 for x in range(la)]
+    ins = [0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else w.omit for y in range(lb)]
+    subs = _SUB_COSTS.get(w)
+    if subs is None:
+        subs = _SUB_COSTS[w] = {}
+    multi = _multi_steps(a, b, w)
+    transpose = w.transpose
     d = [[INF] * (lb + 1) for _ in range(la + 1)]
     d[0][0] = 0.0
     for x in range(la + 1):
+        row = d[x]
+        nxt = d[x + 1] if x < la else row
+        ax = a[x] if x < la else ""
         for y in range(lb + 1):
-            cur = d[x][y]
+            cur = row[y]
             if cur >= INF:
                 continue
-            if x < la:  # delete a[x] (cheaper when it doubles its neighbour)
-                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
-                if d[x + 1][y] > cur + c:
-                    d[x + 1][y] = cur + c
+            if x < la:  # delete a[x]
+                c = dele[x]
+                if nxt[y] > cur + c:
+                    nxt[y] = cur + c
             if y < lb:  # insert b[y]
-                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else w.omit
-                if d[x][y + 1] > cur + c:
-                    d[x][y + 1] = cur + c
-            if x < la and y < lb:
-                c = _sub_cost(a[x], b[y], w)
-                if d[x + 1][y + 1] > cur + c:
-                    d[x + 1][y + 1] = cur + c
-                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
-                    if d[x + 2][y + 2] > cur + w.transpose:
-                        d[x + 2][y + 2] = cur + w.transpose
-            # multi-character look-alikes (rn -> m, m -> rn, cl -> d ...)
-            for ka in (1, 2):
-                for kb in (1, 2):
-                    if ka == kb == 1 or x + ka > la or y + kb > lb:
-                        continue
-                    pair = (a[x : x + ka], b[y : y + kb])
-                    if pair in _LOOKALIKE_SET:
-                        c = w.lookalike + (_WEAK_EXTRA if pair in _WEAK_PAIRS else 0.0)
-                        if d[x + ka][y + kb] > cur + c:
-                            d[x + ka][y + kb] = cur + c
+                c = ins[y]
+                if row[y + 1] > cur + c:
+                    row[y + 1] = cur + c
+                if x < la:
+                    by = b[y]
+                    sc = subs.get((ax, by))
+                    if sc is None:
+                        sc = subs[ax, by] = _sub_cost(ax, by, w)
+                    if nxt[y + 1] > cur + sc:
+                        nxt[y + 1] = cur + sc
+                    if x + 1 < la and y + 1 < lb and ax == b[y + 1] and a[x + 1] == by and ax != a[x + 1]:
+                        if d[x + 2][y + 2] > cur + transpose:
+                            d[x + 2][y + 2] = cur + transpose
+            if multi:
+                for nx, ny, c in multi.get((x, y), ()):
+                    if d[nx][ny] > cur + c:
+                        d[nx][ny] = cur + c
     return d[la][lb]
+
+
+#: Weights -> (letter, letter) -> _sub_cost (per Weights object: its hash reads every field)
+_SUB_COSTS: dict[Weights, dict[tuple[str, str], float]] = {}
+#: the look-alike pairs with a side of two characters, by their first side
+_MULTI_PAIRS: dict[str, list[str]] = {}
+for _a, _b in sorted(_LOOKALIKE_SET):
+    if len(_a) + len(_b) > 2:
+        _MULTI_PAIRS.setdefault(_a, []).append(_b)
+
+
+def _multi_steps(a: str, b: str, w: Weights) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
+    """(x, y) -> the cells a multi-character look-alike reaches from there, with its cost:
+    ``a[x:x + len(s)] == s`` and ``b[y:y + len(t)] == t`` for a pair (s, t) with a side of two
+    characters."""
+    out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    for s, ts in _MULTI_PAIRS.items():
+        x = a.find(s)
+        while x >= 0:
+            for t in ts:
+                c = w.lookalike + (_WEAK_EXTRA if (s, t) in _WEAK_PAIRS else 0.0)
+                y = b.find(t)
+                while y >= 0:
+                    out.setdefault((x, y), []).append((x + len(s), y + len(t), c))
+                    y = b.find(t, y + 1)
+            x = a.find(s, x + 1)
+    return out
 
 
 #: decades of context evidence (pointwise mutual information with each neighbour) worth one

@@ -214,18 +214,26 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
     counts: Counter = Counter()
     raw: Counter = Counter()
     display: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        s = slot(m)
+    # each distinct (spelling, in a repeated passage) pair counted in C, then visited in the
+    # order of its first mention: the Counters get their keys in the order the loop over every
+    # mention gave them
+    for (s, dup), k in Counter(zip(map(slot, mentions), map(_DUPLICATE, mentions))).items():
         if not s:
             continue
         f = fold(s)
-        raw[f] += 1
-        display[f][s] += 1
-        if not m.duplicate:
-            counts[f] += 1
+        raw[f] += k
+        display[f][s] += k
+        if not dup:
+            counts[f] += k
     for f in raw:
         counts.setdefault(f, 0)
     return counts, raw, {f: c.most_common(1)[0][0] for f, c in display.items()}
+
+
+_DUPLICATE = attrgetter("duplicate")
+_SURNAME = attrgetter("surname")
+_FIRST = attrgetter("first")
+_TEXT = attrgetter("text")
 
 
 def _choose(
@@ -240,12 +248,15 @@ def _choose(
     if listed is None and len(counts) <= 1:  # one spelling (or none): what the ranking below gives
         ranked = list(display.values())
         return SlotChoice(ranked[0] if ranked else None, True, ranked, counts, raw, intro_f, "only")
-    # the index of each spelling's first mention, found in one pass (was a scan per spelling)
+    # the index of each spelling's first mention: each distinct slot's first index (the last
+    # one a dict built backwards keeps), the least over the slots of one folded spelling
     first_at: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        s = slot(m)
+    n = len(mentions)
+    for s, i in dict(zip(reversed(list(map(slot, mentions))), range(n - 1, -1, -1))).items():
         if s:
-            first_at.setdefault(fold(s), i)
+            f = fold(s)
+            if i < first_at.get(f, n):
+                first_at[f] = i
     order = sorted(counts, key=lambda f: (-(f == intro_f), -counts[f], first_at[f]))
     ranked = [display[f] for f in order]
     if listed is not None:
@@ -600,8 +611,8 @@ def _weigh_person(e: Entity, index: NamesIndex | None) -> None:
             listed_first, listed_sur = ef, es
             e.listed = (ef, es)
     intro = _intro(e)
-    e.spelling = _choose(e.mentions, lambda m: m.surname, listed_sur, intro)
-    e.first = _choose(fulls, lambda m: m.first, listed_first, intro, lexicon_check=lambda f: f in given_names())
+    e.spelling = _choose(e.mentions, _SURNAME, listed_sur, intro)
+    e.first = _choose(fulls, _FIRST, listed_first, intro, lexicon_check=lambda f: f in given_names())
 
 
 def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
@@ -622,4 +633,4 @@ def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
         return
     if listed is not None and all(fold(m.text) == fold(listed) for m in ms):
         return
-    e.spelling = _choose(ms, lambda m: m.text, listed, None)
+    e.spelling = _choose(ms, _TEXT, listed, None)

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from itertools import compress, filterfalse
+from itertools import compress
 from typing import Any, Iterator, Mapping
 
 from ..lint import lexicon
@@ -62,6 +62,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
+from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _kinds_of, _token_kind  # noqa: F401
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import code_shaped, technical_term
@@ -188,47 +189,6 @@ def _mode_for(doc: Any, config: Any) -> str:
             if fnmatchcase(rel, glob) or fnmatchcase(base, glob):
                 mode = m
     return mode
-
-
-_SKIP, _DIGITS, _COMPOUND, _PLAIN = 0, 1, 2, 3
-
-
-@lru_cache(maxsize=65536)
-def _token_kind(w: str) -> int:
-    """What the analysis does with a word token, from its text alone: _SKIP a word of the
-    lexicon, a capitalised one ("The": _plain_token's first test) or a number (no letters for
-    the digit test to read); _DIGITS a word with digits the digit test reads
-    (``_ocrscan.digit_word``); _COMPOUND a hyphenated or apostrophised word; _PLAIN letters
-    only. Kept for the process: a run of many files meets the same words again (and a text of
-    few words looks the lexicon up in a mapped file, not a dict)."""
-    freqs = lexicon.counts()
-    if w in freqs:
-        return _SKIP
-    if w.isalpha():
-        return _SKIP if not w.islower() and w.lower() in freqs else _PLAIN
-    if w.isdigit():
-        return _SKIP
-    kind = digit_word(w)
-    if kind:
-        return _DIGITS if kind == 2 else _SKIP
-    return _COMPOUND
-
-
-_KINDS: dict[str, int] = {}
-_MAX_KINDS = 262144
-
-
-def _kinds_of(distinct: Any) -> dict[str, int]:
-    """``_token_kind`` of every word text in ``distinct`` (a document's distinct word texts),
-    in a dict kept for the process (emptied when it grows past _MAX_KINDS)."""
-    kinds = _KINDS
-    new = list(filterfalse(kinds.__contains__, distinct))
-    if new:
-        if len(kinds) + len(new) > _MAX_KINDS:
-            kinds.clear()
-            new = list(distinct)
-        kinds.update(zip(new, map(_token_kind, new)))
-    return kinds
 
 
 # --------------------------------------------------------------- results

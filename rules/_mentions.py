@@ -274,6 +274,15 @@ class NameWords:
 DEFAULT_NAME_WORDS = NameWords()
 
 
+def _words_key(t: str) -> str:
+    """``" ".join(t.split())``: the text itself when its only white space is single spaces
+    between words, as in most paragraphs of prose that is not hard-wrapped (no white space
+    character but the space is printable, and ``isprintable`` scans in C)."""
+    if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
+        return t
+    return " ".join(t.split())
+
+
 def _first_words(text: str, words, sentences) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
@@ -307,7 +316,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     para_dup = [False] * len(paras)
     para_rep = [False] * len(paras)
     for i, p in enumerate(paras if len(paras) > 1 else ()):  # (one paragraph repeats none)
-        key = " ".join(p.text.split())
+        key = _words_key(p.text)
         if key in seen_para and len(key) > 20:
             para_dup[i] = True
             para_rep[i] = True
@@ -318,7 +327,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
         for i, p in enumerate(paras):
-            if len(" ".join(p.text.split())) > 20:
+            if len(_words_key(p.text)) > 20:
                 h = paragraph_key(p.text)
                 if h in window.earlier:
                     para_dup[i] = True
@@ -397,21 +406,23 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     }
 
     out: list[Mention] = []
+    titles = ctx["titles"]
     i = 0
     for start in compress(range(n), map(_OPENS.__getitem__, texts)):
         if start < i:
             continue  # inside the run just emitted
         i = start
-        w = words[i]
-        tok = w[2]
-        if not info[tok][5]:
+        tok = texts[i]
+        facts = info[tok]
+        if not facts[5]:
+            w = words[i]
             # a run may open with particles: "von der Aa"
             if fold(tok) in PARTICLES and i + 1 < n and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
                 j = i
                 while j < n and fold(words[j].text) in PARTICLES and j - i < 3:
                     j += 1
                 if j < n and _is_cap(words[j].text) and not _is_acronym(words[j].text) and j > i:
-                    run_end = _run_from(words, text, j, ctx["titles"])
+                    run_end = _run_from(words, text, j, titles)
                     _emit(
                         out,
                         words,
@@ -431,14 +442,13 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
                     continue
             i += 1
             continue
-        run_end = _run_from(words, text, i, ctx["titles"]) if i + 1 < n and info[words[i + 1][2]][4] else i + 1
+        run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
         if run_end == i + 1 and (
-            (info[tok][2] if i not in first_word_of_sentence else info[tok][3] or info[tok][6] in lower)
+            (facts[2] if i not in first_word_of_sentence else facts[3] or facts[6] in lower)
             # _emit drops a run with no word of two letters or more, one in lower case ("I")
-            or not info[tok][7]
+            or not facts[7]
         ):
-            i = run_end
-            continue
+            continue  # (the next opener is past this word)
         _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
         i = max(run_end, i + 1)
     return out

@@ -303,9 +303,10 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
         if kind == "given" and same_given_name(ma.first or "", mb.first or ""):
             continue
-        if i not in sentences:
-            sentences[i] = {m.sentence for m in ea.fulls}
-        if any(m.sentence in sentences[i] for m in eb.fulls):
+        for idx, e in ((i, ea), (j, eb)):
+            if idx not in sentences:
+                sentences[idx] = {m.sentence for m in e.fulls}
+        if not sentences[i].isdisjoint(sentences[j]):
             continue  # named side by side: the writer means two people
         ra, rb = _introduced_role(ma, text), _introduced_role(mb, text)
         if ra is not None and rb is not None and not (ra & rb):

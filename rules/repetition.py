@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Iterable
 
 from ..lint.rule import Rule
@@ -156,7 +156,32 @@ WS, COMMA, OTHER = 0, 1, 2
 
 def word_chars(doc) -> str | list[int]:
     """``_word_chars(doc.words)``, once per document (R001 and R002 read it)."""
-    return doc.memo("repetition.chars", lambda: _word_chars(doc.words, doc.word_texts))
+    return doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))[0]
+
+
+def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int] | None:
+    """The word indexes ``i`` whose text is in ``firsts`` and the next word's in ``seconds``
+    (what testing every word gives), found by a regex over the characters ``word_chars`` made
+    for the document (R001 made them before T001 asks): candidates by casefolded word, in C,
+    then each tested as the old loop did. None when the document has no such characters, or
+    they are no longer those of the process' table (another document emptied it since)."""
+    if not doc.memoised("repetition.chars"):
+        return None
+    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))
+    if gen != _TABLE_GEN[0] or not isinstance(chars, str):
+        return None
+    present = doc.word_counts
+    char_of = _CHAR_OF
+    a = "".join({char_of[t] for t in firsts.intersection(present)})
+    b = "".join({char_of[t] for t in seconds.intersection(present)})
+    if not a or not b:
+        return []
+    texts = doc.word_texts
+    found = re.finditer(f"[{re.escape(a)}](?=[{re.escape(b)}])", chars)
+    return [i for i in map(_match_start, found) if texts[i] in firsts and texts[i + 1] in seconds]
+
+
+_match_start = methodcaller("start")
 
 
 #: word text -> its character in _word_chars, kept for the whole process (the same character
@@ -165,9 +190,16 @@ _CHAR_OF: dict[str, str] = {}
 #: casefolded word -> its character (the characters are numbered in the order words come)
 _FOLD_CHAR: dict[str, str] = {}
 _CHARS_MAX = 200_000  # distinct words kept; a document with more numbers its own
+#: how many times the table was emptied (or passed over by a document that numbers its own):
+#: characters made at one count are the table's as long as the count stays
+_TABLE_GEN = [0]
 
 
 def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
+    return _word_chars_gen(words, texts)[0]
+
+
+def _word_chars_gen(words, texts: list[str] | None = None) -> tuple[str | list[int], int]:
     """One character per word, the same character exactly for the same casefolded word.
 
     Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
@@ -186,9 +218,11 @@ def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
         if len(char_of) + len(new) > _CHARS_MAX:
             char_of.clear()
             fold_char.clear()
+            _TABLE_GEN[0] += 1
             new = set(texts)
             if len(new) > _CHARS_MAX:
-                return _doc_word_chars(texts)
+                _TABLE_GEN[0] += 1  # (these characters are not the table's)
+                return _doc_word_chars(texts), _TABLE_GEN[0] - 1
         get = fold_char.get
         for t in new:
             f = t.casefold()
@@ -196,7 +230,7 @@ def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
             if c is None:
                 c = fold_char[f] = chr(len(fold_char))
             char_of[t] = c
-    return "".join(map(char_of.__getitem__, texts))
+    return "".join(map(char_of.__getitem__, texts)), _TABLE_GEN[0]
 
 
 def _doc_word_chars(texts: list[str]) -> str | list[int]:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, islice
 from operator import and_, itemgetter, methodcaller
+from typing import Iterable
 
 from ..lint.finding import Edit, Suggestion
 from ..lint.rule import Rule
@@ -27,6 +28,9 @@ MIN_HITS = 2
 DENSITY = 4.0
 MIN_WORDS = 80  # a density needs some text to mean anything
 _WEAK = "~ "
+#: from this many words a text's candidate pairs come from ``repetition.word_pairs`` when it
+#: can (its regex is made for each text: a short text's two maps cost less)
+PAIRS_BY_CHARS = 5000
 _ARROW = " -> "
 
 
@@ -265,10 +269,19 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     # the candidate pairs (a possible first word, then a possible second word), found without
     # a Python-level loop over every word; most documents have no possible first word at all
     texts = doc.word_texts
-    if phrases.heads.isdisjoint(texts) or phrases.second.isdisjoint(texts):
+    distinct = doc.word_counts  # (the same texts, each once)
+    if phrases.heads.isdisjoint(distinct) or phrases.second.isdisjoint(distinct):
         return out
-    pairs = map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None)))
-    for i in compress(range(n), pairs):
+    pairs: Iterable[int] | None = None
+    if n >= PAIRS_BY_CHARS and doc.memoised("repetition.chars"):
+        # a long text whose one character per word R001 made: the pairs by a regex over
+        # those (repetition.word_pairs), not two tests of every word in a Python map
+        from .repetition import word_pairs
+
+        pairs = word_pairs(doc, phrases.heads, phrases.second)
+    if pairs is None:
+        pairs = compress(range(n), map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None))))
+    for i in pairs:
         a, b = words[i], words[i + 1]
         head = a.text
         if head in first:  # the dictionary look-up first: most candidates are no form at all

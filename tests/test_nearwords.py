@@ -106,15 +106,20 @@ def test_small_tables_equal_the_dict_tables(small_mode) -> None:
         assert small.position(w) == order[w]
 
 
-@pytest.mark.parametrize("seed,head_index,small", [(0, False, False), (1, True, False), (2, False, True)])
-def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, small: bool, small_mode, monkeypatch) -> None:
-    # distance-2 searches scan the words of a near length, or (seed 1) use the head index, or
-    # (seed 2) run on the mapped tables of a short text's process
+@pytest.mark.parametrize("seed,head_index,small", [(0, False, "dict"), (1, True, "dict"), (2, False, "mapped"), (3, False, "dict+tables"), (4, True, "dict+tables")])
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, small: str, small_mode, monkeypatch) -> None:
+    # distance-2 searches scan the words of a near length, or (seed 1) use the head index, in
+    # the tables the process builds from the dict; (seed 2) run on the mapped tables of a short
+    # text's process; (seeds 3, 4) on the dict and the mapped tables, as a process that has
+    # the dict and a data cache folder does
     monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index else 10**9)
-    if small:
+    if small == "mapped":
         monkeypatch.setattr(nearwords, "_mode", lambda: small_mode)
+    else:
+        tables = small_mode[1] if small == "dict+tables" else None
+        monkeypatch.setattr(nearwords, "_mode", lambda: (lexicon.frequencies(), tables))
     nearwords._lookup.cache_clear()  # (answers kept from an earlier search would skip the path under test)
-    for q in _sample(400 if small else 1200, seed):
+    for q in _sample(400 if small != "dict" else 1200, seed):
         for med in (0, 1, 2):
             for verbosity in (Verbosity.ALL, Verbosity.CLOSEST):
                 want = _as_tuples(ref.lookup(q, verbosity, med))

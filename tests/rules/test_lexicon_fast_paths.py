@@ -192,3 +192,200 @@ def test_index_bisection_through_the_sample_same_as_plain(every):
             assert [index._first_at_least(k) for k in keys] == old
         finally:
             index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
+
+
+# ------------------------------------------------ the weighted edit cost (rules/_confusion.py)
+def _confusion_cost_old(typed: str, cand: str, w) -> float:
+    if w.first and typed[:1] != cand[:1]:
+        extra = w.first if typed[1:] == cand or cand[1:] == typed else 0.0
+        return w.first + extra + _confusion_cost_old(typed, cand, C._without_first(w))
+    i = 0
+    n = min(len(typed), len(cand))
+    while i < n and typed[i] == cand[i]:
+        i += 1
+    j = 0
+    while j < n - i and typed[-1 - j] == cand[-1 - j]:
+        j += 1
+    a0 = max(0, i - 1)
+    a = typed[a0 : len(typed) - j]
+    b = cand[a0 : len(cand) - j]
+    la, lb = len(a), len(b)
+    INF = 1e9
+    d = [[INF] * (lb + 1) for _ in range(la + 1)]
+    d[0][0] = 0.0
+    for x in range(la + 1):
+        for y in range(lb + 1):
+            cur = d[x][y]
+            if cur >= INF:
+                continue
+            if x < la:
+                c = 0.6 if (x > 0 and a[x - 1] == a[x]) or (x + 1 < la and a[x + 1] == a[x]) else 1.0
+                if d[x + 1][y] > cur + c:
+                    d[x + 1][y] = cur + c
+            if y < lb:
+                c = 0.6 if (y > 0 and b[y - 1] == b[y]) or (y + 1 < lb and b[y + 1] == b[y]) else w.omit
+                if d[x][y + 1] > cur + c:
+                    d[x][y + 1] = cur + c
+            if x < la and y < lb:
+                c = C._sub_cost(a[x], b[y], w)
+                if d[x + 1][y + 1] > cur + c:
+                    d[x + 1][y + 1] = cur + c
+                if x + 1 < la and y + 1 < lb and a[x] == b[y + 1] and a[x + 1] == b[y] and a[x] != a[x + 1]:
+                    if d[x + 2][y + 2] > cur + w.transpose:
+                        d[x + 2][y + 2] = cur + w.transpose
+            for ka in (1, 2):
+                for kb in (1, 2):
+                    if ka == kb == 1 or x + ka > la or y + kb > lb:
+                        continue
+                    pair = (a[x : x + ka], b[y : y + kb])
+                    if pair in C._LOOKALIKE_SET:
+                        c = w.lookalike + (C._WEAK_EXTRA if pair in C._WEAK_PAIRS else 0.0)
+                        if d[x + ka][y + kb] > cur + c:
+                            d[x + ka][y + kb] = cur + c
+    return d[la][lb]
+
+
+def _near_pair(rng: random.Random) -> tuple[str, str]:
+    """A word and a damaged copy: look-alikes swapped in ("rn" / "m"), letters doubled,
+    dropped, swapped or replaced."""
+    w = "".join(rng.choice(_PIECES[:-4]) for _ in range(rng.randrange(1, 8)))
+    v = w
+    for _ in range(rng.randrange(0, 4)):
+        k = rng.randrange(len(v) + 1)
+        op = rng.randrange(6)
+        if op == 0:
+            key = rng.choice(C._LOOKALIKE_KEYS)
+            p = v.find(key)
+            if p >= 0:
+                v = v[:p] + rng.choice(C.LOOKALIKES[key]) + v[p + len(key) :]
+        elif op == 1 and k < len(v):
+            v = v[:k] + v[k] + v[k:]
+        elif op == 2 and k < len(v):
+            v = v[:k] + v[k + 1 :]
+        elif op == 3 and k + 1 < len(v):
+            v = v[:k] + v[k + 1] + v[k] + v[k + 2 :]
+        else:
+            v = v[:k] + rng.choice("aeiouemnrlcsz") + v[k + 1 :]
+    return (w, v) if rng.random() < 0.5 else (v, w)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_confusion_cost_same_as_the_cell_by_cell_form(seed):
+    rng = random.Random(seed)
+    pairs = [_near_pair(rng) for _ in range(300)] + [("rnodern", "modern"), ("clear", "dear"), ("mask", "umask"), ("", "ab"), ("nn", "m")]
+    # overlapping look-alikes on either side ("nnn", "iii", "vvv", "rnrn")
+    pairs += [("m" + x, "nnn" + y) for x in ("", "n", "u") for y in ("", "n")] + [
+        ("nnn", "mn"),
+        ("hiii", "hun"),
+        ("vvv", "ww"),
+        ("rnrn", "mm"),
+        ("mm", "rnrn"),
+    ]
+    for w in (C.GENERAL, C.TYPO, C.OCR):
+        for t, c in pairs:
+            assert C.confusion_cost.__wrapped__(t, c, w) == _confusion_cost_old(t, c, w), (t, c, w)
+
+
+# ----------------------------------- word pairs over one character per word (T001 by R001's)
+@pytest.mark.parametrize("seed", range(30))
+def test_word_pairs_same_as_testing_every_word(seed, monkeypatch):
+    """``repetition.word_pairs`` against the two maps T001's ``_hits`` used, with a fresh table
+    (so the characters include the regex's own: "-", "[", "\\\\", "]", "^"); and T001's hits
+    with it and without it."""
+    from itertools import compress, islice
+    from operator import and_
+
+    from garblint.lint.config import Config
+    from garblint.lint.document import Document
+    from garblint.rules import repetition as R
+    from garblint.rules import spun as S
+
+    monkeypatch.setattr(R, "_CHAR_OF", {})
+    monkeypatch.setattr(R, "_FOLD_CHAR", {})
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(120)] + ["heart", "Heart", "HEART", "of", "Of", "the", "The", "web", "Web", "page", "site"]
+    firsts = frozenset(rng.sample(vocab, 30) + ["heart", "Heart", "web"])
+    seconds = frozenset(rng.sample(vocab, 30) + ["of", "page"])
+    text = "".join(rng.choice(vocab) + rng.choice([" ", " ", ", ", ". ", "\n"]) for _ in range(rng.randrange(2, 600)))
+    doc = Document(text)
+    texts = doc.word_texts
+    old = list(compress(range(len(texts)), map(and_, map(firsts.__contains__, texts), map(seconds.__contains__, islice(texts, 1, None)))))
+    assert R.word_pairs(doc, firsts, seconds) is None  # (no characters made yet)
+    R.word_chars(doc)
+    assert R.word_pairs(doc, firsts, seconds) == old
+    R._TABLE_GEN[0] += 1  # another document emptied the table
+    assert R.word_pairs(doc, firsts, seconds) is None
+    R._TABLE_GEN[0] -= 1
+    # T001's hits, the pairs by characters and by the two maps, in a text with forms of both
+    # tables (capitalised after a full stop too)
+    files = S._files(Config({}))
+    tables = (S.load_phrases(files)[0], S.load_weak(files))
+    forms = [f for t in tables for f in rng.sample(sorted(t.table), 20)]
+    forms += [f[0].upper() + f[1:] for f in forms[::3]]
+    doc = Document(" ".join(rng.choice(forms) + rng.choice([" ", ". ", ", "]) + rng.choice(vocab) for _ in range(200)) + text)
+    R.word_chars(doc)
+    for phrases in tables:
+        monkeypatch.setattr(S, "PAIRS_BY_CHARS", 0)
+        by_chars = S._hits(doc, phrases)
+        monkeypatch.setattr(S, "PAIRS_BY_CHARS", 10**9)
+        assert S._hits(doc, phrases) == by_chars
+        assert by_chars
+
+
+# ------------------------------------------------------ token kinds (rules/_tokenkinds.py)
+@pytest.mark.parametrize("seed", range(10))
+def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
+    """``_kinds_of``'s _SKIP words found in C (the lexicon's words; words of letters, not all
+    lower-case, whose lower-case form is in it) and the rest by ``_token_kind``: the same kind
+    for every word as ``_token_kind`` of each."""
+    from garblint.rules import _tokenkinds as K
+
+    lexicon.frequencies()
+    assert type(lexicon.counts()) is dict  # (the C-level path is the dict's)
+    monkeypatch.setattr(K, "_KINDS", {})
+    rng = random.Random(seed)
+    common = ["the", "The", "THE", "house", "House", "HOUSE", "Smith", "iPhone", "Stra\u00dfe", "\u0130stanbul", "\u01c5emal", "O'Brien"]
+    words = common + _words(rng, 300) + [w.capitalize() for w in _words(rng, 100)] + [w.upper() for w in _words(rng, 50)]
+    words += ["well-known", "Well-Known", "don't", "1st", "h0use", "42", "x1", "\u2160", "\u00bd", "co-op", "rnodern", "Rnodern"]
+    words += ["Don't", "DON'T", "Isn't", "Ki\u00df", "Gla\u00df"]  # (lower-case forms listed; letters only or not; lower() is no casefold)
+    kinds = K._kinds_of(dict.fromkeys(words))
+    assert {w: kinds[w] for w in words} == {w: K._token_kind.__wrapped__(w) for w in words}
+    assert {K._SKIP, K._PLAIN, K._COMPOUND, K._DIGITS} <= set(kinds.values())
+
+
+# ------------------------------------------ the stored head index (lint/nearwords.py)
+def test_stored_head_index_is_the_head_index_joined(tmp_path, monkeypatch):
+    """``_stored_heads``: made into the data cache folder, read back, and read again after
+    damage; its lists split back are ``_head_index``'s."""
+    monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
+    nearwords._stored_heads.cache_clear()
+    try:
+        made = nearwords._stored_heads()
+        (stored,) = tmp_path.glob("nearheads-*.bin")
+        nearwords._stored_heads.cache_clear()
+        assert nearwords._stored_heads() == made  # (read back)
+        stored.write_bytes(b"\x00damaged")
+        nearwords._stored_heads.cache_clear()
+        assert nearwords._stored_heads() == made  # (made again)
+    finally:
+        nearwords._stored_heads.cache_clear()
+    assert made is not None
+    keyed, heads = nearwords._head_index()
+    assert {k: v.split(" ") for k, v in made[0].items()} == keyed
+    assert {h: v.split(" ") for h, v in made[1].items()} == heads
+    assert not any(" " in w for w in lexicon.frequencies())  # (so the joined lists split back)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_distance_two_search_same_by_stored_heads_index_and_lengths(seed, monkeypatch):
+    rng = random.Random(seed)
+    words = [w for w in lexicon.frequencies() if 5 <= len(w) <= 12]
+    phrases = [_misspelt(rng, rng.choice(words)) for _ in range(40)] + ["rnodern", "traboules", "bcdfghk"]
+    phrases = [p for p in phrases if len(p) >= 5]
+    assert nearwords._stored_heads() is not None
+    for p in phrases:
+        by_lengths = nearwords._near(p, 2, use_head_index=False)
+        assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
+        with monkeypatch.context() as m:
+            m.setattr(nearwords, "_stored_heads", lambda: None)
+            assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p

@@ -194,7 +194,7 @@ def test_extract_mentions_same_as_before(seed):
 
 # ------------------------------------------------------------------ entities, whole
 from garblint.rules import _entities as E  # noqa: E402
-from tests.rules.names_reference import analyse_entities as _old_analyse  # noqa: E402
+from tests.rules.entities_reference import analyse_entities as _old_analyse  # noqa: E402
 
 _FIRSTS = ["Ada", "Adah", "A.", "Mira", "Myra", "Tomas", "Thomas", "Li-Yen", "Liyan", "Pat", "Patrick", "Joe", "Hunter", "J."]
 _SURNAMES = [
@@ -213,6 +213,10 @@ _SURNAMES = [
     "van Dyke",
     "de la Cruz",
     "Morvane",
+    "Zola",
+    "Zolà",
+    "O'Brien",
+    "O\u2019Brien",
     "Paris",
     "Shanxi",
     "Shaanxi",
@@ -290,3 +294,48 @@ def test_group_by_first_same_as_the_loop(seed):
     rng = random.Random(seed)
     ms = [SimpleNamespace(first=rng.choice(_CHAIN_FIRSTS)) for _ in range(rng.randrange(0, 30))]
     assert [[id(m) for m in g] for g in E._group_by_first(ms)] == [[id(m) for m in g] for g in _old_group_by_first(ms)]
+
+
+_FORM_GIVEN = ["Liyan", "Li-Yen", "Wenjun", "Wen-Jun", "Quan", "Kuan", "Thanh", "Minh"]
+_FORM_FAMILY = ["Hsia", "Xia", "Pham", "Tran"]
+_FORM_SAYS = [" said.", " told reporters.", ", a guard, said.", " arrived.", " met the mayor.", " (no relation) left.", "'s son spoke."]
+
+
+def _form_text(rng, n):
+    """People named in two forms: one family name with other given names, parts swapped."""
+    sents = []
+    for _ in range(n):
+        given, family = rng.choice(_FORM_GIVEN), rng.choice(_FORM_FAMILY)
+        name = f"{family} {given}" if rng.random() < 0.3 else f"{given} {family}"
+        if rng.random() < 0.2:
+            other = f"{rng.choice(_FORM_GIVEN)} {rng.choice(_FORM_FAMILY)}"
+            sents.append(f"{rng.choice(_TITLES)}{name} and {other} spoke.")
+        else:
+            sents.append(rng.choice(_TITLES) + name + rng.choice(_FORM_SAYS))
+        if rng.random() < 0.2:
+            sents.append("\n\n")
+    return " ".join(sents)
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_form_pairs_same_as_before(seed):
+    from garblint.rules._nameforms import form_pairs
+    from tests.rules.entities_reference import form_pairs as old_form_pairs
+
+    rng = random.Random(seed)
+    doc = Document(_form_text(rng, rng.randrange(0, 30)) if seed % 3 else _people_text(rng, rng.randrange(0, 60)))
+    an = E._analyse(doc, None)
+    assert [(p.keep.start, p.flag.start, p.kind) for p in form_pairs(doc, an)] == [
+        (p.keep.start, p.flag.start, p.kind) for p in old_form_pairs(doc, an)
+    ]
+
+
+_KEY_PIECES = ["a", "Quell", "é", "\u00ad", "\u200b", "\u200d", "\ufeff", "x.y"] + [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_words_key_same_as_split_join(seed):
+    rng = random.Random(seed)
+    for _ in range(50):
+        t = "".join(rng.choice(_KEY_PIECES + [" "] * 8) for _ in range(rng.randrange(0, 12)))
+        assert M._words_key(t) == " ".join(t.split()), repr(t)

@@ -1,0 +1,64 @@
+"""What the S/O word analysis (``_lexcheck._Analysis.run``) does with a word text, from the
+text alone: its kind, kept for the process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress, filterfalse
+from operator import and_, not_
+from typing import Any
+
+from ..lint import lexicon
+from ._ocrscan import digit_word
+
+
+_SKIP, _DIGITS, _COMPOUND, _PLAIN = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=65536)
+def _token_kind(w: str) -> int:
+    """What the analysis does with a word token, from its text alone: _SKIP a word of the
+    lexicon, a capitalised one ("The": _plain_token's first test) or a number (no letters for
+    the digit test to read); _DIGITS a word with digits the digit test reads
+    (``_ocrscan.digit_word``); _COMPOUND a hyphenated or apostrophised word; _PLAIN letters
+    only. Kept for the process: a run of many files meets the same words again (and a text of
+    few words looks the lexicon up in a mapped file, not a dict)."""
+    freqs = lexicon.counts()
+    if w in freqs:
+        return _SKIP
+    if w.isalpha():
+        return _SKIP if not w.islower() and w.lower() in freqs else _PLAIN
+    if w.isdigit():
+        return _SKIP
+    kind = digit_word(w)
+    if kind:
+        return _DIGITS if kind == 2 else _SKIP
+    return _COMPOUND
+
+
+_KINDS: dict[str, int] = {}
+_MAX_KINDS = 262144
+
+
+def _kinds_of(distinct: Any) -> dict[str, int]:
+    """``_token_kind`` of every word text in ``distinct`` (a document's distinct word texts),
+    in a dict kept for the process (emptied when it grows past _MAX_KINDS)."""
+    kinds = _KINDS
+    new = list(filterfalse(kinds.__contains__, distinct))
+    if new:
+        if len(kinds) + len(new) > _MAX_KINDS:
+            kinds.clear()
+            new = list(distinct)
+        freqs = lexicon.counts()
+        if type(freqs) is dict:
+            # _token_kind's _SKIP tests found in C first: words of the lexicon, then words of
+            # letters, not all lower-case, whose lower-case form is (tests/rules/
+            # test_lexicon_fast_paths.py compares with _token_kind of every word)
+            skip = set(compress(new, map(freqs.__contains__, new)))
+            rest = list(filterfalse(skip.__contains__, new))
+            low_known = list(compress(rest, map(freqs.__contains__, map(str.lower, rest))))
+            skip.update(compress(low_known, map(and_, map(str.isalpha, low_known), map(not_, map(str.islower, low_known)))))
+            kinds.update(dict.fromkeys(skip, _SKIP))
+            new = list(filterfalse(skip.__contains__, rest))
+        kinds.update(zip(new, map(_token_kind, new)))
+    return kinds

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter, methodcaller, or_
+from operator import itemgetter, methodcaller
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
@@ -367,7 +367,9 @@ def _analyse(doc: "Document") -> Analysis:
     # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
-    title_words = {t for t in counts if len(t) > 1 and t[0].isupper() and t[1:].islower()}
+    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
+    upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
+    title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
@@ -408,6 +410,7 @@ def _analyse(doc: "Document") -> Analysis:
     return an
 
 
+_AFTER_FIRST = itemgetter(slice(1, None))
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
 #: a list marker that makes up all of a line before a sentence, found after a line break
@@ -437,12 +440,16 @@ _match_end = methodcaller("end")
 
 def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]) -> list[bool]:
     """Does each sentence start inside an open double quotation (_quote_open_after, tracked
-    through each paragraph)? Only the paragraphs that hold a double quotation mark are walked,
-    and the state after a paragraph's last sentence is not needed."""
+    through each paragraph)? Only the paragraphs of two sentences or more that hold an opening
+    or a straight double mark are walked, and the state after a paragraph's last sentence is
+    not needed."""
     states = [False] * len(sents)
-    texts = list(map(itemgetter(2), paras))
-    quoted = map(or_, map(or_, map(str.__contains__, texts, repeat('"')), map(str.__contains__, texts, repeat("\u201c"))), map(str.__contains__, texts, repeat("\u201d")))
-    for pi in compress(range(len(paras)), quoted):
+    for pi, para in enumerate(paras):
+        t = para.text
+        if sizes[pi] < 2 or not ('"' in t or "\u201c" in t):
+            # (a paragraph's first sentence starts outside a quotation, and only an opening
+            # curly mark or a straight one can open one: no walk needed)
+            continue
         quote_open = False
         for g in range(offsets[pi], offsets[pi] + sizes[pi] - 1):
             quote_open = states[g + 1] = _quote_open_after(sents[g].text, quote_open)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
-from operator import methodcaller
+from itertools import chain, compress
+from operator import methodcaller, not_
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -136,6 +136,7 @@ class DetachedSentence(Rule):
 # ------------------------------------------------------------------ G007
 # ("[A-Z][A-Z]{3,}" is "[A-Z]{4,}" written so that re looks for its first letter quickly)
 _MIXED = lazy_re(r"([A-Z][A-Z]{3,})(s|es|ed|ing)(?![\w'\u2019-])")
+_MIXED_IN_WORD = lazy_re(r"[A-Z]{4}(?:s|es|ed|ing)")
 _COMMON = 5_000_000  # lexicon count of a common English word
 
 
@@ -177,6 +178,11 @@ class MixedCaseWord(Rule):
 
     def check(self, doc, config):
         text = doc.text
+        # a match is all ASCII letters, so it lies inside one word: a text none of whose
+        # distinct words (other than the lower-case ones) holds one is not scanned (the scan
+        # tries the class [A-Z] at every position)
+        if not any(map(_MIXED_IN_WORD.search, compress(doc.word_counts, map(not_, map(str.islower, doc.word_counts))))):
+            return
         for m in _MIXED.finditer(text):
             stem, ending = m.group(1), m.group(2)
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'\u2019-"):

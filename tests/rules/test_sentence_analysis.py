@@ -332,3 +332,38 @@ def test_g_rules_helpers_same_as_the_old_forms(seed):
         if c in GB._OPENING_MARKS:
             c = GB._first_letter(s)
         assert c.islower() == GB._first_letter(s).islower()
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_mixed_case_scan_skipped_only_without_a_match(seed):
+    """G007 scans the text only when a distinct word (not all lower case) holds capitals with an
+    ending: a text where none does has no match of the scan's pattern."""
+    from itertools import compress
+    from operator import not_
+
+    from garblint.lint.document import Document
+    from garblint.rules import artefacts as ART
+
+    rng = random.Random(seed)
+    pieces = _PIECES + [
+        "REPORTs",
+        "URLs",
+        "TARGETs",
+        "ABCDing",
+        "xREPORTs",
+        "REPORTs\u2019",
+        "ABCD",
+        "ABCDes",
+        "REPORTed",
+        "es",
+        "-",
+        "ed",
+        "ÀBCDEs",
+        "_",
+        "ABCDE",
+    ]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    doc = Document(text)
+    counts = doc.word_counts
+    scanned = any(map(ART._MIXED_IN_WORD.search, compress(counts, map(not_, map(str.islower, counts)))))
+    assert scanned or ART._MIXED.search(text) is None, text

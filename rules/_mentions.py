@@ -520,8 +520,9 @@ def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...],
     """What _emit makes of a run of tokens, from their texts alone (a pure function of them and
     of the word lists): None when the run names nothing, else (the leading tokens dropped, the
     length of the title after them, the name's length, the title, possessive, kind, whether a
-    bare name is an everyday word, the surname's parts: Mention._surname_parts). Cached per distinct run: the mentions of a document are a
-    few hundred names written again and again."""
+    bare name is an everyday word, the surname's parts as Mention._surname_parts gives them).
+    Cached per distinct run: the mentions of a document are a few hundred names written again
+    and again."""
     shapes = ctx["shapes"]
     hit = shapes.get(texts, False)
     if hit is not False:

@@ -77,7 +77,9 @@ def test_system_dictionaries_can_be_ignored(tmp_path, monkeypatch):
     """A machine's Hunspell folders widen the dictionary unless GARBLINT_SYSTEM_DICTIONARIES=0."""
     (tmp_path / "en_GB.dic").write_text("1\nflurble\n", encoding="utf-8")
     (tmp_path / "en_GB.aff").write_text("SET UTF-8\n", encoding="utf-8")
-    monkeypatch.setattr(lexicon, "SYSTEM_HUNSPELL_DIRS", (str(tmp_path),))
+    from garblint.lint import hunspell
+
+    monkeypatch.setattr(hunspell, "SYSTEM_HUNSPELL_DIRS", (str(tmp_path),))
     monkeypatch.setenv("GARBLINT_SYSTEM_DICTIONARIES", "1")
     assert (tmp_path / "en_GB.dic") in [d for d, _ in lexicon._hunspell_files()]
     monkeypatch.setenv("GARBLINT_SYSTEM_DICTIONARIES", "0")

@@ -182,6 +182,6 @@ def _write_codes() -> None:
         codes.update(_ADDED)
         if len(codes) > _MAX_CODES:  # (patterns of many versions): start again from this run's
             codes = dict(_ADDED)
-        _save(_Blob(marshal.dumps(codes)), folder, name, "regex-codes-")  # type: ignore[arg-type]
+        _save(_Blob(marshal.dumps(codes)), folder, name, "regex-codes-")
     except Exception:
         pass

@@ -95,7 +95,7 @@ def _cached_frequencies() -> dict[str, int]:
     with open(path, encoding="utf-8") as fh:
         table = parse_counts(fh.read())
     if folder is not None and name is not None:
-        _save(_Blob(marshal.dumps(table)), folder, name, "counts-")  # type: ignore[arg-type]
+        _save(_Blob(marshal.dumps(table)), folder, name, "counts-")
     return table
 
 
@@ -442,7 +442,7 @@ class _Index:
         return self._fields(key)
 
 
-def _save(index: _Index, folder: Path, name: str, prefix: str) -> None:
+def _save(index: "_Index | _Blob", folder: Path, name: str, prefix: str) -> None:
     """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
     week ago (indexes of older data) are deleted. Errors (a read-only or full folder) pass."""
     import tempfile

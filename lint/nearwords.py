@@ -227,7 +227,7 @@ def _stored_heads() -> tuple[dict[str, str], dict[str, str]] | None:
     built = _head_index.__wrapped__()  # (not kept: the joined form is)
     keyed = {k: " ".join(v) for k, v in built[0].items()}
     heads = {h: " ".join(v) for h, v in built[1].items()}
-    lexicon._save(lexicon._Blob(marshal.dumps((keyed, heads))), folder, name, "nearheads-")  # type: ignore[arg-type]
+    lexicon._save(lexicon._Blob(marshal.dumps((keyed, heads))), folder, name, "nearheads-")
     return keyed, heads
 
 

@@ -28,24 +28,22 @@ import time
 import zipfile
 import zlib
 from array import array
-from importlib.util import find_spec
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 _STATE: list[Any] = []  # [identifier or None]: loaded once per process, on first use
 
 
+@lru_cache(maxsize=1)
 def installed() -> bool:
     """Whether py3langid is installed, found without importing it (its import imports numpy)."""
-    if not _INSTALLED:
-        try:
-            _INSTALLED.append(find_spec("py3langid") is not None)
-        except (ImportError, ValueError):
-            _INSTALLED.append(False)
-    return _INSTALLED[0]
+    from ..lint.lexicon import _package_dir
 
-
-_INSTALLED: list[bool] = []
+    try:
+        return _package_dir("py3langid") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def classify(text: str) -> str:

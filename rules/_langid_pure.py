@@ -30,7 +30,6 @@ import unicodedata
 import zipfile
 from array import array
 from collections.abc import Iterator
-from importlib.util import find_spec
 from pathlib import Path
 
 _RELEASES = ("0.4.0",)  # py3langid versions whose LanguageIdentifier.classify this repeats
@@ -42,13 +41,14 @@ _HEADER = re.compile(r"\{'descr': '(?P<descr>[<>|]\w+)', 'fortran_order': (?P<fo
 def model_path() -> Path | None:
     """py3langid's compressed model, found without importing py3langid (which imports numpy),
     when the installed release is one this module repeats; None otherwise."""
+    from ..lint.lexicon import _package_dir
+
     try:
-        spec = find_spec("py3langid")
+        package = _package_dir("py3langid")
     except (ImportError, ValueError):
         return None
-    if spec is None or not spec.submodule_search_locations:
+    if package is None:
         return None
-    package = Path(next(iter(spec.submodule_search_locations)))
     try:
         names = os.listdir(package.parent)
     except OSError:

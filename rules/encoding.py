@@ -92,23 +92,11 @@ def _badness_re() -> "re.Pattern[str]":
 
 
 def _keep(path, text: str) -> None:
-    """Write ``text`` to ``path`` in the data cache folder (under a temporary name, renamed into
-    place), or nothing where the folder cannot be written."""
-    import contextlib
-    import os
-    import tempfile
+    """Write ``text`` to ``path`` in the data cache folder as the lexicon's files are written
+    (atomically; nothing where the folder cannot be written)."""
+    from ..lint.lexicon import _Blob, _save
 
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".mojibake-", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    _save(_Blob(text.encode("utf-8")), path.parent, path.name, path.name.split("-v", 1)[0] + "-")
 
 
 def _shape_file(kind: str = "shape"):

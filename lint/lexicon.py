@@ -426,6 +426,17 @@ class _Index:
         end = base + starts[hi] if hi < len(starts) else self.end
         return bytes(self.buf[base + starts[lo] : end]).decode("utf-8")
 
+    def block_between(self, lo: str, hi: str) -> str:
+        """The lines whose key is at least ``lo`` and below ``hi`` (keys of the same length as
+        both, as in a table of fixed-width keys), as one text, each line ending in a newline."""
+        a = self._first_at_least(lo.encode("utf-8", "surrogatepass"))
+        b = self._first_at_least(hi.encode("utf-8", "surrogatepass"))
+        if a >= b:
+            return ""
+        starts, base = self.starts, self.base
+        end = base + starts[b] if b < len(starts) else self.end
+        return bytes(self.buf[base + starts[a] : end]).decode("utf-8")
+
     def get(self, word: str) -> tuple[int, bool, str, int] | None:
         fields = self._fields(word)
         if fields is None:
@@ -545,6 +556,7 @@ class _MappedCounts(Mapping[str, int]):
         return len(frequencies())
 
 
+@lru_cache(maxsize=1)
 def _base_key() -> str | None:
     """By content (size and CRC-32 of symspellpy's list, about a millisecond), not modification
     time: every venv with the same symspellpy release then shares one copy."""

@@ -354,26 +354,52 @@ def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
 
 
 # ------------------------------------------ the stored head index (lint/nearwords.py)
-def test_stored_head_index_is_the_head_index_joined(tmp_path, monkeypatch):
-    """``_stored_heads``: made into the data cache folder, read back, and read again after
-    damage; its lists split back are ``_head_index``'s."""
+def test_head_table_is_the_head_index(tmp_path, monkeypatch):
+    """``_head_table``: made into the data cache folder, read back, and made again after
+    damage; for every key and length its words are ``_head_index``'s words of that length
+    under the key."""
     monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
-    nearwords._stored_heads.cache_clear()
+    nearwords._head_table.cache_clear()
     try:
-        made = nearwords._stored_heads()
+        made = nearwords._head_table()
         (stored,) = tmp_path.glob("nearheads-*.bin")
-        nearwords._stored_heads.cache_clear()
-        assert nearwords._stored_heads() == made  # (read back)
+        lines = made.block_between("", "\uffff").splitlines()
+        nearwords._head_table.cache_clear()
+        assert nearwords._head_table().block_between("", "\uffff").splitlines() == lines  # (read back)
         stored.write_bytes(b"\x00damaged")
-        nearwords._stored_heads.cache_clear()
-        assert nearwords._stored_heads() == made  # (made again)
+        nearwords._head_table.cache_clear()
+        assert nearwords._head_table().block_between("", "\uffff").splitlines() == lines  # (made again)
     finally:
-        nearwords._stored_heads.cache_clear()
-    assert made is not None
+        nearwords._head_table.cache_clear()
     keyed, heads = nearwords._head_index()
-    assert {k: v.split(" ") for k, v in made[0].items()} == keyed
-    assert {h: v.split(" ") for h, v in made[1].items()} == heads
+    want = {}
+    for k, hs in keyed.items():
+        for h in hs:
+            for w in heads[h]:
+                want.setdefault(f"{k}\x01{len(w):03d}", []).append(w)
+    got = dict(line.split("\t") for line in lines)
+    assert got.keys() == want.keys()
+    assert all(got[k].split(" ") == v for k, v in want.items())
+    assert lines == sorted(lines)
     assert not any(" " in w for w in lexicon.frequencies())  # (so the joined lists split back)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_head_words_same_as_the_head_index(seed):
+    """``_head_words``: the words under the phrase's keys in the mapped table, of a near
+    length, each once: the in-memory head index's."""
+    rng = random.Random(seed)
+    table = nearwords._head_table()
+    assert table is not None
+    keyed, heads = nearwords._head_index()
+    words = [w for w in lexicon.frequencies() if 3 <= len(w) <= 14]
+    phrases = [_misspelt(rng, rng.choice(words)) for _ in range(80)] + ["rnodern", "traboules", "bcdfghk", "éécole", "a'b'c'd", "zzzzzzzzzzzz"]
+    for p in phrases:
+        for med in (1, 2):
+            seen = {h for k in nearwords._head_keys(p) for h in keyed.get(k, ())}
+            want = sorted(w for h in seen for w in heads[h] if abs(len(w) - len(p)) <= med)
+            got = nearwords._head_words(table, p, med)
+            assert sorted(got) == want and len(set(got)) == len(got), p
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -382,10 +408,51 @@ def test_distance_two_search_same_by_stored_heads_index_and_lengths(seed, monkey
     words = [w for w in lexicon.frequencies() if 5 <= len(w) <= 12]
     phrases = [_misspelt(rng, rng.choice(words)) for _ in range(40)] + ["rnodern", "traboules", "bcdfghk"]
     phrases = [p for p in phrases if len(p) >= 5]
-    assert nearwords._stored_heads() is not None
+    assert nearwords._head_table() is not None
     for p in phrases:
         by_lengths = nearwords._near(p, 2, use_head_index=False)
         assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
         with monkeypatch.context() as m:
-            m.setattr(nearwords, "_stored_heads", lambda: None)
+            m.setattr(nearwords, "_head_table", lambda: None)
             assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
+
+
+# ------------------------------------------ distance-1 edits by letter contexts (lint/nearwords.py)
+def test_contexts_line_same_as_every_trigram_of_every_word():
+    """``_contexts_line``: for two characters x, y (or the start and end marks), the letters c
+    of the alphabet with "xcy" in some marked word (a loop over every word's trigrams)."""
+    words = ["the", "a", "it's", "ox", "oxen", "zebra"]
+    alphabet = "".join(sorted(set("".join(words))))
+    want: dict[str, set[str]] = {}
+    for w in words:
+        m = nearwords._START + w + nearwords._END
+        for i in range(len(m) - 2):
+            want.setdefault(m[i] + m[i + 2], set()).add(m[i + 1])
+    line = nearwords._contexts_line(words, alphabet)
+    got = {e[:2]: set(e[2:]) for e in line.split(" ")}
+    assert got == want
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_edits1_in_keeps_every_lexicon_word(seed, monkeypatch):
+    """``_edits1_in``: a subset of ``_edits1`` holding all its lexicon words (the contexts read
+    from the mapped table, and made from a small word list where every edit can be tested)."""
+    rng = random.Random(seed)
+    order, alphabet, _ = nearwords._tables()
+    small = nearwords._small()
+    assert small is not None
+    contexts = nearwords._contexts(small)
+    assert contexts is not None
+    for w in _words(rng, 60, 12) + ["teh", "recieve", "wrod", "the", "a", "", "x", "q'"]:
+        full = nearwords._edits1(w, alphabet)
+        pruned = nearwords._edits1_in(w, contexts)
+        assert pruned <= full, w
+        assert {e for e in pruned if e in order} == {e for e in full if e in order}, w
+    # a word list of its own: every edit of these words is a word of it somewhere
+    mini = ["ab", "ba", "abc", "cab", "b", "bb", "acb", "ca", "bca"]
+    mini_alpha = "abc"
+    mini_ctx = {e[:2]: e[2:] for e in nearwords._contexts_line(mini, mini_alpha).split(" ")}
+    for w in mini + ["", "a", "c", "cc", "abcab", "x", "axb"]:
+        full = nearwords._edits1(w, mini_alpha)
+        pruned = nearwords._edits1_in(w, mini_ctx)
+        assert {e for e in full if e in mini} == {e for e in pruned if e in mini}, w

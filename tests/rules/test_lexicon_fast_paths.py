@@ -194,6 +194,49 @@ def test_index_bisection_through_the_sample_same_as_plain(every):
             index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
 
 
+def _fields_old(index, word: str) -> bytes | None:
+    try:
+        key = word.encode("utf-8") + b"\t"
+    except UnicodeEncodeError:
+        return None
+    buf, starts, base = index.buf, index.starts, index.base
+    n = len(key)
+    lo = _first_at_least_old(index, key)
+    if lo < len(starts):
+        s = base + starts[lo]
+        if buf[s : s + n] == key:
+            e = buf.find(b"\n", s + n)
+            return buf[s + n : e if e != -1 else index.end]
+    return None
+
+
+@pytest.mark.parametrize("every", [1, 2, 3, 64])
+def test_index_fields_through_the_sample_same_as_plain(every):
+    """``_Index._fields`` once the sample is made (the sampled line, else one search for the
+    key after a newline among the lines the sample leaves): the same fields as the plain
+    bisection, for words of the index (first, last, sampled and between), prefixes of them,
+    words past either end and odd strings."""
+    lines = sorted({"a", "ab", "abc", "b", "ba", "z", "zz", "\u00e9t\u00e9", "x'y", "q", "\u00e9"} | {f"w{k:03d}" for k in range(0, 300, 7)})
+    small = lexicon._Index.from_lines(f"{w}\t{i}\tx" for i, w in enumerate(lines))
+    rng = random.Random(every)
+    for index in (small, lexicon._index(), lexicon._bigram_index()):
+        n = len(index.starts)
+        listed = [
+            bytes(index.buf[index.base + index.starts[i] : index.base + index.starts[i] + 80]).split(b"\t")[0].decode("utf-8", "replace")
+            for i in sorted({0, 1, n - 2, n - 1} | {rng.randrange(n) for _ in range(300)} | set(range(0, n, max(1, n // 50))))
+        ]
+        words = listed + [w[:-1] for w in listed] + [w + "a" for w in listed[::3]] + _words(rng, 200)
+        words += ["", "\x00", "\uffff", "\ud800", "zzzzzzzz", "a\tb", "\n"]
+        old = [_fields_old(index, w) for w in words]
+        assert any(old) and not all(old)
+        index._sample, index.SAMPLE_EVERY = None, every
+        index._sample = index._make_sample()
+        try:
+            assert [index._fields(w) for w in words] == old
+        finally:
+            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
+
+
 # ------------------------------------------------ the weighted edit cost (rules/_confusion.py)
 def _confusion_cost_old(typed: str, cand: str, w) -> float:
     if w.first and typed[:1] != cand[:1]:

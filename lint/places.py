@@ -56,6 +56,7 @@ def reset() -> None:
     available.cache_clear()
     names.cache_clear()
     _buckets.cache_clear()
+    _near_misses.cache_clear()
 
 
 def _latin_name(s: str) -> bool:
@@ -233,10 +234,15 @@ def _buckets() -> dict[tuple[str, int], tuple[str, ...]]:
 def near_misses(word: str) -> list[str]:
     """The well-known one-word place names one edit (a letter added, dropped or changed, or two
     neighbours swapped) from ``word`` ("Marseile" -> ["Marseille"]); [] for a place name itself."""
-    f = word.casefold()
+    return list(_near_misses(word.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _near_misses(f: str) -> tuple[str, ...]:
+    """near_misses of a case-folded word (asked again of a word a text repeats)."""
     table = names()
     if not table or f in table or len(f) < 4:
-        return []
+        return ()
     buckets = _buckets()
     cands = [c for n in (len(f) - 1, len(f), len(f) + 1) for c in buckets.get((f[0], n), ())]
     if "rapidfuzz" in sys.modules:
@@ -250,7 +256,7 @@ def near_misses(word: str) -> list[str]:
     else:
         found = [c for c in cands if _one_edit(f, c)]
     # only names English text can use as they are (not "Biñan" for "Biman")
-    return sorted(n for n in (table[c][0] for c in found) if n.isascii())
+    return tuple(sorted(n for n in (table[c][0] for c in found) if n.isascii()))
 
 
 def _one_edit(a: str, b: str) -> bool:

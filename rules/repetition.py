@@ -245,9 +245,14 @@ def _doc_word_chars(texts: list[str]) -> str | list[int]:
 
 
 # A position i whose word comes back ``size`` and ``2 * size`` words later, for some size up
-# to MAX_PHRASE: the first test a loop start must pass (zero-width, so every position is tried).
+# to MAX_PHRASE: the first test a loop start must pass. Every position is tried: its word is
+# taken, then the looser test that it comes back within MAX_PHRASE words (a greedy repeat
+# that backtracks, cheaper than the alternatives it spares at most positions), then the sizes.
 _TRIPLE = lazy_re(
-    "(?=(.)(?:" + "|".join(".{%d}\\1.{%d}\\1" % (k, k) for k in range(MAX_PHRASE)) + "))", re.S
+    "(.)(?=.{0,%d}\\1)(?=" % (MAX_PHRASE - 1)
+    + "|".join(".{%d}\\1.{%d}\\1" % (k, k) for k in range(MAX_PHRASE))
+    + ")",
+    re.S,
 )
 
 
@@ -261,13 +266,28 @@ class _Gaps(dict):
         self.words, self.text = words, text
 
     def __missing__(self, i: int) -> int:
-        g = OTHER if i == 0 else _gap_kind(self.text[self.words[i - 1].end : self.words[i].start])
+        if i == 0:
+            g = OTHER
+        else:
+            gap = self.text[self.words[i - 1].end : self.words[i].start]
+            g = _GAP_KINDS.get(gap)
+            if g is None:
+                g = _gap_kind(gap)
         self[i] = g
         return g
 
 
 def _gap_kind(gap: str) -> int:
-    return WS if _LOOP_GAP.fullmatch(gap) else COMMA if _COMMA_GAP.fullmatch(gap) else OTHER
+    kind = _GAP_KINDS.get(gap)
+    if kind is None:
+        kind = WS if _LOOP_GAP.fullmatch(gap) else COMMA if _COMMA_GAP.fullmatch(gap) else OTHER
+        if len(gap) <= 4 and len(_GAP_KINDS) < 4096:
+            _GAP_KINDS[gap] = kind  # (short gaps come back: " ", ", ", ". ")
+    return kind
+
+
+#: gap -> its kind (_gap_kind), for the short gaps met so far in the process
+_GAP_KINDS: dict[str, int] = {}
 
 
 class _NextBreak(dict):
@@ -309,8 +329,10 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     back ``size`` and ``2 * size`` words later) are visited: all positions passing it for some
     length are found at once by _TRIPLE in C, on one character per word. A position that fails
     the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
-    after a visited position are kept (``next_i``). White-space gaps are classified only where
+    after a visited position are kept (``next_i``). Each length visits only the starts that
+    pass its own first test (_starts_by_size). White-space gaps are classified only where
     looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
+    tests/rules/test_repetition_fast.py compares it with the search before that.
     Its findings on generated loops are in the golden snapshot (``tests/golden.py``).
     """
     return doc.memo("repetition.loops", lambda: _repetition_loops(doc))
@@ -320,10 +342,15 @@ def _repetition_loops(doc) -> list[tuple[int, int, int]]:
     words = doc.words
     n = len(words)
     chars = word_chars(doc)
+    by_size: dict[int, list[int]]
     if isinstance(chars, str):
         starts: Iterable[int] = [m.start() for m in _TRIPLE.finditer(chars)]
+        if not starts:
+            return []
+        by_size = _starts_by_size(chars, starts)
     else:
         starts = range(n)  # (no string to scan: every position gets the first test)
+        by_size = {size: [i for i in range(n - 3 * size + 1) if chars[i] == chars[i + size] == chars[i + 2 * size]] for size in range(1, MAX_PHRASE + 1)}
     gaps: _Gaps | list[int]
     next_break: _NextBreak | list[int]
     if len(starts) * 4 < n:
@@ -340,10 +367,8 @@ def _repetition_loops(doc) -> list[tuple[int, int, int]]:
     taken = bytearray(n)
     for size in range(MAX_PHRASE, 0, -1):
         next_i = 0  # where the old scan would be after its last jump
-        for i in starts:
-            if i + 3 * size > n:
-                break
-            if i < next_i or chars[i] != chars[i + size] or chars[i] != chars[i + 2 * size]:
+        for i in by_size.get(size, ()):
+            if i < next_i:
                 continue
             if next_break[i] < i + size:
                 continue  # the phrase's own words must be joined by white space
@@ -366,6 +391,27 @@ def _repetition_loops(doc) -> list[tuple[int, int, int]]:
             next_i = i + max(1, (copies - 2) * size)
     found.sort()
     return found
+
+
+def _starts_by_size(chars: str, starts: list[int]) -> dict[int, list[int]]:
+    """For each phrase size, the positions of ``starts`` (in order) whose word comes back
+    ``size`` and ``2 * size`` words later, with room for three copies (``i + 3 * size <= n``):
+    the positions the old scan at that size did more than pass over. Each start's word is
+    looked for (``str.find``) only within MAX_PHRASE words after it, where it comes back."""
+    n = len(chars)
+    by_size: dict[int, list[int]] = {}
+    for i in starts:
+        c = chars[i]
+        stop = i + MAX_PHRASE + 1
+        j = chars.find(c, i + 1, stop)
+        while j >= 0:
+            size = j - i
+            if i + 3 * size > n:
+                break
+            if chars[j + size] == c:
+                by_size.setdefault(size, []).append(i)
+            j = chars.find(c, j + 1, stop)
+    return by_size
 
 
 def _count(low, gaps, i: int, size: int, comma: bool) -> int:

@@ -403,11 +403,16 @@ class CorpusNameVariant(Rule):
         out: dict[str, tuple[str, list[str]]] = {}
         for e in analysis.entities:
             for m in e.mentions:
-                key = fold(m.surname)
-                disp, firsts = out.get(key, (m.surname, []))
-                if m.first and fold(m.first) not in firsts:
-                    firsts.append(fold(m.first))
-                out[key] = (disp, firsts)
+                sur = m.surname
+                key = fold(sur)
+                hit = out.get(key)
+                if hit is None:
+                    hit = out[key] = (sur, [])
+                first = m.first
+                if first:
+                    ff = fold(first)
+                    if ff not in hit[1]:
+                        hit[1].append(ff)
         return out
 
     def merge(self, facts):

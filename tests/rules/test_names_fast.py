@@ -390,3 +390,28 @@ def test_cluster_of_two_same_as_the_blocks(seed):
             a = _damaged(rng, rng.choice(_SPELL_BASES))
             b = _damaged(rng, a if rng.random() < 0.6 else rng.choice(_SPELL_BASES))
             assert S.cluster_spellings([a, b], close) == S._cluster_blocks([a, b], close), (a, b, close.__name__)
+
+
+def _old_collect(analysis):
+    """N004's collect loop before it read each mention's surname and first name once."""
+    out = {}
+    for e in analysis.entities:
+        for m in e.mentions:
+            key = E.fold(m.surname)
+            disp, firsts = out.get(key, (m.surname, []))
+            if m.first and E.fold(m.first) not in firsts:
+                firsts.append(E.fold(m.first))
+            out[key] = (disp, firsts)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_corpus_collect_same_as_before(seed):
+    from garblint.lint.config import Config
+    from garblint.rules.names import CorpusNameVariant
+
+    rng = random.Random(seed)
+    doc = Document(_people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80)))
+    new = CorpusNameVariant().collect(doc, Config({}))
+    old = _old_collect(E.analyse(doc, Config({})))
+    assert list(new.items()) == list(old.items())

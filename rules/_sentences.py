@@ -235,12 +235,27 @@ def _few_function_words(counts: "Mapping[str, int]") -> bool:
 
 def _foreign_document(doc: "Document") -> bool:
     counts = doc.word_counts
-    if len(doc.words) > _FOREIGN_SAMPLE:
+    n = len(doc.words)
+    if n > _FOREIGN_SAMPLE:
         if not _few_function_words(Counter(doc.word_texts[:_FOREIGN_SAMPLE])):
             return False
+    # (the uses of a few common function words alone are enough in most English texts: they
+    # are among the function words _few_function_words counts, and the words it counts are at
+    # most all the words, so it would answer "not few")
+    if sum(map(counts.get, _COMMON_FUNCTION_TEXTS, repeat(0))) >= _FOREIGN_FUNCTION_SHARE * n:
+        return False
     if not _few_function_words(counts):
         return False
     return english_share(doc) < _FOREIGN_SHARE
+
+
+#: common English function words as texts write them (each all letters, and in FUNCTION_WORDS
+#: in lower case): a lower bound on _few_function_words' count of function words
+_COMMON_FUNCTION_TEXTS = tuple(
+    t
+    for t in "the The of to and a A in that is was for".split()
+    if t.isalpha() and t.lower() in FUNCTION_WORDS
+)
 
 
 _COMMON_WORDS = lazy_re(

@@ -367,3 +367,30 @@ def test_mixed_case_scan_skipped_only_without_a_match(seed):
     counts = doc.word_counts
     scanned = any(map(ART._MIXED_IN_WORD.search, compress(counts, map(not_, map(str.islower, counts)))))
     assert scanned or ART._MIXED.search(text) is None, text
+
+
+def _old_foreign_document(doc) -> bool:
+    """``_foreign_document`` as it was at 6d2b6d6 (without the count of a few common function
+    words first)."""
+    counts = doc.word_counts
+    if len(doc.words) > SA._FOREIGN_SAMPLE:
+        if not SA._few_function_words(Counter(doc.word_texts[: SA._FOREIGN_SAMPLE])):
+            return False
+    if not SA._few_function_words(counts):
+        return False
+    return SA.english_share(doc) < SA._FOREIGN_SHARE
+
+
+_ENGLISH = "the The of to and a A in that is was for which however whom them THE Of".split()
+_OTHER = "der und Haus la el que Sie nicht ist dans avec Straße 42 x7 café über ünd".split()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_foreign_document_same_as_the_old_form(seed):
+    rng = random.Random(seed)
+    for _ in range(30):
+        share = rng.random() * 0.4  # function words around the threshold (0.13) and beyond
+        n = rng.choice([rng.randrange(0, 40), rng.randrange(0, 400), rng.randrange(900, 1300)])
+        words = [rng.choice(_ENGLISH) if rng.random() < share else rng.choice(_OTHER) for _ in range(n)]
+        text = " ".join(words) + "."
+        assert SA._foreign_document(make_document(text)) == _old_foreign_document(make_document(text)), (seed, share, n)

@@ -247,24 +247,159 @@ def _expand(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+#: up to this many characters (old and new together), a changed paragraph is compared character
+#: by character as a whole; a longer one line by line, each line from its first to its last
+#: change (see _long_changes)
+_WHOLE_DIFF_CHARS = 4000
+
+
 def _changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Regions (old_a, old_b, new_a, new_b) that differ, grown to whole tokens and merged."""
-    import difflib  # (only for a paragraph with mojibake)
-
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if len(old) + len(new) <= _WHOLE_DIFF_CHARS:
+        changes = _char_changes(old, new, 0, 0)
+    else:
+        changes = _long_changes(old, new)
     regions: list[list[int]] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            continue
+    for i1, i2, j1, j2 in changes:
         a, b = _expand(old, i1, i2)
         # The grown parts are unchanged text, so the same amounts apply on the new side.
         c, d = j1 - (i1 - a), j2 + (b - i2)
         if regions and a <= regions[-1][1]:
-            regions[-1][1] = max(regions[-1][1], b)
-            regions[-1][3] = max(regions[-1][3], d)
+            # Grown to the same token (or touching it): the region's new end is this change's,
+            # since only the text after the last change is known to be unchanged. (Taking the
+            # larger end gave "résumé " for "rÃ©sumÃ©", and the fix ate the space after it.)
+            regions[-1][1] = b
+            regions[-1][3] = d
         else:
             regions.append([a, b, c, d])
     return [tuple(r) for r in regions]  # type: ignore[misc]
+
+
+def _char_changes(old: str, new: str, oa: int, na: int) -> list[tuple[int, int, int, int]]:
+    """difflib's non-equal opcodes of ``old`` and ``new`` (character by character), shifted by
+    ``oa`` and ``na``. Time grows with the product of the lengths: callers keep them short."""
+    import difflib  # (only for a paragraph with mojibake)
+
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(i1 + oa, i2 + oa, j1 + na, j2 + na) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix (by halving, each comparison in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _long_changes(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """The changes between a long paragraph and its repair, in time about linear in its length.
+
+    One difflib comparison of the whole text costs the product of the lengths (a 10,600-character
+    table took 2.2 s, and a scraped page without blank lines is one paragraph of any length).
+    ftfy's repair replaces short runs and keeps line breaks: where both texts have the same
+    number of lines, each changed line is compared with its repair, from its first to its last
+    differing character; only that middle goes to difflib when it is short, else its
+    white-space-delimited tokens are aligned instead (regions are grown to whole tokens anyway).
+    """
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    if len(old_lines) != len(new_lines):
+        return _middle_changes(old, new, 0, 0)
+    out: list[tuple[int, int, int, int]] = []
+    oa = na = 0
+    for lo, ln in zip(old_lines, new_lines):
+        if lo != ln:
+            out.extend(_middle_changes(lo, ln, oa, na))
+        oa += len(lo) + 1
+        na += len(ln) + 1
+    return out
+
+
+def _middle_changes(old: str, new: str, oa: int, na: int) -> list[tuple[int, int, int, int]]:
+    """The changes of one line (or text) and its repair, shifted by ``oa`` and ``na``."""
+    p = _common_prefix(old, new)
+    # the common suffix, not reaching into the prefix of either text
+    s = _common_prefix(old[p:][::-1], new[p:][::-1])
+    a, b = old[p : len(old) - s], new[p : len(new) - s]
+    if not a and not b:
+        return []
+    if len(a) + len(b) <= _WHOLE_DIFF_CHARS:
+        return _char_changes(a, b, oa + p, na + p)
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    sa, sb = _starts(ta), _starts(tb)
+    out: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in _token_changes(ta, tb):
+        # each run of changed tokens compared character by character where it is short, as a
+        # short paragraph is ("dÃ©jÃ\xa0 vu": the repair ate a no-break space, so the tokens
+        # differ from "déjà" to the next word, but only "dÃ©jÃ\xa0" changed)
+        x1, x2, y1, y2 = sa[i1] + oa + p, sa[i2] + oa + p, sb[j1] + na + p, sb[j2] + na + p
+        if (x2 - x1) + (y2 - y1) <= _WHOLE_DIFF_CHARS:
+            out.extend(_char_changes(a[sa[i1] : sa[i2]], b[sb[j1] : sb[j2]], x1, y1))
+        else:
+            out.append((x1, x2, y1, y2))
+    return out
+
+
+_TOKEN = lazy_re(r"\s+|\S+")
+#: tokens that must agree after a change for the two texts to be back in step
+_RESYNC_TOKENS = 4
+#: how far (tokens of both texts together) a change may reach before the rest counts as changed
+_RESYNC_REACH = 200
+
+
+def _token_changes(ta: list[str], tb: list[str]) -> list[tuple[int, int, int, int]]:
+    """Runs of tokens that differ, walking both lists in step: a repair mostly replaces one
+    token by one (taken when the next tokens agree), else the nearest point where
+    ``_RESYNC_TOKENS`` tokens agree again ends the change. Linear in the length for a repair
+    of scattered tokens, where difflib's time grows with the product of the lengths (its
+    automatic junk, which would avoid that, leaves spaces and common words unmatched)."""
+    out: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    n, m = len(ta), len(tb)
+    while i < n and j < m:
+        if ta[i] == tb[j]:
+            i += 1
+            j += 1
+            continue
+        if (i + 1 == n and j + 1 == m) or (i + 1 < n and j + 1 < m and ta[i + 1] == tb[j + 1]):
+            out.append((i, i + 1, j, j + 1))
+            i += 1
+            j += 1
+            continue
+        step = _resync(ta, tb, i, j)
+        if step is None:
+            break
+        out.append((i, step[0], j, step[1]))
+        i, j = step
+    if i < n or j < m:
+        out.append((i, n, j, m))
+    return out
+
+
+def _resync(ta: list[str], tb: list[str], i: int, j: int) -> tuple[int, int] | None:
+    """The nearest (fewest tokens skipped on both sides) point after (i, j) where the two lists
+    agree for ``_RESYNC_TOKENS`` tokens or to both their ends; None if none is within reach."""
+    n, m = len(ta), len(tb)
+    for d in range(1, _RESYNC_REACH + 1):
+        for x in range(d + 1):
+            i2, j2 = i + x, j + d - x
+            if i2 > n or j2 > m:
+                continue
+            k = _RESYNC_TOKENS
+            if ta[i2 : i2 + k] == tb[j2 : j2 + k] and (i2 + k <= n or n - i2 == m - j2):
+                return i2, j2
+    return None
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """Where each token starts, and the end of the last."""
+    from itertools import accumulate
+
+    return list(accumulate(map(len, tokens), initial=0))
 
 
 class Mojibake(Rule):

@@ -9,6 +9,7 @@ sentence. Unlike most segmenters it *does* split before a lower-case word after 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .wordlists import word_set
 from .lazyre import lazy_re
@@ -160,13 +161,41 @@ def chunk_around(text: str, start: int, end: int) -> str:
     """The white-space-delimited chunk of ``text`` that holds ``[start, end)`` ("www.x.org/a,b"
     around the comma): what rules test to tell a web address, file name or code from prose."""
     a = start
+    stop = start - _WALK
     while a > 0 and not text[a - 1].isspace():
         a -= 1
+        if a < stop:  # a long run without white space (a blob, a minified script): see _long_run
+            a = _long_run(text, a)[0]
+            break
     b = end
     n = len(text)
+    stop = end + _WALK
     while b < n and not text[b].isspace():
         b += 1
+        if b > stop:
+            b = _long_run(text, b)[1]
+            break
     return text[a:b]
+
+
+#: characters chunk_around walks before it asks the index of long runs instead
+_WALK = 64
+_LONG_RUN = lazy_re(r"\S{%d,}" % _WALK)
+# The text whose long runs were last found, with their starts and ends (the text is kept, so
+# the answer can never be another text's; one text at a time).
+_runs: list = [None, [], []]
+
+
+def _long_run(text: str, i: int) -> tuple[int, int]:
+    """The start and end of the run of at least ``_WALK`` characters without white space that
+    holds position ``i`` (the caller has walked that many). Walking such a run character by
+    character for every word in it was quadratic: a 384,000-character blob took minutes; the
+    runs of a text are found once, in C (``\\S`` is the complement of ``str.isspace``)."""
+    if _runs[0] is not text:
+        spans = [m.span() for m in _LONG_RUN.finditer(text)]
+        _runs[:] = [text, [s for s, _ in spans], [e for _, e in spans]]
+    k = bisect_right(_runs[1], i) - 1
+    return _runs[1][k], _runs[2][k]
 
 
 def _append(text: str, spans: list[tuple[int, int]], a: int, b: int) -> None:

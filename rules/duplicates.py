@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -513,11 +514,16 @@ def _sentence_norms(sents) -> list[str] | None:
     return None if len(set(norms)) == len(norms) else norms
 
 
+@lru_cache(maxsize=256)
 def _is_verse(text: str) -> bool:
     """Whether a paragraph is set as verse: several short lines, most not ending a sentence.
 
     Hard-wrapped prose has longer lines; a list has markers. Lines of a poem or a song are
     short and commonly end on a comma or a bare word.
+
+    Kept per text: D002 asks about a sentence's paragraph for each of its repeats, and a long
+    paragraph of many lines (a scraped page joined by single line breaks) was split again for
+    every one (3,795 repeats in a 200,000-word paragraph took 3 s).
     """
     if "\n" not in text:
         return False  # one line (the common case, answered without splitting)

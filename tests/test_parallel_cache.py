@@ -11,7 +11,7 @@ import pytest
 
 from garblint.lint.cache import Cache, run_key
 from garblint.lint.config import Config, convert
-from garblint.lint.rule import _REGISTRY
+from garblint.lint.rule import _REGISTRY, RuleUnavailable
 from garblint.lint.runner import discover, lint_targets, lint_text, selected_rules
 
 from conftest import run_cli
@@ -435,3 +435,84 @@ def test_forkshare_is_off_while_another_thread_runs():
         other.join()
     if forkshare.can_fork() and threading.active_count() == 1:
         assert forkshare.available()
+
+
+class _Flaky(RareCapitalisedWord):
+    """A rule that finds something, then fails, on some documents (test-only, never registered)."""
+
+    code = "Z977"
+    corpus = False
+
+    def check(self, doc, config):
+        yield from super().check(doc, config)
+        if "ferry" in doc.text:
+            raise ValueError("a bug")
+        if "bridge" in doc.text:
+            raise RuleUnavailable("no backend", required="weir" in doc.text)
+
+
+_REGISTRY.pop(_Flaky.code, None)  # (a Rule subclass registers itself: no other test may meet it)
+
+
+def test_batched_rules_give_each_document_its_own_run():
+    # every rule over a batch of documents before the next rule: each document gets the
+    # findings, notices and crash messages run_rules gives it alone, in the same order
+    from garblint.lint.runner import run_rules, run_rules_batch
+    from garblint.lint.textio import make_document
+
+    config = Config({"select": convert("select", ["ALL"])})
+    rules = selected_rules(config) + [_Flaky()]
+    texts = make_texts(24, seed=11) + ["", "garblint: disable=R\nThe the vote.\n", "Bridge the the weir [sic] ,today.\n"]
+
+    def docs():
+        return [make_document(t, f"d{i}.md" if i % 5 == 0 else f"d{i}.txt") for i, t in enumerate(texts)]
+
+    alone = []
+    for doc in docs():
+        notices: list = []
+        found, crashes = run_rules(doc, config, rules, notices)
+        alone.append(([f.to_dict() for f in found], crashes, notices))
+    batch = docs()
+    notices_lists: list[list] = [[] for _ in batch]
+    together = [([f.to_dict() for f in found], crashes, notices) for (found, crashes), notices in zip(run_rules_batch(batch, config, rules, notices_lists), notices_lists)]
+    assert together == alone
+    assert any(crashes for _, crashes, _ in alone) and any(notices for _, _, notices in alone)
+    assert sum(1 for found, _, _ in alone if found) > 20
+
+
+def test_batches_cover_every_item_in_order_within_their_bounds():
+    import random
+
+    from garblint.lint.runner import BATCH_BYTES, BATCH_FILES, _batches
+
+    rng = random.Random(4)
+    for _ in range(200):
+        sizes = [rng.choice([0, 10, 600, 5_000, 40_000, 70_000, 2_000_000]) for _ in range(rng.randint(0, 120))]
+        most = rng.randint(1, 80)
+        runs = _batches(sizes, most)
+        assert [i for r in runs for i in r] == list(range(len(sizes)))
+        for r in runs:
+            assert len(r) >= 1 and len(r) <= min(most, BATCH_FILES)
+            assert len(r) == 1 or sum(sizes[i] for i in r) <= BATCH_BYTES
+
+
+def test_batched_run_keeps_errors_and_order_of_each_file(tmp_path):
+    # unreadable, binary and empty files among the text files of one batch
+    from garblint.lint.runner import _lint_one
+
+    folder = tmp_path / "tree"
+    write_tree(folder, 12)
+    (folder / "doc003b.txt").write_bytes(b"\x00\x01binary")
+    (folder / "doc005b.txt").write_text("", encoding="utf-8")
+    (folder / "doc007b.txt").write_bytes("Caf\xe9 au lait, the the vote.\n".encode("latin-1"))
+    targets = discover([str(folder)], Config())
+    (folder / "doc009.txt").unlink()  # gone between discovery and reading
+    # with a corpus rule (the first pass lints) and without (only the second pass does)
+    for config in (Config(), Config({"select": convert("select", ["R", "P", "E"])})):
+        batched = lint_targets(targets, config, jobs=1)
+        alone = [_lint_one((t, config, {})) for t in targets]
+        assert [r.path for r in batched] == [t.path for t in targets]
+        assert [(r.error, r.skipped) for r in batched] == [(r.error, r.skipped) for r in alone]
+        assert any(r.error for r in batched) and any(r.skipped for r in batched)
+        assert _summary(lint_targets(targets, config, jobs=2)) == _summary(batched)
+    assert _summary(batched) == _summary(alone)  # (no corpus rule: each file on its own)

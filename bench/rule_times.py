@@ -8,12 +8,16 @@
     python bench/rule_times.py FILE --cpu              # CPU seconds instead of wall (busy machine)
     python bench/rule_times.py FOLDER --cpu            # summed over every file in the folder
     python bench/rule_times.py FILE --cpu --first-use  # round 1 against round 2, per part
+    python bench/rule_times.py FOLDER --cpu --batched  # the files in the runner's batches
 
 Builds the Document (its paragraphs, sentences and words are timed separately), runs the
 corpus rules' collect step, then each rule's check, and prints the parts slowest first with
 the process's peak RSS. Given a folder, it does the same for each file under it (sorted; each
 file's corpus rules see that file's facts only) and sums the parts over the files: where a
-run over many small files spends its time. Rules that share an analysis (the G rules, the O and S rules, the N
+run over many small files spends its time. ``--batched`` takes the files in the runner's
+batches (``lint/runner.py``: up to 64 small files, each part run over all of a batch's files
+before the next part), as a lint run does; without it, one file at a time, which costs a
+rule more on small files (less of its code is still in the processor's caches). Rules that share an analysis (the G rules, the O and S rules, the N
 rules) pay it in the first of them that runs.
 
 ``--first-use`` answers what best-of rounds hide: the work a one-shot run pays once per process
@@ -39,6 +43,7 @@ def main() -> int:
     ap.add_argument("--mem", action="store_true", help="report each part's tracemalloc peak (MB) instead of its time")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall seconds")
     ap.add_argument("--first-use", action="store_true", help="two rounds with the CLI's garbage-collector settings: each part's first round, second round and difference")
+    ap.add_argument("--batched", action="store_true", help="a folder's files in the runner's batches, each part run over a batch before the next part")
     a = ap.parse_args()
     if a.first_use:
         if a.mem:
@@ -60,6 +65,11 @@ def main() -> int:
 
     root = Path(a.file)
     files = sorted(str(p) for p in root.rglob("*") if p.is_file()) if root.is_dir() else [a.file]
+    batches = [[f] for f in files]
+    if a.batched:
+        from garblint.lint.runner import BATCH_FILES, _batches
+
+        batches = [files[r.start : r.stop] for r in _batches([Path(f).stat().st_size for f in files], BATCH_FILES)]
     words = 0
     for _ in range(1 if a.mem else max(1, a.rounds)):
         round_times: dict[str, tuple[float, int]] = {}
@@ -78,16 +88,16 @@ def main() -> int:
             # a folder: times add up over the files, memory peaks take the largest
             round_times[name] = (max(old, value) if a.mem else old + value, found + (n or 0))
 
-        for path in files:
-            doc = read_document(path, path)
-            words += doc.word_count
+        for batch in batches:
+            docs = [read_document(path, path) for path in batch]
+            words += sum(doc.word_count for doc in docs)
             for part in ("paragraphs", "sentences", "words"):
-                measure(f"Document.{part}", lambda: getattr(doc, part) and None)
+                measure(f"Document.{part}", lambda: sum(1 for doc in docs if getattr(doc, part) and False))
             for r in rules:
                 if r.corpus:
-                    measure(f"{r.code} collect", lambda: doc.corpus.__setitem__(r.code, r.merge([r.collect(doc, config)])))
+                    measure(f"{r.code} collect", lambda: [doc.corpus.__setitem__(r.code, r.merge([r.collect(doc, config)])) for doc in docs] and None)
             for r in rules:
-                measure(f"{r.code} {r.name}", lambda: sum(1 for _ in r.check(doc, config)))
+                measure(f"{r.code} {r.name}", lambda: sum(1 for doc in docs for _ in r.check(doc, config)))
         rounds.append(round_times)
         for name, (value, n) in round_times.items():
             if name not in best or value < best[name][0]:

@@ -28,7 +28,7 @@ from .config import Config
 from .document import Document
 from .finding import Finding
 from .rule import Rule
-from .runner import FileResult, Target, _collect_one, _lint_one, collect_facts, run_rules, selected_rules
+from .runner import BATCH_FILES, FileResult, Target, _batches, _collect_one, _lint_many, _size, collect_facts, run_rules, selected_rules
 
 #: the columns of the findings DataFrame, in order, with their pandas dtypes
 COLUMNS: dict[str, str] = {
@@ -210,7 +210,9 @@ def _collect_chunk(chunk: list[Target], config: Config, codes: list[str]) -> lis
 
 
 def _lint_chunk(chunk: list[Target], config: Config, corpus: dict[str, Any]) -> list[FileResult]:
-    return [_lint_one((t, config, corpus)) for t in chunk]
+    # in the runner's batches (every rule over a batch's files before the next rule)
+    runs = _batches([_size(t) for t in chunk], BATCH_FILES)
+    return [r for run in runs for r in _lint_many(chunk[run.start : run.stop], config, corpus)]
 
 
 def _chunks(items: list[Any], n: int) -> list[list[Any]]:

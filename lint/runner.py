@@ -353,7 +353,7 @@ def _worker_lint(targets: list[Target]) -> list[FileResult]:
 #: files linted together (see run_rules_batch): at most this many, of at most BATCH_BYTES bytes
 #: in all (a bigger file is linted on its own), so that a batch's Documents and their analyses,
 #: all alive until the batch is done, stay a few megabytes
-BATCH_FILES = 32
+BATCH_FILES = 64
 BATCH_BYTES = 65_536
 
 

@@ -33,3 +33,17 @@ def test_rule_times_sums_a_folder(tmp_path):
     assert "in 2 files" in out, out
     # R001's findings are counted over both files: one in each
     assert any(" R001 " in ln and "(2 findings)" in ln for ln in out.splitlines()), out
+
+
+def test_rule_times_batched_folder_counts_the_same_findings(tmp_path):
+    (tmp_path / "a.txt").write_text("The vote vote was held today.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The the plan was good ,and cheap.\n", encoding="utf-8")
+    outs = []
+    for extra in ([], ["--batched"]):
+        out = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "rule_times.py"), str(tmp_path), "--select", "R001,P001", "--cpu", *extra],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        assert "in 2 files" in out, out
+        outs.append(sorted(ln.split(" s  ", 1)[1] for ln in out.splitlines()[1:] if "findings" in ln))
+    assert outs[0] == outs[1] and len(outs[0]) == 2, outs

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from garblint.rules import punctuation as P
 
 _PIECES = [
@@ -42,28 +44,18 @@ def _texts(seed: int, n: int = 4000):
         yield "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 25)))
 
 
-def test_space_before_hint_found_wherever_the_pattern_matches():
+@pytest.mark.parametrize(
+    ("seed", "patterns", "pre_test"),
+    [
+        (1, ("_SPACE_BEFORE",), lambda t: P._SPACE_BEFORE_HINT.search(t)),  # P001
+        (2, ("_NO_SPACE_SENTENCE", "_NO_SPACE_COMMA"), lambda t: P._NO_SPACE_HINT.search(t)),  # P002
+        (3, ("_MULTI_SPACE",), lambda t: "  " in t),  # P003: a match holds two spaces
+    ],
+)
+def test_pre_test_passes_wherever_a_pattern_matches(seed, patterns, pre_test):
     matched = 0
-    for t in _texts(1):
-        if any(True for _ in P._SPACE_BEFORE.finditer(t)):
+    for t in _texts(seed):
+        if any(True for name in patterns for _ in getattr(P, name).finditer(t)):
             matched += 1
-            assert P._SPACE_BEFORE_HINT.search(t), repr(t)
-    assert matched > 100
-
-
-def test_missing_space_hint_found_wherever_either_pattern_matches():
-    matched = 0
-    for t in _texts(2):
-        if any(True for rx in (P._NO_SPACE_SENTENCE, P._NO_SPACE_COMMA) for _ in rx.finditer(t)):
-            matched += 1
-            assert P._NO_SPACE_HINT.search(t), repr(t)
-    assert matched > 100
-
-
-def test_multi_space_needs_two_spaces():
-    matched = 0
-    for t in _texts(3):
-        if any(True for _ in P._MULTI_SPACE.finditer(t)):
-            matched += 1
-            assert "  " in t, repr(t)
+            assert pre_test(t), repr(t)
     assert matched > 100

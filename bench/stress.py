@@ -3,8 +3,13 @@
     python bench/stress.py [--only NAME] [--scale 1.0]
 
 Cases: a 50 MB file, 100,000 small files, a single 10 MB line, a file with 1,000,000
-quotation marks, a line of 1,000,000 full stops. Each runs `garblint check` in a child process and prints wall time, peak RSS
-(of the child, from getrusage) and the exit code, plus a 1/4-size run to show the cost is linear.
+quotation marks, a line of 1,000,000 full stops; and inputs of unusual shape, made from the
+benchmark corpus (bench/corpus.py, with its damage): a scraped page whose paragraphs are joined
+by single line breaks (one paragraph of 100,000 words), the same words as one line of
+comma-separated values, and a 400,000-character run without white space (an encoded blob).
+Each runs `garblint check` in a child process and prints wall time, peak RSS (of the child,
+from getrusage) and the exit code, plus a 1/4-size run: a cost that grows faster than the input
+shows as a ratio above 4.
 """
 from __future__ import annotations
 
@@ -55,12 +60,46 @@ def make_dots(d: Path, count: int) -> list[str]:
     return [str(f)]
 
 
+def _articles(words: int) -> list[str]:
+    """Articles of the benchmark corpus (bench/corpus.py), ``words`` words in all."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
+
+    return corpus.articles(words, seed=21)
+
+
+def make_single_breaks(d: Path, words: int) -> list[str]:
+    f = d / "page.txt"
+    text = "\n\n".join(_articles(words))
+    f.write_text(text.replace("\n\n", "\n"), encoding="utf-8")
+    return [str(f)]
+
+
+def make_csv_line(d: Path, words: int) -> list[str]:
+    f = d / "values.csv.txt"
+    f.write_text(",".join(" ".join(_articles(words)).split()) + "\n", encoding="utf-8")
+    return [str(f)]
+
+
+def make_blob(d: Path, chars: int) -> list[str]:
+    import random
+
+    rng = random.Random(21)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    f = d / "blob.txt"
+    f.write_text("".join(rng.choice(alphabet) for _ in range(chars)) + "\n", encoding="utf-8")
+    return [str(f)]
+
+
 CASES = {
     "file-50MB": lambda d, s: make_big(d, 50 * s),
     "files-100k": lambda d, s: make_many(d, int(100_000 * s)),
     "line-10MB": lambda d, s: make_long_line(d, 10 * s),
     "quotes-1M": lambda d, s: make_quotes(d, int(1_000_000 * s)),
     "dots-1M": lambda d, s: make_dots(d, int(1_000_000 * s)),
+    "page-100k": lambda d, s: make_single_breaks(d, int(100_000 * s)),
+    "csv-100k": lambda d, s: make_csv_line(d, int(100_000 * s)),
+    "blob-400k": lambda d, s: make_blob(d, int(400_000 * s)),
 }
 
 
@@ -93,15 +132,18 @@ def main() -> int:
     ap.add_argument("--only", choices=sorted(CASES))
     ap.add_argument("--scale", type=float, default=1.0)
     args = ap.parse_args()
-    print(f"{'case':<12} {'size':>6} {'seconds':>9} {'peak MB':>8} exit")
+    print(f"{'case':<12} {'size':>6} {'seconds':>9} {'peak MB':>8} exit  x 1/4-size time")
     for name, make in CASES.items():
         if args.only and name != args.only:
             continue
+        quarter = None
         for frac in (0.25, 1.0):
             with tempfile.TemporaryDirectory() as tmp:
                 paths = make(Path(tmp), args.scale * frac)
                 wall, peak, rc = run(paths)
-            print(f"{name:<12} {frac:>6.2f} {wall:>9.2f} {peak:>8.0f} {rc}", flush=True)
+            ratio = f"{wall / quarter:5.1f}" if quarter else ""
+            quarter = quarter or wall
+            print(f"{name:<12} {frac:>6.2f} {wall:>9.2f} {peak:>8.0f} {rc:>4}  {ratio}", flush=True)
     return 0
 
 

@@ -160,6 +160,14 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
 def chunk_around(text: str, start: int, end: int) -> str:
     """The white-space-delimited chunk of ``text`` that holds ``[start, end)`` ("www.x.org/a,b"
     around the comma): what rules test to tell a web address, file name or code from prose."""
+    a, b = chunk_bounds(text, start, end)
+    return text[a:b]
+
+
+def chunk_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where :func:`chunk_around`'s chunk starts and ends. A rule that tests many places of one
+    long chunk (every comma of a line of comma-separated values) keys its answer on these, so
+    the chunk is neither copied nor searched again for each."""
     a = start
     stop = start - _WALK
     while a > 0 and not text[a - 1].isspace():
@@ -175,10 +183,10 @@ def chunk_around(text: str, start: int, end: int) -> str:
         if b > stop:
             b = _long_run(text, b)[1]
             break
-    return text[a:b]
+    return a, b
 
 
-#: characters chunk_around walks before it asks the index of long runs instead
+#: characters chunk_bounds walks before it asks the index of long runs instead
 _WALK = 64
 _LONG_RUN = lazy_re(r"\S{%d,}" % _WALK)
 # The text whose long runs were last found, with their starts and ends (the text is kept, so

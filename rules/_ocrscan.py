@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from ..lint import lexicon, nearwords
-from ..lint.segment import chunk_around
+from ..lint.segment import chunk_around, chunk_bounds
 from ._confusion import _ALPHABET, GLYPH_LETTERS, MIN_SUGGESTION_FREQ, Weights, confusion_cost, rank, symspell_candidates
 from ._techterms import technical_prose
 from ._words import _SUSPENDED_NEXT, FUNCTION_WORDS, MAX_WORD, _word_file, accepted_form, two_letter_words
@@ -71,8 +71,23 @@ _CAMEL = lazy_re(r"[a-z][A-Z]")
 
 
 def code_like(text: str, start: int, end: int) -> bool:
-    chunk = chunk_around(text, start, end)
-    return bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
+    a, b = chunk_bounds(text, start, end)
+    if b - a <= _LONG_CHUNK:
+        chunk = text[a:b]
+        return bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
+    # A long chunk (a blob, a line of comma-separated words) holds many words: its answer is
+    # kept, for this text only, rather than copying and searching the chunk for each word.
+    if _long_chunks[0] is not text:
+        _long_chunks[:] = [text, {}]
+    known = _long_chunks[1].get((a, b))
+    if known is None:
+        chunk = text[a:b]
+        known = _long_chunks[1][a, b] = bool(_CHUNK_CODE.search(chunk) or _CAMEL.search(chunk))
+    return known
+
+
+_LONG_CHUNK = 256
+_long_chunks: list = [None, {}]
 
 
 @lru_cache(maxsize=65536)

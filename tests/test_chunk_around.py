@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from garblint.lint import segment
-from garblint.lint.segment import chunk_around
+from garblint.lint.segment import chunk_around, chunk_bounds
 
 
 def _walk(text: str, start: int, end: int) -> str:
@@ -43,6 +43,8 @@ def test_same_chunks_as_the_walk(seed: int) -> None:
         start = rng.randrange(len(text) + 1)
         end = min(len(text), start + rng.choice((0, 0, 1, 3, 90)))
         assert chunk_around(text, start, end) == _walk(text, start, end)
+        a, b = chunk_bounds(text, start, end)
+        assert text[a:b] == _walk(text, start, end) and a <= start and b >= end
 
 
 def test_another_text_is_not_answered_from_the_last() -> None:
@@ -51,3 +53,14 @@ def test_another_text_is_not_answered_from_the_last() -> None:
     assert chunk_around(first, 300, 301) == "x" * 500
     assert chunk_around(second, 400, 400) == "z" * 600
     assert segment._runs[0] is second
+
+
+def test_code_like_long_chunk_answers_per_text() -> None:
+    from garblint.rules._ocrscan import code_like
+
+    blob = "a" * 400 + "_b" + "c" * 400  # one chunk, code-like for its underscore
+    plain = "a" * 802
+    assert code_like(blob, 10, 11) and code_like(blob, 700, 701)
+    # the same span of another text is answered from that text, not the last one's answer
+    assert not code_like(plain, 10, 11)
+    assert code_like(blob, 10, 11)

@@ -106,13 +106,21 @@ def test_small_tables_equal_the_dict_tables(small_mode) -> None:
         assert small.position(w) == order[w]
 
 
-@pytest.mark.parametrize("seed,head_index,small", [(0, False, "dict"), (1, True, "dict"), (2, False, "mapped"), (3, False, "dict+tables"), (4, True, "dict+tables")])
-def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, small: str, small_mode, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "seed,head_index,small",
+    [(0, "none", "dict"), (1, "memory", "dict"), (2, "none", "mapped"), (3, "none", "dict+tables"), (4, "memory", "dict+tables"), (5, "table", "mapped"), (6, "table", "dict+tables")],
+)
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: str, small: str, small_mode, monkeypatch) -> None:
     # distance-2 searches scan the words of a near length, or (seed 1) use the head index, in
     # the tables the process builds from the dict; (seed 2) run on the mapped tables of a short
     # text's process; (seeds 3, 4) on the dict and the mapped tables, as a process that has
-    # the dict and a data cache folder does
-    monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index else 10**9)
+    # the dict and a data cache folder does; (seeds 5, 6) read the head index's mapped table
+    # (``_head_table``), as every process with a data cache folder does
+    if head_index == "table":
+        assert nearwords._head_table() is not None
+    else:
+        monkeypatch.setattr(nearwords, "_head_table", lambda: None)
+        monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index == "memory" else 10**9)
     if small == "mapped":
         monkeypatch.setattr(nearwords, "_mode", lambda: small_mode)
     else:
@@ -181,7 +189,14 @@ def test_rapidfuzz_osa_equals_symspellpy_damerau_osa() -> None:
             assert (got if got <= m else -1) == want, (a, b, m)
 
 
-def test_head_index_keeps_every_word_symspell_can_reach() -> None:
+@pytest.mark.parametrize("table", [True, False])
+def test_head_index_keeps_every_word_symspell_can_reach(table: bool, monkeypatch) -> None:
+    # the head index read from its mapped table, and built in memory
+    if table:
+        assert nearwords._head_table() is not None
+    else:
+        monkeypatch.setattr(nearwords, "_head_table", lambda: None)
+        monkeypatch.setattr(nearwords, "_mode", lambda: (lexicon.frequencies(), None))
     for q in _sample(400, 9):
         if len(q) < 5:
             continue

@@ -397,8 +397,6 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     """``lookup``'s answer, kept for the process: the spelling rules ask it of the same word
     more than once (the typo test, then the suggestions), and a run of many files meets the
     same unknown words again."""
-    from symspellpy import SymSpell, Verbosity
-
     words, small = _mode()
     if small is None:
         order, _, max_length = _tables()
@@ -410,6 +408,12 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     near = _near(phrase, max_edit_distance) if max_edit_distance else {}
     if phrase not in words and not near:
         return ()
+    if max_edit_distance == 1 and not closest and len(phrase) < PREFIX_LENGTH:
+        whole = _whole_word_answer(phrase, near, words)
+        if whole is not None:
+            return whole
+    from symspellpy import SymSpell, Verbosity
+
     members = list(near)
     if phrase in words:
         members.append(phrase)
@@ -420,6 +424,29 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     sym._max_length = max_length  # the early exit for over-long phrases uses the whole lexicon's
     verbosity = Verbosity.CLOSEST if closest else Verbosity.ALL
     return tuple(Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance))
+
+
+def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str, int]) -> tuple[Suggestion, ...] | None:
+    """``SymSpell.lookup(phrase, Verbosity.ALL, 1)`` for a phrase shorter than PREFIX_LENGTH,
+    ``near`` being every lexicon word at OSA distance 1 from it (``_near``), without building
+    the tiny index: None when two of those words have the same count.
+
+    The phrase and every word within distance 1 (at most PREFIX_LENGTH characters) are their
+    own prefixes, so SymSpell's delete strings cover them whole: a word at distance 1 shares a
+    delete string of at most one deletion with the phrase (the shorter of the two, or both
+    without the substituted letter, or without either letter of a swapped pair), which the
+    look-up visits, and no test on prefix lengths turns it away there (the word is at most one
+    letter longer than that string; the ``min_distance`` test needs phrases of PREFIX_LENGTH
+    or more); its distance is then the OSA distance. So the answer is the phrase (distance 0)
+    if it is a word, and every word of ``near`` (distance 1), sorted by distance, then count,
+    descending: a stable sort, so only words of equal count keep the order the look-up found
+    them in, which this does not know. tests/test_nearwords.py compares it with the index."""
+    found = [Suggestion(phrase, 0, words[phrase])] if phrase in words else []
+    found += [Suggestion(w, 1, words[w]) for w in near]
+    if len({s.count for s in found if s.distance}) < len(near):
+        return None
+    found.sort(key=lambda s: (s.distance, -s.count))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

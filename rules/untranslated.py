@@ -293,7 +293,10 @@ def _elsewhere_scan(index) -> list[str]:
     """The words of the lexicon index ``index`` that _common_elsewhere says yes to: their lines
     read by one regex (the ones with another language's Zipf of 4.0 or more), then the same
     test on the same numbers ``foreign`` and ``zipf`` give."""
-    return [m[1].decode("utf-8") for m in _ELSEWHERE_LINE.finditer(index.buf, index.base) if _far_commoner(int(m[3]) / 100, int(m[2]) / 100)]
+    # (over a view from the first line: "^" matches at the start of what is searched, not at
+    # a start position inside it)
+    lines = memoryview(index.buf)[index.base :]
+    return [m[1].decode("utf-8") for m in _ELSEWHERE_LINE.finditer(lines) if _far_commoner(int(m[3]) / 100, int(m[2]) / 100)]
 
 
 @lru_cache(maxsize=1)

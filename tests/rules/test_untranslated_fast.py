@@ -85,6 +85,10 @@ def test_elsewhere_words_are_the_words_common_elsewhere_says_yes_to(tmp_path, mo
     finally:
         new._elsewhere_words.cache_clear()
     assert made == want
+    # a small index whose first and last lines pass the test (and lines that do not)
+    small = lexicon._Index.from_lines(["ao\t150\t0\tpt\t700", "bo\t300\t1\tes\t500", "co\t0\t0\t\t0", "do\t100\t0\tit\t449", "zo\t0\t0\tde\t450"])
+    assert new._elsewhere_scan(small) == ["ao", "zo"]
+    assert new._elsewhere_scan(lexicon._Index.from_bytes(small.to_bytes())) == ["ao", "zo"]  # (lines after a header, as mapped)
     rnd = random.Random(3)
     asked = rnd.sample(sorted(want), 200) + rnd.sample(sorted(lexicon.frequencies()), 400) + ["", "xqzv", "l'école", "ihre", "muito", "por", "the"]
     monkeypatch.setattr(new, "_elsewhere_asked", 0)

@@ -389,13 +389,35 @@ class _Index:
             return None
         buf, starts, base = self.buf, self.starts, self.base
         n = len(key)
-        lo = self._first_at_least(key)
-        if lo < len(starts):
+        sample = self._sample
+        if sample is not None:
+            # the line, if any, is the sampled line j * every or one of the lines after the
+            # sampled line before it: found there by one search in C for the key after a
+            # newline (a line start), not by bisecting those lines in Python
+            j = bisect_left(sample, key)
+            if j < len(sample) and sample[j].startswith(key):
+                return sample[j][n:].rstrip(b"\n")
+            every = self.SAMPLE_EVERY
+            lo = (j - 1) * every + 1 if j else 0
+            hi = min(len(starts), j * every)
+            if lo >= hi:
+                return None
+            a = base + starts[lo]
+            if buf[a : a + n] == key:
+                s = a
+            else:
+                s = buf.find(b"\n" + key, a, base + starts[hi] if hi < len(starts) else self.end) + 1
+                if not s:
+                    return None
+        else:
+            lo = self._first_at_least(key)
+            if lo >= len(starts):
+                return None
             s = base + starts[lo]
-            if buf[s : s + n] == key:
-                e = buf.find(b"\n", s + n)
-                return buf[s + n : e if e != -1 else self.end]
-        return None
+            if buf[s : s + n] != key:
+                return None
+        e = buf.find(b"\n", s + n)
+        return buf[s + n : e if e != -1 else self.end]
 
     def with_prefix(self, prefix: str, limit: int = 4000) -> Iterator[bytes]:
         """The lines (at most ``limit``) whose key starts with ``prefix``, in order."""
@@ -425,6 +447,17 @@ class _Index:
         starts, base = self.starts, self.base
         end = base + starts[hi] if hi < len(starts) else self.end
         return bytes(self.buf[base + starts[lo] : end]).decode("utf-8")
+
+    def block_between(self, lo: str, hi: str) -> str:
+        """The lines whose key is at least ``lo`` and below ``hi`` (keys of the same length as
+        both, as in a table of fixed-width keys), as one text, each line ending in a newline."""
+        a = self._first_at_least(lo.encode("utf-8", "surrogatepass"))
+        b = self._first_at_least(hi.encode("utf-8", "surrogatepass"))
+        if a >= b:
+            return ""
+        starts, base = self.starts, self.base
+        end = base + starts[b] if b < len(starts) else self.end
+        return bytes(self.buf[base + starts[a] : end]).decode("utf-8")
 
     def get(self, word: str) -> tuple[int, bool, str, int] | None:
         fields = self._fields(word)
@@ -545,6 +578,7 @@ class _MappedCounts(Mapping[str, int]):
         return len(frequencies())
 
 
+@lru_cache(maxsize=1)
 def _base_key() -> str | None:
     """By content (size and CRC-32 of symspellpy's list, about a millisecond), not modification
     time: every venv with the same symspellpy release then shares one copy."""

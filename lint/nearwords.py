@@ -9,9 +9,9 @@ unknown words, so here each look-up searches the lexicon directly instead:
    ``max_edit_distance`` of the phrase: for distance 1 by generating the phrase's edits
    (deletes, adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
    Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
-   the words of a near length (a C loop, 1-4 ms), or, once a process has made many such
-   searches, over the words a small "head index" leaves (0.2 ms; see ``_near``); a process
-   with the dict reads that index from the data cache folder and uses it from the first.
+   the words a small "head index" leaves (0.2-0.5 ms; see ``_near``), read from a mapped table
+   in the data cache folder; without one, over the words of a near length (a C loop, 1-4 ms)
+   until a process has made many such searches and builds the head index.
 2. ``lookup`` then asks symspellpy's own ``SymSpell.lookup`` on a tiny index of just those words,
    so its candidate order, tie-breaks and quirks (a near word its prefix test rejects stays
    rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
@@ -19,11 +19,13 @@ unknown words, so here each look-up searches the lexicon directly instead:
 
 A process that has not built the lexicon's dict (a short text: ``lexicon.counts`` answers from the
 mapped copy of the list) searches the same way over a mapped table instead (``_small``): the
-words' dictionary positions, the words of each length, the alphabet and the longest length, kept
-in the data cache folder, so a one-line file with a misspelling builds neither the 82,765-entry
-dict nor the tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py). A
-process that has the dict reads the same mapped table for positions, lengths and the alphabet
-(``_mode``), with the dict for membership: it builds neither ``_tables`` nor ``_by_length``.
+words' dictionary positions, the words of each length, the alphabet, the longest length and
+which letters stand between which two characters (``_edits1_in``), kept in the data cache
+folder, so a one-line file with a misspelling builds neither the 82,765-entry dict nor the
+tables above (about 90 ms and 25 MB). Same answers (tests/test_nearwords.py). A process that
+has the dict reads the same mapped table for positions, lengths, the alphabet and the letter
+contexts (``_mode``), with the dict for membership: it builds neither ``_tables`` nor
+``_by_length``.
 
 ``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
 edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
@@ -118,14 +120,31 @@ def _group(small: _Small, n: int) -> tuple[str, ...]:
 def _small_lines() -> list[str]:
     """The table's lines, sorted by key: each word's dictionary position, the words of each
     length joined by spaces (words never hold white space: the list is read by ``split``),
-    the alphabet and the longest length (keys opening with \x01 and \x02 sort before words)."""
+    the alphabet, the longest length and the letter contexts of ``_contexts_line`` (keys
+    opening with \x01 and \x02 sort before words)."""
     order, alphabet, max_length = _tables()
     by_len, spans = _by_length()
     lines = [(w, str(i)) for w, i in order.items()]
     lines += [(f"\x01{n:04d}", " ".join(by_len[a:b])) for n, (a, b) in spans.items()]
-    lines += [("\x02alphabet", alphabet), ("\x02max", str(max_length))]
+    lines += [("\x02alphabet", alphabet), ("\x02max", str(max_length)), ("\x02contexts", _contexts_line(order, alphabet))]
     lines.sort()
     return [f"{k}\t{v}" for k, v in lines]
+
+
+#: the marks ``_contexts_line`` puts before and after each word
+_START, _END = "\x02", "\x03"
+
+
+def _contexts_line(words: Iterable[str], alphabet: str) -> str:
+    """Which letters stand between which two characters in the lexicon's words: "xy" followed
+    by every letter c of the alphabet such that some word, marked ``_START`` + word +
+    ``_END``, holds "xcy"; the entries joined by spaces (``_edits1_in`` reads them)."""
+    joined = _START + (_END + _START).join(words) + _END
+    between: dict[str, set[str]] = {}
+    for a, c, b in set(zip(joined, joined[1:], joined[2:])):
+        if c in alphabet:
+            between.setdefault(a + b, set()).add(c)
+    return " ".join(k + "".join(sorted(v)) for k, v in sorted(between.items()))
 
 
 def small_from(table: Any) -> _Small | None:
@@ -136,12 +155,22 @@ def small_from(table: Any) -> _Small | None:
     return _Small(table, alphabet.decode("utf-8"), int(longest))
 
 
+@lru_cache(maxsize=4)
+def _contexts(small: _Small) -> dict[str, str] | None:
+    """The letter contexts of ``small``'s table ("xy" -> the letters found between x and y;
+    see ``_contexts_line``), or None if it lacks them."""
+    raw = small.table.raw("\x02contexts")
+    if raw is None:
+        return None
+    return {e[:2]: e[2:] for e in raw.decode("utf-8").split(" ") if len(e) >= 2}
+
+
 @lru_cache(maxsize=1)
 def _small() -> _Small | None:
     key = lexicon._base_key()
     if key is None:  # pragma: no cover - symspellpy's list is always there
         return None
-    return small_from(lexicon.cached_table(f"nearwords-v1-{key}.bin", _small_lines))
+    return small_from(lexicon.cached_table(f"nearwords-v2-{key}.bin", _small_lines))
 
 
 def _mode() -> tuple[Mapping[str, int], _Small | None]:
@@ -174,12 +203,36 @@ def _edits1(word: str, alphabet: str) -> set[str]:
     return out
 
 
+def _edits1_in(word: str, contexts: Mapping[str, str]) -> set[str]:
+    """The strings of ``_edits1(word, alphabet)`` that can be lexicon words: every delete and
+    transposition, and the substitutions and inserts of only the letters ``contexts`` (see
+    ``_contexts_line``) lists between the two characters around the letter put in (or a word's
+    start or end mark). A word with letter c between x and y holds "xcy", so no word of the
+    lexicon among the edits is left out; about a third fewer strings to make and look up."""
+    n = len(word)
+    marked = _START + word + _END
+    out = {word[:i] + word[i + 1 :] for i in range(n)}
+    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1))
+    join = str.join
+    get = contexts.get
+    for i in range(n + 1):
+        a = word[:i]
+        put = get(marked[i : i + 2])  # an insert before word[i]: between marked[i] and marked[i + 1]
+        if put:
+            out.update(map(join, put, repeat((a, word[i:]))))
+        if i < n:
+            put = get(marked[i] + marked[i + 2])  # word[i] replaced
+            if put:
+                out.update(map(join, put, repeat((a, word[i + 1 :]))))
+    return out
+
+
 _HEAD = 5  # the head index files a word under the 3-letter subsequences of its first 5 letters
 _HEAD_COMBOS = tuple(itertools.combinations(range(_HEAD), 3))
-#: distance-2 searches scan the words of a near length (1-4 ms each) until this many have been
-#: made in the process; then the head index (about 0.1 s to build, a few MB) narrows the scan.
-#: A process that has the dict reads the head index stored in the data cache folder instead
-#: (``_stored_heads``, about 10 ms) and uses it from its first search.
+#: without a data cache folder, distance-2 searches scan the words of a near length (1-4 ms
+#: each) until this many have been made in the process; then the head index (about 0.1 s to
+#: build, a few MB) narrows the scan. With one, every search reads the head index's mapped
+#: table (``_head_table``) from the first.
 HEAD_INDEX_AFTER = 40
 _far_searches = 0
 
@@ -203,32 +256,45 @@ def _head_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return keyed, heads
 
 
-@lru_cache(maxsize=1)
-def _stored_heads() -> tuple[dict[str, str], dict[str, str]] | None:
-    """``_head_index`` with its lists joined by spaces (words hold none), kept as marshal data
-    in the data cache folder: about 10 ms to read against 0.15 s to build, so a process that
-    has the dict uses it from its first distance-2 search (0.3-0.5 ms a search instead of 3-6
-    over the words of a near length). Made the first time (and written for the next
-    processes); None without a data cache folder. (The name's v1: made again under a new name
-    when ``_HEAD`` or ``_head_keys`` change.)"""
-    import marshal
+def _head_lines() -> list[str]:
+    """``_head_index`` as table lines, sorted: for each 3-letter key and each length, the words
+    of that length whose head has the key, joined by spaces (words hold none), under the key
+    "KEY\x01LLL" (the length in three digits: a key's lines of near lengths are adjacent)."""
+    keyed, heads = _head_index.__wrapped__()  # (not kept: the table is)
+    lines = []
+    for k, hs in keyed.items():
+        by_len: dict[int, list[str]] = {}
+        for h in hs:
+            for w in heads[h]:
+                by_len.setdefault(len(w), []).append(w)
+        lines += [f"{k}\x01{n:03d}\t{' '.join(ws)}" for n, ws in by_len.items()]
+    lines.sort()
+    return lines
 
+
+@lru_cache(maxsize=1)
+def _head_table() -> Any:
+    """The head index as a mapped table in the data cache folder (``nearheads-v2-*.bin``, from
+    ``_head_lines``: about 0.2 s to make, once), or None without a data cache folder. Opening it
+    reads nothing (a marshal copy of the index took 10-15 ms to read), and a search reads the
+    lines of its 3-letter keys, so every process uses it from its first distance-2 search.
+    (The name's v2: made again under a new name when ``_HEAD`` or ``_head_keys`` change.)"""
     folder, key = lexicon._cache_dir(), lexicon._base_key()
     if folder is None or key is None:
         return None
-    name = f"nearheads-v1-{key}-m{marshal.version}.bin"
-    try:
-        with open(folder / name, "rb") as fh:
-            keyed, heads = marshal.loads(fh.read())  # (load from the file object: 4x slower)
-        if type(keyed) is dict and type(heads) is dict:
-            return keyed, heads
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # not made yet, or damaged: made again
-    built = _head_index.__wrapped__()  # (not kept: the joined form is)
-    keyed = {k: " ".join(v) for k, v in built[0].items()}
-    heads = {h: " ".join(v) for h, v in built[1].items()}
-    lexicon._save(lexicon._Blob(marshal.dumps((keyed, heads))), folder, name, "nearheads-")
-    return keyed, heads
+    return lexicon.cached_table(f"nearheads-v2-{key}.bin", _head_lines)
+
+
+def _head_words(table: Any, phrase: str, max_edit_distance: int) -> list[str]:
+    """The words of ``_head_index`` under the keys of ``phrase`` (its first five letters) whose
+    length is within ``max_edit_distance`` of the phrase's, each once."""
+    n = len(phrase)
+    lo, hi = f"\x01{max(0, n - max_edit_distance):03d}", f"\x01{n + max_edit_distance + 1:03d}"
+    found: set[str] = set()
+    for k in _head_keys(phrase):
+        for line in table.block_between(k + lo, k + hi).splitlines():
+            found.update(line.split("\t", 1)[1].split(" "))
+    return list(found)
 
 
 def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None) -> dict[str, int]:
@@ -258,7 +324,8 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
         return {}
     if max_edit_distance == 1:
-        edits = _edits1(phrase, alphabet)
+        contexts = _contexts(small) if small is not None else None
+        edits = _edits1(phrase, alphabet) if contexts is None else _edits1_in(phrase, contexts)
         edits.discard(phrase)
         found = list(filter(listed, edits))
         found.sort(key=position)
@@ -268,29 +335,20 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
 
     n = len(phrase)
     dict_mode = type(counts) is dict
+    choices: Iterable[str]
+    head_table = _head_table() if max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD and n < 997 else None
     if use_head_index is None:
         _far_searches += 1
-        # (with the dict, a long text's process: the stored head index from the first search)
-        use_head_index = _far_searches > HEAD_INDEX_AFTER or (dict_mode and _stored_heads() is not None)
-    choices: Iterable[str]
-    if use_head_index and dict_mode and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
-        stored = _stored_heads()
+        # (with a data cache folder: the mapped head index from the first search)
+        use_head_index = _far_searches > HEAD_INDEX_AFTER or head_table is not None
+    if use_head_index and head_table is not None:
+        choices = _head_words(head_table, phrase, max_edit_distance)
+    elif use_head_index and dict_mode and max_edit_distance == DICTIONARY_EDIT_DISTANCE and n >= _HEAD:
+        keyed, heads = _head_index()
         seen: set[str] = set()
-        if stored is not None:  # the same lists, joined by spaces
-            joined_keys, joined_heads = stored
-            for k in _head_keys(phrase):
-                hs = joined_keys.get(k)
-                if hs is not None:
-                    seen.update(hs.split(" "))
-            in_heads: list[str] = []
-            for h in seen:
-                in_heads.extend(joined_heads[h].split(" "))
-            choices = [w for w in in_heads if abs(len(w) - n) <= max_edit_distance]
-        else:
-            keyed, heads = _head_index()
-            for k in _head_keys(phrase):
-                seen.update(keyed.get(k, ()))
-            choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
+        for k in _head_keys(phrase):
+            seen.update(keyed.get(k, ()))
+        choices = [w for h in seen for w in heads[h] if abs(len(w) - n) <= max_edit_distance]
     elif small is not None:  # the words of the near lengths (the by-length slice below)
         # (joined by list.extend, in C: a comprehension over the 20,000-48,000 words cost
         # 0.5-1 ms a search, beside the 5-6 ms of rapidfuzz's scan of them)
@@ -339,8 +397,6 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     """``lookup``'s answer, kept for the process: the spelling rules ask it of the same word
     more than once (the typo test, then the suggestions), and a run of many files meets the
     same unknown words again."""
-    from symspellpy import SymSpell, Verbosity
-
     words, small = _mode()
     if small is None:
         order, _, max_length = _tables()
@@ -352,6 +408,12 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     near = _near(phrase, max_edit_distance) if max_edit_distance else {}
     if phrase not in words and not near:
         return ()
+    if max_edit_distance == 1 and not closest and len(phrase) < PREFIX_LENGTH:
+        whole = _whole_word_answer(phrase, near, words)
+        if whole is not None:
+            return whole
+    from symspellpy import SymSpell, Verbosity
+
     members = list(near)
     if phrase in words:
         members.append(phrase)
@@ -362,6 +424,29 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     sym._max_length = max_length  # the early exit for over-long phrases uses the whole lexicon's
     verbosity = Verbosity.CLOSEST if closest else Verbosity.ALL
     return tuple(Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance))
+
+
+def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str, int]) -> tuple[Suggestion, ...] | None:
+    """``SymSpell.lookup(phrase, Verbosity.ALL, 1)`` for a phrase shorter than PREFIX_LENGTH,
+    ``near`` being every lexicon word at OSA distance 1 from it (``_near``), without building
+    the tiny index: None when two of those words have the same count.
+
+    The phrase and every word within distance 1 (at most PREFIX_LENGTH characters) are their
+    own prefixes, so SymSpell's delete strings cover them whole: a word at distance 1 shares a
+    delete string of at most one deletion with the phrase (the shorter of the two, or both
+    without the substituted letter, or without either letter of a swapped pair), which the
+    look-up visits, and no test on prefix lengths turns it away there (the word is at most one
+    letter longer than that string; the ``min_distance`` test needs phrases of PREFIX_LENGTH
+    or more); its distance is then the OSA distance. So the answer is the phrase (distance 0)
+    if it is a word, and every word of ``near`` (distance 1), sorted by distance, then count,
+    descending: a stable sort, so only words of equal count keep the order the look-up found
+    them in, which this does not know. tests/test_nearwords.py compares it with the index."""
+    found = [Suggestion(phrase, 0, words[phrase])] if phrase in words else []
+    found += [Suggestion(w, 1, words[w]) for w in near]
+    if len({s.count for s in found if s.distance}) < len(near):
+        return None
+    found.sort(key=lambda s: (s.distance, -s.count))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

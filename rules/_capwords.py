@@ -36,7 +36,10 @@ def defined_terms(an) -> set[str]:
     written in lower case there: a defined term or a house style ("the Licensor", "Your
     rights"), not a slip."""
     # (each word the analysis lists mid-sentence is counted once, in cap_in_name or in
-    # cap_isolated: their sum is its number of uses capitalised mid-sentence)
+    # cap_isolated: their sum is its number of uses capitalised mid-sentence, at most the sum
+    # of the two largest counts, which in a short text is under 3)
+    if max(an.cap_in_name.values(), default=0) + max(an.cap_isolated.values(), default=0) < 3:
+        return set()
     count = Counter(an.cap_in_name)
     count.update(an.cap_isolated)
     lower_mid = an.lower_mid

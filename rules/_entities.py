@@ -231,6 +231,7 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
 
 
 _DUPLICATE = attrgetter("duplicate")
+_START = attrgetter("start")
 _SURNAME = attrgetter("surname")
 _FIRST = attrgetter("first")
 _TEXT = attrgetter("text")
@@ -244,7 +245,8 @@ def _choose(
     lexicon_check: Callable[[str], bool] | None = None,
 ) -> SlotChoice:
     counts, raw, display = _count(mentions, slot)
-    intro_f = fold(slot(intro)) if intro is not None and slot(intro) else None
+    s = slot(intro) if intro is not None else None
+    intro_f = fold(s) if s else None
     if listed is None and len(counts) <= 1:  # one spelling (or none): what the ranking below gives
         ranked = list(display.values())
         return SlotChoice(ranked[0] if ranked else None, True, ranked, counts, raw, intro_f, "only")
@@ -376,7 +378,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for i, g in enumerate(person_groups):
         merged[find(i)].extend(g)
     for ms in merged.values():
-        e = Entity(len(entities), sorted(ms, key=lambda m: m.start), person=True)
+        e = Entity(len(entities), sorted(ms, key=_START), person=True)
         for m in ms:
             m.entity = e.id
         entities.append(e)
@@ -489,7 +491,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             by_spelling[fold(m.text)].append(m)
     singles: list[Mention] = []
     for grp in cluster_spellings(spell_list, bare_close):
-        ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=lambda m: m.start)
+        ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=_START)
         e = Entity(len(entities), ms, person=False)
         for m in ms:
             m.entity = e.id
@@ -499,7 +501,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     singles.extend(m for m in rest if m.word_like)
 
     for e in entities:
-        e.mentions.sort(key=lambda m: m.start)
+        e.mentions.sort(key=_START)
 
     # 4. context: which entities share sentences, and each entity's titles -- worked out when
     # step 5 first needs them (before it moves any mention: as they were here), else never
@@ -588,10 +590,17 @@ def _specific(title: tuple[str, ...]) -> set[str]:
     return {t for t in title if t not in _GENERIC_TITLES}
 
 
-def _intro(e: Entity) -> Mention | None:
-    """The mention that introduces a person: the first full name outside a repeated passage."""
-    body = [m for m in e.fulls if not m.repeated]
-    return body[0] if body else None
+def _intro(e: Entity, fulls: list[Mention] | None = None) -> Mention | None:
+    """The mention that introduces a person: the first full name outside a repeated passage
+    (``fulls``: ``e.fulls``, when the caller has it)."""
+    for m in e.fulls if fulls is None else fulls:
+        if not m.repeated:
+            return m
+    return None
+
+
+def _is_given(f: str) -> bool:
+    return f in given_names()
 
 
 def _weigh_person(e: Entity, index: NamesIndex | None) -> None:
@@ -610,9 +619,9 @@ def _weigh_person(e: Entity, index: NamesIndex | None) -> None:
             ef, es, _ = index.entries[best[0]]
             listed_first, listed_sur = ef, es
             e.listed = (ef, es)
-    intro = _intro(e)
+    intro = _intro(e, fulls)
     e.spelling = _choose(e.mentions, _SURNAME, listed_sur, intro)
-    e.first = _choose(fulls, _FIRST, listed_first, intro, lexicon_check=lambda f: f in given_names())
+    e.first = _choose(fulls, _FIRST, listed_first, intro, lexicon_check=_is_given)
 
 
 def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:

@@ -403,6 +403,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         "org_or_title": _ORG_OR_TITLE if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
         # what _emit makes of a run of tokens (kept across documents for the default word lists)
         "shapes": _SHAPES if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else {},
+        "para_starts": para_starts,
+        "paras": paras,
     }
 
     out: list[Mention] = []
@@ -611,8 +613,9 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
     start = name[0][0]
     if in_title(start):
         return
-    para = doc.paragraph_at(start)
-    if para is None:
+    # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
+    para = bisect_right(ctx["para_starts"], start) - 1
+    if para >= 0 and start >= ctx["paras"][para][1]:
         para = -1
     end = name[-1][1]
     m = Mention(

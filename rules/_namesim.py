@@ -153,6 +153,22 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
     """
     if len(spellings) < 2:
         return [[0]] if spellings else []  # nothing to compare
+    if len(spellings) == 2:
+        # (most documents' lists: what _cluster_blocks does for one pair, without its tables;
+        # tests/rules/test_names_fast.py compares the two)
+        a, b = spellings
+        if (
+            not set(blocking_keys(a)).isdisjoint(blocking_keys(b))
+            and fuzz.ratio(fold(a), fold(b), score_cutoff=_PREFILTER) >= _PREFILTER
+            and close(a, b) > 0
+        ):
+            return [[0, 1]]
+        return [[0], [1]]
+    return _cluster_blocks(spellings, close)
+
+
+def _cluster_blocks(spellings: Sequence[str], close: Callable[[str, str], float]) -> list[list[int]]:
+    """cluster_spellings of two spellings or more."""
     parent = list(range(len(spellings)))
 
     def find(i: int) -> int:

@@ -93,7 +93,10 @@ class SentInfo(NamedTuple):
 @dataclass
 class Analysis:
     sentences: list[SentInfo] = field(default_factory=list)
-    #: casefolded word -> count of lower-case uses mid-sentence
+    #: casefolded word -> count of lower-case uses mid-sentence, for the words the G rules ask
+    #: about, counted up to what they need: at least 1 when there is one, and at least the
+    #: word's capitalised uses mid-sentence (cap_in_name + cap_isolated) when those are three or
+    #: more and there are as many lower-case ones (exact below that); see _lower_mid
     lower_mid: dict[str, int] = field(default_factory=dict)
     #: casefolded word -> count of isolated capitalised uses mid-sentence (no capitalised neighbour)
     cap_isolated: dict[str, int] = field(default_factory=dict)
@@ -235,12 +238,27 @@ def _few_function_words(counts: "Mapping[str, int]") -> bool:
 
 def _foreign_document(doc: "Document") -> bool:
     counts = doc.word_counts
-    if len(doc.words) > _FOREIGN_SAMPLE:
+    n = len(doc.words)
+    if n > _FOREIGN_SAMPLE:
         if not _few_function_words(Counter(doc.word_texts[:_FOREIGN_SAMPLE])):
             return False
+    # (the uses of a few common function words alone are enough in most English texts: they
+    # are among the function words _few_function_words counts, and the words it counts are at
+    # most all the words, so it would answer "not few")
+    if sum(map(counts.get, _COMMON_FUNCTION_TEXTS, repeat(0))) >= _FOREIGN_FUNCTION_SHARE * n:
+        return False
     if not _few_function_words(counts):
         return False
     return english_share(doc) < _FOREIGN_SHARE
+
+
+#: common English function words as texts write them (each all letters, and in FUNCTION_WORDS
+#: in lower case): a lower bound on _few_function_words' count of function words
+_COMMON_FUNCTION_TEXTS = tuple(
+    t
+    for t in "the The of to and a A in that is was for".split()
+    if t.isalpha() and t.lower() in FUNCTION_WORDS
+)
 
 
 _COMMON_WORDS = lazy_re(
@@ -406,7 +424,7 @@ def _analyse(doc: "Document") -> Analysis:
                 cap_name_last[low] = cap_name_last.get(low, 0) + 1
         else:
             cap_isolated[low] = cap_isolated.get(low, 0) + 1
-    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head)
+    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head, cap_in_name, cap_isolated)
     return an
 
 
@@ -457,22 +475,37 @@ def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]
 
 
 def _lower_mid(
-    text: str, starts: list[int], texts: list[str], counts: "Mapping[str, int]", asked: set[str], first: list[int], after: list[int], head: list[bool]
+    text: str,
+    starts: list[int],
+    texts: list[str],
+    counts: "Mapping[str, int]",
+    asked: set[str],
+    first: list[int],
+    after: list[int],
+    head: list[bool],
+    cap_in_name: dict[str, int],
+    cap_isolated: dict[str, int],
 ) -> dict[str, int]:
     """``Analysis.lower_mid`` for the casefolded words in ``asked``: how often each is written
     in lower case mid-sentence (after the first word of a sentence outside a headline, not
-    after an opening mark, a line break or a sentence end).
+    after an opening mark, a line break or a sentence end), counted up to what the G rules ask.
 
     The G rules ask lower_mid only of title-case words written after a sentence's first word
     (G002's candidates and defined terms), so the other lower-case words, most of a text, are
-    not visited: their indexes are picked out by C-level filters over each distinct word."""
+    not visited: their indexes are picked out by C-level filters over each distinct word. And
+    they ask only whether a word has such a use, or (defined_terms) whether it has as many as
+    its capitalised uses mid-sentence when these are three or more: a word's count stops there
+    (a text stops being looked at once it has reached it), so "the" is not counted ten
+    thousand times over in a long text."""
     lower = list(filter(str.islower, counts))
     wanted = set(compress(lower, map(asked.__contains__, map(str.casefold, lower))))
     if not wanted:
         return {}
-    found: list[str] = []
+    got: dict[str, int] = {}  # (keys first seen in text order)
     n_sents = len(after)
     g = 0
+    # (``map`` asks ``wanted`` of each word when it is reached: a word discarded from it is
+    # no longer picked out)
     for p in compress(range(len(texts)), map(wanted.__contains__, texts)):
         while g < n_sents and after[g] <= p:
             g += 1
@@ -484,6 +517,10 @@ def _lower_mid(
             i -= 1
             c = text[i]
         if c not in _NOT_MID:
-            found.append(texts[p])
-    # casefolded and counted in C, keys first seen in text order
-    return dict(Counter(map(str.casefold, found)))
+            t = texts[p]
+            k = t.casefold()
+            n = got[k] = got.get(k, 0) + 1
+            limit = cap_in_name.get(k, 0) + cap_isolated.get(k, 0)
+            if limit < 3 or n >= limit:
+                wanted.discard(t)  # (another text of the same casefolded word counts on: more than enough)
+    return got

@@ -14,9 +14,13 @@ LEGIT_COORDINATION = frozenset(
     such so forth ever never time on and then now there here yes no bye ha""".split()
 )
 _NEXT_WORD = lazy_re(r"[ \t]+([^\W\d_]+)")
-#: " and " and the word after it (group 1; None where no word follows), in one search: the
-#: word holds no space or tab, so no later " and " begins inside it
-_AND_WORD = lazy_re(r"[ \t]and[ \t]([^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-]))?")
+#: "and" between blanks and the word after it (group 1; None where no word follows), in one
+#: search: the word holds no space or tab, so no later " and " begins inside it. The match
+#: starts at "and" (the regex engine searches for the literal; the blank before it is looked
+#: behind at): one character after where " and " would, ending at the same place (and the
+#: same matches: a match that ends on a blank is followed by no "and" and a blank, which the
+#: word group would have taken)
+_AND_WORD = lazy_re(r"and(?<=[ \t]and)[ \t]([^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-]))?")
 
 
 def _legit_coordination(word: str) -> bool:
@@ -64,10 +68,11 @@ class ReduplicatedCoordination(Rule):
             b = m.group(1)
             if b is None:
                 continue
-            a_start = m.start() - len(b)
+            blank = m.start() - 1  # (where the " and " starts)
+            a_start = blank - len(b)
             if a_start < 0:
                 continue
-            a = text[a_start : m.start()]
+            a = text[a_start:blank]
             if a.casefold() != b.casefold() or (a_start > 0 and _continues_word(text[a_start - 1])):
                 continue
             if a[:1].isupper() and b[:1].isupper():

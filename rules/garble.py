@@ -185,7 +185,9 @@ class LowerCaseSentenceStart(Rule):
             yield finding, low, text[s.start] == "("
 
 
-_ASK_ENGLISH_AFTER = 8  # G002 candidates looked at before it asks whether the text is English
+# G002 candidates looked at before it asks whether the text is English (unless asked already):
+# more than a short text has, so that one without a finding never needs the answer
+_ASK_ENGLISH_AFTER = 64
 
 
 class CapitalisedCommonWord(Rule):
@@ -218,11 +220,15 @@ class CapitalisedCommonWord(Rule):
         an = analyse(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         # Whether the text is English (German capitalises every noun) is asked before the first
-        # finding or after a few candidates, not at the first candidate: every test before a
+        # finding or after many candidates, not at the first candidate: every test before a
         # finding is free of side effects, so a text that is not English still gets none, and
         # a short text without a finding (most) never needs the share of known words (U001
-        # asks it only for a foreign run).
+        # asks it only for a foreign run). Where the share is known already (foreign_document
+        # asks it of a text with few English function words: German, French...), it is read
+        # at once, and such a text is not walked.
         english: bool | None = None
+        if doc.memoised("sentences.english-share"):
+            english = english_share(doc) >= 0.45
         asked = 0
         defined = defined_terms(an)
         for info, ks in capital_candidates(an):

@@ -403,11 +403,16 @@ class CorpusNameVariant(Rule):
         out: dict[str, tuple[str, list[str]]] = {}
         for e in analysis.entities:
             for m in e.mentions:
-                key = fold(m.surname)
-                disp, firsts = out.get(key, (m.surname, []))
-                if m.first and fold(m.first) not in firsts:
-                    firsts.append(fold(m.first))
-                out[key] = (disp, firsts)
+                sur = m.surname
+                key = fold(sur)
+                hit = out.get(key)
+                if hit is None:
+                    hit = out[key] = (sur, [])
+                first = m.first
+                if first:
+                    ff = fold(first)
+                    if ff not in hit[1]:
+                        hit[1].append(ff)
         return out
 
     def merge(self, facts):
@@ -515,22 +520,55 @@ class CorpusNameVariant(Rule):
 
 
 # ------------------------------------------------------------------ N006
-#: a capitalised word after a word that introduces a place ("in", "to", "from", "near" ...)
-# (the word boundary before the cue is tested by _place_contexts, not by a leading \b, which
-# the regex engine would try at every position of the text instead of only where a cue's
-# first letter is)
+#: the words that introduce a place ("in", "to", "from", "near" ...): a capitalised word after
+#: one of them (as a whole word) and white space is a place name N006 looks at
+_PLACE_CUES = ("in", "to", "from", "near", "outside", "across", "via", "toward", "towards", "into", "around", "visited", "visiting", "reached")
+_CUE_SET = frozenset(_PLACE_CUES)
+
+
+def _cue_lookbehinds(gap: str) -> str:
+    """Lookbehinds (one per cue length: each must be of fixed width) that hold when the character
+    before the current one (the capital) follows ``gap`` after a cue that is a whole word."""
+    by_len: dict[int, list[str]] = {}
+    for c in _PLACE_CUES:
+        by_len.setdefault(len(c), []).append(c)
+    return "|".join(rf"(?<=(?<!\w)(?:{'|'.join(cs)}){gap}.)" for _, cs in sorted(by_len.items()))
+
+
+_ONE_SPACE = r"\s"
+_CUE_LAST = "".join(sorted({c[-1] for c in _PLACE_CUES}))  # the letters a cue ends with
+#: the place word (group 1) of ``\b(?:in|to|from|...)\s+([A-Z]...)``, found from its capital
+#: (a capital letter is rarer than the cues' first letters, eight common ones, where such a
+#: pattern makes the engine try): a capital after white space after a cue's last letter, then
+#: a cue as a whole word and one white space character before it; a capital after two white
+#: space characters after a cue's last letter, or after three or more, is matched too and
+#: _place_contexts checks its cue (tests/rules/test_fast_paths.py compares the places with the
+#: bounded pattern's).
 _PLACE_CONTEXT = lazy_re(
-    r"(?:in|to|from|near|outside|across|via|toward|towards|into|around|visited|visiting|reached)\s+"
-    r"([A-Z][a-z\u00e0-\u00ff]{3,}(?:-[A-Z][a-z\u00e0-\u00ff]+)?)(?![\w'\u2019-])(?!\s+[A-Z])"
+    rf"([A-Z](?<=[{_CUE_LAST}\s]\s.)(?:{_cue_lookbehinds(_ONE_SPACE)}|(?<=[{_CUE_LAST}]\s\s.)|(?<=\s\s\s.))"
+    r"[a-z\u00e0-\u00ff]{3,}(?:-[A-Z][a-z\u00e0-\u00ff]+)?)(?![\w'\u2019-])(?!\s+[A-Z])"
 )
 _WORD_CHAR = lazy_re(r"\w")
 
 
+def _cue_before(text: str, start: int) -> bool:
+    """Is the word before the white space that ends at ``start`` a cue (a whole word)?"""
+    j = start - 1
+    while j >= 0 and text[j].isspace():  # (str.isspace is the regex engine's \s)
+        j -= 1
+    k = j
+    while k >= 0 and _WORD_CHAR.match(text, k):
+        k -= 1
+    return text[k + 1 : j + 1] in _CUE_SET
+
+
 def _place_contexts(text: str) -> list[re.Match[str]]:
-    """The matches of ``\b`` + _PLACE_CONTEXT. A match whose cue follows a word character
-    ("within Paris") is dropped; no match with the boundary can start inside it (the cues are
-    lower case, the place capitalised), so the others are the same."""
-    return [m for m in _PLACE_CONTEXT.finditer(text) if not (m.start() and _WORD_CHAR.match(text, m.start() - 1))]
+    r"""The matches of ``\b(?:in|to|from|...)\s+([A-Z]...)`` (the cue a whole word), each with
+    the place word as its group 1: those of _PLACE_CONTEXT whose capital follows one white space
+    character (its lookbehinds tested the cue), and those after more that have a cue before
+    their white space. (The bounded pattern's matches cannot overlap: each ends with a whole
+    word that no white space and capital follow, and each cue is a whole word.)"""
+    return [m for m in _PLACE_CONTEXT.finditer(text) if not text[m.start() - 2].isspace() or _cue_before(text, m.start())]
 
 
 _KNOWN_WORD = 2.5  # Zipf frequency from which a word is English or a known name in its own right

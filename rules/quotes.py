@@ -52,7 +52,7 @@ def _wordchar(c: str | None) -> bool:
     return c is not None and c.isalnum()
 
 
-@dataclass
+@dataclass(init=False)
 class Mark:
     pos: int
     kind: str
@@ -62,6 +62,14 @@ class Mark:
     dangling: bool = False
     continued: bool = False  # left open by a multi-paragraph quotation
     mid_sentence: bool = False  # a Q003 close
+
+    def __init__(self, pos: int, kind: str, role: str, glyph: str) -> None:
+        # (the other fields read their defaults from the class until set: a mark is made for
+        # every quotation mark of a text, and the generated __init__ set all eight)
+        self.pos = pos
+        self.kind = kind
+        self.role = role
+        self.glyph = glyph
 
 
 @dataclass

@@ -1,10 +1,12 @@
 """U: untranslated or foreign-script fragments left inside English text."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
+from typing import Iterator
 
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
@@ -130,21 +132,74 @@ _LATIN_NON_ASCII = lazy_re(r"[\u00c0-\u024f\u1e00-\u1eff]+")
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
-def _latin_letters(text: str) -> int:
+_ASCII = bytes(range(128))
+_FOREIGN_CHAR = lazy_re(f"[{_FOREIGN_CLASS}]")
+#: a text with more distinct characters of a class than this is searched by regex over the
+#: whole text (``_positions`` scans the text once per distinct character)
+_MAX_FIND_CHARS = 24
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order: its UTF-8 bytes without the ASCII
+    ones (a character of several bytes holds none), decoded. In C, about a millisecond on
+    200,000 words, against a regex scan of the whole text for a character class (5-12 ms)."""
+    if text.isascii():
+        return ""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _positions(text: str, chars: "set[str]") -> list[int]:
+    """Where each of ``chars`` stands in ``text``, in text order (``str.find``, in C)."""
+    out: list[int] = []
+    find = text.find
+    for ch in chars:
+        p = find(ch)
+        while p >= 0:
+            out.append(p)
+            p = find(ch, p + 1)
+    out.sort()
+    return out
+
+
+def _latin_letters(text: str, others: str | None = None) -> int:
     """How many characters of ``text`` _LATIN_RUN's class matches (the lengths of its matches
     added up): ASCII letters counted in C on the UTF-8 bytes (where an ASCII byte is always
-    that character), plus the accented letters, rare in English, by regex."""
+    that character), plus the accented letters, rare in English, by regex over the text's
+    characters outside ASCII only (``others``: ``_non_ascii(text)``; the class has no ASCII
+    character, and a count of its characters does not depend on what stands between them)."""
     ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
-    return ascii_letters + sum(map(len, _LATIN_NON_ASCII.findall(text)))
+    if others is None:
+        others = _non_ascii(text)
+    return ascii_letters + (sum(map(len, _LATIN_NON_ASCII.findall(others))) if others else 0)
 
 
-def _latin_share(text: str) -> float:
-    latin = _latin_letters(text)
-    # (every match starts with a letter of another script: none in ASCII text, which then
+def _runs(text: str, others: str) -> "Iterator[re.Match[str]]":
+    """``_RUN.finditer(text)`` (the same matches), ``others`` being ``_non_ascii(text)``: a run
+    starts with a letter of another script, so ``_RUN.match`` is tried only where one stands
+    (found by ``str.find`` for each such letter ``others`` holds) past the last run's end."""
+    letters = set(_FOREIGN_CHAR.findall(others)) if others else set()
+    if len(letters) > _MAX_FIND_CHARS:
+        yield from _RUN.finditer(text)
+        return
+    end = 0
+    match = _RUN.match
+    for p in _positions(text, letters):
+        if p >= end:
+            m = match(text, p)
+            if m is not None:  # (always: the letter at p starts a run)
+                end = m.end()
+                yield m
+
+
+def _latin_share(text: str, others: str | None = None) -> float:
+    if others is None:
+        others = _non_ascii(text)
+    latin = _latin_letters(text, others)
+    # (every run starts with a letter of another script: none in ASCII text, which then
     # never compiles the big pattern)
     # (the runs joined, their white space dropped by ``str.split``, which splits where
     # ``str.isspace`` is true: the non-space characters of every run, counted in C)
-    foreign = 0 if text.isascii() else len("".join("".join(_RUN.findall(text)).split()))
+    foreign = len("".join("".join(m.group() for m in _runs(text, others)).split())) if others else 0
     total = latin + foreign
     return latin / total if total else 1.0
 
@@ -184,12 +239,88 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     return None
 
 
+#: the word texts ``_opens_a_run`` has judged in this process, and those that are unknown
+#: words (``_latin_word_state`` False)
+_JUDGED: set[str] = set()
+_UNKNOWN: set[str] = set()
+_JUDGED_MAX = 262144  # emptied when it grows past this
+
+
+def _opens_a_run(words: "dict[str, int]") -> bool:
+    """Whether any of ``words`` is ``_latin_word_state`` False (a run can open on it): only
+    words the process has not met before are judged, the rest are answered by set operations
+    in C instead of a cached call per distinct word of every document."""
+    new = words.keys() - _JUDGED
+    if new:
+        if len(_JUDGED) + len(new) > _JUDGED_MAX:
+            _JUDGED.clear()
+            _UNKNOWN.clear()
+            new = set(words)
+        _JUDGED.update(new)
+        _UNKNOWN.update(w for w in new if _latin_word_state(w) is False)
+    return not _UNKNOWN.isdisjoint(words)
+
+
 def _common_elsewhere(w: str) -> bool:
-    """Far commoner in one of wordfreq's other languages than in English (lint.lexicon)."""
+    """Far commoner in one of wordfreq's other languages than in English (lint.lexicon).
+
+    The first ELSEWHERE_AFTER words a process asks about are looked up in the lexicon index
+    (two fields of the word's line, a few microseconds); from then on they are answered from
+    the set of every such word (``_elsewhere_words``, read in a few milliseconds): a long
+    text asks about thousands of words (2,697 on the bench file: 17 ms of look-ups)."""
+    global _elsewhere_asked
+    if _elsewhere_asked > ELSEWHERE_AFTER:
+        return w in _elsewhere_words()
+    _elsewhere_asked += 1
     from ..lint.lexicon import foreign, zipf
 
     _, fz = foreign(w)
-    return fz >= 4.5 and fz - zipf(w) >= 2.5
+    return _far_commoner(fz, zipf(w))
+
+
+def _far_commoner(fz: float, z: float) -> bool:
+    """Another language's Zipf ``fz`` against English's ``z``: the test of _common_elsewhere."""
+    return fz >= 4.5 and fz - z >= 2.5
+
+
+ELSEWHERE_AFTER = 300
+_elsewhere_asked = 0
+# an index line whose other language's Zipf (times 100) is at least 400 (the test asks 4.5)
+_ELSEWHERE_LINE = lazy_re(rb"^([^\t\n]+)\t(\d+)\t[01]\t[^\t\n]+\t([4-9]\d\d)$", re.M)
+
+
+def _elsewhere_scan(index) -> list[str]:
+    """The words of the lexicon index ``index`` that _common_elsewhere says yes to: their lines
+    read by one regex (the ones with another language's Zipf of 4.0 or more), then the same
+    test on the same numbers ``foreign`` and ``zipf`` give."""
+    # (over a view from the first line: "^" matches at the start of what is searched, not at
+    # a start position inside it)
+    lines = memoryview(index.buf)[index.base :]
+    return [m[1].decode("utf-8") for m in _ELSEWHERE_LINE.finditer(lines) if _far_commoner(int(m[3]) / 100, int(m[2]) / 100)]
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_words() -> frozenset[str]:
+    """Every word _common_elsewhere says yes to (about 25,000), kept in the data cache folder
+    as marshal data named after the lexicon index it was read from (``elsewhere-v1-*``: made
+    once, about 0.15 s; read in about 2 ms)."""
+    import marshal
+
+    from ..lint import lexicon
+
+    folder = lexicon._cache_dir()
+    name = f"elsewhere-v1-{lexicon._sources_key()}-m{marshal.version}.bin"
+    if folder is not None:
+        try:
+            words = marshal.loads((folder / name).read_bytes())
+            if type(words) is frozenset:
+                return words
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # not made yet, or damaged: made again
+    words = frozenset(_elsewhere_scan(lexicon._index()))
+    if folder is not None:
+        lexicon._save(lexicon._Blob(marshal.dumps(words)), folder, name, "elsewhere-")
+    return words
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -199,18 +330,23 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
-def _words_with_cyrillic_or_greek(doc) -> list:
+def _words_with_cyrillic_or_greek(doc, others: str | None = None) -> list:
     """The words holding a Cyrillic or Greek letter, in text order: found from the letters
-    (rare in English text), not by a regex search of every word."""
+    (rare in English text), not by a regex search of every word; the letters are looked for
+    among the text's characters outside ASCII (``others``: ``_non_ascii(doc.text)``), then
+    found in the text by ``str.find``."""
     text = doc.text
-    if not _CYRILLIC_OR_GREEK.search(text):
+    if others is None:
+        others = _non_ascii(text)
+    letters = set(_CYRILLIC_OR_GREEK.findall(others)) if others else set()
+    if not letters:
         return []
     words = doc.words
     starts = list(map(itemgetter(0), words))
     out = []
     last = -1
-    for m in _CYRILLIC_OR_GREEK.finditer(text):
-        p = m.start()
+    where = _positions(text, letters) if len(letters) <= _MAX_FIND_CHARS else [m.start() for m in _CYRILLIC_OR_GREEK.finditer(text)]
+    for p in where:
         k = bisect_right(starts, p) - 1
         if k > last and k >= 0 and p < words[k][1]:
             out.append(words[k])
@@ -245,12 +381,13 @@ class ForeignFragment(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        if _latin_share(text) < 0.5 or foreign_document(doc):
+        others = _non_ascii(text)  # (the characters outside ASCII, for the searches below)
+        if _latin_share(text, others) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []  # (words in text order: sorted, never overlapping)
         # look-alike letters inside Latin words
-        for w in _words_with_cyrillic_or_greek(doc):
+        for w in _words_with_cyrillic_or_greek(doc, others):
             t = w.text
             has_latin = bool(_LATIN_LETTER.search(t))
             mapped = "".join(CONFUSABLES.get(ch, ch) for ch in t)
@@ -271,7 +408,7 @@ class ForeignFragment(Rule):
                     properties={"script": "mixed"},
                 )
         # runs of a foreign script (none in ASCII text)
-        for m in () if text.isascii() else _RUN.finditer(text):
+        for m in _runs(text, others) if others else ():
             a, b = m.start(), m.end()
             run = m.group()
             if _inside(homoglyph_spans, a):
@@ -359,7 +496,7 @@ class ForeignFragment(Rule):
         text = doc.text
         texts = doc.word_texts
         distinct = doc.word_counts  # (each distinct word once)
-        if False not in map(_latin_word_state, distinct):
+        if not _opens_a_run(distinct):
             return []  # a run opens on an unknown word: none here
         state = dict(zip(distinct, map(_latin_word_state, distinct, repeat(True))))
         n = len(words)

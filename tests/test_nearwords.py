@@ -106,13 +106,21 @@ def test_small_tables_equal_the_dict_tables(small_mode) -> None:
         assert small.position(w) == order[w]
 
 
-@pytest.mark.parametrize("seed,head_index,small", [(0, False, "dict"), (1, True, "dict"), (2, False, "mapped"), (3, False, "dict+tables"), (4, True, "dict+tables")])
-def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, small: str, small_mode, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "seed,head_index,small",
+    [(0, "none", "dict"), (1, "memory", "dict"), (2, "none", "mapped"), (3, "none", "dict+tables"), (4, "memory", "dict+tables"), (5, "table", "mapped"), (6, "table", "dict+tables")],
+)
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: str, small: str, small_mode, monkeypatch) -> None:
     # distance-2 searches scan the words of a near length, or (seed 1) use the head index, in
     # the tables the process builds from the dict; (seed 2) run on the mapped tables of a short
     # text's process; (seeds 3, 4) on the dict and the mapped tables, as a process that has
-    # the dict and a data cache folder does
-    monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index else 10**9)
+    # the dict and a data cache folder does; (seeds 5, 6) read the head index's mapped table
+    # (``_head_table``), as every process with a data cache folder does
+    if head_index == "table":
+        assert nearwords._head_table() is not None
+    else:
+        monkeypatch.setattr(nearwords, "_head_table", lambda: None)
+        monkeypatch.setattr(nearwords, "HEAD_INDEX_AFTER", -1 if head_index == "memory" else 10**9)
     if small == "mapped":
         monkeypatch.setattr(nearwords, "_mode", lambda: small_mode)
     else:
@@ -125,6 +133,34 @@ def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: bool, smal
                 want = _as_tuples(ref.lookup(q, verbosity, med))
                 got = _as_tuples(nearwords.lookup(q, med, closest=verbosity == Verbosity.CLOSEST))
                 assert got == want, (q, med, verbosity)
+
+
+def test_short_phrases_at_distance_one_equal_symspell(ref: SymSpell) -> None:
+    """``_whole_word_answer``, the answer for a phrase shorter than the prefix at distance 1
+    (Verbosity.ALL) without the tiny index: every two-character string, and words of one to
+    six letters with an edit; most answered that way, the rest (words of equal count) by
+    the tiny index."""
+    rng = random.Random(13)
+    chars = _ALPHA + "'é1"
+    phrases = [a + b for a in chars for b in chars] + list(chars)
+    short = [w for w in lexicon.frequencies() if len(w) <= 6]
+    phrases += [_edit(rng, rng.choice(short), 1) for _ in range(1500)] + rng.sample(short, 500)
+    phrases = [p for p in phrases if len(p) < nearwords.PREFIX_LENGTH]
+    nearwords._lookup.cache_clear()
+    words = lexicon.frequencies()
+    whole = tied = 0
+    for q in phrases:
+        want = _as_tuples(ref.lookup(q, Verbosity.ALL, 1))
+        assert _as_tuples(nearwords.lookup(q, 1)) == want, q
+        near = nearwords._near(q, 1)
+        if near or q in words:
+            answer = nearwords._whole_word_answer(q, near, words)
+            if answer is None:
+                tied += 1
+            else:
+                whole += 1
+                assert _as_tuples(answer) == want, q
+    assert whole > 1500 and tied >= 1
 
 
 def _reference_candidates(ref: SymSpell, word: str) -> tuple[str, ...]:
@@ -181,7 +217,14 @@ def test_rapidfuzz_osa_equals_symspellpy_damerau_osa() -> None:
             assert (got if got <= m else -1) == want, (a, b, m)
 
 
-def test_head_index_keeps_every_word_symspell_can_reach() -> None:
+@pytest.mark.parametrize("table", [True, False])
+def test_head_index_keeps_every_word_symspell_can_reach(table: bool, monkeypatch) -> None:
+    # the head index read from its mapped table, and built in memory
+    if table:
+        assert nearwords._head_table() is not None
+    else:
+        monkeypatch.setattr(nearwords, "_head_table", lambda: None)
+        monkeypatch.setattr(nearwords, "_mode", lambda: (lexicon.frequencies(), None))
     for q in _sample(400, 9):
         if len(q) < 5:
             continue

@@ -20,6 +20,13 @@ def gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         "1": {"name": "Marseille", "population": 870_000, "alternatenames": ["Marsella", "Марсель", "marseille-x"]},
         "2": {"name": "Smallton", "population": 20_000, "alternatenames": []},
         "3": {"name": "Biñan", "population": 400_000, "alternatenames": []},
+        # names that sort apart as written and case-folded, or one the start of another
+        "4": {"name": "Macae", "population": 200_000, "alternatenames": ["MacKay", "Macaé"]},
+        "5": {"name": "Aachen", "population": 250_000, "alternatenames": ["Aach", "Aachen-Ost", "Aach Ost"]},
+        "6": {"name": "Saint-Étienne", "population": 170_000, "alternatenames": ["St. Etienne", "L'Etienne"]},
+        "7": {"name": "Zürich", "population": 400_000, "alternatenames": ["Zurich", "Zuerich"]},
+        "8": {"name": "Makoa", "population": 120_000, "alternatenames": []},  # after "MaKob" as written
+        "9": {"name": "MaKob", "population": 130_000, "alternatenames": []},
     }
     (data / "cities15000.json").write_text(json.dumps(cities), encoding="utf-8")
     cache = tmp_path / "cache"
@@ -41,19 +48,35 @@ def test_index_holds_well_known_places_only(gazetteer: Path) -> None:
 
 def test_index_is_written_to_the_cache_and_read_back(gazetteer: Path) -> None:
     first = places.names()
-    files = list(gazetteer.glob("places-*.txt"))
+    files = list(gazetteer.glob("places-*.bin"))
     assert len(files) == 1
     places.reset()
     assert list(places.names().items()) == list(first.items())  # the same entries in the same order
 
 
-def test_index_in_another_format_is_not_read() -> None:
-    assert places._decode("Marseille\tcity\n") is None
-    assert places._decode("a\nb\x00A\nB\x002") is None  # blocks of different lengths
-    assert places._decode("a\x00A\x00x") is None  # no such kind
-    assert places._decode("\x00\x00") == {}
-    table = {"marseille": ("Marseille", "city"), "kyiv": ("Kyiv", "city")}
-    assert places._decode(places._encode(table)) == table
+def test_table_answers_as_the_dict_of_the_places_read(gazetteer: Path) -> None:
+    # what names() was before the mapped index: the case-folded names of build_names
+    want = {n.casefold(): (n, k) for n, k in places.build_names(places._data_dir())}
+    for _ in range(2):  # built, then read back from the cache folder
+        table = places.names()
+        assert dict(table.items()) == want and len(table) == len(want)
+        assert sorted(table) == list(table)  # (bisected: the index is sorted)
+        for f, v in want.items():
+            assert f in table and table[f] == v
+        for f in ("aac", "aachen-os", "aach o", "zurich ", "\x00", "\x01m9", "x\ty", "marseille\t2", ""):
+            assert f not in table
+            with pytest.raises(KeyError):
+                table[f]
+        places.reset()
+
+
+def test_index_in_another_format_is_not_read(gazetteer: Path) -> None:
+    want = dict(places.names().items())
+    path = next(gazetteer.glob("places-*.bin"))
+    for damaged in (b"Marseille\tcity\n", b"", places.lexicon.Table.from_lines(["marseille\t2Marseille"]).to_bytes()):
+        path.write_bytes(damaged)  # another format, a truncated file, an index without the count line
+        places.reset()
+        assert dict(places.names().items()) == want
 
 
 def test_near_misses() -> None:

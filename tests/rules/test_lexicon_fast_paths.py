@@ -194,6 +194,49 @@ def test_index_bisection_through_the_sample_same_as_plain(every):
             index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
 
 
+def _fields_old(index, word: str) -> bytes | None:
+    try:
+        key = word.encode("utf-8") + b"\t"
+    except UnicodeEncodeError:
+        return None
+    buf, starts, base = index.buf, index.starts, index.base
+    n = len(key)
+    lo = _first_at_least_old(index, key)
+    if lo < len(starts):
+        s = base + starts[lo]
+        if buf[s : s + n] == key:
+            e = buf.find(b"\n", s + n)
+            return buf[s + n : e if e != -1 else index.end]
+    return None
+
+
+@pytest.mark.parametrize("every", [1, 2, 3, 64])
+def test_index_fields_through_the_sample_same_as_plain(every):
+    """``_Index._fields`` once the sample is made (the sampled line, else one search for the
+    key after a newline among the lines the sample leaves): the same fields as the plain
+    bisection, for words of the index (first, last, sampled and between), prefixes of them,
+    words past either end and odd strings."""
+    lines = sorted({"a", "ab", "abc", "b", "ba", "z", "zz", "\u00e9t\u00e9", "x'y", "q", "\u00e9"} | {f"w{k:03d}" for k in range(0, 300, 7)})
+    small = lexicon._Index.from_lines(f"{w}\t{i}\tx" for i, w in enumerate(lines))
+    rng = random.Random(every)
+    for index in (small, lexicon._index(), lexicon._bigram_index()):
+        n = len(index.starts)
+        listed = [
+            bytes(index.buf[index.base + index.starts[i] : index.base + index.starts[i] + 80]).split(b"\t")[0].decode("utf-8", "replace")
+            for i in sorted({0, 1, n - 2, n - 1} | {rng.randrange(n) for _ in range(300)} | set(range(0, n, max(1, n // 50))))
+        ]
+        words = listed + [w[:-1] for w in listed] + [w + "a" for w in listed[::3]] + _words(rng, 200)
+        words += ["", "\x00", "\uffff", "\ud800", "zzzzzzzz", "a\tb", "\n"]
+        old = [_fields_old(index, w) for w in words]
+        assert any(old) and not all(old)
+        index._sample, index.SAMPLE_EVERY = None, every
+        index._sample = index._make_sample()
+        try:
+            assert [index._fields(w) for w in words] == old
+        finally:
+            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
+
+
 # ------------------------------------------------ the weighted edit cost (rules/_confusion.py)
 def _confusion_cost_old(typed: str, cand: str, w) -> float:
     if w.first and typed[:1] != cand[:1]:
@@ -354,26 +397,52 @@ def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
 
 
 # ------------------------------------------ the stored head index (lint/nearwords.py)
-def test_stored_head_index_is_the_head_index_joined(tmp_path, monkeypatch):
-    """``_stored_heads``: made into the data cache folder, read back, and read again after
-    damage; its lists split back are ``_head_index``'s."""
+def test_head_table_is_the_head_index(tmp_path, monkeypatch):
+    """``_head_table``: made into the data cache folder, read back, and made again after
+    damage; for every key and length its words are ``_head_index``'s words of that length
+    under the key."""
     monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
-    nearwords._stored_heads.cache_clear()
+    nearwords._head_table.cache_clear()
     try:
-        made = nearwords._stored_heads()
+        made = nearwords._head_table()
         (stored,) = tmp_path.glob("nearheads-*.bin")
-        nearwords._stored_heads.cache_clear()
-        assert nearwords._stored_heads() == made  # (read back)
+        lines = made.block_between("", "\uffff").splitlines()
+        nearwords._head_table.cache_clear()
+        assert nearwords._head_table().block_between("", "\uffff").splitlines() == lines  # (read back)
         stored.write_bytes(b"\x00damaged")
-        nearwords._stored_heads.cache_clear()
-        assert nearwords._stored_heads() == made  # (made again)
+        nearwords._head_table.cache_clear()
+        assert nearwords._head_table().block_between("", "\uffff").splitlines() == lines  # (made again)
     finally:
-        nearwords._stored_heads.cache_clear()
-    assert made is not None
+        nearwords._head_table.cache_clear()
     keyed, heads = nearwords._head_index()
-    assert {k: v.split(" ") for k, v in made[0].items()} == keyed
-    assert {h: v.split(" ") for h, v in made[1].items()} == heads
+    want = {}
+    for k, hs in keyed.items():
+        for h in hs:
+            for w in heads[h]:
+                want.setdefault(f"{k}\x01{len(w):03d}", []).append(w)
+    got = dict(line.split("\t") for line in lines)
+    assert got.keys() == want.keys()
+    assert all(got[k].split(" ") == v for k, v in want.items())
+    assert lines == sorted(lines)
     assert not any(" " in w for w in lexicon.frequencies())  # (so the joined lists split back)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_head_words_same_as_the_head_index(seed):
+    """``_head_words``: the words under the phrase's keys in the mapped table, of a near
+    length, each once: the in-memory head index's."""
+    rng = random.Random(seed)
+    table = nearwords._head_table()
+    assert table is not None
+    keyed, heads = nearwords._head_index()
+    words = [w for w in lexicon.frequencies() if 3 <= len(w) <= 14]
+    phrases = [_misspelt(rng, rng.choice(words)) for _ in range(80)] + ["rnodern", "traboules", "bcdfghk", "éécole", "a'b'c'd", "zzzzzzzzzzzz"]
+    for p in phrases:
+        for med in (1, 2):
+            seen = {h for k in nearwords._head_keys(p) for h in keyed.get(k, ())}
+            want = sorted(w for h in seen for w in heads[h] if abs(len(w) - len(p)) <= med)
+            got = nearwords._head_words(table, p, med)
+            assert sorted(got) == want and len(set(got)) == len(got), p
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -382,10 +451,51 @@ def test_distance_two_search_same_by_stored_heads_index_and_lengths(seed, monkey
     words = [w for w in lexicon.frequencies() if 5 <= len(w) <= 12]
     phrases = [_misspelt(rng, rng.choice(words)) for _ in range(40)] + ["rnodern", "traboules", "bcdfghk"]
     phrases = [p for p in phrases if len(p) >= 5]
-    assert nearwords._stored_heads() is not None
+    assert nearwords._head_table() is not None
     for p in phrases:
         by_lengths = nearwords._near(p, 2, use_head_index=False)
         assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
         with monkeypatch.context() as m:
-            m.setattr(nearwords, "_stored_heads", lambda: None)
+            m.setattr(nearwords, "_head_table", lambda: None)
             assert nearwords._near(p, 2, use_head_index=True) == by_lengths, p
+
+
+# ------------------------------------------ distance-1 edits by letter contexts (lint/nearwords.py)
+def test_contexts_line_same_as_every_trigram_of_every_word():
+    """``_contexts_line``: for two characters x, y (or the start and end marks), the letters c
+    of the alphabet with "xcy" in some marked word (a loop over every word's trigrams)."""
+    words = ["the", "a", "it's", "ox", "oxen", "zebra"]
+    alphabet = "".join(sorted(set("".join(words))))
+    want: dict[str, set[str]] = {}
+    for w in words:
+        m = nearwords._START + w + nearwords._END
+        for i in range(len(m) - 2):
+            want.setdefault(m[i] + m[i + 2], set()).add(m[i + 1])
+    line = nearwords._contexts_line(words, alphabet)
+    got = {e[:2]: set(e[2:]) for e in line.split(" ")}
+    assert got == want
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_edits1_in_keeps_every_lexicon_word(seed, monkeypatch):
+    """``_edits1_in``: a subset of ``_edits1`` holding all its lexicon words (the contexts read
+    from the mapped table, and made from a small word list where every edit can be tested)."""
+    rng = random.Random(seed)
+    order, alphabet, _ = nearwords._tables()
+    small = nearwords._small()
+    assert small is not None
+    contexts = nearwords._contexts(small)
+    assert contexts is not None
+    for w in _words(rng, 60, 12) + ["teh", "recieve", "wrod", "the", "a", "", "x", "q'"]:
+        full = nearwords._edits1(w, alphabet)
+        pruned = nearwords._edits1_in(w, contexts)
+        assert pruned <= full, w
+        assert {e for e in pruned if e in order} == {e for e in full if e in order}, w
+    # a word list of its own: every edit of these words is a word of it somewhere
+    mini = ["ab", "ba", "abc", "cab", "b", "bb", "acb", "ca", "bca"]
+    mini_alpha = "abc"
+    mini_ctx = {e[:2]: e[2:] for e in nearwords._contexts_line(mini, mini_alpha).split(" ")}
+    for w in mini + ["", "a", "c", "cc", "abcab", "x", "axb"]:
+        full = nearwords._edits1(w, mini_alpha)
+        pruned = nearwords._edits1_in(w, mini_ctx)
+        assert {e for e in full if e in mini} == {e for e in pruned if e in mini}, w

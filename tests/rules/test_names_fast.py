@@ -339,3 +339,79 @@ def test_words_key_same_as_split_join(seed):
     for _ in range(50):
         t = "".join(rng.choice(_KEY_PIECES + [" "] * 8) for _ in range(rng.randrange(0, 12)))
         assert M._words_key(t) == " ".join(t.split()), repr(t)
+
+
+# ------------------------------------------------------------- spelling clusters
+_SPELL_BASES = [
+    "Quell",
+    "Castell",
+    "Osei",
+    "Mbeki",
+    "Novik",
+    "Reyes",
+    "Abara",
+    "Hsia",
+    "Xia",
+    "Zolà",
+    "O'Brien",
+    "Kenya",
+    "Karimov",
+    "al-Nour",
+    "Li",
+    "Ng",
+]
+
+
+def _damaged(rng, s):
+    """``s`` with a few random edits (the slips cluster_spellings groups, and more)."""
+    t = list(s)
+    for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+        k = rng.randrange(len(t) + 1)
+        op = rng.randrange(4)
+        if op == 0:
+            t.insert(k, rng.choice("aeiouklnrsé'-"))
+        elif op == 1 and k < len(t) and len(t) > 1:
+            del t[k]
+        elif op == 2 and k < len(t):
+            t[k] = rng.choice("aeiouklnrs")
+        elif k + 1 < len(t):
+            t[k], t[k + 1] = t[k + 1], t[k]
+    out = "".join(t)
+    return out.upper() if rng.random() < 0.1 else out
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_cluster_of_two_same_as_the_blocks(seed):
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    for close in (S.close_spelling, S.close_surname, S.loose_spelling):
+        for _ in range(40):
+            a = _damaged(rng, rng.choice(_SPELL_BASES))
+            b = _damaged(rng, a if rng.random() < 0.6 else rng.choice(_SPELL_BASES))
+            assert S.cluster_spellings([a, b], close) == S._cluster_blocks([a, b], close), (a, b, close.__name__)
+
+
+def _old_collect(analysis):
+    """N004's collect loop before it read each mention's surname and first name once."""
+    out = {}
+    for e in analysis.entities:
+        for m in e.mentions:
+            key = E.fold(m.surname)
+            disp, firsts = out.get(key, (m.surname, []))
+            if m.first and E.fold(m.first) not in firsts:
+                firsts.append(E.fold(m.first))
+            out[key] = (disp, firsts)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_corpus_collect_same_as_before(seed):
+    from garblint.lint.config import Config
+    from garblint.rules.names import CorpusNameVariant
+
+    rng = random.Random(seed)
+    doc = Document(_people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80)))
+    new = CorpusNameVariant().collect(doc, Config({}))
+    old = _old_collect(E.analyse(doc, Config({})))
+    assert list(new.items()) == list(old.items())

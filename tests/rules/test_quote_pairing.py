@@ -360,3 +360,27 @@ def test_analysis_with_the_marks_found_once_same_as_per_paragraph(seed):
         new, old = Q._analyse_quotes(make_document(text, path)), _old_analyse_quotes(make_document(text, path))
         assert [[astuple(m) for m in pq.marks] for pq in new] == [[astuple(m) for m in pq.marks] for pq in old]
         assert [(pq.index, pq.unmatched_close, pq.unclosed) for pq in new] == [(pq.index, pq.unmatched_close, pq.unclosed) for pq in old]
+
+
+def test_mark_made_as_the_generated_init_made_it():
+    """Mark's own __init__ sets the four fields given; the others read the defaults the
+    dataclass declares, as the generated __init__ set them (and a mark set later differs)."""
+    from dataclasses import astuple, dataclass, fields
+
+    @dataclass
+    class Old:
+        pos: int
+        kind: str
+        role: str
+        glyph: str
+        partner: int | None = None
+        dangling: bool = False
+        continued: bool = False
+        mid_sentence: bool = False
+
+    m = Q.Mark(3, Q.DOUBLE, Q.OPEN, '"')
+    assert [f.name for f in fields(Q.Mark)] == [f.name for f in fields(Old)]
+    assert astuple(m) == astuple(Old(3, Q.DOUBLE, Q.OPEN, '"'))
+    assert repr(m).split("(", 1)[1] == repr(Old(3, Q.DOUBLE, Q.OPEN, '"')).split("(", 1)[1]
+    m.dangling = True
+    assert m != Q.Mark(3, Q.DOUBLE, Q.OPEN, '"') and not Q.Mark(3, Q.DOUBLE, Q.OPEN, '"').dangling

@@ -222,8 +222,21 @@ def _fields(an):
         list(an.cap_in_name.items()),
         list(an.cap_name_last.items()),
         list(an.cap_isolated.items()),
-        list(an.lower_mid.items()),
+        list(an.lower_mid),
     )
+
+
+def _lower_mid_as_asked(new, old) -> bool:
+    """``new.lower_mid`` is ``old.lower_mid`` (every use counted) counted up to what the G rules
+    ask of it: whether a word has one, and whether it has as many as its capitalised uses
+    mid-sentence when those are three or more (defined_terms)."""
+    for w, n in old.lower_mid.items():
+        limit = old.cap_in_name.get(w, 0) + old.cap_isolated.get(w, 0)
+        limit = limit if limit >= 3 else 1
+        got = new.lower_mid[w]
+        if not (got == n if n < limit else limit <= got <= n):
+            return False
+    return True
 
 
 @pytest.mark.parametrize("seed", range(150))
@@ -232,7 +245,9 @@ def test_analysis_same_as_the_walk_over_every_sentence(seed):
         for path in (None, "x.md", "x.rst"):
             doc = make_document(text, path)
             new = SA._analyse(make_document(text, path))
-            assert _fields(new) == _fields(_old_analyse(doc)), (seed, k, path)
+            old = _old_analyse(doc)
+            assert _fields(new) == _fields(old), (seed, k, path)
+            assert _lower_mid_as_asked(new, old), (seed, k, path)
 
 
 def test_sentence_info_fields_by_name():
@@ -367,3 +382,50 @@ def test_mixed_case_scan_skipped_only_without_a_match(seed):
     counts = doc.word_counts
     scanned = any(map(ART._MIXED_IN_WORD.search, compress(counts, map(not_, map(str.islower, counts)))))
     assert scanned or ART._MIXED.search(text) is None, text
+
+
+def _old_foreign_document(doc) -> bool:
+    """``_foreign_document`` as it was at 6d2b6d6 (without the count of a few common function
+    words first)."""
+    counts = doc.word_counts
+    if len(doc.words) > SA._FOREIGN_SAMPLE:
+        if not SA._few_function_words(Counter(doc.word_texts[: SA._FOREIGN_SAMPLE])):
+            return False
+    if not SA._few_function_words(counts):
+        return False
+    return SA.english_share(doc) < SA._FOREIGN_SHARE
+
+
+_ENGLISH = "the The of to and a A in that is was for which however whom them THE Of".split()
+_OTHER = "der und Haus la el que Sie nicht ist dans avec Straße 42 x7 café über ünd".split()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_foreign_document_same_as_the_old_form(seed):
+    rng = random.Random(seed)
+    for _ in range(30):
+        share = rng.random() * 0.4  # function words around the threshold (0.13) and beyond
+        n = rng.choice([rng.randrange(0, 40), rng.randrange(0, 400), rng.randrange(900, 1300)])
+        words = [rng.choice(_ENGLISH) if rng.random() < share else rng.choice(_OTHER) for _ in range(n)]
+        text = " ".join(words) + "."
+        assert SA._foreign_document(make_document(text)) == _old_foreign_document(make_document(text)), (seed, share, n)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_lower_mid_counted_up_to_the_capitalised_uses(seed):
+    """A word capitalised mid-sentence three times or more is counted in lower case up to as
+    many uses, enough for defined_terms' comparison; one capitalised fewer times up to one."""
+    from garblint.rules import _capwords as CW
+
+    rng = random.Random(seed)
+    caps, lows = rng.randrange(0, 7), rng.randrange(0, 9)
+    sents = ["We saw Vote there."] * caps + ["We saw vote there."] * lows + ["Vote now."] * rng.randrange(0, 3)
+    rng.shuffle(sents)
+    text = rng.choice([" ", "\n"]).join(sents)
+    new, old = SA._analyse(make_document(text)), _old_analyse(make_document(text))
+    assert _fields(new) == _fields(old)
+    assert _lower_mid_as_asked(new, old)
+    # (defined_terms' own sums over the counts of every use)
+    count = Counter(old.cap_in_name)
+    count.update(old.cap_isolated)
+    assert CW.defined_terms(new) == {w for w, n in count.items() if n >= 3 and n > old.lower_mid.get(w, 0)}

@@ -38,6 +38,67 @@ def test_foreign_latin_runs_equal_the_word_by_word_walk() -> None:
     assert found > 20
 
 
+@pytest.mark.parametrize("most", [5, 262144])
+def test_opens_a_run_same_as_asking_every_word(most, monkeypatch) -> None:
+    """``_opens_a_run`` (words judged once per process, answered by set operations) against
+    ``_latin_word_state`` of every word, on documents that share words; with a small bound
+    the kept sets are emptied now and then."""
+    monkeypatch.setattr(new, "_JUDGED", set())
+    monkeypatch.setattr(new, "_UNKNOWN", set())
+    monkeypatch.setattr(new, "_JUDGED_MAX", most)
+    rnd = random.Random(most)
+    pool = ["the", "house", "por", "muito", "nunca", "olvidaremos", "tanta", "la", "de", "Paris", "école", "l'école", "xqzv", "42", "The"]
+    opened = 0
+    for _ in range(300):
+        words = dict.fromkeys(rnd.sample(pool, rnd.randrange(0, 6)), 1)
+        want = False in map(new._latin_word_state, words)
+        assert new._opens_a_run(words) == want, words
+        opened += want
+    assert 30 < opened < 270
+
+
+def test_elsewhere_words_are_the_words_common_elsewhere_says_yes_to(tmp_path, monkeypatch) -> None:
+    """``_elsewhere_words``: every word of the lexicon index whose line passes the test of
+    ``_common_elsewhere`` (asked of each line's word through ``foreign`` and ``zipf``),
+    made into the data cache folder, read back, and made again after damage; and
+    ``_common_elsewhere`` gives the same answers before and after ELSEWHERE_AFTER."""
+    from garblint.lint import lexicon
+
+    index = lexicon._index()
+    want = set()
+    for line in bytes(index.buf[index.base :]).decode("utf-8").splitlines():
+        w = line.split("\t", 1)[0]
+        _, fz = lexicon.foreign(w)
+        if fz >= 4.5 and fz - lexicon.zipf(w) >= 2.5:
+            want.add(w)
+    assert len(want) > 1000
+    monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
+    new._elsewhere_words.cache_clear()
+    try:
+        made = new._elsewhere_words()
+        (stored,) = tmp_path.glob("elsewhere-*.bin")
+        new._elsewhere_words.cache_clear()
+        assert new._elsewhere_words() == made  # (read back)
+        stored.write_bytes(b"\x00damaged")
+        new._elsewhere_words.cache_clear()
+        assert new._elsewhere_words() == made  # (made again)
+    finally:
+        new._elsewhere_words.cache_clear()
+    assert made == want
+    # a small index whose first and last lines pass the test (and lines that do not)
+    small = lexicon._Index.from_lines(["ao\t150\t0\tpt\t700", "bo\t300\t1\tes\t500", "co\t0\t0\t\t0", "do\t100\t0\tit\t449", "zo\t0\t0\tde\t450"])
+    assert new._elsewhere_scan(small) == ["ao", "zo"]
+    assert new._elsewhere_scan(lexicon._Index.from_bytes(small.to_bytes())) == ["ao", "zo"]  # (lines after a header, as mapped)
+    rnd = random.Random(3)
+    asked = rnd.sample(sorted(want), 200) + rnd.sample(sorted(lexicon.frequencies()), 400) + ["", "xqzv", "l'école", "ihre", "muito", "por", "the"]
+    monkeypatch.setattr(new, "_elsewhere_asked", 0)
+    monkeypatch.setattr(new, "ELSEWHERE_AFTER", 10**9)
+    by_index = [new._common_elsewhere(w) for w in asked]
+    monkeypatch.setattr(new, "ELSEWHERE_AFTER", -1)
+    assert [new._common_elsewhere(w) for w in asked] == by_index
+    assert 150 < sum(by_index) < len(asked) - 150
+
+
 def test_scans_equal_the_regex_scans() -> None:
     rnd = random.Random(7)
     alphabet = list("abc xyzẠạƠơƯưđĐ.,-'1_\n") + ["ệ", "ẫ", "ợ", "é", "ñ", "Ж", "β", "北"]
@@ -48,6 +109,38 @@ def test_scans_equal_the_regex_scans() -> None:
         doc = Document(text)
         want = [w for w in doc.words if new._CYRILLIC_OR_GREEK.search(w.text)]
         assert new._words_with_cyrillic_or_greek(doc) == want, text
+
+
+def _latin_share_old(text: str) -> float:
+    latin = sum(m.end() - m.start() for m in new._LATIN_RUN.finditer(text))
+    foreign = 0 if text.isascii() else len("".join("".join(new._RUN.findall(text)).split()))
+    total = latin + foreign
+    return latin / total if total else 1.0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_scans_by_the_characters_outside_ascii_equal_the_regex_scans(seed) -> None:
+    """``_runs``, ``_latin_share`` and ``_words_with_cyrillic_or_greek``, which look for their
+    characters among the text's characters outside ASCII (``_non_ascii``) and find them by
+    ``str.find``, against the regex over the whole text: few and many distinct letters of
+    other scripts (both sides of ``_MAX_FIND_CHARS``), characters outside the BMP, a lone
+    surrogate, accented Latin letters, quotes, CJK punctuation, digits and spaces."""
+    rnd = random.Random(seed)
+    foreign = list("ЖжаеоβγλπΩשלוםعربي两会汤甜北京日本語カタカナ한국어ไทยनमस्ते") + ["\U00020001", "\U0002a6d6"]
+    base = list("abc xyz.,-'1_\n\t") + ["é", "ñ", "ễ", "Ạ", "ß", "\u2019", "\u201c", "\u00b7", "\u30fb", "\u3001", "\uff0c", "\u2014", "\u00a0", "\ud800", "€"]
+    for _ in range(600):
+        letters = rnd.sample(foreign, rnd.choice([0, 1, 2, 5, 20, 30, len(foreign)]))
+        pool = base + letters * rnd.randrange(1, 4)
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 120)))
+        others = new._non_ascii(text)
+        assert others == "".join(ch for ch in text if ord(ch) > 127), text
+        assert [m.span() for m in new._runs(text, others)] == [m.span() for m in new._RUN.finditer(text)], text
+        assert new._latin_share(text) == _latin_share_old(text), text
+        assert new._latin_share(text, others) == _latin_share_old(text), text
+        doc = Document(text)
+        want = [w for w in doc.words if new._CYRILLIC_OR_GREEK.search(w.text)]
+        assert new._words_with_cyrillic_or_greek(doc) == want, text
+        assert new._words_with_cyrillic_or_greek(doc, others) == want, text
 
 
 def _langid_texts(seed: int, n: int) -> list[str]:

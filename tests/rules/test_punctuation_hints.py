@@ -1,0 +1,61 @@
+"""P001-P003's pre-tests (``rules/punctuation.py``): a text they pass over holds no match of the
+patterns they stand for, so skipping its scan changes nothing. Checked on generated texts of
+words, marks, blanks and line breaks, and on the places each pattern matches."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.rules import punctuation as P
+
+_PIECES = [
+    "word",
+    "Word",
+    "Is",
+    "ab",
+    "x",
+    "3",
+    "  ",
+    " ",
+    "\t",
+    "\u00a0",
+    "\n",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    ".",
+    "...",
+    "\u201d",
+    "\u2019",
+    "(",
+    "\u201c",
+    "AB",
+    "é",
+]
+
+
+def _texts(seed: int, n: int = 4000):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 25)))
+
+
+@pytest.mark.parametrize(
+    ("seed", "patterns", "pre_test"),
+    [
+        (1, ("_SPACE_BEFORE",), lambda t: P._SPACE_BEFORE_HINT.search(t)),  # P001
+        (2, ("_NO_SPACE_SENTENCE", "_NO_SPACE_COMMA"), lambda t: P._NO_SPACE_HINT.search(t)),  # P002
+        (3, ("_MULTI_SPACE",), lambda t: "  " in t),  # P003: a match holds two spaces
+    ],
+)
+def test_pre_test_passes_wherever_a_pattern_matches(seed, patterns, pre_test):
+    matched = 0
+    for t in _texts(seed):
+        if any(True for name in patterns for _ in getattr(P, name).finditer(t)):
+            matched += 1
+            assert pre_test(t), repr(t)
+    assert matched > 100

@@ -243,7 +243,23 @@ def _parser():
 
 
 def markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(non-prose regions, code regions) of a Markdown text."""
+    """(non-prose regions, code regions) of a Markdown text.
+
+    The last text's answer is kept (as copies): masking asks for the regions and, in a file
+    that mentions garblint, the suppression directives ask again for the code regions; parsing
+    a long table twice was a third of the run on a 64,000-word one."""
+    if _last_analysis and (_last_analysis[0] is text or _last_analysis[0] == text):
+        regions, code = _last_analysis[1]
+        return list(regions), list(code)
+    result = _markdown_analysis(text)
+    _last_analysis[:] = [text, (list(result[0]), list(result[1]))]
+    return result
+
+
+_last_analysis: list = []
+
+
+def _markdown_analysis(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
     starts = _line_offsets(text)  # starts[i] = offset of line i (0-based); last = len(text)
     n_lines = len(starts) - 1

@@ -563,7 +563,7 @@ def _cue_before(text: str, start: int) -> bool:
 
 
 def _place_contexts(text: str) -> list[re.Match[str]]:
-    """The matches of ``\b(?:in|to|from|...)\s+([A-Z]...)`` (the cue a whole word), each with
+    r"""The matches of ``\b(?:in|to|from|...)\s+([A-Z]...)`` (the cue a whole word), each with
     the place word as its group 1: those of _PLACE_CONTEXT whose capital follows one white space
     character (its lookbehinds tested the cue), and those after more that have a cue before
     their white space. (The bounded pattern's matches cannot overlap: each ends with a whole

@@ -1,4 +1,5 @@
 """Markdown files: prose is linted; code, URLs, HTML, front matter and link targets are not."""
+
 from __future__ import annotations
 
 import json
@@ -130,9 +131,40 @@ def test_directive_inside_code_is_an_example(tmp_path):
 
 
 _PIECES = st.sampled_from(
-    ["word ", "the the ", "`code` ", "``a ` b`` ", "[text](http://x.y/z) ", "![alt](p.png) ", "<b>", "</b>",
-     "<!-- c -->", "&amp;", "https://e.com/a,b ", "\n", "\r\n", "\n\n", "```\n", "    ", "# ", "> ", "- ",
-     "---\n", "| a | b |\n", "é", "\u00a0", "*", "_", "\\", "<", ">", "(", ")", "[", "]"]
+    [
+        "word ",
+        "the the ",
+        "`code` ",
+        "``a ` b`` ",
+        "[text](http://x.y/z) ",
+        "![alt](p.png) ",
+        "<b>",
+        "</b>",
+        "<!-- c -->",
+        "&amp;",
+        "https://e.com/a,b ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "```\n",
+        "    ",
+        "# ",
+        "> ",
+        "- ",
+        "---\n",
+        "| a | b |\n",
+        "é",
+        "\u00a0",
+        "*",
+        "_",
+        "\\",
+        "<",
+        ">",
+        "(",
+        ")",
+        "[",
+        "]",
+    ]
 )
 
 
@@ -187,3 +219,17 @@ def test_emoji_shortcodes_are_markup(tmp_path):
     # the same text in a plain file is prose: the space before ':tada:' is reported
     found = _run(tmp_path, "thanks.txt", text, "--select", "P001")
     assert len(found) >= 2
+
+
+def test_markdown_analysis_answers_again_from_its_last_text() -> None:
+    from garblint.lint import markup
+
+    text = "Intro line.\n\n| a | b |\n|---|---|\n| `x` | y |\n\n```\ncode\n```\n"
+    first = markup.markdown_analysis(text)
+    first[0].append((999, 1000))  # a caller changing its copy changes nothing kept
+    again = markup.markdown_analysis(text)
+    assert (999, 1000) not in again[0]
+    assert again == markup._markdown_analysis(text)
+    other = "Just prose.\n"
+    assert markup.markdown_analysis(other) == markup._markdown_analysis(other)
+    assert markup.markdown_analysis(text) == again

@@ -477,7 +477,9 @@ class _Index:
 
 def _save(index: "_Index | _Blob", folder: Path, name: str, prefix: str) -> None:
     """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
-    week ago (indexes of older data) are deleted. Errors (a read-only or full folder) pass."""
+    week ago (indexes of older data, or of an older format under another extension, such as the
+    places' ``.txt`` tables before they became ``.bin``) are deleted. Errors (a read-only or full
+    folder) pass."""
     import tempfile
 
     try:
@@ -492,7 +494,7 @@ def _save(index: "_Index | _Blob", folder: Path, name: str, prefix: str) -> None
                 os.unlink(tmp)
             raise
         week_ago = time.time() - 7 * 86400
-        for old in folder.glob(f"{prefix}*.bin"):
+        for old in folder.glob(f"{prefix}*"):
             if old.name != name:
                 with contextlib.suppress(OSError):
                     if old.stat().st_mtime < week_ago:  # (another venv may still read it)

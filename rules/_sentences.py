@@ -112,6 +112,9 @@ class Analysis:
     cap_mid_word: list[int] = field(default_factory=list)
     #: the indexes in ``sentences`` of the headline sentences, in text order
     headlines: list[int] = field(default_factory=list)
+    #: each sentence's first word, as its index in ``Document.words`` (a sentence's words are
+    #: ``doc.words[first_word[g] : first_word[g] + len(sentences[g].words)]``)
+    first_word: list[int] = field(default_factory=list)
 
 
 def _headline(words: list, text: str, n_sentences: int) -> bool:
@@ -332,9 +335,8 @@ def _analyse(doc: "Document") -> Analysis:
     an = Analysis()
     paras = doc.paragraphs
     n_paras = len(paras)
-    groups = list(map(doc.paragraph_sentences, range(n_paras)))
-    sizes = list(map(len, groups))
-    sents = list(chain.from_iterable(groups))
+    sizes = list(map(len, map(doc.paragraph_sentences, range(n_paras))))
+    sents = doc.sentences  # (the paragraphs' sentences in turn)
     n_sents = len(sents)
     # each sentence's words, words[a:b]: sentences come in text order, so a sentence's first
     # word is at or after the previous sentence's end (b), and at most one word starts per
@@ -355,6 +357,7 @@ def _analyse(doc: "Document") -> Analysis:
         first.append(a)
         after.append(b)
     sent_words = list(map(words.__getitem__, map(slice, first, after)))
+    an.first_word = first
     offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
     # headlines: only a paragraph of one sentence can be one
     para_head = [False] * n_paras

@@ -244,10 +244,33 @@ def test_analysis_same_as_the_walk_over_every_sentence(seed):
     for k, text in enumerate(_texts(seed)):
         for path in (None, "x.md", "x.rst"):
             doc = make_document(text, path)
-            new = SA._analyse(make_document(text, path))
+            new_doc = make_document(text, path)
+            new = SA._analyse(new_doc)
             old = _old_analyse(doc)
             assert _fields(new) == _fields(old), (seed, k, path)
             assert _lower_mid_as_asked(new, old), (seed, k, path)
+            # each sentence's words start at its first_word in the document's words
+            assert len(new.first_word) == len(new.sentences)
+            for g, info in zip(new.first_word, new.sentences):
+                assert new_doc.words[g : g + len(info.words)] == info.words, (seed, k, path)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_capital_inside_sentence_candidates_picked_in_c(seed):
+    """G010 looks only at the words in _OPENING_WORDS among the analysis' title-case words
+    mid-sentence, picked out by their index in the document's words: the same words as the
+    loop's first test picks."""
+    from garblint.rules import clauses as CL
+
+    rng = random.Random(seed)
+    pieces = "The He They Its An the Berlin Paris Lyon said vote after A".split() + [" ", " ", "  ", ", ", ". ", "\n", "\n\n", "\u201c", "("]
+    for _ in range(10):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        doc = make_document(text)
+        an = SA._analyse(doc)
+        picked = list(CL._opening_candidates(doc, an))
+        want = [(g, k) for g, k in zip(an.cap_mid_sentence, an.cap_mid_word) if an.sentences[g].words[k].text in CL._OPENING_WORDS]
+        assert picked == want, text
 
 
 def test_sentence_info_fields_by_name():

@@ -390,8 +390,10 @@ def _analyse(doc: "Document") -> Analysis:
     # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
-    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
-    upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
+    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C, on the words not in
+    # lower case: a capital first is not)
+    upper = list(filterfalse(str.islower, counts))
+    upper = list(compress(upper, map(str.isupper, map(itemgetter(0), upper))))
     title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
@@ -512,8 +514,14 @@ def _lower_mid(
     thousand times over in a long text. With the sentences in text order (``ordered``:
     ``after`` never decreases) a word's sentence is found by bisection, not by walking every
     sentence: the words visited are few."""
-    lower = list(filter(str.islower, counts))
-    wanted = set(compress(lower, map(asked.__contains__, map(str.casefold, lower))))
+    # the lower-case texts whose casefolded form is asked: an asked word itself (a casefolded
+    # form is its own casefold), and a text outside ASCII whose casefold differs from it
+    # ("stra\u00dfe" for "strasse"); an ASCII text in lower case is its own casefold. (Each
+    # distinct word is not casefolded: in a run of small files there are many per word.)
+    wanted = set(filter(str.islower, filter(counts.__contains__, asked)))
+    for t in filterfalse(str.isascii, counts):
+        if t.islower() and t.casefold() in asked:
+            wanted.add(t)
     if not wanted:
         return {}
     got: dict[str, int] = {}  # (keys first seen in text order)

@@ -110,6 +110,8 @@ class Analysis:
     #: to track): G002's candidates
     cap_mid_sentence: list[int] = field(default_factory=list)
     cap_mid_word: list[int] = field(default_factory=list)
+    #: each of those words casefolded (parallel to cap_mid_sentence)
+    cap_mid_low: list[str] = field(default_factory=list)
     #: the indexes in ``sentences`` of the headline sentences, in text order
     headlines: list[int] = field(default_factory=list)
     #: each sentence's first word, as its index in ``Document.words`` (a sentence's words are
@@ -397,7 +399,7 @@ def _analyse(doc: "Document") -> Analysis:
     title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
-    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
     hits: Iterable[int] = compress(range(n), map(title_words.__contains__, texts))
     if ordered:
         # (the loop below skips each sentence's first word, and the word after an empty
@@ -427,6 +429,7 @@ def _analyse(doc: "Document") -> Analysis:
         cap_mid_sentence.append(g)
         cap_mid_word.append(p - first[g])
         low = texts[p].casefold()
+        cap_mid_low.append(low)
         asked.add(low)
         # a capitalised word right before (white space between) or right after (white space,
         # "of" or "and" between, inside the sentence)

@@ -392,10 +392,8 @@ def _analyse(doc: "Document") -> Analysis:
     # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
-    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C, on the words not in
-    # lower case: a capital first is not)
-    upper = list(filterfalse(str.islower, counts))
-    upper = list(compress(upper, map(str.isupper, map(itemgetter(0), upper))))
+    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
+    upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
     title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated

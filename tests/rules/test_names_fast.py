@@ -449,3 +449,31 @@ def test_corpus_collect_same_as_before(seed):
     new = CorpusNameVariant().collect(doc, Config({}))
     old = _old_collect(E.analyse(doc, Config({})))
     assert list(new.items()) == list(old.items())
+
+
+# ------------------------------------------------------------------ N005: "no relation"
+_NO_REL_PIECES = ["no", "No", "NO", "not", "NOT", "nOt", "n", "N", "o", "t", " ", "  ", "\n", "\t", "\u00a0", "relation", "Relation"]
+_NO_REL_PIECES += ["RELATED", "related", "relate", "kin", "KIN", "\u212ain", "kins", "x", "_", "9", "\u00e9", "-", ".", "ano", "inn", "\u0130"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_no_relation_same_as_word_boundary_form(seed):
+    import re
+
+    from garblint.rules._nameforms import _NO_RELATION
+
+    old = re.compile(r"\b(?:no|not)\s+(?:relation|related|kin)\b", re.I)
+    rng = random.Random(seed)
+    pick = rng.choice
+    for _ in range(20):
+        text = "".join(pick(_NO_REL_PIECES) for _ in range(rng.randrange(0, 12)))
+        assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+        # near misses and hits: something, "no"/"not", white space, the noun, something
+        text = (
+            pick(_NO_REL_PIECES)
+            + pick(_NO_REL_PIECES[:10])
+            + pick([" ", "  ", "\n", "\t", "", "x"])
+            + pick(_NO_REL_PIECES[15:23])
+            + pick(_NO_REL_PIECES)
+        )
+        assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text

@@ -71,7 +71,7 @@ def test_first_words_same_as_the_loops(seed):
     rng = random.Random(seed)
     text = "".join(rng.choice(_OPEN_PIECES) for _ in range(rng.randrange(0, 60)))
     doc = Document(text)
-    assert M._first_words(text, doc.words, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
+    assert M._first_words(text, doc.word_starts, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
 
 
 # ------------------------------------------------------------------ mentions, whole
@@ -209,7 +209,7 @@ def test_cap_mid_same_as_per_word(seed):
     text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 400)))
     doc = Document(text)
     M._add_facts(set(doc.word_texts).difference(M._INFO))
-    first = M._first_words(text, doc.words, doc.sentences)
+    first = M._first_words(text, doc.word_starts, doc.sentences)
     assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
 
 

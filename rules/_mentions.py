@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import gt, itemgetter
 from re import Match
 from typing import Any
@@ -283,24 +283,48 @@ def _words_key(t: str) -> str:
     return " ".join(t.split())
 
 
-def _first_words(text: str, words, sentences) -> set[int]:
+def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
-    before it: "said: Quell", "“Quell").
+    before it: "said: Quell", "“Quell"); ``starts`` is ``doc.word_starts`` (shared: read only).
 
     Found by C-level scans: the first word of each sentence by bisection over the word starts
     (``map``), the opened words by one regex whose matches end where such a word starts
     (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
     replaced)."""
-    wstarts = list(map(itemgetter(0), words))
-    n = len(wstarts)
-    wstarts.append(len(text) + 1)  # (past every sentence: "no word starts in it")
-    ks = list(map(bisect_left, repeat(wstarts, len(sentences)), map(itemgetter(0), sentences)))
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(wstarts.__getitem__, ks))))
+    n = len(starts)
+    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
+    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
+        del ks[bisect_left(ks, n) :]
+    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
     # the words opened by a quotation or a colon inside a sentence (not the text's first word)
     opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
-    ks = list(map(bisect_left, repeat(wstarts, len(opened)), opened))
-    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and wstarts[k] == ws)
+    ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
+    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)
+    return out
+
+
+def _cap_mid(counts, texts: list[str], first_words: set[int]) -> set[str | None]:
+    """The folded forms of the capitalised words (``_CAP``) used somewhere but at the opening
+    of a sentence: ``{_CAP[texts[k]] for k not in first_words} - {None}``, worked out per
+    distinct word and per opening word instead of per word. Every form a distinct word has,
+    less each form whose uses (``counts``) all open sentences (tests/rules/test_names_fast.py
+    compares it with the per-word form)."""
+    cap_of = _CAP
+    out = set(map(cap_of.__getitem__, counts))
+    out.discard(None)
+    opening: dict[str | None, int] = {}
+    for f in map(cap_of.__getitem__, map(texts.__getitem__, first_words)):
+        opening[f] = opening.get(f, 0) + 1
+    opening.pop(None, None)
+    if opening:
+        uses: dict[str | None, int] = {}
+        for t in compress(counts, map(opening.__contains__, map(cap_of.__getitem__, counts))):
+            f = cap_of[t]
+            uses[f] = uses.get(f, 0) + counts[t]
+        for f, k in opening.items():
+            if uses[f] == k:
+                out.discard(f)
     return out
 
 
@@ -360,7 +384,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         return hit
 
     n = len(words)
-    first_word_of_sentence = _first_words(text, words, sentences)
+    first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)
@@ -381,20 +405,25 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # over every word: the main loop jumps from one possible opener to the next, since every
     # other word only made it step on.
     texts = doc.word_texts
-    distinct = set(texts)
+    counts = doc.word_counts  # each distinct word once, with its number of uses (shared: other rules count them too)
     info = _INFO
-    if len(info) + len(distinct) > _FACTS_MAX:
+    if len(info) + len(counts) > _FACTS_MAX:
         for d in (_LOW, _CAP, _OPENS, _INFO):
             d.clear()
-    _add_facts(distinct.difference(info))
-    lower = set(map(_LOW.__getitem__, distinct))
+    _add_facts(filterfalse(info.__contains__, counts))
+    lower = set(map(_LOW.__getitem__, counts))
     lower.discard(None)
-    # the capitalised words, except those opening a sentence
-    mid = [True] * n
-    for k in first_word_of_sentence:
-        mid[k] = False
-    cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
-    cap_mid.discard(None)
+    # the capitalised words, except those opening a sentence: from the distinct words and the
+    # sentences' first words, not from every word (``_cap_mid``)
+    cap_mid: set[str | None]
+    if n > 4 * len(counts):
+        cap_mid = _cap_mid(counts, texts, first_word_of_sentence)
+    else:
+        mid = [True] * n
+        for k in first_word_of_sentence:
+            mid[k] = False
+        cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
+        cap_mid.discard(None)
     ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,

@@ -53,14 +53,7 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: 
     compares both on random text). ``distinct`` may give the distinct word texts
     (``Document.word_counts``) when the caller has them.
     """
-    long_a: list[int] = []  # the chunks of 41 characters or more: starts and ends
-    long_b: list[int] = []
-    if _HINT_LONG_AT_0.match(text):
-        long_a.append(0)
-        long_b.append(_run_end(text, 0))
-    for m in _HINT_LONG.finditer(text):
-        long_a.append(m.end())
-        long_b.append(_run_end(text, m.end()))
+    long_a, long_b = _long_chunks(text)  # the chunks of 41 characters or more: starts and ends
     starts = set(long_a)
     anchors = [m.start() for m in _HINT_JUNK.finditer(text)]
     anchors += [m.start() for m in _HINT_PUNCT.finditer(text)]
@@ -82,6 +75,50 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: 
         hit = match(text, s)
         if hit is not None:
             yield hit
+
+
+#: each byte of a text's UTF-8 form: b" " for ASCII white space (the characters \s matches
+#: there, as ``str.isspace``), b"x" for any other byte
+_NONSPACE_BYTES = bytes(32 if i < 128 and chr(i).isspace() else 120 for i in range(256))
+_LONG_RUN = b"x" * 41
+
+
+def _long_chunks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the white-space delimited chunks of 41 characters or more: the
+    positions ``_HINT_LONG_AT_0.match`` and ``_HINT_LONG.finditer`` give (as ``m.end()``), and
+    ``_run_end`` of each.
+
+    ``_HINT_LONG`` is tried at every white-space character of the text (10 ms on 200,000
+    words). Here the text's UTF-8 bytes are mapped in C to a b"x" for every byte but ASCII white
+    space, and runs of 41 b"x" found by ``bytes.find``: a chunk of 41 characters or more is a
+    run of as many bytes or more (a character takes one byte or more; white space outside ASCII
+    is b"x" bytes too), so the regexes are asked only inside such runs (found in the text by
+    their characters), where they give the same matches: a run ends at ASCII white space or
+    the text's end, and starts after ASCII white space or at the text's start. About 3 ms on
+    200,000 words; tests/rules/test_fast_paths.py compares with the regexes."""
+    long_a: list[int] = []
+    long_b: list[int] = []
+    data = text.encode("utf-8", "surrogatepass")
+    marks = data.translate(_NONSPACE_BYTES)
+    p = marks.find(_LONG_RUN)
+    b = 0
+    while p >= 0:
+        e = marks.find(b" ", p)
+        if e < 0:
+            e = len(marks)
+        # the run's characters, found in the text from the end of the last run (a copy of
+        # them before would be a run of 41 or more bytes itself, found before this one)
+        run = data[p:e].decode("utf-8", "surrogatepass")
+        a = text.find(run, b)
+        b = a + len(run)
+        if a == 0 and _HINT_LONG_AT_0.match(text):
+            long_a.append(0)
+            long_b.append(_run_end(text, 0))
+        for m in _HINT_LONG.finditer(text, max(a - 1, 0), b):
+            long_a.append(m.end())
+            long_b.append(_run_end(text, m.end()))
+        p = marks.find(_LONG_RUN, e)
+    return long_a, long_b
 
 
 @lru_cache(maxsize=65536)

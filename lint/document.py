@@ -314,7 +314,15 @@ class Document:
         texts = list(map(shared.setdefault, texts, texts))
         del shared
         self.__dict__["word_texts"] = texts  # (what word_texts would build)
-        return list(map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], texts)))
+        starts = offsets[1:-1:2]  # (the last sum is the end of the text)
+        self.__dict__["word_starts"] = starts  # (what word_starts would build)
+        return list(map(tuple.__new__, repeat(Token), zip(starts, offsets[2::2], texts)))
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """The start offset of every word token, in order (``[t.start for t in doc.words]``,
+        kept from building the words: the same int objects). Shared: never change it."""
+        return list(map(itemgetter(0), self.words))
 
     @cached_property
     def word_texts(self) -> list[str]:

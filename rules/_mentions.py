@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import gt, itemgetter
 from re import Match
 from typing import Any
@@ -304,6 +304,30 @@ def _first_words(text: str, words, sentences) -> set[int]:
     return out
 
 
+def _cap_mid(counts, texts: list[str], first_words: set[int]) -> set[str | None]:
+    """The folded forms of the capitalised words (``_CAP``) used somewhere but at the opening
+    of a sentence: ``{_CAP[texts[k]] for k not in first_words} - {None}``, worked out per
+    distinct word and per opening word instead of per word. Every form a distinct word has,
+    less each form whose uses (``counts``) all open sentences (tests/rules/test_names_fast.py
+    compares it with the per-word form)."""
+    cap_of = _CAP
+    out = set(map(cap_of.__getitem__, counts))
+    out.discard(None)
+    opening: dict[str | None, int] = {}
+    for f in map(cap_of.__getitem__, map(texts.__getitem__, first_words)):
+        opening[f] = opening.get(f, 0) + 1
+    opening.pop(None, None)
+    if opening:
+        uses: dict[str | None, int] = {}
+        for t in compress(counts, map(opening.__contains__, map(cap_of.__getitem__, counts))):
+            f = cap_of[t]
+            uses[f] = uses.get(f, 0) + counts[t]
+        for f, k in opening.items():
+            if uses[f] == k:
+                out.discard(f)
+    return out
+
+
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
     """Name mentions of a document, in text order."""
     text = doc.text
@@ -381,20 +405,25 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # over every word: the main loop jumps from one possible opener to the next, since every
     # other word only made it step on.
     texts = doc.word_texts
-    distinct = set(texts)
+    counts = doc.word_counts  # each distinct word once, with its number of uses (shared: other rules count them too)
     info = _INFO
-    if len(info) + len(distinct) > _FACTS_MAX:
+    if len(info) + len(counts) > _FACTS_MAX:
         for d in (_LOW, _CAP, _OPENS, _INFO):
             d.clear()
-    _add_facts(distinct.difference(info))
-    lower = set(map(_LOW.__getitem__, distinct))
+    _add_facts(filterfalse(info.__contains__, counts))
+    lower = set(map(_LOW.__getitem__, counts))
     lower.discard(None)
-    # the capitalised words, except those opening a sentence
-    mid = [True] * n
-    for k in first_word_of_sentence:
-        mid[k] = False
-    cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
-    cap_mid.discard(None)
+    # the capitalised words, except those opening a sentence: from the distinct words and the
+    # sentences' first words, not from every word (``_cap_mid``)
+    cap_mid: set[str | None]
+    if n > 4 * len(counts):
+        cap_mid = _cap_mid(counts, texts, first_word_of_sentence)
+    else:
+        mid = [True] * n
+        for k in first_word_of_sentence:
+            mid[k] = False
+        cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
+        cap_mid.discard(None)
     ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain, compress
-from operator import methodcaller, not_
+from typing import Iterable
+from itertools import chain, filterfalse
+from operator import methodcaller
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -143,6 +144,13 @@ _COMMON = 5_000_000  # lexicon count of a common English word
 _WORDISH_CHAR = lazy_re(r"[\w'\u2019-]")
 
 
+def _mixed_case_word(words: Iterable[str]) -> bool:
+    """Does one of ``words`` hold a match of _MIXED_IN_WORD? Only a word in mixed case can (four
+    capitals in a row, then a lower-case letter): not one in lower case, in title case (a
+    capital only after a character without case) or in capitals, left out in C first."""
+    return any(map(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, words)))))
+
+
 def _standalone(text: str, stem: str) -> bool:
     r"""``re.search(r"(?<![\w'\u2019-])" + re.escape(stem) + r"(?![\w'\u2019-])", text)``: the
     stem's occurrences found from its letters (a pattern that opens with a look-behind is tried
@@ -179,9 +187,9 @@ class MixedCaseWord(Rule):
     def check(self, doc, config):
         text = doc.text
         # a match is all ASCII letters, so it lies inside one word: a text none of whose
-        # distinct words (other than the lower-case ones) holds one is not scanned (the scan
-        # tries the class [A-Z] at every position)
-        if not any(map(_MIXED_IN_WORD.search, compress(doc.word_counts, map(not_, map(str.islower, doc.word_counts))))):
+        # distinct words holds one is not scanned (the scan tries the class [A-Z] at every
+        # position)
+        if not _mixed_case_word(doc.word_counts):
             return
         for m in _MIXED.finditer(text):
             stem, ending = m.group(1), m.group(2)

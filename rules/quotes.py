@@ -36,6 +36,7 @@ _AFTER_CLOSE = frozenset(",.;:!?)]\u2014\u2013")
 _CURLY_OPEN = ("\u201c", "\u2018")
 _CURLY_CLOSE = ("\u201d", "\u2019")
 _OPEN_CONTEXT = set(" \t\r\n([{\u2014\u2013-/\u201c\u2018\u00ab\"'")
+_BLANK_OR_BRACKET = frozenset(" \t\r\n([{")  # (in _OPEN_CONTEXT: no digit, dash, quotation mark or apostrophe)
 _ATTRIBUTION = lazy_re(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|noted|notes|explained|"
     r"according|stated|replied|continued|insisted|argued|recalled|warned|declared|posted|tweeted|"
@@ -302,11 +303,29 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
     kinds = dict.fromkeys(_KINDS, 0)
     glyphs = dict.fromkeys(_MARKS, 0)
     for i in found:
-        kr = _classify(text, i, ps, pe, kinds, glyphs)
-        if kr is None:
-            continue
-        kind, role = kr
         glyph = text[i]
+        # (the commonest mark, a straight double one, between two characters of the
+        # paragraph, where _classify's answer does not depend on the pending marks: after a
+        # blank or an opening bracket and before a character other than white space it opens;
+        # after a character that neither opens a quotation nor is a digit, and before one that
+        # is no letter or digit, it closes)
+        if glyph == '"' and ps < i < pe - 1:
+            prev = text[i - 1]
+            nxt = text[i + 1]
+            if prev in _BLANK_OR_BRACKET and not nxt.isspace():
+                kind, role = DOUBLE, OPEN
+            elif not (prev in _OPEN_CONTEXT or prev.isdigit() or nxt.isalnum()):
+                kind, role = DOUBLE, CLOSE
+            else:
+                kr = _classify(text, i, ps, pe, kinds, glyphs)
+                if kr is None:
+                    continue
+                kind, role = kr
+        else:
+            kr = _classify(text, i, ps, pe, kinds, glyphs)
+            if kr is None:
+                continue
+            kind, role = kr
         m = Mark(i, kind, role, glyph)
         marks.append(m)
         mi = len(marks) - 1

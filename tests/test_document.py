@@ -89,6 +89,8 @@ def test_words_from_split_same_as_finditer():
         assert doc.words == expect
         assert all(type(w) is Token for w in doc.words)
         assert doc.word_texts == [w.text for w in expect]
+        assert doc.word_starts == [w.start for w in expect]
+        assert Document(text).word_starts == [w.start for w in expect]  # (asked before the words)
         first: dict[str, str] = {}
         for w in doc.words:
             assert first.setdefault(w.text, w.text) is w.text

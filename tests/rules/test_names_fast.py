@@ -192,6 +192,40 @@ def test_extract_mentions_same_as_before(seed):
     assert new == old, text
 
 
+def _old_cap_mid(texts, first_words):
+    """The per-word form ``_cap_mid`` replaced (for texts with many uses per distinct word)."""
+    mid = [True] * len(texts)
+    for k in first_words:
+        mid[k] = False
+    out = {M._CAP[t] for t, keep in zip(texts, mid) if keep}
+    out.discard(None)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_cap_mid_same_as_per_word(seed):
+    rng = random.Random(seed)
+    pieces = rng.sample(_NAME_PIECES, rng.randrange(1, 12))  # few distinct words, used again and again
+    text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 400)))
+    doc = Document(text)
+    M._add_facts(set(doc.word_texts).difference(M._INFO))
+    first = M._first_words(text, doc.words, doc.sentences)
+    assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_extract_mentions_of_long_texts_same_as_before(seed):
+    # long texts of few distinct words: extract_mentions takes _cap_mid's path for them
+    rng = random.Random(seed)
+    pieces = rng.sample(_NAME_PIECES, rng.randrange(2, 16))
+    text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(100, 500)))
+    doc = Document(text)
+    assert len(doc.words) > 4 * len(doc.word_counts)
+    new = [_mention_fields(m) for m in M.extract_mentions(doc)]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
 # ------------------------------------------------------------------ entities, whole
 from garblint.rules import _entities as E  # noqa: E402
 from tests.rules.entities_reference import analyse_entities as _old_analyse  # noqa: E402

@@ -168,6 +168,11 @@ def _old_pair(text: str, index: int, ps: int, pe: int) -> Q.ParagraphQuotes:
 
 
 _PIECES = [
+    "\u00e9t\u00e9",
+    "{",
+    "\r\n",
+    "\u00a0",
+    "\u00b2",
     "the",
     "said",
     "it",

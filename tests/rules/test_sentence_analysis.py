@@ -352,7 +352,8 @@ def test_g_rules_helpers_same_as_the_old_forms(seed):
 @pytest.mark.parametrize("seed", range(100))
 def test_mixed_case_scan_skipped_only_without_a_match(seed):
     """G007 scans the text only when a distinct word (not all lower case) holds capitals with an
-    ending: a text where none does has no match of the scan's pattern."""
+    ending: a text where none does has no match of the scan's pattern. Leaving out the words in
+    title case and in capitals too changes nothing."""
     from itertools import compress
     from operator import not_
 
@@ -376,12 +377,20 @@ def test_mixed_case_scan_skipped_only_without_a_match(seed):
         "ÀBCDEs",
         "_",
         "ABCDE",
+        "Report",
+        "McREPORTs",
+        "\u01c5ABCDs",
+        "A",
+        "BCDEs",
+        "\u00c9",
+        "2024",
     ]
     text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
     doc = Document(text)
     counts = doc.word_counts
     scanned = any(map(ART._MIXED_IN_WORD.search, compress(counts, map(not_, map(str.islower, counts)))))
     assert scanned or ART._MIXED.search(text) is None, text
+    assert ART._mixed_case_word(counts) == scanned, text
 
 
 def _old_foreign_document(doc) -> bool:

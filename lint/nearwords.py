@@ -297,9 +297,10 @@ def _head_words(table: Any, phrase: str, max_edit_distance: int) -> list[str]:
     return list(found)
 
 
-def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None) -> dict[str, int]:
-    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order,
-    with their OSA distance from ``phrase``.
+def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None, ordered: bool = True) -> dict[str, int]:
+    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order
+    (in no set order with ``ordered=False``: each word's position is a look-up in a mapped
+    table), with their OSA distance from ``phrase``.
 
     For distance 2 and a phrase of five or more characters, only words SymSpell could reach are
     needed (see ``lookup``): a word reached through the delete string ``c`` shares ``c`` with the
@@ -328,7 +329,8 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         edits = _edits1(phrase, alphabet) if contexts is None else _edits1_in(phrase, contexts)
         edits.discard(phrase)
         found = list(filter(listed, edits))
-        found.sort(key=position)
+        if ordered:
+            found.sort(key=position)
         return dict.fromkeys(found, 1)
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -366,7 +368,9 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
             return {}
         choices = by_len[min(lo) : max(hi)]
     hits = process.extract(phrase, choices, scorer=OSA.distance, score_cutoff=max_edit_distance, limit=None)
-    found = sorted(((w, int(d)) for w, d, _ in hits if w != phrase), key=lambda wd: position(wd[0]))
+    found = [(w, int(d)) for w, d, _ in hits if w != phrase]
+    if ordered:
+        found.sort(key=lambda wd: position(wd[0]))
     return dict(found)
 
 
@@ -405,7 +409,9 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
         position, max_length = small.position, small.max_length
     if len(phrase) - max_edit_distance > max_length:
         return ()
-    near = _near(phrase, max_edit_distance) if max_edit_distance else {}
+    # (in no set order: the answer without the tiny index needs none, and the tiny index takes
+    # its words in dictionary order, sorted below)
+    near = _near(phrase, max_edit_distance, ordered=False) if max_edit_distance else {}
     if phrase not in words and not near:
         return ()
     if max_edit_distance == 1 and not closest:
@@ -417,7 +423,7 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     members = list(near)
     if phrase in words:
         members.append(phrase)
-        members.sort(key=position)
+    members.sort(key=position)
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     for w in members:
         sym.create_dictionary_entry(w, words[w])
@@ -428,8 +434,8 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
 
 def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str, int]) -> tuple[Suggestion, ...] | None:
     """``SymSpell.lookup(phrase, Verbosity.ALL, 1)``, ``near`` being every lexicon word at OSA
-    distance 1 from ``phrase`` (``_near``), without building the tiny index: None when two of
-    those words have the same count.
+    distance 1 from ``phrase`` (``_near``, in any order), without building the tiny index: None
+    when two of those words have the same count.
 
     That look-up finds every word at distance 1. A phrase shorter than PREFIX_LENGTH and every
     word within distance 1 of it (at most PREFIX_LENGTH characters) are their own prefixes, so

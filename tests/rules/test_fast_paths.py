@@ -230,6 +230,22 @@ def test_long_chunks_same_as_the_look_ahead_regex(seed):
                 assert GB._long_chunks(text) == _long_chunks_by_regex(text), repr(text)
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_punct_runs_same_as_finditer(seed):
+    """Runs of three of "!?.,:" found in the text's bytes: ASCII texts and texts with
+    characters of two to four bytes (and surrogates), runs of two to seven marks."""
+    rng = random.Random(seed)
+    pieces = list("ab .!?,:;-") + ["\u00e9", "\u5317", "\U0001f600", "\u2026", "\ud800", "\uff0e", "\u3002"]
+    for _ in range(300):
+        own = pieces if rng.random() < 0.6 else pieces[:10]
+        text = "".join(rng.choice(own) for _ in range(rng.randrange(0, 80)))
+        for _ in range(rng.randrange(0, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + "".join(rng.choice("!?.,:") for _ in range(rng.randrange(2, 8))) + text[at:]
+        want = [m.start() for m in GB._HINT_PUNCT.finditer(text)]
+        assert GB._punct_runs(text, text.encode("utf-8", "surrogatepass")) == want, repr(text)
+
+
 # ------------------------------------------------------- whole-word searches (G007, S003)
 from garblint.rules import artefacts as ART  # noqa: E402
 from garblint.rules import spelling as SP  # noqa: E402

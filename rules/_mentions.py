@@ -283,24 +283,24 @@ def _words_key(t: str) -> str:
     return " ".join(t.split())
 
 
-def _first_words(text: str, words, sentences) -> set[int]:
+def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
-    before it: "said: Quell", "“Quell").
+    before it: "said: Quell", "“Quell"); ``starts`` is ``doc.word_starts`` (shared: read only).
 
     Found by C-level scans: the first word of each sentence by bisection over the word starts
     (``map``), the opened words by one regex whose matches end where such a word starts
     (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
     replaced)."""
-    wstarts = list(map(itemgetter(0), words))
-    n = len(wstarts)
-    wstarts.append(len(text) + 1)  # (past every sentence: "no word starts in it")
-    ks = list(map(bisect_left, repeat(wstarts, len(sentences)), map(itemgetter(0), sentences)))
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(wstarts.__getitem__, ks))))
+    n = len(starts)
+    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
+    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
+        del ks[bisect_left(ks, n) :]
+    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
     # the words opened by a quotation or a colon inside a sentence (not the text's first word)
     opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
-    ks = list(map(bisect_left, repeat(wstarts, len(opened)), opened))
-    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and wstarts[k] == ws)
+    ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
+    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)
     return out
 
 
@@ -384,7 +384,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         return hit
 
     n = len(words)
-    first_word_of_sentence = _first_words(text, words, sentences)
+    first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(sent_starts, pos) - 1)

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
 
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._ftfyload import ftfy as _ftfy
+from ._charscan import _invisible_runs, _replacement_runs
 
 _NON_ASCII = lazy_re(r"[^\x00-\x7f]")
 _WS = lazy_re(r"\s")
@@ -475,70 +475,6 @@ _ZERO_WIDTH = {
 }
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MARKS = set("\u200e\u200f\u061c")
-_INVISIBLE = lazy_re(
-    "[\u200b\u2060\ufeff\u180e\u00ad\u200c\u200d\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
-    "\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+"
-)
-#: every byte but the ASCII characters of _INVISIBLE (deleted by bytes.translate: what is left
-#: of a text's UTF-8 bytes is its ASCII controls, since every byte of a longer character is
-#: 0x80 or above)
-_NOT_ASCII_CONTROL = bytes(b for b in range(256) if not (b <= 8 or b == 11 or 14 <= b <= 31 or b == 127))
-_ASCII_BYTES = bytes(range(128))
-#: a text with more distinct characters of _INVISIBLE than this is searched by the regex
-#: (_invisible_runs finds each one by str.find)
-_MAX_FIND_CHARS = 24
-
-
-def _invisible_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_INVISIBLE.finditer(text)``: the maximal runs of its characters.
-
-    The regex tried at every position of the bench text took 17 ms. Here, in C: the ASCII
-    characters of its class are what is left of the text's UTF-8 bytes once every other byte
-    is deleted, the others are among the text's characters outside ASCII (its bytes from 0x80
-    up, decoded); each character found is then looked for by ``str.find``, and positions next
-    to each other make one run.
-    """
-    b = text.encode("utf-8", "surrogatepass")
-    chars = set(b.translate(None, _NOT_ASCII_CONTROL).decode("ascii"))
-    if not text.isascii():
-        chars.update("".join(_INVISIBLE.findall(b.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))))
-    if not chars:
-        return []
-    if len(chars) > _MAX_FIND_CHARS:
-        return [m.span() for m in _INVISIBLE.finditer(text)]
-    where: list[int] = []
-    find = text.find
-    for ch in chars:
-        p = find(ch)
-        while p >= 0:
-            where.append(p)
-            p = find(ch, p + 1)
-    where.sort()
-    out: list[tuple[int, int]] = []
-    start = end = -1
-    for p in where:
-        if p != end:
-            if end >= 0:
-                out.append((start, end))
-            start = p
-        end = p + 1
-    out.append((start, end))
-    return out
-
-
-def _replacement_runs(text: str) -> "Iterator[tuple[int, int]]":
-    """The spans of ``re.finditer("\ufffd+", text)``, found by ``str.find`` (the regex tried
-    at every position of the bench text took 14 ms)."""
-    find, n = text.find, len(text)
-    p = find("\ufffd")
-    while p >= 0:
-        q = p + 1
-        while q < n and text[q] == "\ufffd":
-            q += 1
-        yield p, q
-        p = find("\ufffd", q)
-
-
 _RTL = lazy_re("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LATIN = lazy_re(r"[A-Za-z0-9\u00c0-\u024f]")
 

@@ -224,6 +224,18 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     With ``other_languages`` (asked only of a text that has an unknown word at all, so an
     ordinary English text never opens the lexicon index), a word English lists know but
     another language uses far more is False too ("por", "muito")."""
+    if other_languages:
+        # the answer without other languages (kept by the cache: _opens_a_run asked it
+        # first), made False where a word English lists know is far commoner elsewhere
+        state = _latin_word_state(t)
+        if state is False or not t.islower():
+            return state
+        core = max(_ELISION.split(t), key=len) if _ELISION.search(t) else t
+        if not core.isalpha() or (not core.isascii() and (_CYRILLIC_OR_GREEK.search(t) or _RUN.match(t))):
+            return state  # (None)
+        if len(core) > 2 and _common_elsewhere(core):
+            return False  # "por", "muito", "ihre": a word English lists know but another language uses far more
+        return state
     if not t.islower():
         return None
     freqs = counts()
@@ -232,8 +244,6 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
         return None
     if len(core) > 2 and core not in freqs and t not in freqs and _VOWEL.search(core):
         return False
-    if other_languages and len(core) > 2 and _common_elsewhere(core):
-        return False  # "por", "muito", "ihre": a word English lists know but another language uses far more
     if (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in _ENGLISH_GLUE:
         return True
     return None
@@ -284,7 +294,16 @@ def _far_commoner(fz: float, z: float) -> bool:
 
 
 ELSEWHERE_AFTER = 300
+#: a text with more distinct words than this asks _common_elsewhere about so many that the set
+#: (read in about 2 ms) is used from its first word (300 index look-ups took about 6 ms)
+ELSEWHERE_MANY = 1000
 _elsewhere_asked = 0
+
+
+def _ask_elsewhere_by_set() -> None:
+    """From here on _common_elsewhere answers from ``_elsewhere_words`` (the same answers)."""
+    global _elsewhere_asked
+    _elsewhere_asked = max(_elsewhere_asked, ELSEWHERE_AFTER + 1)
 # an index line whose other language's Zipf (times 100) is at least 400 (the test asks 4.5)
 _ELSEWHERE_LINE = lazy_re(rb"^([^\t\n]+)\t(\d+)\t[01]\t[^\t\n]+\t([4-9]\d\d)$", re.M)
 
@@ -498,11 +517,14 @@ class ForeignFragment(Rule):
         distinct = doc.word_counts  # (each distinct word once)
         if not _opens_a_run(distinct):
             return []  # a run opens on an unknown word: none here
+        if len(distinct) > ELSEWHERE_MANY:
+            _ask_elsewhere_by_set()  # (thousands of words to ask about: the same answers)
         state = dict(zip(distinct, map(_latin_word_state, distinct, repeat(True))))
+        opening = set(compress(state, map(is_, state.values(), repeat(False))))  # (state is False)
         n = len(words)
         out = []
         pos = 0
-        for k0 in compress(range(n), map(is_, map(state.__getitem__, texts), repeat(False))):  # (state is False)
+        for k0 in compress(range(n), map(opening.__contains__, texts)):
             if k0 < pos:
                 continue
             run = [(k0, False)]

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from garblint.rules import encoding as E
+from garblint.rules import _charscan as C
 
 # every character of _INVISIBLE's class, characters next to the class's edges, and ordinary text
 _INVISIBLE_CHARS = [chr(c) for c in [*range(0, 9), 11, *range(14, 32), 127, *range(0x80, 0xA0)]] + list(
@@ -32,14 +32,14 @@ def _texts(seed: int, n: int):
 @pytest.mark.parametrize("seed", range(5))
 def test_invisible_runs_are_the_regex_matches(seed):
     for text in _texts(seed, 400):
-        assert E._invisible_runs(text) == [m.span() for m in E._INVISIBLE.finditer(text)], repr(text)
+        assert C._invisible_runs(text) == [m.span() for m in C._INVISIBLE.finditer(text)], repr(text)
 
 
 def test_invisible_runs_many_distinct_characters_and_edges():
     text = "".join(_INVISIBLE_CHARS) + "a" + "".join(_INVISIBLE_CHARS[::-1])
-    assert E._invisible_runs(text) == [m.span() for m in E._INVISIBLE.finditer(text)]
+    assert C._invisible_runs(text) == [m.span() for m in C._INVISIBLE.finditer(text)]
     for text in ("", "a", "\x00", "a\x00", "\x00a", "\u200b\u200b", "\u200ba\u200b", "\ud800\u200b\udfff"):
-        assert E._invisible_runs(text) == [m.span() for m in E._INVISIBLE.finditer(text)], repr(text)
+        assert C._invisible_runs(text) == [m.span() for m in C._INVISIBLE.finditer(text)], repr(text)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -47,7 +47,7 @@ def test_replacement_runs_are_the_regex_matches(seed):
     rng = random.Random(seed)
     for _ in range(500):
         text = "".join(rng.choice(["\ufffd", "\ufffd", "a", " ", "\u00e9", "\n"]) for _ in range(rng.randint(0, 30)))
-        assert list(E._replacement_runs(text)) == [m.span() for m in re.finditer("\ufffd+", text)], repr(text)
+        assert list(C._replacement_runs(text)) == [m.span() for m in re.finditer("\ufffd+", text)], repr(text)
 
 
 def test_ftfy_import_without_wcwidth():

@@ -71,7 +71,7 @@ def test_first_words_same_as_the_loops(seed):
     rng = random.Random(seed)
     text = "".join(rng.choice(_OPEN_PIECES) for _ in range(rng.randrange(0, 60)))
     doc = Document(text)
-    assert M._first_words(text, doc.words, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
+    assert M._first_words(text, doc.word_starts, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
 
 
 # ------------------------------------------------------------------ mentions, whole
@@ -209,7 +209,7 @@ def test_cap_mid_same_as_per_word(seed):
     text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 400)))
     doc = Document(text)
     M._add_facts(set(doc.word_texts).difference(M._INFO))
-    first = M._first_words(text, doc.words, doc.sentences)
+    first = M._first_words(text, doc.word_starts, doc.sentences)
     assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
 
 
@@ -449,3 +449,31 @@ def test_corpus_collect_same_as_before(seed):
     new = CorpusNameVariant().collect(doc, Config({}))
     old = _old_collect(E.analyse(doc, Config({})))
     assert list(new.items()) == list(old.items())
+
+
+# ------------------------------------------------------------------ N005: "no relation"
+_NO_REL_PIECES = ["no", "No", "NO", "not", "NOT", "nOt", "n", "N", "o", "t", " ", "  ", "\n", "\t", "\u00a0", "relation", "Relation"]
+_NO_REL_PIECES += ["RELATED", "related", "relate", "kin", "KIN", "\u212ain", "kins", "x", "_", "9", "\u00e9", "-", ".", "ano", "inn", "\u0130"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_no_relation_same_as_word_boundary_form(seed):
+    import re
+
+    from garblint.rules._nameforms import _NO_RELATION
+
+    old = re.compile(r"\b(?:no|not)\s+(?:relation|related|kin)\b", re.I)
+    rng = random.Random(seed)
+    pick = rng.choice
+    for _ in range(20):
+        text = "".join(pick(_NO_REL_PIECES) for _ in range(rng.randrange(0, 12)))
+        assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+        # near misses and hits: something, "no"/"not", white space, the noun, something
+        text = (
+            pick(_NO_REL_PIECES)
+            + pick(_NO_REL_PIECES[:10])
+            + pick([" ", "  ", "\n", "\t", "", "x"])
+            + pick(_NO_REL_PIECES[15:23])
+            + pick(_NO_REL_PIECES)
+        )
+        assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text

@@ -280,3 +280,47 @@ def test_a_damaged_model_copy_is_made_again(tmp_path, monkeypatch) -> None:
     assert copy.stat().st_size == size
     for t in _PROBES:
         assert ident.classify(t) == py3langid.classify(t)
+
+
+def _old_latin_word_state(t: str, other_languages: bool = False):
+    """``_latin_word_state`` before its other-languages answer reused the plain one (frozen)."""
+    if not t.islower():
+        return None
+    freqs = new.counts()
+    core = max(new._ELISION.split(t), key=len) if new._ELISION.search(t) else t
+    if not core.isalpha() or (not core.isascii() and (new._CYRILLIC_OR_GREEK.search(t) or new._RUN.match(t))):
+        return None
+    if len(core) > 2 and core not in freqs and t not in freqs and new._VOWEL.search(core):
+        return False
+    if other_languages and len(core) > 2 and new._common_elsewhere(core):
+        return False
+    if (len(core) <= 4 or freqs.get(core, 0) < 2_000_000) and core not in new._ENGLISH_GLUE:
+        return True
+    return None
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_latin_word_state_equals_the_frozen_form(first) -> None:
+    """Both answers of ``_latin_word_state`` against the form before, on lexicon words (common,
+    rare, far commoner elsewhere), unknown words, elisions, hyphens, other scripts, capitals
+    and digits; with the plain answer cached first (as _opens_a_run asks it) or not."""
+    from garblint.lint import lexicon
+
+    rnd = random.Random(11)
+    pool = sorted(lexicon.frequencies())
+    elsewhere = sorted(new._elsewhere_words())
+    words = rnd.sample(pool, 1500) + rnd.sample(elsewhere, 500) + [w.upper() for w in rnd.sample(pool, 50)]
+    words += ["por", "muito", "ihre", "la", "de", "à", "tanta", "the", "and", "l'école", "d'ihre", "well-known", "xqzv-por",
+              "l'\u0436ar", "\u0436ar", "caf\u00e9", "x1", "42", "", "-", "'", "ab", "ecole", "na\u00efve", "\u00e9t\u00e9", "au-del\u00e0"]
+    new._latin_word_state.cache_clear()
+    try:
+        for w in words:
+            if first:
+                new._latin_word_state(w)
+            assert new._latin_word_state(w, True) == _old_latin_word_state(w, True), w
+            assert new._latin_word_state(w) == _old_latin_word_state(w), w
+    finally:
+        new._latin_word_state.cache_clear()
+    kinds = [_old_latin_word_state(w, True) for w in words]
+    assert kinds.count(False) > 100 and kinds.count(True) > 100 and kinds.count(None) > 100
+    assert sum(1 for w in words if _old_latin_word_state(w) is not False and _old_latin_word_state(w, True) is False) > 20

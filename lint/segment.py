@@ -97,8 +97,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return not next_is_lower
     if close and next_is_lower:
         return False
-    lb_start = max(0, m.start() - _LOOKBEHIND)
-    wb_start, wb_end = _word_before(text, lb_start, m.start())
+    wb_start, wb_end = _word_before(text, max(0, s - _LOOKBEHIND), s)
     word = text[wb_start:wb_end]
     if not word:
         return True
@@ -144,7 +143,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             else:
                 _append(text, spans, cur, s_end)
             cur = m.end("ws")
-    _append(text, spans, cur, end)
+    # (most often trimmed already: a paragraph's end is, and a sentence after a boundary
+    # starts after its white space)
+    if cur < end and not text[cur].isspace() and not text[end - 1].isspace():
+        spans.append((cur, end))
+    else:
+        _append(text, spans, cur, end)
     return spans
 
 

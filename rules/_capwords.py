@@ -5,7 +5,8 @@ sentence have a verb. (Split out of ``garble``, which holds the rules' decisions
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, compress
+from operator import methodcaller, not_
 from typing import Any, Iterable, Iterator
 
 from ..lint.lazyre import lazy_re
@@ -50,6 +51,8 @@ def defined_terms(an) -> set[str]:
 _NAME_LIKE_WORDS = word_set("name-like-words")
 # Words before which a verb, not a name, is expected.
 _VERB_SLOTS = word_set("verb-slots")
+_A_VERB_SLOT = min(_VERB_SLOTS)
+_ENDS_LY_OR_ED = methodcaller("endswith", ("ly", "ed"))
 
 
 _AUX_AFTER_NAME = word_set("auxiliaries-after-names")
@@ -117,14 +120,43 @@ def _has_verb(words) -> bool:
     return False
 
 
-def capital_candidates(an) -> Iterator[tuple[Any, Iterable[int]]]:
+def skipped_candidates(an, defined: "set[str]") -> set[str]:
+    """The casefolded title-case words mid-sentence that G002 passes over wherever they stand
+    (its tests that read the word alone): a defined term; a word capitalised on its own more
+    than once or last in a name, unless a function word or an auxiliary after a name; and, but
+    for those two kinds, a word never written in lower case mid-sentence that is a verb in a
+    verb slot or an -ly adverb after no word (``_grammatical_word`` is true after some word
+    only if it is after a verb slot word)."""
+    # (by set operations in C: the counts of cap_name_last and lower_mid are 1 or more)
+    lows = set(an.cap_mid_low)
+    out = lows.intersection(defined)
+    closed = lows.intersection(CLOSED_CLASS)
+    closed.update(lows.intersection(_AUX_AFTER_NAME))
+    named = lows.intersection(compress(an.cap_isolated, map((1).__lt__, an.cap_isolated.values())))
+    named.update(lows.intersection(an.cap_name_last))
+    named.difference_update(closed, out)
+    rest = lows.difference(out, closed, named, an.lower_mid)
+    # (_grammatical_word can be true only of an -ly word, an -ed word or a verb form)
+    maybe = list(compress(rest, map(_ENDS_LY_OR_ED, rest)))
+    maybe.extend(rest.intersection(VERB_FORMS))
+    rest.difference_update([low for low in maybe if _grammatical_word(low, _A_VERB_SLOT)])
+    out.update(named, rest)
+    return out
+
+
+def capital_candidates(an, skip: "set[str] | frozenset[str]" = frozenset()) -> Iterator[tuple[Any, Iterable[int]]]:
     """G002's sentences in text order, each with the indexes of the words it looks at: in a
     headline not written in title case (a title-case one capitalises every word) every word
     after the first; elsewhere the title-case words mid-sentence the analysis listed
     (``cap_mid_sentence``/``cap_mid_word``: the same words as testing each word, in the same
-    order). Sentences with neither are not visited."""
+    order) but those whose casefolded form is in ``skip`` (left out in C). Sentences with
+    neither are not visited."""
     sentences = an.sentences
     cap_sent, cap_word = an.cap_mid_sentence, an.cap_mid_word
+    if skip:
+        kept = list(compress(range(len(cap_sent)), map(not_, map(skip.__contains__, an.cap_mid_low))))
+        cap_sent = list(map(cap_sent.__getitem__, kept))
+        cap_word = list(map(cap_word.__getitem__, kept))
     n_cap = len(cap_sent)
     j = 0
     for h in chain(an.headlines, (len(sentences),)):  # (then a stop after the last sentence)

@@ -110,8 +110,13 @@ class Analysis:
     #: to track): G002's candidates
     cap_mid_sentence: list[int] = field(default_factory=list)
     cap_mid_word: list[int] = field(default_factory=list)
+    #: each of those words casefolded (parallel to cap_mid_sentence)
+    cap_mid_low: list[str] = field(default_factory=list)
     #: the indexes in ``sentences`` of the headline sentences, in text order
     headlines: list[int] = field(default_factory=list)
+    #: each sentence's first word, as its index in ``Document.words`` (a sentence's words are
+    #: ``doc.words[first_word[g] : first_word[g] + len(sentences[g].words)]``)
+    first_word: list[int] = field(default_factory=list)
 
 
 def _headline(words: list, text: str, n_sentences: int) -> bool:
@@ -332,9 +337,8 @@ def _analyse(doc: "Document") -> Analysis:
     an = Analysis()
     paras = doc.paragraphs
     n_paras = len(paras)
-    groups = list(map(doc.paragraph_sentences, range(n_paras)))
-    sizes = list(map(len, groups))
-    sents = list(chain.from_iterable(groups))
+    sizes = list(map(len, map(doc.paragraph_sentences, range(n_paras))))
+    sents = doc.sentences  # (the paragraphs' sentences in turn)
     n_sents = len(sents)
     # each sentence's words, words[a:b]: sentences come in text order, so a sentence's first
     # word is at or after the previous sentence's end (b), and at most one word starts per
@@ -355,6 +359,7 @@ def _analyse(doc: "Document") -> Analysis:
         first.append(a)
         after.append(b)
     sent_words = list(map(words.__getitem__, map(slice, first, after)))
+    an.first_word = first
     offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
     # headlines: only a paragraph of one sentence can be one
     para_head = [False] * n_paras
@@ -392,7 +397,7 @@ def _analyse(doc: "Document") -> Analysis:
     title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
-    cap_mid_sentence, cap_mid_word = an.cap_mid_sentence, an.cap_mid_word
+    cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
     hits: Iterable[int] = compress(range(n), map(title_words.__contains__, texts))
     if ordered:
         # (the loop below skips each sentence's first word, and the word after an empty
@@ -422,6 +427,7 @@ def _analyse(doc: "Document") -> Analysis:
         cap_mid_sentence.append(g)
         cap_mid_word.append(p - first[g])
         low = texts[p].casefold()
+        cap_mid_low.append(low)
         asked.add(low)
         # a capitalised word right before (white space between) or right after (white space,
         # "of" or "and" between, inside the sentence)
@@ -509,8 +515,14 @@ def _lower_mid(
     thousand times over in a long text. With the sentences in text order (``ordered``:
     ``after`` never decreases) a word's sentence is found by bisection, not by walking every
     sentence: the words visited are few."""
-    lower = list(filter(str.islower, counts))
-    wanted = set(compress(lower, map(asked.__contains__, map(str.casefold, lower))))
+    # the lower-case texts whose casefolded form is asked: an asked word itself (a casefolded
+    # form is its own casefold), and a text outside ASCII whose casefold differs from it
+    # ("stra\u00dfe" for "strasse"); an ASCII text in lower case is its own casefold. (Each
+    # distinct word is not casefolded: in a run of small files there are many per word.)
+    wanted = set(filter(str.islower, filter(counts.__contains__, asked)))
+    for t in filterfalse(str.isascii, counts):
+        if t.islower() and t.casefold() in asked:
+            wanted.add(t)
     if not wanted:
         return {}
     got: dict[str, int] = {}  # (keys first seen in text order)

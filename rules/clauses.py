@@ -9,7 +9,9 @@ from __future__ import annotations
 
 
 from functools import lru_cache
-from operator import attrgetter
+from typing import Iterator
+from itertools import compress
+from operator import add, attrgetter
 
 from ..lint.lazyre import lazy_re
 from ..lint.lexicon import frequency, zipf
@@ -205,6 +207,15 @@ def _titlecase(t: str) -> bool:
     return len(t) > 1 and t[0].isupper() and t[1:].islower()
 
 
+def _opening_candidates(doc, an) -> Iterator[tuple[int, int]]:
+    """The title-case words mid-sentence of the analysis (sentence, index in it) that are in
+    _OPENING_WORDS: picked out in C, each word's text read by its index in the document's
+    words (its sentence's first word's plus its own in the sentence)."""
+    where = map(add, map(an.first_word.__getitem__, an.cap_mid_sentence), an.cap_mid_word)
+    opening = map(_OPENING_WORDS.__contains__, map(doc.word_texts.__getitem__, where))
+    return compress(zip(an.cap_mid_sentence, an.cap_mid_word), opening)
+
+
 class CapitalInsideSentence(Rule):
     """What it flags: a sentence start inside a sentence, right after a capitalised phrase ("after the vote Berlin The minister said").
 
@@ -232,7 +243,7 @@ class CapitalInsideSentence(Rule):
             return
         text = doc.text
         sents = an.sentences
-        for si, k in zip(an.cap_mid_sentence, an.cap_mid_word):
+        for si, k in _opening_candidates(doc, an):
             ws = sents[si].words
             w = ws[k]
             if w.text not in _OPENING_WORDS or k < 2 or k + 1 >= len(ws):

@@ -47,6 +47,7 @@ from ._capwords import (
     cell_start,
     defined_terms,
     name_with_period,
+    skipped_candidates,
 )
 
 _FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
@@ -231,7 +232,10 @@ class CapitalisedCommonWord(Rule):
             english = english_share(doc) >= 0.45
         asked = 0
         defined = defined_terms(an)
-        for info, ks in capital_candidates(an):
+        # (the words that the tests below reading the word alone pass over wherever they
+        # stand are left out first: most are names. Only the count of candidates before the
+        # share of English words is asked changes, and it is asked before any finding.)
+        for info, ks in capital_candidates(an, skipped_candidates(an, defined)):
             ws = info.words
             s = info.sent
             for k in ks:

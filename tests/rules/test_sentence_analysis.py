@@ -140,6 +140,10 @@ _PIECES = [
     "bank",
     "straße",
     "Straße",
+    "strasse",
+    "Strasse",
+    "\u1f40\u03c3\u03bf\u03c2",
+    "\u1f48\u03c3\u03bf\u03c2",
     "ǅemal",
     "x",
     "42",
@@ -244,10 +248,33 @@ def test_analysis_same_as_the_walk_over_every_sentence(seed):
     for k, text in enumerate(_texts(seed)):
         for path in (None, "x.md", "x.rst"):
             doc = make_document(text, path)
-            new = SA._analyse(make_document(text, path))
+            new_doc = make_document(text, path)
+            new = SA._analyse(new_doc)
             old = _old_analyse(doc)
             assert _fields(new) == _fields(old), (seed, k, path)
             assert _lower_mid_as_asked(new, old), (seed, k, path)
+            # each sentence's words start at its first_word in the document's words
+            assert len(new.first_word) == len(new.sentences)
+            for g, info in zip(new.first_word, new.sentences):
+                assert new_doc.words[g : g + len(info.words)] == info.words, (seed, k, path)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_capital_inside_sentence_candidates_picked_in_c(seed):
+    """G010 looks only at the words in _OPENING_WORDS among the analysis' title-case words
+    mid-sentence, picked out by their index in the document's words: the same words as the
+    loop's first test picks."""
+    from garblint.rules import clauses as CL
+
+    rng = random.Random(seed)
+    pieces = "The He They Its An the Berlin Paris Lyon said vote after A".split() + [" ", " ", "  ", ", ", ". ", "\n", "\n\n", "\u201c", "("]
+    for _ in range(10):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        doc = make_document(text)
+        an = SA._analyse(doc)
+        picked = list(CL._opening_candidates(doc, an))
+        want = [(g, k) for g, k in zip(an.cap_mid_sentence, an.cap_mid_word) if an.sentences[g].words[k].text in CL._OPENING_WORDS]
+        assert picked == want, text
 
 
 def test_sentence_info_fields_by_name():
@@ -296,6 +323,52 @@ def _old_capital_candidates(an):
         if ks:
             out.append((info.global_index, list(ks)))
     return out
+
+
+def _skipped_one_by_one(an, defined):
+    """skipped_candidates as first written: G002's tests of the word alone, word by word."""
+    from garblint.rules import _capwords as CW
+
+    out = set()
+    for low in set(an.cap_mid_low):
+        if low in defined:
+            out.add(low)
+        elif low in SA.CLOSED_CLASS or low in CW._AUX_AFTER_NAME:
+            continue
+        elif an.cap_isolated.get(low, 0) > 1 or an.cap_name_last.get(low, 0):
+            out.add(low)
+        elif not an.lower_mid.get(low, 0) and not any(CW._grammatical_word(low, prev) for prev in CW._VERB_SLOTS | {"", "the"}):
+            out.add(low)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_g002_words_passed_over_left_out_first(seed, monkeypatch):
+    """G002 with the candidates its word-alone tests pass over left out in C gives the findings
+    it gives when it tests every candidate; capital_candidates leaves out exactly those."""
+    from garblint.lint.config import Config
+    from garblint.rules import _capwords as CW
+    from garblint.rules import garble as GB
+
+    rule, config = GB.CapitalisedCommonWord(), Config({})
+    rng = random.Random(seed)
+    # (auxiliaries after names, capitalised on their own and as names' last words, the same
+    # words in lower case)
+    aux = "The council Has agreed. Smith Has. the Will said Will Has left. Ann Could go. May Will win. she has said it. to Rise above. to Rose early. we Agreed. is Openly. it Fully said. an Early one. "
+    extra = "".join(rng.choice(aux.split(". ")) + ". " for _ in range(rng.randrange(0, 30)))
+    for k, text in enumerate([*_texts(seed), extra]):
+        an = SA._analyse(make_document(text))
+        defined = CW.defined_terms(an)
+        skip = CW.skipped_candidates(an, defined)
+        assert skip == _skipped_one_by_one(an, defined), (seed, k)
+        assert an.cap_mid_low == [an.sentences[g].words[j].text.casefold() for g, j in zip(an.cap_mid_sentence, an.cap_mid_word)]
+        heads = set(an.headlines)
+        want = [(g, [j for j in ks if g in heads or an.sentences[g].words[j].text.casefold() not in skip]) for g, ks in _old_capital_candidates(an)]
+        assert [(info.global_index, list(ks)) for info, ks in CW.capital_candidates(an, skip) if ks] == [(g, ks) for g, ks in want if ks]
+        got = list(rule.check(make_document(text), config))
+        monkeypatch.setattr(GB, "skipped_candidates", lambda an, defined: set())
+        assert list(rule.check(make_document(text), config)) == got, (seed, k)
+        monkeypatch.undo()
 
 
 _NAME_PIECES = _PIECES + [

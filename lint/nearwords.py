@@ -297,9 +297,10 @@ def _head_words(table: Any, phrase: str, max_edit_distance: int) -> list[str]:
     return list(found)
 
 
-def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None) -> dict[str, int]:
-    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order,
-    with their OSA distance from ``phrase``.
+def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = None, ordered: bool = True) -> dict[str, int]:
+    """Lexicon words other than ``phrase`` within OSA ``max_edit_distance``, in dictionary order
+    (in no set order with ``ordered=False``: each word's position is a look-up in a mapped
+    table), with their OSA distance from ``phrase``.
 
     For distance 2 and a phrase of five or more characters, only words SymSpell could reach are
     needed (see ``lookup``): a word reached through the delete string ``c`` shares ``c`` with the
@@ -328,7 +329,8 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
         edits = _edits1(phrase, alphabet) if contexts is None else _edits1_in(phrase, contexts)
         edits.discard(phrase)
         found = list(filter(listed, edits))
-        found.sort(key=position)
+        if ordered:
+            found.sort(key=position)
         return dict.fromkeys(found, 1)
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -366,7 +368,9 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
             return {}
         choices = by_len[min(lo) : max(hi)]
     hits = process.extract(phrase, choices, scorer=OSA.distance, score_cutoff=max_edit_distance, limit=None)
-    found = sorted(((w, int(d)) for w, d, _ in hits if w != phrase), key=lambda wd: position(wd[0]))
+    found = [(w, int(d)) for w, d, _ in hits if w != phrase]
+    if ordered:
+        found.sort(key=lambda wd: position(wd[0]))
     return dict(found)
 
 
@@ -405,10 +409,12 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
         position, max_length = small.position, small.max_length
     if len(phrase) - max_edit_distance > max_length:
         return ()
-    near = _near(phrase, max_edit_distance) if max_edit_distance else {}
+    # (in no set order: the answer without the tiny index needs none, and the tiny index takes
+    # its words in dictionary order, sorted below)
+    near = _near(phrase, max_edit_distance, ordered=False) if max_edit_distance else {}
     if phrase not in words and not near:
         return ()
-    if max_edit_distance == 1 and not closest and len(phrase) < PREFIX_LENGTH:
+    if max_edit_distance == 1 and not closest:
         whole = _whole_word_answer(phrase, near, words)
         if whole is not None:
             return whole
@@ -417,7 +423,7 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
     members = list(near)
     if phrase in words:
         members.append(phrase)
-        members.sort(key=position)
+    members.sort(key=position)
     sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
     for w in members:
         sym.create_dictionary_entry(w, words[w])
@@ -427,20 +433,36 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
 
 
 def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str, int]) -> tuple[Suggestion, ...] | None:
-    """``SymSpell.lookup(phrase, Verbosity.ALL, 1)`` for a phrase shorter than PREFIX_LENGTH,
-    ``near`` being every lexicon word at OSA distance 1 from it (``_near``), without building
-    the tiny index: None when two of those words have the same count.
+    """``SymSpell.lookup(phrase, Verbosity.ALL, 1)``, ``near`` being every lexicon word at OSA
+    distance 1 from ``phrase`` (``_near``, in any order), without building the tiny index: None
+    when two of those words have the same count.
 
-    The phrase and every word within distance 1 (at most PREFIX_LENGTH characters) are their
-    own prefixes, so SymSpell's delete strings cover them whole: a word at distance 1 shares a
-    delete string of at most one deletion with the phrase (the shorter of the two, or both
-    without the substituted letter, or without either letter of a swapped pair), which the
-    look-up visits, and no test on prefix lengths turns it away there (the word is at most one
-    letter longer than that string; the ``min_distance`` test needs phrases of PREFIX_LENGTH
-    or more); its distance is then the OSA distance. So the answer is the phrase (distance 0)
-    if it is a word, and every word of ``near`` (distance 1), sorted by distance, then count,
-    descending: a stable sort, so only words of equal count keep the order the look-up found
-    them in, which this does not know. tests/test_nearwords.py compares it with the index."""
+    That look-up finds every word at distance 1. A phrase shorter than PREFIX_LENGTH and every
+    word within distance 1 of it (at most PREFIX_LENGTH characters) are their own prefixes, so
+    SymSpell's delete strings cover them whole: a word at distance 1 shares a delete string of
+    at most one deletion with the phrase (the shorter of the two, or both without the
+    substituted letter, or without either letter of a swapped pair), which the look-up visits,
+    and no test on prefix lengths turns it away there (the word is at most one letter longer
+    than that string; the ``min_distance`` test needs phrases of PREFIX_LENGTH or more).
+
+    A longer phrase is searched from its prefix P (its first PREFIX_LENGTH = 7 characters) and
+    P's single deletions (with distance 1 the look-up goes no deeper). A word at distance 1
+    whose own prefix S is P (the edit past P's end) is listed under P itself and met there
+    first, where no test turns it away. Otherwise the edit is inside P (a swap may take P's
+    last character and the next): S and P then share a deletion D of P (P without the
+    substituted, inserted or deleted letter, or without a swapped one), listed as one of S's
+    own deletions, so the word is met at D, six characters long: the one place where the
+    ``min_distance`` test (min_distance = min of both lengths - 7) applies. That test compares
+    the phrase and the word only at their last ``min_distance`` characters, counted from the
+    end, and those are equal: past an edit inside P both strings have the same tail, at least
+    ``min_distance`` characters long (for a swap of P's last character and the next, one
+    shorter, and the test then lets the swapped pair through). A word turned away at another
+    deletion is met again at D, and the distance SymSpell computes is the OSA distance.
+
+    So the answer is the phrase (distance 0) if it is a word, and every word of ``near``
+    (distance 1), sorted by distance, then count, descending: a stable sort, so only words of
+    equal count keep the order the look-up found them in, which this does not know.
+    tests/test_nearwords.py compares it with the index, around the prefix's end too."""
     found = [Suggestion(phrase, 0, words[phrase])] if phrase in words else []
     found += [Suggestion(w, 1, words[w]) for w in near]
     if len({s.count for s in found if s.distance}) < len(near):

@@ -567,7 +567,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
             # a word nobody writes (wordfreq lacks it) is a slip only when a close word is
             # far commoner than the slip is rare, as for a listed word (``_typo_likelier``):
             # a term the lists lack ("umask", "xattr") has no such neighbour
-            if not any(candidate_zipf(c) >= UNSEEN_MARGIN + COST_WEIGHT * self._channel_cost(w, c) for c in top):
+            if not any(self._clears(w, c, candidate_zipf(c), UNSEEN_MARGIN) for c in top):
                 if self._far_misspelling(w, idx):
                     self._no_guess(start, end, w)
                 return

@@ -122,9 +122,17 @@ class TypoTests:
         for c in cands:
             if morph and c in w and len(w) - len(c) >= 2:
                 continue  # its own stem ("register" in "unregister") is no correction
-            if candidate_zipf(c) - z >= margin + COST_WEIGHT * self._channel_cost(w, c):
+            if self._clears(w, c, candidate_zipf(c) - z, margin):
                 return True
         return False
+
+    def _clears(self, w: str, c: str, gain: float, margin: float) -> bool:
+        """``gain >= margin + COST_WEIGHT * self._channel_cost(w, c)``: the Zipf decades ``gain``
+        a candidate ``c`` has over ``w`` pay for the margin and the slip's cost. The cost is never
+        negative, so it is worked out (two weighted edit distances and Metaphone codes) only when
+        ``gain`` reaches ``margin`` alone: most near words of a listed word are no commoner than
+        it by that much."""
+        return gain >= margin and gain >= margin + COST_WEIGHT * self._channel_cost(w, c)
 
     def _channel_cost(self, w: str, c: str) -> float:
         """The edit's cost; halved when both sound alike (jellyfish's Metaphone codes agree:

@@ -135,20 +135,24 @@ def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: str, small
                 assert got == want, (q, med, verbosity)
 
 
-def test_short_phrases_at_distance_one_equal_symspell(ref: SymSpell) -> None:
-    """``_whole_word_answer``, the answer for a phrase shorter than the prefix at distance 1
-    (Verbosity.ALL) without the tiny index: every two-character string, and words of one to
-    six letters with an edit; most answered that way, the rest (words of equal count) by
-    the tiny index."""
+def test_phrases_at_distance_one_equal_symspell(ref: SymSpell) -> None:
+    """``_whole_word_answer``, the answer at distance 1 (Verbosity.ALL) without the tiny index:
+    every two-character string, words of one to six letters with an edit, and longer words
+    with an edit anywhere or around the end of the seven-letter prefix (where SymSpell's
+    prefix tests apply); most answered that way, the rest (words of equal count) by the tiny
+    index."""
     rng = random.Random(13)
     chars = _ALPHA + "'é1"
     phrases = [a + b for a in chars for b in chars] + list(chars)
     short = [w for w in lexicon.frequencies() if len(w) <= 6]
     phrases += [_edit(rng, rng.choice(short), 1) for _ in range(1500)] + rng.sample(short, 500)
-    phrases = [p for p in phrases if len(p) < nearwords.PREFIX_LENGTH]
+    long = [w for w in lexicon.frequencies() if len(w) >= 6]
+    phrases += [_edit(rng, rng.choice(long), 1) for _ in range(1500)] + rng.sample(long, 300)
+    phrases += [_edit(rng, w, 1, lo=4) for w in rng.sample(long, 1500)]
+    phrases += [_edit(rng, w[:6], 1, lo=5) + w[6:] for w in rng.sample(long, 500)]  # at positions 5-6
     nearwords._lookup.cache_clear()
     words = lexicon.frequencies()
-    whole = tied = 0
+    whole = tied = whole_long = 0
     for q in phrases:
         want = _as_tuples(ref.lookup(q, Verbosity.ALL, 1))
         assert _as_tuples(nearwords.lookup(q, 1)) == want, q
@@ -159,8 +163,9 @@ def test_short_phrases_at_distance_one_equal_symspell(ref: SymSpell) -> None:
                 tied += 1
             else:
                 whole += 1
+                whole_long += len(q) >= nearwords.PREFIX_LENGTH
                 assert _as_tuples(answer) == want, q
-    assert whole > 1500 and tied >= 1
+    assert whole > 3000 and whole_long > 1500 and tied >= 1
 
 
 def _reference_candidates(ref: SymSpell, word: str) -> tuple[str, ...]:

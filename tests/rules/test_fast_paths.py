@@ -195,6 +195,57 @@ def test_garbage_hints_same_as_finditer(seed):
         assert [(m.span(), m.groups()) for m in got] == want, text
 
 
+def _long_chunks_by_regex(text):
+    """``_garbage._long_chunks`` as it was: the look-ahead regex tried at every white space."""
+    long_a, long_b = [], []
+    if GB._HINT_LONG_AT_0.match(text):
+        long_a.append(0)
+        long_b.append(GB._run_end(text, 0))
+    for m in GB._HINT_LONG.finditer(text):
+        long_a.append(m.end())
+        long_b.append(GB._run_end(text, m.end()))
+    return long_a, long_b
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_long_chunks_same_as_the_look_ahead_regex(seed):
+    """Chunks of 41 characters or more found from runs of non-white-space bytes: ASCII texts,
+    and texts with characters of two to four bytes, white space outside ASCII (which the bytes
+    take for a chunk's letters), the ASCII separators \x1c-\x1f and a lone surrogate."""
+    rng = random.Random(seed)
+    plain = list("abcdefghij.,-") + [" ", " ", " ", "\n", "\t", "\x1c", "\x1f", "\x0b"]
+    wide = ["\u00e9", "\u5317", "\U0001f600", "\xa0", "\u2028", "\u3000", "\x85", "\u2009", "\ud800", "\ud83d\ude00"]
+    for _ in range(300):
+        pieces = plain + (wide if rng.random() < 0.7 else [])
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        for _ in range(rng.randrange(0, 4)):  # runs of 39 to 43 characters, some of wide ones
+            letters = "ab\u00e9\u5317" if rng.random() < 0.5 else "ab."
+            run = "".join(rng.choice(letters) for _ in range(rng.randrange(39, 44)))
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + run + text[at:]
+        assert GB._long_chunks(text) == _long_chunks_by_regex(text), repr(text)
+    for n in (40, 41, 42):
+        for run in ("x" * n, "\u00e9" * n, "\u00e9" * 21 + "x" * (n - 21), "x" * 20 + "\xa0" + "x" * (n - 21)):
+            for text in (run, " " + run, run + "\n", "ab " + run + " cd", "\u3000" + run, "\xa0" * 3 + run + "\u2028x"):
+                assert GB._long_chunks(text) == _long_chunks_by_regex(text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_punct_runs_same_as_finditer(seed):
+    """Runs of three of "!?.,:" found in the text's bytes: ASCII texts and texts with
+    characters of two to four bytes (and surrogates), runs of two to seven marks."""
+    rng = random.Random(seed)
+    pieces = list("ab .!?,:;-") + ["\u00e9", "\u5317", "\U0001f600", "\u2026", "\ud800", "\uff0e", "\u3002"]
+    for _ in range(300):
+        own = pieces if rng.random() < 0.6 else pieces[:10]
+        text = "".join(rng.choice(own) for _ in range(rng.randrange(0, 80)))
+        for _ in range(rng.randrange(0, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + "".join(rng.choice("!?.,:") for _ in range(rng.randrange(2, 8))) + text[at:]
+        want = [m.start() for m in GB._HINT_PUNCT.finditer(text)]
+        assert GB._punct_runs(text, text.encode("utf-8", "surrogatepass")) == want, repr(text)
+
+
 # ------------------------------------------------------- whole-word searches (G007, S003)
 from garblint.rules import artefacts as ART  # noqa: E402
 from garblint.rules import spelling as SP  # noqa: E402

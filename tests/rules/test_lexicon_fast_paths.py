@@ -499,3 +499,81 @@ def test_edits1_in_keeps_every_lexicon_word(seed, monkeypatch):
         full = nearwords._edits1(w, mini_alpha)
         pruned = nearwords._edits1_in(w, mini_ctx)
         assert {e for e in full if e in mini} == {e for e in pruned if e in mini}, w
+
+
+# ------------------------------------------------ the typo test's cost asked last (rules/_typos.py)
+def _typo_likelier_old(an, w: str, z: float, extra: float = 0.0) -> bool:
+    """``TypoTests._typo_likelier`` as it was: the channel cost worked out for every candidate."""
+    if z >= _typos.TYPO_MAX_ZIPF:
+        return False
+    cands = _typos._near_candidates(w, an.mode == "ocr")
+    if not cands and not extra and len(w) >= 7 and z < _typos.SOUND_ALIKE_MAX_ZIPF and an.mode != "ocr":
+        cands = tuple(an._sound_alikes(w))
+    if not cands:
+        return False
+    margin = _typos.TYPO_MARGIN + extra + (_typos.SHORT_WORD_MARGIN if len(w) <= 4 else 0.0)
+    morph = _typos.accepted_form(w)
+    if morph and not an._suspicious_derivation(w):
+        margin += _typos.MORPH_MARGIN
+    for c in cands:
+        if morph and c in w and len(w) - len(c) >= 2:
+            continue
+        if _typos.candidate_zipf(c) - z >= margin + _typos.COST_WEIGHT * an._channel_cost(w, c):
+            return True
+    return False
+
+
+def _analysis(mode: str):
+    from garblint.lint.document import Document
+    from garblint.rules import _lexcheck
+
+    an = _lexcheck._Analysis(Document("x", "x"), None)
+    an.mode, an.w = mode, (C.OCR if mode == "ocr" else C.GENERAL)
+    return an
+
+
+@pytest.mark.parametrize("mode", ["general", "ocr"])
+def test_typo_test_asks_the_cost_last(mode):
+    """``_typo_likelier`` (and S001's test of words nobody writes, through ``_clears``) works the
+    channel cost out only for a candidate whose Zipf gain alone reaches the margin: the same
+    answers as working it out for every candidate, for words wordfreq lists that the curated
+    lists lack and for slips of common words."""
+    rng = random.Random(5 if mode == "ocr" else 6)
+    freqs = lexicon.frequencies()
+    listed = [
+        w
+        for p in ("ab", "co", "de", "in", "re", "st", "tr", "un")
+        for w, z in lexicon.words_with_prefix(p, 3000)
+        if 0 < z < 3.5 and w.isalpha() and w not in freqs
+    ]
+    common = [w for w in freqs if len(w) >= 3 and lexicon.zipf(w) >= 4]
+    slips = []
+    for w in rng.sample(common, 150):
+        i = rng.randrange(len(w))
+        slips.append(w[:i] + rng.choice("aeiourstn") + w[i + 1 :])
+    an = _analysis(mode)
+    trues = 0
+    for w in rng.sample(listed, 250) + slips:
+        z = lexicon.zipf(w)
+        for extra in (0.0, _typos.CAPITAL_MARGIN):
+            want = _typo_likelier_old(an, w, z, extra)
+            assert _typos.TypoTests._typo_likelier.__wrapped__(an, w, z, extra) == want, (w, z, extra)
+            trues += want
+    assert trues >= 20
+
+
+def test_clears_is_the_full_comparison():
+    """``_clears(w, c, gain, margin)`` is ``gain >= margin + COST_WEIGHT * _channel_cost(w, c)``
+    for gains on both sides of the margin: the channel cost is never negative."""
+    rng = random.Random(8)
+    words = list(lexicon.frequencies())
+    for mode in ("general", "ocr"):
+        an = _analysis(mode)
+        for _ in range(400):
+            c = rng.choice(words)
+            w = _words(rng, 1)[0] if rng.random() < 0.3 else c[: rng.randrange(len(c) + 1)] + rng.choice(_PIECES) + c[rng.randrange(len(c) + 1) :]
+            cost = an._channel_cost(w, c)
+            assert cost >= 0, (w, c)
+            margin = rng.choice((_typos.UNSEEN_MARGIN, _typos.TYPO_MARGIN, 1.8, 2.3))
+            for gain in (margin - 0.01, margin, margin + _typos.COST_WEIGHT * cost, margin + rng.random() * 3, rng.random() * 5):
+                assert an._clears(w, c, gain, margin) == (gain >= margin + _typos.COST_WEIGHT * cost), (w, c, gain, margin)

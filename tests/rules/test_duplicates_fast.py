@@ -201,3 +201,49 @@ def test_repeated_sentences_equal_the_form_without_the_set_test(seed, monkeypatc
     monkeypatch.setattr(D, "_sentence_norms", lambda sents: [D.normalise(D._trail_to_spaces(s.text)) for s in sents])
     doc = Document("\n\n".join(paras) + "\n")
     assert [f.to_dict() for f in D.RepeatedSentence().check(doc, None)] == fast
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sentence_key_is_a_function_of_the_normalised_text(seed):
+    """``_sentence_key(t)`` equals the key read off the normalised text (its UTF-8 bytes without
+    the ASCII ones but a-z and 0-9), so sentences with the same normalised text have the same
+    key: case, white space runs, quotes and brackets, punctuation, and the characters NFKC or
+    case folding turn into ASCII letters (fullwidth letters, ligatures, superscripts, sharp s,
+    the Kelvin sign, no-break spaces, curly quotes)."""
+    rng = random.Random(seed)
+    pieces = list("abcXYZ019 .,;:!?-\"'()[]\t\n") + [
+        "  ",
+        "Word",
+        "WORD",
+        "\u201c",
+        "\u201d",
+        "\u2018",
+        "\u2019",
+        "\u00a0",
+        "\uff21",
+        "\uff41",
+        "\ufb01",
+        "\u00b2",
+        "\u00df",
+        "\u212a",
+        "\u00e9",
+        "E\u0301",
+        "\u0130",
+        "\u03a3",
+        "\u2026",
+        "\u2163",
+    ]
+    later = []
+    for _ in range(400):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        norm = D.normalise(D._trail_to_spaces(t))
+        want = norm.encode("utf-8", "surrogatepass").translate(None, D._NOT_ALNUM_LOWER)
+        assert D._sentence_key(t) == want, repr(t)
+        later.append((t, norm))
+    # and whole documents: a key repeats wherever a normalised text does
+    for k in range(0, 400, 8):
+        texts = [t for t, _ in later[k : k + 8]] + [later[k][0].upper(), " " + later[k][0] + " "]
+        norms = [D.normalise(D._trail_to_spaces(t)) for t in texts]
+        keys = list(map(D._sentence_key, texts))
+        if len(set(norms)) < len(norms):
+            assert len(set(keys)) < len(keys), texts

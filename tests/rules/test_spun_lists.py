@@ -83,3 +83,35 @@ def test_builtin_table_cached_and_read_back(tmp_path, monkeypatch) -> None:
         assert spun.load_weak().table == built.table
     finally:
         spun.load_weak.cache_clear()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_may_pair_never_hides_a_hit(seed, monkeypatch) -> None:
+    """``_hits`` with ``_may_pair``'s early answer against the scan of every word, on short
+    texts holding forms of both tables as written, capitalised (after a full stop too), in
+    upper case, split apart (head and second word far from each other) and with a Kelvin sign."""
+    from garblint.lint.config import Config
+
+    rng = random.Random(seed)
+    files = spun._files(Config({}))
+    tables = (spun.load_phrases(files)[0], spun.load_weak(files))
+    skipped = found = 0
+    for phrases in tables:
+        forms = rng.sample(sorted(phrases.table), 6)
+        fillers = ["the", "a", "new", "x", ".", ". ", "\n", "(", "\u201c"]
+        words, whole = [], []
+        for i, f in enumerate(forms):
+            a, b = f.split(" ")
+            words += [a, a.capitalize()] if i % 2 else [b, b.upper()]  # (heads of some forms, seconds of others)
+            whole += [f, a.capitalize() + " " + b, ". " + a.capitalize() + " " + b, a.upper() + " " + b, "\u212a" + a[1:] + " " + b]
+        for k in range(40):
+            pieces = fillers + words + (whole if k % 2 else [])  # (every other text: the words apart only)
+            text = "".join(rng.choice(pieces) + rng.choice([" ", " ", ", ", ". "]) for _ in range(rng.randrange(1, 30)))
+            doc = Document(text)
+            fast = spun._hits(doc, phrases)
+            skipped += not spun._may_pair(phrases, doc.word_counts)
+            with monkeypatch.context() as m:
+                m.setattr(spun, "_may_pair", lambda phrases, distinct: True)
+                assert fast == spun._hits(Document(text), phrases), text
+            found += bool(fast)
+    assert skipped > 20 and found > 20, (skipped, found)

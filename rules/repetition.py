@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from itertools import filterfalse
 from operator import itemgetter, methodcaller
-from typing import Iterable
+from typing import Collection, Iterable
 
 from ..lint.rule import Rule
 from ..lint.vocab import read_list
@@ -156,7 +157,7 @@ WS, COMMA, OTHER = 0, 1, 2
 
 def word_chars(doc) -> str | list[int]:
     """``_word_chars(doc.words)``, once per document (R001 and R002 read it)."""
-    return doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))[0]
+    return doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts, doc.word_counts))[0]
 
 
 def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int] | None:
@@ -167,7 +168,7 @@ def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int
     they are no longer those of the process' table (another document emptied it since)."""
     if not doc.memoised("repetition.chars"):
         return None
-    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts))
+    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts, doc.word_counts))
     if gen != _TABLE_GEN[0] or not isinstance(chars, str):
         return None
     present = doc.word_counts
@@ -199,7 +200,7 @@ def _word_chars(words, texts: list[str] | None = None) -> str | list[int]:
     return _word_chars_gen(words, texts)[0]
 
 
-def _word_chars_gen(words, texts: list[str] | None = None) -> tuple[str | list[int], int]:
+def _word_chars_gen(words, texts: list[str] | None = None, distinct: Iterable[str] | None = None) -> tuple[str | list[int], int]:
     """One character per word, the same character exactly for the same casefolded word.
 
     Comparing two characters of this string answers ``a.casefold() == b.casefold()`` for the
@@ -207,12 +208,14 @@ def _word_chars_gen(words, texts: list[str] | None = None) -> tuple[str | list[i
     come from a table kept across documents (only words the process has not seen before are
     casefolded); which character a word gets differs from document to document, but equal
     characters still mean exactly equal casefolded words. A document with more distinct
-    words than the table holds numbers its own (_doc_word_chars).
+    words than the table holds numbers its own (_doc_word_chars). ``distinct``: the texts'
+    distinct words, if known (``doc.word_counts``: the words not in the table are then picked
+    out of those, without a set of every word's text).
     """
     if texts is None:
         texts = list(map(itemgetter(2), words))
     char_of = _CHAR_OF
-    new = set(texts).difference(char_of)
+    new: Collection[str] = list(filterfalse(char_of.__contains__, distinct)) if distinct is not None else set(texts).difference(char_of)
     if new:
         fold_char = _FOLD_CHAR
         if len(char_of) + len(new) > _CHARS_MAX:

@@ -33,6 +33,7 @@ import operator
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from . import _samples
 from .hunspell import hunspell_files as _hunspell_files
 from .hunspell import hunspell_forms
 from .lazyre import lazy_re
@@ -287,17 +288,21 @@ class _Index:
 
     #: a process that looks many keys up bisects a sample of every SAMPLE_EVERY-th line in C
     #: first (made after SAMPLE_AFTER look-ups: about 3 ms for the 446,000-line index, which a
-    #: short text's few look-ups would not repay), then the 64 lines it leaves in Python
+    #: short text's few look-ups would not repay), then the 64 lines it leaves
     SAMPLE_EVERY = 64
     SAMPLE_AFTER = 500
+    #: a mapped file's sample, once made, is kept beside it in the data cache folder and read
+    #: back by later processes after STORED_AFTER look-ups (``lint/_samples.py``)
+    STORED_AFTER = 50
 
-    def __init__(self, buf: Any, starts: Any, base: int = 0) -> None:
+    def __init__(self, buf: Any, starts: Any, base: int = 0, sample_file: Path | None = None) -> None:
         self.buf = buf  # bytes, or a read-only mmap of the cache file
         self.starts = starts  # line offsets from ``base``
         self.base = base
         self.end = len(buf)
         self._sample: list[bytes] | None = None
         self._probes = 0
+        self.sample_file = sample_file  # where the sample is kept (None: not kept)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "_Index":
@@ -340,12 +345,13 @@ class _Index:
     def open(cls, path: Path) -> "_Index":
         """The index in the file ``path``, mapped read-only (a damaged file: ValueError)."""
         with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size < 8:
+            st = os.fstat(fh.fileno())
+            if st.st_size < 8:
                 raise ValueError("truncated lexicon index")
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         n = cls._check(mm)
         # the offsets, in this machine's byte order (the cache file is written here)
-        return cls(mm, memoryview(mm)[8 : 8 + 4 * n].cast("I"), 8 + 4 * n)
+        return cls(mm, memoryview(mm)[8 : 8 + 4 * n].cast("I"), 8 + 4 * n, _samples.sample_file(path, st, cls.SAMPLE_EVERY))
 
     def _first_at_least(self, key: bytes) -> int:
         """The index of the first line whose first ``len(key)`` bytes are not below ``key``
@@ -364,8 +370,11 @@ class _Index:
             hi = min(hi, j * every)
         else:
             self._probes += 1
-            if self._probes > self.SAMPLE_AFTER:
+            if self._probes == self.STORED_AFTER + 1:
+                self._sample = _samples.read(self)
+            elif self._probes > self.SAMPLE_AFTER:
                 self._sample = self._make_sample()
+                _samples.keep(self, self._sample)
         while lo < hi:
             mid = (lo + hi) // 2
             s = base + starts[mid]

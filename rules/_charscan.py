@@ -1,4 +1,4 @@
-"""Character scans of E002 and E004 (rules/encoding.py) done in C: the characters looked
+"""Character scans of E002 and E004 (rules/encoding.py) and U001 done in C: the characters looked
 for are found among the text's characters outside ASCII (its UTF-8 bytes from 0x80 up,
 decoded) or, for ASCII controls, among its bytes, then located by ``str.find``; a regex tried at
 every position of a long text costs about 12-15 ms per megabyte.
@@ -15,8 +15,12 @@ _ASCII_BYTES = bytes(range(128))
 
 
 def _non_ascii(text: str) -> str:
-    """The characters of ``text`` outside ASCII, in order (its UTF-8 bytes without the ASCII
-    ones, decoded: a character of several bytes holds no ASCII byte)."""
+    """The characters of ``text`` outside ASCII, in order: its UTF-8 bytes without the ASCII
+    ones (a character of several bytes holds none), decoded. In C, about a millisecond on
+    200,000 words, against a regex scan of the whole text for a character class (5-12 ms).
+    (U001 uses it too.)"""
+    if text.isascii():
+        return ""
     return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 

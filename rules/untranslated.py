@@ -12,6 +12,7 @@ from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
+from ._charscan import _non_ascii, _positions
 
 # (script, language hint, character class). Order matters only for naming.
 _SCRIPTS = (
@@ -132,33 +133,10 @@ _LATIN_NON_ASCII = lazy_re(r"[\u00c0-\u024f\u1e00-\u1eff]+")
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
-_ASCII = bytes(range(128))
 _FOREIGN_CHAR = lazy_re(f"[{_FOREIGN_CLASS}]")
 #: a text with more distinct characters of a class than this is searched by regex over the
 #: whole text (``_positions`` scans the text once per distinct character)
 _MAX_FIND_CHARS = 24
-
-
-def _non_ascii(text: str) -> str:
-    """The characters of ``text`` outside ASCII, in order: its UTF-8 bytes without the ASCII
-    ones (a character of several bytes holds none), decoded. In C, about a millisecond on
-    200,000 words, against a regex scan of the whole text for a character class (5-12 ms)."""
-    if text.isascii():
-        return ""
-    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-
-
-def _positions(text: str, chars: "set[str]") -> list[int]:
-    """Where each of ``chars`` stands in ``text``, in text order (``str.find``, in C)."""
-    out: list[int] = []
-    find = text.find
-    for ch in chars:
-        p = find(ch)
-        while p >= 0:
-            out.append(p)
-            p = find(ch, p + 1)
-    out.sort()
-    return out
 
 
 def _latin_letters(text: str, others: str | None = None) -> int:

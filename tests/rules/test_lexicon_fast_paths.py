@@ -577,3 +577,47 @@ def test_clears_is_the_full_comparison():
             margin = rng.choice((_typos.UNSEEN_MARGIN, _typos.TYPO_MARGIN, 1.8, 2.3))
             for gain in (margin - 0.01, margin, margin + _typos.COST_WEIGHT * cost, margin + rng.random() * 3, rng.random() * 5):
                 assert an._clears(w, c, gain, margin) == (gain >= margin + _typos.COST_WEIGHT * cost), (w, c, gain, margin)
+
+
+# ------------------------------------------------ stored samples of mapped tables (lint/lexicon.py)
+def test_sample_kept_beside_the_table_and_read_back(tmp_path, monkeypatch):
+    """A mapped table's sample, made after SAMPLE_AFTER look-ups, is kept in the data cache
+    folder and read back by a later opening after STORED_AFTER look-ups: the same sample
+    (``_make_sample``) and the same answers as a table in memory; a damaged or foreign sample
+    file, or one of a table made again, is not used."""
+    rng = random.Random(4)
+    # (keys with a carriage return: a stored sample must not be split at it)
+    words = sorted({"".join(rng.choice("abcdefgh\r") for _ in range(rng.randrange(1, 9))) for _ in range(9000)})
+    lines = sorted((f"{w}\t{i}" for i, w in enumerate(words)), key=str.encode)
+    memory = lexicon._Index.from_lines(lines)
+    monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
+    keys = [rng.choice(words) + rng.choice(("", "", "a", "\r")) for _ in range(1500)]
+
+    def answers(ix):
+        return [(ix.raw(k), ix._first_at_least(k.encode()), ix.block_between(k[:2], k[:2] + "z")) for k in keys]
+
+    want = answers(memory)
+    first = lexicon.cached_table("tbl-v1.bin", lambda: lines)  # (made, then opened from the file next)
+    first = lexicon._Index.open(tmp_path / "tbl-v1.bin")
+    assert answers(first) == want and first._sample == first._make_sample()
+    (kept,) = tmp_path.glob("sample-tbl-v1.bin-*")
+    assert kept.read_bytes() == b"".join(first._make_sample())
+    again = lexicon._Index.open(tmp_path / "tbl-v1.bin")
+    for k in keys[: again.STORED_AFTER + 1]:
+        again.raw(k)
+    assert again._sample == again._make_sample()  # (read back, not made: fewer look-ups than SAMPLE_AFTER)
+    assert answers(again) == want
+    good = kept.read_bytes()
+    last = good[good.rindex(b"\n", 0, len(good) - 1) + 1 :]
+    for damage in (b"", good[:-1], good[40:], b"x" + good, good[: -len(last)] + last.replace(b"\t", b"\tx"), good + last):
+        kept.write_bytes(damage)
+        ix = lexicon._Index.open(tmp_path / "tbl-v1.bin")
+        for k in keys[: ix.STORED_AFTER + 1]:
+            ix.raw(k)
+        assert ix._sample is None, damage[:20]
+        assert answers(ix) == want
+    # a table made again (another modification time or inode) has a sample file of its own
+    lexicon._save(memory, tmp_path, "tbl-v1.bin", "tbl-")
+    remade = lexicon._Index.open(tmp_path / "tbl-v1.bin")
+    assert remade.sample_file != again.sample_file
+    assert answers(remade) == want

@@ -124,9 +124,9 @@ def skipped_candidates(an, defined: "set[str]") -> set[str]:
     """The casefolded title-case words mid-sentence that G002 passes over wherever they stand
     (its tests that read the word alone): a defined term; a word capitalised on its own more
     than once or last in a name, unless a function word or an auxiliary after a name; and, but
-    for those two kinds, a word never written in lower case mid-sentence that is a verb in a
-    verb slot or an -ly adverb after no word (``_grammatical_word`` is true after some word
-    only if it is after a verb slot word)."""
+    for those two kinds, a word never written in lower case mid-sentence that
+    ``_grammatical_word`` rejects after any word (it can accept a word after a verb-slot word
+    only, so it is asked once, after one)."""
     # (by set operations in C: the counts of cap_name_last and lower_mid are 1 or more)
     lows = set(an.cap_mid_low)
     out = lows.intersection(defined)

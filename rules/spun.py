@@ -164,26 +164,20 @@ def _cached_builtin_weak() -> Phrases | None:
 
 
 def _save_builtin_weak(phrases: Phrases) -> None:
-    import contextlib
+    """Keep the table in the data cache folder (atomically, through the folder's one writer,
+    which also deletes this family's copies written over a week ago: a reinstall or an edited
+    list changes the name, and the old 1.9 MB copies would otherwise stay for ever)."""
     import marshal
     import os
-    import tempfile
+    from pathlib import Path
+
+    from ..lint.lexicon import _Blob, _save
 
     path = _weak_cache_path()
     if path is None:
         return
-    with contextlib.suppress(OSError):
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".spun-", suffix=".part", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps((phrases.table, phrases.first, phrases.first_cap, phrases.second)))
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    data = _Blob(marshal.dumps((phrases.table, phrases.first, phrases.first_cap, phrases.second)))
+    _save(data, Path(os.path.dirname(path)), os.path.basename(path), "spun-forms-")
 
 
 #: Word pairs looked up by bisection in the lines of the weaker forms before the table is

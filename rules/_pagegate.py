@@ -23,8 +23,9 @@ pre-test) is skipped for plain prose: most documents hold no scraped page at all
   document, or a unit of fewer than 25 words opening with a copyright sign, "copyright" or
   an imperative word).
 
-A long phrase of the user's lists, a unit longer than 600 characters (its normalised head
-is cut) or other characters make the test answer False: the full analysis runs.
+A document over MAX_CHARS characters, a long phrase of the user's lists, a unit longer than
+600 characters (its normalised head is cut) or other characters make the test answer False:
+the full analysis runs.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _BIO_RUNS = frozenset(w for w in _BIO_WORDS.pattern.replace("['\\u2019]?s", "").
     "masters",
 }
 _NOTICE_FIRST = _IMPERATIVE | {"copyright"}
+MAX_CHARS = 20_000  # longer documents go the long way
 _MAX_PHRASE = 200  # a longer phrase could reach the cut head of a long unit
 
 
@@ -81,6 +83,8 @@ def quiet(doc, config) -> bool:
 
 def _quiet(doc, config) -> bool:
     text = doc.text
+    if len(text) > MAX_CHARS:
+        return False  # (the test's own cost grows with the text, its chance of passing falls)
     if not text.isascii():
         rest = text
         for ch in _SAFE:

@@ -448,20 +448,17 @@ def _rst(path: str | None) -> bool:
     return is_rst(path)
 
 
-_analyse_page = _quiet = _empty_page = None
+_analyse_page = None
 
 
 def _page(doc, config):
     """``_pageshape.analyse(doc, config)`` (imported on first use: _pageshape imports this
     module; an import statement in each rule's check costs more than the memo look-up)."""
-    global _analyse_page, _quiet, _empty_page
+    global _analyse_page
     if _analyse_page is None:
         from ._pageshape import analyse
-        from ._pagegate import empty_page, quiet
 
-        _analyse_page, _quiet, _empty_page = analyse, quiet, empty_page
-    if not doc.memoised("boilerplate.page") and _quiet(doc, config):
-        return _empty_page()  # (plain prose: no B001-B003 finding; unless B004 analysed it)
+        _analyse_page = analyse
     return _analyse_page(doc, config)
 
 

@@ -168,6 +168,10 @@ def test_interrupt_anywhere_in_check_exits_130_without_traceback(tmp_path, monke
 
 
 # ------------------------------------------------------------- real SIGINT
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigint_during_fix_of_many_files(tmp_path, jobs):
@@ -181,6 +185,10 @@ def test_sigint_during_fix_of_many_files(tmp_path, jobs):
     proc = subprocess.Popen(
         [sys.executable, "-m", "garblint.lint.cli", "check", "--fix", "--no-cache", "--jobs", jobs, "--select", "P,R", str(folder)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        # Ctrl-C's default action for the child, whatever this process inherited: a suite
+        # started in the background (``cmd &``, nohup) ignores SIGINT, an ignored signal stays
+        # ignored across exec, and Python then installs no KeyboardInterrupt handler.
+        preexec_fn=_default_sigint,
     )
     # Wait until fixing has begun (a file changed), then press Ctrl-C (the whole process group).
     deadline = time.monotonic() + 240

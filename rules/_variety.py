@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lint import lexicon
+from ..lint.judged import JudgedWords
 from ._words import _known, _stem_known, _word_file
 
 # (British ending, American ending): the word ends so, and the stem before it keeps at least
@@ -96,28 +97,14 @@ def variety_of(w: str) -> tuple[str, str] | None:
 
 
 #: the word texts variety_candidate has answered for in this process, and those it said yes to
-_TESTED: set[str] = set()
-_CANDIDATES: set[str] = set()
-_TESTED_MAX = 262144  # emptied when it grows past this
+_CANDIDATE_WORDS = JudgedWords(variety_candidate)
 
 
 def variety_words(doc: Any) -> set[str]:
     """The document's distinct words that are ``variety_candidate`` (found once per document):
     only words the process has not met before are tested, the rest are picked out in C by set
     operations rather than a cached call per distinct word of every document."""
-    return doc.memo("variety.words", lambda: _variety_words(doc.word_counts))  # type: ignore[no-any-return]
-
-
-def _variety_words(counts: Any) -> set[str]:
-    new = counts.keys() - _TESTED
-    if new:
-        if len(_TESTED) + len(new) > _TESTED_MAX:
-            _TESTED.clear()
-            _CANDIDATES.clear()
-            new = set(counts)
-        _TESTED.update(new)
-        _CANDIDATES.update(filter(variety_candidate, new))
-    return _CANDIDATES.intersection(counts)
+    return doc.memo("variety.words", lambda: _CANDIDATE_WORDS.passing(doc.word_counts))  # type: ignore[no-any-return]
 
 
 def document_variety(doc: Any) -> str | None:

@@ -8,6 +8,7 @@ from itertools import compress, repeat
 from operator import is_, itemgetter
 from typing import Iterator
 
+from ..lint.judged import JudgedWords
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share, foreign_document
@@ -227,26 +228,14 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     return None
 
 
-#: the word texts ``_opens_a_run`` has judged in this process, and those that are unknown
-#: words (``_latin_word_state`` False)
-_JUDGED: set[str] = set()
-_UNKNOWN: set[str] = set()
-_JUDGED_MAX = 262144  # emptied when it grows past this
+#: the word texts judged in this process, and those that are unknown words
+#: (``_latin_word_state`` False): a run can open on one
+_OPENERS = JudgedWords(lambda w: _latin_word_state(w) is False)
 
 
 def _opens_a_run(words: "dict[str, int]") -> bool:
-    """Whether any of ``words`` is ``_latin_word_state`` False (a run can open on it): only
-    words the process has not met before are judged, the rest are answered by set operations
-    in C instead of a cached call per distinct word of every document."""
-    new = words.keys() - _JUDGED
-    if new:
-        if len(_JUDGED) + len(new) > _JUDGED_MAX:
-            _JUDGED.clear()
-            _UNKNOWN.clear()
-            new = set(words)
-        _JUDGED.update(new)
-        _UNKNOWN.update(w for w in new if _latin_word_state(w) is False)
-    return not _UNKNOWN.isdisjoint(words)
+    """Whether any of ``words`` is ``_latin_word_state`` False (a run can open on it)."""
+    return _OPENERS.any_passing(words)
 
 
 def _common_elsewhere(w: str) -> bool:

@@ -8,6 +8,7 @@ drifts from it (checked by hand with a deliberate mutation of each fast path).
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 
 import pytest
 
@@ -186,12 +187,19 @@ def test_index_bisection_through_the_sample_same_as_plain(every):
         ]
         keys += [h.split(b"\n")[0] for h in heads]
         old = [_first_at_least_old(index, k) for k in keys]
-        index._sample, index.SAMPLE_EVERY = None, every
-        index._sample = index._make_sample()
-        try:
+        with _sampled(index, every):
             assert [index._first_at_least(k) for k in keys] == old
-        finally:
-            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
+
+
+@contextmanager
+def _sampled(index, every: int):
+    """``index`` with its sample made of every ``every``-th line (then dropped again)."""
+    index._sample, index.SAMPLE_EVERY = None, every
+    index._sample = index._make_sample()
+    try:
+        yield
+    finally:
+        index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
 
 
 def _fields_old(index, word: str) -> bytes | None:
@@ -229,12 +237,8 @@ def test_index_fields_through_the_sample_same_as_plain(every):
         words += ["", "\x00", "\uffff", "\ud800", "zzzzzzzz", "a\tb", "\n"]
         old = [_fields_old(index, w) for w in words]
         assert any(old) and not all(old)
-        index._sample, index.SAMPLE_EVERY = None, every
-        index._sample = index._make_sample()
-        try:
+        with _sampled(index, every):
             assert [index._fields(w) for w in words] == old
-        finally:
-            index._sample, index.SAMPLE_EVERY = None, lexicon._Index.SAMPLE_EVERY
 
 
 # ------------------------------------------------ the weighted edit cost (rules/_confusion.py)

@@ -43,9 +43,9 @@ def test_opens_a_run_same_as_asking_every_word(most, monkeypatch) -> None:
     """``_opens_a_run`` (words judged once per process, answered by set operations) against
     ``_latin_word_state`` of every word, on documents that share words; with a small bound
     the kept sets are emptied now and then."""
-    monkeypatch.setattr(new, "_JUDGED", set())
-    monkeypatch.setattr(new, "_UNKNOWN", set())
-    monkeypatch.setattr(new, "_JUDGED_MAX", most)
+    from garblint.lint.judged import JudgedWords
+
+    monkeypatch.setattr(new, "_OPENERS", JudgedWords(new._OPENERS.test, most))
     rnd = random.Random(most)
     pool = ["the", "house", "por", "muito", "nunca", "olvidaremos", "tanta", "la", "de", "Paris", "école", "l'école", "xqzv", "42", "The"]
     opened = 0

@@ -58,9 +58,9 @@ def test_repeated_word_scan_matches_the_walk(monkeypatch):
 def test_variety_words_are_the_candidates_among_the_words(monkeypatch, table_max):
     from garblint.rules import _variety as V
 
-    monkeypatch.setattr(V, "_TESTED_MAX", table_max)
-    monkeypatch.setattr(V, "_TESTED", set())
-    monkeypatch.setattr(V, "_CANDIDATES", set())
+    from garblint.lint.judged import JudgedWords
+
+    monkeypatch.setattr(V, "_CANDIDATE_WORDS", JudgedWords(V.variety_candidate, table_max))
     words = ["colour", "color", "organise", "organize", "theatre", "center", "Colour", "analyse", "the", "realised", "x"]
     rng = random.Random(table_max)
     for _ in range(100):

@@ -62,7 +62,8 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
-from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _kinds_of, _token_kind  # noqa: F401
+from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _token_kind  # noqa: F401
+from ._lexfacts import KIND, ODD, document_facts
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import code_shaped, technical_term
@@ -281,10 +282,10 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
         texts = self.doc.word_texts
         # the common path (a known word, a capitalised common word, a number) skipped without
-        # a Python-level loop: each word text's kind is kept for the process (_token_kind),
-        # read from a plain dict (half the cost of a cached call per word)
-        kinds = _kinds_of(self.doc.word_counts)
-        for idx in compress(range(len(texts)), map(kinds.__getitem__, texts)):
+        # a Python-level loop: each word text's kind is kept for the process (_lexfacts),
+        # the document's words of other kinds read from a plain dict
+        kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND)}
+        for idx in compress(range(len(texts)), map(kinds.get, texts)):
             tok = words[idx]
             if tok.start in owned:
                 continue
@@ -621,7 +622,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, self.doc.word_counts):
+        odd = {w for w, b in document_facts(self.doc).items() if b & ODD}
+        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, odd=odd):
             a, b = m.start(), m.end()
             # the core without edge marks, or the whole chunk when mostly edge marks ("*;=:");
             # None for a symbol cited in quotation marks: "expected '='", "the '%' sign"

@@ -173,6 +173,8 @@ def _runs(text: str, others: str) -> "Iterator[re.Match[str]]":
 def _latin_share(text: str, others: str | None = None) -> float:
     if others is None:
         others = _non_ascii(text)
+    if not others:
+        return 1.0  # an ASCII text: no letter of another script, so all Latin (or no letter)
     latin = _latin_letters(text, others)
     # (every run starts with a letter of another script: none in ASCII text, which then
     # never compiles the big pattern)

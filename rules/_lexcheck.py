@@ -63,7 +63,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 )
 from ._ocrwords import OcrWords
 from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _token_kind  # noqa: F401
-from ._lexfacts import KIND, ODD, document_facts
+from ._lexfacts import INERT, KIND, ODD, document_facts
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import code_shaped, technical_term
@@ -164,6 +164,24 @@ def _capital_slip_candidate(low: str) -> bool:
     curated or foreign words are never a capitalised slip."""
     z = lexicon.zipf(low)
     return z < CAPITAL_MAX_ZIPF and not _known(low) and not _foreign_word(low, z)
+
+
+def inert_plain(w: str) -> bool:
+    """Whether ``_Analysis._plain_token`` leaves a word of kind _PLAIN at once, as a token of
+    its own outside OCR mode, whatever the document, its place and the config: too long; not
+    lower-case and not a capitalised word (its lower-case form a word, or mixed case), or a
+    capitalised word without a long s that is too short or common to be a capitalised slip
+    (``_capital_slip_candidate``, the first of that test's conditions that reads no place); a
+    lower-case word of the curated lists or shorter than three letters. ``_lexfacts`` keeps
+    the answer for each word of a run; the token loop then skips the word's tokens."""
+    if len(w) > MAX_WORD:
+        return True
+    if not w.islower():
+        low = w.lower()
+        if low in lexicon.counts() or not (w[0].isupper() and w[1:].islower()):
+            return True
+        return "\u017f" not in w and not (len(w) >= 5 and w.isascii() and _capital_slip_candidate(low))
+    return len(w) < 3 or _known(w)
 
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
@@ -284,7 +302,9 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         # the common path (a known word, a capitalised common word, a number) skipped without
         # a Python-level loop: each word text's kind is kept for the process (_lexfacts),
         # the document's words of other kinds read from a plain dict
-        kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND)}
+        # (outside OCR mode, the tokens _plain_token would leave at once are skipped too)
+        inert = 0 if self.mode == "ocr" else INERT
+        kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND) and not b & inert}
         for idx in compress(range(len(texts)), map(kinds.get, texts)):
             tok = words[idx]
             if tok.start in owned:

@@ -6,8 +6,9 @@ the few words with a fact instead of passing over all of them itself.
 The facts, as bits: the word's kind for the spelling/OCR analysis (``_tokenkinds``, the two
 low bits: ``_SKIP`` is none), a word with four identical letters or six consonants
 (``_garbage._odd_word``: O004's hints), a lower-case word U001's foreign runs can open on
-(``untranslated._latin_word_state`` False) and a word with an American/British spelling-pair
-ending (``_variety.variety_candidate``: S004)."""
+(``untranslated._latin_word_state`` False), a word with an American/British spelling-pair
+ending (``_variety.variety_candidate``: S004) and a word of kind _PLAIN the analysis leaves at
+once outside OCR mode (``_lexcheck.inert_plain``)."""
 
 from __future__ import annotations
 
@@ -17,17 +18,19 @@ from typing import Any
 
 from ..lint.judged import WordFacts
 from ._garbage import _odd_word
-from ._tokenkinds import kinds_of_new
+from ._tokenkinds import _PLAIN, kinds_of_new
 
 KIND = 3
 ODD = 4
 OPENER = 8
 VARIETY = 16
+INERT = 32
 
 
 def _facts(new: list[str]) -> list[int]:
     """The facts of each of the word texts ``new``."""
-    from ._variety import variety_candidate  # (modules that read the facts: imported here)
+    from ._lexcheck import inert_plain  # (modules that read the facts: imported here)
+    from ._variety import variety_candidate
     from .untranslated import _latin_word_state
 
     bits = kinds_of_new(new)
@@ -40,6 +43,9 @@ def _facts(new: list[str]) -> list[int]:
         bits[i] |= OPENER
     for i in compress(at, map(variety_candidate, lows)):
         bits[i] |= VARIETY
+    plain = [i for i, b in enumerate(bits) if b & KIND == _PLAIN]
+    for i in compress(plain, map(inert_plain, [new[i] for i in plain])):
+        bits[i] |= INERT
     return bits
 
 

@@ -16,6 +16,7 @@ from garblint.lint import lexicon
 from garblint.lint.document import Document
 from garblint.lint.judged import WordFacts
 from garblint.rules import _garbage as G
+from garblint.rules import _lexcheck as L
 from garblint.rules import _tokenkinds as K
 from garblint.rules import _variety as V
 from garblint.rules import _lexfacts as F
@@ -52,6 +53,8 @@ def _facts_of(w: str) -> int:
         b |= F.OPENER
     if V.variety_candidate.__wrapped__(w):
         b |= F.VARIETY
+    if b & F.KIND == K._PLAIN and L.inert_plain(w):  # (tested below: no finding changes)
+        b |= F.INERT
     return b
 
 
@@ -113,3 +116,43 @@ def test_readers_of_the_facts_pick_what_their_passes_picked(monkeypatch):
         assert kinds == {w: k for w in words if (k := K._token_kind(w))}, t
         picked = [a + bool(b) for a, b in zip(picked, (S._name_candidates(doc), V.variety_words(doc), U._opens_a_run(doc), odd))]
     assert min(picked) >= 10, picked
+
+
+_PROSE = (
+    "the and house report vote court Futhermore Peolple Smith Johnson Morley Mlorley Altbough Thoes Tbe Tho "
+    "Moſt ſhip USA McDonald Ngubane Kang-hoon colour Rnodern rnodern teh recieve definately jolliest goin "
+    "Hmmmm brrrrr Xx Ab Kowalski Nakamura Abcdefghijklmnopqrstuvwxyzabcdefghij abcdefghijklmnopqrstuvwxyzabcdefghij pessoal itulah"
+).split()
+
+
+def _prose(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randrange(3, 12)):
+        words = [rng.choice(_PROSE) for _ in range(rng.randrange(1, 9))]
+        out.append(" ".join(words) + rng.choice([". ", "! ", ", ", ".\n\n", " "]))
+    return "".join(out).strip()
+
+
+@pytest.mark.parametrize("mode", ["general", "ocr"])
+def test_skipping_inert_tokens_changes_no_finding(mode, monkeypatch):
+    """The token loop's skip of _PLAIN words ``_lexcheck.inert_plain`` says yes to (outside OCR
+    mode) finds what the loop over every such token finds: sentence-initial and inner
+    capitalised words, rare words and slips, long s, mixed case, short and over-long words."""
+    from garblint.lint.config import Config
+
+    config = Config({"mode": mode})
+    rng = random.Random(11 if mode == "ocr" else 12)
+    texts = [_prose(rng) for _ in range(400)]
+
+    def findings() -> list:
+        return [
+            [(i.code, i.start, i.end, i.message, i.suggestions, i.confidence) for v in L._Analysis(Document(t), config).run().values() for i in v]
+            for t in texts
+        ]
+
+    skipping = findings()
+    monkeypatch.setattr(L, "INERT", 0)  # (every _PLAIN token through _plain_token)
+    assert findings() == skipping
+    assert sum(map(len, skipping)) > 200
+    inert = {w for w in _PROSE if F.document_facts(Document(w)).get(w, 0) & F.INERT}
+    assert {"Tbe", "USA", "Xx", "Hmmmm", "Kowalski"} <= inert and not inert & {"Moſt", "Futhermore", "Ngubane", "teh"}

@@ -358,17 +358,17 @@ _HINT = lazy_re(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n
 _WORD_CHAR = lazy_re(r"\w")
 
 
-def _hints(text: str, marks: "set[str] | None" = None):
+def _hints(text: str):
     """The matches of ``_HINT.finditer(text)``, tried only where one can start: every hint holds
     an apostrophe at its first, second or third character, so only the three positions up to
     each apostrophe are tried, in order, instead of every blank of the text (five times faster
     on a long text; tests/rules/test_fast_paths.py compares them). The apostrophes are found by
-    ``str.find`` of each kind the text holds (``marks``, when the caller knows them), not by a
-    regex scan of the whole text (4.8 -> 1 ms over the 2,000 bench files)."""
+    ``str.find`` of each kind the text holds, not by a regex scan of the whole text (4.8 -> 1 ms
+    over the 2,000 bench files)."""
     pos = 0  # where the last match ended: finditer's matches do not overlap
     tried = -1
     match = _HINT.match
-    for p in _positions(text, {ch for ch in _APOS if ch in text} if marks is None else marks):
+    for p in _positions(text, {ch for ch in _APOS if ch in text}):
         for s in (p - 2, p - 1, p):
             if s < pos or s <= tried:
                 continue
@@ -379,12 +379,11 @@ def _hints(text: str, marks: "set[str] | None" = None):
                 yield m
 
 
-def _contraction_matches(text: str, marks: "set[str] | None" = None):
+def _contraction_matches(text: str):
     """``_BROKEN_CONTRACTION.finditer(text)``, tried only at the word before each hint (its
-    look-behind makes a plain scan try every position of a long text); ``marks`` as for
-    ``_hints``."""
+    look-behind makes a plain scan try every position of a long text)."""
     end = 0
-    for h in _hints(text, marks):
+    for h in _hints(text):
         i = h.start()
         # back over white space to the word before the gap, then to that word's start
         j = i
@@ -416,11 +415,10 @@ def broken_contractions(text: str) -> list[tuple[int, int, str]]:
     """Contractions split by a space or line break ("isn ‘t", "don 't", "it' s", "is n't",
     "wasn'\\nt"): (start, end, the joined form). Quoted words ("'tis", "rock 'n' roll") and a
     possessive after a noun are not contractions of this kind and are left alone."""
-    marks = {ch for ch in _APOS if ch in text}  # (the kinds of apostrophe the text holds)
-    if not marks:
+    if not any(ch in text for ch in _APOS):
         return []
     out = []
-    for m in _contraction_matches(text, marks):
+    for m in _contraction_matches(text):
         if m.group("neg"):
             if not (m.group("g1") or m.group("g2")):
                 continue  # "isn't": whole

@@ -213,6 +213,44 @@ def test_cap_mid_same_as_per_word(seed):
     assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
 
 
+_CASE_PIECES = [
+    "QUELL",
+    "quell\u2019s",
+    "Quell\u2019s",
+    "STRASSE",
+    "Stra\u00dfe",
+    "strasse",
+    "stra\u00dfe",
+    "\u01c5emal",
+    "\u01c6emal",
+    "MAY",
+    "Ng's",
+]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_word_sets_asked_same_as_built(seed):
+    # WrittenLower and CapMid (a short text's lower-case and mid-sentence capitalised forms,
+    # asked word by word) against the sets they replaced, asked about every form of every
+    # word of the text and forms it does not have
+    rng = random.Random(seed)
+    pieces = rng.sample(_NAME_PIECES + _CASE_PIECES, rng.randrange(1, 30))
+    text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 120)))
+    doc = Document(text)
+    M._add_facts(set(doc.word_counts).difference(M._INFO))
+    first = M._first_words(text, doc.word_starts, doc.sentences)
+    lower = {M._LOW[t] for t in doc.word_counts} - {None}
+    cap_mid = _old_cap_mid(doc.word_texts, first)
+    asked_lower = M.WrittenLower(doc.word_counts)
+    asked_cap = M.CapMid(doc.word_counts, doc.word_texts, first)
+    forms = {f for t in _NAME_PIECES + _CASE_PIECES for f in (t, t.casefold(), M.fold(t), M.fold(t.rstrip("s").rstrip("'\u2019")))}
+    forms.update(f for t in doc.word_counts for f in (M._LOW[t], M._CAP[t], M._INFO[t][6], M._INFO[t][10]))
+    forms.discard(None)
+    for f in sorted(forms):
+        assert (f in asked_lower) == (f in lower), (f, text)
+        assert (f in asked_cap) == (f in cap_mid), (f, text)
+
+
 @pytest.mark.parametrize("seed", range(100))
 def test_extract_mentions_of_long_texts_same_as_before(seed):
     # long texts of few distinct words: extract_mentions takes _cap_mid's path for them

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..lint.lazyimport import lazy_module
 from ..lint.vocab import read_list
@@ -38,6 +38,10 @@ else:
 
 
 # -------------------------------------------------------------------- entities
+def _none() -> None:
+    return None
+
+
 @dataclass
 class Entity:
     id: int
@@ -49,13 +53,22 @@ class Entity:
     loose: list[Mention] = field(default_factory=list)
     #: the weighed spellings of the surname (a person) or of the name (a bare entity; None when
     #: it has one spelling and no names-list entry, so nothing to choose)
-    spelling: SlotChoice | None = None
+    spelling: SlotChoice | None = field(default_factory=_none)
     #: the weighed spellings of a person's first name
-    first: SlotChoice | None = None
+    first: SlotChoice | None = field(default_factory=_none)
 
     @property
     def fulls(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "full"]
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached for ``spelling`` and ``first`` of a person whose weighing _analyse left until
+        # they are read (it deletes both; with a default factory the class holds no default to
+        # find instead): most people are named once, and no rule reads their spellings then.
+        if name in ("spelling", "first") and "mentions" in self.__dict__:
+            _weigh_person(self, None)
+            return self.__dict__[name]
+        raise AttributeError(name)
 
 
 @dataclass
@@ -568,7 +581,10 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # 6. weigh each entity's spellings (a names-list entry first)
     for e in entities:
         if e.person:
-            _weigh_person(e, index)
+            if index is None:  # (nothing to match with: weighed when first read, Entity.__getattr__)
+                del e.spelling, e.first
+            else:
+                _weigh_person(e, index)
         else:
             _weigh_bare(e, index)
     possible: list[tuple[Mention, list[tuple[str, str]]]] = []

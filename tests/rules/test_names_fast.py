@@ -11,7 +11,7 @@ import pytest
 
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
-from garblint.rules._namewords import _OPENING
+from garblint.rules._namewords import _OPENING, fold
 
 _OPEN_PIECES = [
     ":",
@@ -515,3 +515,121 @@ def test_no_relation_same_as_word_boundary_form(seed):
             + pick(_NO_REL_PIECES)
         )
         assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+
+
+# ------------------------------------------------------------------ N001/N003, spellings weighed when read
+from garblint.rules import names as N  # noqa: E402
+
+
+def _old_person_variants(e, analysis):
+    flags = []
+    accepted = analysis.accepted
+    sur, first = e.spelling, e.first
+    assert sur is not None and first is not None
+    listed = e.listed is not None
+    n_sur = len(sur.counts)
+    n_first = len(first.counts)
+    if not listed and n_sur <= 1 and n_first <= 1 and sum(sur.raw_counts.values()) == len(e.mentions):
+        # one spelling of each, every mention counted (none without a surname): none differs
+        return flags
+    for m in e.mentions:
+        if m.kind == "full" and analysis.index is not None and fold(m.text) in analysis.index.exact:
+            continue
+        sur_f = fold(m.surname)
+        sur_bad = (sur.certain and sur_f != fold(sur.canonical or "")) or (not sur.certain and n_sur > 1)
+        first_bad = False
+        if m.kind == "full":
+            ff = fold(m.first or "")
+            first_bad = (first.certain and ff != fold(first.canonical or "")) or (not first.certain and n_first > 1)
+        if not (sur_bad or first_bad):
+            continue
+        if m.kind == "bare" and sur.canonical and N._made_from(m.text, sur.canonical):
+            continue  # "Quellies", "A-Quell": made from the name, not a misspelling of it
+        if not listed and m.kind == "bare" and sur_f in accepted:
+            continue
+        sur_opts = [sur.canonical] if sur.certain else [r for r in sur.ranked]
+        first_opts = [first.canonical] if (m.kind == "full" and first.certain) else (first.ranked if m.kind == "full" else [None])
+        suggestions = []
+        for fo in first_opts:
+            for so in sur_opts:
+                rep = N._rewrite(m, fo, so)  # type: ignore[arg-type]  # a certain choice has its spelling
+                if rep != m.text and rep not in suggestions:
+                    suggestions.append(rep)
+        suggestions = suggestions[:4]
+        if not suggestions:
+            continue
+        uncertain = (sur_bad and not sur.certain) or (first_bad and not first.certain)
+        what = []
+        if n_sur > 1:
+            what.append(f"surname spelled {n_sur} ways here: {N.describe(sur)}")
+        if m.kind == "full" and n_first > 1:
+            what.append(f"first name spelled {n_first} ways: {N.describe(first)}")
+        if e.listed is not None:
+            listed_first, listed_sur = e.listed
+            lf = f"{listed_first} {listed_sur}" if listed_first else listed_sur
+            msg = f"'{m.text}' differs from the names list's '{lf}'"
+            if what:
+                msg += "; " + "; ".join(what)
+            conf = 0.85
+        elif uncertain:
+            msg = f"'{m.text}': one person's name is spelled inconsistently and the right spelling is uncertain; candidates ranked: " + "; ".join(
+                what
+            )
+            conf = 0.6
+        else:
+            src = sur.source if sur_bad else first.source
+            why = {"introduction": "as introduced", "frequency": "most often", "lexicon": "a known given name", "only": "elsewhere"}.get(
+                src, "elsewhere"
+            )
+            msg = f"'{m.text}' is a variant of '{suggestions[0]}' ({why}); " + "; ".join(what)
+            conf = 0.8
+        flags.append(N.Flag(m, m.start, m.end, suggestions, msg, conf))
+    return flags
+
+
+def _old_unintroduced(analysis):
+    """UnintroducedSurname.flags before it skipped the people with no loose mention."""
+    out = []
+    for e in analysis.entities:
+        sur = e.spelling
+        if not e.person or sur is None:
+            continue
+        canonical = sur.canonical if sur.certain else (sur.ranked[0] if sur.ranked else None)
+        if not canonical:
+            continue
+        for m in e.loose:
+            if fold(m.text) == fold(canonical) or N._made_from(m.text, canonical):
+                continue
+            full = e.fulls[0].text if e.fulls else canonical
+            msg = (
+                f"'{m.text}' is never introduced, but looks like the surname of {full} named earlier "
+                f"(seen in the same context); probably '{canonical}'"
+            )
+            out.append(N.Flag(m, m.start, m.end, [canonical], msg, 0.6))
+    return N._by_start(out)
+
+
+def _flag_fields(flags):
+    return [(f.start, f.end, f.suggestions, f.message, f.confidence) for f in flags]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_name_flags_with_spellings_weighed_when_read_same_as_before(seed):
+    # _analyse leaves a person's spellings unweighed until read (no names list); N001 passes by
+    # a person named once, N003 one with no loose mention: their flags against the forms that
+    # weighed every person and read every entity's spellings
+    rng = random.Random(seed)
+    text = _people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80))
+    index = E.NamesIndex(["Ada Quell", "Mira Castell", "Paris"]) if seed % 3 == 0 else None
+    new = E._analyse(Document(text), index)
+    got = [_flag_fields(N.NameVariant().flags(new)), _flag_fields(N.NamesListNearMiss().flags(new)), _flag_fields(N.UnintroducedSurname().flags(new))]
+    old = E._analyse(Document(text), index)
+    for e in old.entities:
+        e.spelling, e.first  # every person weighed
+    variants = [(e, f) for e in old.entities for f in (_old_person_variants(e, old) if e.person else N._bare_variants(e, old))]
+    want = [
+        _flag_fields(N._by_start([f for e, f in variants if e.listed is None] + N._ambiguous_flags(old))),
+        _flag_fields(N._by_start([f for e, f in variants if e.listed is not None])),
+        _flag_fields(_old_unintroduced(old)),
+    ]
+    assert got == want, text

@@ -366,7 +366,11 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     sur_keys = list(by_surname)
     person_groups: list[list[Mention]] = []
     for sk in sur_keys:
-        person_groups.extend(_group_by_first(by_surname[sk]))
+        ms = by_surname[sk]
+        if len(ms) == 1:  # (most surnames: _group_by_first's one group)
+            person_groups.append(ms)
+        else:
+            person_groups.extend(_group_by_first(ms))
     # 2. merge groups whose surnames are close and whose first names agree
     surname_of = [g[0].surname for g in person_groups]
     parent = list(range(len(person_groups)))
@@ -446,9 +450,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             continue
         pool.append(m)
 
-    # the surnames by blocking key, for the pool only (most documents leave it empty)
+    # the surnames by blocking key, for the pool only (most documents leave it empty); a few
+    # surnames are compared with each pool spelling's keys directly instead (the same surnames:
+    # those that share a blocking key with it)
+    few = len(surname_index) <= 8
     sur_blocks: dict[str, set[str]] = defaultdict(set)
-    for s in surname_index if pool else ():
+    for s in surname_index if pool and not few else ():
         for k in blocking_keys(s):
             sur_blocks[k].add(s)
     variant_of: dict[str, int] = {}
@@ -458,11 +465,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for m in pool:
         f = fold(m.text)
         if f not in variant_of:
-            cands: dict[str, float] = {}
-            for k in blocking_keys(f):
-                for s in sur_blocks.get(k, ()):
-                    if s not in cands:
-                        cands[s] = close_surname(f, s)
+            cands = _candidates(f, surname_index, None if few else sur_blocks)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
             # surnames about as close as the best one: then the mention is ambiguous
             cands_best[f] = [s for v, s in scored if v >= scored[0][0] - _AMBIGUITY_MARGIN]
@@ -537,12 +540,10 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             context_maps.append((sent_entities, context, titles))
         return context_maps[0]
 
-    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003)
-    by_initial: dict[str, list[int]] = defaultdict(list)
-    for e in entities:
-        if e.person:
-            for ini in {fold(x.surname)[:1] for x in e.fulls}:
-                by_initial[ini].append(e.id)
+    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003): the
+    # people by the initials of their full names' surnames, indexed when first needed (the loop
+    # moves bare mentions only: the full names are those of now)
+    by_initial: dict[str, list[int]] | None = None
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
@@ -556,6 +557,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             # a bare name used several times on its own is a name in its own right
             continue
         candidates: list[tuple[float, int]] = []
+        if by_initial is None:
+            by_initial = defaultdict(list)
+            for e in entities:
+                if e.person:
+                    for ini in {fold(x.surname)[:1] for x in e.fulls}:
+                        by_initial[ini].append(e.id)
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
             surs = full_surnames.get(eid)
@@ -599,6 +606,24 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
 
 _GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())
+
+
+def _candidates(f: str, surnames: Iterable[str], blocks: dict[str, set[str]] | None) -> dict[str, float]:
+    """The surnames that share a blocking key with the folded spelling ``f``, each with its
+    ``close_surname``: from the surnames by blocking key (``blocks``), or, for a few, by
+    comparing each one's keys with ``f``'s (tests/rules/test_names_fast.py compares the two)."""
+    cands: dict[str, float] = {}
+    if blocks is None:
+        keys = set(blocking_keys(f))
+        for s in surnames:
+            if not keys.isdisjoint(blocking_keys(s)):
+                cands[s] = close_surname(f, s)
+    else:
+        for k in blocking_keys(f):
+            for s in blocks.get(k, ()):
+                if s not in cands:
+                    cands[s] = close_surname(f, s)
+    return cands
 
 
 def _specific(title: tuple[str, ...]) -> set[str]:

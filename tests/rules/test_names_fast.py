@@ -633,3 +633,19 @@ def test_name_flags_with_spellings_weighed_when_read_same_as_before(seed):
         _flag_fields(_old_unintroduced(old)),
     ]
     assert got == want, text
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_surname_candidates_by_keys_same_as_by_blocks(seed):
+    # _candidates of a pool spelling among a few surnames (keys compared directly) against the
+    # surnames by blocking key that _analyse builds for many
+    rng = random.Random(seed)
+    base = [fold(s) for s in _SURNAMES]
+    surnames = list(dict.fromkeys(fold(_damaged(rng, rng.choice(base))) for _ in range(rng.randrange(1, 12))))
+    blocks: dict[str, set[str]] = {}
+    for s in surnames:
+        for k in E.blocking_keys(s):
+            blocks.setdefault(k, set()).add(s)
+    for _ in range(20):
+        f = fold(_damaged(rng, rng.choice(base)))
+        assert E._candidates(f, surnames, None) == E._candidates(f, surnames, blocks), (f, surnames)

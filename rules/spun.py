@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_, itemgetter, methodcaller
+from operator import and_, methodcaller
 from typing import Iterable
 
 from ..lint.finding import Edit, Suggestion
@@ -36,25 +36,44 @@ _ARROW = " -> "
 
 class Phrases:
     """Spun two-word forms -> original, looked up by their first word first (also capitalised,
-    for a form that opens a sentence)."""
+    for a form that opens a sentence).
+
+    The forms are kept as ``pairs``, first word -> second word -> original (every form is two
+    words joined by one space: _parse keeps no other), which is ``table`` (form -> original)
+    looked up without joining the two words; ``table`` itself is made only when asked for."""
 
     def __init__(self, table: dict[str, str]) -> None:
-        self.table = table
-        # every key holds one space (_parse keeps two-word forms only); each pair made is
-        # dropped at once (tens of thousands alive together would set off the garbage collector)
-        self.first = frozenset(map(itemgetter(0), map(methodcaller("partition", " "), table)))
-        self.first_cap = frozenset(w[:1].upper() + w[1:] for w in self.first)
+        pairs: dict[str, dict[str, str]] = {}
+        # (one string object for each second word and each original: the marshal copy of the
+        # built-in table then holds each once, and loads in a third of the time)
+        same: dict[str, str] = {}
+        for form, original in table.items():
+            first, _, second = form.partition(" ")
+            inner = pairs.get(first)
+            if inner is None:
+                inner = pairs[first] = {}
+            inner[same.setdefault(second, second)] = same.setdefault(original, original)
+        self._set(pairs, frozenset(pairs), frozenset(w[:1].upper() + w[1:] for w in pairs), frozenset().union(*pairs.values()))
+
+    def _set(self, pairs: dict[str, dict[str, str]], first: frozenset[str], first_cap: frozenset[str], second: frozenset[str]) -> None:
+        self.pairs = pairs
+        self.first = first  # (the keys of pairs)
+        self.first_cap = first_cap
         #: every word a form may start with, as written (lower case or capitalised)
-        self.heads = self.first | self.first_cap
-        self.second = frozenset(map(itemgetter(2), map(methodcaller("partition", " "), table)))
+        self.heads = first | first_cap
+        self.second = second
 
     @classmethod
-    def from_parts(cls, table: dict[str, str], first: frozenset[str], first_cap: frozenset[str], second: frozenset[str]) -> "Phrases":
-        """The Phrases of ``table`` whose word sets were made before (see _cached_builtin_weak)."""
+    def from_parts(cls, pairs: dict[str, dict[str, str]], first: frozenset[str], first_cap: frozenset[str], second: frozenset[str]) -> "Phrases":
+        """The Phrases of ``pairs`` whose word sets were made before (see _cached_builtin_weak)."""
         self = cls.__new__(cls)
-        self.table, self.first, self.first_cap, self.second = table, first, first_cap, second
-        self.heads = first | first_cap
+        self._set(pairs, first, first_cap, second)
         return self
+
+    @property
+    def table(self) -> dict[str, str]:
+        """Every form (the two words joined by one space) -> its original."""
+        return {f + " " + s: o for f, inner in self.pairs.items() for s, o in inner.items()}
 
 
 def _parse(lines, strong: dict[str, str], weak: dict[str, str] | None) -> None:
@@ -121,10 +140,11 @@ def load_weak(extra_files: tuple[str, ...] = ()) -> Phrases:
 
 
 # The built-in table (58,000 forms) is kept in the data cache folder as marshal data: loading
-# it takes a third of the time of parsing the list and building the word sets (about 20 against
-# 60 ms), once per process that meets a long document with a tortured phrase. The file's name
+# it takes an eighth of the time of parsing the list and building the word sets (about 8 against
+# 70 ms), once per process that meets a long document with a tortured phrase. (Version 1 held
+# the flat table, form -> original, with a string object for every original: 20 ms.) The file's name
 # says which list (size and modification time) and which marshal format it was made from.
-_WEAK_CACHE_VERSION = 1
+_WEAK_CACHE_VERSION = 2  # 2: the forms by first and second word (Phrases.pairs)
 
 
 def _weak_cache_path() -> str | None:
@@ -155,12 +175,12 @@ def _cached_builtin_weak() -> Phrases | None:
         return None
     try:
         with open(path, "rb") as fh:
-            table, first, first_cap, second = marshal.loads(fh.read())
+            pairs, first, first_cap, second = marshal.loads(fh.read())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(table, dict) and isinstance(first, frozenset) and isinstance(first_cap, frozenset) and isinstance(second, frozenset)):
+    if not (isinstance(pairs, dict) and isinstance(first, frozenset) and isinstance(first_cap, frozenset) and isinstance(second, frozenset)):
         return None
-    return Phrases.from_parts(table, first, first_cap, second)
+    return Phrases.from_parts(pairs, first, first_cap, second)
 
 
 def _save_builtin_weak(phrases: Phrases) -> None:
@@ -176,7 +196,7 @@ def _save_builtin_weak(phrases: Phrases) -> None:
     path = _weak_cache_path()
     if path is None:
         return
-    data = _Blob(marshal.dumps((phrases.table, phrases.first, phrases.first_cap, phrases.second)))
+    data = _Blob(marshal.dumps((phrases.pairs, phrases.first, phrases.first_cap, phrases.second)))
     _save(data, Path(os.path.dirname(path)), os.path.basename(path), "spun-forms-")
 
 
@@ -268,19 +288,17 @@ def _may_pair(phrases: Phrases, distinct) -> bool:
     seconds = phrases.second.intersection(distinct)
     if len(heads) * len(seconds) > _MAY_PAIR_MOST:
         return True
-    first, table = phrases.first, phrases.table
+    first, pairs = phrases.first, phrases.pairs
     for h in heads:
-        key = (h if h in first else h.lower()) + " "
-        for s in seconds:
-            if key + s in table:
-                return True
+        inner = pairs.get(h if h in first else h.lower())
+        if inner is not None and not inner.keys().isdisjoint(seconds):
+            return True
     return False
 
 
 def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     words = doc.words
-    first = phrases.first
-    table = phrases.table
+    forms = phrases.pairs
     text = doc.text
     out: list[tuple[int, int, str]] = []
     n = len(words)
@@ -304,8 +322,9 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
     for i in pairs:
         a, b = words[i], words[i + 1]
         head = a.text
-        if head in first:  # the dictionary look-up first: most candidates are no form at all
-            hit = table.get(head + " " + b.text)
+        inner = forms.get(head)
+        if inner is not None:  # the dictionary look-up first: most candidates are no form at all
+            hit = inner.get(b.text)
             if hit is not None and b.start == a.end + 1 and text[a.end] == " ":
                 out.append((i, i + 2, hit))
             continue
@@ -313,7 +332,8 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
             continue
         if not _sentence_start(text, a.start):
             continue  # a capitalised pair inside a sentence is a name or a title
-        hit = table.get(head.lower() + " " + b.text)
+        inner = forms.get(head.lower())
+        hit = inner.get(b.text) if inner is not None else None
         if hit is not None:
             out.append((i, i + 2, hit))
     return out

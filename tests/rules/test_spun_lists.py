@@ -115,3 +115,63 @@ def test_may_pair_never_hides_a_hit(seed, monkeypatch) -> None:
                 assert fast == spun._hits(Document(text), phrases), text
             found += bool(fast)
     assert skipped > 20 and found > 20, (skipped, found)
+
+
+def _flat_hits(doc, phrases) -> list[tuple[int, int, str]]:
+    """``_hits`` as it was with the flat table (form -> original, the two words joined by one
+    space) and no early answers: every pair of neighbouring words looked up."""
+    table = phrases.table
+    first = frozenset(f.partition(" ")[0] for f in table)
+    words, text = doc.words, doc.text
+    out = []
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        head = a.text
+        if head in first:
+            hit = table.get(head + " " + b.text)
+            if hit is not None and b.start == a.end + 1 and text[a.end] == " ":
+                out.append((i, i + 2, hit))
+            continue
+        if head[:1].upper() + head[1:] != head or head[:1].lower() + head[1:] not in first:
+            continue  # (not a capitalised first word: the candidate filter leaves it out)
+        if b.start != a.end + 1 or text[a.end] != " " or not spun._sentence_start(text, a.start):
+            continue
+        hit = table.get(head.lower() + " " + b.text)
+        if hit is not None:
+            out.append((i, i + 2, hit))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_pairs_find_what_the_flat_table_finds(seed, tmp_path, monkeypatch) -> None:
+    """``Phrases.pairs`` (first word -> second word -> original), built from the table and read
+    back from the data cache, finds in ``_hits`` what the flat table finds, with the same
+    originals, and ``table`` gives the flat table back; on texts with forms of both tables as
+    written, capitalised (after a full stop too), with a first word's capital inside, upper
+    case, spaced twice, with a capitalised second word, and words of forms put together with other forms' words."""
+    from garblint.lint.config import Config
+
+    rng = random.Random(seed)
+    files = spun._files(Config({}))
+    strong = spun.load_phrases(files)[0]
+    weak = spun.load_weak(files)
+    built = spun.Phrases(weak.table)
+    assert built.table == weak.table and built.first == weak.first and built.second == weak.second
+    assert built.first_cap == weak.first_cap and built.heads == weak.heads
+    for phrases in (strong, weak, built):
+        forms = rng.sample(sorted(phrases.table), 25)
+        firsts = [f.split(" ")[0] for f in forms]
+        seconds = [f.split(" ")[1] for f in forms]
+        pieces = ["the", "a", ".", ". ", "\n", "(", "\u201c", "x"]
+        for f in forms:
+            a, b = f.split(" ")
+            pieces += [f, a.capitalize() + " " + b, ". " + a.capitalize() + " " + b, a.upper() + " " + b, a + "  " + b]
+            pieces += [a[:1] + a[1:].upper() + " " + b, a + " " + b.capitalize(), rng.choice(firsts) + " " + rng.choice(seconds)]
+        found = 0
+        for _ in range(10):
+            text = "".join(rng.choice(pieces) + rng.choice([" ", " ", ", ", ". "]) for _ in range(rng.randrange(1, 80)))
+            doc = Document(text)
+            got = spun._hits(doc, phrases)
+            assert got == _flat_hits(doc, phrases), text
+            found += len(got)
+        assert found > 10

@@ -496,17 +496,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # bare-only entities: spellings that look alike, unless both exist in their own right
     spell_list = list(dict.fromkeys(fold(m.text) for m in rest if not m.word_like))
 
-    def bare_close(a: str, b: str) -> float:
-        if is_established(a) and is_established(b):
-            return 0.0
-        return close_spelling(a, b)
-
     by_spelling: dict[str, list[Mention]] = defaultdict(list)
     for m in rest:
         if not m.word_like:
             by_spelling[fold(m.text)].append(m)
     singles: list[Mention] = []
-    for grp in cluster_spellings(spell_list, bare_close):
+    for grp in cluster_spellings(spell_list, _bare_close):
         ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=_START)
         e = Entity(len(entities), ms, person=False)
         for m in ms:
@@ -606,6 +601,14 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
 
 _GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())
+
+
+def _bare_close(a: str, b: str) -> float:
+    """close_spelling of two bare names, unless both exist in their own right (a module
+    function: cluster_spellings keeps its verdicts per close function)."""
+    if is_established(a) and is_established(b):
+        return 0.0
+    return close_spelling(a, b)
 
 
 def _candidates(f: str, surnames: Iterable[str], blocks: dict[str, set[str]] | None) -> dict[str, float]:

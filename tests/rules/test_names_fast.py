@@ -464,6 +464,23 @@ def test_cluster_of_two_same_as_the_blocks(seed):
             assert S.cluster_spellings([a, b], close) == S._cluster_blocks([a, b], close), (a, b, close.__name__)
 
 
+@pytest.mark.parametrize("seed", range(150))
+def test_cluster_of_a_few_same_as_the_blocks(seed):
+    # 3-8 spellings pair by pair (_cluster_few, verdicts kept per close function and pair)
+    # against the block tables; each list asked twice (the second time from the kept verdicts)
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    for close in (S.close_spelling, S.close_surname, S.loose_spelling, E._bare_close):
+        for _ in range(12):
+            spellings = [_damaged(rng, rng.choice(_SPELL_BASES))]
+            for _ in range(rng.randrange(2, S._FEW)):
+                spellings.append(_damaged(rng, rng.choice(spellings) if rng.random() < 0.6 else rng.choice(_SPELL_BASES)))
+            want = S._cluster_blocks(spellings, close)
+            assert S.cluster_spellings(spellings, close) == want, (spellings, close.__name__)
+            assert S.cluster_spellings(spellings, close) == want, (spellings, close.__name__)
+
+
 def _old_collect(analysis):
     """N004's collect loop before it read each mention's surname and first name once."""
     out = {}

@@ -184,18 +184,28 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     sentences = doc.sentences
     sent_starts = list(map(itemgetter(0), sentences))
     paras = doc.paragraphs
-    # duplicated paragraphs count once as evidence
-    seen_para: dict[str, int] = {}
+    # duplicated paragraphs count once as evidence. Two paragraphs of one key (the same words)
+    # hold as many letters "e" (none of them white space): only paragraphs that share their
+    # count with another are compared (in most texts none)
     para_dup = [False] * len(paras)
     para_rep = [False] * len(paras)
-    for i, p in enumerate(paras if len(paras) > 1 else ()):  # (one paragraph repeats none)
-        key = _words_key(p.text)
-        if key in seen_para and len(key) > 20:
-            para_dup[i] = True
-            para_rep[i] = True
-            para_rep[seen_para[key]] = True
-        else:
-            seen_para.setdefault(key, i)
+    n_e = [p.text.count("e") for p in paras] if len(paras) > 1 else []  # (one paragraph repeats none)
+    if len(set(n_e)) < len(n_e):
+        once: set[int] = set()
+        shared: set[int] = set()
+        for c in n_e:
+            (shared if c in once else once).add(c)
+        seen_para: dict[str, int] = {}
+        for i, p in enumerate(paras):
+            if n_e[i] not in shared:
+                continue
+            key = _words_key(p.text)
+            if key in seen_para and len(key) > 20:
+                para_dup[i] = True
+                para_rep[i] = True
+                para_rep[seen_para[key]] = True
+            else:
+                seen_para.setdefault(key, i)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window

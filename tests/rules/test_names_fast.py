@@ -192,6 +192,29 @@ def test_extract_mentions_same_as_before(seed):
     assert new == old, text
 
 
+@pytest.mark.parametrize("seed", range(200))
+def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
+    # paragraphs pasted again with their white space changed (hard-wrapped, spaces doubled,
+    # a tab), or with one letter changed: only paragraphs with as many letters "e" as another
+    # are compared now
+    rng = random.Random(seed)
+    paras = [_name_text(rng, rng.randrange(1, 12)).replace("\n\n", " ") for _ in range(rng.randrange(1, 6))]
+    for _ in range(rng.randrange(0, 4)):
+        p = rng.choice(paras)
+        kind = rng.randrange(4)
+        if kind == 0:
+            p = p.replace(" ", "\n", 1)
+        elif kind == 1:
+            p = p.replace(" ", "  ").replace("\t", " ")
+        elif kind == 2 and "e" in p:
+            p = p.replace("e", "a", 1)
+        paras.insert(rng.randrange(len(paras) + 1), "\t" + p if rng.random() < 0.2 else p)
+    text = "\n\n".join(paras)
+    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
 def _old_cap_mid(texts, first_words):
     """The per-word form ``_cap_mid`` replaced (for texts with many uses per distinct word)."""
     mid = [True] * len(texts)

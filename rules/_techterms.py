@@ -36,6 +36,7 @@ from itertools import compress
 from typing import Mapping
 
 from ..lint import lexicon
+from ..lint._commonwords import common_words
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_set
 from ..lint.layout import code_signs
@@ -231,10 +232,13 @@ def _names_used(doc) -> tuple[frozenset[str], frozenset[str]]:
     def build() -> tuple[frozenset[str], frozenset[str]]:
         names = set()
         counts = doc.word_counts
+        common = common_words() or frozenset()  # (Zipf 4 or more: no name, and no look-up)
         # the words written three times or more, picked out in C
         for t in compress(counts, map((3).__le__, counts.values())):
             if len(t) >= 4 and t.isalpha():
                 low = t.casefold()
+                if low in common:
+                    continue
                 z = lexicon.zipf(low)
                 if z < _UNCOMMON_ZIPF or z < _NAME_ZIPF and not lexicon.in_dictionary(low):
                     names.add(low)

@@ -61,9 +61,25 @@ _INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool
 #: and the other way round, for the few words a document asks about: each lower-case form
 #: (``_LOW``) -> the tokens that have it ("said", "said's"), each capitalised form (``_CAP``) ->
 #: the tokens that have it ("Quell", "Quell's", "QUELL"); see WrittenLower and CapMid
-_LOW_OF: dict[str, set[str]] = {}
-_CAP_OF: dict[str, set[str]] = {}
+_LOW_OF: dict[str, str | tuple[str, ...]] = {}  # (one token as itself: most forms have one)
+_CAP_OF: dict[str, str | tuple[str, ...]] = {}
 _FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
+
+
+def _add_form(table: dict[str, str | tuple[str, ...]], form: str, tok: str) -> None:
+    """Add ``tok`` to the tokens of ``form`` in ``table`` (_LOW_OF or _CAP_OF)."""
+    had = table.get(form)
+    if had is None:
+        table[form] = tok
+    elif had.__class__ is str:
+        if had != tok:
+            table[form] = (had, tok)  # type: ignore[assignment]
+    elif tok not in had:
+        table[form] = had + (tok,)  # type: ignore[operator]
+
+
+def _tokens_of(had: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (had,) if had.__class__ is str else had  # type: ignore[return-value]
 
 
 def _clear_facts() -> None:
@@ -100,9 +116,9 @@ def _word_facts(tok: str) -> None:
     _LOW[tok] = low
     _CAP[tok] = cap
     if low is not None:
-        _LOW_OF.setdefault(low, set()).add(tok)
+        _add_form(_LOW_OF, low, tok)
     if cap is not None:
-        _CAP_OF.setdefault(cap, set()).add(tok)
+        _add_form(_CAP_OF, cap, tok)
     _OPENS[tok] = opens
     # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
     _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
@@ -116,6 +132,7 @@ def _add_facts(toks) -> None:
     the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
     compares every fact with _word_facts)."""
     low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
+    low_inv, cap_inv = _LOW_OF, _CAP_OF
     for tok in toks:
         if tok.isascii():
             if "'" not in tok and tok.lower() == tok:
@@ -123,7 +140,10 @@ def _add_facts(toks) -> None:
                 opens = tok in PARTICLES
                 if tok[0].isalpha():
                     low_of[tok] = tok
-                    _LOW_OF.setdefault(tok, set()).add(tok)
+                    if tok not in low_inv:
+                        low_inv[tok] = tok
+                    else:
+                        _add_form(low_inv, tok, tok)
                 else:
                     low_of[tok] = None
                 cap_of[tok] = None
@@ -148,7 +168,10 @@ def _add_facts(toks) -> None:
                 nn = ft in NOT_NAMES
                 low_of[tok] = None
                 cap_of[tok] = ft
-                _CAP_OF.setdefault(ft, set()).add(tok)
+                if ft not in cap_inv:
+                    cap_inv[ft] = tok
+                else:
+                    _add_form(cap_inv, ft, tok)
                 opens_of[tok] = True
                 info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
                 continue
@@ -223,7 +246,11 @@ class WrittenLower:
 
     def __contains__(self, c: object) -> bool:
         toks = _LOW_OF.get(c)  # type: ignore[call-overload]
-        return toks is not None and not self.counts.keys().isdisjoint(toks)
+        if toks is None:
+            return False
+        if toks.__class__ is str:
+            return toks in self.counts
+        return not self.counts.keys().isdisjoint(toks)
 
 
 class CapMid:
@@ -249,7 +276,7 @@ class CapMid:
         counts = self.counts
         uses = 0
         used = None
-        for t in toks:
+        for t in _tokens_of(toks):
             k = counts.get(t, 0)
             if k:
                 uses += k

@@ -689,3 +689,40 @@ def test_surname_candidates_by_keys_same_as_by_blocks(seed):
     for _ in range(20):
         f = fold(_damaged(rng, rng.choice(base)))
         assert E._candidates(f, surnames, None) == E._candidates(f, surnames, blocks), (f, surnames)
+
+
+def _old_morphological(a, b):
+    """morphological before the C-level test of the masculine endings."""
+    from garblint.rules._namesim import _GENDERED, _MORPH_SUFFIXES
+
+    if len(a) > len(b):
+        a, b = b, a
+    for m, f in _GENDERED:
+        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+            return True
+    if not b.startswith(a):
+        return False
+    suffix = b[len(a) :]
+    if suffix not in _MORPH_SUFFIXES:
+        return False
+    if suffix == "n" and a[-1:] not in "aeiou":
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_morphological_same_as_before(seed):
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    bases = [fold(s) for s in _SURNAMES + _SPELL_BASES] + ["karimov", "nowacki", "petrov", "lukin", "kovsky", "sokolskiy", "novy", "kenya", "japan"]
+    for _ in range(200):
+        a = rng.choice(bases)
+        if rng.random() < 0.5:
+            m, f = rng.choice(S._GENDERED)
+            a = a + m if rng.random() < 0.7 else a
+            b = a[: len(a) - len(m)] + f if a.endswith(m) and rng.random() < 0.7 else _damaged(rng, a)
+        else:
+            b = a + rng.choice(S._MORPH_SUFFIXES + ("", "x", "ova", "ska")) if rng.random() < 0.6 else _damaged(rng, a)
+        for x, y in ((a, b), (b, a), (a, a[:3]), (a[:2], b)):
+            assert S.morphological(x, y) == _old_morphological(x, y), (x, y)

@@ -5,6 +5,7 @@ document writes in lower case, which it capitalises mid-sentence."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt, itemgetter
@@ -208,30 +209,6 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     return out
 
 
-def _cap_mid(counts, texts: list[str], first_words: set[int]) -> set[str | None]:
-    """The folded forms of the capitalised words (``_CAP``) used somewhere but at the opening
-    of a sentence: ``{_CAP[texts[k]] for k not in first_words} - {None}``, worked out per
-    distinct word and per opening word instead of per word. Every form a distinct word has,
-    less each form whose uses (``counts``) all open sentences (tests/rules/test_names_fast.py
-    compares it with the per-word form)."""
-    cap_of = _CAP
-    out = set(map(cap_of.__getitem__, counts))
-    out.discard(None)
-    opening: dict[str | None, int] = {}
-    for f in map(cap_of.__getitem__, map(texts.__getitem__, first_words)):
-        opening[f] = opening.get(f, 0) + 1
-    opening.pop(None, None)
-    if opening:
-        uses: dict[str | None, int] = {}
-        for t in compress(counts, map(opening.__contains__, map(cap_of.__getitem__, counts))):
-            f = cap_of[t]
-            uses[f] = uses.get(f, 0) + counts[t]
-        for f, k in opening.items():
-            if uses[f] == k:
-                out.discard(f)
-    return out
-
-
 class WrittenLower:
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
     in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
@@ -267,7 +244,7 @@ class CapMid:
         self.counts = counts
         self.texts = texts
         self.first_words = first_words
-        self.opening: list[str | None] | None = None
+        self.opening: list[str | None] | Counter[str | None] | None = None
 
     def __contains__(self, f: object) -> bool:
         toks = _CAP_OF.get(f)  # type: ignore[call-overload]
@@ -283,9 +260,14 @@ class CapMid:
                 used = t
         if not uses:
             return False
-        if uses == 1:  # (most names): is its one use an opening?
+        few = len(self.first_words) <= 16
+        if uses == 1 and few:  # (most names of a short text): is its one use an opening?
             return self.texts.index(used) not in self.first_words  # type: ignore[arg-type]
         opening = self.opening
         if opening is None:  # the capitalised form of each word that opens a sentence
-            opening = self.opening = list(map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words)))
-        return uses > opening.count(f)  # type: ignore[arg-type]
+            caps = map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words))
+            # (a few counted per question; a long text's many openings counted once)
+            opening = self.opening = list(caps) if few else Counter(caps)
+        if opening.__class__ is list:
+            return uses > opening.count(f)  # type: ignore[union-attr, arg-type]
+        return uses > opening[f]  # type: ignore[index, call-overload]

@@ -1,49 +1,43 @@
-"""Words judged once per process: a test asked of each word text the first time any document
-holds it, its answers kept, so that later documents are answered by set operations in C
-instead of a cached call per distinct word of every document."""
+"""Words judged once per process: facts about a word text that read the text alone, found the
+first time any document holds it and kept, so that later documents are answered by set and
+dict look-ups in C instead of a cached call per distinct word of every document."""
 
 from __future__ import annotations
 
-from typing import AbstractSet, Callable, Iterable
+from itertools import compress, filterfalse
+from operator import not_
+from typing import Callable, Collection
 
 
-class JudgedWords:
-    """The word texts ``test`` has been asked of in this process and those it said yes to.
+class WordFacts:
+    """Each word text's facts (an int of bits, 0 for none) from ``facts``, a function that
+    answers for a list of new word texts at once; asked once per word text in this process.
 
-    Both sets are emptied when the judged ones would grow past ``most`` (a long run over many
-    documents keeps a bounded table)."""
+    The kept answers are emptied when they would grow past ``most`` word texts (a long run
+    over many documents keeps a bounded table)."""
 
-    def __init__(self, test: Callable[[str], object], most: int = 262144) -> None:
-        self.test = test
+    def __init__(self, facts: Callable[[list[str]], list[int]], most: int = 262144) -> None:
+        self.facts = facts
         self.most = most
-        self.judged: set[str] = set()
-        self.passed: set[str] = set()
+        self.dull: set[str] = set()  # the word texts with no fact (most of them)
+        self.bits: dict[str, int] = {}  # the others, with their facts
 
-    def _judge(self, words: AbstractSet[str]) -> None:
-        new = words - self.judged
-        if new:
-            if len(self.judged) + len(new) > self.most:
-                self.judged.clear()
-                self.passed.clear()
-                new = set(words)
-            self.judged.update(new)
-            self.passed.update(filter(self.test, new))
-
-    def passing(self, words: Iterable[str]) -> set[str]:
-        """The words of ``words`` (distinct texts: a dict's keys, a set) that pass the test."""
-        words = _as_set(words)
-        self._judge(words)
-        return self.passed.intersection(words)
-
-    def any_passing(self, words: Iterable[str]) -> bool:
-        """Whether any of ``words`` passes the test."""
-        words = _as_set(words)
-        self._judge(words)
-        return not self.passed.isdisjoint(words)
-
-
-def _as_set(words: Iterable[str]) -> AbstractSet[str]:
-    """``words`` as a set-like view: a dict's keys (``Document.word_counts``), a set, or a new set."""
-    if isinstance(words, dict):
-        return words.keys()
-    return words if isinstance(words, (set, frozenset)) else set(words)
+    def of(self, words: Collection[str]) -> dict[str, int]:
+        """``{word: facts}`` for the words of ``words`` (distinct texts: a dict's keys, a set)
+        that have any fact, in the order of ``words``."""
+        dull, bits = self.dull, self.bits
+        rest = list(filterfalse(dull.__contains__, words))  # (one pass of set look-ups in C)
+        try:
+            return {w: bits[w] for w in rest}  # (most documents of a long run: no new word)
+        except KeyError:
+            pass
+        new = list(filterfalse(bits.__contains__, rest))
+        if len(dull) + len(bits) + len(new) > self.most:
+            # (emptied: ``rest`` still holds every word of ``words`` with a fact)
+            dull.clear()
+            bits.clear()
+            new = list(words)
+        found = self.facts(new)
+        dull.update(compress(new, map(not_, found)))
+        bits.update(compress(zip(new, found), found))
+        return {w: bits[w] for w in rest if w in bits}

@@ -176,14 +176,21 @@ def _collect_many(
     rules = [r for r in selected if r.code in codes]
     out: list[tuple[dict[str, Any] | None, str | None, FileResult | None]] = []
     batch: list[tuple[int, Target, Document, str | None]] = []
+    read: list[tuple[Target, bool, Document | None, str | None]] = []
     for target, lint in items:
         try:
             data = _target_bytes(target)
             doc = document_from_bytes(data, target.path)
         except InputError:
+            read.append((target, lint, None, None))
+            continue
+        read.append((target, lint, doc, content_digest(data) if digest else None))
+    # every file read before the facts are collected: the corpus rules' analyses then run one
+    # document after another, their code and tables staying in the processor's caches
+    for target, lint, doc, sha in read:
+        if doc is None:
             out.append((None, None, None))
             continue
-        sha = content_digest(data) if digest else None
         facts = collect_facts(doc, config, rules)
         out.append((facts, sha, None))
         if lint:

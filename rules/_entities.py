@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..lint.lazyimport import lazy_module
 from ..lint.vocab import read_list
@@ -38,6 +38,10 @@ else:
 
 
 # -------------------------------------------------------------------- entities
+def _none() -> None:
+    return None
+
+
 @dataclass
 class Entity:
     id: int
@@ -49,13 +53,22 @@ class Entity:
     loose: list[Mention] = field(default_factory=list)
     #: the weighed spellings of the surname (a person) or of the name (a bare entity; None when
     #: it has one spelling and no names-list entry, so nothing to choose)
-    spelling: SlotChoice | None = None
+    spelling: SlotChoice | None = field(default_factory=_none)
     #: the weighed spellings of a person's first name
-    first: SlotChoice | None = None
+    first: SlotChoice | None = field(default_factory=_none)
 
     @property
     def fulls(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "full"]
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached for ``spelling`` and ``first`` of a person whose weighing _analyse left until
+        # they are read (it deletes both; with a default factory the class holds no default to
+        # find instead): most people are named once, and no rule reads their spellings then.
+        if name in ("spelling", "first") and "mentions" in self.__dict__:
+            _weigh_person(self, None)
+            return self.__dict__[name]
+        raise AttributeError(name)
 
 
 @dataclass
@@ -353,7 +366,11 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     sur_keys = list(by_surname)
     person_groups: list[list[Mention]] = []
     for sk in sur_keys:
-        person_groups.extend(_group_by_first(by_surname[sk]))
+        ms = by_surname[sk]
+        if len(ms) == 1:  # (most surnames: _group_by_first's one group)
+            person_groups.append(ms)
+        else:
+            person_groups.extend(_group_by_first(ms))
     # 2. merge groups whose surnames are close and whose first names agree
     surname_of = [g[0].surname for g in person_groups]
     parent = list(range(len(person_groups)))
@@ -433,9 +450,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             continue
         pool.append(m)
 
-    # the surnames by blocking key, for the pool only (most documents leave it empty)
+    # the surnames by blocking key, for the pool only (most documents leave it empty); a few
+    # surnames are compared with each pool spelling's keys directly instead (the same surnames:
+    # those that share a blocking key with it)
+    few = len(surname_index) <= 8
     sur_blocks: dict[str, set[str]] = defaultdict(set)
-    for s in surname_index if pool else ():
+    for s in surname_index if pool and not few else ():
         for k in blocking_keys(s):
             sur_blocks[k].add(s)
     variant_of: dict[str, int] = {}
@@ -445,11 +465,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for m in pool:
         f = fold(m.text)
         if f not in variant_of:
-            cands: dict[str, float] = {}
-            for k in blocking_keys(f):
-                for s in sur_blocks.get(k, ()):
-                    if s not in cands:
-                        cands[s] = close_surname(f, s)
+            cands = _candidates(f, surname_index, None if few else sur_blocks)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
             # surnames about as close as the best one: then the mention is ambiguous
             cands_best[f] = [s for v, s in scored if v >= scored[0][0] - _AMBIGUITY_MARGIN]
@@ -480,17 +496,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # bare-only entities: spellings that look alike, unless both exist in their own right
     spell_list = list(dict.fromkeys(fold(m.text) for m in rest if not m.word_like))
 
-    def bare_close(a: str, b: str) -> float:
-        if is_established(a) and is_established(b):
-            return 0.0
-        return close_spelling(a, b)
-
     by_spelling: dict[str, list[Mention]] = defaultdict(list)
     for m in rest:
         if not m.word_like:
             by_spelling[fold(m.text)].append(m)
     singles: list[Mention] = []
-    for grp in cluster_spellings(spell_list, bare_close):
+    for grp in cluster_spellings(spell_list, _bare_close):
         ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=_START)
         e = Entity(len(entities), ms, person=False)
         for m in ms:
@@ -524,12 +535,10 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             context_maps.append((sent_entities, context, titles))
         return context_maps[0]
 
-    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003)
-    by_initial: dict[str, list[int]] = defaultdict(list)
-    for e in entities:
-        if e.person:
-            for ini in {fold(x.surname)[:1] for x in e.fulls}:
-                by_initial[ini].append(e.id)
+    # 5. unintroduced bare surnames that look like a damaged introduced surname (N003): the
+    # people by the initials of their full names' surnames, indexed when first needed (the loop
+    # moves bare mentions only: the full names are those of now)
+    by_initial: dict[str, list[int]] | None = None
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
@@ -543,6 +552,12 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             # a bare name used several times on its own is a name in its own right
             continue
         candidates: list[tuple[float, int]] = []
+        if by_initial is None:
+            by_initial = defaultdict(list)
+            for e in entities:
+                if e.person:
+                    for ini in {fold(x.surname)[:1] for x in e.fulls}:
+                        by_initial[ini].append(e.id)
         for eid in by_initial.get(f[:1], ()):
             e = entities[eid]
             surs = full_surnames.get(eid)
@@ -568,7 +583,10 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # 6. weigh each entity's spellings (a names-list entry first)
     for e in entities:
         if e.person:
-            _weigh_person(e, index)
+            if index is None:  # (nothing to match with: weighed when first read, Entity.__getattr__)
+                del e.spelling, e.first
+            else:
+                _weigh_person(e, index)
         else:
             _weigh_bare(e, index)
     possible: list[tuple[Mention, list[tuple[str, str]]]] = []
@@ -583,6 +601,32 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
 
 _GENERIC_TITLES = frozenset("mr mrs ms mx miss dr sir dame st saint of for".split())
+
+
+def _bare_close(a: str, b: str) -> float:
+    """close_spelling of two bare names, unless both exist in their own right (a module
+    function: cluster_spellings keeps its verdicts per close function)."""
+    if is_established(a) and is_established(b):
+        return 0.0
+    return close_spelling(a, b)
+
+
+def _candidates(f: str, surnames: Iterable[str], blocks: dict[str, set[str]] | None) -> dict[str, float]:
+    """The surnames that share a blocking key with the folded spelling ``f``, each with its
+    ``close_surname``: from the surnames by blocking key (``blocks``), or, for a few, by
+    comparing each one's keys with ``f``'s (tests/rules/test_names_fast.py compares the two)."""
+    cands: dict[str, float] = {}
+    if blocks is None:
+        keys = set(blocking_keys(f))
+        for s in surnames:
+            if not keys.isdisjoint(blocking_keys(s)):
+                cands[s] = close_surname(f, s)
+    else:
+        for k in blocking_keys(f):
+            for s in blocks.get(k, ()):
+                if s not in cands:
+                    cands[s] = close_surname(f, s)
+    return cands
 
 
 def _specific(title: tuple[str, ...]) -> set[str]:

@@ -38,7 +38,9 @@ _LEGIT_SYMBOLIC = lazy_re(
 )
 
 
-def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: Iterable[str] | None = None) -> Iterator["re.Match[str]"]:
+def garbage_hints(
+    text: str, words: list[Any], word_texts: list[str], distinct: Iterable[str] | None = None, odd: set[str] | None = None
+) -> Iterator["re.Match[str]"]:
     """``_GARBAGE_HINT.finditer(text)`` (the same matches), for a document's text and its word
     tokens and their texts (``Document.words``, ``Document.word_texts``).
 
@@ -51,7 +53,8 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: 
     words by one scan of the distinct word texts, and ``_GARBAGE_HINT.match`` at the start of
     each chunk holding one gives ``finditer``'s match there (tests/rules/test_fast_paths.py
     compares both on random text). ``distinct`` may give the distinct word texts
-    (``Document.word_counts``) when the caller has them.
+    (``Document.word_counts``) when the caller has them, or ``odd`` those of them that are
+    ``_odd_word`` (``_lexfacts`` keeps that for every word of a run).
     """
     data = text.encode("utf-8", "surrogatepass")
     long_a, long_b = _long_chunks(text, data)  # the chunks of 41 characters or more: starts and ends
@@ -60,7 +63,8 @@ def garbage_hints(text: str, words: list[Any], word_texts: list[str], distinct: 
     anchors += _punct_runs(text, data)
     # each distinct word tested once, the answer kept for the process (a run of many files
     # meets the same words again; the back-reference makes the search slow)
-    odd = set(filter(_odd_word, set(word_texts) if distinct is None else distinct))
+    if odd is None:
+        odd = set(filter(_odd_word, set(word_texts) if distinct is None else distinct))
     if odd:
         anchors += [words[i][0] for i in compress(range(len(word_texts)), map(odd.__contains__, word_texts))]
     for p in anchors:

@@ -62,7 +62,8 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
-from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _kinds_of, _token_kind  # noqa: F401
+from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _token_kind  # noqa: F401
+from ._lexfacts import INERT, KIND, ODD, document_facts
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import code_shaped, technical_term
@@ -163,6 +164,24 @@ def _capital_slip_candidate(low: str) -> bool:
     curated or foreign words are never a capitalised slip."""
     z = lexicon.zipf(low)
     return z < CAPITAL_MAX_ZIPF and not _known(low) and not _foreign_word(low, z)
+
+
+def inert_plain(w: str) -> bool:
+    """Whether ``_Analysis._plain_token`` leaves a word of kind _PLAIN at once, as a token of
+    its own outside OCR mode, whatever the document, its place and the config: too long; not
+    lower-case and not a capitalised word (its lower-case form a word, or mixed case), or a
+    capitalised word without a long s that is too short or common to be a capitalised slip
+    (``_capital_slip_candidate``, the first of that test's conditions that reads no place); a
+    lower-case word of the curated lists or shorter than three letters. ``_lexfacts`` keeps
+    the answer for each word of a run; the token loop then skips the word's tokens."""
+    if len(w) > MAX_WORD:
+        return True
+    if not w.islower():
+        low = w.lower()
+        if low in lexicon.counts() or not (w[0].isupper() and w[1:].islower()):
+            return True
+        return "\u017f" not in w and not (len(w) >= 5 and w.isascii() and _capital_slip_candidate(low))
+    return len(w) < 3 or _known(w)
 
 
 # Latin letters with diacritics (é, ñ, ø, ł, ő...): not produced by typing or OCR damage
@@ -281,10 +300,12 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
         texts = self.doc.word_texts
         # the common path (a known word, a capitalised common word, a number) skipped without
-        # a Python-level loop: each word text's kind is kept for the process (_token_kind),
-        # read from a plain dict (half the cost of a cached call per word)
-        kinds = _kinds_of(self.doc.word_counts)
-        for idx in compress(range(len(texts)), map(kinds.__getitem__, texts)):
+        # a Python-level loop: each word text's kind is kept for the process (_lexfacts),
+        # the document's words of other kinds read from a plain dict
+        # (outside OCR mode, the tokens _plain_token would leave at once are skipped too)
+        inert = 0 if self.mode == "ocr" else INERT
+        kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND) and not b & inert}
+        for idx in compress(range(len(texts)), map(kinds.get, texts)):
             tok = words[idx]
             if tok.start in owned:
                 continue
@@ -621,7 +642,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, self.doc.word_counts):
+        odd = {w for w, b in document_facts(self.doc).items() if b & ODD}
+        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, odd=odd):
             a, b = m.start(), m.end()
             # the core without edge marks, or the whole chunk when mostly edge marks ("*;=:");
             # None for a symbol cited in quotation marks: "expected '='", "the '%' sign"

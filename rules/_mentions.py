@@ -9,22 +9,35 @@ Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities;
 from __future__ import annotations
 
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, filterfalse, repeat
-from operator import gt, itemgetter
-from re import Match
+from itertools import compress, filterfalse
+from operator import itemgetter
 from typing import Any
 
 
+from ._mentionfacts import (
+    _BRIDGES,
+    _FACTS_MAX,
+    _HYPHENS,
+    _INFO,
+    _OPENS,
+    CapMid,
+    WrittenLower,
+    _add_facts,
+    _clear_facts,
+    _first_words,
+    _is_acronym,
+    _is_cap,
+    _words_key,
+)
+from ._mentionfacts import _CAP as _CAP, _LOW as _LOW, _word_facts as _word_facts  # (tests read them here)
 from ._namewords import (
     _APOS,
     _CLAUSE_PUNCT,
     _GAP_DOT,
     _GAP_SPACE,
-    _LOWER_PART,
-    _OPENED_WORD,
     _POSSESSIVE,
     _QUOTE_CUES,
     _QUOTE_PAIRS,
@@ -131,26 +144,6 @@ def _surname_parts(texts: list[str], kind: str) -> tuple[int, int, str]:
     return index, i + 1, " ".join(texts[index : i + 1])
 
 
-_HYPHENS = lazy_re(r"[\-\u2010\u2011]")
-
-
-@lru_cache(maxsize=32768)
-def _is_cap(tok: str) -> bool:
-    # Cached (bounded: a few MB at most): a pure function of the token, the lexicon being fixed.
-    c = tok[0]
-    if c.isupper():
-        parts = _HYPHENS.split(tok)
-        # "China-style", "US-led": an adjective, not a name ("Okonkwo-Reyes", "Al-Nour" are)
-        return all(p[:1].isupper() or fold(p) in PARTICLES or not is_common_word(p, 7_000_000) for p in parts[1:])
-    return bool(_LOWER_PART.match(tok))
-
-
-@lru_cache(maxsize=32768)
-def _is_acronym(tok: str) -> bool:
-    letters = "".join(filter(str.isalpha, tok))
-    return len(letters) >= 2 and all(map(str.isupper, letters))
-
-
 def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTE_PAIRS.finditer(text, para_start, para_end) if matches is None else matches:
@@ -164,98 +157,6 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
         if titleish or _QUOTE_CUES.search(text, max(para_start, m.start() - 30), m.start()):
             out.append(m.span(gi))
     return out
-
-
-_fold = fold.__wrapped__
-_is_cap_raw = _is_cap.__wrapped__
-_is_acronym_raw = _is_acronym.__wrapped__
-
-#: What each token says (see extract_mentions), one dictionary per fact: pure functions of the
-#: token, so kept across documents (a run over many small files meets the same words again and
-#: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
-#: _LOW: its lower-case form when the document writes it in lower case, else None; _CAP: its
-#: folded form when capitalised, else None; _OPENS: can it open a name run; _INFO: the
-#: ``info`` tuple of extract_mentions.
-_LOW: dict[str, str | None] = {}
-_CAP: dict[str, str | None] = {}
-_OPENS: dict[str, bool] = {}
-_INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool, bool, str, bool]] = {}
-_FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
-
-
-def _word_facts(tok: str) -> None:
-    # (asked once per token: the functions' own caches are passed by, so as not to fill them
-    # with every word of a run)
-    t = _strip_possessive(tok)
-    cap = None
-    low = None
-    ft = _fold(tok)
-    fb = ft if t is tok else _fold(t)
-    if t[:1].islower() and not _LOWER_PART.match(t):
-        low = t.casefold()
-    elif t[:1].isupper():
-        cap = fb
-    c0 = tok[0]
-    if c0.islower() and c0.isalpha():  # most words: what the two functions answer for them
-        is_cap = bool(_LOWER_PART.match(tok))
-        acronym = False
-    else:
-        is_cap = _is_cap_raw(tok)
-        acronym = _is_acronym_raw(tok)
-    runner = is_cap and not acronym and not tok[0].isdigit()
-    opens = runner or ft in PARTICLES
-    alone_dead = ft in NOT_NAMES or acronym
-    initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
-    goes_on = is_cap or ft in _BRIDGES
-    # _emit keeps a run only when one of its tokens has two or more letters, one in lower case
-    named = len(tok) > 1 and any(map(str.islower, tok))
-    _LOW[tok] = low
-    _CAP[tok] = cap
-    _OPENS[tok] = opens
-    # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
-    _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
-
-
-def _add_facts(toks) -> None:
-    """``_word_facts`` of every token in ``toks``, with the answers of the two commonest kinds
-    written down at once: an ASCII token with no capital letter and no apostrophe (a plain
-    word, a number, a code: "said", "2024", "1504-1511", "ade9ce93e6"), and a plain capitalised
-    ASCII word ("Farmers"). For them fold, the possessive and the capital tests reduce to
-    the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
-    compares every fact with _word_facts)."""
-    low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
-    for tok in toks:
-        if tok.isascii():
-            if "'" not in tok and tok.lower() == tok:
-                nn = tok in NOT_NAMES
-                opens = tok in PARTICLES
-                low_of[tok] = tok if tok[0].isalpha() else None
-                cap_of[tok] = None
-                opens_of[tok] = opens
-                info[tok] = (
-                    None,
-                    opens,
-                    nn,
-                    nn or tok in STOPWORDS,
-                    tok in _BRIDGES,
-                    False,
-                    tok,
-                    len(tok) > 1 and tok.islower(),
-                    False,
-                    False,
-                    tok,
-                    nn,
-                )
-                continue
-            if tok.isalpha() and tok.istitle():
-                ft = tok.lower()
-                nn = ft in NOT_NAMES
-                low_of[tok] = None
-                cap_of[tok] = ft
-                opens_of[tok] = True
-                info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
-                continue
-        _word_facts(tok)
 
 
 @dataclass(frozen=True)
@@ -274,60 +175,6 @@ class NameWords:
 DEFAULT_NAME_WORDS = NameWords()
 
 
-def _words_key(t: str) -> str:
-    """``" ".join(t.split())``: the text itself when its only white space is single spaces
-    between words, as in most paragraphs of prose that is not hard-wrapped (no white space
-    character but the space is printable, and ``isprintable`` scans in C)."""
-    if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
-        return t
-    return " ".join(t.split())
-
-
-def _first_words(text: str, starts: list[int], sentences) -> set[int]:
-    """Indexes of the words that open a sentence: the first word of each sentence, and a word
-    a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
-    before it: "said: Quell", "“Quell"); ``starts`` is ``doc.word_starts`` (shared: read only).
-
-    Found by C-level scans: the first word of each sentence by bisection over the word starts
-    (``map``), the opened words by one regex whose matches end where such a word starts
-    (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
-    replaced)."""
-    n = len(starts)
-    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
-    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
-        del ks[bisect_left(ks, n) :]
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
-    # the words opened by a quotation or a colon inside a sentence (not the text's first word)
-    opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
-    ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
-    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)
-    return out
-
-
-def _cap_mid(counts, texts: list[str], first_words: set[int]) -> set[str | None]:
-    """The folded forms of the capitalised words (``_CAP``) used somewhere but at the opening
-    of a sentence: ``{_CAP[texts[k]] for k not in first_words} - {None}``, worked out per
-    distinct word and per opening word instead of per word. Every form a distinct word has,
-    less each form whose uses (``counts``) all open sentences (tests/rules/test_names_fast.py
-    compares it with the per-word form)."""
-    cap_of = _CAP
-    out = set(map(cap_of.__getitem__, counts))
-    out.discard(None)
-    opening: dict[str | None, int] = {}
-    for f in map(cap_of.__getitem__, map(texts.__getitem__, first_words)):
-        opening[f] = opening.get(f, 0) + 1
-    opening.pop(None, None)
-    if opening:
-        uses: dict[str | None, int] = {}
-        for t in compress(counts, map(opening.__contains__, map(cap_of.__getitem__, counts))):
-            f = cap_of[t]
-            uses[f] = uses.get(f, 0) + counts[t]
-        for f, k in opening.items():
-            if uses[f] == k:
-                out.discard(f)
-    return out
-
-
 def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Mention]:
     """Name mentions of a document, in text order."""
     text = doc.text
@@ -335,18 +182,28 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     sentences = doc.sentences
     sent_starts = list(map(itemgetter(0), sentences))
     paras = doc.paragraphs
-    # duplicated paragraphs count once as evidence
-    seen_para: dict[str, int] = {}
+    # duplicated paragraphs count once as evidence. Two paragraphs of one key (the same words)
+    # hold as many letters "e" (none of them white space): only paragraphs that share their
+    # count with another are compared (in most texts none)
     para_dup = [False] * len(paras)
     para_rep = [False] * len(paras)
-    for i, p in enumerate(paras if len(paras) > 1 else ()):  # (one paragraph repeats none)
-        key = _words_key(p.text)
-        if key in seen_para and len(key) > 20:
-            para_dup[i] = True
-            para_rep[i] = True
-            para_rep[seen_para[key]] = True
-        else:
-            seen_para.setdefault(key, i)
+    n_e = [p.text.count("e") for p in paras] if len(paras) > 1 else []  # (one paragraph repeats none)
+    if len(set(n_e)) < len(n_e):
+        once: set[int] = set()
+        shared: set[int] = set()
+        for c in n_e:
+            (shared if c in once else once).add(c)
+        seen_para: dict[str, int] = {}
+        for i, p in enumerate(paras):
+            if n_e[i] not in shared:
+                continue
+            key = _words_key(p.text)
+            if key in seen_para and len(key) > 20:
+                para_dup[i] = True
+                para_rep[i] = True
+                para_rep[seen_para[key]] = True
+            else:
+                seen_para.setdefault(key, i)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
@@ -400,30 +257,22 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
     # word without "'s", case-folded: a sentence-initial word the document also writes in
     # lower case is refused by _initial_is_name too.
-    # Then only the capitalised words (for ``cap_mid``) and the words that can open a run (the
-    # main loop) are visited, picked out by C-level map/compress rather than a Python loop
-    # over every word: the main loop jumps from one possible opener to the next, since every
-    # other word only made it step on.
+    # Then only the words that can open a run (the main loop) are visited, picked out by
+    # C-level map/compress rather than a Python loop over every word: the main loop jumps from
+    # one possible opener to the next, since every other word only made it step on.
     texts = doc.word_texts
     counts = doc.word_counts  # each distinct word once, with its number of uses (shared: other rules count them too)
     info = _INFO
     if len(info) + len(counts) > _FACTS_MAX:
-        for d in (_LOW, _CAP, _OPENS, _INFO):
-            d.clear()
+        _clear_facts()
     _add_facts(filterfalse(info.__contains__, counts))
-    lower = set(map(_LOW.__getitem__, counts))
-    lower.discard(None)
-    # the capitalised words, except those opening a sentence: from the distinct words and the
-    # sentences' first words, not from every word (``_cap_mid``)
-    cap_mid: set[str | None]
-    if n > 4 * len(counts):
-        cap_mid = _cap_mid(counts, texts, first_word_of_sentence)
-    else:
-        mid = [True] * n
-        for k in first_word_of_sentence:
-            mid[k] = False
-        cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
-        cap_mid.discard(None)
+    # the words the document writes in lower case, and the capitalised words it uses but at the
+    # opening of a sentence: _initial_is_name asks about the words that open a sentence (a
+    # few in a short text, a few thousand questions in a long one), answered from per-process
+    # tables of the tokens of each form (WrittenLower, CapMid) rather than by sets of every
+    # distinct word's forms
+    lower = WrittenLower(counts)
+    cap_mid = CapMid(counts, texts, first_word_of_sentence)
     ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,
@@ -491,7 +340,6 @@ def _title_like(f: str, titles: frozenset[str] = TITLE_WORDS) -> bool:
     return f in titles or f in ("of", "for") or all(p in titles for p in _HYPHENS.split(f))
 
 
-_BRIDGES = PARTICLES | {"of", "for"}
 _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
 
 

@@ -45,6 +45,8 @@ _GENDERED = (
     ("as", "ienė"),
 )
 
+_MASCULINE = tuple(m for m, _f in _GENDERED)
+
 
 def morphological(a: str, b: str) -> bool:
     """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)
@@ -52,9 +54,10 @@ def morphological(a: str, b: str) -> bool:
     not a misspelling."""
     if len(a) > len(b):
         a, b = b, a
-    for m, f in _GENDERED:
-        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
-            return True
+    if a.endswith(_MASCULINE):  # (most pairs end in none of them: asked in C)
+        for m, f in _GENDERED:
+            if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+                return True
     if not b.startswith(a):
         return False
     suffix = b[len(a) :]
@@ -151,20 +154,58 @@ def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], floa
     Blocks are those of :func:`blocking_keys`: a damaged spelling nearly always keeps one of
     them. Returns groups of indices (singletons too).
     """
-    if len(spellings) < 2:
+    n = len(spellings)
+    if n < 2:
         return [[0]] if spellings else []  # nothing to compare
-    if len(spellings) == 2:
+    if n == 2:
         # (most documents' lists: what _cluster_blocks does for one pair, without its tables;
         # tests/rules/test_names_fast.py compares the two)
-        a, b = spellings
-        if (
+        return [[0, 1]] if _joined(spellings[0], spellings[1], close) else [[0], [1]]
+    if n <= _FEW:
+        return _cluster_few(spellings, close)
+    return _cluster_blocks(spellings, close)
+
+
+#: whether cluster_spellings joins two spellings (a shared blocking key, the prefilter, then
+#: ``close``), per close function and ordered pair: kept across documents, since the people and
+#: places of a corpus come back from file to file; bounded (a huge text starts over)
+_JOINED: dict[tuple[Callable[[str, str], float], str, str], bool] = {}
+_JOINED_MAX = 65_536
+_FEW = 8  # up to this many spellings, compared pair by pair
+
+
+def _joined(a: str, b: str, close: Callable[[str, str], float]) -> bool:
+    """Does _cluster_blocks join ``a`` and ``b`` directly (``a`` listed first)?"""
+    key = (close, a, b)
+    hit = _JOINED.get(key)
+    if hit is None:
+        hit = (
             not set(blocking_keys(a)).isdisjoint(blocking_keys(b))
             and fuzz.ratio(fold(a), fold(b), score_cutoff=_PREFILTER) >= _PREFILTER
             and close(a, b) > 0
-        ):
-            return [[0, 1]]
-        return [[0], [1]]
-    return _cluster_blocks(spellings, close)
+        )
+        if len(_JOINED) >= _JOINED_MAX:
+            _JOINED.clear()
+        _JOINED[key] = hit
+    return hit
+
+
+def _cluster_few(spellings: Sequence[str], close: Callable[[str, str], float]) -> list[list[int]]:
+    """cluster_spellings of a few spellings: the groups _cluster_blocks finds (each pair it
+    would join, by _joined; the groups in the order of their first spelling, each in order),
+    without its tables (tests/rules/test_names_fast.py compares the two)."""
+    n = len(spellings)
+    group = list(range(n))  # each spelling's group: the index of its first spelling
+    for j in range(1, n):
+        b = spellings[j]
+        for i in range(j):
+            if group[i] != group[j] and _joined(spellings[i], b, close):
+                old, new = (group[i], group[j]) if group[i] > group[j] else (group[j], group[i])
+                group = [new if g == old else g for g in group]
+    out: dict[int, list[int]] = {}
+    for i, g in enumerate(group):
+        out.setdefault(g, []).append(i)
+    return list(out.values())
 
 
 def _cluster_blocks(spellings: Sequence[str], close: Callable[[str, str], float]) -> list[list[int]]:

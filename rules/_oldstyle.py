@@ -10,12 +10,14 @@ too often names); the test is local, so one odd word in a modern quotation is st
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import not_
 from typing import Mapping
 
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
-from .quotes import OPEN, _pair, analyse_quotes, quotes_analysed
+from .quotes import OPEN, paragraph_quotes
 
 _COMMON = 20_000  # a word this frequent in lower case is a common word, not a name
 
@@ -58,6 +60,15 @@ def _paragraph_spans(doc, pq, freqs: Mapping[str, int]) -> list[tuple[int, int]]
     for m in pq.marks:
         if m.role == OPEN and m.partner is not None and pq.marks[m.partner].pos - m.pos > 1:
             quoted.append((m.pos + 1, pq.marks[m.partner].pos))
+    if not quoted:
+        return []
+    # (the walk below counts the capitals only to add them to the old spellings: its answer
+    # is known from their count alone unless there is exactly one)
+    known = _spelled(doc, pq, quoted, freqs)
+    if known == 0:
+        return []
+    if known is not None and known >= 2:
+        return sorted(quoted)
     spelled = capitals = 0
     for a, b in quoted:
         words = list(doc.iter_words(a, b))
@@ -77,6 +88,42 @@ def _paragraph_spans(doc, pq, freqs: Mapping[str, int]) -> list[tuple[int, int]]
     return []
 
 
+def _old_spellings(doc, freqs: Mapping[str, int]) -> set[str]:
+    """The document's distinct words that are all letters and an old spelling
+    (old_spelling_base), once per document: only the words not in ``freqs`` in lower case are
+    asked, since old_spelling_base answers None for a word there."""
+    alpha = list(filter(str.isalpha, doc.word_counts))
+    unknown = compress(alpha, map(not_, map(lexicon.member_test(freqs), map(str.lower, alpha))))
+    return {t for t in unknown if old_spelling_base(t, freqs)}
+
+
+def _spelled(doc, pq, quoted: list[tuple[int, int]], freqs: Mapping[str, int]) -> int | None:
+    """The walk's count of old spellings among the words of the quotations ``quoted``, found
+    from the document's words (_old_spellings; None when they cannot tell). A quotation's
+    words (``iter_words`` between its marks) are the document's words that start there,
+    unless a mark is an inner apostrophe of a word (between two letters or digits, where the
+    document's word runs on through it): such a paragraph gets None (the full walk).
+    tests/rules/test_oldstyle_fast.py compares it with the walk over every word."""
+    text = doc.text
+    last = len(text) - 1
+    for m in pq.marks:
+        p = m.pos
+        if m.glyph in _INNER_MARKS and 0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum():
+            return None
+    olds = doc.memo("oldstyle.old-spellings", lambda: _old_spellings(doc, freqs))
+    if not olds:
+        return 0
+    starts, texts = doc.word_starts, doc.word_texts
+    spelled = 0
+    for a, b in quoted:
+        spelled += sum(map(olds.__contains__, texts[bisect_left(starts, a) : bisect_left(starts, b)]))
+    return spelled
+
+
+#: the quotation marks that a word token may hold inside it (as an apostrophe)
+_INNER_MARKS = frozenset("'\u2019")
+
+
 def in_old_style_quote(doc, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation written in an older house style.
 
@@ -94,11 +141,7 @@ def in_old_style_quote(doc, pos: int) -> bool:
     per_para: dict[int, list[tuple[int, int]]] = doc.memo("oldstyle.quote-spans", dict)
     spans = per_para.get(pi)
     if spans is None:
-        if quotes_analysed(doc):
-            pq = analyse_quotes(doc)[pi]
-        else:
-            para = doc.paragraphs[pi]
-            pq = _pair(doc.text, pi, para.start, para.end)
+        pq = paragraph_quotes(doc, pi)
         spans = per_para[pi] = _paragraph_spans(doc, pq, lexicon.counts_for(len(doc.words)))
     i = bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import compress, filterfalse
 from operator import and_, not_
-from typing import Any
 
 from ..lint import lexicon
 from ._ocrscan import digit_word
@@ -36,29 +35,17 @@ def _token_kind(w: str) -> int:
     return _COMPOUND
 
 
-_KINDS: dict[str, int] = {}
-_MAX_KINDS = 262144
-
-
-def _kinds_of(distinct: Any) -> dict[str, int]:
-    """``_token_kind`` of every word text in ``distinct`` (a document's distinct word texts),
-    in a dict kept for the process (emptied when it grows past _MAX_KINDS)."""
-    kinds = _KINDS
-    new = list(filterfalse(kinds.__contains__, distinct))
-    if new:
-        if len(kinds) + len(new) > _MAX_KINDS:
-            kinds.clear()
-            new = list(distinct)
-        freqs = lexicon.counts()
-        if type(freqs) is dict:
-            # _token_kind's _SKIP tests found in C first: words of the lexicon, then words of
-            # letters, not all lower-case, whose lower-case form is (tests/rules/
-            # test_lexicon_fast_paths.py compares with _token_kind of every word)
-            skip = set(compress(new, map(freqs.__contains__, new)))
-            rest = list(filterfalse(skip.__contains__, new))
-            low_known = list(compress(rest, map(freqs.__contains__, map(str.lower, rest))))
-            skip.update(compress(low_known, map(and_, map(str.isalpha, low_known), map(not_, map(str.islower, low_known)))))
-            kinds.update(dict.fromkeys(skip, _SKIP))
-            new = list(filterfalse(skip.__contains__, rest))
-        kinds.update(zip(new, map(_token_kind, new)))
-    return kinds
+def kinds_of_new(new: list[str]) -> list[int]:
+    """``_token_kind`` of each of the word texts ``new`` (the words a process meets for the
+    first time: ``_lexfacts`` keeps the answers). Where the lexicon's counts are the dict,
+    its _SKIP words are found in C first: words of the lexicon, then words of letters, not
+    all lower-case, whose lower-case form is (tests/rules/test_lexicon_fast_paths.py compares
+    with _token_kind of every word)."""
+    freqs = lexicon.counts()
+    if type(freqs) is not dict:
+        return list(map(_token_kind, new))
+    skip = set(compress(new, map(freqs.__contains__, new)))
+    rest = list(filterfalse(skip.__contains__, new))
+    low_known = list(compress(rest, map(freqs.__contains__, map(str.lower, rest))))
+    skip.update(compress(low_known, map(and_, map(str.isalpha, low_known), map(not_, map(str.islower, low_known)))))
+    return [_SKIP if w in skip else _token_kind(w) for w in new]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lint import lexicon
-from ..lint.judged import JudgedWords
+from ._lexfacts import VARIETY, document_facts
 from ._words import _known, _stem_known, _word_file
 
 # (British ending, American ending): the word ends so, and the stem before it keeps at least
@@ -96,15 +96,11 @@ def variety_of(w: str) -> tuple[str, str] | None:
     return None
 
 
-#: the word texts variety_candidate has answered for in this process, and those it said yes to
-_CANDIDATE_WORDS = JudgedWords(variety_candidate)
-
-
 def variety_words(doc: Any) -> set[str]:
     """The document's distinct words that are ``variety_candidate`` (found once per document):
-    only words the process has not met before are tested, the rest are picked out in C by set
-    operations rather than a cached call per distinct word of every document."""
-    return doc.memo("variety.words", lambda: _CANDIDATE_WORDS.passing(doc.word_counts))  # type: ignore[no-any-return]
+    a fact of each word kept for the process (``_lexfacts``), read from the document's few
+    words with any fact rather than by a cached call per distinct word of every document."""
+    return doc.memo("variety.words", lambda: {w for w, b in document_facts(doc).items() if b & VARIETY})  # type: ignore[no-any-return]
 
 
 def document_variety(doc: Any) -> str | None:

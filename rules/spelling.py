@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress, filterfalse
+from itertools import compress
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
 from ._lexcheck import _foreign_word, _md_code, _mode_for, at_sentence_start, code_like
 from ._variety import variety_of, variety_words
+from ._tokenkinds import _PLAIN
+from ._lexfacts import KIND, document_facts
 from ._confused import confused_words
 from ._sentences import foreign_document
 from ._techterms import file_ending, short_name, technical_prose
@@ -178,13 +180,7 @@ class LowercaseName(Rule):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
         text = doc.text
-        uses = doc.word_counts  # each distinct word's uses, counted in C
-        freqs = lexicon.counts_for(len(doc.words))
-        # lower-case words used once that no list has, whose capitalised form the text uses
-        # at least twice: few, so the positions are looked at only for them (the words the
-        # lexicon has and the words not in lower case are dropped in C first)
-        candidates = [w for w in filter(str.islower, filterfalse(lexicon.member_test(freqs), uses)) if uses[w] == 1
-                      and len(w) >= 3 and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2]
+        candidates = _name_candidates(doc)
         if not candidates:
             return
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
@@ -212,6 +208,16 @@ class LowercaseName(Rule):
                 continue
             yield self.finding(doc, a, b, f"'{low}' is written '{cap}' as a name elsewhere in this text",
                                [(cap, False)], confidence=0.7)
+
+
+def _name_candidates(doc) -> list[str]:
+    """S003's candidates: lower-case words used once that no list has, whose capitalised form
+    the text uses at least twice (few: the positions are looked at only for them). The words
+    of letters the lexicon lacks are the _PLAIN ones among the document's few words with a fact
+    (``_lexfacts``), in the order of ``Document.word_counts``."""
+    uses = doc.word_counts  # each distinct word's uses, counted in C
+    return [w for w, b in document_facts(doc).items() if b & KIND == _PLAIN and w.islower() and uses[w] == 1
+            and len(w) >= 3 and uses.get(w[0].upper() + w[1:], 0) >= 2]
 
 
 _WORD_CHAR = lazy_re(r"\w")

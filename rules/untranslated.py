@@ -8,12 +8,12 @@ from itertools import compress, repeat
 from operator import is_, itemgetter
 from typing import Iterator
 
-from ..lint.judged import JudgedWords
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
 from ._charscan import _non_ascii, _positions
+from ._lexfacts import OPENER, document_facts
 
 # (script, language hint, character class). Order matters only for naming.
 _SCRIPTS = (
@@ -173,6 +173,8 @@ def _runs(text: str, others: str) -> "Iterator[re.Match[str]]":
 def _latin_share(text: str, others: str | None = None) -> float:
     if others is None:
         others = _non_ascii(text)
+    if not others:
+        return 1.0  # an ASCII text: no letter of another script, so all Latin (or no letter)
     latin = _latin_letters(text, others)
     # (every run starts with a letter of another script: none in ASCII text, which then
     # never compiles the big pattern)
@@ -228,14 +230,10 @@ def _latin_word_state(t: str, other_languages: bool = False) -> bool | None:
     return None
 
 
-#: the word texts judged in this process, and those that are unknown words
-#: (``_latin_word_state`` False): a run can open on one
-_OPENERS = JudgedWords(lambda w: _latin_word_state(w) is False)
-
-
-def _opens_a_run(words: "dict[str, int]") -> bool:
-    """Whether any of ``words`` is ``_latin_word_state`` False (a run can open on it)."""
-    return _OPENERS.any_passing(words)
+def _opens_a_run(doc) -> bool:
+    """Whether any of the document's words is ``_latin_word_state`` False (a run can open on
+    it): a fact of each word kept for the process (``_lexfacts``)."""
+    return any(b & OPENER for b in document_facts(doc).values())
 
 
 def _common_elsewhere(w: str) -> bool:
@@ -482,7 +480,7 @@ class ForeignFragment(Rule):
         text = doc.text
         texts = doc.word_texts
         distinct = doc.word_counts  # (each distinct word once)
-        if not _opens_a_run(distinct):
+        if not _opens_a_run(doc):
             return []  # a run opens on an unknown word: none here
         if len(distinct) > ELSEWHERE_MANY:
             _ask_elsewhere_by_set()  # (thousands of words to ask about: the same answers)

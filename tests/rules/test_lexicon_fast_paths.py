@@ -382,21 +382,20 @@ def test_word_pairs_same_as_testing_every_word(seed, monkeypatch):
 # ------------------------------------------------------ token kinds (rules/_tokenkinds.py)
 @pytest.mark.parametrize("seed", range(10))
 def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
-    """``_kinds_of``'s _SKIP words found in C (the lexicon's words; words of letters, not all
-    lower-case, whose lower-case form is in it) and the rest by ``_token_kind``: the same kind
-    for every word as ``_token_kind`` of each."""
+    """``kinds_of_new``'s _SKIP words found in C (the lexicon's words; words of letters, not
+    all lower-case, whose lower-case form is in it) and the rest by ``_token_kind``: the same
+    kind for every word as ``_token_kind`` of each."""
     from garblint.rules import _tokenkinds as K
 
     lexicon.frequencies()
     assert type(lexicon.counts()) is dict  # (the C-level path is the dict's)
-    monkeypatch.setattr(K, "_KINDS", {})
     rng = random.Random(seed)
     common = ["the", "The", "THE", "house", "House", "HOUSE", "Smith", "iPhone", "Stra\u00dfe", "\u0130stanbul", "\u01c5emal", "O'Brien"]
     words = common + _words(rng, 300) + [w.capitalize() for w in _words(rng, 100)] + [w.upper() for w in _words(rng, 50)]
     words += ["well-known", "Well-Known", "don't", "1st", "h0use", "42", "x1", "\u2160", "\u00bd", "co-op", "rnodern", "Rnodern"]
     words += ["Don't", "DON'T", "Isn't", "Ki\u00df", "Gla\u00df"]  # (lower-case forms listed; letters only or not; lower() is no casefold)
-    kinds = K._kinds_of(dict.fromkeys(words))
-    assert {w: kinds[w] for w in words} == {w: K._token_kind.__wrapped__(w) for w in words}
+    kinds = dict(zip(words, K.kinds_of_new(words)))
+    assert kinds == {w: K._token_kind.__wrapped__(w) for w in words}
     assert {K._SKIP, K._PLAIN, K._COMPOUND, K._DIGITS} <= set(kinds.values())
 
 

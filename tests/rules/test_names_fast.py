@@ -11,7 +11,7 @@ import pytest
 
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
-from garblint.rules._namewords import _OPENING
+from garblint.rules._namewords import _OPENING, fold
 
 _OPEN_PIECES = [
     ":",
@@ -192,8 +192,31 @@ def test_extract_mentions_same_as_before(seed):
     assert new == old, text
 
 
+@pytest.mark.parametrize("seed", range(200))
+def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
+    # paragraphs pasted again with their white space changed (hard-wrapped, spaces doubled,
+    # a tab), or with one letter changed: only paragraphs with as many letters "e" as another
+    # are compared now
+    rng = random.Random(seed)
+    paras = [_name_text(rng, rng.randrange(1, 12)).replace("\n\n", " ") for _ in range(rng.randrange(1, 6))]
+    for _ in range(rng.randrange(0, 4)):
+        p = rng.choice(paras)
+        kind = rng.randrange(4)
+        if kind == 0:
+            p = p.replace(" ", "\n", 1)
+        elif kind == 1:
+            p = p.replace(" ", "  ").replace("\t", " ")
+        elif kind == 2 and "e" in p:
+            p = p.replace("e", "a", 1)
+        paras.insert(rng.randrange(len(paras) + 1), "\t" + p if rng.random() < 0.2 else p)
+    text = "\n\n".join(paras)
+    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
 def _old_cap_mid(texts, first_words):
-    """The per-word form ``_cap_mid`` replaced (for texts with many uses per distinct word)."""
+    """The per-word set CapMid answers for (and the set extract_mentions built)."""
     mid = [True] * len(texts)
     for k in first_words:
         mid[k] = False
@@ -210,7 +233,51 @@ def test_cap_mid_same_as_per_word(seed):
     doc = Document(text)
     M._add_facts(set(doc.word_texts).difference(M._INFO))
     first = M._first_words(text, doc.word_starts, doc.sentences)
-    assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
+    # (CapMid, asked about every form: long texts have many openings, counted once)
+    asked = M.CapMid(doc.word_counts, doc.word_texts, first)
+    want = _old_cap_mid(doc.word_texts, first)
+    forms = {M._CAP[t] for t in doc.word_counts} | {M.fold(t) for t in _NAME_PIECES}
+    forms.discard(None)
+    for f in sorted(forms):
+        assert (f in asked) == (f in want), (f, text)
+
+
+_CASE_PIECES = [
+    "QUELL",
+    "quell\u2019s",
+    "Quell\u2019s",
+    "STRASSE",
+    "Stra\u00dfe",
+    "strasse",
+    "stra\u00dfe",
+    "\u01c5emal",
+    "\u01c6emal",
+    "MAY",
+    "Ng's",
+]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_word_sets_asked_same_as_built(seed):
+    # WrittenLower and CapMid (a short text's lower-case and mid-sentence capitalised forms,
+    # asked word by word) against the sets they replaced, asked about every form of every
+    # word of the text and forms it does not have
+    rng = random.Random(seed)
+    pieces = rng.sample(_NAME_PIECES + _CASE_PIECES, rng.randrange(1, 30))
+    text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 120)))
+    doc = Document(text)
+    M._add_facts(set(doc.word_counts).difference(M._INFO))
+    first = M._first_words(text, doc.word_starts, doc.sentences)
+    lower = {M._LOW[t] for t in doc.word_counts} - {None}
+    cap_mid = _old_cap_mid(doc.word_texts, first)
+    asked_lower = M.WrittenLower(doc.word_counts)
+    asked_cap = M.CapMid(doc.word_counts, doc.word_texts, first)
+    forms = {f for t in _NAME_PIECES + _CASE_PIECES for f in (t, t.casefold(), M.fold(t), M.fold(t.rstrip("s").rstrip("'\u2019")))}
+    forms.update(f for t in doc.word_counts for f in (M._LOW[t], M._CAP[t], M._INFO[t][6], M._INFO[t][10]))
+    forms.discard(None)
+    for f in sorted(forms):
+        assert (f in asked_lower) == (f in lower), (f, text)
+        assert (f in asked_cap) == (f in cap_mid), (f, text)
 
 
 @pytest.mark.parametrize("seed", range(100))
@@ -426,6 +493,23 @@ def test_cluster_of_two_same_as_the_blocks(seed):
             assert S.cluster_spellings([a, b], close) == S._cluster_blocks([a, b], close), (a, b, close.__name__)
 
 
+@pytest.mark.parametrize("seed", range(150))
+def test_cluster_of_a_few_same_as_the_blocks(seed):
+    # 3-8 spellings pair by pair (_cluster_few, verdicts kept per close function and pair)
+    # against the block tables; each list asked twice (the second time from the kept verdicts)
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    for close in (S.close_spelling, S.close_surname, S.loose_spelling, E._bare_close):
+        for _ in range(12):
+            spellings = [_damaged(rng, rng.choice(_SPELL_BASES))]
+            for _ in range(rng.randrange(2, S._FEW)):
+                spellings.append(_damaged(rng, rng.choice(spellings) if rng.random() < 0.6 else rng.choice(_SPELL_BASES)))
+            want = S._cluster_blocks(spellings, close)
+            assert S.cluster_spellings(spellings, close) == want, (spellings, close.__name__)
+            assert S.cluster_spellings(spellings, close) == want, (spellings, close.__name__)
+
+
 def _old_collect(analysis):
     """N004's collect loop before it read each mention's surname and first name once."""
     out = {}
@@ -477,3 +561,174 @@ def test_no_relation_same_as_word_boundary_form(seed):
             + pick(_NO_REL_PIECES)
         )
         assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+
+
+# ------------------------------------------------------------------ N001/N003, spellings weighed when read
+from garblint.rules import names as N  # noqa: E402
+
+
+def _old_person_variants(e, analysis):
+    flags = []
+    accepted = analysis.accepted
+    sur, first = e.spelling, e.first
+    assert sur is not None and first is not None
+    listed = e.listed is not None
+    n_sur = len(sur.counts)
+    n_first = len(first.counts)
+    if not listed and n_sur <= 1 and n_first <= 1 and sum(sur.raw_counts.values()) == len(e.mentions):
+        # one spelling of each, every mention counted (none without a surname): none differs
+        return flags
+    for m in e.mentions:
+        if m.kind == "full" and analysis.index is not None and fold(m.text) in analysis.index.exact:
+            continue
+        sur_f = fold(m.surname)
+        sur_bad = (sur.certain and sur_f != fold(sur.canonical or "")) or (not sur.certain and n_sur > 1)
+        first_bad = False
+        if m.kind == "full":
+            ff = fold(m.first or "")
+            first_bad = (first.certain and ff != fold(first.canonical or "")) or (not first.certain and n_first > 1)
+        if not (sur_bad or first_bad):
+            continue
+        if m.kind == "bare" and sur.canonical and N._made_from(m.text, sur.canonical):
+            continue  # "Quellies", "A-Quell": made from the name, not a misspelling of it
+        if not listed and m.kind == "bare" and sur_f in accepted:
+            continue
+        sur_opts = [sur.canonical] if sur.certain else [r for r in sur.ranked]
+        first_opts = [first.canonical] if (m.kind == "full" and first.certain) else (first.ranked if m.kind == "full" else [None])
+        suggestions = []
+        for fo in first_opts:
+            for so in sur_opts:
+                rep = N._rewrite(m, fo, so)  # type: ignore[arg-type]  # a certain choice has its spelling
+                if rep != m.text and rep not in suggestions:
+                    suggestions.append(rep)
+        suggestions = suggestions[:4]
+        if not suggestions:
+            continue
+        uncertain = (sur_bad and not sur.certain) or (first_bad and not first.certain)
+        what = []
+        if n_sur > 1:
+            what.append(f"surname spelled {n_sur} ways here: {N.describe(sur)}")
+        if m.kind == "full" and n_first > 1:
+            what.append(f"first name spelled {n_first} ways: {N.describe(first)}")
+        if e.listed is not None:
+            listed_first, listed_sur = e.listed
+            lf = f"{listed_first} {listed_sur}" if listed_first else listed_sur
+            msg = f"'{m.text}' differs from the names list's '{lf}'"
+            if what:
+                msg += "; " + "; ".join(what)
+            conf = 0.85
+        elif uncertain:
+            msg = f"'{m.text}': one person's name is spelled inconsistently and the right spelling is uncertain; candidates ranked: " + "; ".join(
+                what
+            )
+            conf = 0.6
+        else:
+            src = sur.source if sur_bad else first.source
+            why = {"introduction": "as introduced", "frequency": "most often", "lexicon": "a known given name", "only": "elsewhere"}.get(
+                src, "elsewhere"
+            )
+            msg = f"'{m.text}' is a variant of '{suggestions[0]}' ({why}); " + "; ".join(what)
+            conf = 0.8
+        flags.append(N.Flag(m, m.start, m.end, suggestions, msg, conf))
+    return flags
+
+
+def _old_unintroduced(analysis):
+    """UnintroducedSurname.flags before it skipped the people with no loose mention."""
+    out = []
+    for e in analysis.entities:
+        sur = e.spelling
+        if not e.person or sur is None:
+            continue
+        canonical = sur.canonical if sur.certain else (sur.ranked[0] if sur.ranked else None)
+        if not canonical:
+            continue
+        for m in e.loose:
+            if fold(m.text) == fold(canonical) or N._made_from(m.text, canonical):
+                continue
+            full = e.fulls[0].text if e.fulls else canonical
+            msg = (
+                f"'{m.text}' is never introduced, but looks like the surname of {full} named earlier "
+                f"(seen in the same context); probably '{canonical}'"
+            )
+            out.append(N.Flag(m, m.start, m.end, [canonical], msg, 0.6))
+    return N._by_start(out)
+
+
+def _flag_fields(flags):
+    return [(f.start, f.end, f.suggestions, f.message, f.confidence) for f in flags]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_name_flags_with_spellings_weighed_when_read_same_as_before(seed):
+    # _analyse leaves a person's spellings unweighed until read (no names list); N001 passes by
+    # a person named once, N003 one with no loose mention: their flags against the forms that
+    # weighed every person and read every entity's spellings
+    rng = random.Random(seed)
+    text = _people_text(rng, rng.randrange(0, 40)) if seed % 4 else _name_text(rng, rng.randrange(0, 80))
+    index = E.NamesIndex(["Ada Quell", "Mira Castell", "Paris"]) if seed % 3 == 0 else None
+    new = E._analyse(Document(text), index)
+    got = [_flag_fields(N.NameVariant().flags(new)), _flag_fields(N.NamesListNearMiss().flags(new)), _flag_fields(N.UnintroducedSurname().flags(new))]
+    old = E._analyse(Document(text), index)
+    for e in old.entities:
+        e.spelling, e.first  # every person weighed
+    variants = [(e, f) for e in old.entities for f in (_old_person_variants(e, old) if e.person else N._bare_variants(e, old))]
+    want = [
+        _flag_fields(N._by_start([f for e, f in variants if e.listed is None] + N._ambiguous_flags(old))),
+        _flag_fields(N._by_start([f for e, f in variants if e.listed is not None])),
+        _flag_fields(_old_unintroduced(old)),
+    ]
+    assert got == want, text
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_surname_candidates_by_keys_same_as_by_blocks(seed):
+    # _candidates of a pool spelling among a few surnames (keys compared directly) against the
+    # surnames by blocking key that _analyse builds for many
+    rng = random.Random(seed)
+    base = [fold(s) for s in _SURNAMES]
+    surnames = list(dict.fromkeys(fold(_damaged(rng, rng.choice(base))) for _ in range(rng.randrange(1, 12))))
+    blocks: dict[str, set[str]] = {}
+    for s in surnames:
+        for k in E.blocking_keys(s):
+            blocks.setdefault(k, set()).add(s)
+    for _ in range(20):
+        f = fold(_damaged(rng, rng.choice(base)))
+        assert E._candidates(f, surnames, None) == E._candidates(f, surnames, blocks), (f, surnames)
+
+
+def _old_morphological(a, b):
+    """morphological before the C-level test of the masculine endings."""
+    from garblint.rules._namesim import _GENDERED, _MORPH_SUFFIXES
+
+    if len(a) > len(b):
+        a, b = b, a
+    for m, f in _GENDERED:
+        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+            return True
+    if not b.startswith(a):
+        return False
+    suffix = b[len(a) :]
+    if suffix not in _MORPH_SUFFIXES:
+        return False
+    if suffix == "n" and a[-1:] not in "aeiou":
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_morphological_same_as_before(seed):
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    bases = [fold(s) for s in _SURNAMES + _SPELL_BASES] + ["karimov", "nowacki", "petrov", "lukin", "kovsky", "sokolskiy", "novy", "kenya", "japan"]
+    for _ in range(200):
+        a = rng.choice(bases)
+        if rng.random() < 0.5:
+            m, f = rng.choice(S._GENDERED)
+            a = a + m if rng.random() < 0.7 else a
+            b = a[: len(a) - len(m)] + f if a.endswith(m) and rng.random() < 0.7 else _damaged(rng, a)
+        else:
+            b = a + rng.choice(S._MORPH_SUFFIXES + ("", "x", "ova", "ska")) if rng.random() < 0.6 else _damaged(rng, a)
+        for x, y in ((a, b), (b, a), (a, a[:3]), (a[:2], b)):
+            assert S.morphological(x, y) == _old_morphological(x, y), (x, y)

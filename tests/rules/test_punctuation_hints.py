@@ -59,3 +59,11 @@ def test_pre_test_passes_wherever_a_pattern_matches(seed, patterns, pre_test):
             matched += 1
             assert pre_test(t), repr(t)
     assert matched > 100
+
+
+def test_odd_space_characters_are_what_the_pattern_matches():
+    """P003 scans for _ODD_SPACE only in a text that holds one of _ODD_SPACE_CHARS: they are
+    every character the pattern matches, and only those (all outside ASCII)."""
+    matched = {c for c in map(chr, range(0x110000)) if P._ODD_SPACE.fullmatch(c)}
+    assert set(P._ODD_SPACE_CHARS) == matched
+    assert not any(map(str.isascii, matched))

@@ -40,19 +40,20 @@ def test_foreign_latin_runs_equal_the_word_by_word_walk() -> None:
 
 @pytest.mark.parametrize("most", [5, 262144])
 def test_opens_a_run_same_as_asking_every_word(most, monkeypatch) -> None:
-    """``_opens_a_run`` (words judged once per process, answered by set operations) against
-    ``_latin_word_state`` of every word, on documents that share words; with a small bound
-    the kept sets are emptied now and then."""
-    from garblint.lint.judged import JudgedWords
+    """``_opens_a_run`` (a fact of each word kept for the process, rules/_lexfacts.py)
+    against ``_latin_word_state`` of every word, on documents that share words; with a small
+    bound the kept facts are emptied now and then."""
+    from garblint.lint.judged import WordFacts
+    from garblint.rules import _lexfacts
 
-    monkeypatch.setattr(new, "_OPENERS", JudgedWords(new._OPENERS.test, most))
+    monkeypatch.setattr(_lexfacts, "FACTS", WordFacts(_lexfacts._facts, most))
     rnd = random.Random(most)
     pool = ["the", "house", "por", "muito", "nunca", "olvidaremos", "tanta", "la", "de", "Paris", "école", "l'école", "xqzv", "42", "The"]
     opened = 0
     for _ in range(300):
-        words = dict.fromkeys(rnd.sample(pool, rnd.randrange(0, 6)), 1)
-        want = False in map(new._latin_word_state, words)
-        assert new._opens_a_run(words) == want, words
+        doc = Document(" ".join(rnd.sample(pool, rnd.randrange(0, 6))))
+        want = False in map(new._latin_word_state, doc.word_counts)
+        assert new._opens_a_run(doc) == want, doc.text
         opened += want
     assert 30 < opened < 270
 
@@ -132,6 +133,8 @@ def test_scans_by_the_characters_outside_ascii_equal_the_regex_scans(seed) -> No
         letters = rnd.sample(foreign, rnd.choice([0, 1, 2, 5, 20, 30, len(foreign)]))
         pool = base + letters * rnd.randrange(1, 4)
         text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 120)))
+        if rnd.random() < 0.2:
+            text = "".join(ch for ch in text if ch.isascii())  # (an ASCII text: no letter of another script)
         others = new._non_ascii(text)
         assert others == "".join(ch for ch in text if ord(ch) > 127), text
         assert [m.span() for m in new._runs(text, others)] == [m.span() for m in new._RUN.finditer(text)], text

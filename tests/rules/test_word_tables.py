@@ -58,9 +58,10 @@ def test_repeated_word_scan_matches_the_walk(monkeypatch):
 def test_variety_words_are_the_candidates_among_the_words(monkeypatch, table_max):
     from garblint.rules import _variety as V
 
-    from garblint.lint.judged import JudgedWords
+    from garblint.lint.judged import WordFacts
+    from garblint.rules import _lexfacts
 
-    monkeypatch.setattr(V, "_CANDIDATE_WORDS", JudgedWords(V.variety_candidate, table_max))
+    monkeypatch.setattr(_lexfacts, "FACTS", WordFacts(_lexfacts._facts, table_max))
     words = ["colour", "color", "organise", "organize", "theatre", "center", "Colour", "analyse", "the", "realised", "x"]
     rng = random.Random(table_max)
     for _ in range(100):

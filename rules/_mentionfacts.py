@@ -1,0 +1,273 @@
+"""Per-word facts the mention extraction (:mod:`._mentions`) reads, kept across the documents of
+a process, and the per-document word sets it asks about: which words open a sentence, which the
+document writes in lower case, which it capitalises mid-sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import gt, itemgetter
+from re import Match
+
+from ..lint.lazyre import lazy_re
+from ._namewords import (
+    _LOWER_PART,
+    _OPENED_WORD,
+    NOT_NAMES,
+    PARTICLES,
+    STOPWORDS,
+    _strip_possessive,
+    fold,
+    is_common_word,
+)
+
+_BRIDGES = PARTICLES | {"of", "for"}
+
+_HYPHENS = lazy_re(r"[\-\u2010\u2011]")
+
+
+@lru_cache(maxsize=32768)
+def _is_cap(tok: str) -> bool:
+    # Cached (bounded: a few MB at most): a pure function of the token, the lexicon being fixed.
+    c = tok[0]
+    if c.isupper():
+        parts = _HYPHENS.split(tok)
+        # "China-style", "US-led": an adjective, not a name ("Okonkwo-Reyes", "Al-Nour" are)
+        return all(p[:1].isupper() or fold(p) in PARTICLES or not is_common_word(p, 7_000_000) for p in parts[1:])
+    return bool(_LOWER_PART.match(tok))
+
+
+@lru_cache(maxsize=32768)
+def _is_acronym(tok: str) -> bool:
+    letters = "".join(filter(str.isalpha, tok))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
+
+
+_fold = fold.__wrapped__
+_is_cap_raw = _is_cap.__wrapped__
+_is_acronym_raw = _is_acronym.__wrapped__
+
+#: What each token says (see extract_mentions), one dictionary per fact: pure functions of the
+#: token, so kept across documents (a run over many small files meets the same words again and
+#: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
+#: _LOW: its lower-case form when the document writes it in lower case, else None; _CAP: its
+#: folded form when capitalised, else None; _OPENS: can it open a name run; _INFO: the
+#: ``info`` tuple of extract_mentions.
+_LOW: dict[str, str | None] = {}
+_CAP: dict[str, str | None] = {}
+_OPENS: dict[str, bool] = {}
+_INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool, bool, str, bool]] = {}
+#: and the other way round, for the few words a document asks about: each lower-case form
+#: (``_LOW``) -> the tokens that have it ("said", "said's"), each capitalised form (``_CAP``) ->
+#: the tokens that have it ("Quell", "Quell's", "QUELL"); see WrittenLower and CapMid
+_LOW_OF: dict[str, str | tuple[str, ...]] = {}  # (one token as itself: most forms have one)
+_CAP_OF: dict[str, str | tuple[str, ...]] = {}
+_FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
+
+
+def _add_form(table: dict[str, str | tuple[str, ...]], form: str, tok: str) -> None:
+    """Add ``tok`` to the tokens of ``form`` in ``table`` (_LOW_OF or _CAP_OF)."""
+    had = table.get(form)
+    if had is None:
+        table[form] = tok
+    elif had.__class__ is str:
+        if had != tok:
+            table[form] = (had, tok)  # type: ignore[assignment]
+    elif tok not in had:
+        table[form] = had + (tok,)  # type: ignore[operator]
+
+
+def _tokens_of(had: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (had,) if had.__class__ is str else had  # type: ignore[return-value]
+
+
+def _clear_facts() -> None:
+    for d in (_LOW, _CAP, _OPENS, _INFO, _LOW_OF, _CAP_OF):
+        d.clear()
+
+
+def _word_facts(tok: str) -> None:
+    # (asked once per token: the functions' own caches are passed by, so as not to fill them
+    # with every word of a run)
+    t = _strip_possessive(tok)
+    cap = None
+    low = None
+    ft = _fold(tok)
+    fb = ft if t is tok else _fold(t)
+    if t[:1].islower() and not _LOWER_PART.match(t):
+        low = t.casefold()
+    elif t[:1].isupper():
+        cap = fb
+    c0 = tok[0]
+    if c0.islower() and c0.isalpha():  # most words: what the two functions answer for them
+        is_cap = bool(_LOWER_PART.match(tok))
+        acronym = False
+    else:
+        is_cap = _is_cap_raw(tok)
+        acronym = _is_acronym_raw(tok)
+    runner = is_cap and not acronym and not tok[0].isdigit()
+    opens = runner or ft in PARTICLES
+    alone_dead = ft in NOT_NAMES or acronym
+    initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
+    goes_on = is_cap or ft in _BRIDGES
+    # _emit keeps a run only when one of its tokens has two or more letters, one in lower case
+    named = len(tok) > 1 and any(map(str.islower, tok))
+    _LOW[tok] = low
+    _CAP[tok] = cap
+    if low is not None:
+        _add_form(_LOW_OF, low, tok)
+    if cap is not None:
+        _add_form(_CAP_OF, cap, tok)
+    _OPENS[tok] = opens
+    # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
+    _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
+
+
+def _add_facts(toks) -> None:
+    """``_word_facts`` of every token in ``toks``, with the answers of the two commonest kinds
+    written down at once: an ASCII token with no capital letter and no apostrophe (a plain
+    word, a number, a code: "said", "2024", "1504-1511", "ade9ce93e6"), and a plain capitalised
+    ASCII word ("Farmers"). For them fold, the possessive and the capital tests reduce to
+    the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
+    compares every fact with _word_facts)."""
+    low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
+    low_inv, cap_inv = _LOW_OF, _CAP_OF
+    for tok in toks:
+        if tok.isascii():
+            if "'" not in tok and tok.lower() == tok:
+                nn = tok in NOT_NAMES
+                opens = tok in PARTICLES
+                if tok[0].isalpha():
+                    low_of[tok] = tok
+                    if tok not in low_inv:
+                        low_inv[tok] = tok
+                    else:
+                        _add_form(low_inv, tok, tok)
+                else:
+                    low_of[tok] = None
+                cap_of[tok] = None
+                opens_of[tok] = opens
+                info[tok] = (
+                    None,
+                    opens,
+                    nn,
+                    nn or tok in STOPWORDS,
+                    tok in _BRIDGES,
+                    False,
+                    tok,
+                    len(tok) > 1 and tok.islower(),
+                    False,
+                    False,
+                    tok,
+                    nn,
+                )
+                continue
+            if tok.isalpha() and tok.istitle():
+                ft = tok.lower()
+                nn = ft in NOT_NAMES
+                low_of[tok] = None
+                cap_of[tok] = ft
+                if ft not in cap_inv:
+                    cap_inv[ft] = tok
+                else:
+                    _add_form(cap_inv, ft, tok)
+                opens_of[tok] = True
+                info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
+                continue
+        _word_facts(tok)
+
+
+def _words_key(t: str) -> str:
+    """``" ".join(t.split())``: the text itself when its only white space is single spaces
+    between words, as in most paragraphs of prose that is not hard-wrapped (no white space
+    character but the space is printable, and ``isprintable`` scans in C)."""
+    if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
+        return t
+    return " ".join(t.split())
+
+
+def _first_words(text: str, starts: list[int], sentences) -> set[int]:
+    """Indexes of the words that open a sentence: the first word of each sentence, and a word
+    a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
+    before it: "said: Quell", "“Quell"); ``starts`` is ``doc.word_starts`` (shared: read only).
+
+    Found by C-level scans: the first word of each sentence by bisection over the word starts
+    (``map``), the opened words by one regex whose matches end where such a word starts
+    (``_OPENED_WORD``; tests/rules/test_names_fast.py compares both with the loops they
+    replaced)."""
+    n = len(starts)
+    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
+    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
+        del ks[bisect_left(ks, n) :]
+    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
+    # the words opened by a quotation or a colon inside a sentence (not the text's first word)
+    opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
+    ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
+    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)
+    return out
+
+
+class WrittenLower:
+    """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
+    in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
+    ``{_LOW[t] for t in counts} - {None}``. Asked of the few words that open a sentence, so
+    answered from the tokens that have the form (``_LOW_OF``) rather than by a set of the form
+    of every distinct word (tests/rules/test_names_fast.py compares the two)."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, counts) -> None:
+        self.counts = counts
+
+    def __contains__(self, c: object) -> bool:
+        toks = _LOW_OF.get(c)  # type: ignore[call-overload]
+        if toks is None:
+            return False
+        if toks.__class__ is str:
+            return toks in self.counts
+        return not self.counts.keys().isdisjoint(toks)
+
+
+class CapMid:
+    """``f in CapMid(counts, texts, first_words)``: is ``f`` the capitalised form (``_CAP``) of
+    a word used somewhere but at the opening of a sentence, that is, is ``f`` in
+    ``{_CAP[texts[k]] for k not in first_words} - {None}``: when the uses (``counts``) of the
+    tokens that have that form (``_CAP_OF``) outnumber the sentence openings they make (counted
+    once per document, when first asked). Asked of the few words that open a sentence instead
+    of building the set (tests/rules/test_names_fast.py compares the two)."""
+
+    __slots__ = ("counts", "texts", "first_words", "opening")
+
+    def __init__(self, counts, texts: list[str], first_words: set[int]) -> None:
+        self.counts = counts
+        self.texts = texts
+        self.first_words = first_words
+        self.opening: list[str | None] | Counter[str | None] | None = None
+
+    def __contains__(self, f: object) -> bool:
+        toks = _CAP_OF.get(f)  # type: ignore[call-overload]
+        if toks is None:
+            return False
+        counts = self.counts
+        uses = 0
+        used = None
+        for t in _tokens_of(toks):
+            k = counts.get(t, 0)
+            if k:
+                uses += k
+                used = t
+        if not uses:
+            return False
+        few = len(self.first_words) <= 16
+        if uses == 1 and few:  # (most names of a short text): is its one use an opening?
+            return self.texts.index(used) not in self.first_words  # type: ignore[arg-type]
+        opening = self.opening
+        if opening is None:  # the capitalised form of each word that opens a sentence
+            caps = map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words))
+            # (a few counted per question; a long text's many openings counted once)
+            opening = self.opening = list(caps) if few else Counter(caps)
+        if opening.__class__ is list:
+            return uses > opening.count(f)  # type: ignore[union-attr, arg-type]
+        return uses > opening[f]  # type: ignore[index, call-overload]

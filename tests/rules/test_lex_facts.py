@@ -1,0 +1,158 @@
+"""The per-process table of lexicon word facts (rules/_lexfacts.py over lint/judged.py WordFacts)
+against the tests it keeps, asked of every word of every document; a document's facts must not
+depend on the documents met before it (in any order, with the table emptied now and then);
+the rules that read the facts (O001's kinds, O004's odd words, U001's run openers, S004's
+variety words, S003's candidates) pick what their passes over every distinct word picked.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import filterfalse
+
+import pytest
+
+from garblint.lint import lexicon
+from garblint.lint.document import Document
+from garblint.lint.judged import WordFacts
+from garblint.rules import _garbage as G
+from garblint.rules import _lexcheck as L
+from garblint.rules import _tokenkinds as K
+from garblint.rules import _variety as V
+from garblint.rules import _lexfacts as F
+from garblint.rules import spelling as S
+from garblint.rules import untranslated as U
+
+_POOL = (
+    "the house of a vote The House Vote THE colour color organise organize centre center theatre science promise "
+    "por muito nunca olvidaremos tanta la de école l'école Straße STRASSE hmmmm brrrrr Zzzzz xkcdfghj rhythms "
+    "well-known don't Don't h0use 1st 42 x1 co-op rnodern Rnodern ngubane Ngubane smithe Smithe teh recieve "
+    "Mlorley iPhone eBayx O'Brien ǅemal ſhip analyse realised"
+).split()
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = [
+            rng.choice(_POOL) if rng.random() < 0.8 else "".join(rng.choice("abcdeilmnorstu") for _ in range(rng.randrange(2, 9)))
+            for _ in range(rng.randrange(1, 40))
+        ]
+        gaps = [rng.choice([" ", " ", " ", ", ", ". ", "\n"]) for _ in words]
+        out.append("".join(w + g for w, g in zip(words, gaps)).strip() + ".")
+    return out
+
+
+def _facts_of(w: str) -> int:
+    """The facts of one word, each test asked afresh (no kept answers)."""
+    b = K._token_kind.__wrapped__(w)
+    if G._odd_word.__wrapped__(w):
+        b |= F.ODD
+    if U._latin_word_state.__wrapped__(w) is False:
+        b |= F.OPENER
+    if V.variety_candidate.__wrapped__(w):
+        b |= F.VARIETY
+    if b & F.KIND == K._PLAIN and L.inert_plain(w):  # (tested below: no finding changes)
+        b |= F.INERT
+    return b
+
+
+def _reference(doc: Document) -> dict[str, int]:
+    return {w: b for w in doc.word_counts if (b := _facts_of(w))}
+
+
+@pytest.mark.parametrize("most", [7, 60, 262144])
+def test_a_documents_facts_are_its_words_own_whatever_came_before(most, monkeypatch):
+    """Each document's facts (and their order) equal its words' facts asked afresh, with the
+    documents met in two different orders through a table emptied when it outgrows ``most``."""
+    lexicon.frequencies()  # (the kinds' C-level path is the dict's)
+    texts = _texts(most, 150)
+    answers = []
+    for order in (texts, texts[::-1]):
+        monkeypatch.setattr(F, "FACTS", WordFacts(F._facts, most))
+        got = {}
+        for t in order:
+            doc = Document(t)
+            facts = F.document_facts(doc)
+            ref = _reference(doc)
+            assert list(facts.items()) == list(ref.items()), t
+            got[t] = facts
+        answers.append(got)
+    assert answers[0] == answers[1]
+    assert all(
+        any(b & bit for g in answers[0].values() for b in g.values()) for bit in (F.ODD, F.OPENER, F.VARIETY, K._PLAIN, K._COMPOUND, K._DIGITS)
+    )
+
+
+def _name_candidates_old(doc: Document) -> list[str]:
+    """S003's candidates as its pass over every distinct word picked them."""
+    uses = doc.word_counts
+    freqs = lexicon.counts_for(len(doc.words))
+    return [
+        w
+        for w in filter(str.islower, filterfalse(lexicon.member_test(freqs), uses))
+        if uses[w] == 1 and len(w) >= 3 and w.isalpha() and uses.get(w[0].upper() + w[1:], 0) >= 2
+    ]
+
+
+def test_readers_of_the_facts_pick_what_their_passes_picked(monkeypatch):
+    monkeypatch.setattr(F, "FACTS", WordFacts(F._facts, 50))
+    picked = [0, 0, 0, 0]
+    rng = random.Random(3)
+    for t in _texts(3, 300):
+        if rng.random() < 0.4:  # (S003's names: capitalised twice, once in lower case perhaps)
+            t += " Later Ngubane met Smithe. Then Smithe and Ngubane left, EBayx and EBayx."
+        doc = Document(t)
+        words = doc.word_counts
+        assert S._name_candidates(doc) == _name_candidates_old(doc), t
+        assert V.variety_words(doc) == set(filter(V.variety_candidate, words)), t
+        assert U._opens_a_run(doc) == (False in map(U._latin_word_state, words)), t
+        odd = {w for w, b in F.document_facts(doc).items() if b & F.ODD}
+        assert odd == set(filter(G._odd_word, words)), t
+        hints = [(m.span(), m.groups()) for m in G.garbage_hints(t, doc.words, doc.word_texts, odd=odd)]
+        assert hints == [(m.span(), m.groups()) for m in G._GARBAGE_HINT.finditer(t)], t
+        kinds = {w: b & F.KIND for w, b in F.document_facts(doc).items() if b & F.KIND}
+        assert kinds == {w: k for w in words if (k := K._token_kind(w))}, t
+        picked = [a + bool(b) for a, b in zip(picked, (S._name_candidates(doc), V.variety_words(doc), U._opens_a_run(doc), odd))]
+    assert min(picked) >= 10, picked
+
+
+_PROSE = (
+    "the and house report vote court Futhermore Peolple Smith Johnson Morley Mlorley Altbough Thoes Tbe Tho "
+    "Moſt ſhip USA McDonald Ngubane Kang-hoon colour Rnodern rnodern teh recieve definately jolliest goin "
+    "Hmmmm brrrrr Xx Ab Kowalski Nakamura Abcdefghijklmnopqrstuvwxyzabcdefghij abcdefghijklmnopqrstuvwxyzabcdefghij pessoal itulah"
+).split()
+
+
+def _prose(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randrange(3, 12)):
+        words = [rng.choice(_PROSE) for _ in range(rng.randrange(1, 9))]
+        out.append(" ".join(words) + rng.choice([". ", "! ", ", ", ".\n\n", " "]))
+    return "".join(out).strip()
+
+
+@pytest.mark.parametrize("mode", ["general", "ocr"])
+def test_skipping_inert_tokens_changes_no_finding(mode, monkeypatch):
+    """The token loop's skip of _PLAIN words ``_lexcheck.inert_plain`` says yes to (outside OCR
+    mode) finds what the loop over every such token finds: sentence-initial and inner
+    capitalised words, rare words and slips, long s, mixed case, short and over-long words."""
+    from garblint.lint.config import Config
+
+    config = Config({"mode": mode})
+    rng = random.Random(11 if mode == "ocr" else 12)
+    texts = [_prose(rng) for _ in range(400)]
+
+    def findings() -> list:
+        return [
+            [(i.code, i.start, i.end, i.message, i.suggestions, i.confidence) for v in L._Analysis(Document(t), config).run().values() for i in v]
+            for t in texts
+        ]
+
+    skipping = findings()
+    monkeypatch.setattr(L, "INERT", 0)  # (every _PLAIN token through _plain_token)
+    assert findings() == skipping
+    assert sum(map(len, skipping)) > 200
+    inert = {w for w in _PROSE if F.document_facts(Document(w)).get(w, 0) & F.INERT}
+    assert {"Tbe", "USA", "Xx", "Hmmmm", "Kowalski"} <= inert and not inert & {"Moſt", "Futhermore", "Ngubane", "teh"}

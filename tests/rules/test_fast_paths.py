@@ -139,16 +139,16 @@ _LINE_PIECES = ["The council met on Tuesday and voted", "to close the old bridge
                 "\n", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\n \n"]
 
 
-@pytest.mark.parametrize("seed", range(60))
-def test_boilerplate_units_of_lines_equal_the_frozen_form(seed):
+def test_boilerplate_units_of_lines_equal_the_frozen_form():
     """Units of paragraphs of several lines (hard-wrapped prose and lists of short lines, with
     every line break str.splitlines knows, white space at the lines' ends, empty lines)."""
-    rng = random.Random(seed)
-    paras = []
-    for _ in range(rng.randrange(1, 12)):
-        paras.append("".join(rng.choice(_LINE_PIECES) + rng.choice(["\n", " ", "\n", "  \n", "\r\n", "\u2028"]) for _ in range(rng.randrange(1, 10))))
-    doc = Document("\n\n".join(paras))
-    assert [(u.start, u.end) for u in B._units(doc)] == _old_unit_spans(doc)
+    rng = random.Random(23)
+    for _ in range(60):
+        paras = []
+        for _ in range(rng.randrange(1, 12)):
+            paras.append("".join(rng.choice(_LINE_PIECES) + rng.choice(["\n", " ", "\n", "  \n", "\r\n", "\u2028"]) for _ in range(rng.randrange(1, 10))))
+        doc = Document("\n\n".join(paras))
+        assert [(u.start, u.end) for u in B._units(doc)] == _old_unit_spans(doc)
 
 
 _OS_PIECES = ["the", "Well", "is", "frozen", "and", "wee", "must", "worke", "Kitchin", "Snow", "untill", "he", "said",

@@ -38,7 +38,6 @@ _WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
 # The same pattern for ASCII text, where ``[^\W_]`` (str.isalnum) is exactly [A-Za-z0-9]: a
 # plain character set that the regex engine tests faster than the Unicode class.
 _WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
-_WORDISH_BYTES = lazy_re(rb"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 # every byte but A-Z, a-z, 0-9, "'" and "-" made a space
 _NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
 
@@ -51,15 +50,22 @@ def words(norm: str) -> list[str]:
 def words_utf8(norm: str) -> list[bytes]:
     """``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
 
-    An ASCII text without "'" or "-" (where no word has an inner apostrophe or hyphen) is
-    split at every other character, by ``bytes.translate`` and ``split`` in C, instead of
-    matched word by word.
+    An ASCII text is split at every other character, by ``bytes.translate`` and ``split`` in C,
+    instead of matched word by word; where it holds "'" or "-", those that join no two words
+    are made spaces first (eight ``bytes.replace``, see below).
     """
     if norm.isascii():
-        b = norm.encode()
+        b = norm.encode().translate(_NOT_WORD)
         if b"'" in b or b"-" in b:
-            return _WORDISH_BYTES.findall(b)
-        return b.translate(_NOT_WORD).split()
+            # A "'" or "-" joins two words only between two letters or digits: each next to
+            # another of the two, or to a space, is made a space too. After the first four
+            # replacements no two of them stand together (a pair left would have been replaced
+            # where its first character stood), so a space made by the next four is never
+            # next to one; those at the ends are stripped.
+            b = b.replace(b"--", b"  ").replace(b"''", b"  ").replace(b"-'", b"  ").replace(b"'-", b"  ")
+            b = b.replace(b" -", b"  ").replace(b" '", b"  ").replace(b"- ", b"  ").replace(b"' ", b"  ")
+            return b.strip(b"'-").split()
+        return b.split()
     return list(map(_encode, _WORDISH.findall(norm)))
 
 

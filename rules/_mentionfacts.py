@@ -5,6 +5,7 @@ document writes in lower case, which it capitalises mid-sentence."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt, itemgetter
@@ -61,9 +62,25 @@ _INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool
 #: and the other way round, for the few words a document asks about: each lower-case form
 #: (``_LOW``) -> the tokens that have it ("said", "said's"), each capitalised form (``_CAP``) ->
 #: the tokens that have it ("Quell", "Quell's", "QUELL"); see WrittenLower and CapMid
-_LOW_OF: dict[str, set[str]] = {}
-_CAP_OF: dict[str, set[str]] = {}
+_LOW_OF: dict[str, str | tuple[str, ...]] = {}  # (one token as itself: most forms have one)
+_CAP_OF: dict[str, str | tuple[str, ...]] = {}
 _FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
+
+
+def _add_form(table: dict[str, str | tuple[str, ...]], form: str, tok: str) -> None:
+    """Add ``tok`` to the tokens of ``form`` in ``table`` (_LOW_OF or _CAP_OF)."""
+    had = table.get(form)
+    if had is None:
+        table[form] = tok
+    elif had.__class__ is str:
+        if had != tok:
+            table[form] = (had, tok)  # type: ignore[assignment]
+    elif tok not in had:
+        table[form] = had + (tok,)  # type: ignore[operator]
+
+
+def _tokens_of(had: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (had,) if had.__class__ is str else had  # type: ignore[return-value]
 
 
 def _clear_facts() -> None:
@@ -100,9 +117,9 @@ def _word_facts(tok: str) -> None:
     _LOW[tok] = low
     _CAP[tok] = cap
     if low is not None:
-        _LOW_OF.setdefault(low, set()).add(tok)
+        _add_form(_LOW_OF, low, tok)
     if cap is not None:
-        _CAP_OF.setdefault(cap, set()).add(tok)
+        _add_form(_CAP_OF, cap, tok)
     _OPENS[tok] = opens
     # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
     _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
@@ -116,6 +133,7 @@ def _add_facts(toks) -> None:
     the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
     compares every fact with _word_facts)."""
     low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
+    low_inv, cap_inv = _LOW_OF, _CAP_OF
     for tok in toks:
         if tok.isascii():
             if "'" not in tok and tok.lower() == tok:
@@ -123,7 +141,10 @@ def _add_facts(toks) -> None:
                 opens = tok in PARTICLES
                 if tok[0].isalpha():
                     low_of[tok] = tok
-                    _LOW_OF.setdefault(tok, set()).add(tok)
+                    if tok not in low_inv:
+                        low_inv[tok] = tok
+                    else:
+                        _add_form(low_inv, tok, tok)
                 else:
                     low_of[tok] = None
                 cap_of[tok] = None
@@ -148,7 +169,10 @@ def _add_facts(toks) -> None:
                 nn = ft in NOT_NAMES
                 low_of[tok] = None
                 cap_of[tok] = ft
-                _CAP_OF.setdefault(ft, set()).add(tok)
+                if ft not in cap_inv:
+                    cap_inv[ft] = tok
+                else:
+                    _add_form(cap_inv, ft, tok)
                 opens_of[tok] = True
                 info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
                 continue
@@ -185,30 +209,6 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     return out
 
 
-def _cap_mid(counts, texts: list[str], first_words: set[int]) -> set[str | None]:
-    """The folded forms of the capitalised words (``_CAP``) used somewhere but at the opening
-    of a sentence: ``{_CAP[texts[k]] for k not in first_words} - {None}``, worked out per
-    distinct word and per opening word instead of per word. Every form a distinct word has,
-    less each form whose uses (``counts``) all open sentences (tests/rules/test_names_fast.py
-    compares it with the per-word form)."""
-    cap_of = _CAP
-    out = set(map(cap_of.__getitem__, counts))
-    out.discard(None)
-    opening: dict[str | None, int] = {}
-    for f in map(cap_of.__getitem__, map(texts.__getitem__, first_words)):
-        opening[f] = opening.get(f, 0) + 1
-    opening.pop(None, None)
-    if opening:
-        uses: dict[str | None, int] = {}
-        for t in compress(counts, map(opening.__contains__, map(cap_of.__getitem__, counts))):
-            f = cap_of[t]
-            uses[f] = uses.get(f, 0) + counts[t]
-        for f, k in opening.items():
-            if uses[f] == k:
-                out.discard(f)
-    return out
-
-
 class WrittenLower:
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
     in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
@@ -223,7 +223,11 @@ class WrittenLower:
 
     def __contains__(self, c: object) -> bool:
         toks = _LOW_OF.get(c)  # type: ignore[call-overload]
-        return toks is not None and not self.counts.keys().isdisjoint(toks)
+        if toks is None:
+            return False
+        if toks.__class__ is str:
+            return toks in self.counts
+        return not self.counts.keys().isdisjoint(toks)
 
 
 class CapMid:
@@ -240,7 +244,7 @@ class CapMid:
         self.counts = counts
         self.texts = texts
         self.first_words = first_words
-        self.opening: list[str | None] | None = None
+        self.opening: list[str | None] | Counter[str | None] | None = None
 
     def __contains__(self, f: object) -> bool:
         toks = _CAP_OF.get(f)  # type: ignore[call-overload]
@@ -249,16 +253,21 @@ class CapMid:
         counts = self.counts
         uses = 0
         used = None
-        for t in toks:
+        for t in _tokens_of(toks):
             k = counts.get(t, 0)
             if k:
                 uses += k
                 used = t
         if not uses:
             return False
-        if uses == 1:  # (most names): is its one use an opening?
+        few = len(self.first_words) <= 16
+        if uses == 1 and few:  # (most names of a short text): is its one use an opening?
             return self.texts.index(used) not in self.first_words  # type: ignore[arg-type]
         opening = self.opening
         if opening is None:  # the capitalised form of each word that opens a sentence
-            opening = self.opening = list(map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words)))
-        return uses > opening.count(f)  # type: ignore[arg-type]
+            caps = map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words))
+            # (a few counted per question; a long text's many openings counted once)
+            opening = self.opening = list(caps) if few else Counter(caps)
+        if opening.__class__ is list:
+            return uses > opening.count(f)  # type: ignore[union-attr, arg-type]
+        return uses > opening[f]  # type: ignore[index, call-overload]

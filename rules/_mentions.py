@@ -22,19 +22,17 @@ from ._mentionfacts import (
     _FACTS_MAX,
     _HYPHENS,
     _INFO,
-    _LOW,
     _OPENS,
     CapMid,
     WrittenLower,
     _add_facts,
-    _cap_mid,
     _clear_facts,
     _first_words,
     _is_acronym,
     _is_cap,
     _words_key,
 )
-from ._mentionfacts import _CAP as _CAP, _word_facts as _word_facts  # (tests read them here)
+from ._mentionfacts import _CAP as _CAP, _LOW as _LOW, _word_facts as _word_facts  # (tests read them here)
 from ._namewords import (
     _APOS,
     _CLAUSE_PUNCT,
@@ -259,10 +257,9 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
     # word without "'s", case-folded: a sentence-initial word the document also writes in
     # lower case is refused by _initial_is_name too.
-    # Then only the capitalised words (for ``cap_mid``) and the words that can open a run (the
-    # main loop) are visited, picked out by C-level map/compress rather than a Python loop
-    # over every word: the main loop jumps from one possible opener to the next, since every
-    # other word only made it step on.
+    # Then only the words that can open a run (the main loop) are visited, picked out by
+    # C-level map/compress rather than a Python loop over every word: the main loop jumps from
+    # one possible opener to the next, since every other word only made it step on.
     texts = doc.word_texts
     counts = doc.word_counts  # each distinct word once, with its number of uses (shared: other rules count them too)
     info = _INFO
@@ -270,19 +267,12 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         _clear_facts()
     _add_facts(filterfalse(info.__contains__, counts))
     # the words the document writes in lower case, and the capitalised words it uses but at the
-    # opening of a sentence (_initial_is_name asks about the words that open a sentence): a
-    # text of many uses per distinct word builds the two sets (``_cap_mid`` works per
-    # distinct word and per opening word); a short text asks about a few of its words only,
-    # answered from the per-process tables of the tokens of each form (WrittenLower, CapMid)
-    lower: set[str | None] | WrittenLower
-    cap_mid: set[str | None] | CapMid
-    if n > 4 * len(counts):
-        lower = set(map(_LOW.__getitem__, counts))
-        lower.discard(None)
-        cap_mid = _cap_mid(counts, texts, first_word_of_sentence)
-    else:
-        lower = WrittenLower(counts)
-        cap_mid = CapMid(counts, texts, first_word_of_sentence)
+    # opening of a sentence: _initial_is_name asks about the words that open a sentence (a
+    # few in a short text, a few thousand questions in a long one), answered from per-process
+    # tables of the tokens of each form (WrittenLower, CapMid) rather than by sets of every
+    # distinct word's forms
+    lower = WrittenLower(counts)
+    cap_mid = CapMid(counts, texts, first_word_of_sentence)
     ctx: dict[str, Any] = {
         "lower": lower,
         "cap_mid": cap_mid,

@@ -45,6 +45,8 @@ _GENDERED = (
     ("as", "ienė"),
 )
 
+_MASCULINE = tuple(m for m, _f in _GENDERED)
+
 
 def morphological(a: str, b: str) -> bool:
     """True when one spelling is the other plus an English ending (Kenya/Kenyan, Japan/Japanese)
@@ -52,9 +54,10 @@ def morphological(a: str, b: str) -> bool:
     not a misspelling."""
     if len(a) > len(b):
         a, b = b, a
-    for m, f in _GENDERED:
-        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
-            return True
+    if a.endswith(_MASCULINE):  # (most pairs end in none of them: asked in C)
+        for m, f in _GENDERED:
+            if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+                return True
     if not b.startswith(a):
         return False
     suffix = b[len(a) :]

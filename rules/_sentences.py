@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from ..lint.wordlists import word_list, word_set
 from ..lint.lazyre import lazy_re
-from ._wordfacts import LOWER_NOT_ASCII, TITLE, judge
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document, Sentence, Token
@@ -393,10 +392,9 @@ def _analyse(doc: "Document") -> Analysis:
     # (g: the first whose words end after the word)
     texts = doc.word_texts
     counts = doc.word_counts
-    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(): the process' table of judged
-    # words, see _wordfacts)
-    judge(counts)
-    title_words = TITLE.intersection(counts)
+    # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
+    upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
+    title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
@@ -441,10 +439,11 @@ def _analyse(doc: "Document") -> Analysis:
                 cap_name_last[low] = cap_name_last.get(low, 0) + 1
         else:
             cap_isolated[low] = cap_isolated.get(low, 0) + 1
-    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head, cap_in_name, cap_isolated, ordered, counts.keys() & LOWER_NOT_ASCII)
+    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head, cap_in_name, cap_isolated, ordered)
     return an
 
 
+_AFTER_FIRST = itemgetter(slice(1, None))
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
 #: a list marker that makes up all of a line before a sentence, found after a line break
@@ -502,7 +501,6 @@ def _lower_mid(
     cap_in_name: dict[str, int],
     cap_isolated: dict[str, int],
     ordered: bool = False,
-    lower_not_ascii: "Iterable[str] | None" = None,
 ) -> dict[str, int]:
     """``Analysis.lower_mid`` for the casefolded words in ``asked``: how often each is written
     in lower case mid-sentence (after the first word of a sentence outside a headline, not
@@ -522,10 +520,8 @@ def _lower_mid(
     # ("stra\u00dfe" for "strasse"); an ASCII text in lower case is its own casefold. (Each
     # distinct word is not casefolded: in a run of small files there are many per word.)
     wanted = set(filter(str.islower, filter(counts.__contains__, asked)))
-    if lower_not_ascii is None:  # (else: the words of ``counts`` that are, from the process' table)
-        lower_not_ascii = filter(str.islower, filterfalse(str.isascii, counts))
-    for t in lower_not_ascii:
-        if t.casefold() in asked:
+    for t in filterfalse(str.isascii, counts):
+        if t.islower() and t.casefold() in asked:
             wanted.add(t)
     if not wanted:
         return {}

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Mapping
-from itertools import chain
+from typing import Iterable
+from itertools import chain, filterfalse
 from operator import methodcaller
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
 from ._sentences import AUXILIARIES, CLOSED_CLASS, ends_terminal
-from ._wordfacts import MIXED, judge
 from ..lint.lazyre import lazy_re
 
 # ------------------------------------------------------------------ G006
@@ -138,19 +137,18 @@ class DetachedSentence(Rule):
 # ------------------------------------------------------------------ G007
 # ("[A-Z][A-Z]{3,}" is "[A-Z]{4,}" written so that re looks for its first letter quickly)
 _MIXED = lazy_re(r"([A-Z][A-Z]{3,})(s|es|ed|ing)(?![\w'\u2019-])")
+_MIXED_IN_WORD = lazy_re(r"[A-Z]{4}(?:s|es|ed|ing)")
 _COMMON = 5_000_000  # lexicon count of a common English word
 
 
 _WORDISH_CHAR = lazy_re(r"[\w'\u2019-]")
 
 
-def _mixed_case_word(words: "Mapping[str, int]") -> bool:
-    """Does one of ``words`` (a document's distinct words and their counts) hold a match of
-    _wordfacts.MIXED_IN_WORD? Answered from the process' table of judged words (_wordfacts.MIXED: each
-    word tested once, left out first by C filters unless in mixed case, four capitals in a row
-    then a lower-case letter: not in lower case, in title case or in capitals)."""
-    judge(words)
-    return not words.keys().isdisjoint(MIXED)
+def _mixed_case_word(words: Iterable[str]) -> bool:
+    """Does one of ``words`` hold a match of _MIXED_IN_WORD? Only a word in mixed case can (four
+    capitals in a row, then a lower-case letter): not one in lower case, in title case (a
+    capital only after a character without case) or in capitals, left out in C first."""
+    return any(map(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, words)))))
 
 
 def _standalone(text: str, stem: str) -> bool:

@@ -163,16 +163,21 @@ def _units(doc) -> list[Unit]:
             # a paragraph is trimmed already
             spans = [(p.start, p.end)]
         else:
-            spans = []
-            pos = p.start
-            for line in pt.splitlines(keepends=True):
-                a, b = pos, pos + len(line.rstrip("\r\n"))
-                pos += len(line)
-                a, b = trim_span(text, a, b)
-                if a < b:
-                    spans.append((a, b))
-            if len(spans) > 1 and _wrapped_prose(text, spans):
+            # Its lines as trim_span leaves them (both trim what str.isspace calls white space,
+            # every line break among it), the empty ones left out, made in C: hard-wrapped
+            # prose is one unit, and only a list of lines needs their spans.
+            lines = list(filter(None, map(str.strip, pt.splitlines())))
+            if len(lines) > 1 and _wrapped_lines(lines):
                 spans = [(p.start, p.end)]  # hard-wrapped prose: one unit, not a list of lines
+            else:
+                spans = []
+                pos = p.start
+                for line in pt.splitlines(keepends=True):
+                    a, b = pos, pos + len(line.rstrip("\r\n"))
+                    pos += len(line)
+                    a, b = trim_span(text, a, b)
+                    if a < b:
+                        spans.append((a, b))
         prev_done = True
         for a, b in spans:
             t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
@@ -193,10 +198,11 @@ def _units(doc) -> list[Unit]:
     return out
 
 
-def _wrapped_prose(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Lines broken mid-sentence at a fixed width, rather than a list of separate lines."""
-    broken = sum(1 for a, b in spans[:-1] if b - a >= 40 and not _ends_sentence(text[a:b]))
-    return broken * 2 >= len(spans) - 1
+def _wrapped_lines(lines: list[str]) -> bool:
+    """Lines (trimmed, none empty) broken mid-sentence at a fixed width, rather than a list of
+    separate lines."""
+    broken = sum(1 for t in lines[:-1] if len(t) >= 40 and not _ends_sentence(t))
+    return broken * 2 >= len(lines) - 1
 
 
 _NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")

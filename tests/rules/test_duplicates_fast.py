@@ -247,3 +247,12 @@ def test_sentence_key_is_a_function_of_the_normalised_text(seed):
         keys = list(map(D._sentence_key, texts))
         if len(set(norms)) < len(norms):
             assert len(set(keys)) < len(keys), texts
+
+
+def test_words_utf8_joiners_equal_the_pattern():
+    """ASCII text with "'" and "-" in every arrangement (runs of them, at the ends, next to
+    spaces and punctuation): words_utf8's replacements give the pattern's words."""
+    rng = random.Random(5)
+    for _ in range(60000):
+        t = "".join(rng.choice("ab1'-'- .,\t") for _ in range(rng.randrange(0, 14)))
+        assert DN.words_utf8(t) == [w.encode() for w in DN._WORDISH.findall(t)], t

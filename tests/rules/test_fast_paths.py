@@ -106,6 +106,51 @@ def test_boilerplate_word_counts_from_document_words(seed):
         assert u.words == len(B._WORD.findall(u.text))
 
 
+def _old_unit_spans(doc) -> list[tuple[int, int]]:
+    """The units' spans as ``boilerplate._units`` made them before it read the trimmed lines in
+    C (frozen): every line's span trimmed, and _wrapped_prose on those spans."""
+    from garblint.lint.segment import trim_span
+
+    text = doc.text
+    out = []
+    for p in doc.paragraphs:
+        if p.text.isprintable():
+            out.append((p.start, p.end))
+            continue
+        spans = []
+        pos = p.start
+        for line in p.text.splitlines(keepends=True):
+            a, b = pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+            a, b = trim_span(text, a, b)
+            if a < b:
+                spans.append((a, b))
+        if len(spans) > 1:
+            broken = sum(1 for a, b in spans[:-1] if b - a >= 40 and not B._ends_sentence(text[a:b]))
+            if broken * 2 >= len(spans) - 1:
+                spans = [(p.start, p.end)]
+        out.extend(spans)
+    return out
+
+
+_LINE_PIECES = ["The council met on Tuesday and voted", "to close the old bridge", "for repairs.", "Home", "News",
+                "a", "It rained.", "\u201cNo,\u201d she said.", "x" * 45, "y" * 39, "z" * 40, "\n   " + "w" * 38,
+                "\n\t" + "v" * 40, "\t", " ", "  ", "\u00a0", "\u3000",
+                "\n", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\n \n"]
+
+
+def test_boilerplate_units_of_lines_equal_the_frozen_form():
+    """Units of paragraphs of several lines (hard-wrapped prose and lists of short lines, with
+    every line break str.splitlines knows, white space at the lines' ends, empty lines)."""
+    rng = random.Random(23)
+    for _ in range(60):
+        paras = []
+        for _ in range(rng.randrange(1, 12)):
+            paras.append("".join(rng.choice(_LINE_PIECES) + rng.choice(["\n", " ", "\n", "  \n", "\r\n", "\u2028"]) for _ in range(rng.randrange(1, 10))))
+        doc = Document("\n\n".join(paras))
+        assert [(u.start, u.end) for u in B._units(doc)] == _old_unit_spans(doc)
+
+
 _OS_PIECES = ["the", "Well", "is", "frozen", "and", "wee", "must", "worke", "Kitchin", "Snow", "untill", "he", "said",
               "\u201c", "\u201d", "\u2018", "\u2019", '"', "'", " ", " ", " ", ", ", ". ", "\n\n", "\n", "(", ")"]
 

@@ -216,7 +216,7 @@ def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
 
 
 def _old_cap_mid(texts, first_words):
-    """The per-word form ``_cap_mid`` replaced (for texts with many uses per distinct word)."""
+    """The per-word set CapMid answers for (and the set extract_mentions built)."""
     mid = [True] * len(texts)
     for k in first_words:
         mid[k] = False
@@ -233,7 +233,13 @@ def test_cap_mid_same_as_per_word(seed):
     doc = Document(text)
     M._add_facts(set(doc.word_texts).difference(M._INFO))
     first = M._first_words(text, doc.word_starts, doc.sentences)
-    assert M._cap_mid(doc.word_counts, doc.word_texts, first) == _old_cap_mid(doc.word_texts, first), text
+    # (CapMid, asked about every form: long texts have many openings, counted once)
+    asked = M.CapMid(doc.word_counts, doc.word_texts, first)
+    want = _old_cap_mid(doc.word_texts, first)
+    forms = {M._CAP[t] for t in doc.word_counts} | {M.fold(t) for t in _NAME_PIECES}
+    forms.discard(None)
+    for f in sorted(forms):
+        assert (f in asked) == (f in want), (f, text)
 
 
 _CASE_PIECES = [
@@ -689,3 +695,40 @@ def test_surname_candidates_by_keys_same_as_by_blocks(seed):
     for _ in range(20):
         f = fold(_damaged(rng, rng.choice(base)))
         assert E._candidates(f, surnames, None) == E._candidates(f, surnames, blocks), (f, surnames)
+
+
+def _old_morphological(a, b):
+    """morphological before the C-level test of the masculine endings."""
+    from garblint.rules._namesim import _GENDERED, _MORPH_SUFFIXES
+
+    if len(a) > len(b):
+        a, b = b, a
+    for m, f in _GENDERED:
+        if len(a) > len(m) + 2 and a.endswith(m) and b == a[: len(a) - len(m)] + f:
+            return True
+    if not b.startswith(a):
+        return False
+    suffix = b[len(a) :]
+    if suffix not in _MORPH_SUFFIXES:
+        return False
+    if suffix == "n" and a[-1:] not in "aeiou":
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_morphological_same_as_before(seed):
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    bases = [fold(s) for s in _SURNAMES + _SPELL_BASES] + ["karimov", "nowacki", "petrov", "lukin", "kovsky", "sokolskiy", "novy", "kenya", "japan"]
+    for _ in range(200):
+        a = rng.choice(bases)
+        if rng.random() < 0.5:
+            m, f = rng.choice(S._GENDERED)
+            a = a + m if rng.random() < 0.7 else a
+            b = a[: len(a) - len(m)] + f if a.endswith(m) and rng.random() < 0.7 else _damaged(rng, a)
+        else:
+            b = a + rng.choice(S._MORPH_SUFFIXES + ("", "x", "ova", "ska")) if rng.random() < 0.6 else _damaged(rng, a)
+        for x, y in ((a, b), (b, a), (a, a[:3]), (a[:2], b)):
+            assert S.morphological(x, y) == _old_morphological(x, y), (x, y)

@@ -8,8 +8,7 @@ low bits: ``_SKIP`` is none), a word with four identical letters or six consonan
 (``_garbage._odd_word``: O004's hints), a lower-case word U001's foreign runs can open on
 (``untranslated._latin_word_state`` False), a word with an American/British spelling-pair
 ending (``_variety.variety_candidate``: S004) and a word of kind _PLAIN the analysis leaves at
-once outside OCR mode (``_lexcheck.inert_plain``). (``_wordfacts`` keeps the sentence-level
-rules' facts the same way.)"""
+once outside OCR mode (``_lexcheck.inert_plain``)."""
 
 from __future__ import annotations
 

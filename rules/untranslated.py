@@ -288,23 +288,9 @@ def _elsewhere_words() -> frozenset[str]:
     """Every word _common_elsewhere says yes to (about 25,000), kept in the data cache folder
     as marshal data named after the lexicon index it was read from (``elsewhere-v1-*``: made
     once, about 0.15 s; read in about 2 ms)."""
-    import marshal
+    from ..lint._commonwords import kept_words
 
-    from ..lint import lexicon
-
-    folder = lexicon._cache_dir()
-    name = f"elsewhere-v1-{lexicon._sources_key()}-m{marshal.version}.bin"
-    if folder is not None:
-        try:
-            words = marshal.loads((folder / name).read_bytes())
-            if type(words) is frozenset:
-                return words
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # not made yet, or damaged: made again
-    words = frozenset(_elsewhere_scan(lexicon._index()))
-    if folder is not None:
-        lexicon._save(lexicon._Blob(marshal.dumps(words)), folder, name, "elsewhere-")
-    return words
+    return kept_words("elsewhere-v1", "", _elsewhere_scan)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

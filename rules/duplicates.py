@@ -76,6 +76,12 @@ def normalise(text: str) -> str:
             text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'")
             .replace("\u2019", "'").replace("\u00a0", " ")
         )
+    # A text whose only white space, its line breaks made spaces, is single spaces inside is
+    # what the split and join give (str.isprintable allows no white space but the space):
+    # most paragraphs and sentences, hard-wrapped ones too, without a string for every word.
+    one = text.replace("\n", " ") if "\n" in text else text
+    if "  " not in one and one[:1] != " " and one[-1:] != " " and one.isprintable():
+        return one.casefold()
     return " ".join(text.split()).casefold()
 
 

@@ -256,3 +256,50 @@ def test_words_utf8_joiners_equal_the_pattern():
     for _ in range(60000):
         t = "".join(rng.choice("ab1'-'- .,\t") for _ in range(rng.randrange(0, 14)))
         assert DN.words_utf8(t) == [w.encode() for w in DN._WORDISH.findall(t)], t
+
+
+def test_normalise_equals_its_definition():
+    """``normalise`` against ``_WS.sub(" ", NFKC(t).translate(_QUOTES)).strip().casefold()`` on
+    generated texts: single and double spaces, line breaks (one, at the ends, with spaces
+    beside them), every other white space, curly quotes, no-break and ideographic spaces,
+    characters NFKC or case folding change, controls and format characters."""
+    import unicodedata
+
+    pieces = [
+        "ab",
+        "Ab",
+        "\u00c9",
+        "E\u0301",
+        "\u00df",
+        "\ufb01",
+        "\u212a",
+        "\u03a3",
+        "1",
+        ".",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n",
+        " \n",
+        "\n ",
+        "\r\n",
+        "\t",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x85",
+        "\u2028",
+        "\u3000",
+        "\u00a0",
+        "\u200b",
+        "\u00ad",
+        "\x00",
+        "\u201c",
+        "\u2019",
+    ]
+    rng = random.Random(7)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        want = D._WS.sub(" ", unicodedata.normalize("NFKC", t).translate(D._QUOTES)).strip().casefold()
+        assert D.normalise(t) == want, repr(t)

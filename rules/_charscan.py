@@ -24,6 +24,14 @@ def _non_ascii(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
+def single_spaced(t: str) -> bool:
+    """Whether the only white space of ``t`` is single spaces between other characters, so
+    that ``" ".join(t.split()) == t`` (``str.isprintable`` allows no white space but the
+    space, and scans in C). Most paragraphs and sentences of prose are: the names analysis'
+    paragraph keys and the duplicate rules' normalising then need no string for every word."""
+    return "  " not in t and t[:1] != " " and t[-1:] != " " and t.isprintable()
+
+
 def _positions(text: str, chars: "set[str]") -> list[int]:
     """Where each of ``chars`` stands in ``text``, in text order (``str.find``, in C)."""
     where: list[int] = []

@@ -12,6 +12,7 @@ from operator import gt, itemgetter
 from re import Match
 
 from ..lint.lazyre import lazy_re
+from ._charscan import single_spaced
 from ._namewords import (
     _LOWER_PART,
     _OPENED_WORD,
@@ -141,10 +142,7 @@ def _add_facts(toks) -> None:
                 opens = tok in PARTICLES
                 if tok[0].isalpha():
                     low_of[tok] = tok
-                    if tok not in low_inv:
-                        low_inv[tok] = tok
-                    else:
-                        _add_form(low_inv, tok, tok)
+                    _add_form(low_inv, tok, tok)
                 else:
                     low_of[tok] = None
                 cap_of[tok] = None
@@ -169,10 +167,7 @@ def _add_facts(toks) -> None:
                 nn = ft in NOT_NAMES
                 low_of[tok] = None
                 cap_of[tok] = ft
-                if ft not in cap_inv:
-                    cap_inv[ft] = tok
-                else:
-                    _add_form(cap_inv, ft, tok)
+                _add_form(cap_inv, ft, tok)
                 opens_of[tok] = True
                 info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
                 continue
@@ -183,9 +178,7 @@ def _words_key(t: str) -> str:
     """``" ".join(t.split())``: the text itself when its only white space is single spaces
     between words, as in most paragraphs of prose that is not hard-wrapped (no white space
     character but the space is printable, and ``isprintable`` scans in C)."""
-    if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
-        return t
-    return " ".join(t.split())
+    return t if single_spaced(t) else " ".join(t.split())
 
 
 def _first_words(text: str, starts: list[int], sentences) -> set[int]:

@@ -21,6 +21,7 @@ from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
+from ._charscan import single_spaced
 from ._dupnear import keys as _keys
 from ._dupnear import words as _words
 from ._dupnear import words_utf8
@@ -80,7 +81,7 @@ def normalise(text: str) -> str:
     # what the split and join give (str.isprintable allows no white space but the space):
     # most paragraphs and sentences, hard-wrapped ones too, without a string for every word.
     one = text.replace("\n", " ") if "\n" in text else text
-    if "  " not in one and one[:1] != " " and one[-1:] != " " and one.isprintable():
+    if single_spaced(one):
         return one.casefold()
     return " ".join(text.split()).casefold()
 

@@ -429,6 +429,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         return best
 
     pool: list[Mention] = []
+    grown: set[int] = set()  # the entities given a mention after they were made (in text order)
     for m in bares:
         f = fold(m.text)
         hit = surname_index.get(f)
@@ -444,6 +445,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                         best = (latest, eid)
                 m.entity = best[1] if best else ids[0]
             entities[m.entity].mentions.append(m)
+            grown.add(m.entity)
             starts_of[m.entity][1].append(m.start)
             continue
         if f in first_names:
@@ -487,6 +489,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
+            grown.add(eid)
             starts_of[eid][2].append(m.start)
         elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
             ambiguous.append((m, cands_best[f]))  # close to two people's surnames
@@ -511,8 +514,10 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             singles.extend(ms)
     singles.extend(m for m in rest if m.word_like)
 
-    for e in entities:
-        e.mentions.sort(key=_START)
+    # (every entity was made with its mentions in text order: only those given more since are
+    # sorted again)
+    for eid in grown:
+        entities[eid].mentions.sort(key=_START)
 
     # 4. context: which entities share sentences, and each entity's titles -- worked out when
     # step 5 first needs them (before it moves any mention: as they were here), else never
@@ -542,6 +547,9 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
+    # the initials of those surnames (the full names' surnames: every full name is a person's),
+    # asked before the people are indexed: most bare names share an initial with no one
+    initials = {sk[:1] for sk in sur_keys} if singles else set()
     for bare in singles:
         if not (bare.possessive or not bare.word_like):
             continue
@@ -551,6 +559,8 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
             # a bare name used several times on its own is a name in its own right
             continue
+        if f[:1] not in initials:
+            continue  # (no candidate)
         candidates: list[tuple[float, int]] = []
         if by_initial is None:
             by_initial = defaultdict(list)

@@ -10,7 +10,7 @@ names that look like each other. The analysis of a document is computed once
 from __future__ import annotations
 
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -412,21 +412,26 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # them): drop the repeats once here, not once per mention (a surname used a thousand
     # times made each look-up scan a thousand ids).
     for key, ids in surname_index.items():
-        surname_index[key] = list(dict.fromkeys(ids))
-    # "The person named most recently before a mention" is asked per mention: instead of
-    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
-    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
-    # mentions attached below, then those attached from the pool (each added in text order) --
-    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
-    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {e.id: ([x.start for x in e.mentions], [], []) for e in entities}
+        if len(ids) > 1:
+            surname_index[key] = list(dict.fromkeys(ids))
+    # "The person named most recently before a mention" (the max start < pos over a person's
+    # mentions) is asked per mention of a shared surname: rather than scanning the mentions each
+    # time (quadratic in a long text), the starts of each person asked about are kept sorted from
+    # when first asked (most documents never ask), the mentions appended since inserted.
+    starts_of: dict[int, tuple[list[int], int]] = {}
 
     def latest_before(eid: int, pos: int) -> int:
-        best = -1
-        for lst in starts_of[eid]:
-            k = bisect_left(lst, pos)
-            if k and lst[k - 1] > best:
-                best = lst[k - 1]
-        return best
+        ms = entities[eid].mentions
+        got = starts_of.get(eid)
+        if got is None:
+            lst = sorted(map(_START, ms))
+        else:
+            lst = got[0]
+            for x in ms[got[1] :]:
+                insort(lst, x.start)
+        starts_of[eid] = (lst, len(ms))
+        k = bisect_left(lst, pos)
+        return lst[k - 1] if k else -1
 
     pool: list[Mention] = []
     grown: set[int] = set()  # the entities given a mention after they were made (in text order)
@@ -446,7 +451,6 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                 m.entity = best[1] if best else ids[0]
             entities[m.entity].mentions.append(m)
             grown.add(m.entity)
-            starts_of[m.entity][1].append(m.start)
             continue
         if f in first_names:
             continue
@@ -490,7 +494,6 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             m.entity = eid
             entities[eid].mentions.append(m)
             grown.add(eid)
-            starts_of[eid][2].append(m.start)
         elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
             ambiguous.append((m, cands_best[f]))  # close to two people's surnames
         else:
@@ -514,8 +517,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             singles.extend(ms)
     singles.extend(m for m in rest if m.word_like)
 
-    # (every entity was made with its mentions in text order: only those given more since are
-    # sorted again)
+    # (every entity was made with its mentions in text order: only those given more are sorted)
     for eid in grown:
         entities[eid].mentions.sort(key=_START)
 
@@ -547,8 +549,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
-    # the initials of those surnames (the full names' surnames: every full name is a person's),
-    # asked before the people are indexed: most bare names share an initial with no one
+    # their initials (every full name is a person's): most bare names share an initial with none
     initials = {sk[:1] for sk in sur_keys} if singles else set()
     for bare in singles:
         if not (bare.possessive or not bare.word_like):
@@ -597,7 +598,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                 del e.spelling, e.first
             else:
                 _weigh_person(e, index)
-        else:
+        elif index is not None or len(e.mentions) > 1:  # (one spelling, no list: nothing to weigh)
             _weigh_bare(e, index)
     possible: list[tuple[Mention, list[tuple[str, str]]]] = []
     for m, keys in ambiguous:

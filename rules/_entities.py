@@ -177,7 +177,10 @@ class NamesIndex:
 def analyse(doc, config) -> Analysis:
     """The shared analysis of ``doc`` (computed once per document, names list and word lists)."""
     names = config.vocabulary.names
-    words = name_words(tuple(config["name-titles"]), tuple(config["organisation-words"]))
+    titles, orgs = config["name-titles"], config["organisation-words"]
+    if not titles and not orgs:  # (the built-in lists: a key that needs no hashing of them)
+        return doc.memo("entities.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
+    words = name_words(tuple(titles), tuple(orgs))
     return doc.memo(("entities.analysis", words), lambda: _analyse(doc, _names_index(names), words), on=names)
 
 
@@ -206,8 +209,7 @@ def _names_index(names: list[str]) -> NamesIndex | None:
     return index
 
 
-#: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing): a
-#: third of the time, and a short text's people are weighed with two of them each
+#: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing)
 _new_counter = Counter.__new__
 
 
@@ -414,10 +416,8 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for key, ids in surname_index.items():
         if len(ids) > 1:
             surname_index[key] = list(dict.fromkeys(ids))
-    # "The person named most recently before a mention" (the max start < pos over a person's
-    # mentions) is asked per mention of a shared surname: rather than scanning the mentions each
-    # time (quadratic in a long text), the starts of each person asked about are kept sorted from
-    # when first asked (most documents never ask), the mentions appended since inserted.
+    # The latest start < pos of a person's mentions, asked per mention of a shared surname: the
+    # starts kept sorted from the first question (most texts ask none), later mentions inserted.
     starts_of: dict[int, tuple[list[int], int]] = {}
 
     def latest_before(eid: int, pos: int) -> int:

@@ -249,6 +249,20 @@ def test_sentence_key_is_a_function_of_the_normalised_text(seed):
             assert len(set(keys)) < len(keys), texts
 
 
+def test_sentence_key_of_curly_quoted_text_equals_its_definition():
+    """A sentence whose only characters outside ASCII are curly quotes gets its key without
+    normalising (their bytes deleted): the same key as read off the normalised text, also
+    next to another character outside ASCII (which takes the long way)."""
+    rng = random.Random(11)
+    pieces = list("aZ09 .,'\"()[]\t-") + ["Word", "\u201c", "\u201d", "\u2018", "\u2019"]
+    for k in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 16)))
+        if k % 3 == 0:
+            t += rng.choice(["\u00e9", "\u2014", "\u00a0", "\uff21", "\u2019\u0301", "\u201a"])
+        norm = D.normalise(D._trail_to_spaces(t))
+        assert D._sentence_key(t) == norm.encode("utf-8", "surrogatepass").translate(None, D._NOT_ALNUM_LOWER), repr(t)
+
+
 def test_words_utf8_joiners_equal_the_pattern():
     """ASCII text with "'" and "-" in every arrangement (runs of them, at the ends, next to
     spaces and punctuation): words_utf8's replacements give the pattern's words."""

@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ..lint import lexicon
 from ..lint.wordlists import word_list
@@ -103,6 +103,8 @@ _SUFFIXES = (
     ("ness", "e"),
 )
 _PREFIXES = tuple(sorted(_word_file("prefixes.txt")))
+_PREFIX_SET = frozenset(_PREFIXES)
+_PREFIX_LENS = tuple(sorted({len(p) for p in _PREFIXES}))
 _ELONGATED = lazy_re(r"([a-z])\1{2,}")
 _QUAD = lazy_re(r"([^\W\d_])\1{3}")
 #: the stems of negative contractions: don't, isn't, won't, shan't, ain't
@@ -149,14 +151,36 @@ def candidate_zipf(c: str) -> float:
     return max(0.0, math.log10(f) - 2.6) if f else 0.0
 
 
+def _by_ending(pairs: "Iterable[tuple[str, str]]") -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """``{ending: its replacements}`` of (ending, replacement) pairs, in their order, and the
+    endings' lengths, shortest first: a word's endings are then looked up by slicing it at
+    those lengths (a few dict look-ups, not an ``endswith`` per pair)."""
+    reps: dict[str, tuple[str, ...]] = {}
+    for x, y in pairs:
+        reps[x] = reps.get(x, ()) + (y,)
+    return reps, tuple(sorted({len(x) for x in reps}))
+
+
+_SUFFIX_REPS, _SUFFIX_LENS = _by_ending(_SUFFIXES)
+
+
 def _stem_known(w: str) -> bool:
-    for suf, rep in _SUFFIXES:
-        if len(w) > len(suf) + 2 and w.endswith(suf):
-            stem = w[: -len(suf)] + rep
-            if _known(stem):
-                return True
-            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
-                return True  # stopped -> stop
+    """A known word with a suffix of ``_SUFFIXES`` (its stem at least three letters), the
+    stem's final consonant doubled or not ("stopped")."""
+    n = len(w)
+    reps_of = _SUFFIX_REPS.get
+    for k in _SUFFIX_LENS:
+        if k > n - 3:
+            break
+        reps = reps_of(w[-k:])
+        if reps is not None:
+            base = w[:-k]
+            for rep in reps:
+                stem = base + rep
+                if _known(stem):
+                    return True
+                if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
+                    return True  # stopped -> stop
     return False
 
 
@@ -208,9 +232,12 @@ def nonce_derivation(w: str) -> bool:
 
 def _prefix_reading(w: str) -> bool:
     """Is ``w`` a known prefix on a known word or stem ("unblock", "rewrites")?"""
-    for p in _PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 4:
-            rest = w[len(p) :]
+    n = len(w)
+    for k in _PREFIX_LENS:
+        if n - k < 4:
+            break
+        if w[:k] in _PREFIX_SET:
+            rest = w[k:]
             if _known(rest) or _stem_known(rest):
                 return True
     return False
@@ -250,11 +277,21 @@ _VARIANTS = (
 )
 
 
+_VARIANT_REPS, _VARIANT_LENS = _by_ending(p for a, b in _VARIANTS for p in ((a, b), (b, a)))
+
+
 def _variant_known(w: str) -> bool:
-    for a, b in _VARIANTS:
-        for x, y in ((a, b), (b, a)):
-            if w.endswith(x) and len(w) > len(x) + 2:
-                v = w[: -len(x)] + y
+    """A known word (or stem) in the other spelling of an American/British pair."""
+    n = len(w)
+    reps_of = _VARIANT_REPS.get
+    for k in _VARIANT_LENS:
+        if k > n - 3:
+            break
+        reps = reps_of(w[-k:])
+        if reps is not None:
+            base = w[:-k]
+            for y in reps:
+                v = base + y
                 if _known(v) or _stem_known(v):
                     return True
     # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"

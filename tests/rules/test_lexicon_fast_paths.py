@@ -624,3 +624,86 @@ def test_sample_kept_beside_the_table_and_read_back(tmp_path, monkeypatch):
     remade = lexicon._Index.open(tmp_path / "tbl-v1.bin")
     assert remade.sample_file != again.sample_file
     assert answers(remade) == want
+
+
+# ------------------------------------------- regular morphology (rules/_words.py)
+def _stem_known_old(w: str) -> bool:
+    from garblint.rules import _words as W
+
+    for suf, rep in W._SUFFIXES:
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            stem = w[: -len(suf)] + rep
+            if W._known(stem):
+                return True
+            if not rep and len(stem) > 3 and stem[-1] == stem[-2] and W._known(stem[:-1]):
+                return True
+    return False
+
+
+def _variant_known_old(w: str) -> bool:
+    from garblint.rules import _words as W
+
+    for a, b in W._VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            if w.endswith(x) and len(w) > len(x) + 2:
+                v = w[: -len(x)] + y
+                if W._known(v) or _stem_known_old(v):
+                    return True
+    for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):
+        i = w.find(x, 1 if x == "ulf" else 2)
+        while i != -1:
+            v = w[:i] + y + w[i + len(x) :]
+            if W._known(v) or _stem_known_old(v):
+                return True
+            i = w.find(x, i + 1)
+    return False
+
+
+def _prefix_reading_old(w: str) -> bool:
+    from garblint.rules import _words as W
+
+    for p in W._PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p) :]
+            if W._known(rest) or _stem_known_old(rest):
+                return True
+    return False
+
+
+def _morphology_words(seed: int, n: int) -> list[str]:
+    """Lexicon words (and letter strings) with the endings and prefixes the morphology strips,
+    swaps and adds put on, taken off or swapped, at every length from one letter up."""
+    from garblint.rules import _words as W
+
+    rng = random.Random(seed)
+    known = sorted(w for w in lexicon.counts() if w.isalpha() and w.islower())
+    ends = [x for pair in W._SUFFIXES + W._VARIANTS for x in pair if x]
+    out = []
+    for _ in range(n):
+        w = rng.choice(known) if rng.random() < 0.85 else "".join(rng.choice("abelnorstuz") for _ in range(rng.randrange(1, 9)))
+        r = rng.random()
+        if r < 0.4:
+            w += rng.choice(ends)
+        elif r < 0.55:
+            x = rng.choice(ends)
+            w = w.removesuffix(x) + rng.choice(ends) if w.endswith(x) else w[: rng.randrange(0, len(w) + 1)]
+        elif r < 0.75:
+            w = rng.choice(W._PREFIXES) + w + (rng.choice(ends) if rng.random() < 0.5 else "")
+        elif r < 0.85 and len(w) > 3 and w[-1] not in "aeiou":
+            w += w[-1] + rng.choice(("ed", "ing", "er"))  # "stopped"
+        out.append(w)
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_morphology_by_ending_same_as_every_suffix(seed):
+    """_stem_known, _variant_known and _prefix_reading (endings and prefixes looked up by
+    slicing the word at each length) answer as the loops over every suffix, variant pair and
+    prefix did."""
+    from garblint.rules import _words as W
+
+    words = _morphology_words(seed, 4000)
+    got = [(W._stem_known(w), W._variant_known(w), W._prefix_reading(w)) for w in words]
+    want = [(_stem_known_old(w), _variant_known_old(w), _prefix_reading_old(w)) for w in words]
+    assert got == want
+    assert all(any(g[i] for g in got) and not all(g[i] for g in got) for i in range(3))  # (both answers met)

@@ -13,9 +13,10 @@ once outside OCR mode (``_lexcheck.inert_plain``)."""
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import is_
+from operator import is_, not_
 from typing import Any
 
+from ..lint import lexicon
 from ..lint.judged import WordFacts
 from ._garbage import _odd_word
 from ._tokenkinds import _PLAIN, kinds_of_new
@@ -30,7 +31,7 @@ INERT = 32
 def _facts(new: list[str]) -> list[int]:
     """The facts of each of the word texts ``new``."""
     from ._lexcheck import inert_plain  # (modules that read the facts: imported here)
-    from ._variety import variety_candidate
+    from ._variety import _ENDINGS
     from .untranslated import _latin_word_state
 
     bits = kinds_of_new(new)
@@ -39,10 +40,15 @@ def _facts(new: list[str]) -> list[int]:
     # (the tests asked in C-level maps, the loops only over the words that pass)
     at = list(compress(range(len(new)), map(str.islower, new)))  # (both tests say no to any other word)
     lows = [new[i] for i in at]
-    for i in compress(at, map(is_, map(_latin_word_state, lows), repeat(False))):
+    # (a word of the lexicon's counts opens no run: _latin_word_state asks only the others)
+    unlisted = list(compress(at, map(not_, map(lexicon.counts().__contains__, lows))))
+    for i in compress(unlisted, map(is_, map(_latin_word_state, [new[i] for i in unlisted]), repeat(False))):
         bits[i] |= OPENER
-    for i in compress(at, map(variety_candidate, lows)):
-        bits[i] |= VARIETY
+    # (variety_candidate: a lower-case word of letters, five or more, with a pair's ending)
+    for i in compress(at, map(str.endswith, lows, repeat(_ENDINGS))):
+        w = new[i]
+        if len(w) >= 5 and w.isalpha():
+            bits[i] |= VARIETY
     plain = [i for i, b in enumerate(bits) if b & KIND == _PLAIN]
     for i in compress(plain, map(inert_plain, [new[i] for i in plain])):
         bits[i] |= INERT

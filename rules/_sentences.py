@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter, le, methodcaller
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
@@ -321,8 +321,8 @@ def analyse(doc: "Document") -> Analysis:
 
 
 def _analyse(doc: "Document") -> Analysis:
-    """The sentences' facts and the capitalisation counts (see ``analyse``): one loop over the
-    sentences finds their word ranges, the per-sentence facts are lists built in C (paragraph
+    """The sentences' facts and the capitalisation counts (see ``analyse``): bisections mapped
+    over the sentences' starts and ends find their word ranges, the per-sentence facts are lists built in C (paragraph
     facts repeated over their sentences, the list-marker tests as mapped regex calls), and
     plain loops visit the few that need Python (one-sentence paragraphs for headlines, the
     sentences of paragraphs holding a double quotation mark) and the title-case and asked
@@ -340,24 +340,15 @@ def _analyse(doc: "Document") -> Analysis:
     sizes = list(map(len, map(doc.paragraph_sentences, range(n_paras))))
     sents = doc.sentences  # (the paragraphs' sentences in turn)
     n_sents = len(sents)
-    # each sentence's words, words[a:b]: sentences come in text order, so a sentence's first
-    # word is at or after the previous sentence's end (b), and at most one word starts per
-    # character: the bisections search those short ranges only
-    first: list[int] = []
-    after: list[int] = []
-    b = 0
-    prev_end = 0
-    ordered = True
-    for s_start, s_end, _, _ in sents:
-        if s_start >= prev_end:
-            a = bisect_left(starts, s_start, b, min(n, b + s_start - prev_end))
-        else:  # (not in text order: search everything)
-            a = bisect_left(starts, s_start)
-            ordered = False
-        b = bisect_left(starts, s_end, a, min(n, a + s_end - s_start))
-        prev_end = s_end
-        first.append(a)
-        after.append(b)
+    # each sentence's words, words[a:b]: the first word starting at or after the sentence's
+    # start and its end, each found by a bisection, mapped in C (a Python loop that narrowed
+    # each bisection to the words after the sentence before cost more on short documents)
+    s_starts = list(map(_START, sents))
+    s_ends = list(map(_END, sents))
+    first = list(map(bisect_left, repeat(starts), s_starts))
+    after = list(map(bisect_left, repeat(starts), s_ends))
+    # (in text order: each sentence starts at or after the end of the one before)
+    ordered = all(map(le, s_ends, s_starts[1:]))
     sent_words = list(map(words.__getitem__, map(slice, first, after)))
     an.first_word = first
     offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
@@ -381,7 +372,7 @@ def _analyse(doc: "Document") -> Analysis:
                 chain.from_iterable(map(repeat, sizes, sizes)),
                 _quote_states(sents, paras, sizes, offsets),
                 head,
-                _list_items(doc, sents),
+                _list_items(doc, s_starts),
                 range(n_sents),
                 title_case,
             ),
@@ -444,26 +435,27 @@ def _analyse(doc: "Document") -> Analysis:
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))
+_START = itemgetter(0)
+_END = itemgetter(1)
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
 #: a list marker that makes up all of a line before a sentence, found after a line break
 _LIST_LINE = lazy_re("\n" + _LIST_MARKER_PATTERN)
 
 
-def _list_items(doc: "Document", sents: list) -> list[bool]:
-    """Does each sentence start a list item: a list marker at its start, or (in the file's own
+def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:
+    """Does each sentence (given by its start) start a list item: a list marker at its start, or (in the file's own
     text: Markdown's and reST's list markers are blanked) all of its line before it? The
     second test is ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of
     the few marker lines found in one search: a marker and its blanks are matched greedily,
     and a sentence starts on a character other than white space, so the line's match ends at
     the sentence's start or the marker is not all of the line before it."""
     source = doc.source
-    s_starts = list(map(itemgetter(0), sents))
     items = list(map(bool, map(_LIST_MARKER.match, repeat(doc.text), s_starts)))
     m = _LIST_MARKER.match(source)
     ends = {m.end()} if m else set()
     ends.update(map(_match_end, _LIST_LINE.finditer(source)))
-    for g in compress(range(len(sents)), map(ends.__contains__, s_starts)):
+    for g in compress(range(len(s_starts)), map(ends.__contains__, s_starts)):
         items[g] = True
     return items
 

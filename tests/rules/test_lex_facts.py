@@ -85,6 +85,22 @@ def test_a_documents_facts_are_its_words_own_whatever_came_before(most, monkeypa
     )
 
 
+def test_facts_of_words_with_every_variety_ending(monkeypatch):
+    """The run-opener and variety bits of words made with each spelling-pair ending (with a
+    hyphen, an apostrophe or a digit in them too, at lengths about five, listed or not) are
+    those the word-by-word tests give."""
+    rng = random.Random(5)
+    stems = ["", "x", "ab", "col", "real", "organ", "theat", "l'", "re-", "x2", "Col", "neighb", "tumb"]
+    words = sorted({s + e for s in stems for e in V._ENDINGS} | {e for e in V._ENDINGS})
+    words += ["".join(rng.choice("aeilnorstuz'-") for _ in range(rng.randrange(1, 9))) for _ in range(400)]
+    words = list(dict.fromkeys(words))
+    got = F._facts(words)
+    for w, b in zip(words, got):
+        assert bool(b & F.VARIETY) == bool(V.variety_candidate.__wrapped__(w)), w
+        assert bool(b & F.OPENER) == (U._latin_word_state.__wrapped__(w) is False), w
+    assert any(b & F.VARIETY for b in got) and any(b & F.OPENER for b in got)
+
+
 def _name_candidates_old(doc: Document) -> list[str]:
     """S003's candidates as its pass over every distinct word picked them."""
     uses = doc.word_counts

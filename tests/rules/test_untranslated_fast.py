@@ -38,6 +38,28 @@ def test_foreign_latin_runs_equal_the_word_by_word_walk() -> None:
     assert found > 20
 
 
+@pytest.mark.parametrize("most", [7, 262144])
+def test_run_states_same_as_asking_every_word(most, monkeypatch) -> None:
+    """``_run_states`` (each lower-case word's state kept for the process, the table emptied
+    when it would outgrow ``most``) against ``_latin_word_state(word, True)`` of every word,
+    on documents that share words, met in two orders; and the runs found with it against the
+    word-by-word walk."""
+    monkeypatch.setattr(new, "_RUN_STATES", {})
+    monkeypatch.setattr(new, "_RUN_STATES_MOST", most)
+    texts = [_doc(3000 + seed) for seed in range(60)]
+    rule = new.ForeignFragment()
+    for order in (texts, texts[::-1]):
+        for text in order:
+            doc = Document(text)
+            table, opening = new._run_states(doc.word_counts)
+            assert {w: table.get(w) for w in doc.word_counts} == {w: new._latin_word_state(w, True) for w in doc.word_counts}
+            assert all(w in table for w in doc.word_counts if w.islower())
+            assert opening == {w for w in doc.word_counts if new._latin_word_state(w, True) is False}
+            assert rule._foreign_latin_runs(doc) == rule._foreign_latin_runs_reference(doc)
+    # (a document's own words are kept even past the bound)
+    assert len(new._RUN_STATES) <= max(most, max(sum(map(str.islower, Document(t).word_counts)) for t in texts))
+
+
 @pytest.mark.parametrize("most", [5, 262144])
 def test_opens_a_run_same_as_asking_every_word(most, monkeypatch) -> None:
     """``_opens_a_run`` (a fact of each word kept for the process, rules/_lexfacts.py)

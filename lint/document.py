@@ -70,6 +70,8 @@ _PARA_SEP = lazy_re(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 _WORD = lazy_re(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 # The same pattern as one group: ``split`` gives the text between words and the words in turn.
 _WORD_SPLIT = lazy_re(r"([^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*)")
+#: Document.words shares one string object per distinct word from this many words on
+_SHARE_MIN_WORDS = 4096
 
 
 def paragraph_key(text: str) -> int:
@@ -304,15 +306,18 @@ class Document:
         # big text): ``split`` on the pattern as a group gives the gaps and the words in turn,
         # so the running sums of their lengths are the words' starts and ends (the same
         # matches as ``_WORD.finditer``); tuple.__new__ skips the namedtuple's Python-level
-        # __new__. Each distinct word's text is one shared string object, the first met ("the"
-        # is stored once, not 10,000 times): about 50 bytes less per token.
+        # __new__. In a long text each distinct word's text is one shared string object, the
+        # first met ("the" is stored once, not 10,000 times): about 50 bytes less per token. (A
+        # short text keeps split's strings: there the sharing saved little memory and cost
+        # about a tenth of building the words and counting them.)
         parts = _WORD_SPLIT.split(self.text)
         offsets = list(accumulate(map(len, parts), initial=0))
         texts = parts[1::2]
         del parts
-        shared: dict[str, str] = {}
-        texts = list(map(shared.setdefault, texts, texts))
-        del shared
+        if len(texts) >= _SHARE_MIN_WORDS:
+            shared: dict[str, str] = {}
+            texts = list(map(shared.setdefault, texts, texts))
+            del shared
         self.__dict__["word_texts"] = texts  # (what word_texts would build)
         starts = offsets[1:-1:2]  # (the last sum is the end of the text)
         self.__dict__["word_starts"] = starts  # (what word_starts would build)

@@ -1,3 +1,5 @@
+import pytest
+
 from garblint.lint.document import Document
 from garblint.lint.segment import split_sentences
 
@@ -73,14 +75,19 @@ _WORD_PIECES = ["the", "The", "City", "x", "42", "é", "Ärger", "k\u212a", "_",
                 "\u2011", "--", " ", "  ", "\n", "\r\n", "\t", ".", ",", "\u201c", "\u201d", "\U0001f600", "\u0301", "ǅ"]
 
 
-def test_words_from_split_same_as_finditer():
+@pytest.mark.parametrize("share_from", [0, 10, None])
+def test_words_from_split_same_as_finditer(share_from, monkeypatch):
     """``Document.words`` (built from ``split`` and running sums of lengths) is the list of
-    ``_WORD.finditer`` matches, one shared string per distinct word, and ``word_texts`` their
-    texts."""
+    ``_WORD.finditer`` matches, one shared string per distinct word in a text of
+    ``_SHARE_MIN_WORDS`` words or more, and ``word_texts`` their texts."""
     import random
 
+    from garblint.lint import document
     from garblint.lint.document import _WORD, Token
 
+    if share_from is not None:
+        monkeypatch.setattr(document, "_SHARE_MIN_WORDS", share_from)
+    shared_texts = 0
     for seed in range(300):
         rng = random.Random(seed)
         text = "".join(rng.choice(_WORD_PIECES) for _ in range(rng.randrange(0, 60)))
@@ -91,9 +98,24 @@ def test_words_from_split_same_as_finditer():
         assert doc.word_texts == [w.text for w in expect]
         assert doc.word_starts == [w.start for w in expect]
         assert Document(text).word_starts == [w.start for w in expect]  # (asked before the words)
-        first: dict[str, str] = {}
-        for w in doc.words:
-            assert first.setdefault(w.text, w.text) is w.text
+        if len(expect) >= document._SHARE_MIN_WORDS:
+            shared_texts += 1
+            first: dict[str, str] = {}
+            for w in doc.words:
+                assert first.setdefault(w.text, w.text) is w.text
+    assert shared_texts > 0 or share_from is None
+
+
+def test_words_of_a_long_text_share_their_strings():
+    """From ``_SHARE_MIN_WORDS`` words on, each distinct word's text is one string object."""
+    from garblint.lint.document import _SHARE_MIN_WORDS
+
+    text = " ".join(["the cat", "sat on", "the mat."] * _SHARE_MIN_WORDS)
+    doc = Document(text)
+    assert len(doc.words) >= _SHARE_MIN_WORDS
+    assert len({id(t) for t in doc.word_texts}) == len(set(doc.word_texts)) == 5
+    short = Document("the cat saw the dog")
+    assert short.word_texts == ["the", "cat", "saw", "the", "dog"]
 
 
 def test_word_before_same_as_the_pattern():

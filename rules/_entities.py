@@ -10,7 +10,7 @@ names that look like each other. The analysis of a document is computed once
 from __future__ import annotations
 
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -177,7 +177,10 @@ class NamesIndex:
 def analyse(doc, config) -> Analysis:
     """The shared analysis of ``doc`` (computed once per document, names list and word lists)."""
     names = config.vocabulary.names
-    words = name_words(tuple(config["name-titles"]), tuple(config["organisation-words"]))
+    titles, orgs = config["name-titles"], config["organisation-words"]
+    if not titles and not orgs:  # (the built-in lists: a key that needs no hashing of them)
+        return doc.memo("entities.analysis", lambda: _analyse(doc, _names_index(names)), on=names)
+    words = name_words(tuple(titles), tuple(orgs))
     return doc.memo(("entities.analysis", words), lambda: _analyse(doc, _names_index(names), words), on=names)
 
 
@@ -206,8 +209,7 @@ def _names_index(names: list[str]) -> NamesIndex | None:
     return index
 
 
-#: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing): a
-#: third of the time, and a short text's people are weighed with two of them each
+#: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing)
 _new_counter = Counter.__new__
 
 
@@ -412,23 +414,27 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # them): drop the repeats once here, not once per mention (a surname used a thousand
     # times made each look-up scan a thousand ids).
     for key, ids in surname_index.items():
-        surname_index[key] = list(dict.fromkeys(ids))
-    # "The person named most recently before a mention" is asked per mention: instead of
-    # scanning the person's mentions each time (quadratic in a long text), keep the starts of
-    # each person's mentions as sorted lists -- the person's own (already sorted), the bare
-    # mentions attached below, then those attached from the pool (each added in text order) --
-    # and bisect them. ``latest_before`` is the max start < pos over a person's mentions.
-    starts_of: dict[int, tuple[list[int], list[int], list[int]]] = {e.id: ([x.start for x in e.mentions], [], []) for e in entities}
+        if len(ids) > 1:
+            surname_index[key] = list(dict.fromkeys(ids))
+    # The latest start < pos of a person's mentions, asked per mention of a shared surname: the
+    # starts kept sorted from the first question (most texts ask none), later mentions inserted.
+    starts_of: dict[int, tuple[list[int], int]] = {}
 
     def latest_before(eid: int, pos: int) -> int:
-        best = -1
-        for lst in starts_of[eid]:
-            k = bisect_left(lst, pos)
-            if k and lst[k - 1] > best:
-                best = lst[k - 1]
-        return best
+        ms = entities[eid].mentions
+        got = starts_of.get(eid)
+        if got is None:
+            lst = sorted(map(_START, ms))
+        else:
+            lst = got[0]
+            for x in ms[got[1] :]:
+                insort(lst, x.start)
+        starts_of[eid] = (lst, len(ms))
+        k = bisect_left(lst, pos)
+        return lst[k - 1] if k else -1
 
     pool: list[Mention] = []
+    grown: set[int] = set()  # the entities given a mention after they were made (in text order)
     for m in bares:
         f = fold(m.text)
         hit = surname_index.get(f)
@@ -444,7 +450,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                         best = (latest, eid)
                 m.entity = best[1] if best else ids[0]
             entities[m.entity].mentions.append(m)
-            starts_of[m.entity][1].append(m.start)
+            grown.add(m.entity)
             continue
         if f in first_names:
             continue
@@ -487,7 +493,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if eid >= 0 and not m.word_like:
             m.entity = eid
             entities[eid].mentions.append(m)
-            starts_of[eid][2].append(m.start)
+            grown.add(eid)
         elif eid == -1 and len(cands_best.get(f, ())) > 1 and not m.word_like:
             ambiguous.append((m, cands_best[f]))  # close to two people's surnames
         else:
@@ -511,8 +517,9 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             singles.extend(ms)
     singles.extend(m for m in rest if m.word_like)
 
-    for e in entities:
-        e.mentions.sort(key=_START)
+    # (every entity was made with its mentions in text order: only those given more are sorted)
+    for eid in grown:
+        entities[eid].mentions.sort(key=_START)
 
     # 4. context: which entities share sentences, and each entity's titles -- worked out when
     # step 5 first needs them (before it moves any mention: as they were here), else never
@@ -542,6 +549,8 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
+    # their initials (every full name is a person's): most bare names share an initial with none
+    initials = {sk[:1] for sk in sur_keys} if singles else set()
     for bare in singles:
         if not (bare.possessive or not bare.word_like):
             continue
@@ -551,6 +560,8 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
             # a bare name used several times on its own is a name in its own right
             continue
+        if f[:1] not in initials:
+            continue  # (no candidate)
         candidates: list[tuple[float, int]] = []
         if by_initial is None:
             by_initial = defaultdict(list)
@@ -587,7 +598,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
                 del e.spelling, e.first
             else:
                 _weigh_person(e, index)
-        else:
+        elif index is not None or len(e.mentions) > 1:  # (one spelling, no list: nothing to weigh)
             _weigh_bare(e, index)
     possible: list[tuple[Mention, list[tuple[str, str]]]] = []
     for m, keys in ambiguous:

@@ -196,6 +196,9 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
         del ks[bisect_left(ks, n) :]
     out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
     # the words opened by a quotation or a colon inside a sentence (not the text's first word)
+    # (every match opens with a colon or a quotation mark: a text with none has none)
+    if ":" not in text and '"' not in text and "\u201c" not in text:
+        return out
     opened = list(map(Match.end, _OPENED_WORD.finditer(text)))
     ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
     out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)

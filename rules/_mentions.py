@@ -222,7 +222,9 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # position may lie in is found by bisection, and whether it is a title is worked out only
     # for a pair a mention starts in (most hold none).
     para_starts = list(map(itemgetter(0), paras))
-    pairs = list(_QUOTE_PAIRS.finditer(text))
+    # (every pair opens with one of three quotation marks: a text with none has no pair, and
+    # no mention in a title, which _emit then does not ask about)
+    pairs = list(_QUOTE_PAIRS.finditer(text)) if '"' in text or "\u201c" in text or "\u2018" in text else []
     inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
     title_of: dict[int, bool] = {}
 
@@ -242,9 +244,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
 
     n = len(words)
     first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
-
-    def sentence_of(pos: int) -> int:
-        return max(0, bisect_right(sent_starts, pos) - 1)
+    title_at = in_title if pairs else None
 
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     # What a word says is computed once per distinct word (words recur many times), in this
@@ -310,11 +310,11 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
                         i,
                         run_end,
                         doc,
-                        sentence_of,
+                        sent_starts,
                         first_word_of_sentence,
                         para_dup,
                         para_rep,
-                        in_title,
+                        title_at,
                         particle_start=True,
                         ctx=ctx,
                     )
@@ -329,7 +329,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             or not facts[7]
         ):
             continue  # (the next opener is past this word)
-        _emit(out, words, text, i, run_end, doc, sentence_of, first_word_of_sentence, para_dup, para_rep, in_title, ctx=ctx)
+        _emit(out, words, text, i, run_end, doc, sent_starts, first_word_of_sentence, para_dup, para_rep, title_at, ctx=ctx)
         i = max(run_end, i + 1)
     return out
 
@@ -464,9 +464,11 @@ def _kind(name: list[str], ctx) -> tuple[str, bool]:
     return "bare", is_common_word(w0)
 
 
-def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
+def _emit(out, words, text, i, j, doc, sent_starts, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
     """Append the mention the run of tokens ``words[i:j]`` makes, if any (``ctx``:
-    extract_mentions' facts of the document)."""
+    extract_mentions' facts of the document; ``sent_starts``: where each sentence starts;
+    ``in_title``: whether a position lies in a quoted title, None when the text has no
+    quotation pair)."""
     toks = words[i:j]  # (start, end, text) tuples (Token)
     initial_pos = i in first_word
     # the sentence-initial word: keep it only when it is not an everyday word
@@ -488,7 +490,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         last = name[-1]
         name[-1] = (last[0], last[1] - 2, last[2][:-2])
     start = name[0][0]
-    if in_title(start):
+    if in_title is not None and in_title(start):
         return
     # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
     para = bisect_right(ctx["para_starts"], start) - 1
@@ -501,7 +503,7 @@ def _emit(out, words, text, i, j, doc, sentence_of, first_word, para_dup, para_r
         name,
         title,
         possessive,
-        sentence_of(start),
+        max(0, bisect_right(sent_starts, start) - 1),  # the sentence
         para,
         initial_pos and cut == 0,
         para_dup[para] if para >= 0 else False,

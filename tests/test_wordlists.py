@@ -65,3 +65,22 @@ def test_name_titles_config_extends_the_titles_before_names(tmp_path: Path) -> N
     extra.write_text("# our port's offices\nharbourmaster\n", encoding="utf-8")
     cfg = Config({"name-titles": convert("name-titles", [extra.name], tmp_path)})
     assert ("Ada", "Quell") in fulls(cfg)
+
+
+def test_organisation_words_config_alone_and_the_builtin_lists_on_one_document(tmp_path: Path) -> None:
+    # the built-in lists' analysis is kept under a key of its own: a document analysed with
+    # them and then with a user's organisation words (and no titles) is analysed again
+    from garblint.lint.document import Document
+    from garblint.rules._entities import analyse
+
+    doc = Document("Mira Castell Tannery hired two apprentices in May. The tannery said both would stay.")
+
+    def kinds(config: Config) -> list[tuple[str, str]]:
+        return [(m.text, m.kind) for m in analyse(doc, config).mentions]
+
+    assert ("Mira Castell Tannery", "full") in kinds(Config())
+    extra = tmp_path / "orgs.txt"
+    extra.write_text("# our trades\ntannery\n", encoding="utf-8")
+    cfg = Config({"organisation-words": convert("organisation-words", [extra.name], tmp_path)})
+    assert ("Mira Castell Tannery", "org") in kinds(cfg)
+    assert ("Mira Castell Tannery", "full") in kinds(Config())

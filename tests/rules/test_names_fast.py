@@ -192,6 +192,24 @@ def test_extract_mentions_same_as_before(seed):
     assert new == old, text
 
 
+@pytest.mark.parametrize("seed", range(80))
+def test_extract_mentions_with_one_kind_of_quotation_mark_same_as_before(seed):
+    # the quotation-pair scan is skipped for a text with none of the three marks a pair opens
+    # with, and _emit is then not asked about titles: texts that quote with one kind of mark
+    # only, or none (titles and names inside quotations, colons before them)
+    rng = random.Random(seed)
+    opening, closing = [("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("", "")][seed % 4]
+    gaps = [g for g in _NAME_GAPS if not set(g) & set('\u201c\u201d"')] + [" " + opening, closing + " ", ": " + opening, closing + ", "]
+    parts = []
+    for _ in range(rng.randrange(0, 60)):
+        parts.append(rng.choice(_NAME_PIECES))
+        parts.append(rng.choice(gaps))
+    text = "".join(parts)
+    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
 @pytest.mark.parametrize("seed", range(200))
 def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
     # paragraphs pasted again with their white space changed (hard-wrapped, spaces doubled,

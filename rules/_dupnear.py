@@ -11,13 +11,14 @@ a few operations before rapidfuzz is called.
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..lint.lazyimport import lazy_module
 from ..lint.lazyre import lazy_re
+from ._charscan import _non_ascii
 
 if TYPE_CHECKING:
     from rapidfuzz import fuzz
@@ -67,6 +68,25 @@ def words_utf8(norm: str) -> list[bytes]:
             return b.strip(b"'-").split()
         return b.split()
     return list(map(_encode, _WORDISH.findall(norm)))
+
+
+#: characters outside ASCII that leave a paragraph's words as the Document reads them (see
+#: word_count): NFKC keeps them, none is a word character, and only "\u2019" is a joiner,
+#: which normalise makes "'", a joiner of _WORDISH
+_COUNTABLE = "\u201c\u201d\u2019\u2013\u2014"
+
+
+def word_count(doc, p) -> int | None:
+    """``len(words_utf8(normalise(p.text)))`` for a paragraph ``p`` of ``doc`` whose characters
+    outside ASCII are all in _COUNTABLE, from the Document's words (no word crosses a
+    paragraph's edges; on such a text the Document's word pattern finds the same words as
+    _WORDISH in its normalised form, where case, white space and quotes alone changed);
+    None for any other paragraph."""
+    t = p.text
+    if not t.isascii() and _non_ascii(t).strip(_COUNTABLE):
+        return None
+    starts = doc.word_starts
+    return bisect_left(starts, p.end) - bisect_left(starts, p.start)
 
 
 def keys(words: list[bytes]) -> list[tuple]:

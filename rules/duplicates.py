@@ -24,7 +24,7 @@ from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may
 from ._charscan import single_spaced
 from ._dupnear import keys as _keys
 from ._dupnear import words as _words
-from ._dupnear import words_utf8
+from ._dupnear import word_count, words_utf8
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
 from ._dupnear import near_similarity_cut as _near_similarity_cut
 from ._dupnear import same_numbers as _same_numbers
@@ -115,7 +115,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
     # Paragraphs not yet in the buckets, with their words: a document's first few originals
     # wait there until a later paragraph may be a copy of one of them (see below); None once
     # they are all in
-    waiting: list[tuple[int, list[bytes]]] | None = []
+    waiting: list[tuple[int, list[bytes] | None]] | None = []
     out: list[ParagraphCopy] = []
     for i, p in enumerate(paras):
         norm = normalise(p.text)
@@ -129,11 +129,16 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             exact = _squash(paras[j].text) == _squash(p.text)
             out.append(ParagraphCopy(i, j, exact, 100.0, False))
             continue
-        words = words_utf8(norm)
-        if len(words) < MIN_WORDS_EXACT:
+        # (while paragraphs wait, most never need their words: counted from the Document's)
+        n = word_count(doc, p) if waiting is not None else None
+        words = None
+        if n is None:
+            words = words_utf8(norm)
+            n = len(words)
+        if n < MIN_WORDS_EXACT:
             continue
         exact_seen[norm] = i
-        if len(words) < MIN_WORDS_NEAR:
+        if n < MIN_WORDS_NEAR:
             continue
         lb = len(norm)
         lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
@@ -161,11 +166,11 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             # A paragraph may copy a waiting one, or too many wait: all go in, and from here
             # on each paragraph goes into the buckets in its turn.
             for j, w in waiting:
-                _add_to_buckets(buckets, _keys(w), j)
+                _add_to_buckets(buckets, _keys(w if w is not None else words_utf8(norms[j])), j)
             waiting = None
             if not may_copy:
                 continue
-        keys = _keys(words)
+        keys = _keys(words if words is not None else words_utf8(norm))
         best: tuple[float, int, bool] | None = None
         # the candidates of every key, each once, in first-seen order (dict keys keep the
         # order of insertion, and fromkeys keeps the first of repeated ones)
@@ -537,9 +542,15 @@ def _sentence_key(t: str) -> bytes:
     other than a-z and 0-9: two sentences whose normalised texts are the same have the same
     key, so keys all different mean no repeat. Of an ASCII sentence it is its letters and
     digits lower-cased, in C (normalise only changes case, white space and quotes there), a
-    third of the time of normalising it."""
+    third of the time of normalising it. So is a sentence whose only characters outside ASCII
+    are curly quotes (_trail_to_spaces makes them spaces), once their UTF-8 bytes are deleted."""
     if t.isascii():
         return t.encode().lower().translate(None, _NOT_ALNUM_LOWER)
+    # (bytes.lower changes only A-Z; a curly quote's bytes are one character's: E2 opens one)
+    k = t.encode("utf-8", "surrogatepass").lower().translate(None, _NOT_ALNUM_LOWER)
+    k = k.replace(b"\xe2\x80\x9c", b"").replace(b"\xe2\x80\x9d", b"").replace(b"\xe2\x80\x98", b"").replace(b"\xe2\x80\x99", b"")
+    if k.isascii():
+        return k
     return normalise(_trail_to_spaces(t)).encode("utf-8", "surrogatepass").translate(None, _NOT_ALNUM_LOWER)
 
 

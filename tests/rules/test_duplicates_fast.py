@@ -182,6 +182,48 @@ def test_paragraph_copies_equal_the_frozen_form(seed):
     assert D._paragraph_copies(doc) == _old_paragraph_copies(doc)
 
 
+def test_word_count_equals_the_words_of_the_normalised_text():
+    """A paragraph's words counted from the Document's (``_dupnear.word_count``, for text whose
+    characters outside ASCII are curly double quotes, the right single quote and dashes) are
+    as many as D001's words of its normalised form; next to other characters (a left single
+    quote or a small hyphen that normalise makes a joiner, letters whose case folding splits a
+    word) it gives None. Also in documents of copies with such paragraphs."""
+    rng = random.Random(3)
+    pieces = ["ab", "Cd", "x1", "'", "-", " ", "  ", ".", "\t", "_", "it's", "\u201c", "\u201d", "\u2019", "\u2013", "\u2014"]
+    others = ["\u2018", "\u2010", "\ufe63", "\u0130", "\u00e9", "\ufb01", "\u00a0", "\u2028", "\u02bc"]
+    counted = 0
+    for k in range(300):
+        paras = []
+        for _ in range(rng.randrange(1, 8)):
+            t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))).strip() or "x"
+            if rng.random() < 0.3:
+                t = t[:10] + rng.choice(others) + t[10:]
+            paras.append(t)
+        doc = Document("\n\n".join(paras) + "\n")
+        for p in doc.paragraphs:
+            n = DN.word_count(doc, p)
+            if n is not None:
+                counted += 1
+                assert n == len(DN.words_utf8(D.normalise(p.text))), repr(p.text)
+    assert counted > 800
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_paragraph_copies_with_quotes_equal_the_frozen_form(seed):
+    """_paragraph_copies on paragraphs with curly quotes and dashes, whose words are counted from
+    the Document's while they wait."""
+    rng = random.Random(seed)
+    paras: list[str] = []
+    for _ in range(rng.randrange(3, 30)):
+        if paras and rng.random() < 0.5:
+            p = _variant(rng, rng.choice(paras))
+        else:
+            p = _paragraph(rng).replace(" the ", " the \u201cnot \u2014 quite\u201d ", 1).replace("'", rng.choice(["\u2019", "\u2018", "'"]))
+        paras.append(p)
+    doc = Document("\n\n".join(paras) + "\n")
+    assert D._paragraph_copies(doc) == _old_paragraph_copies(doc)
+
+
 @pytest.mark.parametrize("seed", range(100))
 def test_repeated_sentences_equal_the_form_without_the_set_test(seed, monkeypatch):
     rng = random.Random(seed)
@@ -247,6 +289,20 @@ def test_sentence_key_is_a_function_of_the_normalised_text(seed):
         keys = list(map(D._sentence_key, texts))
         if len(set(norms)) < len(norms):
             assert len(set(keys)) < len(keys), texts
+
+
+def test_sentence_key_of_curly_quoted_text_equals_its_definition():
+    """A sentence whose only characters outside ASCII are curly quotes gets its key without
+    normalising (their bytes deleted): the same key as read off the normalised text, also
+    next to another character outside ASCII (which takes the long way)."""
+    rng = random.Random(11)
+    pieces = list("aZ09 .,'\"()[]\t-") + ["Word", "\u201c", "\u201d", "\u2018", "\u2019"]
+    for k in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 16)))
+        if k % 3 == 0:
+            t += rng.choice(["\u00e9", "\u2014", "\u00a0", "\uff21", "\u2019\u0301", "\u201a"])
+        norm = D.normalise(D._trail_to_spaces(t))
+        assert D._sentence_key(t) == norm.encode("utf-8", "surrogatepass").translate(None, D._NOT_ALNUM_LOWER), repr(t)
 
 
 def test_words_utf8_joiners_equal_the_pattern():

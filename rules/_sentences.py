@@ -322,11 +322,12 @@ def analyse(doc: "Document") -> Analysis:
 
 def _analyse(doc: "Document") -> Analysis:
     """The sentences' facts and the capitalisation counts (see ``analyse``): bisections mapped
-    over the sentences' starts and ends find their word ranges, the per-sentence facts are lists built in C (paragraph
-    facts repeated over their sentences, the list-marker tests as mapped regex calls), and
-    plain loops visit the few that need Python (one-sentence paragraphs for headlines, the
-    sentences of paragraphs holding a double quotation mark) and the title-case and asked
-    lower-case words, each matched to its sentence by walking the sentences along with them.
+    over the sentences' starts and ends find their word ranges, the per-sentence facts are
+    lists built in C (paragraph facts repeated over their sentences, the list-marker tests as
+    mapped regex calls), and plain loops visit the few that need Python (one-sentence
+    paragraphs for headlines, the sentences of paragraphs holding a double quotation mark)
+    and the title-case and asked lower-case words, each matched to its sentence by walking
+    the sentences along with them.
     (In 3.11 a plain loop that makes no object per word costs less than a chain of mapped
     calls that make a slice and a string per word.) tests/rules/test_sentence_analysis.py
     compares it with the walk over every sentence it replaced."""
@@ -444,9 +445,9 @@ _LIST_LINE = lazy_re("\n" + _LIST_MARKER_PATTERN)
 
 
 def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:
-    """Does each sentence (given by its start) start a list item: a list marker at its start, or (in the file's own
-    text: Markdown's and reST's list markers are blanked) all of its line before it? The
-    second test is ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of
+    """Does each sentence (given by its start) start a list item: a list marker at its start,
+    or (in the file's own text: Markdown's and reST's list markers are blanked) all of its
+    line before it? The second test is ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of
     the few marker lines found in one search: a marker and its blanks are matched greedily,
     and a sentence starts on a character other than white space, so the line's match ends at
     the sentence's start or the marker is not all of the line before it."""

@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..lint import lexicon
 from ..lint.wordlists import word_list
@@ -164,23 +164,29 @@ def _by_ending(pairs: "Iterable[tuple[str, str]]") -> tuple[dict[str, tuple[str,
 _SUFFIX_REPS, _SUFFIX_LENS = _by_ending(_SUFFIXES)
 
 
-def _stem_known(w: str) -> bool:
-    """A known word with a suffix of ``_SUFFIXES`` (its stem at least three letters), the
-    stem's final consonant doubled or not ("stopped")."""
+def _endings_replaced(w: str, reps_of: dict[str, tuple[str, ...]], lens: tuple[int, ...]) -> Iterator[tuple[str, str]]:
+    """Each form of ``w`` with an ending of ``reps_of`` (from ``_by_ending``) replaced, what
+    is left of ``w`` at least three letters: (the new form, the replacement), shortest ending
+    first, as asked (a caller stops at its first yes)."""
     n = len(w)
-    reps_of = _SUFFIX_REPS.get
-    for k in _SUFFIX_LENS:
+    for k in lens:
         if k > n - 3:
             break
-        reps = reps_of(w[-k:])
+        reps = reps_of.get(w[-k:])
         if reps is not None:
             base = w[:-k]
             for rep in reps:
-                stem = base + rep
-                if _known(stem):
-                    return True
-                if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
-                    return True  # stopped -> stop
+                yield base + rep, rep
+
+
+def _stem_known(w: str) -> bool:
+    """A known word with a suffix of ``_SUFFIXES`` (its stem at least three letters), the
+    stem's final consonant doubled or not ("stopped")."""
+    for stem, rep in _endings_replaced(w, _SUFFIX_REPS, _SUFFIX_LENS):
+        if _known(stem):
+            return True
+        if not rep and len(stem) > 3 and stem[-1] == stem[-2] and _known(stem[:-1]):
+            return True  # stopped -> stop
     return False
 
 
@@ -282,18 +288,9 @@ _VARIANT_REPS, _VARIANT_LENS = _by_ending(p for a, b in _VARIANTS for p in ((a, 
 
 def _variant_known(w: str) -> bool:
     """A known word (or stem) in the other spelling of an American/British pair."""
-    n = len(w)
-    reps_of = _VARIANT_REPS.get
-    for k in _VARIANT_LENS:
-        if k > n - 3:
-            break
-        reps = reps_of(w[-k:])
-        if reps is not None:
-            base = w[:-k]
-            for y in reps:
-                v = base + y
-                if _known(v) or _stem_known(v):
-                    return True
+    for v, _ in _endings_replaced(w, _VARIANT_REPS, _VARIANT_LENS):
+        if _known(v) or _stem_known(v):
+            return True
     # an inner "or"/"our" or "iz"/"is": "neighboring", "laboratory", "organizations"
     # and the sulfur/sulphur family: "sulfate", "sulfide", "disulfide"
     for x, y in (("or", "our"), ("iz", "is"), ("yz", "ys"), ("el", "ell"), ("ter", "tre"), ("ulf", "ulph")):

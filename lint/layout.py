@@ -64,12 +64,15 @@ _WORDISH = lazy_re(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-
 _SENTENCE_END = lazy_re(r"[.!?:][\"'”’)]*$")
 
 
+_SYMBOL = lazy_re(r"[^\w\s]|_")
+
+
 def _symbolic(s: str) -> bool:
     """A rule, banner or ornament line."""
     n = len(s.replace(" ", ""))
     if n < 3:
         return False
-    sym = sum(1 for c in s if not c.isalnum() and not c.isspace())
+    sym = len(_SYMBOL.findall(s))  # (the characters neither str.isalnum nor str.isspace, counted in C)
     return sym / n >= 0.6
 
 
@@ -81,7 +84,7 @@ def _is_code_token(t: str) -> bool:
     """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
     standing alone ("-", "#", "/") do not count."""
     core = t.rstrip(".,;:!?\"'\u201d\u2019")
-    if not core or core in _MARKERS:
+    if not core or core in _MARKERS or core.isalpha():  # (a word of letters matches no alternative)
         return False
     return _CODE_TOKEN.match(core) is not None
 
@@ -95,7 +98,12 @@ _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
 def _code_like(s: str) -> bool:
-    if _PROMPT.match(s) or _ASSIGNMENT.match(s) or (_C_STATEMENT.search(s) and not _PROSE_STOP.search(s)):
+    # (each pattern needs a character the line may not hold: tested first, in C)
+    if (
+        (("$" in s or ">>>" in s) and _PROMPT.match(s))
+        or ("=" in s and _ASSIGNMENT.match(s))
+        or ("(" in s and _C_STATEMENT.search(s) and not _PROSE_STOP.search(s))
+    ):
         return True
     toks = s.split()
     if not toks:
@@ -126,10 +134,11 @@ def _title_heading(s: str) -> bool:
 
 
 def _heading(s: str) -> bool:
+    if s.upper() != s:  # (most lines: decided before the letters are counted)
+        return False
     letters = [c for c in s if c.isalpha()]
     return (
         len(letters) >= 2
-        and s.upper() == s
         and len(s.split()) <= 6
         and not _SENTENCE_END.search(s)
         and sum(c.isalpha() or c.isspace() for c in s) >= 0.8 * len(s)
@@ -269,6 +278,14 @@ def code_signs(text: str, enough: int = 3) -> int:
 
 def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     block = []
+    seg = text[a:b]
+    if "\r" not in seg:
+        # (the same lines, split in C: each line's start is the one before's end plus its "\n")
+        for line in seg.split("\n"):
+            if line.strip():
+                block.append((a, line))
+            a += len(line) + 1
+        return block
     for lm in _LINE.finditer(text, a, b):
         if lm.end() == lm.start():
             break
@@ -430,7 +447,7 @@ def _classify(
     whole = [False] * n  # the whole line is not prose
     parts: list[tuple[int, int]] = []  # part of a line is not prose (a term, options)
     strong = 0
-    kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
+    kv = [":" in line and bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
     widths: dict[int, int] = {}
     for _, line in block:
@@ -469,11 +486,11 @@ def _classify(
         if kv[i] and ((i > 0 and kv[i - 1]) or (i + 1 < n and kv[i + 1])):
             whole[i] = True
             continue
-        gaps = list(_GAP3.finditer(line, lead))
-        if len(gaps) >= 2 and not _justified_line(line, widths) or len(_PIPE_CELL.findall(line)) >= 2:
+        gaps = list(_GAP3.finditer(line, lead)) if "   " in line or "\t" in line else []
+        if len(gaps) >= 2 and not _justified_line(line, widths) or "|" in line and len(_PIPE_CELL.findall(line)) >= 2:
             whole[i] = True
             continue
-        nm = _NAME_LINE.match(line)
+        nm = _NAME_LINE.match(line) if line[0] in " \t" else None
         if nm and ("," in nm.group(1) or (i > 0 and whole[i - 1] and _heading(block[i - 1][1].strip()))):
             # a manual's NAME line ("grep, egrep - print lines ..."): the names and the dash are labels
             parts.append((start + nm.start(1), start + nm.end(1)))
@@ -483,8 +500,8 @@ def _classify(
             # "42 - Too large marks", ". + Support roff": the mark of a numbered or ticked item
             parts.append((start + lead, start + im.end(1)))
             continue
-        om = _OPTIONS.match(line)
-        if om and om.end() > lead and line[lead] == "-":
+        om = _OPTIONS.match(line) if line[lead] == "-" else None
+        if om and om.end() > lead:
             parts.append((start + lead, start + om.end()))
             strong += 1
             continue
@@ -522,7 +539,7 @@ def _classify(
                 # paragraphs indent their descriptions to
                 parts.append((start + lead, start + sm.end(1)))
                 continue
-        tm = _TERM_GAP.match(line, lead)
+        tm = _TERM_GAP.match(line, lead) if "  " in line or "\t" in line else None
         if tm and _short_term(tm.group(1)) and (i == 0 or term_col):
             col = tm.end()
             width = len(line[:col].expandtabs(8))

@@ -73,3 +73,72 @@ def test_code_signs_match_the_look_ahead_form(s, end):
 
     plain = re.compile(_CODE_SIGN_PLAIN)
     assert [m.span() for m in layout._CODE_SIGN.finditer(s, 0, end)] == [m.span() for m in plain.finditer(s, 0, end)]
+
+
+# lines of plain-text layout: the characters lint/layout.py's line patterns turn on
+_LAYOUT_LINE = st.lists(
+    st.sampled_from(list("aZ1_ \t:|$=()-.;,{}") + ["  ", "   ", ">>>", "x(y);", "Key: v", "-o", "--all", "\u00bd", "\u00e9"]), max_size=14
+).map("".join)
+
+
+@given(line=_LAYOUT_LINE)
+def test_layout_pre_tests_never_skip_a_match(line):
+    """lint/layout.py tests a line for a character each pattern needs before running it (a
+    colon for "Key: value", a pipe for table cells, ...): whenever the pattern matches, the
+    character is there. A pattern edited to match without it fails here."""
+    from garblint.lint import layout
+
+    lead = len(line) - len(line.lstrip())
+    if layout._KEY_VALUE.match(line):
+        assert ":" in line
+    if layout._GAP3.search(line):
+        assert "   " in line or "\t" in line
+    if layout._PIPE_CELL.search(line):
+        assert "|" in line
+    if layout._NAME_LINE.match(line):
+        assert line[0] in " \t"
+    if layout._TERM_GAP.match(line, lead):
+        assert "  " in line or "\t" in line
+    if layout._PROMPT.match(line):
+        assert "$" in line or ">>>" in line
+    if layout._ASSIGNMENT.match(line):
+        assert "=" in line
+    if layout._C_STATEMENT.search(line):
+        assert "(" in line
+    for token in line.split():
+        core = token.rstrip(".,;:!?\"'\u201d\u2019")
+        if core and layout._CODE_TOKEN.match(core):
+            assert not core.isalpha()
+
+
+@given(s=st.text(max_size=40))
+def test_layout_symbol_count_and_heading_match_their_plain_forms(s):
+    from garblint.lint import layout
+
+    n = len(s.replace(" ", ""))
+    plain = n >= 3 and sum(1 for c in s if not c.isalnum() and not c.isspace()) / n >= 0.6
+    assert layout._symbolic(s) == plain
+    letters = [c for c in s if c.isalpha()]
+    plain = (
+        len(letters) >= 2
+        and s.upper() == s
+        and len(s.split()) <= 6
+        and not layout._SENTENCE_END.search(s)
+        and sum(c.isalpha() or c.isspace() for c in s) >= 0.8 * len(s)
+    )
+    assert layout._heading(s) == plain
+
+
+@given(s=st.text(alphabet=st.sampled_from(list("ab \t\n\r\f\u2028")), max_size=30), a=st.integers(0, 30), b=st.integers(0, 30))
+def test_layout_block_lines_split_as_the_line_pattern(s, a, b):
+    from garblint.lint import layout
+
+    a, b = min(a, b, len(s)), min(max(a, b), len(s))
+    plain = []
+    for lm in layout._LINE.finditer(s, a, b):
+        if lm.end() == lm.start():
+            break
+        line = lm.group().rstrip("\r\n")
+        if line.strip():
+            plain.append((lm.start(), line))
+    assert layout._block_lines(s, a, b) == plain

@@ -142,3 +142,17 @@ def test_layout_block_lines_split_as_the_line_pattern(s, a, b):
         if line.strip():
             plain.append((lm.start(), line))
     assert layout._block_lines(s, a, b) == plain
+
+
+_POST_PIECES = st.sampled_from(
+    ["\u2014 Jane Roe (@janeroe) May 3, 2019", "- Al (@a_l) 3 May 2020", "(@x)", "(@", " (@y) Jun. 12, 2021", "\n", "\r\n", "\r", " ", "\t", "word", "\u2013"]
+)
+
+
+@given(s=st.lists(_POST_PIECES, max_size=12).map("".join))
+def test_post_signatures_equal_finditer(s):
+    """lint/markup.py tries the signature of an embedded post only at the starts of the lines
+    holding a "(@": the same matches as finditer over the text."""
+    from garblint.lint import markup
+
+    assert [m.span() for m in markup._post_signatures(s)] == [m.span() for m in markup._POST_SIGNATURE.finditer(s)]

@@ -80,10 +80,13 @@ def _symbolic(s: str) -> bool:
 _MARKERS = frozenset(("-", "--", "\u2013", "\u2014", "#", "*", "\u2022", "/", "+", "&"))
 
 
+_PROSE_TAIL = ".,;:!?\"'\u201d\u2019"  # the prose's punctuation after a word
+
+
 def _is_code_token(t: str) -> bool:
     """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
     standing alone ("-", "#", "/") do not count."""
-    core = t.rstrip(".,;:!?\"'\u201d\u2019")
+    core = t.rstrip(_PROSE_TAIL)
     if not core or core in _MARKERS or core.isalpha():  # (a word of letters matches no alternative)
         return False
     return _CODE_TOKEN.match(core) is not None
@@ -108,7 +111,9 @@ def _code_like(s: str) -> bool:
     toks = s.split()
     if not toks:
         return False
-    code = sum(1 for t in toks if _is_code_token(t))
+    # (a word of letters with prose punctuation after it is no code token: only the others are
+    # tried, most lines of prose have none)
+    code = sum(1 for t in toks if not t.rstrip(_PROSE_TAIL).isalpha() and _is_code_token(t))
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
@@ -122,6 +127,8 @@ def _code_like(s: str) -> bool:
 def _title_heading(s: str) -> bool:
     """A heading in title case ("15. Disclaimer of Warranty.", "Terms and Conditions"): every word
     but the small ones capitalised, a short line, a final full stop only after a number label."""
+    if any(c in s for c in ",;:!?"):  # (a label holds none of them: tested on the line first)
+        return False
     label = _HEADING_LABEL.match(s)
     body = s[label.end() :] if label else s
     if body.endswith(".") and not label:
@@ -130,7 +137,7 @@ def _title_heading(s: str) -> bool:
     if not 2 <= len(words) <= 10:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return len(big) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in big) and not any(c in body for c in ",;:!?")
+    return len(big) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
 def _heading(s: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from garblint.rules import punctuation
@@ -77,7 +77,7 @@ def test_code_signs_match_the_look_ahead_form(s, end):
 
 # lines of plain-text layout: the characters lint/layout.py's line patterns turn on
 _LAYOUT_LINE = st.lists(
-    st.sampled_from(list("aZ1_ \t:|$=()-.;,{}") + ["  ", "   ", ">>>", "x(y);", "Key: v", "-o", "--all", "\u00bd", "\u00e9"]), max_size=14
+    st.sampled_from(list("aZ1_ \t:|$=()-.;,{}?!") + ["  ", "   ", ">>>", "x(y);", "Key: v", "-o", "--all", "\u00bd", "\u00e9", "The", "Of"]), max_size=14
 ).map("".join)
 
 
@@ -156,3 +156,40 @@ def test_post_signatures_equal_finditer(s):
     from garblint.lint import markup
 
     assert [m.span() for m in markup._post_signatures(s)] == [m.span() for m in markup._POST_SIGNATURE.finditer(s)]
+
+
+# short lines of words, labels, code and prose punctuation
+_LAYOUT_WORDS = st.lists(
+    st.sampled_from(["Zed", "Main", "of", "the", "1a", "x_y", "Z", "--all", "f()", "ARG", "15.", "IV.", "2007-01-31", "word", "$"]), max_size=7
+).flatmap(lambda ws: st.sampled_from(["", ".", "?", "!", ",", ";", ":"]).map(lambda end: " ".join(ws) + end))
+
+
+@given(s=_LAYOUT_LINE | _LAYOUT_WORDS)
+@example(s="Zed Main?")
+@example(s="1a 2b")
+def test_layout_title_heading_and_code_line_match_their_plain_forms(s):
+    from garblint.lint import layout
+
+    label = layout._HEADING_LABEL.match(s)
+    body = s[label.end() :] if label else s
+    words = body.rstrip(".").split()
+    big = [w for w in words if w.lower() not in layout._SMALL_WORDS]
+    plain = (
+        not (body.endswith(".") and not label)
+        and 2 <= len(words) <= 10
+        and len(big) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+        and not any(c in body for c in ",;:!?")
+    )
+    assert layout._title_heading(s) == plain
+    toks = s.split()
+    if toks and not (layout._PROMPT.match(s) or layout._ASSIGNMENT.match(s) or (layout._C_STATEMENT.search(s) and not layout._PROSE_STOP.search(s))):
+        code = sum(1 for t in toks if layout._is_code_token(t))
+        if code:
+            code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
+            toks = [t for t in toks if layout._is_code_token(t) or not layout._NUMBERISH.match(t)] or toks
+        if len(toks) == 1:
+            plain = code == 1 and (len(toks[0]) > 1 or toks[0] in "{}[]();") and not layout._SENTENCE_END.search(toks[0])
+        else:
+            plain = code * 2 >= len(toks) and not (len(toks) >= 8 and layout._SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
+        assert layout._code_like(s) == bool(plain)

@@ -623,6 +623,8 @@ def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
         t = "".join(rng.choice(_P_PIECES) for _ in range(rng.randrange(0, 40)))
         got = [(m.span(), m.span("ws"), m.group("p")) for m in PU._SPACE_BEFORE.finditer(t)]
         assert got == [(m.span(), m.span("ws"), m.group("p")) for m in old.finditer(t)], t
+        # P001 tries the pattern only where the hint's marks are
+        assert [(m.span(), m.span("ws"), m.group("p")) for m in PU._space_before_matches(t)] == got, t
 
 
 # ------------------------------------------------ layout: code tokens in technical prose

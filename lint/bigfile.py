@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from .textio import content_digest
 from .config import Config
-from .document import _PARA_SEP, Document, WindowFacts, paragraph_key
+from .document import Document, para_seps, WindowFacts, paragraph_key
 from .finding import Finding, make_fingerprint
 from .rule import Rule, _line_context
 from . import forkshare, runner
@@ -96,7 +96,7 @@ def split_spans(text: str, pieces: int) -> list[tuple[int, int]]:
     """Cut ``text`` into about ``pieces`` spans at line starts after blank lines (paragraph breaks)."""
     size = len(text) / max(1, pieces)
     cuts = [0]
-    for m in _PARA_SEP.finditer(text):
+    for m in para_seps(text):
         if m.end() - cuts[-1] >= size and len(cuts) < pieces and m.end() < len(text):
             cuts.append(m.end())
     cuts.append(len(text))

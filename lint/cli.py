@@ -551,7 +551,8 @@ def entry() -> None:
     objects; an ordinary exit frees them one at a time (about 1% of a run on a 200,000-word
     file) although the operating system reclaims the whole process anyway. The exit handlers
     run and both streams are flushed first; the ordinary exit is kept where anything could
-    still be running: another thread, or a worker process.
+    still be running (another thread, a worker process) or have more to write after the run (a
+    profiler, a tracer such as coverage, ``python -i``).
     """
     from . import runner
 
@@ -578,6 +579,8 @@ def entry() -> None:
 def _may_exit_hard() -> bool:
     import threading
 
+    if sys.getprofile() is not None or sys.gettrace() is not None or sys.flags.inspect:
+        return False  # (a profiler, a coverage tracer or a debugger writes its report after us)
     if threading.active_count() > 1:
         return False
     mp = sys.modules.get("multiprocessing")

@@ -64,12 +64,15 @@ _WORDISH = lazy_re(r"[A-Za-z][a-z'’-]*[.,;:!?)\"”’]*$|\(?[A-Za-z][a-z'’-
 _SENTENCE_END = lazy_re(r"[.!?:][\"'”’)]*$")
 
 
+_SYMBOL = lazy_re(r"[^\w\s]|_")
+
+
 def _symbolic(s: str) -> bool:
     """A rule, banner or ornament line."""
     n = len(s.replace(" ", ""))
     if n < 3:
         return False
-    sym = sum(1 for c in s if not c.isalnum() and not c.isspace())
+    sym = len(_SYMBOL.findall(s))  # (the characters neither str.isalnum nor str.isspace, counted in C)
     return sym / n >= 0.6
 
 
@@ -77,11 +80,14 @@ def _symbolic(s: str) -> bool:
 _MARKERS = frozenset(("-", "--", "\u2013", "\u2014", "#", "*", "\u2022", "/", "+", "&"))
 
 
+_PROSE_TAIL = ".,;:!?\"'\u201d\u2019"  # the prose's punctuation after a word
+
+
 def _is_code_token(t: str) -> bool:
     """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
     standing alone ("-", "#", "/") do not count."""
-    core = t.rstrip(".,;:!?\"'\u201d\u2019")
-    if not core or core in _MARKERS:
+    core = t.rstrip(_PROSE_TAIL)
+    if not core or core in _MARKERS or core.isalpha():  # (a word of letters matches no alternative)
         return False
     return _CODE_TOKEN.match(core) is not None
 
@@ -95,12 +101,19 @@ _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
 def _code_like(s: str) -> bool:
-    if _PROMPT.match(s) or _ASSIGNMENT.match(s) or (_C_STATEMENT.search(s) and not _PROSE_STOP.search(s)):
+    # (each pattern needs a character the line may not hold: tested first, in C)
+    if (
+        (("$" in s or ">>>" in s) and _PROMPT.match(s))
+        or ("=" in s and _ASSIGNMENT.match(s))
+        or ("(" in s and _C_STATEMENT.search(s) and not _PROSE_STOP.search(s))
+    ):
         return True
     toks = s.split()
     if not toks:
         return False
-    code = sum(1 for t in toks if _is_code_token(t))
+    # (a word of letters with prose punctuation after it is no code token: only the others are
+    # tried, most lines of prose have none)
+    code = sum(1 for t in toks if not t.rstrip(_PROSE_TAIL).isalpha() and _is_code_token(t))
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
@@ -114,6 +127,8 @@ def _code_like(s: str) -> bool:
 def _title_heading(s: str) -> bool:
     """A heading in title case ("15. Disclaimer of Warranty.", "Terms and Conditions"): every word
     but the small ones capitalised, a short line, a final full stop only after a number label."""
+    if any(c in s for c in ",;:!?"):  # (a label holds none of them: tested on the line first)
+        return False
     label = _HEADING_LABEL.match(s)
     body = s[label.end() :] if label else s
     if body.endswith(".") and not label:
@@ -122,14 +137,15 @@ def _title_heading(s: str) -> bool:
     if not 2 <= len(words) <= 10:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return len(big) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in big) and not any(c in body for c in ",;:!?")
+    return len(big) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
 def _heading(s: str) -> bool:
+    if s.upper() != s:  # (most lines: decided before the letters are counted)
+        return False
     letters = [c for c in s if c.isalpha()]
     return (
         len(letters) >= 2
-        and s.upper() == s
         and len(s.split()) <= 6
         and not _SENTENCE_END.search(s)
         and sum(c.isalpha() or c.isspace() for c in s) >= 0.8 * len(s)
@@ -141,6 +157,7 @@ def _indent(line: str) -> int:
 
 
 _BLANK = lazy_re(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_BLANK_LF = lazy_re(r"\n(?:[ \t]*\n)+")  # (the same matches in a text without "\r", found faster)
 
 
 def _candidates(text: str) -> list[int]:
@@ -192,7 +209,7 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
     if not cands:
         return [], 0
     # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
-    seps = [(m.start(), m.end()) for m in _BLANK.finditer(text)]
+    seps = [(m.start(), m.end()) for m in (_BLANK if "\r" in text else _BLANK_LF).finditer(text)]
     sep_ends = [b for _, b in seps]
     out: list[tuple[int, int]] = []
     done_until = -1
@@ -268,6 +285,14 @@ def code_signs(text: str, enough: int = 3) -> int:
 
 def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
     block = []
+    seg = text[a:b]
+    if "\r" not in seg:
+        # (the same lines, split in C: each line's start is the one before's end plus its "\n")
+        for line in seg.split("\n"):
+            if line.strip():
+                block.append((a, line))
+            a += len(line) + 1
+        return block
     for lm in _LINE.finditer(text, a, b):
         if lm.end() == lm.start():
             break
@@ -429,7 +454,7 @@ def _classify(
     whole = [False] * n  # the whole line is not prose
     parts: list[tuple[int, int]] = []  # part of a line is not prose (a term, options)
     strong = 0
-    kv = [bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
+    kv = [":" in line and bool(_KEY_VALUE.match(line)) and not (len(line.split()) >= 8 and _SENTENCE_END.search(line)) for _, line in block]
     indents = [_indent(line) for _, line in block]
     widths: dict[int, int] = {}
     for _, line in block:
@@ -468,11 +493,11 @@ def _classify(
         if kv[i] and ((i > 0 and kv[i - 1]) or (i + 1 < n and kv[i + 1])):
             whole[i] = True
             continue
-        gaps = list(_GAP3.finditer(line, lead))
-        if len(gaps) >= 2 and not _justified_line(line, widths) or len(_PIPE_CELL.findall(line)) >= 2:
+        gaps = list(_GAP3.finditer(line, lead)) if "   " in line or "\t" in line else []
+        if len(gaps) >= 2 and not _justified_line(line, widths) or "|" in line and len(_PIPE_CELL.findall(line)) >= 2:
             whole[i] = True
             continue
-        nm = _NAME_LINE.match(line)
+        nm = _NAME_LINE.match(line) if line[0] in " \t" else None
         if nm and ("," in nm.group(1) or (i > 0 and whole[i - 1] and _heading(block[i - 1][1].strip()))):
             # a manual's NAME line ("grep, egrep - print lines ..."): the names and the dash are labels
             parts.append((start + nm.start(1), start + nm.end(1)))
@@ -482,8 +507,8 @@ def _classify(
             # "42 - Too large marks", ". + Support roff": the mark of a numbered or ticked item
             parts.append((start + lead, start + im.end(1)))
             continue
-        om = _OPTIONS.match(line)
-        if om and om.end() > lead and line[lead] == "-":
+        om = _OPTIONS.match(line) if line[lead] == "-" else None
+        if om and om.end() > lead:
             parts.append((start + lead, start + om.end()))
             strong += 1
             continue
@@ -521,7 +546,7 @@ def _classify(
                 # paragraphs indent their descriptions to
                 parts.append((start + lead, start + sm.end(1)))
                 continue
-        tm = _TERM_GAP.match(line, lead)
+        tm = _TERM_GAP.match(line, lead) if "  " in line or "\t" in line else None
         if tm and _short_term(tm.group(1)) and (i == 0 or term_col):
             col = tm.end()
             width = len(line[:col].expandtabs(8))

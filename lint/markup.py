@@ -18,7 +18,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from itertools import filterfalse
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .suppress import directive_spans
 from .lazyre import lazy_re
@@ -115,6 +115,22 @@ _BLANK_LINES = lazy_re(r"(?:[ \t]*(?:\r\n|\r|\n))+[ \t]*\Z")
 _POST_MAX = 800  # a post is short (280 characters and its links): a longer block is the article's
 
 
+def _post_signatures(text: str) -> Iterator[re.Match[str]]:
+    """``_POST_SIGNATURE.finditer(text)``, tried only at the starts of the lines that hold a
+    "(@" (found in C), not at every line start: a signature is one line with its "(@" in it."""
+    match = _POST_SIGNATURE.match
+    done = -1  # (the start of the last line tried)
+    i = text.find("(@")
+    while i != -1:
+        start = text.rfind("\n", 0, i) + 1
+        if start != done:
+            done = start
+            m = match(text, start)
+            if m is not None:
+                yield m
+        i = text.find("(@", i + 2)
+
+
 def embedded_post_regions(text: str) -> list[tuple[int, int]]:
     """Posts an article quotes from a social network: the block just above each signature line,
     and the signature. They are someone else's words, reproduced as posted (their spelling,
@@ -122,7 +138,7 @@ def embedded_post_regions(text: str) -> list[tuple[int, int]]:
     if "(@" not in text:
         return []
     out = []
-    for m in _POST_SIGNATURE.finditer(text):
+    for m in _post_signatures(text):
         a = m.start()
         gap = _BLANK_LINES.search(text, max(0, a - 40), a)
         end_prev = gap.start() if gap else a

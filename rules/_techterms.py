@@ -171,16 +171,31 @@ _URL_BODY = lazy_re(r"(?:https?|ftp)://[^\s<>()\[\]\"']+")  # _URL without its o
 _WORD_CHAR = lazy_re(r"\w")
 
 
+def _url_search(text: str, pos: int) -> re.Match[str] | None:
+    """``_URL_BODY.search(text, pos)``, tried only where it can start: three, four or five
+    characters before a "://" (found in C), in order; not at every "h" and "f" of the text."""
+    match = _URL_BODY.match
+    find = text.find
+    i = find("://", pos + 3)
+    while i != -1:
+        for s in (i - 5, i - 4, i - 3):
+            if s >= pos:
+                m = match(text, s)
+                if m is not None:
+                    return m
+        i = find("://", i + 1)
+    return None
+
+
 def web_addresses(text: str) -> list[str]:
     """``_URL.findall(text)``. _URL opens with ``\b``, so re tries it at every position of the
-    text; _URL_BODY lets it skip to an "h" or "f", and the boundary is tested where a match
+    text; _URL_BODY is tried where a "://" allows it, and the boundary is tested where a match
     starts (the first letter is a word character: a boundary unless a word character comes
     before). Where it fails, _URL fails too and the search goes on from the next character."""
     out: list[str] = []
     pos = 0
-    search = _URL_BODY.search
     while True:
-        m = search(text, pos)
+        m = _url_search(text, pos)
         if m is None:
             return out
         s = m.start()

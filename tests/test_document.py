@@ -146,3 +146,23 @@ def test_line_starts_same_as_the_newline_pattern():
     for text in texts:
         want = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         assert Document(text).line_starts == want, repr(text)
+
+
+def test_paragraph_gaps_without_carriage_returns_match_the_full_pattern():
+    """``para_seps`` (and layout's blank-line runs) use a pattern that starts with "\\n" where
+    the text has no "\\r": the same gaps as the full pattern on generated texts."""
+    import random
+
+    from garblint.lint import document, layout
+
+    rng = random.Random(11)
+    alphabet = ["word", " ", "\t", "\n", "\n", "\f", "\v", "\u00a0", "\u2028", "x.\n", "\n \n", "\n\t\n\n"]
+    lf_only = 0
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet + (["\r", "\r\n"] if rng.random() < 0.3 else [])) for _ in range(rng.randint(0, 30)))
+        full = [m.span() for m in document._PARA_SEP.finditer(text)]
+        assert [m.span() for m in document.para_seps(text)] == full, repr(text)
+        if "\r" not in text:
+            lf_only += 1
+            assert [m.span() for m in layout._BLANK_LF.finditer(text)] == [m.span() for m in layout._BLANK.finditer(text)], repr(text)
+    assert 100 < lf_only < 400

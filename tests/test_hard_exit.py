@@ -75,3 +75,14 @@ def test_only_the_last_batch_is_kept(tmp_path, monkeypatch) -> None:
     assert [d.path for d in runner._LAST_DOCUMENTS] == [str(paths[0]), str(paths[1])]
     _lint_many(targets[2:], config, {})
     assert [d.path for d in runner._LAST_DOCUMENTS] == [str(paths[2])]
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path) -> None:
+    """Under a profiler (here cProfile, as docs/performance.md's pyinstrument) the ordinary exit
+    is kept: the profiler writes its report after the command returns."""
+    out = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "garblint.lint.cli", "rules"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0 and "R001" in done.stdout
+    assert out.stat().st_size > 0

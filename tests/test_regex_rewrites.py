@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from garblint.rules import punctuation
@@ -73,3 +73,123 @@ def test_code_signs_match_the_look_ahead_form(s, end):
 
     plain = re.compile(_CODE_SIGN_PLAIN)
     assert [m.span() for m in layout._CODE_SIGN.finditer(s, 0, end)] == [m.span() for m in plain.finditer(s, 0, end)]
+
+
+# lines of plain-text layout: the characters lint/layout.py's line patterns turn on
+_LAYOUT_LINE = st.lists(
+    st.sampled_from(list("aZ1_ \t:|$=()-.;,{}?!") + ["  ", "   ", ">>>", "x(y);", "Key: v", "-o", "--all", "\u00bd", "\u00e9", "The", "Of"]), max_size=14
+).map("".join)
+
+
+@given(line=_LAYOUT_LINE)
+def test_layout_pre_tests_never_skip_a_match(line):
+    """lint/layout.py tests a line for a character each pattern needs before running it (a
+    colon for "Key: value", a pipe for table cells, ...): whenever the pattern matches, the
+    character is there. A pattern edited to match without it fails here."""
+    from garblint.lint import layout
+
+    lead = len(line) - len(line.lstrip())
+    if layout._KEY_VALUE.match(line):
+        assert ":" in line
+    if layout._GAP3.search(line):
+        assert "   " in line or "\t" in line
+    if layout._PIPE_CELL.search(line):
+        assert "|" in line
+    if layout._NAME_LINE.match(line):
+        assert line[0] in " \t"
+    if layout._TERM_GAP.match(line, lead):
+        assert "  " in line or "\t" in line
+    if layout._PROMPT.match(line):
+        assert "$" in line or ">>>" in line
+    if layout._ASSIGNMENT.match(line):
+        assert "=" in line
+    if layout._C_STATEMENT.search(line):
+        assert "(" in line
+    for token in line.split():
+        core = token.rstrip(".,;:!?\"'\u201d\u2019")
+        if core and layout._CODE_TOKEN.match(core):
+            assert not core.isalpha()
+
+
+@given(s=st.text(max_size=40))
+def test_layout_symbol_count_and_heading_match_their_plain_forms(s):
+    from garblint.lint import layout
+
+    n = len(s.replace(" ", ""))
+    plain = n >= 3 and sum(1 for c in s if not c.isalnum() and not c.isspace()) / n >= 0.6
+    assert layout._symbolic(s) == plain
+    letters = [c for c in s if c.isalpha()]
+    plain = (
+        len(letters) >= 2
+        and s.upper() == s
+        and len(s.split()) <= 6
+        and not layout._SENTENCE_END.search(s)
+        and sum(c.isalpha() or c.isspace() for c in s) >= 0.8 * len(s)
+    )
+    assert layout._heading(s) == plain
+
+
+@given(s=st.text(alphabet=st.sampled_from(list("ab \t\n\r\f\u2028")), max_size=30), a=st.integers(0, 30), b=st.integers(0, 30))
+def test_layout_block_lines_split_as_the_line_pattern(s, a, b):
+    from garblint.lint import layout
+
+    a, b = min(a, b, len(s)), min(max(a, b), len(s))
+    plain = []
+    for lm in layout._LINE.finditer(s, a, b):
+        if lm.end() == lm.start():
+            break
+        line = lm.group().rstrip("\r\n")
+        if line.strip():
+            plain.append((lm.start(), line))
+    assert layout._block_lines(s, a, b) == plain
+
+
+_POST_PIECES = st.sampled_from(
+    ["\u2014 Jane Roe (@janeroe) May 3, 2019", "- Al (@a_l) 3 May 2020", "(@x)", "(@", " (@y) Jun. 12, 2021", "\n", "\r\n", "\r", " ", "\t", "word", "\u2013"]
+)
+
+
+@given(s=st.lists(_POST_PIECES, max_size=12).map("".join))
+def test_post_signatures_equal_finditer(s):
+    """lint/markup.py tries the signature of an embedded post only at the starts of the lines
+    holding a "(@": the same matches as finditer over the text."""
+    from garblint.lint import markup
+
+    assert [m.span() for m in markup._post_signatures(s)] == [m.span() for m in markup._POST_SIGNATURE.finditer(s)]
+
+
+# short lines of words, labels, code and prose punctuation
+_LAYOUT_WORDS = st.lists(
+    st.sampled_from(["Zed", "Main", "of", "the", "1a", "x_y", "Z", "--all", "f()", "ARG", "15.", "IV.", "2007-01-31", "word", "$"]), max_size=7
+).flatmap(lambda ws: st.sampled_from(["", ".", "?", "!", ",", ";", ":"]).map(lambda end: " ".join(ws) + end))
+
+
+@given(s=_LAYOUT_LINE | _LAYOUT_WORDS)
+@example(s="Zed Main?")
+@example(s="1a 2b")
+def test_layout_title_heading_and_code_line_match_their_plain_forms(s):
+    from garblint.lint import layout
+
+    label = layout._HEADING_LABEL.match(s)
+    body = s[label.end() :] if label else s
+    words = body.rstrip(".").split()
+    big = [w for w in words if w.lower() not in layout._SMALL_WORDS]
+    plain = (
+        not (body.endswith(".") and not label)
+        and 2 <= len(words) <= 10
+        and len(big) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+        and not any(c in body for c in ",;:!?")
+    )
+    assert layout._title_heading(s) == plain
+    toks = s.split()
+    if toks and not (layout._PROMPT.match(s) or layout._ASSIGNMENT.match(s) or (layout._C_STATEMENT.search(s) and not layout._PROSE_STOP.search(s))):
+        code = sum(1 for t in toks if layout._is_code_token(t))
+        if code:
+            code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
+            toks = [t for t in toks if layout._is_code_token(t) or not layout._NUMBERISH.match(t)] or toks
+        if len(toks) == 1:
+            plain = code == 1 and (len(toks[0]) > 1 or toks[0] in "{}[]();") and not layout._SENTENCE_END.search(toks[0])
+        else:
+            plain = code * 2 >= len(toks) and not (len(toks) >= 8 and layout._SENTENCE_END.search(s) and code * 3 < len(toks) * 2)
+        assert layout._code_like(s) == bool(plain)

@@ -123,3 +123,35 @@ def test_sic_hides_s_n_g_findings(tmp_path):
     second = doc.text.rindex("Smallvile")
     kept = apply_suppressions(doc, [f("S001", first, first + 9), f("N001", second, second + 9), f("R001", first, first + 9)], [])
     assert [(k.code, k.start) for k in kept] == [("N001", second), ("R001", first)]
+
+
+def test_line_directive_hint_keeps_every_directive():
+    """parse_directives skips the line-directive scan where no colon follows "garblint" (any
+    case); on texts with and without directives it finds what the full scan finds."""
+    import random
+
+    from garblint.lint import suppress
+
+    pieces = [
+        "The vote was held today.",
+        "garblint: disable R001",
+        "  GARBLINT:disable-next-line",
+        "\tGarbl\u0130nt: enable = R, N",
+        "garbl\u0131nt:  disable",
+        "garblint : disable",
+        "Note: garblint: disable",
+        "time: 10:30",
+        "<!-- garblint-disable R -->",
+        "garblint",
+        ":",
+    ]
+    rng = random.Random(7)
+    hinted = 0
+    for _ in range(300):
+        text = rng.choice(["\n", "\r\n", "\n\n"]).join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        full = sorted((m.start(), m.end(), m.group("kind").lower()) for m in suppress._LINE_DIRECTIVE.finditer(text))
+        full += sorted((m.start(), m.end(), m.group("kind").lower()) for m in suppress._HTML_DIRECTIVE.finditer(text))
+        got = [(d.start, d.end, d.kind) for d in suppress.parse_directives(text)]
+        assert got == sorted(full, key=lambda t: t[0]), text
+        hinted += suppress._LINE_DIRECTIVE_HINT.search(text) is None
+    assert 0 < hinted < 300  # both paths were taken

@@ -421,7 +421,7 @@ def test_web_addresses_same_as_findall(seed):
     from garblint.rules import _techterms as TT
 
     rng = random.Random(seed)
-    pieces = ["http://", "https://", "ftp://", "x", "http", "a.b", "/", " ", "\n", "(", "'", "_", "=", "é", "1", "://"]
+    pieces = ["http://", "https://", "ftp://", "x", "http", "a.b", "/", " ", "\n", "(", "'", "_", "=", "é", "1", "://", "s", "ftp", "h"]
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
         assert TT.web_addresses(text) == TT._URL.findall(text), text

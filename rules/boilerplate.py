@@ -448,9 +448,11 @@ class ScraperBoilerplate(Rule):
 
 
 # ------------------------------------------------------- the page's shape (B002-B004)
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def _rst(path: str | None) -> bool:
-    """``is_rst(path)``, asked by B001-B003 of each document (once each)."""
+    """``is_rst(path)``, asked by B001-B003 of each document (once each; the runner runs each
+    rule over a batch of up to runner.BATCH_FILES documents before the next rule, so the cache
+    holds more paths than a batch)."""
     return is_rst(path)
 
 

@@ -190,8 +190,15 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             if fb is None:
                 fb = facts[i] = number_facts(norm)
             fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
-            if fa[0] != fb[0] and not numbers_may_agree(norms[j], norm, fa, fb):
-                continue
+            if fa[0] != fb[0]:
+                # (numbers_may_agree's commonest answer first: the shorter text's numbers are
+                # not the first ones of the longer)
+                short, long_ = (fa, fb) if la <= lb else (fb, fa)
+                sums = long_[3]
+                if sums is not None and (short[1] >= len(sums) or sums[short[1]] != short[2]):
+                    continue
+                if not numbers_may_agree(norms[j], norm, fa, fb):
+                    continue
             score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:
                 continue  # not a copy

@@ -345,6 +345,16 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
                 if kr is None:
                     continue
                 kind, role = kr
+        # (the next commonest, where _classify's first test decides: a curly closing double
+        # mark after a character that is no blank or opening bracket closes; a curly opening
+        # one where a quotation may open, no German „ pending, opens; an apostrophe between
+        # two letters or digits is none: "it’s", "don't")
+        elif glyph == "\u201d" and i > ps and text[i - 1] not in _BLANK_OR_BRACKET:
+            kind, role = DOUBLE, CLOSE
+        elif glyph == "\u201c" and (i == ps or text[i - 1] in _OPEN_CONTEXT) and not glyphs["\u201e"]:
+            kind, role = DOUBLE, OPEN
+        elif glyph in "'\u2019" and ps < i < pe - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue
         else:
             kr = _classify(text, i, ps, pe, kinds, glyphs)
             if kr is None:

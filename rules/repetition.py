@@ -247,16 +247,13 @@ def _doc_word_chars(texts: list[str]) -> str | list[int]:
     return "".join(map(char_of.__getitem__, texts))
 
 
-# A position i whose word comes back ``size`` and ``2 * size`` words later, for some size up
-# to MAX_PHRASE: the first test a loop start must pass. Every position is tried: its word is
-# taken, then the looser test that it comes back within MAX_PHRASE words (a greedy repeat
-# that backtracks, cheaper than the alternatives it spares at most positions), then the sizes.
-_TRIPLE = lazy_re(
-    "(.)(?=.{0,%d}\\1)(?=" % (MAX_PHRASE - 1)
-    + "|".join(".{%d}\\1.{%d}\\1" % (k, k) for k in range(MAX_PHRASE))
-    + ")",
-    re.S,
-)
+# A position i whose first ``size`` words come back right after them, followed by the first
+# word again, for some size up to MAX_PHRASE (``chars[i:i + size] == chars[i + size:i + 2 *
+# size]`` and ``chars[i + 2 * size] == chars[i]``): what a start of three copies must pass.
+# Every position is tried: its word is taken, then the looser test that it comes back within
+# MAX_PHRASE words (a greedy repeat that backtracks: most positions fail there), then the
+# sizes, the words between the copies captured and asked again (\\2).
+_TRIPLE = lazy_re("(.)(?=.{0,%d}\\1)(?=(.{0,%d}?)\\1\\2\\1)" % (MAX_PHRASE - 1, MAX_PHRASE - 1), re.S)
 
 
 class _Gaps(dict):
@@ -329,10 +326,12 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     This was one Python pass over all words per phrase length; it is the same search, made
     fast: the phrase lengths are still tried from MAX_PHRASE down, and at each length the
     positions in increasing order, but only positions that pass the first test (the word comes
-    back ``size`` and ``2 * size`` words later) are visited: all positions passing it for some
-    length are found at once by _TRIPLE in C, on one character per word. A position that fails
-    the test only moved the old scan on by one word, so skipping it changes nothing; the jumps
-    after a visited position are kept (``next_i``). Each length visits only the starts that
+    back ``size`` and ``2 * size`` words later) are visited, and of those only the starts that
+    pass it for some length with the words of the first copy repeated in the second: all are
+    found at once by _TRIPLE in C, on one character per word. A position that is no start of
+    three copies (``_count`` under 3, with or without commas) only moved the old scan on by
+    one word, so skipping it changes nothing; the jumps after a visited position are kept
+    (``next_i``). Each length visits only the starts that
     pass its own first test (_starts_by_size). White-space gaps are classified only where
     looked at (_Gaps), and ``ws_run[i] >= size - 1`` became the same test on _NextBreak.
     tests/rules/test_repetition_fast.py compares it with the search before that.

@@ -40,6 +40,7 @@ from ._namewords import (
     _GAP_SPACE,
     _POSSESSIVE,
     _QUOTE_CUES,
+    _QUOTE_PAIR_KINDS,
     _QUOTE_PAIRS,
     _QWORD,
     ABBREVIATIONS,
@@ -223,8 +224,10 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # for a pair a mention starts in (most hold none).
     para_starts = list(map(itemgetter(0), paras))
     # (every pair opens with one of three quotation marks: a text with none has no pair, and
-    # no mention in a title, which _emit then does not ask about)
-    pairs = list(_QUOTE_PAIRS.finditer(text)) if '"' in text or "\u201c" in text or "\u2018" in text else []
+    # no mention in a title, which _emit then does not ask about; a text with one of them has
+    # the pairs of that kind, searched for alone)
+    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
+    pairs = list((kinds[0] if len(kinds) == 1 else _QUOTE_PAIRS).finditer(text)) if kinds else []
     inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
     title_of: dict[int, bool] = {}
 

@@ -49,6 +49,14 @@ _QUOTE_CUES = lazy_re(
     re.I,
 )
 _QUOTE_PAIRS = lazy_re(r"\u201c([^\u201c\u201d\n]{1,200})\u201d|\"([^\"\n]{1,200})\"|\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")
+#: each of _QUOTE_PAIRS' three kinds of pair alone (the inner text its group 1), with the
+#: character it opens with: a text that quotes with one kind only has those pairs, found by
+#: sre's fast scan for that character rather than by the alternation's test at every position
+_QUOTE_PAIR_KINDS = (
+    ("\u201c", lazy_re(r"\u201c([^\u201c\u201d\n]{1,200})\u201d")),
+    ('"', lazy_re(r"\"([^\"\n]{1,200})\"")),
+    ("\u2018", lazy_re(r"\u2018([^\u2018\u2019\n]{1,200})\u2019(?!\w)")),
+)
 _QWORD = lazy_re(r"[^\W\d_][\w'\u2019\-]*")
 _CLAUSE_PUNCT = lazy_re(r"[.!?,;]\s")
 _OPENING = lazy_re(r"[:\u201c\"]\s*[\u201c\"\u2018']?$")
@@ -59,6 +67,12 @@ _POSSESSIVE = lazy_re(r"[" + _APOS + r"]s$")
 #: two, a quotation mark after at most one, or, for "$"
 #: before a final line break, a quotation mark and a line break), a word character after it
 _OPENED_WORD = lazy_re(r"[:\u201c\"](?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2018']\n)?(?=[^\W_])")
+#: _OPENED_WORD for each of its three opening characters ("_OPENED_WORD" whose charset is
+#: that character): a pattern that opens with one character is searched for by sre's fast
+#: scan for it, the charset by a test of the three at every position. Their matches end where
+#: _OPENED_WORD's do (a match ends at the first word character after its opening character,
+#: what lies between being white space or quotation marks: one inside another's ends with it)
+_OPENED_AFTER = tuple((c, lazy_re(re.escape(c) + r"(?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2018']\n)?(?=[^\W_])")) for c in ':\u201c"')
 
 
 def _strip_possessive(tok: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..lint.rule import Rule
 from ..lint.segment import chunk_bounds
@@ -41,7 +42,9 @@ _CAPS_SEMICOLON = lazy_re(r"[A-Z]{1,3};[A-Z]{1,3}")
 _SPACED_LABEL = lazy_re(r"[ \t]*[^\s:][^:\r\n]{0,30}?[ \t]:[ \t]+\S[^\r\n]{0,40}")
 
 # Runs of spaces between words; odd spaces; a no-break space beside a plain space.
-_MULTI_SPACE = lazy_re(r" (?<=\S )[ ]+(?=\S)")  # two or more spaces after a non-space
+# two or more spaces after a non-space (opening with two spaces, not one: the regex engine
+# skips to the next pair instead of trying the look-behind after every space)
+_MULTI_SPACE = lazy_re(r"  (?<=\S  )[ ]*(?=\S)")
 _ODD_SPACE = lazy_re(r"[\u2000-\u200a\u205f\u1680\u3000]+")
 _ODD_SPACE_CHARS = tuple(map(chr, (*range(0x2000, 0x200B), 0x205F, 0x1680, 0x3000)))  # (what it matches)
 _NBSP_PAIR = lazy_re(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
@@ -77,7 +80,7 @@ class SpaceBeforePunctuation(Rule):
         if not _SPACE_BEFORE_HINT.search(text):
             return
         code_like: dict[tuple[int, int], bool] = {}  # per chunk (see P002)
-        for m in _SPACE_BEFORE.finditer(text):
+        for m in _space_before_matches(text):
             p = m.group("p")
             span = chunk_bounds(text, m.start() - 1, m.start() - 1)
             code = code_like.get(span)
@@ -98,6 +101,20 @@ class SpaceBeforePunctuation(Rule):
             yield self.finding(
                 doc, start, end, f"space before '{p}'", suggestions, confidence=0.9
             )
+
+
+def _space_before_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SPACE_BEFORE.finditer(text)``, tried only at the blanks before the hint's marks (most
+    blanks of a text are before a word): a match is the whole run of blanks before its mark,
+    so it can only start where that run starts."""
+    match = _SPACE_BEFORE.match
+    for h in _SPACE_BEFORE_HINT.finditer(text):
+        start = h.start() - 1
+        while start > 0 and text[start - 1] in " \t\u00a0":
+            start -= 1
+        m = match(text, start)
+        if m is not None:
+            yield m
 
 
 def _spaced_ellipsis(text: str, dot: int) -> bool:
@@ -145,28 +162,45 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        if not _NO_SPACE_HINT.search(text):
+        found = _no_space_matches(text)
+        if not found:
             return
         seen: set[int] = set()
         # Whether a chunk is code or an abbreviation, decided once per chunk: a line of
         # comma-separated values is one chunk with a match at every comma, and searching it
         # again for each was quadratic (a 32,000-word line took 3.2 s).
         excused: dict[tuple[int, int], bool] = {}
-        for rx in (_NO_SPACE_SENTENCE, _NO_SPACE_COMMA):
-            for m in rx.finditer(text):
-                if m.start() in seen:
-                    continue
-                span = chunk_bounds(text, m.start(), m.start())
-                skip = excused.get(span)
-                if skip is None:
-                    skip = excused[span] = _excused(text[span[0] : span[1]])
-                if skip:
-                    continue
-                seen.add(m.start())
-                p = m.group("p")
-                yield self.finding(
-                    doc, m.start(), m.end(), f"missing space after '{p}'", [(p + " ", True)], confidence=0.85
-                )
+        for m in found:
+            if m.start() in seen:
+                continue
+            span = chunk_bounds(text, m.start(), m.start())
+            skip = excused.get(span)
+            if skip is None:
+                skip = excused[span] = _excused(text[span[0] : span[1]])
+            if skip:
+                continue
+            seen.add(m.start())
+            p = m.group("p")
+            yield self.finding(doc, m.start(), m.end(), f"missing space after '{p}'", [(p + " ", True)], confidence=0.85)
+
+
+def _no_space_matches(text: str) -> list[re.Match[str]]:
+    """``_NO_SPACE_SENTENCE.finditer(text)``'s matches, then ``_NO_SPACE_COMMA``'s: each tried
+    only where the hint (their union) matches, so that the text's marks are scanned once, not
+    once for each."""
+    sentence: list[re.Match[str]] = []
+    comma: list[re.Match[str]] = []
+    for h in _NO_SPACE_HINT.finditer(text):
+        q = h.start()
+        if text[q] in ".!?":
+            m = _NO_SPACE_SENTENCE.match(text, q)
+            if m is not None:
+                sentence.append(m)
+        else:
+            m = _NO_SPACE_COMMA.match(text, q)
+            if m is not None:
+                comma.append(m)
+    return sentence + comma
 
 
 def _excused(token: str) -> bool:

@@ -623,6 +623,8 @@ def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
         t = "".join(rng.choice(_P_PIECES) for _ in range(rng.randrange(0, 40)))
         got = [(m.span(), m.span("ws"), m.group("p")) for m in PU._SPACE_BEFORE.finditer(t)]
         assert got == [(m.span(), m.span("ws"), m.group("p")) for m in old.finditer(t)], t
+        # P001 tries the pattern only where the hint's marks are
+        assert [(m.span(), m.span("ws"), m.group("p")) for m in PU._space_before_matches(t)] == got, t
 
 
 # ------------------------------------------------ layout: code tokens in technical prose
@@ -670,3 +672,20 @@ def test_markdown_code_spans_same_as_finditer(seed):
     rng = random.Random(seed)
     text = "".join(rng.choice(_MD_PIECES) for _ in range(rng.randrange(0, 80)))
     assert [m.span() for m in X._md_code(text)] == [m.span() for m in X._MD_CODE.finditer(text)]
+
+
+# ------------------------------------------------------------- P002
+_P2_PIECES = ["a", "b", "Zed", "Q", "word", "é", "1", "_", ".", "!", "?", ",", ";", "\u201d", "\u2019", " ", "\n", "U.S.", "x;y"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_missing_space_matches_are_both_patterns_in_turn(seed):
+    """P002 tries its two patterns only where their union (the hint) matches: the sentence
+    pattern's matches, then the comma pattern's, as their own finditer gives them."""
+    from garblint.rules import punctuation as PU
+
+    rng = random.Random(seed)
+    for _ in range(100):
+        t = "".join(rng.choice(_P2_PIECES) for _ in range(rng.randrange(0, 30)))
+        want = [(m.span(), m.group("p")) for rx in (PU._NO_SPACE_SENTENCE, PU._NO_SPACE_COMMA) for m in rx.finditer(t)]
+        assert [(m.span(), m.group("p")) for m in PU._no_space_matches(t)] == want, t

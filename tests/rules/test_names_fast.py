@@ -11,7 +11,7 @@ import pytest
 
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
-from garblint.rules._namewords import _OPENING, fold
+from garblint.rules._namewords import _OPENED_AFTER, _OPENED_WORD, _OPENING, _QUOTE_PAIR_KINDS, _QUOTE_PAIRS, fold
 
 _OPEN_PIECES = [
     ":",
@@ -72,6 +72,23 @@ def test_first_words_same_as_the_loops(seed):
     text = "".join(rng.choice(_OPEN_PIECES) for _ in range(rng.randrange(0, 60)))
     doc = Document(text)
     assert M._first_words(text, doc.word_starts, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_one_kind_of_pair_and_opened_words_same_as_the_alternations(seed):
+    # a text that quotes with one kind of mark has the pairs that kind's pattern finds alone;
+    # the words a colon or a quotation mark opens are where the three one-character patterns'
+    # matches end (marks of every kind, closing ones too, next to each other and to words)
+    rng = random.Random(seed)
+    marks = rng.sample([":", "\u201c", '"', "\u2018"], rng.randrange(1, 5))
+    pieces = [p for p in _OPEN_PIECES if p not in (":", "\u201c", '"', "\u2018")] + marks * 3 + ["\u201d", "\u2019", "Quell said", "the film"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
+    if len(kinds) == 1:
+        got = [(m.span(), m.span(m.lastindex)) for m in kinds[0].finditer(text)]
+        assert got == [(m.span(), m.span(m.lastindex)) for m in _QUOTE_PAIRS.finditer(text)], text
+    ends = {m.end() for _, opened_after in _OPENED_AFTER for m in opened_after.finditer(text)}
+    assert ends == {m.end() for m in _OPENED_WORD.finditer(text)}, text
 
 
 # ------------------------------------------------------------------ mentions, whole

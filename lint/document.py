@@ -12,7 +12,7 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, NamedTuple, TypeVar
 
-from .segment import split_sentences, trim_span
+from .segment import split_paragraphs, trim_span
 from .lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,6 +66,8 @@ else:
             value = instance.__dict__[self.attrname] = self.func(instance)
             return value
 
+_START = itemgetter(0)
+_END = itemgetter(1)
 _NEWLINE = lazy_re(r"\r\n|\r|\n")
 # "\r(?!\n)": a CRLF line break must not be read as CR + LF, two breaks, a paragraph gap.
 _PARA_SEP = lazy_re(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
@@ -290,11 +292,13 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         text = self.text
-        # each Sentence made by tuple.__new__ (the named tuple's own __new__ is a Python-level
-        # call), and the paragraphs' lists kept for paragraph_sentences
+        paras = self.paragraphs
+        # the candidate boundaries found in one scan of the text (split_paragraphs); each
+        # Sentence made by tuple.__new__ (the named tuple's own __new__ is a Python-level call),
+        # and the paragraphs' lists kept for paragraph_sentences
         groups = [
-            [tuple.__new__(Sentence, (a, b, text[a:b], pi)) for a, b in split_sentences(text, para.start, para.end)]
-            for pi, para in enumerate(self.paragraphs)
+            [tuple.__new__(Sentence, (a, b, text[a:b], pi)) for a, b in spans]
+            for pi, spans in enumerate(split_paragraphs(text, zip(map(_START, paras), map(_END, paras))))
         ]
         self.__dict__["_sentences_by_paragraph"] = groups
         return list(chain.from_iterable(groups))
@@ -308,6 +312,12 @@ class Document:
 
     def paragraph_sentences(self, index: int) -> list[Sentence]:
         return self._sentences_by_paragraph[index]
+
+    @cached_property
+    def paragraph_sizes(self) -> list[int]:
+        """How many sentences each paragraph holds (``len(doc.paragraph_sentences(i))`` for every
+        paragraph ``i``, kept from building the sentences). Shared: never change it."""
+        return list(map(len, self._sentences_by_paragraph))
 
     # ---------------------------------------------------------------- tokens
     @cached_property

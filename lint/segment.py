@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Iterable
 
 from .wordlists import word_set
 from .lazyre import lazy_re
@@ -150,6 +151,40 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     else:
         _append(text, spans, cur, end)
     return spans
+
+
+def split_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``split_sentences(text, a, b)`` for every paragraph span ``(a, b)``: what
+    ``Document.sentences`` reads. The paragraphs are in text order, each trimmed and not empty,
+    with only white space between them.
+
+    The candidate boundaries are found in one scan of the text instead of one per paragraph.
+    Inside a paragraph the scan finds the same matches (its lookbehind reads before a scan's
+    start anyway; a paragraph ends on a character other than white space, so a match's white
+    space either ends inside its paragraph or starts where the paragraph ends): the one match
+    a paragraph's own scan cannot find is that of a paragraph's last punctuation, whose white
+    space runs on to the next paragraph, and it is left out. A paragraph with no candidate is
+    one sentence, the paragraph itself. (Its spans need no trimming: each starts on the
+    paragraph's first character or on the character after a boundary's white space, and ends
+    on the paragraph's last or before such white space.)"""
+    out: list[list[tuple[int, int]]] = []
+    found = _CANDIDATE.finditer(text)
+    m = next(found, None)
+    for a, b in paragraphs:
+        spans: list[tuple[int, int]] = []
+        out.append(spans)
+        cur = a
+        while m is not None and m.start() < b:
+            s_end = m.start("ws")
+            if s_end < b and _is_boundary(text, m):
+                # (a sentence starts on a character other than white space, the paragraph's
+                # first or the one after a boundary's white space, and ends before that white
+                # space: no span to trim, and none empty)
+                spans.append((cur, s_end))
+                cur = m.end("ws")
+            m = next(found, None)
+        spans.append((cur, b))  # (the paragraph ends on a character other than white space)
+    return out
 
 
 def trim_span(text: str, a: int, b: int) -> tuple[int, int]:

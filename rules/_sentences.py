@@ -338,7 +338,7 @@ def _analyse(doc: "Document") -> Analysis:
     an = Analysis()
     paras = doc.paragraphs
     n_paras = len(paras)
-    sizes = list(map(len, map(doc.paragraph_sentences, range(n_paras))))
+    sizes = doc.paragraph_sizes
     sents = doc.sentences  # (the paragraphs' sentences in turn)
     n_sents = len(sents)
     # each sentence's words, words[a:b]: the first word starting at or after the sentence's
@@ -371,7 +371,8 @@ def _analyse(doc: "Document") -> Analysis:
                 sent_words,
                 chain.from_iterable(map(range, sizes)),
                 chain.from_iterable(map(repeat, sizes, sizes)),
-                _quote_states(sents, paras, sizes, offsets),
+                # (a text without a double mark, opening or straight, opens no quotation)
+                _quote_states(sents, paras, sizes, offsets) if '"' in text or "\u201c" in text else repeat(False),
                 head,
                 _list_items(doc, s_starts),
                 range(n_sents),
@@ -512,10 +513,13 @@ def _lower_mid(
     # form is its own casefold), and a text outside ASCII whose casefold differs from it
     # ("stra\u00dfe" for "strasse"); an ASCII text in lower case is its own casefold. (Each
     # distinct word is not casefolded: in a run of small files there are many per word.)
+    if not asked:
+        return {}
     wanted = set(filter(str.islower, filter(counts.__contains__, asked)))
-    for t in filterfalse(str.isascii, counts):
-        if t.islower() and t.casefold() in asked:
-            wanted.add(t)
+    if not text.isascii():  # (str.isascii answers at once; in an ASCII text every word is)
+        for t in filterfalse(str.isascii, counts):
+            if t.islower() and t.casefold() in asked:
+                wanted.add(t)
     if not wanted:
         return {}
     got: dict[str, int] = {}  # (keys first seen in text order)

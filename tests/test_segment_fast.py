@@ -186,3 +186,23 @@ def test_document_sentences_and_their_paragraph_lists(seed):
     assert first_groups.sentences == want
     assert doc.sentences == want and all(type(s) is Sentence for s in doc.sentences)
     assert [doc.paragraph_sentences(pi) for pi in range(len(groups))] == groups
+    assert doc.paragraph_sizes == [len(g) for g in groups] == Document(text).paragraph_sizes
+
+
+_BREAKS = ["\n\n", "\n \n", "\r\n\r\n", "\r\r", "\n\t\n", ".\n\n", '."\n\n', "!\n\n", ".\u201d\r\n\r\n", "\u2028\n\n", ".\u00a0\n\n"]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_split_paragraphs_same_as_a_scan_per_paragraph(seed):
+    """``split_paragraphs`` (the candidates of all paragraphs found in one scan of the text) gives
+    the spans of ``split_sentences`` run on each paragraph in turn, with paragraphs that end on
+    sentence punctuation (a match whose white space runs on to the next paragraph) and white
+    space of every kind between them."""
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    for _ in range(5):
+        text = "".join(rng.choice(_PIECES + _BREAKS * 3) for _ in range(rng.randrange(0, 150)))
+        paras = Document(text).paragraphs
+        want = [S.split_sentences(text, p.start, p.end) for p in paras]
+        assert S.split_paragraphs(text, [(p.start, p.end) for p in paras]) == want, text

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable, Iterator
 
+from .layout import code_signs, layout_regions, markup_code
 from .suppress import directive_spans
 from .lazyre import lazy_re
 
@@ -169,16 +170,13 @@ def mask_layers(text: str, path: str | None) -> tuple[list[tuple[int, int]], lis
             from .rst import rst_regions  # docutils is slow to import: only for .rst files
 
             regions.extend(rst_regions(text))
-        from .layout import code_signs, markup_code
-
         if code_signs(text) >= 3:
             # technical documentation: code its prose writes without markup ("{desc}", "x||y")
             regions.extend(markup_code(blank(text, regions)))
     elif ext in HTML_EXTENSIONS:
         regions.extend(html_regions(text))
     else:
-        from .layout import layout_regions  # plain text: code, tables, rules, option lists...
-
+        # plain text: code, tables, rules, option lists...
         layout = merge(layout_regions(text) + ([(0, end)] if (end := front_matter_end(text)) else []))
         regions.extend(layout)
         return merge(regions), layout

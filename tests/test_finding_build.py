@@ -1,0 +1,60 @@
+"""Rule.finding builds its Finding with the line arithmetic inline: the same Finding, field for
+field, as Document.line_col, line_span and the fingerprint of the context give it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.lint.document import Document
+from garblint.lint.finding import Finding, Suggestion, make_fingerprint
+from garblint.lint.rule import _CONTEXT, get_rule
+
+
+def _plain(rule, doc, start, end, message, suggestions, confidence, properties):
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    before = doc.text[max(doc.line_span(line)[0], start - _CONTEXT) : start]
+    after = doc.text[end : max(end, min(doc.line_span(end_line)[1], end + _CONTEXT))]
+    return Finding(
+        rule.code,
+        rule.name,
+        rule.category,
+        rule.severity,
+        message,
+        start,
+        end,
+        line,
+        col,
+        end_line,
+        end_col,
+        doc.text[start:end],
+        tuple(s if isinstance(s, Suggestion) else Suggestion(s[0], s[1]) for s in suggestions),
+        max(0.0, min(1.0, confidence)),
+        make_fingerprint(rule.code, doc.text[start:end], before, after),
+        tuple(sorted((properties or {}).items())),
+    )
+
+
+_PIECES = ["The vote", " ", "was held", "\n", "\r\n", "\r", "\n\n", "today.", "\u201cQuoted\u201d", "caf\u00e9", "\t", "x" * 30]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_finding_equals_the_plain_build(seed):
+    rng = random.Random(seed)
+    rule = get_rule("R001")()
+    for _ in range(60):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 25)))
+        doc = Document(text)
+        for _ in range(8):
+            a = rng.randint(0, len(text))
+            b = rng.choice([a, rng.randint(a, len(text))])
+            sugg = rng.choice([[], [("x", True)], [Suggestion("y", False, "why")], (s for s in [("z", False)])])
+            sugg = list(sugg)
+            conf = rng.choice([1.0, 0.5, 1.5, -1.0, float("nan")])
+            props = rng.choice([None, {}, {"b": 1, "a": "x"}])
+            got = rule.finding(doc, a, b, "msg", sugg, confidence=conf, properties=props)
+            want = _plain(rule, doc, a, b, "msg", sugg, conf, props)
+            assert got == want and got.__dict__ == want.__dict__, (text, a, b)
+            assert list(got.__dict__) == list(want.__dict__)  # (the fields' order, as pickles and reports see it)

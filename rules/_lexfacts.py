@@ -19,7 +19,7 @@ from typing import Any
 from ..lint import lexicon
 from ..lint.judged import WordFacts
 from ._garbage import _odd_word
-from ._tokenkinds import _PLAIN, kinds_of_new
+from ._tokenkinds import _PLAIN, _SKIP, _token_kind, kinds_of_new
 
 KIND = 3
 ODD = 4
@@ -28,12 +28,56 @@ VARIETY = 16
 INERT = 32
 
 
+#: up to this many new words, ``_facts`` asks each word's tests in turn (``_word_facts``):
+#: its C-level maps cost about 12 us a call whatever the number of words, and most of the
+#: documents of a run of many small files bring only a few words the process has not met
+FEW = 16
+_readers: tuple[Any, ...] = ()
+
+
+def _read_by() -> tuple[Any, ...]:
+    """The tests of the modules that read the facts (imported at first use: they import this
+    module)."""
+    global _readers
+    if not _readers:
+        from ._lexcheck import inert_plain
+        from ._variety import _ENDINGS
+        from .untranslated import _latin_word_state
+
+        _readers = (inert_plain, _ENDINGS, _latin_word_state)
+    return _readers
+
+
+def _word_facts(new: list[str]) -> list[int]:
+    """``_facts`` of a few words, each word's tests asked in turn (the same tests: see there)."""
+    inert_plain, endings, latin_word_state = _read_by()
+    freqs = lexicon.counts()
+    mapped = type(freqs) is not dict  # (kinds_of_new asks _token_kind of every word then)
+    out = []
+    for w in new:
+        b = _token_kind(w) if mapped or w not in freqs else _SKIP
+        if _odd_word(w):
+            b |= ODD
+        if w.islower():
+            if w not in freqs and latin_word_state(w) is False:
+                b |= OPENER
+            if w.endswith(endings) and len(w) >= 5 and w.isalpha():
+                b |= VARIETY
+        if b & KIND == _PLAIN and inert_plain(w):
+            b |= INERT
+        out.append(b)
+    return out
+
+
 def _facts(new: list[str]) -> list[int]:
     """The facts of each of the word texts ``new``."""
-    from ._lexcheck import inert_plain  # (modules that read the facts: imported here)
-    from ._variety import _ENDINGS
-    from .untranslated import _latin_word_state
+    return _word_facts(new) if len(new) <= FEW else _facts_by_maps(new)
 
+
+def _facts_by_maps(new: list[str]) -> list[int]:
+    """``_facts`` of many words: each test asked in a C-level map over the words, the loops
+    only over the words that pass it."""
+    inert_plain, _ENDINGS, _latin_word_state = _read_by()
     bits = kinds_of_new(new)
     for i in compress(range(len(new)), map(_odd_word, new)):
         bits[i] |= ODD

@@ -120,6 +120,36 @@ def _words_of_length(n: int) -> str:
     return "\n" + "\n".join(nearwords.words_of_length(n)) + "\n"
 
 
+@lru_cache(maxsize=65536)
+def _run_together_parts(w: str) -> tuple[str, ...]:
+    """The words ``w`` splits into for ``OcrScans._run_together`` by the tests that read the
+    word alone, else (): two or three words, one a function word, the segmenter's split of it
+    (``nearwords.segmenter``), short parts common. Kept for the process: a word the analysis
+    leaves quiet is asked at each of its uses, and a run of many files meets it again (the
+    segmentation is about 70 us)."""
+    if len(w) < 4:
+        return ()
+    freqs = lexicon.counts()
+    # cheap pre-check: some split must put a function word on one side
+    ok = False
+    for k in range(1, len(w)):
+        if (w[:k] in FUNCTION_WORDS and w[k:] in freqs) or (w[k:] in FUNCTION_WORDS and w[:k] in freqs):
+            ok = True
+            break
+    if not ok:
+        return ()
+    seg = nearwords.segmenter().word_segmentation(w, max_edit_distance=0)
+    parts = seg.segmented_string.split()
+    if not 2 <= len(parts) <= 3 or "".join(parts) != w:
+        return ()
+    if not any(p in FUNCTION_WORDS for p in parts):
+        return ()
+    # short parts must be common ("of", "the"); a longer part may be any ordinary word
+    if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
+        return ()
+    return tuple(parts)
+
+
 class OcrScans:
     """The OCR scans of ``_lexcheck._Analysis`` (a mixin: see the module's docstring)."""
 
@@ -330,28 +360,12 @@ class OcrScans:
         return True
 
     def _run_together(self, start: int, end: int, w: str, function_words_only: bool = False) -> bool:
-        if len(w) < 4:
-            return False
-        freqs = self.freqs
-        # cheap pre-check: some split must put a function word on one side
-        ok = False
-        for k in range(1, len(w)):
-            if (w[:k] in FUNCTION_WORDS and w[k:] in freqs) or (w[k:] in FUNCTION_WORDS and w[:k] in freqs):
-                ok = True
-                break
-        if not ok:
-            return False
-        seg = nearwords.segmenter().word_segmentation(w, max_edit_distance=0)
-        parts = seg.segmented_string.split()
-        if not 2 <= len(parts) <= 3 or "".join(parts) != w:
-            return False
-        if not any(p in FUNCTION_WORDS for p in parts):
+        parts = _run_together_parts(w)
+        if not parts:
             return False
         if function_words_only and not all(p in FUNCTION_WORDS for p in parts):
             return False  # "todo", "async": words of their own
-        # short parts must be common ("of", "the"); a longer part may be any ordinary word
-        if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
-            return False
+        freqs = self.freqs
         # prefer a one-word correction when it is much more likely than the split
         split_score = sum(math.log10(freqs[p]) for p in parts) - 11.0 * (len(parts) - 1) - 1.0
         best = rank(w, symspell_candidates(w), self.w)

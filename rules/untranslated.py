@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_, itemgetter
+from operator import and_, is_, itemgetter
 from typing import Iterator
 
 from ..lint.lexicon import counts, is_known
@@ -258,7 +258,7 @@ def _run_states(distinct) -> tuple[dict[str, bool | None], set[str]]:
 def _opens_a_run(doc) -> bool:
     """Whether any of the document's words is ``_latin_word_state`` False (a run can open on
     it): a fact of each word kept for the process (``_lexfacts``)."""
-    return any(b & OPENER for b in document_facts(doc).values())
+    return any(map(and_, document_facts(doc).values(), repeat(OPENER)))  # (in C)
 
 
 def _common_elsewhere(w: str) -> bool:

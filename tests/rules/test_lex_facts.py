@@ -101,6 +101,30 @@ def test_facts_of_words_with_every_variety_ending(monkeypatch):
     assert any(b & F.VARIETY for b in got) and any(b & F.OPENER for b in got)
 
 
+@pytest.mark.parametrize("mapped", [False, True])
+def test_few_new_words_asked_in_turn_same_as_the_maps(mapped, monkeypatch):
+    """``_facts`` of a few words (``FEW`` or fewer: each word's tests in turn) equals the tests
+    asked afresh and the C-level maps' answer for the same words, with the lexicon's counts
+    as the dict or as the mapped copy (``kinds_of_new`` then asks ``_token_kind`` of all)."""
+    lexicon.frequencies()
+    if mapped:
+        counts = lexicon._mapped_counts()
+        if counts is None:
+            pytest.skip("no data cache folder: no mapped copy")
+        monkeypatch.setattr(lexicon, "counts", lambda: counts)
+    rng = random.Random(7)
+    words = list(dict.fromkeys(_POOL + [s + e for s in ("", "x", "col", "Col", "l'", "re-") for e in V._ENDINGS]))
+    words += ["".join(rng.choice("aeilnorstuzSK'-1") for _ in range(rng.randrange(1, 9))) for _ in range(300)]
+    rng.shuffle(words)
+    at = 0
+    while at < len(words):
+        k = rng.randrange(0, F.FEW + 1)
+        chunk = words[at : at + k]
+        at += k
+        got = F._facts(chunk)
+        assert got == F._word_facts(chunk) == F._facts_by_maps(chunk) == [_facts_of(w) for w in chunk], chunk
+
+
 def _name_candidates_old(doc: Document) -> list[str]:
     """S003's candidates as its pass over every distinct word picked them."""
     uses = doc.word_counts

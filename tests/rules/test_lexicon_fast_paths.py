@@ -707,3 +707,62 @@ def test_morphology_by_ending_same_as_every_suffix(seed):
     want = [(_stem_known_old(w), _variant_known_old(w), _prefix_reading_old(w)) for w in words]
     assert got == want
     assert all(any(g[i] for g in got) and not all(g[i] for g in got) for i in range(3))  # (both answers met)
+
+
+# ------------------------------------- run-together words (rules/_ocrscan._run_together)
+def _run_together_parts_old(w: str, freqs, function_words_only: bool) -> list[str] | None:
+    from garblint.rules._words import FUNCTION_WORDS
+
+    if len(w) < 4:
+        return None
+    ok = False
+    for k in range(1, len(w)):
+        if (w[:k] in FUNCTION_WORDS and w[k:] in freqs) or (w[k:] in FUNCTION_WORDS and w[:k] in freqs):
+            ok = True
+            break
+    if not ok:
+        return None
+    seg = nearwords.segmenter().word_segmentation(w, max_edit_distance=0)
+    parts = seg.segmented_string.split()
+    if not 2 <= len(parts) <= 3 or "".join(parts) != w:
+        return None
+    if not any(p in FUNCTION_WORDS for p in parts):
+        return None
+    if function_words_only and not all(p in FUNCTION_WORDS for p in parts):
+        return None
+    if any(freqs.get(p, 0) < (1_000_000 if len(p) <= 3 else 50_000) or (len(p) == 1 and p not in "ai") for p in parts):
+        return None
+    return parts
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_run_together_parts_kept_per_word_same_as_asked_each_time(seed):
+    """The word-only tests of ``_run_together``, kept per word, pick the splits the inline
+    tests picked, with and without ``function_words_only``."""
+    from garblint.rules import _ocrscan
+    from garblint.rules._words import FUNCTION_WORDS
+
+    rng = random.Random(seed)
+    freqs = lexicon.frequencies()
+    function = sorted(FUNCTION_WORDS)
+    lexicon_words = sorted(freqs)
+    # everyday and rare words of the lexicon (parts below the common-enough bounds too)
+    common = ["house", "water", "people", "todo", "sync", "ment", "ofthe", "x", "zz"] + rng.sample(lexicon_words, 400)
+    words = []
+    for _ in range(1500):
+        k = rng.randrange(1, 4)
+        w = "".join(rng.choice(function if rng.random() < 0.6 else common) for _ in range(k))
+        if rng.random() < 0.2:
+            # (a letter put in; a ligature or hyphen the segmenter normalises away)
+            w = w[: rng.randrange(0, len(w) + 1)] + rng.choice(["a", "e", "x", "z", "\ufb01", "-"]) + w[rng.randrange(0, len(w) + 1) :]
+        words.append(w)
+    words += _words(rng, 300)
+    found = 0
+    for w in words:
+        new = _ocrscan._run_together_parts(w)
+        for only in (False, True):
+            want = _run_together_parts_old(w, freqs, only)
+            got = list(new) if new and not (only and not all(p in FUNCTION_WORDS for p in new)) else None
+            assert got == want, (w, only)
+            found += want is not None
+    assert found > 100

@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, Na
 from .segment import split_paragraphs, trim_span
 from .lazyre import lazy_re
 
-if TYPE_CHECKING:  # pragma: no cover
-    import re
-
 
 class Block(NamedTuple):
     """A paragraph or sentence: a span and its text."""
@@ -43,6 +40,7 @@ class Token(NamedTuple):
 _T = TypeVar("_T")
 
 if TYPE_CHECKING:  # pragma: no cover
+    import re
     from functools import cached_property
 else:
 

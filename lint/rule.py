@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
 from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion, make_fingerprint
@@ -154,17 +153,10 @@ class Rule:
     ) -> Finding:
         """Build a Finding for ``doc.text[start:end]``, with line/column and fingerprint."""
         text = doc.text
-        n = len(text)
-        if not (0 <= start <= end <= n):
+        if not (0 <= start <= end <= len(text)):
             raise ValueError(f"{self.code}: span {start}..{end} outside text of {len(text)} chars")
-        # (Document.line_col of both ends and _line_context, inline: a big file has thousands
-        # of findings, and the calls were a third of building one)
-        starts = doc.line_starts
-        i = bisect_right(starts, start) - 1
-        j = bisect_right(starts, end, i) - 1 if end != start else i
-        line_end = starts[j + 1] if j + 1 < len(starts) else n
-        while line_end > starts[j] and text[line_end - 1] in "\r\n":
-            line_end -= 1
+        line, col = doc.line_col(start)
+        end_line, end_col = doc.line_col(end)
         span = text[start:end]
         sugg = tuple(s if isinstance(s, Suggestion) else _suggestion(s[0], s[1]) for s in suggestions) if suggestions else ()
         # The frozen dataclass's __init__ sets its 16 fields one object.__setattr__ call at a
@@ -179,16 +171,14 @@ class Rule:
             message=message,
             start=start,
             end=end,
-            line=i + 1,
-            column=start - starts[i] + 1,
-            end_line=j + 1,
-            end_column=end - starts[j] + 1,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
             text=span,
             suggestions=sugg,
             confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=make_fingerprint(
-                self.code, span, text[max(starts[i], start - _CONTEXT) : start], text[end : max(end, min(line_end, end + _CONTEXT))]
-            ),
+            fingerprint=make_fingerprint(self.code, span, *_line_context(doc, start, end, line, end_line)),
             properties=tuple(sorted(properties.items())) if properties else (),
         )
         return f

@@ -1,5 +1,6 @@
-"""Rule.finding builds its Finding with the line arithmetic inline: the same Finding, field for
-field, as Document.line_col, line_span and the fingerprint of the context give it."""
+"""Rule.finding fills its Finding's and its Suggestions' __dict__ at once: the same Finding,
+field for field, as the dataclasses' own constructors give it from Document.line_col,
+line_span and the fingerprint of the context."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
 from typing import Any, Callable, Iterable
 
@@ -251,7 +252,7 @@ def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
             groups[hit[1]].append(m)
             continue
         for gi, (g, fs) in enumerate(zip(groups, firsts)):
-            if mf in fs or any(first_compatible(mf, x) for x in fs):
+            if mf in fs or any(map(first_compatible, repeat(mf), fs)):  # (the calls mapped in C)
                 g.append(m)
                 if mf not in fs:
                     fs.add(mf)

@@ -125,6 +125,9 @@ class Mention:
 
     @property
     def surname(self) -> str:
+        cached = self._surname_cache  # (_surname_parts' cache read here: asked most of all)
+        if cached is not None and cached[0] == self.kind:
+            return cached[1][2]
         return self._surname_parts()[2]
 
     @property

@@ -126,13 +126,21 @@ def _headline(words: list, text: str, n_sentences: int) -> bool:
         return False
     if not ends_terminal(text.rstrip()):
         return True
-    # (counted only when needed, in one pass: content words, and how many are capitalised)
+    # (counted only when needed, in one pass: content words, and how many are capitalised;
+    # left as soon as a content word not capitalised makes three quarters out of reach, even
+    # with every word after it a capitalised content word: a sentence of running text is
+    # settled within its first few content words)
     content = caps = 0
+    left = len(words)
     for w in words:
+        left -= 1
         t = w.text
         if len(t) > 3 and t[0].isalpha():
             content += 1
-            caps += t[0].isupper()
+            if t[0].isupper():
+                caps += 1
+            elif 4 * caps - 3 * content + left < 0:
+                return False
     return caps >= 3 and caps >= 0.75 * content
 
 

@@ -538,3 +538,34 @@ def test_sentence_word_ranges_when_a_word_lies_between_sentences(seed):
         new, old = SA._analyse(docs[0]), _old_analyse(docs[1])
         assert _fields(new) == _fields(old), (seed, k)
         assert _lower_mid_as_asked(new, old), (seed, k)
+
+
+def _old_headline(words, text: str, n_sentences: int) -> bool:
+    """``_headline`` as it was (every word counted)."""
+    if n_sentences > 1:
+        return False
+    if not SA.ends_terminal(text.rstrip()):
+        return True
+    content = caps = 0
+    for w in words:
+        t = w.text
+        if len(t) > 3 and t[0].isalpha():
+            content += 1
+            caps += t[0].isupper()
+    return caps >= 3 and caps >= 0.75 * content
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_headline_left_early_same_as_counting_every_word(seed):
+    """``_headline`` stops counting once three quarters of capitalised content words are out
+    of reach: the same answers as counting all (sentences of up to 40 words, mostly
+    capitalised or not, with short words, numbers and title-case letters)."""
+    from garblint.lint.document import Token
+
+    rng = random.Random(seed)
+    pool = ["Council", "Budget", "Approves", "the", "and", "harbour", "of", "Ab", "2024", "\u01c5emal", "\u00c9mile", "\u00e9t\u00e9", "Plan", "ferry", "X"]
+    for _ in range(200):
+        caps = rng.random()
+        words = [Token(0, 0, rng.choice(pool[:4] + pool[9:] if rng.random() < caps else pool[2:])) for _ in range(rng.randrange(0, 40))]
+        for end in (".", ""):
+            assert SA._headline(words, "x" + end, 1) == _old_headline(words, "x" + end, 1), [w.text for w in words]

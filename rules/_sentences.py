@@ -49,7 +49,8 @@ VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
 TERMINAL = lazy_re(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
-_LIST_MARKER_PATTERN = r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+"
+_LIST_MARKER_BODY = r"(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+"
+_LIST_MARKER_PATTERN = r"[ \t]*" + _LIST_MARKER_BODY
 _LIST_MARKER = lazy_re(_LIST_MARKER_PATTERN)
 
 
@@ -459,8 +460,12 @@ _START = itemgetter(0)
 _END = itemgetter(1)
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
-#: a list marker that makes up all of a line before a sentence, found after a line break
-_LIST_LINE = lazy_re("\n" + _LIST_MARKER_PATTERN)
+#: a list marker that makes up all of a line before a sentence, found after a line break.
+#: The line's leading blanks are taken all at once ("(?=(...))\1": an atomic group in
+#: Python 3.10): the marker cannot start with a blank, so giving blanks back never finds a
+#: match, and trying the marker after each number of them cost an indented line (a hard-wrapped
+#: text's seven or fourteen spaces) as many tries.
+_LIST_LINE = lazy_re("\n(?=([ \t]*))\\1" + _LIST_MARKER_BODY)
 
 
 def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:

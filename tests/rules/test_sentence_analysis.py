@@ -569,3 +569,17 @@ def test_headline_left_early_same_as_counting_every_word(seed):
         words = [Token(0, 0, rng.choice(pool[:4] + pool[9:] if rng.random() < caps else pool[2:])) for _ in range(rng.randrange(0, 40))]
         for end in (".", ""):
             assert SA._headline(words, "x" + end, 1) == _old_headline(words, "x" + end, 1), [w.text for w in words]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_list_lines_found_with_their_blanks_taken_at_once(seed):
+    """``_LIST_LINE`` takes a line's leading blanks atomically: the same matches as the plain
+    pattern, whose blanks the engine gave back one by one."""
+    import re
+
+    plain = re.compile("\n" + SA._LIST_MARKER_PATTERN)
+    rng = random.Random(seed)
+    pieces = ["\n", "\n", " ", "  ", "\t", "-", "*", "\u2022", ">", "(", ")", ".", "1", "12", "1234", "a", "B", "iv", "xx", "word", "Word", ",", "\u00a0"]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        assert [m.end() for m in SA._LIST_LINE.finditer(text)] == [m.end() for m in plain.finditer(text)], text

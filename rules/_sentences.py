@@ -502,7 +502,19 @@ def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]
             continue
         quote_open = False
         for g in range(offsets[pi], offsets[pi] + sizes[pi] - 1):
-            quote_open = states[g + 1] = _quote_open_after(sents[g].text, quote_open)
+            # (_quote_open_after inlined: the last curly mark decides, then the straight ones
+            # after it toggle)
+            t = sents[g][2]
+            p = t.rfind("\u201c")
+            p_close = t.rfind("\u201d")
+            if p > p_close:
+                quote_open = True
+            elif p_close >= 0:
+                quote_open = False
+                p = p_close
+            if t.count('"', p + 1) & 1:
+                quote_open = not quote_open
+            states[g + 1] = quote_open
     return states
 
 

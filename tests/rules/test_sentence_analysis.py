@@ -583,3 +583,25 @@ def test_list_lines_found_with_their_blanks_taken_at_once(seed):
     for _ in range(50):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
         assert [m.end() for m in SA._LIST_LINE.finditer(text)] == [m.end() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_quote_states_same_as_quote_open_after(seed):
+    """The analysis' quotation states (``_quote_open_after`` inlined in ``_quote_states``) are
+    the walk with ``_quote_open_after`` through each paragraph, with sentences that open or end
+    on a curly or straight mark."""
+    from itertools import accumulate
+
+    rng = random.Random(seed)
+    pieces = ["\u201c", "\u201d", '"', "He said. ", "No. ", "Yes! ", "x", "\n\n", " ", "\u201dSo. ", '"Go. ']
+    for _ in range(30):
+        doc = make_document("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))))
+        sizes = doc.paragraph_sizes
+        want = []
+        for pi in range(len(doc.paragraphs)):
+            quote_open = False
+            for s in doc.paragraph_sentences(pi):
+                want.append(quote_open)
+                quote_open = SA._quote_open_after(s.text, quote_open)
+        got = SA._quote_states(doc.sentences, doc.paragraphs, sizes, list(accumulate(sizes, initial=0)))
+        assert got == want, doc.text

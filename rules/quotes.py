@@ -434,7 +434,8 @@ def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
 def _mid_closes(doc) -> list[list[int]]:
     """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003
     both ask it."""
-    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) for pq in analyse_quotes(doc)])
+    # (a paragraph without marks, most of them, has none: no call)
+    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) if pq.marks else [] for pq in analyse_quotes(doc)])
 
 
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:

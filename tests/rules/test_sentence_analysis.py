@@ -563,7 +563,23 @@ def test_headline_left_early_same_as_counting_every_word(seed):
     from garblint.lint.document import Token
 
     rng = random.Random(seed)
-    pool = ["Council", "Budget", "Approves", "the", "and", "harbour", "of", "Ab", "2024", "\u01c5emal", "\u00c9mile", "\u00e9t\u00e9", "Plan", "ferry", "X"]
+    pool = [
+        "Council",
+        "Budget",
+        "Approves",
+        "the",
+        "and",
+        "harbour",
+        "of",
+        "Ab",
+        "2024",
+        "\u01c5emal",
+        "\u00c9mile",
+        "\u00e9t\u00e9",
+        "Plan",
+        "ferry",
+        "X",
+    ]
     for _ in range(200):
         caps = rng.random()
         words = [Token(0, 0, rng.choice(pool[:4] + pool[9:] if rng.random() < caps else pool[2:])) for _ in range(rng.randrange(0, 40))]
@@ -579,7 +595,31 @@ def test_list_lines_found_with_their_blanks_taken_at_once(seed):
 
     plain = re.compile("\n" + SA._LIST_MARKER_PATTERN)
     rng = random.Random(seed)
-    pieces = ["\n", "\n", " ", "  ", "\t", "-", "*", "\u2022", ">", "(", ")", ".", "1", "12", "1234", "a", "B", "iv", "xx", "word", "Word", ",", "\u00a0"]
+    pieces = [
+        "\n",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+        "-",
+        "*",
+        "\u2022",
+        ">",
+        "(",
+        ")",
+        ".",
+        "1",
+        "12",
+        "1234",
+        "a",
+        "B",
+        "iv",
+        "xx",
+        "word",
+        "Word",
+        ",",
+        "\u00a0",
+    ]
     for _ in range(50):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
         assert [m.end() for m in SA._LIST_LINE.finditer(text)] == [m.end() for m in plain.finditer(text)], text

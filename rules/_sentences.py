@@ -405,7 +405,10 @@ def _analyse(doc: "Document") -> Analysis:
     counts = doc.word_counts
     # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
     upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
-    title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
+    title = list(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
+    # each title-case word's casefolded form, made once per distinct word (a long text
+    # repeats its names thousands of times): one string, its hash kept, for every use
+    title_words = dict(zip(title, map(str.casefold, title)))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
@@ -423,7 +426,7 @@ def _analyse(doc: "Document") -> Analysis:
         if g == n_sents or p <= first[g]:
             continue  # outside the sentences, or a sentence's first word
         if head[g]:
-            asked.add(texts[p].casefold())  # (G002 asks lower_mid of a headline's words too)
+            asked.add(title_words[texts[p]])  # (G002 asks lower_mid of a headline's words too)
             continue
         # mid-sentence (mid_sentence_context): the last character before the word other than
         # blanks (the word before ends inside the sentence) is no opening mark, stop or line break
@@ -437,7 +440,7 @@ def _analyse(doc: "Document") -> Analysis:
             continue
         cap_mid_sentence.append(g)
         cap_mid_word.append(p - first[g])
-        low = texts[p].casefold()
+        low = title_words[texts[p]]
         cap_mid_low.append(low)
         asked.add(low)
         # a capitalised word right before (white space between) or right after (white space,

@@ -162,11 +162,15 @@ def ends_terminal(t: str) -> bool:
 
 
 def _title_case(words: list) -> bool:
-    """Are the content words after the first mostly capitalised?"""
-    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
-    if not content:
-        return True
-    return sum(1 for w in content if is_capitalised(w)) >= 0.4 * len(content)
+    """Are the content words after the first mostly capitalised? (Counted in one loop, no
+    list of them.)"""
+    content = caps = 0
+    for w in words[1:]:
+        t = w.text
+        if len(t) > 3 and t.isalpha():
+            content += 1
+            caps += t[0].isupper()  # (is_capitalised)
+    return not content or caps >= 0.4 * content
 
 
 def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) -> bool:

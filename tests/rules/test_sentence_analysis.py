@@ -645,3 +645,22 @@ def test_quote_states_same_as_quote_open_after(seed):
                 quote_open = SA._quote_open_after(s.text, quote_open)
         got = SA._quote_states(doc.sentences, doc.paragraphs, sizes, list(accumulate(sizes, initial=0)))
         assert got == want, doc.text
+
+
+def _old_title_case(words) -> bool:
+    """``_title_case`` as it was (a list of the content words, then a count)."""
+    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
+    if not content:
+        return True
+    return sum(1 for w in content if SA.is_capitalised(w)) >= 0.4 * len(content)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_title_case_counted_in_one_loop(seed):
+    from garblint.lint.document import Token
+
+    rng = random.Random(seed)
+    pool = ["Council", "Budget", "the", "and", "harbour", "Ab", "2024", "\u01c5emal", "\u00c9mile", "\u00e9t\u00e9", "ferry", "X", "Well-Known"]
+    for _ in range(300):
+        words = [Token(0, 0, rng.choice(pool)) for _ in range(rng.randrange(0, 12))]
+        assert SA._title_case(words) == _old_title_case(words), [w.text for w in words]

@@ -702,3 +702,32 @@ def test_stem_totals_of_the_asked_stems(seed):
     every = ART._stem_totals(counts)
     stems = {ART._stem(w) for w in rng.sample(pool, rng.randrange(0, len(pool)))} | {"zzzzz"}
     assert ART._stem_totals_of(counts, stems) == {k: n for k, n in every.items() if k in stems}
+
+
+def _old_verse_quote_continues(text: str, pos: int) -> bool:
+    from garblint.rules._verse import _line_at, _verse_pair
+
+    a = text.rfind("\n", 0, pos) + 1
+    if text[a:pos].strip(" \t"):
+        return False
+    b = text.find("\n", pos)
+    if b < 0:
+        return False
+    nxt = _line_at(text, b + 1)
+    if nxt.lstrip(" \t")[:1] != text[pos]:
+        return False
+    return _verse_pair(_line_at(text, a), nxt)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_verse_quote_continues_left_at_once_after_a_character(seed):
+    """``verse_quote_continues`` answers no at once when the mark follows a character other
+    than a blank or a line break: what reading its line back to the start answered."""
+    from garblint.rules._verse import verse_quote_continues
+
+    rng = random.Random(seed)
+    pieces = ["\u201c", "'", '"', "Sing", "the", " ", "  ", "\t", "\n", "\r\n", "x", ".", "\u201d"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        for pos in range(len(text)):
+            assert verse_quote_continues(text, pos) == _old_verse_quote_continues(text, pos), (text, pos)

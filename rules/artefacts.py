@@ -130,7 +130,7 @@ class DetachedSentence(Rule):
             return
         # (only the stems asked below: each candidate's head and content words)
         asked = {_stem(head) for _, head, _ in candidates}
-        asked.update(map(_stem, chain.from_iterable(content for _, _, content in candidates)))
+        asked.update(map(_FIRST5, map(str.casefold, chain.from_iterable(content for _, _, content in candidates))))  # (_stem)
         doc_stems = _stem_totals_of(doc.word_counts, asked)
         for k, head, content in candidates:
             own = _stem_counts(_WORD.findall(paras[k].text))

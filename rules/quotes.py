@@ -82,8 +82,7 @@ class ParagraphQuotes:
     wrong_pair: list[tuple[int, int]] = field(default_factory=list)
 
     def __init__(self, index: int) -> None:
-        # (one for every paragraph of a text: the generated __init__ called each default
-        # factory and tested each argument)
+        # (one a paragraph: the generated __init__ called each default factory)
         self.index = index
         self.marks = []
         self.unmatched_close = []
@@ -164,6 +163,8 @@ def _code_start(text: str, ps: int) -> int:
 
 
 _NO_PAIRS: dict[int, ParagraphQuotes] = {}  # (read only)
+_NO_KINDS = dict.fromkeys(_KINDS, 0)  # (no mark pending: _pair copies these, cheaper than fromkeys)
+_NO_GLYPHS = dict.fromkeys(_MARKS, 0)
 
 
 def _analyse_quotes(doc) -> list[ParagraphQuotes]:
@@ -336,8 +337,8 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
     marks = pq.marks
     stack: list[int] = []
     # the pending marks on the stack, counted by kind and by glyph
-    kinds = dict.fromkeys(_KINDS, 0)
-    glyphs = dict.fromkeys(_MARKS, 0)
+    kinds = _NO_KINDS.copy()
+    glyphs = _NO_GLYPHS.copy()
     for i in found:
         glyph = text[i]
         # (the commonest mark, a straight double one, between two characters of the

@@ -191,15 +191,18 @@ def split_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[l
         s_end, e = m.span("ws")
         if s_end >= b:
             continue  # the paragraph's last punctuation, its white space running on
-        if s_end - s == 1 and text[s] == "." and text[e].isupper():
-            # (the commonest candidate, a lone full stop before a capital: after a word of two
-            # letters or digits or more that follows a space, _is_boundary's answer is that it
-            # is no title ("Mr. Smith"): its other tests do not apply, and an abbreviation ends
-            # a sentence before a capital)
+        nxt = text[e]
+        if s_end - s == 1 and text[s] == "." and nxt != "." and not nxt.islower():
+            # (the commonest candidate, a lone full stop before a capital, a digit or an opening
+            # mark: after a word of two letters or digits or more that follows a space,
+            # _is_boundary's answer is that it is no title ("Mr. Smith"), and no other
+            # abbreviation unless a capital or a double mark follows ("approx. 5"): its other
+            # tests do not apply)
             lo = s - _LOOKBEHIND if s > _LOOKBEHIND else 0
             word = text[text.rfind(" ", lo, s) + 1 or lo : s]
             if len(word) > 1 and word.isalnum():
-                if word.lower() not in TITLE_ABBREVIATIONS:
+                low = word.lower()
+                if low not in TITLE_ABBREVIATIONS and (nxt.isupper() or nxt in '"\u201c' or low not in OTHER_ABBREVIATIONS):
                     spans.append((cur, s_end))
                     cur = e
                 continue

@@ -698,10 +698,15 @@ def test_stem_totals_of_the_asked_stems(seed):
     longer, "Straße", "ﬁnance", included)."""
     rng = random.Random(seed)
     pool = ["the", "The", "harbour", "Harbours", "harb", "STRASSE", "stra\u00dfe", "Stra\u00dfen", "\ufb01nance", "finances", "Ab", "\u0130stanbul", "istan", "x"]
-    counts = Counter(rng.choice(pool) for _ in range(rng.randrange(0, 60)))
-    every = ART._stem_totals(counts)
+    words = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
+    counts = Counter(words)
+    every: dict[str, int] = {}  # (the totals as G006 made them: a loop over every distinct word)
+    for w, n in counts.items():
+        every[ART._stem(w)] = every.get(ART._stem(w), 0) + n
     stems = {ART._stem(w) for w in rng.sample(pool, rng.randrange(0, len(pool)))} | {"zzzzz"}
     assert ART._stem_totals_of(counts, stems) == {k: n for k, n in every.items() if k in stems}
+    # a candidate's own stems, counted by Counter over the stems made in C
+    assert Counter(map(ART._FIRST5, map(str.casefold, words))) == every
 
 
 def _old_verse_quote_continues(text: str, pos: int) -> bool:

@@ -691,3 +691,16 @@ def test_missing_space_matches_are_both_patterns_in_turn(seed):
         t = "".join(rng.choice(_P2_PIECES) for _ in range(rng.randrange(0, 30)))
         want = [(m.span(), m.group("p")) for rx in (PU._NO_SPACE_SENTENCE, PU._NO_SPACE_COMMA) for m in rx.finditer(t)]
         assert [(m.span(), m.group("p")) for m in PU._no_space_matches(t)] == want, t
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_stem_totals_of_the_asked_stems(seed):
+    """G006 sums the document's words by stem only for the stems it asks about: the same totals
+    as summing every distinct word, for those stems (words outside ASCII whose casefold is
+    longer, "Straße", "ﬁnance", included)."""
+    rng = random.Random(seed)
+    pool = ["the", "The", "harbour", "Harbours", "harb", "STRASSE", "stra\u00dfe", "Stra\u00dfen", "\ufb01nance", "finances", "Ab", "\u0130stanbul", "istan", "x"]
+    counts = Counter(rng.choice(pool) for _ in range(rng.randrange(0, 60)))
+    every = ART._stem_totals(counts)
+    stems = {ART._stem(w) for w in rng.sample(pool, rng.randrange(0, len(pool)))} | {"zzzzz"}
+    assert ART._stem_totals_of(counts, stems) == {k: n for k, n in every.items() if k in stems}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterable
-from itertools import chain, filterfalse
-from operator import methodcaller
+from itertools import chain, compress, filterfalse
+from operator import itemgetter, methodcaller
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -40,6 +40,20 @@ def _stem_totals(counts: dict[str, int]) -> dict[str, int]:
     out: dict[str, int] = {}
     for w, n in counts.items():
         k = _stem(w)
+        out[k] = out.get(k, 0) + n
+    return out
+
+
+_FIRST5 = itemgetter(slice(0, 5))
+
+
+def _stem_totals_of(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
+    """``_stem_totals(counts)`` for the stems in ``stems`` alone (each distinct word's stem made
+    in C, the words of other stems left out in C: a long text has ten thousand distinct words,
+    and G006 asks about the stems of its few candidates' words)."""
+    out: dict[str, int] = {}
+    keys = list(map(_FIRST5, map(str.casefold, counts)))
+    for k, n in compress(zip(keys, counts.values()), map(stems.__contains__, keys)):
         out[k] = out.get(k, 0) + n
     return out
 
@@ -114,7 +128,10 @@ class DetachedSentence(Rule):
             candidates.append((k, head, content))
         if not candidates:
             return
-        doc_stems = _stem_totals(doc.word_counts)
+        # (only the stems asked below: each candidate's head and content words)
+        asked = {_stem(head) for _, head, _ in candidates}
+        asked.update(map(_stem, chain.from_iterable(content for _, _, content in candidates)))
+        doc_stems = _stem_totals_of(doc.word_counts, asked)
         for k, head, content in candidates:
             own = _stem_counts(_WORD.findall(paras[k].text))
             h = _stem(head)

@@ -359,18 +359,18 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     taken = 0  # (the full names taken in)
     for m in bares:
         f = fold(m.text)
-        ids = surname_index.get(f)  # (distinct ids)
-        if ids:
-            eid = ids[0]
+        eids = surname_index.get(f)  # (distinct ids)
+        if eids:
+            eid = eids[0]
             pos = m.start
-            if len(ids) > 1:  # shared surname: the person named most recently before
+            if len(eids) > 1:  # shared surname: the person named most recently before
                 while taken < len(fulls) and fulls[taken].start < pos:
-                    x = fulls[taken]
-                    if last.get(x.entity, -1) < x.start:
-                        last[x.entity] = x.start
+                    named = fulls[taken]
+                    if last.get(named.entity, -1) < named.start:
+                        last[named.entity] = named.start
                     taken += 1
                 best = -1
-                for i in ids:
+                for i in eids:
                     latest = last.get(i, -1)
                     if latest > best:
                         best, eid = latest, i

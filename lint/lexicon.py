@@ -182,22 +182,25 @@ def _cache_dir() -> Path | None:
 
 def _sources_key() -> str:
     """Changes when wordfreq's or spylls's data file changes (an upgrade makes a new index)."""
-    parts = [f"v{_INDEX_VERSION}"]
-    wf = _package_dir("wordfreq")
-    try:
-        # by content, not modification time: every venv with the same wordfreq release then
-        # shares one index instead of replacing the others' (a rebuild costs seconds and
-        # about 300 MB); reading and checksumming the 1.5 MB file takes about a millisecond
-        data = (wf / "data" / "large_en.msgpack.gz").read_bytes() if wf else None
-    except OSError:
-        data = None
-    parts.append(f"{len(data)}-{zlib.crc32(data):08x}" if data is not None else "nowf")
+    parts = [f"v{_INDEX_VERSION}", _wordfreq_key()]
     hs = []
     for dic, _ in _hunspell_files():
         st = os.stat(dic)
         hs.append(f"{st.st_size}-{st.st_mtime_ns}")
     parts.append(format(zlib.crc32(" ".join(hs).encode()), "08x") if hs else "nohs")
     return "_".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_key() -> str:
+    """wordfreq's data file by content, not modification time: venvs with the same release
+    share one index (a rebuild costs seconds). Read and checksummed (1.5-2 ms) once a process."""
+    wf = _package_dir("wordfreq")
+    try:
+        data = (wf / "data" / "large_en.msgpack.gz").read_bytes() if wf else None
+    except OSError:
+        data = None
+    return f"{len(data)}-{zlib.crc32(data):08x}" if data is not None else "nowf"
 
 
 _INDEX_WORD = lazy_re(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")

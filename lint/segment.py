@@ -176,12 +176,28 @@ def split_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[l
         cur = a
         while m is not None and m.start() < b:
             s_end = m.start("ws")
-            if s_end < b and _is_boundary(text, m):
-                # (a sentence starts on a character other than white space, the paragraph's
-                # first or the one after a boundary's white space, and ends before that white
-                # space: no span to trim, and none empty)
-                spans.append((cur, s_end))
-                cur = m.end("ws")
+            if s_end < b:
+                s = m.start()
+                e = m.end("ws")
+                if s_end - s == 1 and text[s] == "." and text[e].isupper():
+                    # (the commonest candidate, a lone full stop before a capital: after a word
+                    # of two letters or digits or more that follows a space, _is_boundary's
+                    # answer is that it is no title ("Mr. Smith"): its other tests do not
+                    # apply, and an abbreviation ends a sentence before a capital)
+                    lo = s - _LOOKBEHIND if s > _LOOKBEHIND else 0
+                    word = text[text.rfind(" ", lo, s) + 1 or lo : s]
+                    if len(word) > 1 and word.isalnum():
+                        if word.lower() not in TITLE_ABBREVIATIONS:
+                            spans.append((cur, s_end))
+                            cur = e
+                        m = next(found, None)
+                        continue
+                if _is_boundary(text, m):
+                    # (a sentence starts on a character other than white space, the paragraph's
+                    # first or the one after a boundary's white space, and ends before that
+                    # white space: no span to trim, and none empty)
+                    spans.append((cur, s_end))
+                    cur = e
             m = next(found, None)
         spans.append((cur, b))  # (the paragraph ends on a character other than white space)
     return out

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import itemgetter, le, methodcaller
+from operator import itemgetter, le, lt, methodcaller
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
@@ -347,9 +347,18 @@ def _analyse(doc: "Document") -> Analysis:
     s_starts = list(map(_START, sents))
     s_ends = list(map(_END, sents))
     first = list(map(bisect_left, repeat(starts), s_starts))
-    after = list(map(bisect_left, repeat(starts), s_ends))
     # (in text order: each sentence starts at or after the end of the one before)
     ordered = all(map(le, s_ends, s_starts[1:]))
+    if ordered and starts and all(map(lt, map(starts.__getitem__, map(_MINUS_ONE, first[1:])), s_ends)):
+        # a sentence's words end where the next sentence's begin: the word before the next
+        # sentence's first starts before this sentence's end, so the bisection for this end
+        # would find the same index (no word starts between the two: only white space parts
+        # the sentences of Document.sentences). A long text's bisections for the ends cost as
+        # much as those for the starts; these tests a third of that.
+        after = first[1:]
+        after.append(bisect_left(starts, s_ends[-1]))
+    else:
+        after = list(map(bisect_left, repeat(starts), s_ends))
     sent_words = list(map(words.__getitem__, map(slice, first, after)))
     an.first_word = first
     offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
@@ -437,6 +446,7 @@ def _analyse(doc: "Document") -> Analysis:
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))
+_MINUS_ONE = (-1).__add__
 _START = itemgetter(0)
 _END = itemgetter(1)
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")

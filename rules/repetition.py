@@ -256,6 +256,41 @@ def _doc_word_chars(texts: list[str]) -> str | list[int]:
 _TRIPLE = lazy_re("(.)(?=.{0,%d}\\1)(?=(.{0,%d}?)\\1\\2\\1)" % (MAX_PHRASE - 1, MAX_PHRASE - 1), re.S)
 
 
+#: a text of fewer words than this is scanned by _TRIPLE itself (_triple_starts' set-up costs more)
+_TRIPLE_SCAN_MAX = 64
+
+
+def _triple_starts(chars: str) -> list[int]:
+    """``[m.start() for m in _TRIPLE.finditer(chars)]``: the positions ``i`` with, for some
+    ``size`` up to MAX_PHRASE, ``chars[k] == chars[k + size]`` for every ``k`` from ``i`` to
+    ``i + size`` (the first copy's words come back right after it, then its first word again).
+
+    _TRIPLE tried at every position costs about 100 ns a word. Here, in C, each size compares
+    the whole text with itself shifted by ``size`` at once: the low byte of every character (of
+    its UTF-32 form) as one big integer, XORed with itself shifted ``size`` bytes, has a zero
+    byte wherever the two low bytes are equal, so every start of that size lies in a run of
+    ``size + 1`` zero bytes (``bytes.find``). Equal low bytes of different characters only add
+    candidates: each candidate is then asked of _TRIPLE itself, at that position alone.
+    """
+    n = len(chars)
+    if n < _TRIPLE_SCAN_MAX:
+        return [m.start() for m in _TRIPLE.finditer(chars)]
+    x = int.from_bytes(chars.encode("utf-32-le", "surrogatepass")[::4], "little")
+    cands: list[int] = []
+    for size in range(1, MAX_PHRASE + 1):
+        z = (x ^ (x >> (8 * size))).to_bytes(n, "little")
+        need = b"\x00" * (size + 1)
+        p = z.find(need)
+        while p >= 0:
+            q = p + size + 1  # (the run of zero bytes from p, to its end)
+            while q < n and z[q] == 0:
+                q += 1
+            cands.extend(range(p, q - size))
+            p = z.find(need, q)
+    match = _TRIPLE.match
+    return [i for i in sorted(set(cands)) if match(chars, i)]
+
+
 class _Gaps(dict):
     """``gaps[i]``: how word ``i`` follows word ``i - 1`` (WS, COMMA or OTHER), worked out when
     first asked (the loop search only asks around loop candidates) and kept: a dict whose
@@ -328,7 +363,7 @@ def repetition_loops(doc) -> list[tuple[int, int, int]]:
     positions in increasing order, but only positions that pass the first test (the word comes
     back ``size`` and ``2 * size`` words later) are visited, and of those only the starts that
     pass it for some length with the words of the first copy repeated in the second: all are
-    found at once by _TRIPLE in C, on one character per word. A position that is no start of
+    found at once in C on one character per word (_triple_starts). A position that is no start of
     three copies (``_count`` under 3, with or without commas) only moved the old scan on by
     one word, so skipping it changes nothing; the jumps after a visited position are kept
     (``next_i``). Each length visits only the starts that
@@ -346,7 +381,7 @@ def _repetition_loops(doc) -> list[tuple[int, int, int]]:
     chars = word_chars(doc)
     by_size: dict[int, list[int]]
     if isinstance(chars, str):
-        starts: Iterable[int] = [m.start() for m in _TRIPLE.finditer(chars)]
+        starts: Iterable[int] = _triple_starts(chars)
         if not starts:
             return []
         by_size = _starts_by_size(chars, starts)

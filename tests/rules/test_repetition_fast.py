@@ -128,6 +128,25 @@ def test_triple_starts_are_the_starts_of_two_copies():
     assert fewer > 500  # (the generated texts do tell the two apart)
 
 
+@pytest.mark.parametrize("alphabet", ["abcd\n", "ab\u0161\u0261\ud800\U00010061"])
+def test_triple_starts_by_shifted_bytes_are_the_regexes(alphabet):
+    # (the second alphabet's characters share low bytes: a, \u0161 and \U00010061; b and
+    # \u0261; \ud800 is a surrogate, as a word's character can be)
+    rng = random.Random(11)
+    found = 0
+    for _ in range(600):
+        n = rng.choice((rng.randrange(0, 80), rng.randrange(R._TRIPLE_SCAN_MAX, 400)))
+        s = "".join(rng.choice(alphabet[: rng.randrange(2, len(alphabet) + 1)]) for _ in range(n))
+        if rng.random() < 0.3:  # a phrase said three times or more, somewhere
+            k = rng.randrange(len(s) + 1)
+            s = s[:k] + s[k : k + rng.randrange(1, R.MAX_PHRASE + 2)] * rng.randrange(2, 5) + s[k:]
+        starts = R._triple_starts(s)
+        assert starts == [m.start() for m in R._TRIPLE.finditer(s)], s
+        assert starts == _starts_of_two_copies(s), s
+        found += len(s) >= R._TRIPLE_SCAN_MAX and bool(starts)
+    assert found > 100
+
+
 def test_gap_kinds_kept_are_the_regexes_answers():
     rng = random.Random(3)
     for _ in range(3000):

@@ -511,3 +511,30 @@ def test_lower_mid_counted_up_to_the_capitalised_uses(seed):
     count = Counter(old.cap_in_name)
     count.update(old.cap_isolated)
     assert CW.defined_terms(new) == {w for w, n in count.items() if n >= 3 and n > old.lower_mid.get(w, 0)}
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sentence_word_ranges_when_a_word_lies_between_sentences(seed):
+    """The analysis takes a sentence's end in the words from the next sentence's first word
+    only when no word starts between the two (Document.sentences leaves only white space
+    there); sentences cut short before their last word take the bisections."""
+    from garblint.lint.document import Sentence
+
+    for k, text in enumerate(_texts(seed)):
+        docs = [make_document(text), make_document(text)]
+        for doc in docs:
+            starts = [w[0] for w in doc.words]
+            groups = []
+            for pi in range(len(doc.paragraphs)):
+                group = []
+                for s in doc.paragraph_sentences(pi):
+                    last = bisect_left(starts, s.end) - 1
+                    end = starts[last] if last >= 0 and starts[last] > s.start else s.end
+                    group.append(Sentence(s.start, end, doc.text[s.start : end], pi))
+                groups.append(group)
+            doc.__dict__["_sentences_by_paragraph"] = groups
+            doc.__dict__["sentences"] = [s for g in groups for s in g]
+            doc.__dict__.pop("paragraph_sizes", None)
+        new, old = SA._analyse(docs[0]), _old_analyse(docs[1])
+        assert _fields(new) == _fields(old), (seed, k)
+        assert _lower_mid_as_asked(new, old), (seed, k)

@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import lzma
 import os
-import shutil
 import struct
-import tempfile
 import time
 import zipfile
 import zlib
@@ -178,6 +175,8 @@ def _decompressed_model(path: Path):
                     return fh
                 fh.close()  # damaged (a disk fault): made again below
                 os.unlink(cached)
+            import tempfile  # (with lzma and shutil: only to make a copy, not to open one)
+
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".langid-", suffix=".part", dir=folder)
             try:
@@ -197,6 +196,8 @@ def _decompressed_model(path: Path):
             return open(cached, "rb")
         except OSError:
             pass  # a read-only or full cache folder: fall through to a temporary file
+    import tempfile
+
     fh = tempfile.TemporaryFile(suffix=".npz")
     _decompress(path, fh)
     fh.flush()
@@ -204,6 +205,9 @@ def _decompressed_model(path: Path):
 
 
 def _decompress(path: Path, out) -> None:
+    import lzma
+    import shutil
+
     with lzma.open(path) as src:
         shutil.copyfileobj(src, out, length=1 << 18)
 

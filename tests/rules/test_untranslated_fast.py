@@ -349,3 +349,25 @@ def test_latin_word_state_equals_the_frozen_form(first) -> None:
     kinds = [_old_latin_word_state(w, True) for w in words]
     assert kinds.count(False) > 100 and kinds.count(True) > 100 and kinds.count(None) > 100
     assert sum(1 for w in words if _old_latin_word_state(w) is not False and _old_latin_word_state(w, True) is False) > 20
+
+
+def test_states_of_new_words_equal_asking_each_word() -> None:
+    """``_states_of_new`` (words of ASCII letters judged in one loop) against
+    ``_latin_word_state(word, True)``, on lexicon words (common, rare, glue), words far
+    commoner elsewhere, made-up words with and without vowels, short words and words of other
+    characters (elisions, hyphens, accents, Cyrillic)."""
+    from garblint.lint import lexicon
+
+    rnd = random.Random(12)
+    pool = sorted(lexicon.frequencies())
+    made = ["".join(rnd.choice("bcdfghjklmnpqrstvwxzaeiouy") for _ in range(rnd.randint(1, 9))) for _ in range(800)]
+    words = rnd.sample(pool, 1500) + rnd.sample(sorted(new._elsewhere_words()), 400) + made
+    words += sorted(new._ENGLISH_GLUE) + ["por", "muito", "tanta", "people", "l'école", "well-known", "caf\u00e9", "\u0436ar", "x1"]
+    words = [w for w in dict.fromkeys(words) if w.islower()]
+    new._latin_word_state.cache_clear()
+    try:
+        got = new._states_of_new(words)
+        assert got == [new._latin_word_state(w, True) for w in words]
+    finally:
+        new._latin_word_state.cache_clear()
+    assert got.count(False) > 300 and got.count(True) > 300 and got.count(None) > 50

@@ -263,7 +263,12 @@ class Document:
         out: list[Block] = []
         pos = 0
         for m in para_seps(text):
-            self._add_block(out, pos, m.start())
+            b = m.start()
+            if pos < b and not text[pos].isspace() and not text[b - 1].isspace():
+                # (most blocks: nothing to trim; the tuple made in C, not by Block's __new__)
+                out.append(tuple.__new__(Block, (pos, b, text[pos:b])))
+            else:
+                self._add_block(out, pos, b)
             pos = m.end()
         self._add_block(out, pos, len(text))
         return out

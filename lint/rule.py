@@ -20,7 +20,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
-from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion, make_fingerprint
+from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion
 from .lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -178,8 +178,9 @@ class Rule:
             text=span,
             suggestions=sugg,
             confidence=max(0.0, min(1.0, confidence)),
-            fingerprint=make_fingerprint(self.code, span, *_line_context(doc, start, end, line, end_line)),
             properties=tuple(sorted(properties.items())) if properties else (),
+            # what the fingerprint is made of, when it is first read (see finding._Fingerprint)
+            _fingerprint_of=(self.code, span, *_line_context(doc, start, end, line, end_line)),
         )
         return f
 

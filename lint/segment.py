@@ -168,38 +168,52 @@ def split_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[l
     paragraph's first character or on the character after a boundary's white space, and ends
     on the paragraph's last or before such white space.)"""
     out: list[list[tuple[int, int]]] = []
-    found = _CANDIDATE.finditer(text)
-    m = next(found, None)
-    for a, b in paragraphs:
-        spans: list[tuple[int, int]] = []
-        out.append(spans)
-        cur = a
-        while m is not None and m.start() < b:
-            s_end = m.start("ws")
-            if s_end < b:
-                s = m.start()
-                e = m.end("ws")
-                if s_end - s == 1 and text[s] == "." and text[e].isupper():
-                    # (the commonest candidate, a lone full stop before a capital: after a word
-                    # of two letters or digits or more that follows a space, _is_boundary's
-                    # answer is that it is no title ("Mr. Smith"): its other tests do not
-                    # apply, and an abbreviation ends a sentence before a capital)
-                    lo = s - _LOOKBEHIND if s > _LOOKBEHIND else 0
-                    word = text[text.rfind(" ", lo, s) + 1 or lo : s]
-                    if len(word) > 1 and word.isalnum():
-                        if word.lower() not in TITLE_ABBREVIATIONS:
-                            spans.append((cur, s_end))
-                            cur = e
-                        m = next(found, None)
-                        continue
-                if _is_boundary(text, m):
-                    # (a sentence starts on a character other than white space, the paragraph's
-                    # first or the one after a boundary's white space, and ends before that
-                    # white space: no span to trim, and none empty)
+    paras = iter(paragraphs)
+    for a, b in paras:
+        break
+    else:
+        return out
+    spans: list[tuple[int, int]] = []
+    out.append(spans)
+    cur = a
+    # (one loop over the matches, the paragraph moved on when a match starts after its end)
+    for m in _CANDIDATE.finditer(text):
+        s = m.start()
+        while s >= b:
+            spans.append((cur, b))  # (a paragraph ends on a character other than white space)
+            for a, b in paras:
+                break
+            else:
+                return out  # (matches after the last paragraph)
+            spans = []
+            out.append(spans)
+            cur = a
+        s_end, e = m.span("ws")
+        if s_end >= b:
+            continue  # the paragraph's last punctuation, its white space running on
+        nxt = text[e]
+        if s_end - s == 1 and text[s] == "." and nxt != "." and not nxt.islower():
+            # (the commonest candidate, a lone full stop before a capital, a digit or an opening
+            # mark: after a word of two letters or digits or more that follows a space,
+            # _is_boundary's answer is that it is no title ("Mr. Smith"), and no other
+            # abbreviation unless a capital or a double mark follows ("approx. 5"): its other
+            # tests do not apply)
+            lo = s - _LOOKBEHIND if s > _LOOKBEHIND else 0
+            word = text[text.rfind(" ", lo, s) + 1 or lo : s]
+            if len(word) > 1 and word.isalnum():
+                low = word.lower()
+                if low not in TITLE_ABBREVIATIONS and (nxt.isupper() or nxt in '"\u201c' or low not in OTHER_ABBREVIATIONS):
                     spans.append((cur, s_end))
                     cur = e
-            m = next(found, None)
-        spans.append((cur, b))  # (the paragraph ends on a character other than white space)
+                continue
+        if _is_boundary(text, m):
+            # (a sentence starts on a character other than white space, the paragraph's first
+            # or the one after a boundary's white space, and ends before that white space: no
+            # span to trim, and none empty)
+            spans.append((cur, s_end))
+            cur = e
+    spans.append((cur, b))
+    out.extend([(a, b)] for a, b in paras)  # (paragraphs after the last match: one sentence each)
     return out
 
 

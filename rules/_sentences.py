@@ -49,7 +49,8 @@ VERB_BASES = frozenset(_VERB_BASES)
 VERB_FORMS = frozenset(f for b in _VERB_BASES for f in _inflect(b)) | frozenset(_IRREGULAR) | AUXILIARIES
 
 TERMINAL = lazy_re(r"[.!?\u2026:;][\"'\u201d\u2019)\]\u00bb]*$")
-_LIST_MARKER_PATTERN = r"[ \t]*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+"
+_LIST_MARKER_BODY = r"(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)])[ \t]+"
+_LIST_MARKER_PATTERN = r"[ \t]*" + _LIST_MARKER_BODY
 _LIST_MARKER = lazy_re(_LIST_MARKER_PATTERN)
 
 
@@ -126,13 +127,21 @@ def _headline(words: list, text: str, n_sentences: int) -> bool:
         return False
     if not ends_terminal(text.rstrip()):
         return True
-    # (counted only when needed, in one pass: content words, and how many are capitalised)
+    # (counted only when needed, in one pass: content words, and how many are capitalised;
+    # left as soon as a content word not capitalised makes three quarters out of reach, even
+    # with every word after it a capitalised content word: a sentence of running text is
+    # settled within its first few content words)
     content = caps = 0
+    left = len(words)
     for w in words:
+        left -= 1
         t = w.text
         if len(t) > 3 and t[0].isalpha():
             content += 1
-            caps += t[0].isupper()
+            if t[0].isupper():
+                caps += 1
+            elif 4 * caps - 3 * content + left < 0:
+                return False
     return caps >= 3 and caps >= 0.75 * content
 
 
@@ -153,11 +162,15 @@ def ends_terminal(t: str) -> bool:
 
 
 def _title_case(words: list) -> bool:
-    """Are the content words after the first mostly capitalised?"""
-    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
-    if not content:
-        return True
-    return sum(1 for w in content if is_capitalised(w)) >= 0.4 * len(content)
+    """Are the content words after the first mostly capitalised? (Counted in one loop, no
+    list of them.)"""
+    content = caps = 0
+    for w in words[1:]:
+        t = w.text
+        if len(t) > 3 and t.isalpha():
+            content += 1
+            caps += t[0].isupper()  # (is_capitalised)
+    return not content or caps >= 0.4 * content
 
 
 def mid_sentence_context(text: str, sent_start: int, w: "Token", first: bool) -> bool:
@@ -396,7 +409,10 @@ def _analyse(doc: "Document") -> Analysis:
     counts = doc.word_counts
     # (is_titlecase(t) is t[0].isupper() and t[1:].islower(), tested in C)
     upper = list(compress(counts, map(str.isupper, map(itemgetter(0), counts))))
-    title_words = set(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
+    title = list(compress(upper, map(str.islower, map(_AFTER_FIRST, upper))))
+    # each title-case word's casefolded form, made once per distinct word (a long text
+    # repeats its names thousands of times): one string, its hash kept, for every use
+    title_words = dict(zip(title, map(str.casefold, title)))
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
@@ -414,7 +430,7 @@ def _analyse(doc: "Document") -> Analysis:
         if g == n_sents or p <= first[g]:
             continue  # outside the sentences, or a sentence's first word
         if head[g]:
-            asked.add(texts[p].casefold())  # (G002 asks lower_mid of a headline's words too)
+            asked.add(title_words[texts[p]])  # (G002 asks lower_mid of a headline's words too)
             continue
         # mid-sentence (mid_sentence_context): the last character before the word other than
         # blanks (the word before ends inside the sentence) is no opening mark, stop or line break
@@ -428,7 +444,7 @@ def _analyse(doc: "Document") -> Analysis:
             continue
         cap_mid_sentence.append(g)
         cap_mid_word.append(p - first[g])
-        low = texts[p].casefold()
+        low = title_words[texts[p]]
         cap_mid_low.append(low)
         asked.add(low)
         # a capitalised word right before (white space between) or right after (white space,
@@ -451,8 +467,12 @@ _START = itemgetter(0)
 _END = itemgetter(1)
 #: what may stand between a word and a capitalised word after it in a name ("Bank of England")
 _NAME_JOINS = frozenset(("", "of", "and"))
-#: a list marker that makes up all of a line before a sentence, found after a line break
-_LIST_LINE = lazy_re("\n" + _LIST_MARKER_PATTERN)
+#: a list marker that makes up all of a line before a sentence, found after a line break.
+#: The line's leading blanks are taken all at once ("(?=(...))\1": an atomic group in
+#: Python 3.10): the marker cannot start with a blank, so giving blanks back never finds a
+#: match, and trying the marker after each number of them cost an indented line (a hard-wrapped
+#: text's seven or fourteen spaces) as many tries.
+_LIST_LINE = lazy_re("\n(?=([ \t]*))\\1" + _LIST_MARKER_BODY)
 
 
 def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:
@@ -489,7 +509,19 @@ def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]
             continue
         quote_open = False
         for g in range(offsets[pi], offsets[pi] + sizes[pi] - 1):
-            quote_open = states[g + 1] = _quote_open_after(sents[g].text, quote_open)
+            # (_quote_open_after inlined: the last curly mark decides, then the straight ones
+            # after it toggle)
+            t = sents[g][2]
+            p = t.rfind("\u201c")
+            p_close = t.rfind("\u201d")
+            if p > p_close:
+                quote_open = True
+            elif p_close >= 0:
+                quote_open = False
+                p = p_close
+            if t.count('"', p + 1) & 1:
+                quote_open = not quote_open
+            states[g + 1] = quote_open
     return states
 
 

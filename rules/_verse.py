@@ -41,6 +41,8 @@ def verse_line_start(text: str, pos: int) -> bool:
 def verse_quote_continues(text: str, pos: int) -> bool:
     """Whether the opening mark at ``pos`` begins a line of quoted verse whose next line opens
     with the same mark: the quotation goes on there (only its last line closes it)."""
+    if pos and text[pos - 1] not in " \t\n":
+        return False  # (what the test below finds, without reading the line back to its start)
     a = text.rfind("\n", 0, pos) + 1
     if text[a:pos].strip(" \t"):
         return False

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterable
-from itertools import chain, filterfalse
-from operator import methodcaller
+from itertools import chain, compress, filterfalse
+from operator import itemgetter, methodcaller
 
 from ..lint.lexicon import frequency
 from ..lint.rule import Rule
@@ -30,16 +30,17 @@ def _stem(w: str) -> str:
     return w.casefold()[:5]
 
 
-def _stem_counts(words) -> dict[str, int]:
-    """Occurrences per word stem, counted per distinct word first (texts repeat words)."""
-    return _stem_totals(Counter(words))
+_FIRST5 = itemgetter(slice(0, 5))
 
 
-def _stem_totals(counts: dict[str, int]) -> dict[str, int]:
-    """Occurrences per word stem, from each distinct word's occurrences."""
+def _stem_totals_of(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
+    """Occurrences per word stem, from each distinct word's occurrences in ``counts``, for the
+    stems in ``stems`` alone (each distinct word's stem made in C, the words of other stems
+    left out in C: a long text has ten thousand distinct words, and G006 asks about the stems
+    of its few candidates' words)."""
     out: dict[str, int] = {}
-    for w, n in counts.items():
-        k = _stem(w)
+    keys = list(map(_FIRST5, map(str.casefold, counts)))
+    for k, n in compress(zip(keys, counts.values()), map(stems.__contains__, keys)):
         out[k] = out.get(k, 0) + n
     return out
 
@@ -111,16 +112,20 @@ class DetachedSentence(Rule):
             content = _content(words)
             if len(content) < _MIN_CONTENT:
                 continue
-            candidates.append((k, head, content))
+            candidates.append((k, head, content, words))
         if not candidates:
             return
-        doc_stems = _stem_totals(doc.word_counts)
-        for k, head, content in candidates:
-            own = _stem_counts(_WORD.findall(paras[k].text))
+        # (only the stems asked below: each candidate's head and content words)
+        asked = {_stem(c[1]) for c in candidates}
+        asked.update(map(_FIRST5, map(str.casefold, chain.from_iterable(c[2] for c in candidates))))  # (_stem)
+        doc_stems = _stem_totals_of(doc.word_counts, asked)
+        for k, head, content, words in candidates:
+            # (occurrences per stem: the stems made in C, counted by Counter in C)
+            own = Counter(map(_FIRST5, map(str.casefold, words)))
             h = _stem(head)
             if doc_stems.get(h, 0) > own.get(h, 0):
                 continue
-            shared = sum(1 for w in content if doc_stems.get(_stem(w), 0) > own.get(_stem(w), 0))
+            shared = sum(1 for st in map(_FIRST5, map(str.casefold, content)) if doc_stems.get(st, 0) > own.get(st, 0))
             if shared > _MAX_SHARED * len(content):
                 continue
             p = paras[k]

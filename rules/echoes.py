@@ -107,6 +107,18 @@ def _norm(s: str) -> str:
     return _NORM.sub(" ", s).strip().casefold()
 
 
+_OPENERS = "\"'\u201c\u2018(["
+
+
+def _leads_differ(a: str, b: str) -> bool:
+    """Do ``_norm(a)`` and ``_norm(b)`` surely differ, by their first characters? With the
+    quotation marks and brackets that open them stripped (none is a word character, so _norm
+    strips them too), each text's first character, if it is an ASCII letter or digit, is the
+    first word character and lower-cased (its casefold) begins the text's _norm form."""
+    x, y = a.lstrip(_OPENERS)[:1], b.lstrip(_OPENERS)[:1]
+    return x != y and x.isascii() and y.isascii() and x.isalnum() and y.isalnum() and x.lower() != y.lower()
+
+
 class Echo(Rule):
     """What it flags: a name or phrase repeated in brackets right after itself ("Anna Weber (Anna Weber)"), or a heading repeated word for word as the first sentence below it.
 
@@ -161,10 +173,12 @@ class Echo(Rule):
             sents = doc.paragraph_sentences(k + 1)
             if len(sents) < 2:
                 continue  # a one-sentence paragraph repeating the heading is a duplicate line (D rules)
+            first = sents[0]
+            if _leads_differ(head.text, first.text):
+                continue  # (their _norm forms differ in the first character: see _leads_differ)
             key = _norm(head.text)
             if key.count(" ") < 2:
                 continue  # three words or more: "Notes", "Summary of results" are labels
-            first = sents[0]
             if _norm(first.text) == key:
                 yield self.finding(
                     doc,

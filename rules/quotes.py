@@ -73,13 +73,21 @@ class Mark:
         self.glyph = glyph
 
 
-@dataclass
+@dataclass(init=False)
 class ParagraphQuotes:
     index: int
     marks: list[Mark] = field(default_factory=list)
     unmatched_close: list[int] = field(default_factory=list)  # indices into marks
     unclosed: list[int] = field(default_factory=list)
     wrong_pair: list[tuple[int, int]] = field(default_factory=list)
+
+    def __init__(self, index: int) -> None:
+        # (one a paragraph: the generated __init__ called each default factory)
+        self.index = index
+        self.marks = []
+        self.unmatched_close = []
+        self.unclosed = []
+        self.wrong_pair = []
 
 
 def quotes_analysed(doc) -> bool:
@@ -155,6 +163,8 @@ def _code_start(text: str, ps: int) -> int:
 
 
 _NO_PAIRS: dict[int, ParagraphQuotes] = {}  # (read only)
+_NO_KINDS = dict.fromkeys(_KINDS, 0)  # (no mark pending: _pair copies these, cheaper than fromkeys)
+_NO_GLYPHS = dict.fromkeys(_MARKS, 0)
 
 
 def _analyse_quotes(doc) -> list[ParagraphQuotes]:
@@ -164,7 +174,7 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
         spans = [(p.start, p.end) for p in paras]
     else:
         # a paragraph that opens with filled code starts at the code: "`Unpacker`'s hook"
-        spans = [(_code_start(text, p.start), p.end) for p in paras]
+        spans = [(_code_start(text, p.start) if text[p.start - 1] == "x" else p.start, p.end) for p in paras]
     # the marks of the whole text found once, each paragraph given its own (paragraphs come in
     # text order; a bisection keeps any other order right)
     marks = _mark_positions(text)
@@ -178,8 +188,11 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     for i, (ps, pe) in enumerate(spans):
         j = bisect_left(marks, ps, j if ps >= prev_end else 0)  # (the marks before j end before ps)
         k = bisect_left(marks, pe, j)
-        pq = alone.get(i)
-        out.append(_pair(text, i, ps, pe, marks[j:k]) if pq is None else pq)
+        pq = alone.get(i) if alone else None
+        if pq is None:
+            # (a paragraph without marks, most of them, is paired at once)
+            pq = _pair(text, i, ps, pe, marks[j:k]) if k > j else ParagraphQuotes(i)
+        out.append(pq)
         j, prev_end = k, pe
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
     # with a mark of the same kind.
@@ -324,8 +337,8 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
     marks = pq.marks
     stack: list[int] = []
     # the pending marks on the stack, counted by kind and by glyph
-    kinds = dict.fromkeys(_KINDS, 0)
-    glyphs = dict.fromkeys(_MARKS, 0)
+    kinds = _NO_KINDS.copy()
+    glyphs = _NO_GLYPHS.copy()
     for i in found:
         glyph = text[i]
         # (the commonest mark, a straight double one, between two characters of the
@@ -422,7 +435,8 @@ def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
 def _mid_closes(doc) -> list[list[int]]:
     """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003
     both ask it."""
-    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) for pq in analyse_quotes(doc)])
+    # (a paragraph without marks, most of them, has none: no call)
+    return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) if pq.marks else [] for pq in analyse_quotes(doc)])
 
 
 def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:

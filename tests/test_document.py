@@ -166,3 +166,26 @@ def test_paragraph_gaps_without_carriage_returns_match_the_full_pattern():
             lf_only += 1
             assert [m.span() for m in layout._BLANK_LF.finditer(text)] == [m.span() for m in layout._BLANK.finditer(text)], repr(text)
     assert 100 < lf_only < 400
+
+
+def test_paragraphs_same_as_trimming_every_block():
+    """``Document.paragraphs`` makes a block that needs no trimming at once: the same Blocks
+    (type and fields) as trimming every block between paragraph gaps."""
+    import random
+
+    from garblint.lint.document import Block, para_seps
+    from garblint.lint.segment import trim_span
+
+    rng = random.Random(7)
+    pieces = ["word", "x", ".", " ", "  ", "\t", "\n", "\n\n", "\n \n", "\r\n", "\r\n\r\n", "\r", "\u00a0", "\u2028", "\x0c"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        want = []
+        pos = 0
+        for a, b in [(m.start(), m.end()) for m in para_seps(text)] + [(len(text), len(text))]:
+            s, e = trim_span(text, pos, a)
+            if s < e:
+                want.append(Block(s, e, text[s:e]))
+            pos = b
+        got = Document(text).paragraphs
+        assert got == want and all(type(p) is Block for p in got), repr(text)

@@ -1,10 +1,13 @@
 """Rule.finding fills its Finding's and its Suggestions' __dict__ at once: the same Finding,
 field for field, as the dataclasses' own constructors give it from Document.line_col,
-line_span and the fingerprint of the context."""
+line_span and the fingerprint of the context (made when it is first read, also after a
+pickle round trip)."""
 
 from __future__ import annotations
 
+import pickle
 import random
+from dataclasses import fields, replace
 
 import pytest
 
@@ -57,5 +60,15 @@ def test_finding_equals_the_plain_build(seed):
             props = rng.choice([None, {}, {"b": 1, "a": "x"}])
             got = rule.finding(doc, a, b, "msg", sugg, confidence=conf, properties=props)
             want = _plain(rule, doc, a, b, "msg", sugg, conf, props)
-            assert got == want and got.__dict__ == want.__dict__, (text, a, b)
-            assert list(got.__dict__) == list(want.__dict__)  # (the fields' order, as pickles and reports see it)
+            assert "fingerprint" not in got.__dict__  # (made when first read)
+            copy = pickle.loads(pickle.dumps(got))  # (as a worker's or the cache's result comes back)
+            assert got == want, (text, a, b)
+            assert {k: v for k, v in got.__dict__.items() if k != "_fingerprint_of"} == want.__dict__, (text, a, b)
+            assert copy == want and copy.fingerprint == want.fingerprint
+            assert replace(got, severity="error").fingerprint == want.fingerprint
+
+
+def test_fingerprint_is_the_field_default_on_the_class_and_in_a_plain_finding():
+    assert Finding.fingerprint == "" and {f.name: f.default for f in fields(Finding)}["fingerprint"] == ""
+    plain = Finding("X001", "x", "garble", "warning", "m", 0, 1, 1, 1, 1, 2, "a")
+    assert plain.fingerprint == "" and plain.__dict__["fingerprint"] == ""

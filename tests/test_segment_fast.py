@@ -206,3 +206,21 @@ def test_split_paragraphs_same_as_a_scan_per_paragraph(seed):
         paras = Document(text).paragraphs
         want = [S.split_sentences(text, p.start, p.end) for p in paras]
         assert S.split_paragraphs(text, [(p.start, p.end) for p in paras]) == want, text
+
+
+def test_split_paragraphs_after_every_kind_of_word_and_before_every_kind_of_start():
+    """split_paragraphs decides a lone full stop after a plain word before anything but a
+    lower-case letter or another stop inline: the same spans as split_sentences (which asks
+    _is_boundary) after titles, other abbreviations, units, initials, acronyms and plain words,
+    before capitals, digits, quotation marks and brackets."""
+    words = (
+        sorted(S.TITLE_ABBREVIATIONS)[:8]
+        + sorted(S.OTHER_ABBREVIATIONS)[:12]
+        + ["etc", "Inc", "tsp", "F", "U.S", "II", "said", "x1", "caf\u00e9", "4"]
+    )
+    starts = ['"', "\u201c", "\u2018", "'", "(", "[", "1", "A", "a", ".", "\u00c9", "-", "\u00bd"]
+    for w in words:
+        for c in starts:
+            for gap in (" ", "  ", "\n"):
+                text = f"We met {w}.{gap}{c}x went on. Then\u00a0{w.capitalize()}. {c}y."
+                assert S.split_paragraphs(text, [(0, len(text))]) == [S.split_sentences(text, 0, len(text))], text

@@ -59,3 +59,40 @@ def test_reduplicated_coordination_same_as_the_old_check(seed):
         doc = make_document(text)
         new = [(f.start, f.end, f.message) for f in E.ReduplicatedCoordination().check(doc, Config({}))]
         assert new == _old_check(doc.text), text
+
+
+_HEADINGS = [
+    "The plan to rebuild the bridge",
+    "the plan to rebuild the bridge",
+    "\u201cThe plan to rebuild the bridge\u201d",
+    "(The) plan to rebuild the bridge",
+    "A vote on the new budget",
+    "5 things about the vote",
+    "\u00c9t\u00e9 plans for the town",
+    "_the plan to rebuild the bridge",
+    "Notes",
+    "Plan to rebuild",
+]
+
+
+def test_echo_first_character_test_changes_no_finding(monkeypatch):
+    # R004's heading echo with _leads_differ (a heading and a first sentence whose first word
+    # characters differ are never equal in _norm) against the check without it
+    rng = random.Random(5)
+    texts = []
+    for _ in range(300):
+        paras = []
+        for _ in range(rng.randrange(1, 6)):
+            head, first = rng.choice(_HEADINGS), rng.choice(_HEADINGS)
+            paras.append(head)
+            paras.append(first + rng.choice([".", "!", ""]) + " It was approved on Monday. Work begins soon.")
+        texts.append("\n\n".join(paras))
+    cfg = Config({})
+
+    def findings():
+        return [[(f.start, f.end, f.message) for f in E.Echo().check(make_document(t), cfg)] for t in texts]
+
+    fast = findings()
+    monkeypatch.setattr(E, "_leads_differ", lambda a, b: False)
+    assert fast == findings()
+    assert sum(map(bool, fast)) > 30

@@ -517,7 +517,9 @@ def test_rule_finding_equals_the_dataclass_made_with_its_init():
     f = UnbalancedQuotes().finding(doc, 14, 15, "m", [("x", True)], confidence=1.5, properties={"b": 1, "a": 2})
     g = Finding(**{fl.name: getattr(f, fl.name) for fl in dataclasses.fields(Finding)})
     assert f == g and hash(f) == hash(g) and repr(f) == repr(g)
-    assert list(vars(f)) == list(vars(g)) == [fl.name for fl in dataclasses.fields(Finding)]
+    assert list(vars(g)) == [fl.name for fl in dataclasses.fields(Finding)]
+    # (f's fingerprint is made when first read, above: its context is kept beside the fields)
+    assert {k: v for k, v in vars(f).items() if k != "_fingerprint_of"} == vars(g)
     assert pickle.loads(pickle.dumps(f)) == f and f.confidence == 1.0 and f.properties == (("a", 2), ("b", 1))
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.code = "X"  # type: ignore[misc]
@@ -689,3 +691,50 @@ def test_missing_space_matches_are_both_patterns_in_turn(seed):
         t = "".join(rng.choice(_P2_PIECES) for _ in range(rng.randrange(0, 30)))
         want = [(m.span(), m.group("p")) for rx in (PU._NO_SPACE_SENTENCE, PU._NO_SPACE_COMMA) for m in rx.finditer(t)]
         assert [(m.span(), m.group("p")) for m in PU._no_space_matches(t)] == want, t
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_stem_totals_of_the_asked_stems(seed):
+    """G006 sums the document's words by stem only for the stems it asks about: the same totals
+    as summing every distinct word, for those stems (words outside ASCII whose casefold is
+    longer, "Straße", "ﬁnance", included)."""
+    rng = random.Random(seed)
+    pool = ["the", "The", "harbour", "Harbours", "harb", "STRASSE", "stra\u00dfe", "Stra\u00dfen", "\ufb01nance", "finances", "Ab", "\u0130stanbul", "istan", "x"]
+    words = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
+    counts = Counter(words)
+    every: dict[str, int] = {}  # (the totals as G006 made them: a loop over every distinct word)
+    for w, n in counts.items():
+        every[ART._stem(w)] = every.get(ART._stem(w), 0) + n
+    stems = {ART._stem(w) for w in rng.sample(pool, rng.randrange(0, len(pool)))} | {"zzzzz"}
+    assert ART._stem_totals_of(counts, stems) == {k: n for k, n in every.items() if k in stems}
+    # a candidate's own stems, counted by Counter over the stems made in C
+    assert Counter(map(ART._FIRST5, map(str.casefold, words))) == every
+
+
+def _old_verse_quote_continues(text: str, pos: int) -> bool:
+    from garblint.rules._verse import _line_at, _verse_pair
+
+    a = text.rfind("\n", 0, pos) + 1
+    if text[a:pos].strip(" \t"):
+        return False
+    b = text.find("\n", pos)
+    if b < 0:
+        return False
+    nxt = _line_at(text, b + 1)
+    if nxt.lstrip(" \t")[:1] != text[pos]:
+        return False
+    return _verse_pair(_line_at(text, a), nxt)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_verse_quote_continues_left_at_once_after_a_character(seed):
+    """``verse_quote_continues`` answers no at once when the mark follows a character other
+    than a blank or a line break: what reading its line back to the start answered."""
+    from garblint.rules._verse import verse_quote_continues
+
+    rng = random.Random(seed)
+    pieces = ["\u201c", "'", '"', "Sing", "the", " ", "  ", "\t", "\n", "\r\n", "x", ".", "\u201d"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        for pos in range(len(text)):
+            assert verse_quote_continues(text, pos) == _old_verse_quote_continues(text, pos), (text, pos)

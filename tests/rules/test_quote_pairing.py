@@ -389,3 +389,26 @@ def test_mark_made_as_the_generated_init_made_it():
     assert repr(m).split("(", 1)[1] == repr(Old(3, Q.DOUBLE, Q.OPEN, '"')).split("(", 1)[1]
     m.dangling = True
     assert m != Q.Mark(3, Q.DOUBLE, Q.OPEN, '"') and not Q.Mark(3, Q.DOUBLE, Q.OPEN, '"').dangling
+
+
+def test_paragraph_quotes_made_as_the_generated_init_made_it():
+    """ParagraphQuotes' own __init__ gives each paragraph the index and four empty lists of its
+    own, as the generated __init__ did (same fields, repr and equality)."""
+    from dataclasses import astuple, dataclass, field, fields
+
+    @dataclass
+    class Old:
+        index: int
+        marks: list = field(default_factory=list)
+        unmatched_close: list = field(default_factory=list)
+        unclosed: list = field(default_factory=list)
+        wrong_pair: list = field(default_factory=list)
+
+    a, b = Q.ParagraphQuotes(4), Q.ParagraphQuotes(4)
+    assert [f.name for f in fields(Q.ParagraphQuotes)] == [f.name for f in fields(Old)]
+    assert astuple(a) == astuple(Old(4)) and a == b
+    assert repr(a).split("(", 1)[1] == repr(Old(4)).split("(", 1)[1]
+    lists = [a.marks, a.unmatched_close, a.unclosed, a.wrong_pair, b.marks, b.unmatched_close, b.unclosed, b.wrong_pair]
+    assert len({id(x) for x in lists}) == 8
+    a.unclosed.append(1)
+    assert a != b

@@ -147,6 +147,20 @@ def test_triple_starts_by_shifted_bytes_are_the_regexes(alphabet):
     assert found > 100
 
 
+@pytest.mark.parametrize("alphabet", ["abcd\n", "ab\u0161\u0261\ud800\U00010061"])
+def test_double_seconds_by_shifted_bytes_are_the_regexes(alphabet):
+    rng = random.Random(13)
+    found = 0
+    for _ in range(600):
+        n = rng.choice((rng.randrange(0, 80), rng.randrange(R._TRIPLE_SCAN_MAX, 400)))
+        s = "".join(rng.choice(alphabet[: rng.randrange(2, len(alphabet) + 1)]) for _ in range(n))
+        seconds = R._double_seconds(s)
+        assert seconds == [m.start() + 1 for m in R._DOUBLE.finditer(s)], s
+        assert seconds == [i for i in range(1, len(s)) if s[i] == s[i - 1]], s
+        found += len(s) >= R._TRIPLE_SCAN_MAX and bool(seconds)
+    assert found > 100
+
+
 def test_gap_kinds_kept_are_the_regexes_answers():
     rng = random.Random(3)
     for _ in range(3000):

@@ -538,3 +538,129 @@ def test_sentence_word_ranges_when_a_word_lies_between_sentences(seed):
         new, old = SA._analyse(docs[0]), _old_analyse(docs[1])
         assert _fields(new) == _fields(old), (seed, k)
         assert _lower_mid_as_asked(new, old), (seed, k)
+
+
+def _old_headline(words, text: str, n_sentences: int) -> bool:
+    """``_headline`` as it was (every word counted)."""
+    if n_sentences > 1:
+        return False
+    if not SA.ends_terminal(text.rstrip()):
+        return True
+    content = caps = 0
+    for w in words:
+        t = w.text
+        if len(t) > 3 and t[0].isalpha():
+            content += 1
+            caps += t[0].isupper()
+    return caps >= 3 and caps >= 0.75 * content
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_headline_left_early_same_as_counting_every_word(seed):
+    """``_headline`` stops counting once three quarters of capitalised content words are out
+    of reach: the same answers as counting all (sentences of up to 40 words, mostly
+    capitalised or not, with short words, numbers and title-case letters)."""
+    from garblint.lint.document import Token
+
+    rng = random.Random(seed)
+    pool = [
+        "Council",
+        "Budget",
+        "Approves",
+        "the",
+        "and",
+        "harbour",
+        "of",
+        "Ab",
+        "2024",
+        "\u01c5emal",
+        "\u00c9mile",
+        "\u00e9t\u00e9",
+        "Plan",
+        "ferry",
+        "X",
+    ]
+    for _ in range(200):
+        caps = rng.random()
+        words = [Token(0, 0, rng.choice(pool[:4] + pool[9:] if rng.random() < caps else pool[2:])) for _ in range(rng.randrange(0, 40))]
+        for end in (".", ""):
+            assert SA._headline(words, "x" + end, 1) == _old_headline(words, "x" + end, 1), [w.text for w in words]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_list_lines_found_with_their_blanks_taken_at_once(seed):
+    """``_LIST_LINE`` takes a line's leading blanks atomically: the same matches as the plain
+    pattern, whose blanks the engine gave back one by one."""
+    import re
+
+    plain = re.compile("\n" + SA._LIST_MARKER_PATTERN)
+    rng = random.Random(seed)
+    pieces = [
+        "\n",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+        "-",
+        "*",
+        "\u2022",
+        ">",
+        "(",
+        ")",
+        ".",
+        "1",
+        "12",
+        "1234",
+        "a",
+        "B",
+        "iv",
+        "xx",
+        "word",
+        "Word",
+        ",",
+        "\u00a0",
+    ]
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        assert [m.end() for m in SA._LIST_LINE.finditer(text)] == [m.end() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_quote_states_same_as_quote_open_after(seed):
+    """The analysis' quotation states (``_quote_open_after`` inlined in ``_quote_states``) are
+    the walk with ``_quote_open_after`` through each paragraph, with sentences that open or end
+    on a curly or straight mark."""
+    from itertools import accumulate
+
+    rng = random.Random(seed)
+    pieces = ["\u201c", "\u201d", '"', "He said. ", "No. ", "Yes! ", "x", "\n\n", " ", "\u201dSo. ", '"Go. ']
+    for _ in range(30):
+        doc = make_document("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))))
+        sizes = doc.paragraph_sizes
+        want = []
+        for pi in range(len(doc.paragraphs)):
+            quote_open = False
+            for s in doc.paragraph_sentences(pi):
+                want.append(quote_open)
+                quote_open = SA._quote_open_after(s.text, quote_open)
+        got = SA._quote_states(doc.sentences, doc.paragraphs, sizes, list(accumulate(sizes, initial=0)))
+        assert got == want, doc.text
+
+
+def _old_title_case(words) -> bool:
+    """``_title_case`` as it was (a list of the content words, then a count)."""
+    content = [w.text for w in words[1:] if len(w.text) > 3 and w.text.isalpha()]
+    if not content:
+        return True
+    return sum(1 for w in content if SA.is_capitalised(w)) >= 0.4 * len(content)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_title_case_counted_in_one_loop(seed):
+    from garblint.lint.document import Token
+
+    rng = random.Random(seed)
+    pool = ["Council", "Budget", "the", "and", "harbour", "Ab", "2024", "\u01c5emal", "\u00c9mile", "\u00e9t\u00e9", "ferry", "X", "Well-Known"]
+    for _ in range(300):
+        words = [Token(0, 0, rng.choice(pool)) for _ in range(rng.randrange(0, 12))]
+        assert SA._title_case(words) == _old_title_case(words), [w.text for w in words]

@@ -401,7 +401,8 @@ class SentenceFragment(Rule):
             if doc.masks and body[:1].islower() and blanked_before(doc, s.start):
                 continue  # the tail of a sentence that runs on past an example or a line of code
             lows = [w.text.casefold() for w in ws]
-            if any(ch.isdigit() for w in ws for ch in w.text) or (n == 1 and len(lows[0]) == 1):
+            # (a digit in its words is one in its text: every digit is a word character)
+            if any(map(str.isdigit, s.text)) or (n == 1 and len(lows[0]) == 1):
                 continue  # numbers, list letters ("a. b. c.")
             message = None
             conf = 0.0

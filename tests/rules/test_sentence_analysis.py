@@ -664,3 +664,15 @@ def test_title_case_counted_in_one_loop(seed):
     for _ in range(300):
         words = [Token(0, 0, rng.choice(pool)) for _ in range(rng.randrange(0, 12))]
         assert SA._title_case(words) == _old_title_case(words), [w.text for w in words]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_digits_of_a_sentence_are_digits_of_its_words(seed):
+    """G003 looks for a digit in a sentence's text instead of in its words' texts: every digit
+    (str.isdigit) is a word character, inside a word of the sentence."""
+    rng = random.Random(seed)
+    pieces = _PIECES + ["1", "x2", "\u00b2", "\u00bd", "\u0663", "_1", "1_", "2-b", "\u2460", "\U0001d7d9", ". ", "\n\n"]
+    for _ in range(30):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        for info in SA._analyse(make_document(text)).sentences:
+            assert any(map(str.isdigit, info.sent.text)) == any(ch.isdigit() for w in info.words for ch in w.text), (text, info.sent)

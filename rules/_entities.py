@@ -267,6 +267,27 @@ def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _cluster_copies(spellings: list[str], close: Callable[[str, str], float]) -> list[list[int]]:
+    """``cluster_spellings(spellings, close)``, each spelling clustered once however often it
+    repeats (the person groups of a surname several people share). A spelling is never
+    ``close`` to itself, and its copies have the same neighbours: they are in one group when it
+    has a neighbour (its group's), each alone when it has none (tests/rules/test_names_fast.py
+    compares the two)."""
+    distinct = list(dict.fromkeys(spellings))
+    if len(distinct) == len(spellings):
+        return cluster_spellings(spellings, close)
+    group_of: dict[str, int] = {}
+    for gi, grp in enumerate(cluster_spellings(distinct, close)):
+        if len(grp) > 1:
+            for k in grp:
+                group_of[distinct[k]] = gi
+    out: dict[int | tuple[int], list[int]] = {}
+    for i, s in enumerate(spellings):
+        g = group_of.get(s)
+        out.setdefault(i if g is None else (g,), []).append(i)
+    return list(out.values())
+
+
 def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORDS) -> Analysis:
     mentions = extract_mentions(doc, words)
     entities: list[Entity] = []
@@ -299,7 +320,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             i = parent[i]
         return i
 
-    for grp in cluster_spellings(surname_of, close_surname):
+    for grp in _cluster_copies(surname_of, close_surname):
         for x in range(len(grp)):
             for y in range(x + 1, len(grp)):
                 a, b = person_groups[grp[x]], person_groups[grp[y]]

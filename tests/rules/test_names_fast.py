@@ -562,6 +562,20 @@ def test_cluster_of_a_few_same_as_the_blocks(seed):
             assert S.cluster_spellings(spellings, close) == want, (spellings, close.__name__)
 
 
+@pytest.mark.parametrize("seed", range(60))
+def test_cluster_of_repeated_spellings_same_as_every_copy(seed):
+    # _cluster_copies clusters each spelling once: against cluster_spellings of every copy
+    # (lists of 2-20 spellings, most repeated, some with no close neighbour)
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    for close in (S.close_surname, S.close_spelling):
+        for _ in range(6):
+            pool = [_damaged(rng, rng.choice(_SPELL_BASES)) for _ in range(rng.randrange(1, 6))]
+            spellings = [rng.choice(pool) for _ in range(rng.randrange(2, 21))]
+            assert E._cluster_copies(spellings, close) == S.cluster_spellings(spellings, close), (spellings, close.__name__)
+
+
 def _old_collect(analysis):
     """N004's collect loop before it read each mention's surname and first name once."""
     out = {}

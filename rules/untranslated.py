@@ -266,9 +266,6 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
     freqs = counts()
     vowel = _VOWEL.search
     glue = _ENGLISH_GLUE
-    # (a word of symspellpy's list is common elsewhere when it is one of the few such words
-    # the list has: a set look-up instead of _common_elsewhere)
-    listed_elsewhere = _elsewhere_listed()
     out: list[bool | None] = []
     for w, c in zip(words, map(freqs.get, words)):
         if not (w.isascii() and w.isalpha()):
@@ -279,9 +276,7 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
             out.append(False)  # (unknown to the lexicon)
             continue
         state = True if (n <= 4 or (c or 0) < 2_000_000) and w not in glue else None
-        if n > 2 and (w in listed_elsewhere if c is not None and listed_elsewhere is not None else _common_elsewhere(w)):
-            state = False
-        out.append(state)
+        out.append(False if n > 2 and _common_elsewhere(w) else state)
     return out
 
 
@@ -358,19 +353,6 @@ def _elsewhere_filter() -> bytes | None:
     from ..lint._commonwords import kept_filter
 
     return kept_filter("elsewhere-filter-v1", _elsewhere_scan)
-
-
-@lru_cache(maxsize=1)
-def _elsewhere_listed() -> frozenset[str] | None:
-    """The words of ``_elsewhere_words`` that symspellpy's list (``counts``) has: 565 of them,
-    kept in the data cache folder (``elsewhere-listed-v1-*``, also named after that list); None
-    without a folder (made in every run, the set would cost more than it spares)."""
-    from ..lint import lexicon
-    from ..lint._commonwords import kept_words
-
-    if lexicon._cache_dir() is None:
-        return None
-    return kept_words("elsewhere-listed-v1", f"-{lexicon._base_key()}", lambda index: [w for w in _elsewhere_scan(index) if w in lexicon.frequencies()])
 
 
 @lru_cache(maxsize=1)

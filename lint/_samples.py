@@ -121,18 +121,23 @@ def bloom(index: Any) -> bytes | None:
         data = path.read_bytes()
         if len(data) == n_bytes:
             return data
+    # (each line's key: the bytes before its first tab, or the whole line without one)
+    data = bloom_of([line.partition(b"\t")[0] for line in bytes(index.buf[index.base :]).split(b"\n")], n_bytes)
+    _save(_Blob(data), path.parent, path.name, "bloom-" + path.name[6:].split("-", 1)[0] + "-")
+    return data
+
+
+def bloom_of(keys: list[bytes], n_bytes: int) -> bytes:
+    """A filter of ``n_bytes`` bytes holding ``keys`` (see ``absent``)."""
     bits = bytearray(n_bytes)
     m = n_bytes * 8
     crc = zlib.crc32
-    # (each line's key: the bytes before its first tab, or the whole line without one)
-    for key in [line.partition(b"\t")[0] for line in bytes(index.buf[index.base :]).split(b"\n")]:
+    for key in keys:
         i = crc(key) % m
         bits[i >> 3] |= 1 << (i & 7)
         i = crc(key[::-1]) % m
         bits[i >> 3] |= 1 << (i & 7)
-    data = bytes(bits)
-    _save(_Blob(data), path.parent, path.name, "bloom-" + path.name[6:].split("-", 1)[0] + "-")
-    return data
+    return bytes(bits)
 
 
 def absent(bits: bytes, key: bytes) -> bool:

@@ -14,10 +14,10 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable
 
-from ..lint.lazyimport import lazy_module
 from ..lint.vocab import read_list
 from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
 from ._namesim import (
@@ -27,14 +27,9 @@ from ._namesim import (
     cluster_spellings,
     first_compatible,
     loose_spelling,
-    phon_dist,
 )
-from ._namewords import PARTICLES, fold, given_names, is_established
-
-if TYPE_CHECKING:
-    from rapidfuzz import fuzz
-else:
-    fuzz = lazy_module("rapidfuzz.fuzz")  # imported when first used
+from ._namesindex import NamesIndex
+from ._namewords import fold, given_names, is_established
 
 
 # -------------------------------------------------------------------- entities
@@ -93,85 +88,6 @@ class Analysis:
     #: bare mentions never introduced that are about as close to the surnames of several
     #: people: (mention, [(surname, full name) of each candidate person])
     ambiguous: list[tuple[Mention, list[tuple[str, str]]]] = field(default_factory=list)
-
-
-class NamesIndex:
-    """A names list, indexed by blocking keys for near-miss look-ups."""
-
-    def __init__(self, entries: Iterable[str]) -> None:
-        self.entries: list[tuple[str | None, str, str]] = []  # (first, surname, full)
-        self.exact: set[str] = set()
-        self.surname_exact: set[str] = set()
-        self.blocks: dict[str, list[int]] = defaultdict(list)
-        for e in entries:
-            toks = e.split()
-            if not toks:
-                continue
-            if len(toks) == 1:
-                first, sur = None, toks[0]
-            else:
-                j = len(toks) - 1
-                while j > 1 and fold(toks[j - 1]) in PARTICLES:
-                    j -= 1
-                first, sur = toks[0], " ".join(toks[j:])
-            idx = len(self.entries)
-            self.entries.append((first, sur, e))
-            self.exact.add(fold(e))
-            self.surname_exact.add(fold(sur))
-            for k in blocking_keys(sur):
-                self.blocks[k].append(idx)
-
-    def candidates(self, surname: str) -> list[int]:
-        out: list[int] = []
-        seen: set[int] = set()
-        for k in blocking_keys(surname):
-            for i in self.blocks.get(k, ()):
-                if i not in seen:
-                    seen.add(i)
-                    out.append(i)
-        return out
-
-    def match_person(self, first: str, surname: str) -> tuple[int, float] | None:
-        """The entry a full name is a near miss (or an exact match) of, with a score."""
-        best: list[tuple[float, int]] = []
-        full = f"{first} {surname}"
-        for i in self.candidates(surname):
-            ef, es, efull = self.entries[i]
-            if ef is None:
-                continue
-            sur_eq = fold(es) == fold(surname)
-            sur_close = sur_eq or close_surname(surname, es) > 0
-            if fold(first) == fold(ef) and sur_close:
-                best.append((1.0 if sur_eq else 0.9, i))
-            elif sur_eq and first_compatible(first, ef):
-                best.append((0.9, i))
-            else:
-                fr = fuzz.ratio(fold(full), fold(efull))
-                if fr >= 82 and fuzz.ratio(fold(first), fold(ef)) >= 70 and fuzz.ratio(fold(surname), fold(es)) >= 70 and phon_dist(surname, es) <= 1:
-                    best.append((fr / 100 * 0.9, i))
-        if not best:
-            return None
-        best.sort(reverse=True)
-        if len(best) > 1 and best[1][0] == best[0][0] and fold(self.entries[best[1][1]][2]) != fold(self.entries[best[0][1]][2]):
-            return None  # two entries fit equally: do not guess
-        return best[0][1], best[0][0]
-
-    def match_bare(self, spelling: str, strict: bool) -> int | None:
-        f = fold(spelling)
-        hits = []
-        for i in self.candidates(spelling):
-            ef, es, _ = self.entries[i]
-            if fold(es) == f:
-                return i
-            s = close_spelling(spelling, es)
-            if s and (ef is None or s >= (0.85 if strict else 0.8)):
-                hits.append((s, i))
-        if not hits:
-            return None
-        hits.sort(reverse=True)
-        if len(hits) > 1 and hits[1][0] == hits[0][0] and fold(self.entries[hits[1][1]][1]) != fold(self.entries[hits[0][1]][1]):
-            return None
-        return hits[0][1]
 
 
 def analyse(doc, config) -> Analysis:
@@ -336,7 +252,7 @@ def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
             groups[hit[1]].append(m)
             continue
         for gi, (g, fs) in enumerate(zip(groups, firsts)):
-            if mf in fs or any(first_compatible(mf, x) for x in fs):
+            if mf in fs or any(map(first_compatible, repeat(mf), fs)):  # (the calls mapped in C)
                 g.append(m)
                 if mf not in fs:
                     fs.add(mf)
@@ -416,8 +332,9 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for key, ids in surname_index.items():
         if len(ids) > 1:
             surname_index[key] = list(dict.fromkeys(ids))
-    # The latest start < pos of a person's mentions, asked per mention of a shared surname: the
-    # starts kept sorted from the first question (most texts ask none), later mentions inserted.
+    # The latest start < pos of a person's mentions, asked per pool mention of a shared surname
+    # (the bare mentions before the pool ask it of the loop's own record, ``last``): the starts
+    # kept sorted from the first question (most texts ask none), later mentions inserted.
     starts_of: dict[int, tuple[list[int], int]] = {}
 
     def latest_before(eid: int, pos: int) -> int:
@@ -435,22 +352,32 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
     pool: list[Mention] = []
     grown: set[int] = set()  # the entities given a mention after they were made (in text order)
+    # latest_before over the bare mentions, which come in text order: each person's latest
+    # mention so far (the full names before a shared surname's mention taken in when it is
+    # asked about; a bare mention given to a person is its latest), kept as the loop goes
+    last: dict[int, int] = {}
+    taken = 0  # (the full names taken in)
     for m in bares:
         f = fold(m.text)
-        hit = surname_index.get(f)
-        if hit:
-            ids = list(dict.fromkeys(hit))
-            if len(ids) == 1:
-                m.entity = ids[0]
-            else:  # shared surname: the person named most recently before
-                best = None
-                for eid in ids:
-                    latest = latest_before(eid, m.start)
-                    if latest >= 0 and (best is None or latest > best[0]):
-                        best = (latest, eid)
-                m.entity = best[1] if best else ids[0]
-            entities[m.entity].mentions.append(m)
-            grown.add(m.entity)
+        eids = surname_index.get(f)  # (distinct ids)
+        if eids:
+            eid = eids[0]
+            pos = m.start
+            if len(eids) > 1:  # shared surname: the person named most recently before
+                while taken < len(fulls) and fulls[taken].start < pos:
+                    named = fulls[taken]
+                    if last.get(named.entity, -1) < named.start:
+                        last[named.entity] = named.start
+                    taken += 1
+                best = -1
+                for i in eids:
+                    latest = last.get(i, -1)
+                    if latest > best:
+                        best, eid = latest, i
+            m.entity = eid
+            last[eid] = pos
+            entities[eid].mentions.append(m)
+            grown.add(eid)
             continue
         if f in first_names:
             continue

@@ -113,7 +113,7 @@ def _word_facts(tok: str) -> None:
     alone_dead = ft in NOT_NAMES or acronym
     initial_dead = alone_dead or fb in STOPWORDS or fb in NOT_NAMES
     goes_on = is_cap or ft in _BRIDGES
-    # _emit keeps a run only when one of its tokens has two or more letters, one in lower case
+    # a run names something only when one of its tokens has two or more letters, one in lower case
     named = len(tok) > 1 and any(map(str.islower, tok))
     _LOW[tok] = low
     _CAP[tok] = cap

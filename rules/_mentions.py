@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, filterfalse
-from operator import itemgetter
+from itertools import compress, count, filterfalse
+from operator import attrgetter, itemgetter
+from re import Match
 from typing import Any
 
 
@@ -124,6 +125,9 @@ class Mention:
 
     @property
     def surname(self) -> str:
+        cached = self._surname_cache  # (_surname_parts' cache read here: asked most of all)
+        if cached is not None and cached[0] == self.kind:
+            return cached[1][2]
         return self._surname_parts()[2]
 
     @property
@@ -181,13 +185,12 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     text = doc.text
     words = doc.words
     sentences = doc.sentences
-    sent_starts = list(map(itemgetter(0), sentences))
     paras = doc.paragraphs
     # duplicated paragraphs count once as evidence. Two paragraphs of one key (the same words)
     # hold as many letters "e" (none of them white space): only paragraphs that share their
     # count with another are compared (in most texts none)
-    para_dup = [False] * len(paras)
-    para_rep = [False] * len(paras)
+    para_dup = [False] * (len(paras) + 1)  # (and one more, index -1: between paragraphs)
+    para_rep = [False] * (len(paras) + 1)
     n_e = [p.text.count("e") for p in paras] if len(paras) > 1 else []  # (one paragraph repeats none)
     if len(set(n_e)) < len(n_e):
         once: set[int] = set()
@@ -224,11 +227,12 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # for a pair a mention starts in (most hold none).
     para_starts = list(map(itemgetter(0), paras))
     # (every pair opens with one of three quotation marks: a text with none has no pair, and
-    # no mention in a title, which _emit then does not ask about; a text with one of them has
-    # the pairs of that kind, searched for alone)
+    # no mention in a title, which _mentions_of_runs then does not ask about; a text with one
+    # of them has the pairs of that kind, searched for alone)
     kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
     pairs = list((kinds[0] if len(kinds) == 1 else _QUOTE_PAIRS).finditer(text)) if kinds else []
-    inner_starts = [qm.start(qm.lastindex or 0) for qm in pairs]  # one group of three matches
+    # (the inner text: the one group of the three that matched, ``lastindex``)
+    inner_starts = list(map(Match.start, pairs, map(_LASTINDEX, pairs)))
     title_of: dict[int, bool] = {}
 
     def in_title(pos: int) -> bool:
@@ -247,14 +251,13 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
 
     n = len(words)
     first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
-    title_at = in_title if pairs else None
 
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     # What a word says is computed once per distinct word (words recur many times), in this
     # tuple: ``cap``, its folded form when capitalised (None otherwise; a lower-case word goes
     # to ``lower`` here); ``opens``, whether it can open a name run (``runner``: a capitalised
     # non-acronym; or a particle such as "von" that may open "von der Aa"); ``alone_dead``: as
-    # a one-word run, _emit drops it (a word that is never a name, "May", "Monday");
+    # a one-word run, _mentions_of_runs drops it (a word that is never a name, "May", "Monday");
     # ``initial_dead``: the same at the start of a sentence, where _initial_is_name also
     # refuses STOPWORDS ("The", "It"); ``goes_on``: can a run go on with it (_run_from stops at
     # once at a word that is neither capitalised nor a particle, "of" or "for"); last, the
@@ -282,18 +285,20 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         "titles": name_words.titles,
         "orgs": name_words.orgs,
         "org_or_title": _ORG_OR_TITLE if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else name_words.org_or_title,
-        # what _emit makes of a run of tokens (kept across documents for the default word lists)
+        # what a run of tokens makes (_shape's answers, kept across documents for the default word lists)
         "shapes": _SHAPES if name_words is DEFAULT_NAME_WORDS or name_words == DEFAULT_NAME_WORDS else {},
         "para_starts": para_starts,
-        "paras": paras,
     }
 
-    out: list[Mention] = []
+    # the runs of name-like tokens, (first word, end) each, and which of them a particle opens
+    runs_i: list[int] = []
+    runs_j: list[int] = []
+    particle_runs: set[int] = set()
     titles = ctx["titles"]
     i = 0
     for start in compress(range(n), map(_OPENS.__getitem__, texts)):
         if start < i:
-            continue  # inside the run just emitted
+            continue  # inside the run just found
         i = start
         tok = texts[i]
         facts = info[tok]
@@ -306,21 +311,9 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
                     j += 1
                 if j < n and _is_cap(words[j].text) and not _is_acronym(words[j].text) and j > i:
                     run_end = _run_from(words, text, j, titles)
-                    _emit(
-                        out,
-                        words,
-                        text,
-                        i,
-                        run_end,
-                        doc,
-                        sent_starts,
-                        first_word_of_sentence,
-                        para_dup,
-                        para_rep,
-                        title_at,
-                        particle_start=True,
-                        ctx=ctx,
-                    )
+                    particle_runs.add(len(runs_i))
+                    runs_i.append(i)
+                    runs_j.append(run_end)
                     i = run_end
                     continue
             i += 1
@@ -328,12 +321,89 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
         if run_end == i + 1 and (
             (facts[2] if i not in first_word_of_sentence else facts[3] or facts[6] in lower)
-            # _emit drops a run with no word of two letters or more, one in lower case ("I")
+            # a run with no word of two letters or more, one in lower case ("I"), names nothing
             or not facts[7]
         ):
             continue  # (the next opener is past this word)
-        _emit(out, words, text, i, run_end, doc, sent_starts, first_word_of_sentence, para_dup, para_rep, title_at, ctx=ctx)
+        runs_i.append(i)
+        runs_j.append(run_end)
         i = max(run_end, i + 1)
+    return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
+
+
+def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, para_rep, pairs, inner_starts, in_title, ctx) -> list[Mention]:
+    """The mentions the runs of tokens ``words[runs_i[k] : runs_j[k]]`` make (those
+    ``particle_runs`` holds open with a particle), in text order. ``first_word``: the words
+    that open a sentence; ``para_dup``, ``para_rep``: each paragraph's repeat flags, and one
+    more (False) for index -1; ``pairs``: the quotation pairs, ``inner_starts`` where their
+    inner texts start (``in_title``: does a position lie in a quoted title)."""
+    words = doc.words
+    texts = doc.word_texts
+    starts = doc.word_starts
+    text = doc.text
+    n = len(words)
+    sent_starts = list(map(itemgetter(0), doc.sentences))
+    paras = doc.paragraphs
+    para_starts = ctx["para_starts"]
+    shapes = ctx["shapes"]
+    if pairs:
+        inner_ends = [-1]  # (index 0: before the first pair)
+        inner_ends += map(Match.end, pairs, map(_LASTINDEX, pairs))
+    out: list[Mention] = []
+    for k, i, j in zip(count(), runs_i, runs_j):
+        initial = i in first_word
+        # the sentence-initial word: kept only when it is not an everyday word
+        if initial and k not in particle_runs:
+            t0 = texts[i]
+            if not _initial_is_name(_strip_possessive(t0), t0, j - i, texts[j].casefold() if j < n else "", ctx):
+                i += 1
+                initial = False
+                if i == j:
+                    continue
+        key = tuple(texts[i:j])
+        shape = shapes.get(key, False)
+        if shape is False:
+            shape = _shape(key, ctx)
+        if shape is None:
+            continue
+        _, cut, length, title, possessive, kind, everyday, surname, a = shape
+        start = starts[i + a]
+        # a name that starts inside a quoted title is no name
+        if pairs and start < inner_ends[bisect_right(inner_starts, start)] and in_title(start):
+            continue
+        name = words[i + a : i + a + length]
+        if possessive:
+            last = name[-1]
+            name[-1] = (last[0], last[1] - 2, last[2][:-2])
+        # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
+        para = bisect_right(para_starts, start) - 1
+        if para >= 0 and start >= paras[para][1]:
+            para = -1
+        end = name[-1][1]
+        m = Mention(
+            start,
+            end,
+            name,
+            title,
+            possessive,
+            max(0, bisect_right(sent_starts, start) - 1),  # the sentence
+            para,
+            initial and cut == 0,
+            para_dup[para],
+            para_rep[para],
+            kind,
+            text[start:end],
+        )
+        m._surname_cache = surname  # (what Mention._surname_parts would work out)
+        if everyday:
+            before = text[max(0, start - 12) : start].split()
+            prev = fold(before[-1]) if before else ""
+            nxt = ""
+            rest = text[end : end + 20].split()
+            if rest:
+                nxt = rest[0].strip('.,;:!?\u201d"').casefold()
+            m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
+        out.append(m)
     return out
 
 
@@ -344,47 +414,45 @@ def _title_like(f: str, titles: frozenset[str] = TITLE_WORDS) -> bool:
 
 
 _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
+_LASTINDEX = attrgetter("lastindex")
 
 
 def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) -> int:
-    """Index just past the run of name-like tokens that starts at ``i`` (the facts of every
-    token of ``words`` are in _INFO: extract_mentions put them there)."""
+    """Index just past the run of name-like tokens that ``words[i]`` opens, a capitalised word
+    that is no acronym (extract_mentions calls it for those only: such a word passes the tests
+    the words after it meet; the facts of every token of ``words`` are in _INFO:
+    extract_mentions put them there)."""
     n = len(words)
     info = _INFO
-    j = i
+    j = i + 1
     while j < n:
         w = words[j]
         tok = w[2]
         facts = info[tok]
-        if j > i:
-            pw = words[j - 1]
-            gap = text[pw[1] : w[0]]
-            prev = pw[2]
-            prev_f = info[prev][10]  # fold(prev)
-            ok_gap = gap == " " or bool(_GAP_SPACE.fullmatch(gap))  # one space: the usual gap
-            if not ok_gap and _GAP_DOT.fullmatch(gap):
-                ok_gap = (len(prev) == 1 and prev.isupper()) or prev_f in ABBREVIATIONS
-            if not ok_gap:
+        if not facts[4]:
+            break  # neither capitalised nor a particle, "of" or "for" (goes_on): the tests below stop here
+        pw = words[j - 1]
+        gap = text[pw[1] : w[0]]
+        prev = pw[2]
+        if gap != " " and not _GAP_SPACE.fullmatch(gap):  # (one space: the usual gap)
+            if not (_GAP_DOT.fullmatch(gap) and ((len(prev) == 1 and prev.isupper()) or info[prev][10] in ABBREVIATIONS)):
                 break
-            if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
-                break
-            low = facts[10]
-            if low in PARTICLES or low in ("of", "for"):
-                # bridge "de la Cruz", "Secretary of State" (only after a title word)
-                k = j
-                while k < n and info[words[k][2]][10] in _BRIDGES and k - j < 3:
-                    k += 1
-                if k < n and info[words[k][2]][8] and (low in PARTICLES or prev_f in titles):
-                    if low in ("of", "for") and prev_f not in titles:
-                        break
-                    j = k
-                    continue
-                break
-        if not facts[8] or facts[9] and not (len(tok) <= 2):  # _is_cap, _is_acronym
+        if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
             break
-        if facts[9] and j > i:
+        low = facts[10]  # fold(tok)
+        if low in _BRIDGES:
+            # bridge "de la Cruz", "Secretary of State" (only after a title word)
+            prev_f = info[prev][10]
+            k = j
+            while k < n and info[words[k][2]][10] in _BRIDGES and k - j < 3:
+                k += 1
+            if k < n and info[words[k][2]][8] and (low in PARTICLES or prev_f in titles):
+                if low in ("of", "for") and prev_f not in titles:
+                    break
+                j = k
+                continue
             break
-        if facts[11] and j > i:  # fold(tok) in NOT_NAMES
+        if not facts[8] or facts[9] or facts[11]:  # _is_cap, _is_acronym, fold(tok) in NOT_NAMES
             break
         j += 1
         if j - i > 10:
@@ -395,14 +463,17 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
 #: _shape's answers for the default word lists, kept across documents (a run over many small
 #: files meets the same names again); bounded (a few MB at most): a huge text starts over
 _SHAPES_MAX = 32_768
-_SHAPES: dict[tuple[str, ...], tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None] = {}
+_Shape = tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[str, tuple[int, int, str]], int]
+_SHAPES: dict[tuple[str, ...], _Shape | None] = {}
 
 
-def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[int, int, str]] | None:
-    """What _emit makes of a run of tokens, from their texts alone (a pure function of them and
-    of the word lists): None when the run names nothing, else (the leading tokens dropped, the
+def _shape(texts: tuple[str, ...], ctx) -> _Shape | None:
+    """What a run of tokens makes (_mentions_of_runs), from their texts alone (a pure function
+    of them and of the word lists): None when the run names nothing, else (the leading tokens dropped, the
     length of the title after them, the name's length, the title, possessive, kind, whether a
-    bare name is an everyday word, the surname's parts as Mention._surname_parts gives them).
+    bare name is an everyday word, (kind, the surname's parts as Mention._surname_parts gives
+    them): the mention's ``_surname_cache``, and the index of the name's first token (the
+    leading tokens dropped and the title)).
     Cached per distinct run: the mentions of a document are a few hundred names written again
     and again."""
     shapes = ctx["shapes"]
@@ -440,7 +511,7 @@ def _shape(texts: tuple[str, ...], ctx) -> tuple[int, int, int, tuple[str, ...],
         t0 = name[0]
         if t0[1:2].islower() or any(len(t) > 1 and any(map(str.islower, t)) for t in name):
             kind, everyday = _kind(name, ctx)
-            out = (lead, cut, len(name), title, possessive, kind, everyday, _surname_parts(name, kind))
+            out = (lead, cut, len(name), title, possessive, kind, everyday, (kind, _surname_parts(name, kind)), lead + cut)
     if len(shapes) >= _SHAPES_MAX:
         shapes.clear()
     shapes[texts] = out
@@ -465,65 +536,6 @@ def _kind(name: list[str], ctx) -> tuple[str, bool]:
         return "full", False
     w0 = name_words[0] if name_words else name[0]
     return "bare", is_common_word(w0)
-
-
-def _emit(out, words, text, i, j, doc, sent_starts, first_word, para_dup, para_rep, in_title, particle_start=False, ctx=None):
-    """Append the mention the run of tokens ``words[i:j]`` makes, if any (``ctx``:
-    extract_mentions' facts of the document; ``sent_starts``: where each sentence starts;
-    ``in_title``: whether a position lies in a quoted title, None when the text has no
-    quotation pair)."""
-    toks = words[i:j]  # (start, end, text) tuples (Token)
-    initial_pos = i in first_word
-    # the sentence-initial word: keep it only when it is not an everyday word
-    if initial_pos and toks and not particle_start:
-        t0 = toks[0][2]
-        base = _strip_possessive(t0)
-        nxt = words[j].text.casefold() if j < len(words) else ""
-        if not _initial_is_name(base, t0, len(toks), nxt, ctx):
-            toks = toks[1:]
-            initial_pos = False
-    if not toks:
-        return
-    shape = _shape(tuple(map(itemgetter(2), toks)), ctx)
-    if shape is None:
-        return
-    lead, cut, length, title, possessive, kind, everyday, surname = shape
-    name = toks[lead + cut : lead + cut + length]
-    if possessive:
-        last = name[-1]
-        name[-1] = (last[0], last[1] - 2, last[2][:-2])
-    start = name[0][0]
-    if in_title is not None and in_title(start):
-        return
-    # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
-    para = bisect_right(ctx["para_starts"], start) - 1
-    if para >= 0 and start >= ctx["paras"][para][1]:
-        para = -1
-    end = name[-1][1]
-    m = Mention(
-        start,
-        end,
-        name,
-        title,
-        possessive,
-        max(0, bisect_right(sent_starts, start) - 1),  # the sentence
-        para,
-        initial_pos and cut == 0,
-        para_dup[para] if para >= 0 else False,
-        para_rep[para] if para >= 0 else False,
-        kind,
-        text[start:end],
-    )
-    m._surname_cache = (kind, surname)  # (what Mention._surname_parts would work out)
-    if everyday:
-        before = text[max(0, start - 12) : start].split()
-        prev = fold(before[-1]) if before else ""
-        nxt = ""
-        rest = text[end : end + 20].split()
-        if rest:
-            nxt = rest[0].strip('.,;:!?\u201d"').casefold()
-        m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
-    out.append(m)
 
 
 _NOUNISH = lazy_re(r"(?:ist|ists|er|ers|or|ors|ian|ians|ent|ents|ant|ants|ing|ed|ly|ion|ions|ive|al|ness|ment|ity|s)$")

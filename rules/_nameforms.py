@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container
 
 from ..lint.lazyimport import lazy_module
@@ -78,8 +79,10 @@ def _stem(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=16384)
 def same_given_name(a: str, b: str) -> bool:
-    """Could two given names be one person's: a full and a short form, or one the start of the other?"""
+    """Could two given names be one person's: a full and a short form, or one the start of the
+    other? (Cached: a pure function of the two names, asked of one pair again and again.)"""
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
     if fa == fb:
         return True
@@ -192,20 +195,23 @@ def _family_context(doc, e: Entity, text: str) -> bool:
     # whether a paragraph has "no relation" or a kinship word, found once per paragraph (the
     # entities of a document share their paragraphs)
     kin: dict[int, bool] = doc.memo("nameforms.kin-paragraphs", dict)
-    for pi in {m.paragraph for m in e.mentions}:
+    sur_s, sur_es = surname + "s", surname + "es"
+    for pi in set(map(_PARAGRAPH, e.mentions)):
         if pi >= len(paras):
             continue
-        p = paras[pi]
-        chunk = text[p.start : p.end]
+        chunk = paras[pi].text  # (text[p.start : p.end])
         has_kin = kin.get(pi)
         if has_kin is None:
             has_kin = kin[pi] = bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))
         if has_kin:
             return True
         # (every match holds the surname with "s" or "es", or "Mrs")
-        if ("Mrs" in chunk or surname + "s" in chunk or surname + "es" in chunk) and plural.search(chunk):
+        if ("Mrs" in chunk or sur_s in chunk or sur_es in chunk) and plural.search(chunk):
             return True
     return False
+
+
+_PARAGRAPH = attrgetter("paragraph")
 
 
 def _pair_keys(m: Mention, parts: list[str]) -> set[tuple[str, str]]:
@@ -288,6 +294,9 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
     evidence: dict[int, bool] = {}
     family: dict[int, bool] = {}
     sentences: dict[int, set[int]] = {}
+    roles: dict[int, frozenset[str] | None] = {}
+    part_sets = [set(parts) for _e, _m, parts in people]
+    firsts = [m.first or "" for _e, m, _p in people]
 
     def person_evidence(k: int) -> bool:
         if k not in evidence:
@@ -299,20 +308,25 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             family[k] = _family_context(doc, people[k][0], text)
         return family[k]
 
+    def role(k: int) -> frozenset[str] | None:
+        if k not in roles:
+            roles[k] = _introduced_role(people[k][1], text)
+        return roles[k]
+
     for i, j, kind in sorted(cands):
-        (ea, ma, pa), (eb, mb, pb) = people[i], people[j]
+        (ea, ma, pa), (eb, mb, _pb) = people[i], people[j]
         if ea.id == eb.id:
             continue
-        if kind != "order" and (set(pa) <= set(pb) or set(pb) <= set(pa)):
+        if kind != "order" and (part_sets[i] <= part_sets[j] or part_sets[j] <= part_sets[i]):
             continue  # "Eriksson Ek" inside "Joel Eriksson Ek"
-        if kind == "given" and same_given_name(ma.first or "", mb.first or ""):
+        if kind == "given" and same_given_name(firsts[i], firsts[j]):
             continue
         for idx, e in ((i, ea), (j, eb)):
             if idx not in sentences:
                 sentences[idx] = {m.sentence for m in e.fulls}
         if not sentences[i].isdisjoint(sentences[j]):
             continue  # named side by side: the writer means two people
-        ra, rb = _introduced_role(ma, text), _introduced_role(mb, text)
+        ra, rb = role(i), role(j)
         if ra is not None and rb is not None and not (ra & rb):
             continue  # each introduced with a role of their own
         same_role = bool(ra and rb and (ra & rb) - {"apposition"})
@@ -320,7 +334,7 @@ def form_pairs(doc, analysis: Analysis) -> list[FormPair]:
             # "Pham Minh Thanh", "Pham Myint Seng": only with one office, and only when the
             # shared first part is not a given name ("William Henry ...", "William Gandy")
             continue
-        if kind == "given" and not same_role and (fold(ma.first or "") in census or fold(mb.first or "") in census):
+        if kind == "given" and not same_role and (fold(firsts[i]) in census or fold(firsts[j]) in census):
             # Two different given names the census knows are two people unless one office
             # says otherwise ("Joe", "Hunter" Biden); transliterations of one name are not
             # everyday English given names ("Xia", "Hsia").

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from operator import attrgetter
+from typing import Any, Iterable
 
 from ..lint import lexicon, places
 from ..lint.lazyre import lazy_re
@@ -27,6 +28,9 @@ from ._sentences import foreign_document
 from ._techterms import technical_prose
 
 _UNSAFE = False  # a name suggestion changes a name: never applied unattended
+_SURNAME = attrgetter("surname")
+_FIRST = attrgetter("first")
+_RAW = attrgetter("raw")
 
 
 @dataclass
@@ -408,13 +412,21 @@ class CorpusNameVariant(Rule):
         analysis = analyse(doc, config)
         out: dict[str, tuple[str, list[str]]] = {}
         for e in analysis.entities:
-            for m in e.mentions:
-                sur = m.surname
+            # each distinct (surname, first name) once, in the order of first use: what the
+            # mentions after the first of a pair would add is already there. Asked of one
+            # mention per distinct text (a mention's words and kind, so its surname and first
+            # name, follow from its text): most mentions repeat a name word for word.
+            ms = e.mentions
+            if len(ms) == 1:  # (most entities)
+                pairs: Iterable[tuple[str, str | None]] = ((ms[0].surname, ms[0].first),)
+            else:
+                one = dict(zip(map(_RAW, ms), ms)).values()
+                pairs = dict.fromkeys(zip(map(_SURNAME, one), map(_FIRST, one)))
+            for sur, first in pairs:
                 key = fold(sur)
                 hit = out.get(key)
                 if hit is None:
                     hit = out[key] = (sur, [])
-                first = m.first
                 if first:
                     ff = fold(first)
                     if ff not in hit[1]:

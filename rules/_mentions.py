@@ -350,12 +350,19 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         inner_ends = [-1]  # (index 0: before the first pair)
         inner_ends += map(Match.end, pairs, map(_LASTINDEX, pairs))
     out: list[Mention] = []
+    initial_names: dict[tuple[str, bool | None], bool] = {}
     for k, i, j in zip(count(), runs_i, runs_j):
         initial = i in first_word
         # the sentence-initial word: kept only when it is not an everyday word
         if initial and k not in particle_runs:
             t0 = texts[i]
-            if not _initial_is_name(_strip_possessive(t0), t0, j - i, texts[j].casefold() if j < n else "", ctx):
+            # (the answer, within a document, depends on the word, on whether the run goes on
+            # and, for one word, on whether a verb of saying follows: kept per document)
+            asked = (t0, None if j - i > 1 else j < n and texts[j].casefold() in SPEECH_VERBS)
+            is_name = initial_names.get(asked)
+            if is_name is None:
+                is_name = initial_names[asked] = _initial_is_name(_strip_possessive(t0), t0, j - i, texts[j].casefold() if j < n else "", ctx)
+            if not is_name:
                 i += 1
                 initial = False
                 if i == j:

@@ -40,30 +40,6 @@ def kept_words(head: str, tail: str, scan: "Callable[[lexicon._Index], Iterable[
     return words
 
 
-def kept_filter(head: str, scan: "Callable[[lexicon._Index], Iterable[str]]") -> bytes | None:
-    """A membership filter (``_samples.bloom_of``, BLOOM_BITS bits a word) of the words ``scan``
-    reads from the lexicon index, kept in the data cache folder as ``<head>-<index key>-b<bits>``:
-    "GLB1", the number of words (4 bytes) and the filter (made from the index the first time,
-    or again when damaged); None where there is no data cache folder."""
-    from ._samples import BLOOM_BITS, bloom_of
-
-    folder = lexicon._cache_dir()
-    if folder is None:
-        return None
-    name = f"{head}-{lexicon._sources_key()}-b{BLOOM_BITS}.bin"
-    try:
-        data = (folder / name).read_bytes()
-        n = int.from_bytes(data[4:8], "little")
-        if data[:4] == b"GLB1" and len(data) == 8 + max(1, n * BLOOM_BITS // 8):
-            return data[8:]
-    except OSError:
-        pass  # not made yet: made below
-    words = [w.encode("utf-8") for w in scan(lexicon._index())]
-    bits = bloom_of(words, max(1, len(words) * BLOOM_BITS // 8))
-    lexicon._save(lexicon._Blob(b"GLB1" + len(words).to_bytes(4, "little") + bits), folder, name, head.split("-", 1)[0] + "-")
-    return bits
-
-
 def _common_scan(index: "lexicon._Index") -> Iterable[str]:
     # (a view from the first line: "^" matches at the start of what is searched)
     return (m[1].decode("utf-8") for m in _COMMON_LINE.finditer(memoryview(index.buf)[index.base :]))

@@ -23,6 +23,7 @@ import contextlib
 import importlib.util
 import mmap
 import os
+import time
 import zlib
 from array import array
 from bisect import bisect_left
@@ -33,7 +34,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import _samples
-from ._samples import _Blob, _save  # noqa: F401 - (used here and, as lexicon._save, elsewhere)
 from .hunspell import hunspell_files as _hunspell_files
 from .hunspell import hunspell_forms
 from .lazyre import lazy_re
@@ -63,6 +63,16 @@ def frequencies() -> dict[str, int]:
     if _FREQS is None:
         _FREQS = _cached_frequencies()
     return _FREQS
+
+
+class _Blob:
+    """What _save writes: bytes made before."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def write(self, out) -> None:
+        out.write(self.data)
 
 
 def _cached_frequencies() -> dict[str, int]:
@@ -287,9 +297,6 @@ class _Index:
     #: a mapped file's sample, once made, is kept beside it in the data cache folder and read
     #: back by later processes after STORED_AFTER look-ups (``lint/_samples.py``)
     STORED_AFTER = 50
-    #: ``_fields`` look-ups after which the table's membership filter is read (made if missing:
-    #: ``_samples.bloom``); from then on a key it lacks is mostly answered without a search
-    BLOOM_AFTER = 200
 
     def __init__(self, buf: Any, starts: Any, base: int = 0, sample_file: Path | None = None) -> None:
         self.buf = buf  # bytes, or a read-only mmap of the cache file
@@ -299,8 +306,6 @@ class _Index:
         self._sample: list[bytes] | None = None
         self._probes = 0
         self.sample_file = sample_file  # where the sample is kept (None: not kept)
-        self._bloom: Any = None  # the filter's bits; False: none (None: not asked yet)
-        self._looks = 0
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "_Index":
@@ -391,18 +396,9 @@ class _Index:
     def _fields(self, word: str) -> bytes | None:
         """The line of ``word`` after its tab; None when it has none."""
         try:
-            kb = word.encode("utf-8")
+            key = word.encode("utf-8") + b"\t"
         except UnicodeEncodeError:  # a lone surrogate: no line has it
             return None
-        bits = self._bloom
-        if bits:
-            if b"\t" not in kb and _samples.absent(bits, kb):
-                return None
-        elif bits is None:
-            self._looks += 1
-            if self._looks > self.BLOOM_AFTER:
-                self._bloom = _samples.bloom(self) or False
-        key = kb + b"\t"
         buf, starts, base = self.buf, self.starts, self.base
         n = len(key)
         sample = self._sample
@@ -489,6 +485,34 @@ class _Index:
     def raw(self, key: str) -> bytes | None:
         """The value of ``key`` (the line after its tab), or None: for tables of other data."""
         return self._fields(key)
+
+
+def _save(index: "_Index | _Blob", folder: Path, name: str, prefix: str) -> None:
+    """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
+    week ago (indexes of older data, or of an older format under another extension, such as the
+    places' ``.txt`` tables before they became ``.bin``) are deleted. Errors (a read-only or full
+    folder) pass."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{prefix}", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                index.write(out)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        week_ago = time.time() - 7 * 86400
+        for old in folder.glob(f"{prefix}*"):
+            if old.name != name:
+                with contextlib.suppress(OSError):
+                    if old.stat().st_mtime < week_ago:  # (another venv may still read it)
+                        old.unlink()
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=1)

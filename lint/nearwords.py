@@ -8,8 +8,7 @@ unknown words, so here each look-up searches the lexicon directly instead:
 1. ``_near`` finds every lexicon word within optimal-string-alignment (OSA) distance
    ``max_edit_distance`` of the phrase: for distance 1 by generating the phrase's edits
    (deletes, adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
-   Norvig's corrector does: about 600 dict look-ups; with the delete table of the data cache
-   folder, ``_near1``: its lines for the phrase and its n deletions, 2.5-3x faster), for distance 2 with rapidfuzz's OSA over
+   Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
    the words a small "head index" leaves (0.2-0.5 ms; see ``_near``), read from a mapped table
    in the data cache folder; without one, over the words of a near length (a C loop, 1-4 ms)
    until a process has made many such searches and builds the head index.
@@ -35,7 +34,6 @@ edit distance of 0, ``lookup`` returns before it reads the delete index (it only
 from __future__ import annotations
 
 import itertools
-import os
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -229,76 +227,6 @@ def _edits1_in(word: str, contexts: Mapping[str, str]) -> set[str]:
     return out
 
 
-#: a process with a writable data cache folder that lacks the delete table (``_delete_table``)
-#: makes it (about a second and 14 MB, once per lexicon) at its DELETE_TABLE_AFTER-th
-#: distance-1 search: a short run (a test, a one-line file) never pays for it
-DELETE_TABLE_AFTER = 40
-_near_searches = 0
-_DELETES: list[Any] = []  # [the mapped delete table], once opened
-
-
-def _delete_lines() -> list[str]:
-    """``key<TAB>words`` lines, sorted by key: each string made by deleting one letter of a
-    lexicon word, with the words (joined by spaces: words hold none) it is made from."""
-    groups: dict[str, list[str]] = {}
-    for w in lexicon.frequencies():
-        for d in {w[:i] + w[i + 1 :] for i in range(len(w))}:
-            groups.setdefault(d, []).append(w)
-    return sorted(f"{k}\t{' '.join(v)}" for k, v in groups.items())
-
-
-def _delete_table() -> Any:
-    """The delete table of ``_delete_lines`` (``deletes-v1-*.bin`` in the data cache folder,
-    mapped), or None: none made yet (it is made at the process's DELETE_TABLE_AFTER-th search
-    when the folder is writable), or no data cache folder."""
-    if _DELETES:
-        return _DELETES[0]
-    folder, key = lexicon._cache_dir(), lexicon._base_key()
-    if folder is None or key is None:
-        return None
-    name = f"deletes-v1-{key}.bin"
-    try:
-        table = lexicon._Index.open(folder / name)
-    except (OSError, ValueError):
-        if _near_searches < DELETE_TABLE_AFTER or not _writable(folder):
-            return None
-        table = lexicon.cached_table(name, _delete_lines)
-    _DELETES.append(table)
-    return table
-
-
-def _writable(folder: Any) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
-
-
-def _near1(phrase: str, table: Any, listed: Callable[[str], bool]) -> set[str]:
-    """The lexicon words at OSA distance 1 from ``phrase`` (not ``phrase`` itself), from the
-    delete table: its deletions and adjacent swaps that are words (``listed``, 2n - 1 tests
-    instead of ``_edits1_in``'s few hundred), the words one letter longer that ``phrase`` is
-    a deletion of (the table's line for ``phrase``), and its substitutions: a word w with
-    ``phrase[i]`` replaced shares the deletion of position i with ``phrase``, so it is in that
-    deletion's line, and it is the one there whose other letters are ``phrase``'s (a word of
-    the line with the letter deleted elsewhere is two edits away). tests/test_nearwords.py
-    compares with ``_edits1_in``."""
-    n = len(phrase)
-    found = set(filter(listed, [phrase[:i] + phrase[i + 1 :] for i in range(n)]))
-    found.update(filter(listed, [phrase[:i] + phrase[i + 1] + phrase[i] + phrase[i + 2 :] for i in range(n - 1)]))
-    raw = table.raw(phrase)
-    if raw is not None:
-        found.update(raw.decode("utf-8").split(" "))
-    for i in range(n):
-        head, tail = phrase[:i], phrase[i + 1 :]
-        raw = table.raw(head + tail)
-        if raw is not None:  # (its words are all n letters long)
-            found.update(w for w in raw.decode("utf-8").split(" ") if w.startswith(head) and w.endswith(tail))
-    found.discard(phrase)
-    return found
-
-
 _HEAD = 5  # the head index files a word under the 3-letter subsequences of its first 5 letters
 _HEAD_COMBOS = tuple(itertools.combinations(range(_HEAD), 3))
 #: without a data cache folder, distance-2 searches scan the words of a near length (1-4 ms
@@ -380,7 +308,7 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     of both the phrase and the word (two deletions at most on each side). So such a word and the
     phrase share a 3-letter subsequence of their first five letters: the head index lists those.
     """
-    global _far_searches, _near_searches
+    global _far_searches
     counts, small = _mode()
     position: Callable[[str], int]
     if small is None:
@@ -397,13 +325,6 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
         return {}
     if max_edit_distance == 1:
-        _near_searches += 1
-        table = _delete_table()
-        if table is not None:
-            found = list(_near1(phrase, table, listed))
-            if ordered:
-                found.sort(key=position)
-            return dict.fromkeys(found, 1)
         contexts = _contexts(small) if small is not None else None
         edits = _edits1(phrase, alphabet) if contexts is None else _edits1_in(phrase, contexts)
         edits.discard(phrase)

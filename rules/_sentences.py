@@ -362,7 +362,7 @@ def _analyse(doc: "Document") -> Analysis:
     first = list(map(bisect_left, repeat(starts), s_starts))
     # (in text order: each sentence starts at or after the end of the one before)
     ordered = all(map(le, s_ends, s_starts[1:]))
-    if ordered and starts and all(map(lt, map(starts.__getitem__, map(_MINUS_ONE, first[1:])), s_ends)):
+    if ordered and starts and n_sents and all(map(lt, map(starts.__getitem__, map(_MINUS_ONE, first[1:])), s_ends)):
         # a sentence's words end where the next sentence's begin: the word before the next
         # sentence's first starts before this sentence's end, so the bisection for this end
         # would find the same index (no word starts between the two: only white space parts

@@ -8,7 +8,6 @@ from itertools import compress, repeat
 from operator import and_, is_, itemgetter
 from typing import Iterator
 
-from ..lint import _samples
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
 from ._sentences import english_share, foreign_document
@@ -266,9 +265,6 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
     freqs = counts()
     vowel = _VOWEL.search
     glue = _ENGLISH_GLUE
-    # (a word of symspellpy's list is common elsewhere when it is one of the few such words
-    # the list has: a set look-up instead of _common_elsewhere)
-    listed_elsewhere = _elsewhere_listed()
     out: list[bool | None] = []
     for w, c in zip(words, map(freqs.get, words)):
         if not (w.isascii() and w.isalpha()):
@@ -279,9 +275,7 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
             out.append(False)  # (unknown to the lexicon)
             continue
         state = True if (n <= 4 or (c or 0) < 2_000_000) and w not in glue else None
-        if n > 2 and (w in listed_elsewhere if c is not None and listed_elsewhere is not None else _common_elsewhere(w)):
-            state = False
-        out.append(state)
+        out.append(False if n > 2 and _common_elsewhere(w) else state)
     return out
 
 
@@ -294,23 +288,11 @@ def _opens_a_run(doc) -> bool:
 def _common_elsewhere(w: str) -> bool:
     """Far commoner in one of wordfreq's other languages than in English (lint.lexicon).
 
-    With a data cache folder, a membership filter of every such word (``_elsewhere_filter``)
-    answers almost every word asked (the index is asked of the 1-2% it lets pass: the words
-    themselves, "par", "der", and a few others). Without one, the first ELSEWHERE_AFTER words
-    a process asks about are looked up in the lexicon index (two fields of the word's line, a
-    few microseconds); from then on they are answered from the set of every such word
-    (``_elsewhere_words``, read in 5-6 ms): a long text asks about thousands of words (2,697
-    on the bench file, 9,149 on realcat)."""
+    The first ELSEWHERE_AFTER words a process asks about are looked up in the lexicon index
+    (two fields of the word's line, a few microseconds); from then on they are answered from
+    the set of every such word (``_elsewhere_words``, read in a few milliseconds): a long
+    text asks about thousands of words (2,697 on the bench file: 17 ms of look-ups)."""
     global _elsewhere_asked
-    bits = _elsewhere_filter()
-    if bits is not None:
-        # (the filter's "absent" is sure; the few words it lets pass are asked of the index)
-        key = w.encode("utf-8", "surrogatepass")
-        if _samples.absent(bits, key) or "\t" in w:
-            return False
-        from ..lint.lexicon import foreign, zipf
-
-        return _far_commoner(foreign(w)[1], zipf(w))
     if _elsewhere_asked > ELSEWHERE_AFTER:
         return w in _elsewhere_words()
     _elsewhere_asked += 1
@@ -348,29 +330,6 @@ def _elsewhere_scan(index) -> list[str]:
     # a start position inside it)
     lines = memoryview(index.buf)[index.base :]
     return [m[1].decode("utf-8") for m in _ELSEWHERE_LINE.finditer(lines) if _far_commoner(int(m[3]) / 100, int(m[2]) / 100)]
-
-
-@lru_cache(maxsize=1)
-def _elsewhere_filter() -> bytes | None:
-    """A membership filter of ``_elsewhere_words`` (51 KB, read in microseconds instead of the
-    set's 5-6 ms), kept in the data cache folder (``elsewhere-filter-v1-*``, made once from the
-    index); None without a folder (``_common_elsewhere`` then asks the index, then the set)."""
-    from ..lint._commonwords import kept_filter
-
-    return kept_filter("elsewhere-filter-v1", _elsewhere_scan)
-
-
-@lru_cache(maxsize=1)
-def _elsewhere_listed() -> frozenset[str] | None:
-    """The words of ``_elsewhere_words`` that symspellpy's list (``counts``) has: 565 of them,
-    kept in the data cache folder (``elsewhere-listed-v1-*``, also named after that list); None
-    without a folder (made in every run, the set would cost more than it spares)."""
-    from ..lint import lexicon
-    from ..lint._commonwords import kept_words
-
-    if lexicon._cache_dir() is None:
-        return None
-    return kept_words("elsewhere-listed-v1", f"-{lexicon._base_key()}", lambda index: [w for w in _elsewhere_scan(index) if w in lexicon.frequencies()])
 
 
 @lru_cache(maxsize=1)

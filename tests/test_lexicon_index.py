@@ -119,36 +119,3 @@ def test_streamed_wordfreq_lists_equal_wordfreqs_own():
         ours = list(lexicon._wordfreq_buckets(lang, 400))
         theirs = wordfreq.get_frequency_list(lang, wordlist=wordlist)[:401]
         assert ours == theirs
-
-
-def test_membership_filter_answers_as_the_search(tmp_path, monkeypatch):
-    """A mapped table's look-ups after ``_Index.BLOOM_AFTER`` pass its membership filter
-    (``_samples.bloom``) first: the same answers as the search, for every key, for keys the
-    table lacks (near misses, a key with a tab, the empty key) and with or without the sample;
-    the filter is made once beside the table, read back by the next process, and made again
-    when its file is damaged."""
-    from garblint.lint import _samples
-
-    rng = random.Random(8)
-    keys = sorted({"".join(rng.choice("abcé'-\x01") for _ in range(rng.randint(0, 8))) for _ in range(4000)} - {""})
-    lines = [f"{k}\t{i}\t{k[::-1]}" for i, k in enumerate(keys)] + ["\tempty key"]
-    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
-    probes = keys + [k + "a" for k in keys[::3]] + [k[:-1] for k in keys[::5]] + ["", "a\tb", keys[7] + "\t7", "\udcff"]
-    plain = lexicon.cached_table("tbl-v1.bin", lambda: sorted(lines))
-    plain.BLOOM_AFTER = 10**9  # (never filtered)
-    want = [plain.raw(p) for p in probes]
-    assert want.count(None) > 1000 and b"empty key" in want and want[-2] is not None
-    for attempt in ("made", "read", "damaged"):
-        table = lexicon.cached_table("tbl-v1.bin", lambda: sorted(lines))
-        (path,) = [p for p in tmp_path.iterdir() if p.name.startswith("tbl-")]
-        bloom = _samples.bloom_file(table)
-        assert bloom is not None and bloom.exists() == (attempt != "made")
-        if attempt == "damaged":
-            bloom.write_bytes(b"\xff" * 10)
-        table.BLOOM_AFTER = 0
-        assert [table.raw(p) for p in probes] == want
-        assert table._bloom and bloom.stat().st_size == len(table._bloom) == len(table.starts) * _samples.BLOOM_BITS // 8
-        assert sum(_samples.absent(table._bloom, p.encode("utf-8")) for p in probes if "\udcff" not in p) > 1000
-    in_memory = lexicon._Index.from_lines(sorted(lines))
-    in_memory.BLOOM_AFTER = 0
-    assert [in_memory.raw(p) for p in probes] == want and in_memory._bloom is False

@@ -106,39 +106,16 @@ def test_small_tables_equal_the_dict_tables(small_mode) -> None:
         assert small.position(w) == order[w]
 
 
-@pytest.fixture(scope="module")
-def delete_table():
-    """The delete table of the data cache folder (made here if no run has made it yet)."""
-    searches = nearwords._near_searches
-    nearwords._near_searches = nearwords.DELETE_TABLE_AFTER
-    try:
-        table = nearwords._delete_table()
-    finally:
-        nearwords._near_searches = searches
-    assert table is not None
-    return table
-
-
 @pytest.mark.parametrize(
-    "seed,head_index,small,deletes",
-    [
-        (0, "none", "dict", False),
-        (1, "memory", "dict", True),
-        (2, "none", "mapped", False),
-        (3, "none", "dict+tables", True),
-        (4, "memory", "dict+tables", False),
-        (5, "table", "mapped", True),
-        (6, "table", "dict+tables", True),
-    ],
+    "seed,head_index,small",
+    [(0, "none", "dict"), (1, "memory", "dict"), (2, "none", "mapped"), (3, "none", "dict+tables"), (4, "memory", "dict+tables"), (5, "table", "mapped"), (6, "table", "dict+tables")],
 )
-def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: str, small: str, deletes: bool, small_mode, delete_table, monkeypatch) -> None:
+def test_lookup_equals_symspell(ref: SymSpell, seed: int, head_index: str, small: str, small_mode, monkeypatch) -> None:
     # distance-2 searches scan the words of a near length, or (seed 1) use the head index, in
     # the tables the process builds from the dict; (seed 2) run on the mapped tables of a short
     # text's process; (seeds 3, 4) on the dict and the mapped tables, as a process that has
     # the dict and a data cache folder does; (seeds 5, 6) read the head index's mapped table
-    # (``_head_table``), as every process with a data cache folder does. Distance-1 searches
-    # read the delete table (``_near1``) or make the edits (``_edits1_in``)
-    monkeypatch.setattr(nearwords, "_delete_table", (lambda: delete_table) if deletes else (lambda: None))
+    # (``_head_table``), as every process with a data cache folder does
     if head_index == "table":
         assert nearwords._head_table() is not None
     else:
@@ -230,58 +207,6 @@ def test_edits1_is_osa_distance_one() -> None:
         brute = sorted(w for w in by_len if w != q and OSA.distance(q, w, score_cutoff=1) <= 1)
         assert sorted(nearwords._near(q, 1)) == brute, q
         assert set(nearwords._near(q, 1).values()) <= {1}
-
-
-def test_near1_finds_what_the_edits_find(delete_table) -> None:
-    """``_near1`` (the delete table) against ``_edits1_in`` / ``_edits1`` filtered by the
-    lexicon, and against rapidfuzz's OSA distance over the words of near lengths."""
-    freqs = lexicon.frequencies()
-    small = nearwords._small()
-    assert small is not None
-    contexts = nearwords._contexts(small)
-    assert contexts is not None
-    by_len: dict[int, list[str]] = {}
-    for w in freqs:
-        by_len.setdefault(len(w), []).append(w)
-    qs = _sample(1500, 11) + ["aa", "ll", "hello", "helo", "heelo", "ehllo", "committee", "comittee", "a\tb", "x y", "é", "ſun"]
-    for k, q in enumerate(qs):
-        want = nearwords._edits1_in(q, contexts) if k % 2 else nearwords._edits1(q, small.alphabet)
-        want.discard(q)
-        got = nearwords._near1(q, delete_table, freqs.__contains__)
-        assert got == set(filter(freqs.__contains__, want)), q
-        if k % 10 == 0:
-            near = [w for n in (len(q) - 1, len(q), len(q) + 1) for w in by_len.get(n, ()) if w != q]
-            assert got == {w for w in near if OSA.distance(q, w, score_cutoff=1) <= 1}, q
-
-
-def test_delete_table_made_after_enough_searches(tmp_path, monkeypatch) -> None:
-    words = {"cat": 9, "cart": 8, "act": 7, "at": 6, "a": 5, "coat": 4}
-    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
-    monkeypatch.setattr(lexicon, "frequencies", lambda: words)
-    monkeypatch.setattr(lexicon, "_base_key", lambda: "test")
-    monkeypatch.setattr(nearwords, "_DELETES", [])
-    monkeypatch.setattr(nearwords, "_near_searches", nearwords.DELETE_TABLE_AFTER - 1)
-    assert nearwords._delete_table() is None  # a short run: not made
-    assert not list(tmp_path.iterdir())
-    monkeypatch.setattr(nearwords, "_near_searches", nearwords.DELETE_TABLE_AFTER)
-    table = nearwords._delete_table()
-    assert table is not None and (tmp_path / "deletes-v1-test.bin").is_file()
-    assert nearwords._delete_table() is table  # (kept for the process)
-    assert table.raw("ct") == b"cat act"  # (words in the list's order)
-    assert table.raw("") == b"a"
-    assert table.raw("cxt") is None
-    assert nearwords._near1("cot", table, words.__contains__) == {"cat", "coat"}
-    assert nearwords._near1("tac", table, words.__contains__) == set()
-    assert nearwords._near1("cta", table, words.__contains__) == {"cat"}
-    # a later process opens the file from its first search
-    monkeypatch.setattr(nearwords, "_DELETES", [])
-    monkeypatch.setattr(nearwords, "_near_searches", 0)
-    assert nearwords._delete_table() is not None
-    # no data cache folder: never made
-    monkeypatch.setattr(nearwords, "_DELETES", [])
-    monkeypatch.setattr(nearwords, "_near_searches", 10**6)
-    monkeypatch.setenv("GARBLINT_DATA_CACHE", "")
-    assert nearwords._delete_table() is None
 
 
 def test_rapidfuzz_osa_equals_symspellpy_damerau_osa() -> None:

@@ -676,3 +676,14 @@ def test_digits_of_a_sentence_are_digits_of_its_words(seed):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
         for info in SA._analyse(make_document(text)).sentences:
             assert any(map(str.isdigit, info.sent.text)) == any(ch.isdigit() for w in info.words for ch in w.text), (text, info.sent)
+
+
+def test_analysis_of_words_without_sentences():
+    """The sentences' word ranges need a sentence: a Document whose sentences were taken away
+    (none of Document's own has words but no sentence) is analysed without an error."""
+    doc = make_document("Some words here. And more.\n\nA second paragraph.")
+    doc.__dict__["_sentences_by_paragraph"] = [[] for _ in doc.paragraphs]
+    doc.__dict__["sentences"] = []
+    doc.__dict__.pop("paragraph_sizes", None)
+    an = SA._analyse(doc)
+    assert an.sentences == [] and an.first_word == [] and an.cap_mid_sentence == []

@@ -114,43 +114,12 @@ def test_elsewhere_words_are_the_words_common_elsewhere_says_yes_to(tmp_path, mo
     assert new._elsewhere_scan(lexicon._Index.from_bytes(small.to_bytes())) == ["ao", "zo"]  # (lines after a header, as mapped)
     rnd = random.Random(3)
     asked = rnd.sample(sorted(want), 200) + rnd.sample(sorted(lexicon.frequencies()), 400) + ["", "xqzv", "l'école", "ihre", "muito", "por", "the"]
-    monkeypatch.setattr(new, "_elsewhere_filter", lambda: None)  # (no data cache folder)
     monkeypatch.setattr(new, "_elsewhere_asked", 0)
     monkeypatch.setattr(new, "ELSEWHERE_AFTER", 10**9)
     by_index = [new._common_elsewhere(w) for w in asked]
     monkeypatch.setattr(new, "ELSEWHERE_AFTER", -1)
     assert [new._common_elsewhere(w) for w in asked] == by_index
     assert 150 < sum(by_index) < len(asked) - 150
-
-
-def test_elsewhere_filter_answers_as_the_set(tmp_path, monkeypatch) -> None:
-    """``_common_elsewhere`` through the membership filter of ``_elsewhere_words`` (made into
-    the data cache folder, read back, made again after damage) gives the set's answers, for
-    every word of the set and for lexicon words, made-up words and odd strings."""
-    from garblint.lint import _samples, lexicon
-
-    words = new._elsewhere_words()
-    rnd = random.Random(4)
-    asked = sorted(words) + rnd.sample(sorted(lexicon.frequencies()), 20000)
-    asked += ["".join(rnd.choice("abcdeilnorstu") for _ in range(rnd.randint(1, 8))) for _ in range(5000)]
-    asked += ["", "a\tb", "der\t", "l'école", "\udcff", "caf\u00e9", "por", "muito", "the"]
-    monkeypatch.setattr(lexicon, "_cache_dir", lambda: tmp_path)
-    new._elsewhere_filter.cache_clear()
-    try:
-        for attempt in ("made", "read", "damaged"):
-            new._elsewhere_filter.cache_clear()
-            if attempt == "damaged":
-                (stored,) = tmp_path.glob("elsewhere-filter-*.bin")
-                stored.write_bytes(stored.read_bytes()[:-1])
-            bits = new._elsewhere_filter()
-            assert bits is not None and len(bits) == len(words) * _samples.BLOOM_BITS // 8
-            got = [new._common_elsewhere(w) for w in asked]
-            assert got == [w in words for w in asked]
-        others = [w for w in asked if w not in words]
-        passed = sum(not _samples.absent(bits, w.encode("utf-8", "surrogatepass")) for w in others)
-        assert len(others) > 20000 and passed < 0.03 * len(others)  # (the filter answers almost all)
-    finally:
-        new._elsewhere_filter.cache_clear()
 
 
 def test_scans_equal_the_regex_scans() -> None:
@@ -382,19 +351,12 @@ def test_latin_word_state_equals_the_frozen_form(first) -> None:
     assert sum(1 for w in words if _old_latin_word_state(w) is not False and _old_latin_word_state(w, True) is False) > 20
 
 
-@pytest.mark.parametrize("listed", [True, False])
-def test_states_of_new_words_equal_asking_each_word(listed, monkeypatch) -> None:
-    """``_states_of_new`` (words of ASCII letters judged in one loop; the listed words common
-    elsewhere read from their kept set, or without a data cache folder asked of
-    ``_common_elsewhere``) against ``_latin_word_state(word, True)``, on lexicon words
-    (common, rare, glue), words far commoner elsewhere, made-up words with and without vowels,
-    short words and words of other characters (elisions, hyphens, accents, Cyrillic)."""
+def test_states_of_new_words_equal_asking_each_word() -> None:
+    """``_states_of_new`` (words of ASCII letters judged in one loop) against
+    ``_latin_word_state(word, True)``, on lexicon words (common, rare, glue), words far
+    commoner elsewhere, made-up words with and without vowels, short words and words of other
+    characters (elisions, hyphens, accents, Cyrillic)."""
     from garblint.lint import lexicon
-
-    if listed:
-        assert new._elsewhere_listed() == new._elsewhere_words() & lexicon.frequencies().keys()
-    else:
-        monkeypatch.setattr(new, "_elsewhere_listed", lambda: None)
 
     rnd = random.Random(12)
     pool = sorted(lexicon.frequencies())

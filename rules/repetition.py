@@ -62,6 +62,14 @@ def _legit_doubles(files: tuple[str, ...]) -> frozenset[str]:
 _DOUBLE = lazy_re(r"(?=(.)\1)", re.S)  # a word (character) the same as the next one
 
 
+@lru_cache(maxsize=1)
+def _low_bytes(chars: str) -> int:
+    """The low byte of each character of ``chars`` (of its UTF-32 form), the first character's
+    the lowest byte of one big integer: what _double_seconds and _triple_starts shift and XOR.
+    Made once for a document's word characters, which R001 and R002 both scan."""
+    return int.from_bytes(chars.encode("utf-32-le", "surrogatepass")[::4], "little")
+
+
 def _double_seconds(chars: str) -> list[int]:
     """``[m.start() + 1 for m in _DOUBLE.finditer(chars)]``: the words equal to the word before
     them. As _triple_starts does for each size, in C: the low bytes of the characters as one
@@ -70,7 +78,7 @@ def _double_seconds(chars: str) -> list[int]:
     n = len(chars)
     if n < _TRIPLE_SCAN_MAX:
         return [m.start() + 1 for m in _DOUBLE.finditer(chars)]
-    x = int.from_bytes(chars.encode("utf-32-le", "surrogatepass")[::4], "little")
+    x = _low_bytes(chars)
     z = (x ^ (x >> 8)).to_bytes(n, "little")
     out: list[int] = []
     p = z.find(0, 0, n - 1)
@@ -294,7 +302,7 @@ def _triple_starts(chars: str) -> list[int]:
     n = len(chars)
     if n < _TRIPLE_SCAN_MAX:
         return [m.start() for m in _TRIPLE.finditer(chars)]
-    x = int.from_bytes(chars.encode("utf-32-le", "surrogatepass")[::4], "little")
+    x = _low_bytes(chars)
     cands: list[int] = []
     for size in range(1, MAX_PHRASE + 1):
         z = (x ^ (x >> (8 * size))).to_bytes(n, "little")

@@ -6,7 +6,7 @@ All offsets are 0-based code-point indices into ``Document.text``, end exclusive
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
@@ -383,6 +383,14 @@ class Document:
         starts = offsets[1:-1:2]  # (the last sum is the end of the text)
         self.__dict__["word_starts"] = starts  # (what word_starts would build)
         return list(map(tuple.__new__, repeat(Token), zip(starts, offsets[2::2], texts)))
+
+    @cached_property
+    def sentence_first_words(self) -> list[int]:
+        """Each sentence's first word: the index in ``words`` of the first word that starts at
+        or after the sentence's start (``len(words)`` when none does), by bisections over
+        ``word_starts`` mapped in C. Read by the sentence analysis and the names analysis.
+        Shared: never change it."""
+        return list(map(bisect_left, repeat(self.word_starts), map(_START, self.sentences)))
 
     @cached_property
     def word_starts(self) -> list[int]:

@@ -359,7 +359,7 @@ def _analyse(doc: "Document") -> Analysis:
     # each bisection to the words after the sentence before cost more on short documents)
     s_starts = list(map(_START, sents))
     s_ends = list(map(_END, sents))
-    first = list(map(bisect_left, repeat(starts), s_starts))
+    first = doc.sentence_first_words  # (bisect_left over ``starts`` of each of s_starts; shared)
     # (in text order: each sentence starts at or after the end of the one before)
     ordered = all(map(le, s_ends, s_starts[1:]))
     if ordered and starts and n_sents and all(map(lt, map(starts.__getitem__, map(_MINUS_ONE, first[1:])), s_ends)):

@@ -35,6 +35,7 @@ from ._sentences import (
     mid_sentence_context,
 )
 from ..lint.lazyre import lazy_re
+from ._sentpicks import broken_clause_sentences
 from ._capwords import (
     _AUX_AFTER_NAME,
     _NAME_LIKE_WORDS,
@@ -523,7 +524,7 @@ class BrokenClause(Rule):
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
         instructions: bool | None = None
-        for info in an.sentences:
+        for info in map(an.sentences.__getitem__, broken_clause_sentences(doc, an, DANGLING_END)):  # (the others fail the first tests)
             s = info.sent
             ws = info.words
             if not ws or info.headline:

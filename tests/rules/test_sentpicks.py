@@ -1,0 +1,46 @@
+"""The sentences rules/_sentpicks.py picks out for the G rules' loops hold every sentence the
+loops' first tests let through (so the rules find the same), on generated texts full of the
+cases those tests read: dangling last words, bare verbs first, words outside ASCII, sentences
+without words, headlines, lists and quotations."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from garblint.lint.config import Config
+from garblint.lint.document import Document
+from garblint.rules import _sentpicks, garble
+from garblint.rules import _sentences as SA
+
+_WORDS = "the The of Of and push Push PUSH Add stir See for a deal on tariffs vote Vote \u01c4emal Stra\u00dfe \u212aeep \u017fee 42 x"
+_GAPS = [" ", " ", " ", " ", "  ", ". ", ". ", ". ", "! ", "? ", ", ", "\n", "\n\n", "\n\n", "... ", "\u2014. "]
+_PIECES = _WORDS.split() + _GAPS + ['"', "\u201c", "\u201d", "* ", "1. "]
+
+
+def _g004_goes_on(info) -> bool:
+    """G004's loop's first tests of a sentence: (a) and (b) up to their word tests."""
+    ws = info.words
+    if not ws or info.headline:
+        return False
+    if ws[-1].text in garble.DANGLING_END and len(ws) > 2:
+        return True
+    low = ws[0].text.casefold()
+    return low in SA.VERB_BASES and SA.is_titlecase(ws[0].text)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_broken_clause_picks_hold_every_sentence_the_loop_goes_on_with(seed, monkeypatch):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 160)))
+    doc = Document(text)
+    an = SA.analyse(doc)
+    picks = _sentpicks.broken_clause_sentences(doc, an, garble.DANGLING_END)
+    assert picks == sorted(set(picks))
+    assert [g for g, info in enumerate(an.sentences) if _g004_goes_on(info)] == [g for g in picks if _g004_goes_on(an.sentences[g])]
+    rule = garble.BrokenClause()
+    config = Config({})
+    found = list(rule.check(doc, config))
+    monkeypatch.setattr(garble, "broken_clause_sentences", lambda doc, an, dangling: range(len(an.sentences)))
+    assert found == list(rule.check(Document(text), config))

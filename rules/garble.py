@@ -51,7 +51,6 @@ from ._capwords import (
     skipped_candidates,
 )
 
-_FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 # code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
 _CODE_TOKEN = lazy_re(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
 _MIXED_CASE = lazy_re(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
@@ -70,13 +69,9 @@ _DATELINE = lazy_re(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
 _BYLINE = lazy_re(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
 
 
-#: what _FIRST_ALPHA skips before a sentence's first character
+#: what G001 skips before a sentence's first character
 _OPENING_MARKS = frozenset("\"'\u201c\u2018(\u00ab[")
-
-
-def _first_letter(text: str) -> str:
-    m = _FIRST_ALPHA.match(text)
-    return m.group("c") if m else ""
+_OPENING_CHARS = "".join(sorted(_OPENING_MARKS))
 
 
 def _capitalise_first(word: str) -> str:
@@ -135,7 +130,7 @@ class LowerCaseSentenceStart(Rule):
                 continue  # lower-case labels and tag lines ("photo: ...") are a style, not a seam
             c = s.text[0]  # (a sentence starts on a character other than white space)
             if c in _OPENING_MARKS:
-                c = _first_letter(s.text)
+                c = s.text.lstrip(_OPENING_CHARS)[:1]  # (or white space: not in lower case either)
             if not c or not c.islower():
                 continue
             w = info.words[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, repeat, starmap
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, NamedTuple, TypeVar
 
@@ -382,7 +382,9 @@ class Document:
         self.__dict__["word_texts"] = texts  # (what word_texts would build)
         starts = offsets[1:-1:2]  # (the last sum is the end of the text)
         self.__dict__["word_starts"] = starts  # (what word_starts would build)
-        return list(map(tuple.__new__, repeat(Token), zip(starts, offsets[2::2], texts)))
+        # (starmap hands tuple.__new__ the zipped (Token, (start, end, text)) as its arguments:
+        # one tuple fewer per word than map's)
+        return list(starmap(tuple.__new__, zip(repeat(Token), zip(starts, offsets[2::2], texts))))
 
     @cached_property
     def sentence_first_words(self) -> list[int]:

@@ -11,15 +11,21 @@ tests/rules/test_fast_paths.py compares the picks with those tests on generated 
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
-from operator import not_
+from itertools import accumulate, compress
+from operator import itemgetter, methodcaller, not_
 from typing import TYPE_CHECKING, AbstractSet
+
+from ..lint.lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document
     from ._sentences import Analysis
 
 _MINUS_ONE = (-1).__add__
+_END = itemgetter(1)
+_match_start = methodcaller("start")
+#: a paragraph's last character that ends no sentence
+_NOT_TERMINAL = lazy_re("[^.!?\u2026:;]")
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +61,21 @@ def broken_clause_sentences(doc: "Document", an: "Analysis", dangling: AbstractS
     if not doc.text.isascii():
         picked.update(compress(range(n), map(not_, map(str.isascii, firsts))))
     return sorted(picked)
+
+
+def open_end_paragraphs(doc: "Document", an: "Analysis") -> list[list]:
+    """The sentences (``an.sentences``' entries) of each paragraph that ends on a character
+    other than . ! ? \u2026 : or ;, paragraph by paragraph in order: G005's loop goes on with no
+    other (such a paragraph ends on no opening quotation mark, and its last sentence, which
+    ends where the paragraph does, ends on a sentence end: ``ends_terminal``). Picked by one
+    regex over the string of the paragraphs' last characters."""
+    text = doc.text
+    paras = doc.paragraphs
+    lasts = "".join(map(text.__getitem__, map(_MINUS_ONE, map(_END, paras))))
+    picked = list(map(_match_start, _NOT_TERMINAL.finditer(lasts)))
+    if not picked:
+        return []
+    firsts = list(accumulate(doc.paragraph_sizes, initial=0))  # each paragraph's first sentence
+    ends = list(map((1).__add__, picked))
+    sentences = an.sentences
+    return list(filter(None, map(sentences.__getitem__, map(slice, map(firsts.__getitem__, picked), map(firsts.__getitem__, ends)))))

@@ -35,7 +35,7 @@ from ._sentences import (
     mid_sentence_context,
 )
 from ..lint.lazyre import lazy_re
-from ._sentpicks import broken_clause_sentences
+from ._sentpicks import broken_clause_sentences, open_end_paragraphs
 from ._capwords import (
     _AUX_AFTER_NAME,
     _NAME_LIKE_WORDS,
@@ -638,13 +638,8 @@ class OrphanTail(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
-        an = analyse(doc)
-        sentences = an.sentences
-        k = 0
-        while k < len(sentences):
-            # a paragraph's sentences are consecutive in an.sentences, para_len of them
-            infos = sentences[k : k + sentences[k].para_len]
-            k += len(infos)
+        # (each paragraph's sentences, but those of a paragraph that ends on a sentence's stop)
+        for infos in open_end_paragraphs(doc, analyse(doc)):
             para = doc.paragraphs[infos[0].sent.paragraph]
             # an opening quotation mark alone at the end of the paragraph (the regex can only
             # match a paragraph that ends on the mark: only those are searched)

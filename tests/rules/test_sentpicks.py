@@ -44,3 +44,38 @@ def test_broken_clause_picks_hold_every_sentence_the_loop_goes_on_with(seed, mon
     found = list(rule.check(doc, config))
     monkeypatch.setattr(garble, "broken_clause_sentences", lambda doc, an, dangling: range(len(an.sentences)))
     assert found == list(rule.check(Document(text), config))
+
+
+def _all_paragraphs(doc, an):
+    """Every paragraph's sentences (the walk open_end_paragraphs replaced)."""
+    out, k = [], 0
+    while k < len(an.sentences):
+        out.append(an.sentences[k : k + an.sentences[k].para_len])
+        k += len(out[-1])
+    return out
+
+
+def _g005_goes_on(doc, infos) -> bool:
+    """G005's loop's first tests of a paragraph: its lone opening mark, or a last sentence
+    without a sentence end after one with it."""
+    t = doc.paragraphs[infos[0].sent.paragraph].text
+    if t.rstrip("\n")[-1:] in garble._OPEN_QUOTE_GLYPHS:
+        return True
+    return len(infos) > 1 and not infos[0].headline and bool(infos[-1].words) and not SA.ends_terminal(infos[-1].sent.text)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_open_end_paragraph_picks_hold_every_paragraph_the_loop_goes_on_with(seed, monkeypatch):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES + ["\u2019", ")", "\u201d\n\n", ".\u201d\n\n", ":\n\n", " \u201c\n\n"]) for _ in range(rng.randrange(0, 160)))
+    doc = Document(text)
+    an = SA.analyse(doc)
+    picks = _sentpicks.open_end_paragraphs(doc, an)
+    every = _all_paragraphs(doc, an)
+    assert [g for g in every if _g005_goes_on(doc, g)] == [g for g in picks if _g005_goes_on(doc, g)]
+    assert all(g in every for g in picks)
+    rule = garble.OrphanTail()
+    config = Config({})
+    found = list(rule.check(doc, config))
+    monkeypatch.setattr(garble, "open_end_paragraphs", _all_paragraphs)
+    assert found == list(rule.check(Document(text), config))

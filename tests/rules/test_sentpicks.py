@@ -79,3 +79,29 @@ def test_open_end_paragraph_picks_hold_every_paragraph_the_loop_goes_on_with(see
     found = list(rule.check(doc, config))
     monkeypatch.setattr(garble, "open_end_paragraphs", _all_paragraphs)
     assert found == list(rule.check(Document(text), config))
+
+
+def _old_after_blanked_label(doc, pos: int) -> bool:
+    """``_capwords._after_blanked_label`` as it was at 6344e5d."""
+    text = doc.text
+    a = text.rfind("\n", 0, pos) + 1
+    return not text[a:pos].strip() and bool(doc.source[a:pos].strip())
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_after_blanked_label_same_as_the_line_slice(seed):
+    from garblint.rules._capwords import _after_blanked_label
+
+    rng = random.Random(seed)
+    pieces = ["a", "Word", " ", " ", "\t", "\u00a0", "\u2003", "\n", "\r\n", "\r", "--opt", "-", "|", "`x`"]
+    source = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    cuts = sorted(rng.sample(range(len(source) + 1), min(len(source) + 1, 2 * rng.randrange(0, 6))))
+    masks = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
+    blanked = list(source)
+    for a, b in masks:
+        for i in range(a, b):
+            if source[i] not in "\r\n":
+                blanked[i] = " "
+    doc = Document("".join(blanked), None, source=source, masks=masks)
+    for pos in range(len(source) + 1):
+        assert _after_blanked_label(doc, pos) == _old_after_blanked_label(doc, pos), (source, pos)

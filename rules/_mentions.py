@@ -235,15 +235,11 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     inner_starts = list(map(Match.start, pairs, map(_LASTINDEX, pairs)))
     title_of: dict[int, bool] = {}
 
-    def in_title(pos: int) -> bool:
-        i = bisect_right(inner_starts, pos) - 1
-        if i < 0:
-            return False
-        qm = pairs[i]
-        if pos >= qm.end(qm.lastindex or 0):
-            return False
+    def in_title(i: int) -> bool:
+        """Is the inner text of pair ``i`` (where a mention starts) a quoted title?"""
         hit = title_of.get(i)
         if hit is None:
+            qm = pairs[i]
             pi = bisect_right(para_starts, qm.start()) - 1
             hit = pi >= 0 and qm.end() <= paras[pi].end and bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (qm,)))
             title_of[i] = hit
@@ -336,7 +332,11 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     ``particle_runs`` holds open with a particle), in text order. ``first_word``: the words
     that open a sentence; ``para_dup``, ``para_rep``: each paragraph's repeat flags, and one
     more (False) for index -1; ``pairs``: the quotation pairs, ``inner_starts`` where their
-    inner texts start (``in_title``: does a position lie in a quoted title)."""
+    inner texts start (``in_title``: is pair i's inner text a quoted title).
+
+    The mentions start in text order, so the sentence, the paragraph and the quotation pair
+    each starts in are found by walking along the starts of those (what bisections find: the
+    number of starts at or before the mention's start), not by three bisections per mention."""
     words = doc.words
     texts = doc.word_texts
     starts = doc.word_starts
@@ -346,9 +346,14 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     paras = doc.paragraphs
     para_starts = ctx["para_starts"]
     shapes = ctx["shapes"]
+    # each list with a last start past every position, where the walks stop
+    sent_starts.append(len(text) + 1)
+    para_after = para_starts + [len(text) + 1]
+    ns = npara = 0  # the sentences and the paragraphs that start at or before the mention
     if pairs:
-        inner_ends = [-1]  # (index 0: before the first pair)
-        inner_ends += map(Match.end, pairs, map(_LASTINDEX, pairs))
+        inner_after = inner_starts + [len(text) + 1]
+        inner_ends = list(map(Match.end, pairs, map(_LASTINDEX, pairs)))
+        npair = 0  # the pairs whose inner text starts at or before the mention
     out: list[Mention] = []
     initial_names: dict[tuple[str, bool | None], bool] = {}
     for k, i, j in zip(count(), runs_i, runs_j):
@@ -376,16 +381,23 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         _, cut, length, title, possessive, kind, everyday, surname, a = shape
         start = starts[i + a]
         # a name that starts inside a quoted title is no name
-        if pairs and start < inner_ends[bisect_right(inner_starts, start)] and in_title(start):
-            continue
+        if pairs:
+            while inner_after[npair] <= start:
+                npair += 1
+            if npair and start < inner_ends[npair - 1] and in_title(npair - 1):
+                continue
         name = words[i + a : i + a + length]
         if possessive:
             last = name[-1]
             name[-1] = (last[0], last[1] - 2, last[2][:-2])
         # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
-        para = bisect_right(para_starts, start) - 1
+        while para_after[npara] <= start:
+            npara += 1
+        para = npara - 1
         if para >= 0 and start >= paras[para][1]:
             para = -1
+        while sent_starts[ns] <= start:
+            ns += 1
         end = name[-1][1]
         m = Mention(
             start,
@@ -393,7 +405,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
             name,
             title,
             possessive,
-            max(0, bisect_right(sent_starts, start) - 1),  # the sentence
+            ns - 1 if ns else 0,  # the sentence
             para,
             initial and cut == 0,
             para_dup[para],

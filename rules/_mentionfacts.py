@@ -190,6 +190,44 @@ _NOT_OPENING = frozenset(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if no
 _OPENING_CHAR = dict.fromkeys(_NOT_OPENING, False)  # (``.get(c, True)``: may the word open a name)
 
 
+def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
+    """Two flags per paragraph of ``paras`` (``doc.paragraphs``), and one more pair (False) for
+    index -1, between paragraphs: does it repeat an earlier paragraph of the same words (its
+    ``_words_key``, of more than 20 characters), and does its key occur more than once (its
+    first copy too). Duplicated paragraphs count once as evidence (extract_mentions).
+
+    Two paragraphs of one key hold as many letters "e" (none of them white space): only
+    paragraphs that share their count with another get a key (in most texts none). The keys
+    are made in C: a paragraph with its line breaks made spaces (``str.replace`` gives the text
+    itself when it has none) is its key when that is single spaced (printable, no two spaces
+    together; a paragraph is trimmed, so neither end is a space), else the split and join
+    (what _words_key gives: tests/rules/test_names_fast.py compares the flags with the loop
+    they replaced). Only the paragraphs of a key used more than once are visited."""
+    n = len(paras)
+    dup = [False] * (n + 1)
+    rep = [False] * (n + 1)
+    if n < 2:  # (one paragraph repeats none)
+        return dup, rep
+    ts = list(map(itemgetter(2), paras))
+    n_e = list(map(str.count, ts, repeat("e")))
+    if len(set(n_e)) == n:
+        return dup, rep
+    c = Counter(n_e)
+    idx = list(compress(range(n), map((1).__lt__, map(c.__getitem__, n_e))))
+    ones = list(map(str.replace, map(ts.__getitem__, idx), repeat("\n"), repeat(" ")))
+    keys = [o if p and not d else " ".join(o.split()) for o, p, d in zip(ones, map(str.isprintable, ones), map(str.__contains__, ones, repeat("  ")))]
+    kc = Counter(keys)
+    if len(kc) == len(keys):
+        return dup, rep
+    first: dict[str, int] = {}
+    for i, key in compress(zip(idx, keys), map((1).__lt__, map(kc.__getitem__, keys))):
+        if len(key) > 20:
+            rep[i] = True
+            if first.setdefault(key, i) != i:
+                dup[i] = True
+    return dup, rep
+
+
 def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters

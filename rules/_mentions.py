@@ -31,6 +31,7 @@ from ._mentionfacts import (
     _first_words,
     _is_acronym,
     _is_cap,
+    _repeated_paragraphs,
     _words_key,
 )
 from ._mentionfacts import _CAP as _CAP, _LOW as _LOW, _word_facts as _word_facts  # (tests read them here)
@@ -186,28 +187,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     words = doc.words
     sentences = doc.sentences
     paras = doc.paragraphs
-    # duplicated paragraphs count once as evidence. Two paragraphs of one key (the same words)
-    # hold as many letters "e" (none of them white space): only paragraphs that share their
-    # count with another are compared (in most texts none)
-    para_dup = [False] * (len(paras) + 1)  # (and one more, index -1: between paragraphs)
-    para_rep = [False] * (len(paras) + 1)
-    n_e = [p.text.count("e") for p in paras] if len(paras) > 1 else []  # (one paragraph repeats none)
-    if len(set(n_e)) < len(n_e):
-        once: set[int] = set()
-        shared: set[int] = set()
-        for c in n_e:
-            (shared if c in once else once).add(c)
-        seen_para: dict[str, int] = {}
-        for i, p in enumerate(paras):
-            if n_e[i] not in shared:
-                continue
-            key = _words_key(p.text)
-            if key in seen_para and len(key) > 20:
-                para_dup[i] = True
-                para_rep[i] = True
-                para_rep[seen_para[key]] = True
-            else:
-                seen_para.setdefault(key, i)
+    # duplicated paragraphs count once as evidence: the repeats, and every copy
+    para_dup, para_rep = _repeated_paragraphs(paras)  # (and one more, index -1: between paragraphs)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
@@ -415,13 +396,14 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         )
         m._surname_cache = surname  # (what Mention._surname_parts would work out)
         if everyday:
+            # a word after a determiner; else, when not possessive nor titled, one no verb of
+            # saying follows (the text after is read only then)
             before = text[max(0, start - 12) : start].split()
-            prev = fold(before[-1]) if before else ""
-            nxt = ""
-            rest = text[end : end + 20].split()
-            if rest:
-                nxt = rest[0].strip('.,;:!?\u201d"').casefold()
-            m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
+            if before and fold(before[-1]) in DETERMINERS:
+                m.word_like = True
+            elif not (possessive or title):
+                rest = text[end : end + 20].split()
+                m.word_like = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
         out.append(m)
     return out
 

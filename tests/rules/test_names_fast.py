@@ -276,6 +276,45 @@ def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
     assert new == old, text
 
 
+def _old_repeated_paragraphs(paras):
+    """The loop _repeated_paragraphs replaced (keys by split and join)."""
+    dup = [False] * (len(paras) + 1)
+    rep = [False] * (len(paras) + 1)
+    seen: dict[str, int] = {}
+    for i, p in enumerate(paras):
+        key = " ".join(p.text.split())
+        if key in seen and len(key) > 20:
+            dup[i] = rep[i] = rep[seen[key]] = True
+        else:
+            seen.setdefault(key, i)
+    return dup, rep
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_repeated_paragraphs_same_as_the_loop(seed):
+    # paragraphs pasted again with their white space changed (line breaks of both kinds, spaces
+    # doubled, tabs, a no-break space, a control), short ones, and with one letter changed
+    rng = random.Random(seed)
+    paras = [
+        rng.choice(["Ada Quell said so", "the vote was close", "x"]) + " " + _name_text(rng, rng.randrange(0, 8)).replace("\n\n", " ")
+        for _ in range(rng.randrange(1, 6))
+    ]
+    for _ in range(rng.randrange(0, 6)):
+        p = rng.choice(paras)
+        kind = rng.randrange(7)
+        if kind == 0:
+            p = p.replace(" ", "\n", rng.randrange(1, 4))
+        elif kind == 1:
+            p = p.replace(" ", "\r\n", 1)
+        elif kind == 2:
+            p = p.replace(" ", rng.choice(["  ", "\t", "\u00a0", " \n", "\x1c"]), 1)
+        elif kind == 3 and "e" in p:
+            p = p.replace("e", "a", 1)
+        paras.insert(rng.randrange(len(paras) + 1), p)
+    doc = Document("\n\n".join(paras))
+    assert M._repeated_paragraphs(doc.paragraphs) == _old_repeated_paragraphs(doc.paragraphs), doc.text
+
+
 def _old_cap_mid(texts, first_words):
     """The per-word set CapMid answers for (and the set extract_mentions built)."""
     mid = [True] * len(texts)

@@ -262,17 +262,26 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     return out
 
 
-class WrittenLower:
+class WrittenLower(dict):
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
     in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
     ``{_LOW[t] for t in counts} - {None}``. Asked of the few words that open a sentence, so
     answered from the tokens that have the form (``_LOW_OF``) rather than by a set of the form
-    of every distinct word (tests/rules/test_names_fast.py compares the two)."""
+    of every distinct word (tests/rules/test_names_fast.py compares the two).
+
+    ``lower[c]`` gives the same answer, kept: a dictionary of the forms asked so far (a long
+    text asks about the same few hundred sentence openers thousands of times; a kept answer
+    is read in C)."""
 
     __slots__ = ("counts",)
 
     def __init__(self, counts) -> None:
+        super().__init__()
         self.counts = counts
+
+    def __missing__(self, c: str) -> bool:
+        hit = self[c] = WrittenLower.__contains__(self, c)
+        return hit
 
     def __contains__(self, c: object) -> bool:
         toks = _LOW_OF.get(c)  # type: ignore[call-overload]

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import eq, gt, itemgetter
+from operator import eq, itemgetter
 from re import Match
 
 from ..lint.lazyre import lazy_re
@@ -245,10 +245,11 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     (``_OPENED_WORD``, searched for one opening character at a time: ``_OPENED_KEPT``;
     tests/rules/test_names_fast.py compares both with the loops they replaced)."""
     n = len(starts)
-    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
-    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
-        del ks[bisect_left(ks, n) :]
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
+    # (the first word at or after each sentence's start: every word lies inside a sentence,
+    # whose span leaves out only white space, so for a sentence without a word that is the
+    # first word of a later one, and a sentence after the last word finds index n)
+    out = set(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
+    out.discard(n)
     # the words opened by a quotation or a colon inside a sentence (not the text's first word):
     # where _OPENED_WORD's matches end, found for each of its opening characters the text has
     opened: list[int] = []

@@ -4,11 +4,12 @@ document writes in lower case, which it capitalises mid-sentence."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import eq, gt, itemgetter
+from operator import eq, itemgetter
 from re import Match
 
 from ..lint.lazyre import lazy_re
@@ -16,6 +17,7 @@ from ._charscan import single_spaced
 from ._namewords import (
     _LOWER_PART,
     _OPENED_AFTER,
+    _OPENED_GAP,
     NOT_NAMES,
     PARTICLES,
     STOPWORDS,
@@ -187,7 +189,11 @@ def _words_key(t: str) -> str:
 #: ASCII lower-case first letter as it is). _first_words leaves out the opened words that
 #: start with one: membership in its set changes nothing for them.
 _NOT_OPENING = frozenset(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if not any(p[:1] == c for p in PARTICLES))
-_OPENING_CHAR = dict.fromkeys(_NOT_OPENING, False)  # (``.get(c, True)``: may the word open a name)
+#: _OPENED_AFTER whose lookahead leaves out the characters of _NOT_OPENING: a match ends at the
+#: first word character after its opening character, whichever way it gets there (what lies
+#: between is white space and quotation marks), so these are _OPENED_AFTER's matches that end
+#: before another word character (fewer matches: a long text opens many words in lower case)
+_OPENED_KEPT = tuple((c, lazy_re(re.escape(c) + _OPENED_GAP + "(?=[^\\W_" + "".join(sorted(_NOT_OPENING)) + "])")) for c, _ in _OPENED_AFTER)
 
 
 def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
@@ -236,43 +242,51 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
 
     Found by C-level scans: the first word of each sentence by bisection over the word starts
     (``map``), the opened words by one regex whose matches end where such a word starts
-    (``_OPENED_WORD``, searched for one opening character at a time: ``_OPENED_AFTER``;
+    (``_OPENED_WORD``, searched for one opening character at a time: ``_OPENED_KEPT``;
     tests/rules/test_names_fast.py compares both with the loops they replaced)."""
     n = len(starts)
-    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
-    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
-        del ks[bisect_left(ks, n) :]
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
+    # (the first word at or after each sentence's start: every word lies inside a sentence,
+    # whose span leaves out only white space, so for a sentence without a word that is the
+    # first word of a later one, and a sentence after the last word finds index n)
+    out = set(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
+    out.discard(n)
     # the words opened by a quotation or a colon inside a sentence (not the text's first word):
     # where _OPENED_WORD's matches end, found for each of its opening characters the text has
     opened: list[int] = []
-    for c, opened_after in _OPENED_AFTER:
+    # Only an opened word that may open a name run or has a capitalised form is found (what
+    # extract_mentions and CapMid ask about: see _NOT_OPENING and _OPENED_KEPT)
+    for c, opened_after in _OPENED_KEPT:
         if c in text:
             opened += map(Match.end, opened_after.finditer(text))
     if not opened or n < 2:  # (the text's first word is never an opened one)
         return out
-    # Only an opened word that may open a name run or has a capitalised form is kept (what
-    # extract_mentions and CapMid ask about: see _NOT_OPENING; the character where a match
-    # ends is the first of the word that starts there, if one does). The bisections run from
-    # index 1 to n - 1: a position before the second word or after the last start finds an
-    # index whose start differs from it, as 0 < k < n excluded
-    opened = list(compress(opened, map(_OPENING_CHAR.get, map(text.__getitem__, opened), repeat(True))))
+    # (the bisections run from index 1 to n - 1: a position before the second word or after
+    # the last start finds an index whose start differs from it, as 0 < k < n excluded)
     ks = list(map(bisect_left, repeat(starts), opened, repeat(1), repeat(n - 1)))
     out.update(compress(ks, map(eq, map(starts.__getitem__, ks), opened)))
     return out
 
 
-class WrittenLower:
+class WrittenLower(dict):
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
     in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
     ``{_LOW[t] for t in counts} - {None}``. Asked of the few words that open a sentence, so
     answered from the tokens that have the form (``_LOW_OF``) rather than by a set of the form
-    of every distinct word (tests/rules/test_names_fast.py compares the two)."""
+    of every distinct word (tests/rules/test_names_fast.py compares the two).
+
+    ``lower[c]`` gives the same answer, kept: a dictionary of the forms asked so far (a long
+    text asks about the same few hundred sentence openers thousands of times; a kept answer
+    is read in C)."""
 
     __slots__ = ("counts",)
 
     def __init__(self, counts) -> None:
+        super().__init__()
         self.counts = counts
+
+    def __missing__(self, c: str) -> bool:
+        hit = self[c] = WrittenLower.__contains__(self, c)
+        return hit
 
     def __contains__(self, c: object) -> bool:
         toks = _LOW_OF.get(c)  # type: ignore[call-overload]

@@ -297,14 +297,14 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             continue
         run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
         if run_end == i + 1 and (
-            (facts[2] if i not in first_word_of_sentence else facts[3] or facts[6] in lower)
+            (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]])
             # a run with no word of two letters or more, one in lower case ("I"), names nothing
             or not facts[7]
         ):
             continue  # (the next opener is past this word)
         runs_i.append(i)
         runs_j.append(run_end)
-        i = max(run_end, i + 1)
+        i = run_end  # (past i: _run_from's answer is)
     return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
 
 
@@ -547,7 +547,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
     f = fold(base)
     if f in STOPWORDS or f in NOT_NAMES:
         return False
-    if ctx and base.casefold() in ctx["lower"]:
+    if ctx and ctx["lower"][base.casefold()]:
         return False  # the document writes it in lower case: a word
     if f in given_names() or f in (ctx["titles"] if ctx else TITLE_WORDS) or (ctx and f in ctx["cap_mid"]):
         return True

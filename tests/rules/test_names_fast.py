@@ -863,3 +863,53 @@ def test_morphological_same_as_before(seed):
             b = a + rng.choice(S._MORPH_SUFFIXES + ("", "x", "ova", "ska")) if rng.random() < 0.6 else _damaged(rng, a)
         for x, y in ((a, b), (b, a), (a, a[:3]), (a[:2], b)):
             assert S.morphological(x, y) == _old_morphological(x, y), (x, y)
+
+
+def _old_close_spelling(a, b):
+    """close_spelling before its ratio was asked first."""
+    from garblint.rules import _namesim as S
+
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 3 or S.morphological(fa, fb):
+        return 0.0
+    r = S.fuzz.ratio(fa, fb) / 100.0
+    pd = S.phon_dist(fa, fb)
+    if r >= 0.8 and pd <= 1:
+        return r
+    if r >= 0.75 and pd == 0 and fa[0] == fb[0]:
+        return r
+    return 0.0
+
+
+def _old_loose_spelling(a, b):
+    """loose_spelling before its ratio was asked first."""
+    from garblint.rules import _namesim as S
+
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 4 or fa[0] != fb[0] or S.morphological(fa, fb):
+        return 0.0
+    r = S.fuzz.ratio(fa, fb) / 100.0
+    if r >= 0.6 and S.phon_dist(fa, fb) <= 1:
+        return r
+    return 0.0
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_spelling_similarities_same_as_before(seed):
+    # damaged spellings, gendered and suffixed forms (morphological), and unrelated names
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    bases = _SURNAMES + _SPELL_BASES + ["Karimov", "Nowacki", "Kenya", "Japan", "Quellman"]
+    for _ in range(150):
+        a = rng.choice(bases)
+        kind = rng.randrange(3)
+        if kind == 0:
+            b = _damaged(rng, a)
+        elif kind == 1:
+            b = a + rng.choice(S._MORPH_SUFFIXES + ("a", "n", "ova"))
+        else:
+            b = rng.choice(bases)
+        for x, y in ((a, b), (b, a)):
+            assert S.close_spelling(x, y) == _old_close_spelling(x, y), (x, y)
+            assert S.loose_spelling(x, y) == _old_loose_spelling(x, y), (x, y)

@@ -9,10 +9,10 @@ Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities;
 from __future__ import annotations
 
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, filterfalse
+from itertools import compress, count, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from re import Match
 from typing import Any
@@ -188,7 +188,9 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     sentences = doc.sentences
     paras = doc.paragraphs
     # duplicated paragraphs count once as evidence: the repeats, and every copy
-    para_dup, para_rep = _repeated_paragraphs(paras)  # (and one more, index -1: between paragraphs)
+    # each sentence's first word: the first word at or after its start (len(words) when none)
+    firsts = list(map(bisect_left, repeat(doc.word_starts), map(itemgetter(0), sentences)))
+    para_dup, para_rep = _repeated_paragraphs(paras, doc.word_texts, firsts, doc.paragraph_sizes)  # (and one more, index -1: between paragraphs)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
@@ -227,7 +229,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         return hit
 
     n = len(words)
-    first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
+    first_word_of_sentence = _first_words(text, doc.word_starts, firsts)
 
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     # What a word says is computed once per distinct word (words recur many times), in this

@@ -117,6 +117,12 @@ def _norm_keep(s: str) -> str:
         s = s[m.end() :]
     if "  " not in s and s[-1:] != " " and s.isprintable():
         return s  # (no white space but single spaces inside: nothing for split and join to do)
+    if "\n" in s:
+        # A hard-wrapped line or paragraph: its line breaks made spaces, the same test (the
+        # match above left no white space at the start).
+        one = s.replace("\n", " ")
+        if "  " not in one and one[-1:] != " " and one.isprintable():
+            return one
     return " ".join(s.split())
 
 

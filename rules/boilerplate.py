@@ -42,6 +42,7 @@ def _word_list(t: str) -> list[str]:
 _SENTENCE_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _CLOSERS = "\"'\u201d\u2019)]"
 _TERMINALS = ".!?\u2026"
+_TERMINAL_SET = frozenset(_TERMINALS)
 
 
 def _ends_sentence(t: str) -> bool:
@@ -153,7 +154,8 @@ def _word_count(words: list, a: int, b: int, t: str) -> int:
 
 def _units(doc) -> list[Unit]:
     text = doc.text
-    words = doc.words
+    starts = doc.word_starts  # (the words' starts: bisect_left(starts, b) is bisect_left(words, (b,)))
+    nwords = len(starts)
     out: list[Unit] = []
     lo = 0  # (the words before the current unit: bisect from there)
     for pi, p in enumerate(doc.paragraphs):
@@ -181,28 +183,44 @@ def _units(doc) -> list[Unit]:
         prev_done = True
         for a, b in spans:
             t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
-            punct = _ends_sentence(t)
+            # _ends_sentence(t): a unit is trimmed, so only the final-newline case is left over
+            punct = t.rstrip(_CLOSERS)[-1:] in _TERMINAL_SET or (t[-1:] == "\n" and _ends_sentence(t))
             # _word_count(words, a, b, t): no word starts between two units (only white space
             # lies there), so the unit's first word is the first after the unit before; its
             # words, one character or more with a character between them, are fewer than b - a
-            hi = min(len(words), lo + b - a)
+            hi = min(nwords, lo + b - a)
             if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
-                n, lo = len(_WORD.findall(t)), bisect_left(words, (b,), lo, hi)
+                n, lo = len(_WORD.findall(t)), bisect_left(starts, b, lo, hi)
             else:
-                i, lo = lo, bisect_left(words, (b,), lo, hi)
+                i, lo = lo, bisect_left(starts, b, lo, hi)
                 n = lo - i
             # (a long unit's start phrases are in its head)
             norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
             out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
-            prev_done = punct or t.endswith(":")
+            prev_done = punct or t[-1:] == ":"
     return out
 
 
 def _wrapped_lines(lines: list[str]) -> bool:
     """Lines (trimmed, none empty) broken mid-sentence at a fixed width, rather than a list of
-    separate lines."""
-    broken = sum(1 for t in lines[:-1] if len(t) >= 40 and not _ends_sentence(t))
-    return broken * 2 >= len(lines) - 1
+    separate lines.
+
+    That is, of the lines but the last, those of 40 characters or more that do not end a
+    sentence (``_ends_sentence``: a trimmed line has no final newline) are half or more;
+    counted until the answer is known either way.
+    """
+    need = len(lines) // 2  # (broken * 2 >= len(lines) - 1)
+    left = len(lines) - 1  # (lines still to look at)
+    broken = 0
+    for t in lines[:-1]:
+        if broken >= need:
+            return True
+        if broken + left < need:
+            return False
+        left -= 1
+        if len(t) >= 40 and t.rstrip(_CLOSERS)[-1:] not in _TERMINAL_SET:
+            broken += 1
+    return broken >= need
 
 
 _NOTICE = lazy_re(r"(?i)^(?:copyright|\u00a9|\(c\)|all rights reserved)")

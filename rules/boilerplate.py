@@ -94,9 +94,38 @@ def _legit(text: str) -> bool:
     """
     if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
-    if ("-" in text or "\u2013" in text or "\u2014" in text) and _LEGIT_DASHED.match(text):
+    if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True
     return "contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None
+
+
+# _LEGIT_DASHED's dateline alternative in two parts: the letters before the dash, and what may
+# follow them
+_DASHED_HEAD = lazy_re(r"[A-Z][A-Z .'\u2019-]*", re.I)
+_DASHED_TAIL = lazy_re(r"(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]", re.I)
+
+
+def _dashed(text: str) -> bool:
+    """``_LEGIT_DASHED.match(text) is not None``, without its backtracking over a long line.
+
+    The dateline alternative opens with the longest run ``_DASHED_HEAD`` matches, ending at
+    ``r``, and a match of it either ends at a "-" inside that run (at index 3 or later: the
+    run's class holds "-") or goes on at ``r`` itself: the comma part, white space, "(" or a
+    dash all start outside the class but for the space, and a match whose letters end at a
+    space inside the run goes on with white space to ``r`` too, as one ending at ``r`` does.
+    So the tail is tried at ``r`` alone, and only where ``text[r]`` can start it."""
+    m = _DASHED_HEAD.match(text)
+    if m is None:
+        return text.startswith("-30-")
+    r = m.end()
+    if r < 3:
+        return False
+    if text.find("-", 3, r) >= 0:
+        return True
+    if r == len(text):
+        return False
+    c = text[r]
+    return (c in ",(\u2013\u2014" or c.isspace()) and _DASHED_TAIL.match(text, r) is not None
 
 
 # A third-person writer bio: "Name, a dedicated writer …", "Name is a blogger who …".

@@ -85,3 +85,64 @@ def test_norm_keep_of_untrimmed_texts_equals_the_plain_form():
     for _ in range(3000):
         s = "".join(rng.choice(_PIECES) + rng.choice(["\n", " ", ""]) for _ in range(rng.randrange(0, 6)))
         assert BP._norm_keep(s) == _norm_keep_plain(s)
+
+
+_DASH_PIECES = [
+    "A",
+    "b",
+    "a b",
+    "Cd, ef",
+    " (x, y) ",
+    ",  z",
+    ", -",
+    ",\t-",
+    "( - )",
+    "LONDON",
+    " ",
+    "  ",
+    ".",
+    "'",
+    "\u2019",
+    "-",
+    "--",
+    "\u2013",
+    "\u2014",
+    ",",
+    ", ",
+    "(",
+    ")",
+    "(AP)",
+    "30",
+    "-30-",
+    "\t",
+    "\n",
+    "\u00a0",
+    "x_y",
+    "1",
+    ";",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "\u00e9",
+    "Q",
+    "\u201c",
+]
+
+
+def test_dashed_dateline_test_equals_the_regex():
+    """_dashed (the run of letters, then the tail tried where it can start) answers as the
+    whole _LEGIT_DASHED pattern does."""
+    rng = random.Random(21)
+    for _ in range(20000):
+        t = "".join(rng.choice(_DASH_PIECES) for _ in range(rng.randrange(0, 14)))
+        assert B._dashed(t) == (B._LEGIT_DASHED.match(t) is not None), t
+
+
+def test_digit_count_equals_findall():
+    from garblint.rules import _pageshape as P
+
+    rng = random.Random(7)
+    pieces = ["1", "42", "2021", "a", "word", " ", ".", "\u0663", "\uff15", "\u00e9", "-", "\u00bd", "\u00b2"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert P._digit_count(t) == len(P._NUMERIC.findall(t)), t

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import gt, itemgetter
+from operator import eq, gt, itemgetter
 from re import Match
 
 from ..lint.lazyre import lazy_re
@@ -181,10 +181,58 @@ def _words_key(t: str) -> str:
     return t if single_spaced(t) else " ".join(t.split())
 
 
+#: The first characters of the words that can neither open a name run (_OPENS: a capitalised
+#: word, a particle or a word that starts with one and a hyphen) nor have a capitalised form
+#: (_CAP): ASCII digits, and ASCII lower-case letters no particle starts with (fold keeps an
+#: ASCII lower-case first letter as it is). _first_words leaves out the opened words that
+#: start with one: membership in its set changes nothing for them.
+_NOT_OPENING = frozenset(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if not any(p[:1] == c for p in PARTICLES))
+_OPENING_CHAR = dict.fromkeys(_NOT_OPENING, False)  # (``.get(c, True)``: may the word open a name)
+
+
+def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
+    """Two flags per paragraph of ``paras`` (``doc.paragraphs``), and one more pair (False) for
+    index -1, between paragraphs: does it repeat an earlier paragraph of the same words (its
+    ``_words_key``, of more than 20 characters), and does its key occur more than once (its
+    first copy too). Duplicated paragraphs count once as evidence (extract_mentions).
+
+    Two paragraphs of one key hold as many letters "e" (none of them white space): only
+    paragraphs that share their count with another get a key (in most texts none). The keys
+    are made in C: a paragraph with its line breaks made spaces (``str.replace`` gives the text
+    itself when it has none) is its key when that is single spaced (printable, no two spaces
+    together; a paragraph is trimmed, so neither end is a space), else the split and join
+    (what _words_key gives: tests/rules/test_names_fast.py compares the flags with the loop
+    they replaced). Only the paragraphs of a key used more than once are visited."""
+    n = len(paras)
+    dup = [False] * (n + 1)
+    rep = [False] * (n + 1)
+    if n < 2:  # (one paragraph repeats none)
+        return dup, rep
+    ts = list(map(itemgetter(2), paras))
+    n_e = list(map(str.count, ts, repeat("e")))
+    if len(set(n_e)) == n:
+        return dup, rep
+    c = Counter(n_e)
+    idx = list(compress(range(n), map((1).__lt__, map(c.__getitem__, n_e))))
+    ones = list(map(str.replace, map(ts.__getitem__, idx), repeat("\n"), repeat(" ")))
+    keys = [o if p and not d else " ".join(o.split()) for o, p, d in zip(ones, map(str.isprintable, ones), map(str.__contains__, ones, repeat("  ")))]
+    kc = Counter(keys)
+    if len(kc) == len(keys):
+        return dup, rep
+    first: dict[str, int] = {}
+    for i, key in compress(zip(idx, keys), map((1).__lt__, map(kc.__getitem__, keys))):
+        if len(key) > 20:
+            rep[i] = True
+            if first.setdefault(key, i) != i:
+                dup[i] = True
+    return dup, rep
+
+
 def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
-    before it: "said: Quell", "“Quell"); ``starts`` is ``doc.word_starts`` (shared: read only).
+    before it: "said: Quell", "“Quell") unless it starts with a character of _NOT_OPENING;
+    ``starts`` is ``doc.word_starts`` (shared: read only).
 
     Found by C-level scans: the first word of each sentence by bisection over the word starts
     (``map``), the opened words by one regex whose matches end where such a word starts
@@ -201,10 +249,16 @@ def _first_words(text: str, starts: list[int], sentences) -> set[int]:
     for c, opened_after in _OPENED_AFTER:
         if c in text:
             opened += map(Match.end, opened_after.finditer(text))
-    if not opened:
+    if not opened or n < 2:  # (the text's first word is never an opened one)
         return out
-    ks = list(map(bisect_left, repeat(starts, len(opened)), opened))
-    out.update(k for k, ws in zip(ks, opened) if 0 < k < n and starts[k] == ws)
+    # Only an opened word that may open a name run or has a capitalised form is kept (what
+    # extract_mentions and CapMid ask about: see _NOT_OPENING; the character where a match
+    # ends is the first of the word that starts there, if one does). The bisections run from
+    # index 1 to n - 1: a position before the second word or after the last start finds an
+    # index whose start differs from it, as 0 < k < n excluded
+    opened = list(compress(opened, map(_OPENING_CHAR.get, map(text.__getitem__, opened), repeat(True))))
+    ks = list(map(bisect_left, repeat(starts), opened, repeat(1), repeat(n - 1)))
+    out.update(compress(ks, map(eq, map(starts.__getitem__, ks), opened)))
     return out
 
 

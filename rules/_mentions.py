@@ -31,6 +31,7 @@ from ._mentionfacts import (
     _first_words,
     _is_acronym,
     _is_cap,
+    _repeated_paragraphs,
     _words_key,
 )
 from ._mentionfacts import _CAP as _CAP, _LOW as _LOW, _word_facts as _word_facts  # (tests read them here)
@@ -186,28 +187,8 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     words = doc.words
     sentences = doc.sentences
     paras = doc.paragraphs
-    # duplicated paragraphs count once as evidence. Two paragraphs of one key (the same words)
-    # hold as many letters "e" (none of them white space): only paragraphs that share their
-    # count with another are compared (in most texts none)
-    para_dup = [False] * (len(paras) + 1)  # (and one more, index -1: between paragraphs)
-    para_rep = [False] * (len(paras) + 1)
-    n_e = [p.text.count("e") for p in paras] if len(paras) > 1 else []  # (one paragraph repeats none)
-    if len(set(n_e)) < len(n_e):
-        once: set[int] = set()
-        shared: set[int] = set()
-        for c in n_e:
-            (shared if c in once else once).add(c)
-        seen_para: dict[str, int] = {}
-        for i, p in enumerate(paras):
-            if n_e[i] not in shared:
-                continue
-            key = _words_key(p.text)
-            if key in seen_para and len(key) > 20:
-                para_dup[i] = True
-                para_rep[i] = True
-                para_rep[seen_para[key]] = True
-            else:
-                seen_para.setdefault(key, i)
+    # duplicated paragraphs count once as evidence: the repeats, and every copy
+    para_dup, para_rep = _repeated_paragraphs(paras)  # (and one more, index -1: between paragraphs)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
@@ -235,15 +216,11 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     inner_starts = list(map(Match.start, pairs, map(_LASTINDEX, pairs)))
     title_of: dict[int, bool] = {}
 
-    def in_title(pos: int) -> bool:
-        i = bisect_right(inner_starts, pos) - 1
-        if i < 0:
-            return False
-        qm = pairs[i]
-        if pos >= qm.end(qm.lastindex or 0):
-            return False
+    def in_title(i: int) -> bool:
+        """Is the inner text of pair ``i`` (where a mention starts) a quoted title?"""
         hit = title_of.get(i)
         if hit is None:
+            qm = pairs[i]
             pi = bisect_right(para_starts, qm.start()) - 1
             hit = pi >= 0 and qm.end() <= paras[pi].end and bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (qm,)))
             title_of[i] = hit
@@ -336,7 +313,11 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     ``particle_runs`` holds open with a particle), in text order. ``first_word``: the words
     that open a sentence; ``para_dup``, ``para_rep``: each paragraph's repeat flags, and one
     more (False) for index -1; ``pairs``: the quotation pairs, ``inner_starts`` where their
-    inner texts start (``in_title``: does a position lie in a quoted title)."""
+    inner texts start (``in_title``: is pair i's inner text a quoted title).
+
+    The mentions start in text order, so the sentence, the paragraph and the quotation pair
+    each starts in are found by walking along the starts of those (what bisections find: the
+    number of starts at or before the mention's start), not by three bisections per mention."""
     words = doc.words
     texts = doc.word_texts
     starts = doc.word_starts
@@ -346,9 +327,14 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     paras = doc.paragraphs
     para_starts = ctx["para_starts"]
     shapes = ctx["shapes"]
+    # each list with a last start past every position, where the walks stop
+    sent_starts.append(len(text) + 1)
+    para_after = para_starts + [len(text) + 1]
+    ns = npara = 0  # the sentences and the paragraphs that start at or before the mention
     if pairs:
-        inner_ends = [-1]  # (index 0: before the first pair)
-        inner_ends += map(Match.end, pairs, map(_LASTINDEX, pairs))
+        inner_after = inner_starts + [len(text) + 1]
+        inner_ends = list(map(Match.end, pairs, map(_LASTINDEX, pairs)))
+        npair = 0  # the pairs whose inner text starts at or before the mention
     out: list[Mention] = []
     initial_names: dict[tuple[str, bool | None], bool] = {}
     for k, i, j in zip(count(), runs_i, runs_j):
@@ -376,16 +362,23 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         _, cut, length, title, possessive, kind, everyday, surname, a = shape
         start = starts[i + a]
         # a name that starts inside a quoted title is no name
-        if pairs and start < inner_ends[bisect_right(inner_starts, start)] and in_title(start):
-            continue
+        if pairs:
+            while inner_after[npair] <= start:
+                npair += 1
+            if npair and start < inner_ends[npair - 1] and in_title(npair - 1):
+                continue
         name = words[i + a : i + a + length]
         if possessive:
             last = name[-1]
             name[-1] = (last[0], last[1] - 2, last[2][:-2])
         # the paragraph the name starts in (doc.paragraph_at's answer, -1 between paragraphs)
-        para = bisect_right(para_starts, start) - 1
+        while para_after[npara] <= start:
+            npara += 1
+        para = npara - 1
         if para >= 0 and start >= paras[para][1]:
             para = -1
+        while sent_starts[ns] <= start:
+            ns += 1
         end = name[-1][1]
         m = Mention(
             start,
@@ -393,7 +386,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
             name,
             title,
             possessive,
-            max(0, bisect_right(sent_starts, start) - 1),  # the sentence
+            ns - 1 if ns else 0,  # the sentence
             para,
             initial and cut == 0,
             para_dup[para],
@@ -403,13 +396,14 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         )
         m._surname_cache = surname  # (what Mention._surname_parts would work out)
         if everyday:
+            # a word after a determiner; else, when not possessive nor titled, one no verb of
+            # saying follows (the text after is read only then)
             before = text[max(0, start - 12) : start].split()
-            prev = fold(before[-1]) if before else ""
-            nxt = ""
-            rest = text[end : end + 20].split()
-            if rest:
-                nxt = rest[0].strip('.,;:!?\u201d"').casefold()
-            m.word_like = prev in DETERMINERS or not (possessive or nxt in SPEECH_VERBS or title)
+            if before and fold(before[-1]) in DETERMINERS:
+                m.word_like = True
+            elif not (possessive or title):
+                rest = text[end : end + 20].split()
+                m.word_like = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
         out.append(m)
     return out
 

@@ -71,15 +71,20 @@ def test_empty_document():
     assert doc.line_col(0) == (1, 1)
 
 
-_WORD_PIECES = ["the", "The", "City", "x", "42", "é", "Ärger", "k\u212a", "_", "a_b", "'", "\u2019", "\u02bc", "-", "\u2010",
-                "\u2011", "--", " ", "  ", "\n", "\r\n", "\t", ".", ",", "\u201c", "\u201d", "\U0001f600", "\u0301", "ǅ"]
+_WORD_PIECES = ["the", "The", "City", "x", "42", "z9", "é", "Ärger", "k\u212a", "_", "a_b", "'", "\u2019", "\u02bc", "-", "\u2010",
+                "\u2011", "--", " ", "  ", "\n", "\r\n", "\t", ".", ",", "\u201c", "\u201d", "\U0001f600", "\u0301", "ǅ",
+                "\u00b2", "\u0663", "\u216b", "\u00bd", "\U0001d400", "\u00a0", "\u00b7", "\u2014"]
+_ASCII_PIECES = [p for p in _WORD_PIECES if p.isascii()]
 
 
-@pytest.mark.parametrize("share_from", [0, 10, None])
-def test_words_from_split_same_as_finditer(share_from, monkeypatch):
+@pytest.mark.parametrize("share_from, own_class_from, own_class_max", [(0, 0, 300), (10, None, 300), (None, 0, 2)])
+def test_words_from_split_same_as_finditer(share_from, own_class_from, own_class_max, monkeypatch):
     """``Document.words`` (built from ``split`` and running sums of lengths) is the list of
     ``_WORD.finditer`` matches, one shared string per distinct word in a text of
-    ``_SHARE_MIN_WORDS`` words or more, and ``word_texts`` their texts."""
+    ``_SHARE_MIN_WORDS`` words or more, and ``word_texts`` their texts; also where the split's
+    letters and digits are a class of the text's own (_word_split: ASCII, or its own class
+    from ``_OWN_CLASS_MIN_CHARS`` characters on, up to ``_OWN_CLASS_MAX`` characters outside
+    ASCII)."""
     import random
 
     from garblint.lint import document
@@ -87,10 +92,14 @@ def test_words_from_split_same_as_finditer(share_from, monkeypatch):
 
     if share_from is not None:
         monkeypatch.setattr(document, "_SHARE_MIN_WORDS", share_from)
+    if own_class_from is not None:
+        monkeypatch.setattr(document, "_OWN_CLASS_MIN_CHARS", own_class_from)
+    monkeypatch.setattr(document, "_OWN_CLASS_MAX", own_class_max)
     shared_texts = 0
     for seed in range(300):
         rng = random.Random(seed)
-        text = "".join(rng.choice(_WORD_PIECES) for _ in range(rng.randrange(0, 60)))
+        pieces = _ASCII_PIECES if seed % 3 == 0 else _WORD_PIECES
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
         doc = Document(text)
         expect = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         assert doc.words == expect

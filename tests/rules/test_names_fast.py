@@ -42,6 +42,11 @@ _OPEN_PIECES = [
     "é",
     "ǅemal",
     "it's",
+    "von",
+    "de",
+    "al-Nour",
+    "the",
+    "\u00dcber",
 ]
 
 
@@ -68,10 +73,31 @@ def _old_first_words(text, words, sentences):
 
 @pytest.mark.parametrize("seed", range(300))
 def test_first_words_same_as_the_loops(seed):
+    # every sentence's first word, and every opened word the loops found that may open a name
+    # run or has a capitalised form (_first_words leaves out the others: nothing asks about
+    # them)
     rng = random.Random(seed)
     text = "".join(rng.choice(_OPEN_PIECES) for _ in range(rng.randrange(0, 60)))
     doc = Document(text)
-    assert M._first_words(text, doc.word_starts, doc.sentences) == _old_first_words(text, doc.words, doc.sentences), text
+    texts = doc.word_texts
+    for t in texts:
+        M._word_facts(t)
+    got = M._first_words(text, doc.word_starts, doc.sentences)
+    old = _old_first_words(text, doc.words, doc.sentences)
+    assert got <= old, text
+    assert all(not M._OPENS[texts[k]] and M._CAP[texts[k]] is None for k in old - got), text
+    firsts = _old_first_words(" " * len(text), doc.words, doc.sentences)  # (no mark: no opened word)
+    assert firsts <= got, text
+
+
+@pytest.mark.parametrize("text", [": Ada", "\u201cAda", ":de", "x: Ada", "x: de", "x: now"])
+def test_first_words_of_one_or_two_words(text):
+    doc = Document(text)
+    for t in doc.word_texts:
+        M._word_facts(t)
+    got = M._first_words(text, doc.word_starts, doc.sentences)
+    old = _old_first_words(text, doc.words, doc.sentences)
+    assert got == (old - {1} if text.endswith("now") else old), text
 
 
 @pytest.mark.parametrize("seed", range(200))
@@ -248,6 +274,45 @@ def test_extract_mentions_of_repeated_paragraphs_same_as_before(seed):
     new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
     old = [_mention_fields(m) for m in _old_extract(Document(text))]
     assert new == old, text
+
+
+def _old_repeated_paragraphs(paras):
+    """The loop _repeated_paragraphs replaced (keys by split and join)."""
+    dup = [False] * (len(paras) + 1)
+    rep = [False] * (len(paras) + 1)
+    seen: dict[str, int] = {}
+    for i, p in enumerate(paras):
+        key = " ".join(p.text.split())
+        if key in seen and len(key) > 20:
+            dup[i] = rep[i] = rep[seen[key]] = True
+        else:
+            seen.setdefault(key, i)
+    return dup, rep
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_repeated_paragraphs_same_as_the_loop(seed):
+    # paragraphs pasted again with their white space changed (line breaks of both kinds, spaces
+    # doubled, tabs, a no-break space, a control), short ones, and with one letter changed
+    rng = random.Random(seed)
+    paras = [
+        rng.choice(["Ada Quell said so", "the vote was close", "x"]) + " " + _name_text(rng, rng.randrange(0, 8)).replace("\n\n", " ")
+        for _ in range(rng.randrange(1, 6))
+    ]
+    for _ in range(rng.randrange(0, 6)):
+        p = rng.choice(paras)
+        kind = rng.randrange(7)
+        if kind == 0:
+            p = p.replace(" ", "\n", rng.randrange(1, 4))
+        elif kind == 1:
+            p = p.replace(" ", "\r\n", 1)
+        elif kind == 2:
+            p = p.replace(" ", rng.choice(["  ", "\t", "\u00a0", " \n", "\x1c"]), 1)
+        elif kind == 3 and "e" in p:
+            p = p.replace("e", "a", 1)
+        paras.insert(rng.randrange(len(paras) + 1), p)
+    doc = Document("\n\n".join(paras))
+    assert M._repeated_paragraphs(doc.paragraphs) == _old_repeated_paragraphs(doc.paragraphs), doc.text
 
 
 def _old_cap_mid(texts, first_words):

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import _samples
+from ._lexbuild import build_index_lines
 from .hunspell import hunspell_files as _hunspell_files
-from .hunspell import hunspell_forms
 from .lazyre import lazy_re
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -164,10 +164,6 @@ def _package_dir(name: str) -> Path | None:
 
 # ------------------------------------------------------------------ the compact index
 _INDEX_VERSION = 2
-#: other languages whose common words (Zipf >= 3.5 there) the index records, for U001 and
-#: for keeping S001 off foreign words
-FOREIGN_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "vi", "pl", "tr", "sv", "ro")
-_FOREIGN_MIN_BUCKET = 550  # Zipf 3.5
 
 
 def _cache_dir() -> Path | None:
@@ -201,82 +197,6 @@ def _wordfreq_key() -> str:
     except OSError:
         data = None
     return f"{len(data)}-{zlib.crc32(data):08x}" if data is not None else "nowf"
-
-
-_INDEX_WORD = lazy_re(r"^[^\W\d_]+(?:['\-][^\W\d_]+)*$")
-
-
-def _index_word(w: str) -> bool:
-    # (every word of letters only matches _INDEX_WORD: the C test first)
-    return w.isalpha() or _INDEX_WORD.match(w) is not None
-
-
-def _wordfreq_buckets(lang: str, last: int | None = None) -> Iterator[list[str]]:
-    """The word lists of wordfreq's ``large`` list for ``lang`` (its ``small`` one where there
-    is no large one, as ``wordfreq.get_frequency_list`` chooses for these languages): bucket i
-    holds the words of frequency 10^(-i/100), alphabetically. Read from the data file as a
-    stream, up to bucket ``last``: neither wordfreq's import (0.3 s) nor a whole list in memory."""
-    import gzip
-
-    import msgpack  # wordfreq's own dependency
-
-    wf = _package_dir("wordfreq")
-    if wf is None:  # pragma: no cover - wordfreq is a dependency
-        return
-    path = wf / "data" / f"large_{lang}.msgpack.gz"
-    if not path.is_file():
-        path = wf / "data" / f"small_{lang}.msgpack.gz"
-    with gzip.open(path, "rb") as fh:
-        unpacker = msgpack.Unpacker(fh, raw=False, max_buffer_size=1 << 30)
-        n = unpacker.read_array_header()
-        header = unpacker.unpack()
-        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-            raise ValueError(f"{path}: unexpected header {header!r}")
-        for i in range(n - 1):
-            if last is not None and i > last:
-                return
-            yield unpacker.unpack()
-
-
-def build_index_lines() -> Iterator[str]:
-    """``word<TAB>zipf*100<TAB>1 if a dictionary word else 0<TAB>language<TAB>its zipf*100``
-    lines, sorted by word; the language is the other language (of FOREIGN_LANGUAGES) where
-    the word is commonest, if it is common there. A generator: the lines are made one by one
-    into the index, never held as a list (the build's peak memory is its dictionaries)."""
-    zipfs: dict[str, int] = {}
-    foreign: dict[str, tuple[int, str]] = {}
-    try:
-        for i, bucket in enumerate(_wordfreq_buckets("en")):
-            z = 900 - i  # bucket i holds words of frequency 10^(-i/100): Zipf 9 - i/100
-            for w in bucket:
-                if w not in zipfs and _index_word(w):
-                    zipfs[w] = z
-        for lang in FOREIGN_LANGUAGES:
-            for i, bucket in enumerate(_wordfreq_buckets(lang, _FOREIGN_MIN_BUCKET)):
-                z = 900 - i
-                for w in bucket:
-                    if _index_word(w):
-                        old = foreign.get(w)
-                        if old is None or old[0] < z:
-                            foreign[w] = (z, lang)
-    except ImportError:  # pragma: no cover - wordfreq (and msgpack) are dependencies
-        pass
-    dictionary: set[str] = set()
-    for dic, aff in _hunspell_files():
-        with contextlib.suppress(OSError, UnicodeError):
-            dictionary |= hunspell_forms(dic.read_text(encoding="utf-8", errors="replace"), aff.read_text(encoding="utf-8", errors="replace"))
-    dictionary.update(frequencies())
-    words = list(dictionary.union(zipfs, foreign))
-    words.sort()
-    get_z, get_f = zipfs.get, foreign.get
-    for w in words:
-        z = get_z(w, 0)
-        f = get_f(w)
-        d = 1 if w in dictionary else 0
-        if f is None:
-            yield f"{w}\t{z if z > 0 else 0}\t{d}\t\t0"
-        else:
-            yield f"{w}\t{z if z > 0 else 0}\t{d}\t{f[1]}\t{f[0]}"
 
 
 _MAGIC = b"GLX1"

@@ -4,11 +4,12 @@ document writes in lower case, which it capitalises mid-sentence."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import eq, gt, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, eq, itemgetter, mul, sub
 from re import Match
 
 from ..lint.lazyre import lazy_re
@@ -16,6 +17,7 @@ from ._charscan import single_spaced
 from ._namewords import (
     _LOWER_PART,
     _OPENED_AFTER,
+    _OPENED_GAP,
     NOT_NAMES,
     PARTICLES,
     STOPWORDS,
@@ -187,22 +189,31 @@ def _words_key(t: str) -> str:
 #: ASCII lower-case first letter as it is). _first_words leaves out the opened words that
 #: start with one: membership in its set changes nothing for them.
 _NOT_OPENING = frozenset(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if not any(p[:1] == c for p in PARTICLES))
-_OPENING_CHAR = dict.fromkeys(_NOT_OPENING, False)  # (``.get(c, True)``: may the word open a name)
+#: _OPENED_AFTER whose lookahead leaves out the characters of _NOT_OPENING: a match ends at the
+#: first word character after its opening character, whichever way it gets there (what lies
+#: between is white space and quotation marks), so these are _OPENED_AFTER's matches that end
+#: before another word character (fewer matches: a long text opens many words in lower case)
+_OPENED_KEPT = tuple((c, lazy_re(re.escape(c) + _OPENED_GAP + "(?=[^\\W_" + "".join(sorted(_NOT_OPENING)) + "])")) for c, _ in _OPENED_AFTER)
 
 
-def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
+def _repeated_paragraphs(paras, texts: list[str], firsts: list[int], sizes: list[int]) -> tuple[list[bool], list[bool]]:
     """Two flags per paragraph of ``paras`` (``doc.paragraphs``), and one more pair (False) for
     index -1, between paragraphs: does it repeat an earlier paragraph of the same words (its
     ``_words_key``, of more than 20 characters), and does its key occur more than once (its
     first copy too). Duplicated paragraphs count once as evidence (extract_mentions).
+    ``texts``: ``doc.word_texts``; ``firsts``: each sentence's first word (see _first_words);
+    ``sizes``: ``doc.paragraph_sizes`` (all shared: read only).
 
-    Two paragraphs of one key hold as many letters "e" (none of them white space): only
-    paragraphs that share their count with another get a key (in most texts none). The keys
-    are made in C: a paragraph with its line breaks made spaces (``str.replace`` gives the text
-    itself when it has none) is its key when that is single spaced (printable, no two spaces
-    together; a paragraph is trimmed, so neither end is a space), else the split and join
-    (what _words_key gives: tests/rules/test_names_fast.py compares the flags with the loop
-    they replaced). Only the paragraphs of a key used more than once are visited."""
+    Two paragraphs of one key hold as many letters "e" (none of them white space) and the same
+    words (white space parts no word): only paragraphs that share with another their count of
+    "e", their number of words and their first and last word get a key (in most texts none).
+    A paragraph's words run from its first sentence's first word to the next paragraph's
+    (between paragraphs lies only white space). The keys are made in C: a paragraph with its line
+    breaks made spaces (``str.replace`` gives the text itself when it has none) is its key when
+    that is single spaced (printable, no two spaces together; a paragraph is trimmed, so
+    neither end is a space), else the split and join (what _words_key gives:
+    tests/rules/test_names_fast.py compares the flags with the loop they replaced). Only the
+    paragraphs of a key used more than once are visited."""
     n = len(paras)
     dup = [False] * (n + 1)
     rep = [False] * (n + 1)
@@ -214,6 +225,25 @@ def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
         return dup, rep
     c = Counter(n_e)
     idx = list(compress(range(n), map((1).__lt__, map(c.__getitem__, n_e))))
+    if texts:
+        # each paragraph's first word (that of its first sentence), and the end of the words
+        para_first = list(map(firsts.__getitem__, accumulate(sizes[:-1], initial=0)))
+        para_first.append(len(texts))
+        a = list(map(para_first.__getitem__, idx))
+        nw = list(map(sub, map(para_first.__getitem__, map((1).__add__, idx)), a))
+        some = list(map(bool, nw))
+        # with their number of words, first and last word (word 0 twice for a paragraph with
+        # none: all such are alike)
+        marks = list(
+            zip(
+                map(n_e.__getitem__, idx),
+                nw,
+                map(texts.__getitem__, map(mul, a, some)),
+                map(texts.__getitem__, map(mul, map(add, a, map((-1).__add__, nw)), some)),
+            )
+        )
+        mc = Counter(marks)
+        idx = list(compress(idx, map((1).__lt__, map(mc.__getitem__, marks))))
     ones = list(map(str.replace, map(ts.__getitem__, idx), repeat("\n"), repeat(" ")))
     keys = [o if p and not d else " ".join(o.split()) for o, p, d in zip(ones, map(str.isprintable, ones), map(str.__contains__, ones, repeat("  ")))]
     kc = Counter(keys)
@@ -228,51 +258,59 @@ def _repeated_paragraphs(paras) -> tuple[list[bool], list[bool]]:
     return dup, rep
 
 
-def _first_words(text: str, starts: list[int], sentences) -> set[int]:
+def _first_words(text: str, starts: list[int], firsts: list[int]) -> set[int]:
     """Indexes of the words that open a sentence: the first word of each sentence, and a word
     a quotation or a colon opens inside one (``_OPENING`` searched in the three characters
     before it: "said: Quell", "“Quell") unless it starts with a character of _NOT_OPENING;
-    ``starts`` is ``doc.word_starts`` (shared: read only).
+    ``starts`` is ``doc.word_starts``, ``firsts`` the first word at or after each sentence's
+    start (both shared: read only).
 
-    Found by C-level scans: the first word of each sentence by bisection over the word starts
-    (``map``), the opened words by one regex whose matches end where such a word starts
-    (``_OPENED_WORD``, searched for one opening character at a time: ``_OPENED_AFTER``;
-    tests/rules/test_names_fast.py compares both with the loops they replaced)."""
+    Found by C-level scans: the opened words by one regex whose matches end where such a word
+    starts (``_OPENED_WORD``, searched for one opening character at a time: ``_OPENED_KEPT``),
+    bisected; tests/rules/test_names_fast.py compares the set with the loops it replaced."""
     n = len(starts)
-    ks = list(map(bisect_left, repeat(starts, len(sentences)), map(itemgetter(0), sentences)))
-    if ks and ks[-1] == n:  # sentences after the last word (the last ones) open no word
-        del ks[bisect_left(ks, n) :]
-    out = set(compress(ks, map(gt, map(itemgetter(1), sentences), map(starts.__getitem__, ks))))
+    # (the first word at or after each sentence's start: every word lies inside a sentence,
+    # whose span leaves out only white space, so for a sentence without a word that is the
+    # first word of a later one, and a sentence after the last word finds index n)
+    out = set(firsts)
+    out.discard(n)
     # the words opened by a quotation or a colon inside a sentence (not the text's first word):
     # where _OPENED_WORD's matches end, found for each of its opening characters the text has
     opened: list[int] = []
-    for c, opened_after in _OPENED_AFTER:
+    # Only an opened word that may open a name run or has a capitalised form is found (what
+    # extract_mentions and CapMid ask about: see _NOT_OPENING and _OPENED_KEPT)
+    for c, opened_after in _OPENED_KEPT:
         if c in text:
             opened += map(Match.end, opened_after.finditer(text))
     if not opened or n < 2:  # (the text's first word is never an opened one)
         return out
-    # Only an opened word that may open a name run or has a capitalised form is kept (what
-    # extract_mentions and CapMid ask about: see _NOT_OPENING; the character where a match
-    # ends is the first of the word that starts there, if one does). The bisections run from
-    # index 1 to n - 1: a position before the second word or after the last start finds an
-    # index whose start differs from it, as 0 < k < n excluded
-    opened = list(compress(opened, map(_OPENING_CHAR.get, map(text.__getitem__, opened), repeat(True))))
+    # (the bisections run from index 1 to n - 1: a position before the second word or after
+    # the last start finds an index whose start differs from it, as 0 < k < n excluded)
     ks = list(map(bisect_left, repeat(starts), opened, repeat(1), repeat(n - 1)))
     out.update(compress(ks, map(eq, map(starts.__getitem__, ks), opened)))
     return out
 
 
-class WrittenLower:
+class WrittenLower(dict):
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
     in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
     ``{_LOW[t] for t in counts} - {None}``. Asked of the few words that open a sentence, so
     answered from the tokens that have the form (``_LOW_OF``) rather than by a set of the form
-    of every distinct word (tests/rules/test_names_fast.py compares the two)."""
+    of every distinct word (tests/rules/test_names_fast.py compares the two).
+
+    ``lower[c]`` gives the same answer, kept: a dictionary of the forms asked so far (a long
+    text asks about the same few hundred sentence openers thousands of times; a kept answer
+    is read in C)."""
 
     __slots__ = ("counts",)
 
     def __init__(self, counts) -> None:
+        super().__init__()
         self.counts = counts
+
+    def __missing__(self, c: str) -> bool:
+        hit = self[c] = WrittenLower.__contains__(self, c)
+        return hit
 
     def __contains__(self, c: object) -> bool:
         toks = _LOW_OF.get(c)  # type: ignore[call-overload]

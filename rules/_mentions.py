@@ -9,10 +9,10 @@ Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities;
 from __future__ import annotations
 
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, filterfalse
+from itertools import compress, count, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from re import Match
 from typing import Any
@@ -188,7 +188,9 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     sentences = doc.sentences
     paras = doc.paragraphs
     # duplicated paragraphs count once as evidence: the repeats, and every copy
-    para_dup, para_rep = _repeated_paragraphs(paras)  # (and one more, index -1: between paragraphs)
+    # each sentence's first word: the first word at or after its start (len(words) when none)
+    firsts = list(map(bisect_left, repeat(doc.word_starts), map(itemgetter(0), sentences)))
+    para_dup, para_rep = _repeated_paragraphs(paras, doc.word_texts, firsts, doc.paragraph_sizes)  # (and one more, index -1: between paragraphs)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window
@@ -227,7 +229,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
         return hit
 
     n = len(words)
-    first_word_of_sentence = _first_words(text, doc.word_starts, sentences)
+    first_word_of_sentence = _first_words(text, doc.word_starts, firsts)
 
     # how the document itself writes each word: in lower case somewhere, capitalised mid-sentence
     # What a word says is computed once per distinct word (words recur many times), in this
@@ -297,14 +299,14 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             continue
         run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
         if run_end == i + 1 and (
-            (facts[2] if i not in first_word_of_sentence else facts[3] or facts[6] in lower)
+            (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]])
             # a run with no word of two letters or more, one in lower case ("I"), names nothing
             or not facts[7]
         ):
             continue  # (the next opener is past this word)
         runs_i.append(i)
         runs_j.append(run_end)
-        i = max(run_end, i + 1)
+        i = run_end  # (past i: _run_from's answer is)
     return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
 
 
@@ -547,7 +549,7 @@ def _initial_is_name(base: str, tok: str, run_len: int, nxt: str, ctx) -> bool:
     f = fold(base)
     if f in STOPWORDS or f in NOT_NAMES:
         return False
-    if ctx and base.casefold() in ctx["lower"]:
+    if ctx and ctx["lower"][base.casefold()]:
         return False  # the document writes it in lower case: a word
     if f in given_names() or f in (ctx["titles"] if ctx else TITLE_WORDS) or (ctx and f in ctx["cap_mid"]):
         return True

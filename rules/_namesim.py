@@ -80,9 +80,9 @@ def close_spelling(a: str, b: str) -> float:
     fa, fb = fold(a), fold(b)
     if fa == fb or min(len(fa), len(fb)) < 3:
         return 0.0
-    if morphological(fa, fb):
-        return 0.0
     r = fuzz.ratio(fa, fb) / 100.0
+    if r < 0.75 or morphological(fa, fb):  # (below 0.75 neither test below holds: most pairs)
+        return 0.0
     pd = phon_dist(fa, fb)
     if r >= 0.8 and pd <= 1:
         return r
@@ -110,10 +110,11 @@ def close_surname(a: str, b: str) -> float:
 def loose_spelling(a: str, b: str) -> float:
     """Looser similarity for a bare surname that may be a damaged form of an introduced one."""
     fa, fb = fold(a), fold(b)
-    if fa == fb or min(len(fa), len(fb)) < 4 or fa[0] != fb[0] or morphological(fa, fb):
+    if fa == fb or min(len(fa), len(fb)) < 4 or fa[0] != fb[0]:
         return 0.0
     r = fuzz.ratio(fa, fb) / 100.0
-    if r >= 0.6 and phon_dist(fa, fb) <= 1:
+    # (the ratio first, in C: most pairs fail it, and morphological need not be asked)
+    if r >= 0.6 and not morphological(fa, fb) and phon_dist(fa, fb) <= 1:
         return r
     return 0.0
 

@@ -72,7 +72,8 @@ _OPENED_WORD = lazy_re(r"[:\u201c\"](?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2
 #: scan for it, the charset by a test of the three at every position. Their matches end where
 #: _OPENED_WORD's do (a match ends at the first word character after its opening character,
 #: what lies between being white space or quotation marks: one inside another's ends with it)
-_OPENED_AFTER = tuple((c, lazy_re(re.escape(c) + r"(?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2018']\n)?(?=[^\W_])")) for c in ':\u201c"')
+_OPENED_GAP = r"(?:\s{1,2}|\s?[\u201c\"\u2018']|[\u201c\"\u2018']\n)?"  # (what lies between)
+_OPENED_AFTER = tuple((c, lazy_re(re.escape(c) + _OPENED_GAP + r"(?=[^\W_])")) for c in ':\u201c"')
 
 
 def _strip_possessive(tok: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from garblint.lint import lexicon
+from garblint.lint import _lexbuild, hunspell, lexicon
 
 
 def test_index_finds_every_line_and_nothing_else():
@@ -67,7 +67,7 @@ def test_hunspell_affixes_expand():
         ]
     )
     dic = "4\nbalk/DU\nbake/D\nparty/S\nParis\n"
-    forms = lexicon.hunspell_forms(dic, aff)
+    forms = hunspell.hunspell_forms(dic, aff)
     assert {"balk", "balked", "unbalk", "unbalked", "bake", "baked", "party", "parties"} <= forms
     assert "bakeed" not in forms and "partys" not in forms
     assert "paris" not in forms  # capitalised stems are names, not words
@@ -77,7 +77,6 @@ def test_system_dictionaries_can_be_ignored(tmp_path, monkeypatch):
     """A machine's Hunspell folders widen the dictionary unless GARBLINT_SYSTEM_DICTIONARIES=0."""
     (tmp_path / "en_GB.dic").write_text("1\nflurble\n", encoding="utf-8")
     (tmp_path / "en_GB.aff").write_text("SET UTF-8\n", encoding="utf-8")
-    from garblint.lint import hunspell
 
     monkeypatch.setattr(hunspell, "SYSTEM_HUNSPELL_DIRS", (str(tmp_path),))
     monkeypatch.setenv("GARBLINT_SYSTEM_DICTIONARIES", "1")
@@ -116,6 +115,6 @@ def test_counts_choose_the_dict_for_long_texts(monkeypatch):
 def test_streamed_wordfreq_lists_equal_wordfreqs_own():
     wordfreq = __import__("wordfreq")
     for lang, wordlist in (("en", "large"), ("id", "small"), ("fr", "large")):
-        ours = list(lexicon._wordfreq_buckets(lang, 400))
+        ours = list(_lexbuild._wordfreq_buckets(lang, 400))
         theirs = wordfreq.get_frequency_list(lang, wordlist=wordlist)[:401]
         assert ours == theirs

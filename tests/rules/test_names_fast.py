@@ -50,6 +50,11 @@ _OPEN_PIECES = [
 ]
 
 
+def _sentence_firsts(doc):
+    """Each sentence's first word (what extract_mentions passes: the first at or after its start)."""
+    return [bisect_left(doc.word_starts, s[0]) for s in doc.sentences]
+
+
 def _old_first_words(text, words, sentences):
     """The loops ``_first_words`` replaced."""
     out = set()
@@ -82,7 +87,7 @@ def test_first_words_same_as_the_loops(seed):
     texts = doc.word_texts
     for t in texts:
         M._word_facts(t)
-    got = M._first_words(text, doc.word_starts, doc.sentences)
+    got = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
     old = _old_first_words(text, doc.words, doc.sentences)
     assert got <= old, text
     assert all(not M._OPENS[texts[k]] and M._CAP[texts[k]] is None for k in old - got), text
@@ -95,7 +100,7 @@ def test_first_words_of_one_or_two_words(text):
     doc = Document(text)
     for t in doc.word_texts:
         M._word_facts(t)
-    got = M._first_words(text, doc.word_starts, doc.sentences)
+    got = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
     old = _old_first_words(text, doc.words, doc.sentences)
     assert got == (old - {1} if text.endswith("now") else old), text
 
@@ -310,9 +315,13 @@ def test_repeated_paragraphs_same_as_the_loop(seed):
             p = p.replace(" ", rng.choice(["  ", "\t", "\u00a0", " \n", "\x1c"]), 1)
         elif kind == 3 and "e" in p:
             p = p.replace("e", "a", 1)
+        elif kind == 4:  # (a rule of marks, no word: paragraphs without words are alike)
+            p = rng.choice(["* * * * * * * * * * * *", "*  * * * * * * * * * * *", "- - - - - - - - - - - -"])
         paras.insert(rng.randrange(len(paras) + 1), p)
     doc = Document("\n\n".join(paras))
-    assert M._repeated_paragraphs(doc.paragraphs) == _old_repeated_paragraphs(doc.paragraphs), doc.text
+    assert M._repeated_paragraphs(doc.paragraphs, doc.word_texts, _sentence_firsts(doc), doc.paragraph_sizes) == _old_repeated_paragraphs(
+        doc.paragraphs
+    ), doc.text
 
 
 def _old_cap_mid(texts, first_words):
@@ -332,7 +341,7 @@ def test_cap_mid_same_as_per_word(seed):
     text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 400)))
     doc = Document(text)
     M._add_facts(set(doc.word_texts).difference(M._INFO))
-    first = M._first_words(text, doc.word_starts, doc.sentences)
+    first = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
     # (CapMid, asked about every form: long texts have many openings, counted once)
     asked = M.CapMid(doc.word_counts, doc.word_texts, first)
     want = _old_cap_mid(doc.word_texts, first)
@@ -367,7 +376,7 @@ def test_word_sets_asked_same_as_built(seed):
     text = "".join(rng.choice(pieces) + rng.choice(_NAME_GAPS) for _ in range(rng.randrange(0, 120)))
     doc = Document(text)
     M._add_facts(set(doc.word_counts).difference(M._INFO))
-    first = M._first_words(text, doc.word_starts, doc.sentences)
+    first = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
     lower = {M._LOW[t] for t in doc.word_counts} - {None}
     cap_mid = _old_cap_mid(doc.word_texts, first)
     asked_lower = M.WrittenLower(doc.word_counts)
@@ -863,3 +872,53 @@ def test_morphological_same_as_before(seed):
             b = a + rng.choice(S._MORPH_SUFFIXES + ("", "x", "ova", "ska")) if rng.random() < 0.6 else _damaged(rng, a)
         for x, y in ((a, b), (b, a), (a, a[:3]), (a[:2], b)):
             assert S.morphological(x, y) == _old_morphological(x, y), (x, y)
+
+
+def _old_close_spelling(a, b):
+    """close_spelling before its ratio was asked first."""
+    from garblint.rules import _namesim as S
+
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 3 or S.morphological(fa, fb):
+        return 0.0
+    r = S.fuzz.ratio(fa, fb) / 100.0
+    pd = S.phon_dist(fa, fb)
+    if r >= 0.8 and pd <= 1:
+        return r
+    if r >= 0.75 and pd == 0 and fa[0] == fb[0]:
+        return r
+    return 0.0
+
+
+def _old_loose_spelling(a, b):
+    """loose_spelling before its ratio was asked first."""
+    from garblint.rules import _namesim as S
+
+    fa, fb = fold(a), fold(b)
+    if fa == fb or min(len(fa), len(fb)) < 4 or fa[0] != fb[0] or S.morphological(fa, fb):
+        return 0.0
+    r = S.fuzz.ratio(fa, fb) / 100.0
+    if r >= 0.6 and S.phon_dist(fa, fb) <= 1:
+        return r
+    return 0.0
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_spelling_similarities_same_as_before(seed):
+    # damaged spellings, gendered and suffixed forms (morphological), and unrelated names
+    from garblint.rules import _namesim as S
+
+    rng = random.Random(seed)
+    bases = _SURNAMES + _SPELL_BASES + ["Karimov", "Nowacki", "Kenya", "Japan", "Quellman"]
+    for _ in range(150):
+        a = rng.choice(bases)
+        kind = rng.randrange(3)
+        if kind == 0:
+            b = _damaged(rng, a)
+        elif kind == 1:
+            b = a + rng.choice(S._MORPH_SUFFIXES + ("a", "n", "ova"))
+        else:
+            b = rng.choice(bases)
+        for x, y in ((a, b), (b, a)):
+            assert S.close_spelling(x, y) == _old_close_spelling(x, y), (x, y)
+            assert S.loose_spelling(x, y) == _old_loose_spelling(x, y), (x, y)

@@ -27,15 +27,16 @@ def kept_words(head: str, tail: str, scan: "Callable[[lexicon._Index], Iterable[
 
     folder = lexicon._cache_dir()
     name = f"{head}-{lexicon._sources_key()}{tail}-m{marshal.version}.bin"
+    keep = folder is not None
     if folder is not None:
         try:
             words = marshal.loads((folder / name).read_bytes())
             if type(words) is frozenset:
                 return words
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # not made yet, or damaged: made again
+        except (OSError, ValueError, EOFError, TypeError) as exc:
+            keep = lexicon.remake(exc)  # not made yet, or damaged: made again
     words = frozenset(scan(lexicon._index()))
-    if folder is not None:
+    if folder is not None and keep:
         lexicon._save(lexicon._Blob(marshal.dumps(words)), folder, name, head.split("-", 1)[0] + "-")
     return words
 

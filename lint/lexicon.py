@@ -23,7 +23,6 @@ import contextlib
 import importlib.util
 import mmap
 import os
-import time
 import zlib
 from array import array
 from bisect import bisect_left
@@ -36,6 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from . import _samples
 from ._lexbuild import build_index_lines
 from .hunspell import hunspell_files as _hunspell_files
+from ._datacache import _Blob, _cache_dir, _save, remake  # noqa: F401 - used by the other tables' modules too
 from .lazyre import lazy_re
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -63,16 +63,6 @@ def frequencies() -> dict[str, int]:
     if _FREQS is None:
         _FREQS = _cached_frequencies()
     return _FREQS
-
-
-class _Blob:
-    """What _save writes: bytes made before."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def write(self, out) -> None:
-        out.write(self.data)
 
 
 def _cached_frequencies() -> dict[str, int]:
@@ -164,16 +154,6 @@ def _package_dir(name: str) -> Path | None:
 
 # ------------------------------------------------------------------ the compact index
 _INDEX_VERSION = 2
-
-
-def _cache_dir() -> Path | None:
-    """``$GARBLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/garblint``, else ``~/.cache/garblint``;
-    None when ``GARBLINT_DATA_CACHE`` is empty (the index is then built in memory each run)."""
-    env = os.environ.get("GARBLINT_DATA_CACHE")
-    if env is not None:
-        return Path(env) if env else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "garblint"
 
 
 def _sources_key() -> str:
@@ -407,34 +387,6 @@ class _Index:
         return self._fields(key)
 
 
-def _save(index: "_Index | _Blob", folder: Path, name: str, prefix: str) -> None:
-    """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
-    week ago (indexes of older data, or of an older format under another extension, such as the
-    places' ``.txt`` tables before they became ``.bin``) are deleted. Errors (a read-only or full
-    folder) pass."""
-    import tempfile
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{prefix}", suffix=".part", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                index.write(out)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        week_ago = time.time() - 7 * 86400
-        for old in folder.glob(f"{prefix}*"):
-            if old.name != name:
-                with contextlib.suppress(OSError):
-                    if old.stat().st_mtime < week_ago:  # (another venv may still read it)
-                        old.unlink()
-    except OSError:
-        pass
-
-
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     return _cached_index(f"lexicon-{_sources_key()}.bin", build_index_lines)
@@ -453,13 +405,14 @@ def cached_table(name: str, build: "Callable[[], Iterable[str]]") -> Table:
 def _cached_index(name: str, build: "Callable[[], Iterable[str]]") -> _Index:
     """The index file ``name`` in the cache folder, made from ``build()`` if it is missing."""
     folder = _cache_dir()
+    keep = folder is not None
     if folder is not None:
         try:
             return _Index.open(folder / name)
-        except (OSError, ValueError):
-            pass  # not made yet, or damaged: made again below
+        except (OSError, ValueError) as exc:
+            keep = remake(exc)  # not made yet, or damaged: made again below (and kept)
     index = _Index.from_lines(build())
-    if folder is not None:
+    if folder is not None and keep:
         _save(index, folder, name, name.split("-", 1)[0] + "-")
     return index
 
@@ -538,9 +491,10 @@ def _mapped_counts() -> _MappedCounts | None:
         name = f"base-{key}.bin"
         try:
             mapped = _MappedCounts(_Index.open(folder / name))
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
             freqs = frequencies()
-            _save(_Index.from_lines(f"{w}\t{freqs[w]}" for w in sorted(freqs)), folder, name, "base-")
+            if remake(exc):
+                _save(_Index.from_lines(f"{w}\t{freqs[w]}" for w in sorted(freqs)), folder, name, "base-")
     _MAPPED.append(mapped)
     return mapped
 

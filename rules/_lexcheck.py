@@ -47,7 +47,7 @@ from ._confusion import (  # noqa: F401 - re-exported for tests and benchmarks
     sound_alikes,
     symspell_candidates,
 )
-from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _short, cached_garbage_reason, chunk_core, garbage_hints, garbage_reason  # noqa: F401
+from ._garbage import _EDGE, _GARBAGE_HINT, _QUOTED_SYMBOL, _run_end, _short, cached_garbage_reason, chunk_core, garbage_hints, garbage_reason, hint_starts  # noqa: F401
 from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     _BROKEN_HYPHEN,
     _BROKEN_HYPHEN_AT,
@@ -643,12 +643,16 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
         odd = {w for w, b in document_facts(self.doc).items() if b & ODD}
-        for m in garbage_hints(text, self.doc.words, self.doc.word_texts, odd=odd):
-            a, b = m.start(), m.end()
+        freqs, match = self.freqs, _GARBAGE_HINT.match
+        # garbage_hints' matches: each is the whole chunk at its start, so the chunk is judged
+        # first and the hint asked only of a chunk that can be garbage somewhere on a line
+        # (none in the middle of one: none anywhere, see garbage_reason; most hints: "->", "it;")
+        for a in hint_starts(text, self.doc.words, self.doc.word_texts, odd=odd):
+            b = _run_end(text, a)
             # the core without edge marks, or the whole chunk when mostly edge marks ("*;=:");
             # None for a symbol cited in quotation marks: "expected '='", "the '%' sign"
-            cut = chunk_core(m.group())
-            if cut is None:
+            cut = chunk_core(text[a:b])
+            if cut is None or cached_garbage_reason(cut[1], freqs, False, False) is None or match(text, a) is None:
                 continue
             core_a, core = a + cut[0], cut[1]
             if breaks is None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..lint import lexicon
 from ..lint.judged import WordFacts
-from ._garbage import _odd_word
+from ._garbage import _odd_word, odd_indexes
 from ._tokenkinds import _PLAIN, _SKIP, _token_kind, kinds_of_new
 
 KIND = 3
@@ -79,7 +79,7 @@ def _facts_by_maps(new: list[str]) -> list[int]:
     only over the words that pass it."""
     inert_plain, _ENDINGS, _latin_word_state = _read_by()
     bits = kinds_of_new(new)
-    for i in compress(range(len(new)), map(_odd_word, new)):
+    for i in odd_indexes(new):
         bits[i] |= ODD
     # (the tests asked in C-level maps, the loops only over the words that pass)
     at = list(compress(range(len(new)), map(str.islower, new)))  # (both tests say no to any other word)

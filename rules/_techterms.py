@@ -32,10 +32,11 @@ such words from the document itself, never from a list of seen words:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress
 from typing import Mapping
 
-from ..lint import lexicon
+from ..lint import lexicon, nearwords
 from ..lint._commonwords import common_words
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_set
@@ -129,15 +130,20 @@ def _abbreviation_shaped(w: str, freqs: Mapping[str, int]) -> bool:
 
 
 def _near_common(w: str, freqs: Mapping[str, int]) -> bool:
-    """Is a word one letter away (dropped, added, changed or swapped) from ``w`` at least
-    Zipf 3.5?"""
-    n = len(w)
-    edits = {w[:i] + w[i + 1 :] for i in range(n)}
-    edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(n - 1))
-    edits.update(w[:i] + c + w[i + 1 :] for i in range(n) for c in _ALPHABET)
-    edits.update(w[:i] + c + w[i:] for i in range(n + 1) for c in _ALPHABET)
-    edits.discard(w)
-    return any(freqs.get(e, 0) >= _NEAR for e in edits)
+    """Is a word one letter away (dropped, added, changed or swapped; a letter put in is one of
+    a-z) from ``w`` at least Zipf 3.5?
+
+    The lexicon's words at that distance (``nearwords._near``: its edits pruned by the letters
+    that stand between two characters in some word, a third fewer strings to make) that are so
+    common, keeping those whose letter put in, if any, is one of a-z: the characters a word has
+    beyond ``w``'s."""
+    for u in nearwords._near(w, 1, ordered=False):
+        if freqs.get(u, 0) >= _NEAR and set((Counter(u) - Counter(w)).elements()) <= _LETTERS:
+            return True
+    return False
+
+
+_LETTERS = frozenset(_ALPHABET)
 
 
 #: a word this common one letter away makes an unknown word its slip (about Zipf 3)

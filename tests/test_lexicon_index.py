@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import random
 
 from garblint.lint import _lexbuild, hunspell, lexicon
@@ -50,6 +51,42 @@ def test_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
     finally:
         lexicon._index.cache_clear()
         lexicon._entry.cache_clear()
+
+
+def test_an_index_there_but_unreadable_now_is_left_alone(tmp_path, monkeypatch):
+    """A process out of file handles (or memory) cannot open the index: it makes one in memory
+    and leaves the copy other processes share alone (a test run under a small open-file limit
+    used to write the 10 MB word index again); a missing or damaged copy is made again."""
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(lexicon, "build_index_lines", lambda: ["colour\t449\t1\t\t0", "recieve\t275\t0\t\t0"])
+    opened = lexicon._Index.open
+    lexicon._index.cache_clear()
+    lexicon._entry.cache_clear()
+    try:
+        assert lexicon.zipf("colour") == 4.49
+        (copy,) = tmp_path.glob("lexicon-*.bin")
+        before = copy.stat()
+        for exc in (OSError(errno.EMFILE, "Too many open files"), OSError(errno.ENOMEM, "Cannot allocate memory"), PermissionError()):
+
+            def fail(path, exc=exc):
+                raise exc
+
+            monkeypatch.setattr(lexicon._Index, "open", fail)
+            lexicon._index.cache_clear()
+            lexicon._entry.cache_clear()
+            assert lexicon.zipf("colour") == 4.49 and lexicon.zipf("recieve") == 2.75
+            after = copy.stat()
+            assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns), exc
+            assert [p.name for p in tmp_path.iterdir()] == [copy.name]
+        monkeypatch.setattr(lexicon._Index, "open", opened)
+        copy.unlink()
+        lexicon._index.cache_clear()
+        assert lexicon._index().get("colour") is not None and copy.is_file()  # (missing: made again)
+    finally:
+        lexicon._index.cache_clear()
+        lexicon._entry.cache_clear()
+    assert lexicon.remake(FileNotFoundError()) and lexicon.remake(ValueError()) and lexicon.remake(EOFError())
+    assert not lexicon.remake(OSError(errno.EMFILE, "x")) and not lexicon.remake(PermissionError())
 
 
 def test_hunspell_affixes_expand():

@@ -163,3 +163,19 @@ def test_buckets_hold_the_suggestible_one_word_names(gazetteer: Path) -> None:
             want.setdefault((f[0], len(f)), []).append(f)
     assert places._buckets() == {k: tuple(v) for k, v in want.items()}
     assert ("m", 9) in want and ("s", 8) not in want  # Marseille; not the town Smallton
+
+
+def test_latin_name_same_as_the_character_loop() -> None:
+    """_latin_name's one match against the test of every character it replaced (session 27)."""
+    import random
+
+    def loop(s: str) -> bool:
+        if len(s) < places._MIN_LEN or not s[:1].isupper():
+            return False
+        return all(c.isalpha() and ord(c) < 0x250 or c in " -'.\u2019" for c in s)
+
+    rng = random.Random(11)
+    names = ["".join(chr(rng.randrange(0x2A0)) for _ in range(rng.randint(0, 7))) for _ in range(20_000)]
+    names += ["Ab" + "".join(rng.choice("aZé -'.\u2019\u024f\u0250_1\u00b2\u00aa\n") for _ in range(rng.randint(0, 5))) for _ in range(20_000)]
+    assert [places._latin_name(n) for n in names] == [loop(n) for n in names]
+    assert sum(map(places._latin_name, names)) > 1000  # (names of both answers were tried)

@@ -41,6 +41,22 @@ def test_letter_run_matches_equal_finditer(pattern, anchor, s):
     assert fast == [(m.span(), m.groups()) for m in rx.finditer(s)]
 
 
+@given(s=_LEX)
+@example(s="a- b-\tc-\r\nd\u2010 e\u2010\nf--  g- - h")
+def test_hyphen_anchors_equal_finditer(s):
+    from garblint.rules import _ocrscan
+
+    want = [m.start() for m in _ocrscan._BROKEN_HYPHEN_AT.finditer(s)]
+    assert _ocrscan.hyphen_anchors(s) == want
+    most, _ocrscan._HYPHENS_VISITED = _ocrscan._HYPHENS_VISITED, 2  # (many hyphens: the regex)
+    try:
+        assert _ocrscan.hyphen_anchors(s) == want
+    finally:
+        _ocrscan._HYPHENS_VISITED = most
+    fast = [(m.span(), m.groups()) for m in _ocrscan.letter_run_matches(_ocrscan._BROKEN_HYPHEN, None, s, _ocrscan.hyphen_anchors(s))]  # type: ignore[arg-type]
+    assert fast == [(m.span(), m.groups()) for m in _ocrscan._BROKEN_HYPHEN.finditer(s)]
+
+
 _LAYOUT = st.text(alphabet=st.sampled_from(list("aB1 \t\n\r-$*|#+.:=_")), max_size=60)
 
 

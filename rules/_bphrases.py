@@ -126,9 +126,16 @@ def _norm_keep(s: str) -> str:
     return " ".join(s.split())
 
 
+_ASCII_NOT_ALNUM = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
 def _strip_edges(s: str) -> str:
     r"""``_EDGE.sub("", s)``: the text without the non-alphanumeric characters at either end
-    (``[\W_]`` is what is not ``str.isalnum``)."""
+    (``[\W_]`` is what is not ``str.isalnum``). ``str.strip`` of the ASCII characters that
+    are not alphanumeric takes those in C first (all of them, of an ASCII text)."""
+    s = s.strip(_ASCII_NOT_ALNUM)
+    if s.isascii() or (s[0].isalnum() and s[-1].isalnum()):
+        return s
     a, b = 0, len(s)
     while a < b and not s[a].isalnum():
         a += 1

@@ -242,6 +242,8 @@ def _repeated_paragraphs(paras, texts: list[str], firsts: list[int], sizes: list
                 map(texts.__getitem__, map(mul, map(add, a, map((-1).__add__, nw)), some)),
             )
         )
+        if len(set(marks)) == len(marks):  # (most short texts: no paragraph alike)
+            return dup, rep
         mc = Counter(marks)
         idx = list(compress(idx, map((1).__lt__, map(mc.__getitem__, marks))))
     ones = list(map(str.replace, map(ts.__getitem__, idx), repeat("\n"), repeat(" ")))

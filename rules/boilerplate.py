@@ -25,6 +25,7 @@ from ..lint.lazyre import lazy_re
 from ..lint.markup import is_markdown, is_rst
 from ._techterms import technical_prose
 from ._bphrases import _first_start, _norm_keep, _starts_with, _strip_edges, load_phrases
+from ._blegit import _BARE_CREDIT, _LEGIT_CONTRIBUTED, _LEGIT_DASHED, _LEGIT_START, _dashed, _legit  # noqa: F401 (re-exported)
 
 
 # -------------------------------------------------------------- structural signals
@@ -65,40 +66,6 @@ SOCIAL = frozenset(
     e-mail print share tweet youtube tiktok threads mastodon bluesky copy link messenger
     sms""".split()
 )
-# Legitimate first and last lines of a news report: never boilerplate. (One regex once,
-# ``^(?:credit|correction|...|dateline|separator|end)|\bcontributed ...`` searched at every
-# position; see _legit for the three parts it is now split into, with the same answers.)
-_LEGIT_START = lazy_re(
-    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translated|"
-    r"photographs?|photos?|graphics|video|interviews?)\s+by\b"
-    r"|correction\b|corrections?:|clarification\b|editor['\u2019]?s\s+note|update[ds]?\b|this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)"
-    r"|\*(?:\s*\*)+\s*$|#+\s*$|end\b)",
-    re.I,
-)
-# the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
-_LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
-_LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
-# An agency's or photographer's credit closing a report: "© Reuters", "© Jane Roe". A site's
-# footer has a year or its rights ("© 2019 Reuters. All Rights Reserved.").
-_BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
-
-
-def _legit(text: str) -> bool:
-    """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
-    correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
-
-    The dash alternatives are tried only on a line with a dash (they cannot match without
-    one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
-    only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
-    character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
-    """
-    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
-        return True
-    if ("-" in text or "\u2013" in text or "\u2014" in text) and _LEGIT_DASHED.match(text):
-        return True
-    return "contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None
-
-
 # A third-person writer bio: "Name, a dedicated writer …", "Name is a blogger who …".
 _BIO_START = lazy_re(
     r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:,\s+(?:a|an|the|our)\b|\s+(?:is|was|has\s+been)\s+(?:a|an|the|our)\b)"
@@ -152,7 +119,22 @@ def _word_count(words: list, a: int, b: int, t: str) -> int:
     return bisect_left(words, (b,)) - bisect_left(words, (a,))
 
 
-def _units(doc) -> list[Unit]:
+def _units(doc, reach: int = 0) -> list[Unit]:
+    """The units of ``doc`` (see the module's docstring). A unit of more than
+    CONTAINS_MAX_WORDS words is asked only about the phrases it starts with (and whether it
+    is an exact phrase, which it is too long to be): with ``reach`` the longest such phrase's
+    length plus one, its ``norm`` may be the normalised text of a shorter head, cut before a
+    space, once that head without its edges (``_strip_edges``) is longer than ``reach``.
+
+    Such a head's normalised text is a prefix of the NORM_HEAD head's: NFKC composes nothing
+    across a space, case folding goes character by character, the leading symbols stripped
+    are the same run, and the words of a text cut at white space are its first words. So
+    every phrase of up to ``reach - 1`` characters, and the character after it, read the
+    same characters in both; and the unit's stripped text, longer than ``reach`` in both,
+    is no exact phrase in either.
+    """
+    window = 2 * reach + 20 if reach and 2 * reach + 20 < NORM_HEAD else 0
+    reach = reach if window else 0
     text = doc.text
     starts = doc.word_starts  # (the words' starts: bisect_left(starts, b) is bisect_left(words, (b,)))
     nwords = len(starts)
@@ -195,7 +177,13 @@ def _units(doc) -> list[Unit]:
                 i, lo = lo, bisect_left(starts, b, lo, hi)
                 n = lo - i
             # (a long unit's start phrases are in its head)
-            norm = _norm_keep(t if n <= CONTAINS_MAX_WORDS or len(t) <= NORM_HEAD else t[:NORM_HEAD])
+            if n <= CONTAINS_MAX_WORDS:
+                norm = _norm_keep(t)
+            else:
+                cut = t.rfind(" ", 0, window) if reach else -1
+                norm = _norm_keep(t[:cut]) if cut > 0 else ""
+                if len(_strip_edges(norm)) <= reach:
+                    norm = _norm_keep(t if len(t) <= NORM_HEAD else t[:NORM_HEAD])
             out.append(Unit(a, b, t, norm, n, punct, prev_done, pi, len(out)))
             prev_done = punct or t[-1:] == ":"
     return out
@@ -261,9 +249,15 @@ def _own_notice(doc, units, k: int, phrase: str) -> bool:
     return technical_prose(doc)
 
 
+@lru_cache(maxsize=8)
+def _reach(phrases) -> int:
+    """The length of the longest start, header or exact phrase, plus one (see _units)."""
+    return 1 + max(map(len, phrases.starts + phrases.headers + tuple(phrases.exact)), default=0)
+
+
 def classify(doc, config) -> list[Unit]:
     phrases = load_phrases(tuple(config.get("boilerplate-phrases") or ()))
-    units = _units(doc)
+    units = _units(doc, _reach(phrases))
     n = len(units)
     headers, starts = phrases.headers_by_char, phrases.starts_by_char
     md = is_markdown(doc.path)

@@ -111,7 +111,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
     buckets: dict[tuple, list[int]] = {}
     norms: list[str] = []
     lens: list[int] = []
-    facts: dict[int, tuple] = {}  # number_facts of a paragraph, made when first needed
+    facts: list[tuple | None] = [None] * len(paras)  # number_facts of a paragraph, made when first needed
     # Paragraphs not yet in the buckets, with their words: a document's first few originals
     # wait there until a later paragraph may be a copy of one of them (see below); None once
     # they are all in
@@ -154,7 +154,9 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
                 if lo <= lens[j] <= hi:
                     if fb is None:
                         fb = facts[i] = number_facts(norm)
-                    fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+                    fa = facts[j]
+                    if fa is None:
+                        fa = facts[j] = number_facts(norms[j])
                     if numbers_may_agree(norms[j], norm, fa, fb):
                         may_copy = True
                         break
@@ -189,14 +191,20 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             # be a truncated copy, whose part both have holds the same numbers.
             if fb is None:
                 fb = facts[i] = number_facts(norm)
-            fa = facts.get(j) or facts.setdefault(j, number_facts(norms[j]))
+            fa = facts[j]
+            if fa is None:
+                fa = facts[j] = number_facts(norms[j])
             if fa[0] != fb[0]:
                 # (numbers_may_agree's commonest answer first: the shorter text's numbers are
-                # not the first ones of the longer)
-                short, long_ = (fa, fb) if la <= lb else (fb, fa)
-                sums = long_[3]
-                if sums is not None and (short[1] >= len(sums) or sums[short[1]] != short[2]):
-                    continue
+                # not the first ones of the longer, written out for each of the two orders)
+                if la <= lb:
+                    sums = fb[3]
+                    if sums is not None and (fa[1] >= len(sums) or sums[fa[1]] != fa[2]):
+                        continue
+                else:
+                    sums = fa[3]
+                    if sums is not None and (fb[1] >= len(sums) or sums[fb[1]] != fb[2]):
+                        continue
                 if not numbers_may_agree(norms[j], norm, fa, fb):
                     continue
             score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)

@@ -85,3 +85,143 @@ def test_norm_keep_of_untrimmed_texts_equals_the_plain_form():
     for _ in range(3000):
         s = "".join(rng.choice(_PIECES) + rng.choice(["\n", " ", ""]) for _ in range(rng.randrange(0, 6)))
         assert BP._norm_keep(s) == _norm_keep_plain(s)
+
+
+_DASH_PIECES = [
+    "A",
+    "b",
+    "a b",
+    "Cd, ef",
+    " (x, y) ",
+    ",  z",
+    ", -",
+    ",\t-",
+    "( - )",
+    "LONDON",
+    " ",
+    "  ",
+    ".",
+    "'",
+    "\u2019",
+    "-",
+    "--",
+    "\u2013",
+    "\u2014",
+    ",",
+    ", ",
+    "(",
+    ")",
+    "(AP)",
+    "30",
+    "-30-",
+    "\t",
+    "\n",
+    "\u00a0",
+    "x_y",
+    "1",
+    ";",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "\u00e9",
+    "Q",
+    "\u201c",
+]
+
+
+def test_dashed_dateline_test_equals_the_regex():
+    """_dashed (the run of letters, then the tail tried where it can start) answers as the
+    whole _LEGIT_DASHED pattern does."""
+    rng = random.Random(21)
+    for _ in range(20000):
+        t = "".join(rng.choice(_DASH_PIECES) for _ in range(rng.randrange(0, 14)))
+        assert B._dashed(t) == (B._LEGIT_DASHED.match(t) is not None), t
+
+
+def test_digit_count_equals_findall():
+    from garblint.rules import _pageshape as P
+
+    rng = random.Random(7)
+    pieces = ["1", "42", "2021", "a", "word", " ", ".", "\u0663", "\uff15", "\u00e9", "-", "\u00bd", "\u00b2"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert P._digit_count(t) == len(P._NUMERIC.findall(t)), t
+
+
+_LONG_PIECES = [
+    "word",
+    "Read",
+    "more",
+    "subscribe",
+    "\u2022",
+    "-",
+    "*",
+    ">",
+    "#",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    "...",
+    "\u201c",
+    "\u2019",
+    "\ufb01",
+    "\u2460",
+    "\u00df",
+    "\u0130",
+    "e\u0301",
+    "\u0301\u0302\u0303",
+    "\u1100\u1161",
+    "\u00a8",
+    "\u00a0",
+    "\u3000",
+    "Stra\u00dfe",
+    "x" * 30,
+    "See also",
+    "Related",
+    "(c)",
+    "\u00a9",
+]
+
+
+# long runs of what no phrase test reads as a letter, at a unit's start (stripped as leading
+# symbols, or left as its edge)
+_EDGE_PIECES = [". " * 6, "\u201c" * 9, "- " * 8, "\u2022 " * 5, " " * 7, "e", "e\u0301", "\u0301" * 3, "x y"]
+
+
+@pytest.mark.parametrize("reach", [1, 12, 42, 140])
+def test_long_units_head_norm_is_a_long_enough_prefix(reach):
+    """A unit of more than CONTAINS_MAX_WORDS words gets the normalised text of a shorter head
+    only when it is a prefix of the old head's and longer than ``reach`` without its edges, so
+    every phrase test reads the same characters."""
+    rng = random.Random(reach)
+    for _ in range(150):
+        edge = "".join(rng.choice(_EDGE_PIECES) for _ in range(rng.randrange(0, 12)))
+        text = edge + "".join(rng.choice(_LONG_PIECES) + rng.choice([" ", " ", " ", ""]) for _ in range(rng.randrange(20, 120)))
+        doc = Document(text)
+        for new, old in zip(B._units(doc, reach), B._units(doc)):
+            assert (new.start, new.end, new.words) == (old.start, old.end, old.words)
+            if new.words <= B.CONTAINS_MAX_WORDS or new.norm == old.norm:
+                assert new.norm == old.norm
+                continue
+            assert old.norm.startswith(new.norm) and len(BP._strip_edges(new.norm)) > reach
+
+
+def test_classify_with_head_norms_equals_full_heads(monkeypatch):
+    from garblint.lint.config import Config
+
+    rng = random.Random(5)
+    pieces = _LONG_PIECES + ["Read more", "Related Articles", "Follow us on", "Advertisement", "Source link", "Share this"]
+    full = B._units
+    for _ in range(60):
+        text = "\n\n".join(
+            "".join(rng.choice(pieces) + rng.choice([" ", " ", "\n"]) for _ in range(rng.randrange(1, 60))) for _ in range(rng.randrange(1, 8))
+        )
+        doc = Document(text)
+        got = [(u.kind, u.strong, u.header, u.legit) for u in B.classify(doc, Config({}))]
+        monkeypatch.setattr(B, "_units", lambda d, reach=0: full(d))
+        want = [(u.kind, u.strong, u.header, u.legit) for u in B.classify(Document(text), Config({}))]
+        monkeypatch.undo()
+        assert got == want

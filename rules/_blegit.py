@@ -1,0 +1,71 @@
+"""B001's legitimate first and last lines of a news report (credits, corrections, datelines,
+separators, contributor lines): never boilerplate. Split out of ``boilerplate``, which
+re-exports these names."""
+
+from __future__ import annotations
+
+import re
+
+from ..lint.lazyre import lazy_re
+
+# Legitimate first and last lines of a news report: never boilerplate. (One regex once,
+# ``^(?:credit|correction|...|dateline|separator|end)|\bcontributed ...`` searched at every
+# position; see _legit for the three parts it is now split into, with the same answers.)
+_LEGIT_START = lazy_re(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translated|"
+    r"photographs?|photos?|graphics|video|interviews?)\s+by\b"
+    r"|correction\b|corrections?:|clarification\b|editor['\u2019]?s\s+note|update[ds]?\b|this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended)"
+    r"|\*(?:\s*\*)+\s*$|#+\s*$|end\b)",
+    re.I,
+)
+# the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
+_LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
+_LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
+# An agency's or photographer's credit closing a report: "© Reuters", "© Jane Roe". A site's
+# footer has a year or its rights ("© 2019 Reuters. All Rights Reserved.").
+_BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
+
+
+def _legit(text: str) -> bool:
+    """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
+    correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
+
+    The dash alternatives are tried only on a line with a dash (they cannot match without
+    one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
+    only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
+    character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
+    """
+    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
+        return True
+    if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
+        return True
+    return "contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None
+
+
+# _LEGIT_DASHED's dateline alternative in two parts: the letters before the dash, and what may
+# follow them
+_DASHED_HEAD = lazy_re(r"[A-Z][A-Z .'\u2019-]*", re.I)
+_DASHED_TAIL = lazy_re(r"(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]", re.I)
+
+
+def _dashed(text: str) -> bool:
+    """``_LEGIT_DASHED.match(text) is not None``, without its backtracking over a long line.
+
+    The dateline alternative opens with the longest run ``_DASHED_HEAD`` matches, ending at
+    ``r``, and a match of it either ends at a "-" inside that run (at index 3 or later: the
+    run's class holds "-") or goes on at ``r`` itself: the comma part, white space, "(" or a
+    dash all start outside the class but for the space, and a match whose letters end at a
+    space inside the run goes on with white space to ``r`` too, as one ending at ``r`` does.
+    So the tail is tried at ``r`` alone, and only where ``text[r]`` can start it."""
+    m = _DASHED_HEAD.match(text)
+    if m is None:
+        return text.startswith("-30-")
+    r = m.end()
+    if r < 3:
+        return False
+    if text.find("-", 3, r) >= 0:
+        return True
+    if r == len(text):
+        return False
+    c = text[r]
+    return (c in ",(\u2013\u2014" or c.isspace()) and _DASHED_TAIL.match(text, r) is not None

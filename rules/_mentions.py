@@ -9,10 +9,10 @@ Minister", "Maj. Gen.") kept apart. :mod:`._entities` groups them into entities;
 from __future__ import annotations
 
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, filterfalse, repeat
+from itertools import compress, count, filterfalse
 from operator import attrgetter, itemgetter
 from re import Match
 from typing import Any
@@ -185,11 +185,11 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     """Name mentions of a document, in text order."""
     text = doc.text
     words = doc.words
-    sentences = doc.sentences
     paras = doc.paragraphs
     # duplicated paragraphs count once as evidence: the repeats, and every copy
-    # each sentence's first word: the first word at or after its start (len(words) when none)
-    firsts = list(map(bisect_left, repeat(doc.word_starts), map(itemgetter(0), sentences)))
+    # each sentence's first word: the first word at or after its start (len(words) when none;
+    # the Document's list, shared with the sentence analysis: read only)
+    firsts = doc.sentence_first_words
     para_dup, para_rep = _repeated_paragraphs(paras, doc.word_texts, firsts, doc.paragraph_sizes)  # (and one more, index -1: between paragraphs)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):

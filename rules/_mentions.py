@@ -186,11 +186,12 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     text = doc.text
     words = doc.words
     paras = doc.paragraphs
-    # duplicated paragraphs count once as evidence: the repeats, and every copy
     # each sentence's first word: the first word at or after its start (len(words) when none;
     # the Document's list, shared with the sentence analysis: read only)
     firsts = doc.sentence_first_words
-    para_dup, para_rep = _repeated_paragraphs(paras, doc.word_texts, firsts, doc.paragraph_sizes)  # (and one more, index -1: between paragraphs)
+    # duplicated paragraphs count once as evidence: the repeats, and every copy (and one more
+    # pair of flags, index -1: between paragraphs)
+    para_dup, para_rep = _repeated_paragraphs(paras, doc.word_texts, firsts, doc.paragraph_sizes)
     window = doc.window
     if window is not None and (window.earlier or window.repeated):
         # one window of a huge file: a paragraph may repeat one of another window

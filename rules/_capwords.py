@@ -19,8 +19,14 @@ def _after_blanked_label(doc, pos: int) -> bool:
     """Is ``pos`` the first visible word of its line, after a label the masking blanked (an
     option, a term, a list marker)?"""
     text = doc.text
-    a = text.rfind("\n", 0, pos) + 1
-    return not text[a:pos].strip() and bool(doc.source[a:pos].strip())
+    # (``not text[a:pos].strip()`` for the line's start ``a``, by stepping back from ``pos``
+    # over white space: a word mid-line stops at the character before it, not at the line start)
+    a = pos
+    while a > 0 and text[a - 1] != "\n" and text[a - 1].isspace():
+        a -= 1
+    if a > 0 and text[a - 1] != "\n":
+        return False
+    return bool(doc.source[a:pos].strip())
 
 
 def cell_start(doc, pos: int) -> bool:

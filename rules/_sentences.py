@@ -118,6 +118,9 @@ class Analysis:
     #: each sentence's first word, as its index in ``Document.words`` (a sentence's words are
     #: ``doc.words[first_word[g] : first_word[g] + len(sentences[g].words)]``)
     first_word: list[int] = field(default_factory=list)
+    #: the index in ``Document.words`` after each sentence's last word (``first_word[g] +
+    #: len(sentences[g].words)``)
+    after_word: list[int] = field(default_factory=list)
 
 
 def _headline(words: list, text: str, n_sentences: int) -> bool:
@@ -359,7 +362,7 @@ def _analyse(doc: "Document") -> Analysis:
     # each bisection to the words after the sentence before cost more on short documents)
     s_starts = list(map(_START, sents))
     s_ends = list(map(_END, sents))
-    first = list(map(bisect_left, repeat(starts), s_starts))
+    first = doc.sentence_first_words  # (bisect_left over ``starts`` of each of s_starts; shared)
     # (in text order: each sentence starts at or after the end of the one before)
     ordered = all(map(le, s_ends, s_starts[1:]))
     if ordered and starts and n_sents and all(map(lt, map(starts.__getitem__, map(_MINUS_ONE, first[1:])), s_ends)):
@@ -374,6 +377,7 @@ def _analyse(doc: "Document") -> Analysis:
         after = list(map(bisect_left, repeat(starts), s_ends))
     sent_words = list(map(words.__getitem__, map(slice, first, after)))
     an.first_word = first
+    an.after_word = after
     offsets = list(accumulate(sizes, initial=0))  # each paragraph's first sentence
     # headlines: only a paragraph of one sentence can be one
     para_head = [False] * n_paras

@@ -35,6 +35,7 @@ from ._sentences import (
     mid_sentence_context,
 )
 from ..lint.lazyre import lazy_re
+from ._sentpicks import broken_clause_sentences, open_end_paragraphs
 from ._capwords import (
     _AUX_AFTER_NAME,
     _NAME_LIKE_WORDS,
@@ -50,7 +51,6 @@ from ._capwords import (
     skipped_candidates,
 )
 
-_FIRST_ALPHA = lazy_re(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)")
 # code-like tokens: file names, identifiers, URLs, handles, hashtags, units like "km/h"
 _CODE_TOKEN = lazy_re(r"^\S*(?:[_/\\=<>{}@#`]|://|\.[a-z]{2,4}\b|[a-z][A-Z])\S*")
 _MIXED_CASE = lazy_re(r"^[a-z]+[A-Z]")  # iPhone, eBay, mRNA
@@ -69,13 +69,9 @@ _DATELINE = lazy_re(r"^[A-Z][A-Z .'\-]{2,}(?:,|\s*\(|\s+[\u2014\u2013-])")
 _BYLINE = lazy_re(r"^(?:By|Photo|Photos|Source|Reporting|Editing|Credit|Image|Video|Graphic)\b", re.I)
 
 
-#: what _FIRST_ALPHA skips before a sentence's first character
+#: what G001 skips before a sentence's first character
 _OPENING_MARKS = frozenset("\"'\u201c\u2018(\u00ab[")
-
-
-def _first_letter(text: str) -> str:
-    m = _FIRST_ALPHA.match(text)
-    return m.group("c") if m else ""
+_OPENING_CHARS = "".join(sorted(_OPENING_MARKS))
 
 
 def _capitalise_first(word: str) -> str:
@@ -134,7 +130,7 @@ class LowerCaseSentenceStart(Rule):
                 continue  # lower-case labels and tag lines ("photo: ...") are a style, not a seam
             c = s.text[0]  # (a sentence starts on a character other than white space)
             if c in _OPENING_MARKS:
-                c = _first_letter(s.text)
+                c = s.text.lstrip(_OPENING_CHARS)[:1]  # (or white space: not in lower case either)
             if not c or not c.islower():
                 continue
             w = info.words[0]
@@ -523,7 +519,7 @@ class BrokenClause(Rule):
         an = analyse(doc)
         imperative_paras: dict[int, int] = {}
         instructions: bool | None = None
-        for info in an.sentences:
+        for info in map(an.sentences.__getitem__, broken_clause_sentences(doc, an, DANGLING_END)):  # (the others fail the first tests)
             s = info.sent
             ws = info.words
             if not ws or info.headline:
@@ -642,13 +638,8 @@ class OrphanTail(Rule):
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
-        an = analyse(doc)
-        sentences = an.sentences
-        k = 0
-        while k < len(sentences):
-            # a paragraph's sentences are consecutive in an.sentences, para_len of them
-            infos = sentences[k : k + sentences[k].para_len]
-            k += len(infos)
+        # (each paragraph's sentences, but those of a paragraph that ends on a sentence's stop)
+        for infos in open_end_paragraphs(doc, analyse(doc)):
             para = doc.paragraphs[infos[0].sent.paragraph]
             # an opening quotation mark alone at the end of the paragraph (the regex can only
             # match a paragraph that ends on the mark: only those are searched)

@@ -198,3 +198,14 @@ def test_paragraphs_same_as_trimming_every_block():
             pos = b
         got = Document(text).paragraphs
         assert got == want and all(type(p) is Block for p in got), repr(text)
+
+
+def test_sentence_first_words():
+    """``Document.sentence_first_words``: each sentence's first word, the first word starting
+    at or after the sentence's start (``len(words)`` past the last word)."""
+    text = "One two. “Three” four!\n\nFive. 6 ... ."
+    doc = Document(text)
+    expect = []
+    for s in doc.sentences:
+        expect.append(next((i for i, w in enumerate(doc.words) if w.start >= s.start), len(doc.words)))
+    assert doc.sentence_first_words == expect == [0, 2, 4, 5, 6]  # (the last sentence: no word)

@@ -412,3 +412,50 @@ def test_paragraph_quotes_made_as_the_generated_init_made_it():
     assert len({id(x) for x in lists}) == 8
     a.unclosed.append(1)
     assert a != b
+
+
+def _old_filled(doc) -> str:
+    """``_filled`` as it was at 6344e5d: every region filled by the regex."""
+    text = doc.text
+    if not doc.masks:
+        return text
+    src = doc.source
+    marks_too = not (Q.is_markdown(doc.path) or Q.is_rst(doc.path))
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for a, b in doc.masks:
+        if b - a > 200:
+            a = max(a, text.rfind("\n", a, b) + 1)
+            if b - a > 200 or a == b:
+                continue
+        if not (marks_too or any(c.isalnum() or c not in Q._MARKUP_MARKS for c in src[a:b])):
+            if not ((a > 0 and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
+                continue
+        out.append(text[pos:a])
+        out.append(Q._FILL.sub("x", text[a:b]))
+        pos = b
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_filled_same_as_the_regex_fill(seed):
+    """``_filled`` writes a region within one line as letters without the regex: the same text."""
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    pieces = ["a", "b", " ", "'", '"', "*", "\n", "\r\n", "\r", "`x`", "  "]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 400)))
+    cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randrange(0, 12))))
+    masks = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
+    blanked = list(text)
+    for a, b in masks:
+        for i in range(a, b):
+            if text[i] not in "\r\n":
+                blanked[i] = " "
+    for path in (None, "x.md"):
+        doc = Document("".join(blanked), path, source=text, masks=masks)
+        assert Q._filled(doc) == _old_filled(doc)

@@ -6,6 +6,7 @@ CRLF and lone CR line ends, quotation marks, headlines, list items, names."""
 from __future__ import annotations
 
 import random
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
@@ -415,11 +416,20 @@ def test_g_rules_helpers_same_as_the_old_forms(seed):
                 break
             i = text.find(key, i + 1)
         assert (name in found) == old, (text, name)
-    for s in ("The", "the", "\u201cthe", "(Then", "'em", "\u00ab a", "[x]", "42", "\u2026and", "\u00e9t\u00e9"):
-        c = s[0]
+    # G001's first character after opening marks (by lstrip) is in lower case where the regex
+    # it replaced found one
+    marks = "\"'\u201c\u2018(\u00ab["
+    for s in ("The", "the", "\u201cthe", "(Then", "'em", "\u00ab a", "[x]", "42", "\u2026and", "\u00e9t\u00e9", "", '"', '" x', "(\u24d0"):
+        m = re.match(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)", s)
+        old_c = m.group("c") if m else ""
+        c = s[:1]
         if c in GB._OPENING_MARKS:
-            c = GB._first_letter(s)
-        assert c.islower() == GB._first_letter(s).islower()
+            c = s.lstrip(GB._OPENING_CHARS)[:1]
+        assert c.islower() == old_c.islower(), s
+    for _ in range(200):
+        s = "".join(rng.choice(marks + " a\u24d0A.") for _ in range(rng.randrange(0, 6)))
+        m = re.match(r"[\"'\u201c\u2018(\u00ab\[]*(?P<c>\S)", s)
+        assert s.lstrip(GB._OPENING_CHARS)[:1].islower() == (m.group("c") if m else "").islower(), s
 
 
 @pytest.mark.parametrize("seed", range(100))

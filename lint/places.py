@@ -12,7 +12,6 @@ Without the package nothing is read and :func:`available` is false.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 import os
@@ -23,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
-from .lexicon import _cache_dir
+from ._datacache import _cache_dir, remake
 
 _VERSION = 4
 #: kinds of names that are accepted as places but never suggested
@@ -121,16 +120,22 @@ def names() -> PlaceTable:
         return PlaceTable(lexicon.Table.from_lines(_index_lines({})))
     folder = _cache_dir()
     name = _key(data)
+    keep = folder is not None
     if folder is not None:
-        with contextlib.suppress(OSError, ValueError):
+        try:
             table = PlaceTable.of(lexicon.Table.open(folder / name))
+        except (OSError, ValueError) as exc:
+            # not made yet, or damaged: made again and kept; there but unreadable now (no file
+            # handle left, no permission): made for this process only, the copy left alone
+            keep = remake(exc)
+        else:
             if table is not None:
                 return table
     built: dict[str, tuple[str, str]] = {}
     for n, k in build_names(data):
         built[n.casefold()] = (n, k)
     index = lexicon.Table.from_lines(_index_lines(built))
-    if folder is not None:
+    if keep and folder is not None:
         lexicon._save(index, folder, name, "places-")
     return PlaceTable(index)
 

@@ -103,40 +103,6 @@ def _cited_names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def justified_line(doc: Any, line: int, blocks: list[tuple[int, int, frozenset[int]]]) -> bool:
-    """``line in doc.justified_lines`` (1-based), deciding only the block of non-blank lines
-    that holds it: ``layout.justified_lines`` decides block by block, so the block's text gives
-    the same answer (found for every line of a text, the whole text costs 5-8 ms where O002 is
-    its only reader). ``blocks``: the blocks decided so far, (first, last, justified lines), all
-    0-based; the document's own answer is read where it is at hand."""
-    if "justified_lines" in doc.__dict__:
-        return line in doc.justified_lines
-    from ..lint.layout import justified_lines
-
-    i = line - 1
-    for lo, hi, found in blocks:
-        if lo <= i <= hi:
-            return i in found
-    text, starts = doc.text, doc.line_starts
-    n = len(starts)
-
-    def blank(k: int) -> bool:
-        return not text[starts[k] : starts[k + 1] if k + 1 < n else len(text)].strip()
-
-    if blank(i):
-        return False
-    lo = hi = i
-    while lo > 0 and not blank(lo - 1):
-        lo -= 1
-    while hi + 1 < n and not blank(hi + 1):
-        hi += 1
-    a = starts[lo]
-    part = text[a : starts[hi + 1] if hi + 1 < n else len(text)]
-    found = frozenset(k + lo - 1 for k in justified_lines(part, [s - a for s in starts[lo : hi + 1]]))
-    blocks.append((lo, hi, found))
-    return i in found
-
-
 #: a reading this common (about Zipf 5: "will", "from") makes a word with a digit an OCR slip
 #: however often it is written
 _EVERYDAY = 100_000_000
@@ -386,14 +352,13 @@ class OcrScans:
                         self.owned.add(s)
                         self.owned.add(m.end() - len(m.group(1)))
                 h = text.find("\u2010", h + 1)
-        blocks: list[tuple[int, int, frozenset[int]]] = []  # (justified_line's blocks)
         for m in letter_run_matches(_BROKEN_HYPHEN, _BROKEN_HYPHEN_AT, text, hyphen_anchors(text)):
             left, gap, right = m.group(1), m.group(2), m.group(3)
             if right.lower() in _SUSPENDED_NEXT:
                 continue
             if not right.islower():
                 continue  # "Anglo- French" or a name after a dash
-            if "\n" in gap and (text[m.end(1)] == "\u2010" or justified_line(self.doc, self.doc.line_col(m.start(2))[0], blocks)):
+            if "\n" in gap and (text[m.end(1)] == "\u2010" or self.doc.line_col(m.start(2))[0] in self.doc.justified_lines):
                 # a typesetter's hyphenation (U+2010 HYPHEN, which typing and OCR do not make, or
                 # at the end of a justified line): neither half is a word
                 self.owned.add(m.start(1))

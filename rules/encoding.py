@@ -53,16 +53,17 @@ def _badness_shape() -> tuple[bool, int | None]:
     Where the file cannot be read or written the expression is parsed as before.
     """
     path = _shape_file()
+    keep = path is not None
     if path is not None:
         try:
             kind, _, width = path.read_text(encoding="ascii").partition(" ")
             if kind in ("narrow", "any") and (width == "none" or width.isdigit()):
                 return kind == "narrow", None if width == "none" else int(width)
-        except (OSError, ValueError):
-            pass  # no file yet, or a damaged one: parse the expression
+        except (OSError, ValueError) as exc:
+            keep = _remake(exc)  # no file yet, or a damaged one: parse the expression
     narrow = _analyse_triggers() is not _NON_ASCII
     width = _analyse_width() if narrow else None
-    if path is not None:
+    if keep and path is not None:
         _keep(path, f"{'narrow' if narrow else 'any'} {'none' if width is None else width}")
         _badness_re()  # (ftfy is imported now: its expression is kept too, for later runs)
     return narrow, width
@@ -77,6 +78,7 @@ def _badness_re() -> "re.Pattern[str]":
     accented name) holds no mojibake: it then never imports ftfy (about 40 ms and 8 MB), which
     is imported only to repair a paragraph the expression flags."""
     path = _shape_file("badness")
+    keep = path is not None
     if path is not None:
         try:
             flags, _, pattern = path.read_text(encoding="utf-8").partition("\n")
@@ -84,14 +86,23 @@ def _badness_re() -> "re.Pattern[str]":
                 from ..lint.lazyre import _compile
 
                 return _compile(pattern, int(flags))
-        except (OSError, ValueError, re.error):
-            pass  # no file yet, or a damaged one: ftfy's own
+        except (OSError, ValueError, re.error) as exc:
+            keep = _remake(exc)  # no file yet, or a damaged one: ftfy's own
     _ftfy()  # (ftfy's package first, without what E001 never uses)
     from ftfy.badness import BADNESS_RE
 
-    if path is not None:
+    if keep and path is not None:
         _keep(path, f"{BADNESS_RE.flags}\n{BADNESS_RE.pattern}")
     return BADNESS_RE
+
+
+def _remake(exc: BaseException) -> bool:
+    """Whether a kept file that could not be read is written again: not where it is there but
+    cannot be read now (no file handle left, no permission), which would replace a good copy
+    other processes share (lint/_datacache.py)."""
+    from ..lint._datacache import remake
+
+    return remake(exc)
 
 
 def _keep(path, text: str) -> None:

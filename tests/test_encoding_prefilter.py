@@ -133,3 +133,39 @@ def test_a_text_without_mojibake_does_not_import_ftfy(tmp_path):
     assert accented.strip().splitlines() == ["All clear: no findings in 1 file.", "False"]
     flagged = subprocess.run([*run, str(bad)], capture_output=True, text=True, check=True, env=env).stdout
     assert "E001" in flagged and flagged.strip().splitlines()[-1] == "True"
+
+
+def test_kept_expressions_that_cannot_be_read_now_are_left_alone(tmp_path, monkeypatch):
+    """A kept shape or expression file that is there but cannot be read now (no file handle
+    left, no permission) is not written over; a missing one is written."""
+    import errno
+    import pathlib
+
+    from garblint.rules import encoding as E
+
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
+    _clear_shape_caches(E)
+    try:
+        parsed = E._badness_shape()
+        files = sorted(tmp_path.glob("mojibake-*.txt"))
+        assert len(files) == 2
+        for f in files:
+            f.write_text("left alone", encoding="ascii")
+        real = pathlib.Path.read_text
+
+        def failing(self, *args, **kwargs):
+            if self.name.startswith("mojibake-"):
+                raise OSError(errno.EMFILE, "Too many open files")
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(pathlib.Path, "read_text", failing)
+        _clear_shape_caches(E)
+        assert E._badness_shape() == parsed and E._badness_re().pattern == BADNESS_RE.pattern
+        assert [real(f) for f in files] == ["left alone", "left alone"]
+        monkeypatch.setattr(pathlib.Path, "read_text", real)
+        for f in files:
+            f.unlink()
+        _clear_shape_caches(E)
+        assert E._badness_shape() == parsed and len(list(tmp_path.glob("mojibake-*.txt"))) == 2
+    finally:
+        _clear_shape_caches(E)

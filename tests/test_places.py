@@ -179,3 +179,29 @@ def test_latin_name_same_as_the_character_loop() -> None:
     names += ["Ab" + "".join(rng.choice("aZé -'.\u2019\u024f\u0250_1\u00b2\u00aa\n") for _ in range(rng.randint(0, 5))) for _ in range(20_000)]
     assert [places._latin_name(n) for n in names] == [loop(n) for n in names]
     assert sum(map(places._latin_name, names)) > 1000  # (names of both answers were tried)
+
+
+def test_a_copy_that_cannot_be_read_now_is_left_alone(gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Out of file handles (or without the right to read it), a run builds the table for itself
+    and leaves the kept copy as it is; a missing or damaged copy is made again."""
+    import errno
+
+    first = places.names()
+    (kept,) = gazetteer.glob("places-*.bin")
+    good = kept.read_bytes()
+    real_open = places.lexicon.Table.open
+    for exc in (OSError(errno.EMFILE, "Too many open files"), PermissionError()):
+
+        def failing(path, exc=exc):
+            raise exc
+
+        monkeypatch.setattr(places.lexicon.Table, "open", failing)
+        kept.write_bytes(good[:-1] + b"?")  # (a stand-in for the copy: must stay as it is)
+        places.reset()
+        assert list(places.names().items()) == list(first.items())
+        assert kept.read_bytes() == good[:-1] + b"?"
+    monkeypatch.setattr(places.lexicon.Table, "open", real_open)
+    kept.write_bytes(b"damaged")
+    places.reset()
+    assert list(places.names().items()) == list(first.items())
+    assert kept.read_bytes() == good

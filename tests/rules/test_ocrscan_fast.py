@@ -80,25 +80,3 @@ def test_near_common_as_every_edit():
         assert TT._near_common(w, boosted) == _near_common_old(w, boosted), w
     edge = {**{w: f for w, f in freqs.items() if f < TT._NEAR}, "libraries": TT._NEAR}  # (just common enough)
     assert TT._near_common("libaries", edge) and _near_common_old("libaries", edge)
-
-
-# ------------------------------------------- O002: a justified line decided from its block alone
-def test_justified_line_as_the_documents_lines():
-    rng = random.Random(4)
-    seen = 0
-    lines = ["aaaa  bb cc", "aaa bbb  cc", "aaa bb cccc", "a b", "", "  ", "\t", "aaaaaaaaaaa", "xx  yy  zzz", "a"]
-    for _ in range(400):
-        text = "".join(rng.choice(lines) + rng.choice(["\n", "\n", "\r\n", "\r", "  \n"]) for _ in range(rng.randrange(0, 14)))
-        if rng.random() < 0.3:
-            text = text.rstrip("\r\n")
-        want = Document(text, "x").justified_lines
-        doc = Document(text, "x")
-        blocks: list = []
-        order = list(range(1, len(doc.line_starts) + 1))
-        rng.shuffle(order)
-        for line in order:
-            assert O.justified_line(doc, line, blocks) == (line in want), (text, line)
-        assert "justified_lines" not in doc.__dict__
-        assert all(O.justified_line(doc, line, []) == (line in want) for line in order)
-        seen += len(want)
-    assert seen > 100

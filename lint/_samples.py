@@ -42,7 +42,7 @@ def read(index: Any) -> list[bytes] | None:
 def keep(index: Any, sample: list[bytes]) -> None:
     """Write ``sample`` to ``index``'s sample file (errors pass; older samples of that kind of
     table are deleted a week after they were written, as ``lexicon._save`` does)."""
-    from .lexicon import _Blob, _save
+    from ._datacache import _Blob, _save
 
     path = index.sample_file
     if path is not None:

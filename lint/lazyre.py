@@ -168,7 +168,7 @@ def _unpack(packed: bytes) -> list[int]:
 def _write_codes() -> None:
     """Add the codes this process compiled to the kept ones (at exit; errors pass)."""
     try:
-        from .lexicon import _Blob, _cache_dir, _save
+        from ._datacache import _Blob, _cache_dir, _save
 
         folder = _cache_dir()
         if folder is None or not _ADDED:

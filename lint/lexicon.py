@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from . import _samples
 from ._lexbuild import build_index_lines
 from .hunspell import hunspell_files as _hunspell_files
-from ._datacache import _Blob, _cache_dir, _save, remake  # noqa: F401 - used by the other tables' modules too
+from ._datacache import _Blob, _cache_dir, _save, remake
 from .lazyre import lazy_re
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"

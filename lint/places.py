@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
-from ._datacache import _cache_dir, remake
+from ._datacache import _cache_dir, _save, remake
 
 _VERSION = 4
 #: kinds of names that are accepted as places but never suggested
@@ -136,7 +136,7 @@ def names() -> PlaceTable:
         built[n.casefold()] = (n, k)
     index = lexicon.Table.from_lines(_index_lines(built))
     if keep and folder is not None:
-        lexicon._save(index, folder, name, "places-")
+        _save(index, folder, name, "places-")
     return PlaceTable(index)
 
 

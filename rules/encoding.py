@@ -5,6 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..lint._datacache import _Blob, _save, remake
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
 from ._ftfyload import ftfy as _ftfy
@@ -60,7 +61,7 @@ def _badness_shape() -> tuple[bool, int | None]:
             if kind in ("narrow", "any") and (width == "none" or width.isdigit()):
                 return kind == "narrow", None if width == "none" else int(width)
         except (OSError, ValueError) as exc:
-            keep = _remake(exc)  # no file yet, or a damaged one: parse the expression
+            keep = remake(exc)  # no file yet, or a damaged one: parse the expression
     narrow = _analyse_triggers() is not _NON_ASCII
     width = _analyse_width() if narrow else None
     if keep and path is not None:
@@ -87,7 +88,7 @@ def _badness_re() -> "re.Pattern[str]":
 
                 return _compile(pattern, int(flags))
         except (OSError, ValueError, re.error) as exc:
-            keep = _remake(exc)  # no file yet, or a damaged one: ftfy's own
+            keep = remake(exc)  # no file yet, or a damaged one: ftfy's own
     _ftfy()  # (ftfy's package first, without what E001 never uses)
     from ftfy.badness import BADNESS_RE
 
@@ -96,20 +97,9 @@ def _badness_re() -> "re.Pattern[str]":
     return BADNESS_RE
 
 
-def _remake(exc: BaseException) -> bool:
-    """Whether a kept file that could not be read is written again: not where it is there but
-    cannot be read now (no file handle left, no permission), which would replace a good copy
-    other processes share (lint/_datacache.py)."""
-    from ..lint._datacache import remake
-
-    return remake(exc)
-
-
 def _keep(path, text: str) -> None:
     """Write ``text`` to ``path`` in the data cache folder as the lexicon's files are written
     (atomically; nothing where the folder cannot be written)."""
-    from ..lint.lexicon import _Blob, _save
-
     _save(_Blob(text.encode("utf-8")), path.parent, path.name, path.name.split("-v", 1)[0] + "-")
 
 

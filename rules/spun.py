@@ -191,7 +191,7 @@ def _save_builtin_weak(phrases: Phrases) -> None:
     import os
     from pathlib import Path
 
-    from ..lint.lexicon import _Blob, _save
+    from ..lint._datacache import _Blob, _save
 
     path = _weak_cache_path()
     if path is None:

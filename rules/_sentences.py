@@ -417,6 +417,7 @@ def _analyse(doc: "Document") -> Analysis:
     # each title-case word's casefolded form, made once per distinct word (a long text
     # repeats its names thousands of times): one string, its hash kept, for every use
     title_words = dict(zip(title, map(str.casefold, title)))
+    capital = set(upper)  # (the distinct words whose first character is upper case: is_capitalised)
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
@@ -453,8 +454,10 @@ def _analyse(doc: "Document") -> Analysis:
         asked.add(low)
         # a capitalised word right before (white space between) or right after (white space,
         # "of" or "and" between, inside the sentence)
-        prev_cap = texts[p - 1][0].isupper() and not text[words[p - 1][1] : w_start].strip()
-        next_cap = p + 1 < after[g] and texts[p + 1][0].isupper() and text[words[p][1] : starts[p + 1]].strip() in _NAME_JOINS
+        # (is_capitalised by a set look-up; the gap before the word is all blanks when the
+        # scan back over them stopped on the word before's last character)
+        prev_cap = texts[p - 1] in capital and (i == words[p - 1][1] - 1 or not text[words[p - 1][1] : w_start].strip())
+        next_cap = p + 1 < after[g] and texts[p + 1] in capital and text[words[p][1] : starts[p + 1]].strip() in _NAME_JOINS
         if prev_cap or next_cap:
             cap_in_name[low] = cap_in_name.get(low, 0) + 1
             if prev_cap and not next_cap:

@@ -65,8 +65,7 @@ class Mark:
     mid_sentence: bool = False  # a Q003 close
 
     def __init__(self, pos: int, kind: str, role: str, glyph: str) -> None:
-        # (the other fields read their defaults from the class until set: a mark is made for
-        # every quotation mark of a text, and the generated __init__ set all eight)
+        # (the other fields read their defaults from the class until set: one is made per mark; the generated __init__ set eight)
         self.pos = pos
         self.kind = kind
         self.role = role
@@ -176,19 +175,21 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
     else:
         # a paragraph that opens with filled code starts at the code: "`Unpacker`'s hook"
         spans = [(_code_start(text, p.start) if text[p.start - 1] == "x" else p.start, p.end) for p in paras]
-    # the marks of the whole text found once, each paragraph given its own (paragraphs come in
-    # text order; a bisection keeps any other order right)
+    # the marks of the whole text found once, each paragraph given its own: marks[j:k]
     marks = _mark_positions(text)
+    n_marks = len(marks)
     out = []
     j = prev_end = 0
-    # (paragraphs paired alone before, by paragraph_quotes, of this same text and spans: the
-    # same pairing; the pass below may then mark their marks continued)
+    # (paragraphs paired alone before by paragraph_quotes, of this text and spans: the same pairing; the pass below may mark them continued)
     alone: dict[int, ParagraphQuotes] = _NO_PAIRS
     if text is doc.text and doc.memoised("quotes.paragraph-pairs"):
         alone = doc.memo("quotes.paragraph-pairs", dict)
     for i, (ps, pe) in enumerate(spans):
-        j = bisect_left(marks, ps, j if ps >= prev_end else 0)  # (the marks before j end before ps)
-        k = bisect_left(marks, pe, j)
+        # (the marks before j end before ps: after the paragraph before, in text order, j is there unless a mark lies between
+        # the two (never: only white space or filled code); one whose first mark from j is past its end, most, holds none)
+        if ps < prev_end or (j < n_marks and marks[j] < ps):
+            j = bisect_left(marks, ps, j if ps >= prev_end else 0)
+        k = j if j == n_marks or marks[j] >= pe else bisect_left(marks, pe, j)
         pq = alone.get(i) if alone else None
         if pq is None:
             # (a paragraph without marks, most of them, is paired at once)

@@ -37,6 +37,34 @@ _CANDIDATE = lazy_re(
         (?=(?P<next>\S))""",
     re.VERBOSE,
 )
+# _CANDIDATE's matches that open with each sentence-final mark, one pattern per mark: a pattern
+# that opens with one literal character is searched for by the regex engine's fast scan for that
+# character, one that opens with a class of characters is tried at every position of the text
+# (about a third of finding the sentences of a long text). Each run of marks is matched by the
+# pattern of its first mark alone (the lookbehind refuses a start inside a run), so the four
+# scans' matches, sorted by their starts, are _CANDIDATE's (see _candidates).
+_CANDIDATE_AFTER_MARK = r"""(?<![.!?\u2026]{2})[.!?\u2026]*)(?P<close>[\"'\u201d\u2019)\]\u00bb]*)(?P<ws>\s+)(?=(?P<next>\S))"""
+_CANDIDATES_BY_MARK = tuple((c, lazy_re("(?P<term>" + re.escape(c) + _CANDIDATE_AFTER_MARK)) for c in ".!?\u2026")
+_MATCH_START = re.Match.start
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """``list(_CANDIDATE.finditer(text))``, from one scan of the text per sentence-final mark
+    (_CANDIDATES_BY_MARK): no two matches overlap (a match after its first mark holds no mark
+    that starts a run), and most texts end their sentences with full stops only (a mark the
+    text lacks costs a search for it, not a scan of the regex engine: a short text's is mostly
+    the scan's setting up)."""
+    (_, dots), *others = _CANDIDATES_BY_MARK
+    out = list(dots.finditer(text))
+    n = len(out)
+    for c, p in others:
+        if c in text:
+            out.extend(p.finditer(text))
+    if len(out) > n:
+        out.sort(key=_MATCH_START)
+    return out
+
+
 _WORD_BEFORE = lazy_re(r"([^\s\"'\u201c\u2018(\[]*)$")
 _OPENERS = frozenset("\"'\u201c\u2018([")
 
@@ -177,7 +205,7 @@ def split_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[l
     out.append(spans)
     cur = a
     # (one loop over the matches, the paragraph moved on when a match starts after its end)
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text):
         s = m.start()
         while s >= b:
             spans.append((cur, b))  # (a paragraph ends on a character other than white space)

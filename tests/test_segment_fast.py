@@ -170,6 +170,19 @@ def test_split_sentences_same_as_the_old_form(seed):
 
 
 @pytest.mark.parametrize("seed", range(100))
+def test_candidates_by_mark_same_as_the_one_pattern(seed):
+    """split_paragraphs' candidates, one scan per sentence-final mark merged by their starts, are
+    the matches of _CANDIDATE's one scan, groups and all: runs of mixed marks, marks after
+    closing quotes, every kind of white space."""
+    rng = random.Random(seed)
+    pieces = _PIECES + ["?!", "!?", ".?", "?.", "!.", "\u2026.", ".\u2026", "?\u2026!", "..", "...", "\u201d", ")", "\u00bb", "\u2028", "\r\n", "\t"]
+    for _ in range(10):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        want = [(m.span(), m.groups(), m.span("ws")) for m in S._CANDIDATE.finditer(text)]
+        assert [(m.span(), m.groups(), m.span("ws")) for m in S._candidates(text)] == want, text
+
+
+@pytest.mark.parametrize("seed", range(100))
 def test_document_sentences_and_their_paragraph_lists(seed):
     """``Document.sentences`` (tuples made by ``tuple.__new__``, the paragraphs' lists kept) is
     what one ``Sentence`` per span gives, and ``paragraph_sentences`` its grouping, whichever

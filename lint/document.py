@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, repeat, starmap
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterator, NamedTuple, Sequence, TypeVar
 
 from .segment import split_paragraphs, trim_span
 from .lazyre import lazy_re
@@ -81,6 +81,10 @@ _WORD = lazy_re(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
 # every word, costs the regex engine a branch whose first alternative fails on its first
 # character instead of a repeat it sets up and leaves (a tenth of ``split``'s time).
 _WORD_SPLIT = lazy_re(r"([^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*|))")
+#: the ints 0, 1, 2 ... of Document.word_indexes, made once per process, as many as the longest
+#: text's words up to _INDEXES_MAX (a window of a huge file has about 130,000)
+_INDEXES: list[int] = []
+_INDEXES_MAX = 1 << 20
 #: Document.words shares one string object per distinct word from this many words on
 _SHARE_MIN_WORDS = 4096
 # The word pattern's letters and digits ([^\W_]: the characters str.isalnum accepts) as a
@@ -410,6 +414,24 @@ class Document:
         """The text of every word token, in order (``[t.text for t in doc.words]``, built in C):
         for scans that test every word against a set without a Python-level loop."""
         return list(map(itemgetter(2), self.words))
+
+    @cached_property
+    def word_indexes(self) -> Sequence[int]:
+        """``list(range(len(words)))``: what ``compress(doc.word_indexes, selectors)`` picks word
+        indexes from. A list iterator hands out the int objects it holds, where iterating a
+        ``range`` makes an int for every word and frees it unless selected (about a seventh of
+        a pass over a long text's words). The ints are shared by every Document of the process
+        (_INDEXES); a text of more than _INDEXES_MAX words gets the ``range``. Shared: never
+        change it."""
+        global _INDEXES
+        n = len(self.words)
+        if n > _INDEXES_MAX:
+            return range(n)
+        pool = _INDEXES
+        if len(pool) < n:
+            # (a new list, then put in place: a thread reading the old one meanwhile is not hurt)
+            pool = _INDEXES = list(range(min(_INDEXES_MAX, max(n, 2 * len(pool)))))
+        return pool[:n]
 
     @cached_property
     def word_counts(self) -> Counter[str]:

@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import itemgetter, le, lt, methodcaller
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Sequence
 
 from ..lint.wordlists import word_list, word_set
 from ..lint.lazyre import lazy_re
@@ -350,7 +350,6 @@ def _analyse(doc: "Document") -> Analysis:
     text = doc.text
     words = doc.words
     starts = doc.word_starts
-    n = len(words)
     an = Analysis()
     paras = doc.paragraphs
     n_paras = len(paras)
@@ -421,7 +420,7 @@ def _analyse(doc: "Document") -> Analysis:
     asked: set[str] = set()  # casefolded title-case words after a sentence's first word
     cap_in_name, cap_name_last, cap_isolated = an.cap_in_name, an.cap_name_last, an.cap_isolated
     cap_mid_sentence, cap_mid_word, cap_mid_low = an.cap_mid_sentence, an.cap_mid_word, an.cap_mid_low
-    hits: Iterable[int] = compress(range(n), map(title_words.__contains__, texts))
+    hits: Iterable[int] = compress(doc.word_indexes, map(title_words.__contains__, texts))
     if ordered:
         # (the loop below skips each sentence's first word, and the word after an empty
         # sentence, which is the first word of a sentence or outside the sentences: with the
@@ -464,7 +463,7 @@ def _analyse(doc: "Document") -> Analysis:
                 cap_name_last[low] = cap_name_last.get(low, 0) + 1
         else:
             cap_isolated[low] = cap_isolated.get(low, 0) + 1
-    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head, cap_in_name, cap_isolated, ordered)
+    an.lower_mid = _lower_mid(text, starts, texts, counts, asked, first, after, head, cap_in_name, cap_isolated, ordered, doc.word_indexes)
     return an
 
 
@@ -544,6 +543,7 @@ def _lower_mid(
     cap_in_name: dict[str, int],
     cap_isolated: dict[str, int],
     ordered: bool = False,
+    indexes: "Sequence[int] | None" = None,
 ) -> dict[str, int]:
     """``Analysis.lower_mid`` for the casefolded words in ``asked``: how often each is written
     in lower case mid-sentence (after the first word of a sentence outside a headline, not
@@ -557,7 +557,8 @@ def _lower_mid(
     (a text stops being looked at once it has reached it), so "the" is not counted ten
     thousand times over in a long text. With the sentences in text order (``ordered``:
     ``after`` never decreases) a word's sentence is found by bisection, not by walking every
-    sentence: the words visited are few."""
+    sentence: the words visited are few. ``indexes``: the words' indexes to pick from
+    (``Document.word_indexes``; else a ``range``)."""
     # the lower-case texts whose casefolded form is asked: an asked word itself (a casefolded
     # form is its own casefold), and a text outside ASCII whose casefold differs from it
     # ("stra\u00dfe" for "strasse"); an ASCII text in lower case is its own casefold. (Each
@@ -576,7 +577,7 @@ def _lower_mid(
     g = 0
     # (``map`` asks ``wanted`` of each word when it is reached: a word discarded from it is
     # no longer picked out)
-    for p in compress(range(len(texts)), map(wanted.__contains__, texts)):
+    for p in compress(range(len(texts)) if indexes is None else indexes, map(wanted.__contains__, texts)):
         if g < n_sents and after[g] <= p:
             if ordered:
                 g = bisect_right(after, p, g + 1)

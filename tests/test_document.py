@@ -209,3 +209,21 @@ def test_sentence_first_words():
     for s in doc.sentences:
         expect.append(next((i for i, w in enumerate(doc.words) if w.start >= s.start), len(doc.words)))
     assert doc.sentence_first_words == expect == [0, 2, 4, 5, 6]  # (the last sentence: no word)
+
+
+def test_word_indexes_are_the_words_indexes(monkeypatch):
+    """``Document.word_indexes`` is ``list(range(len(words)))`` whatever the documents before it
+    (longer, shorter, none), its ints shared between documents; past ``_INDEXES_MAX`` words the
+    ``range`` itself."""
+    from garblint.lint import document as D
+
+    monkeypatch.setattr(D, "_INDEXES", [])
+    for text in ("", "one", "one two three four five", "a b", "x " * 40, "y", "z " * 41):
+        doc = Document(text)
+        assert doc.word_indexes == list(range(len(doc.words))), text
+        assert doc.word_indexes is doc.word_indexes
+    monkeypatch.setattr(D, "_INDEXES", [])
+    assert Document("w " * 301).word_indexes[300] is Document("v " * 300 + "v").word_indexes[300]
+    monkeypatch.setattr(D, "_INDEXES_MAX", 3)
+    assert Document("a b c").word_indexes == [0, 1, 2]
+    assert Document("a b c d").word_indexes == range(4)

@@ -399,7 +399,7 @@ def _analyse(doc: "Document") -> Analysis:
                 # (a text without a double mark, opening or straight, opens no quotation)
                 _quote_states(sents, paras, sizes, offsets) if '"' in text or "\u201c" in text else repeat(False),
                 head,
-                _list_items(doc, s_starts),
+                _list_items(doc, s_starts, sents),
                 range(n_sents),
                 title_case,
             ),
@@ -481,15 +481,27 @@ _NAME_JOINS = frozenset(("", "of", "and"))
 _LIST_LINE = lazy_re("\n(?=([ \t]*))\\1" + _LIST_MARKER_BODY)
 
 
-def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:
-    """Does each sentence (given by its start) start a list item: a list marker at its start,
-    or (in the file's own text: Markdown's and reST's list markers are blanked) all of its
-    line before it? The second test is ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of
-    the few marker lines found in one search: a marker and its blanks are matched greedily,
-    and a sentence starts on a character other than white space, so the line's match ends at
-    the sentence's start or the marker is not all of the line before it."""
+def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence] | None" = None) -> list[bool]:
+    """Does each sentence (given by its start; ``sents``: the sentences themselves, if known)
+    start a list item: a list marker at its start, or (in the file's own text: Markdown's and
+    reST's list markers are blanked) all of its line before it? The second test is
+    ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of the few marker
+    lines found in one search: a marker and its blanks are matched greedily, and a sentence
+    starts on a character other than white space, so the line's match ends at the sentence's
+    start or the marker is not all of the line before it.
+
+    The first test is asked only of the sentences whose first two characters can open a
+    marker (most sentences open with a capital and a lower-case letter: no marker opens so,
+    see _may_open_marker)."""
     source = doc.source
-    items = list(map(bool, map(_LIST_MARKER.match, repeat(doc.text), s_starts)))
+    text = doc.text
+    if sents is None:
+        items = list(map(bool, map(_LIST_MARKER.match, repeat(text), s_starts)))
+    else:
+        items = [False] * len(s_starts)
+        maybe = list(compress(range(len(s_starts)), _may_open_marker(sents)))
+        for g in compress(maybe, map(_LIST_MARKER.match, repeat(text), map(s_starts.__getitem__, maybe))):
+            items[g] = True
     m = _LIST_MARKER.match(source)
     ends = {m.end()} if m else set()
     ends.update(map(_match_end, _LIST_LINE.finditer(source)))
@@ -499,6 +511,18 @@ def _list_items(doc: "Document", s_starts: list[int]) -> list[bool]:
 
 
 _match_end = methodcaller("end")
+_FIRST_TWO = itemgetter(slice(0, 2))
+_TEXT = itemgetter(2)
+
+
+def _may_open_marker(sents: "list[Sentence]") -> "Iterable[bool]":
+    """For each sentence, whether ``_LIST_MARKER`` may match at its start, by its first two
+    characters (tested in C): not when both are letters, unless both are in lower case. A
+    marker opens with a blank, a bullet, "(", a digit, or an ASCII letter before "." or ")"
+    (one of "ivx" before another, for a Roman number): two letters open none but two of "ivx".
+    (A sentence of one character, a letter, is followed by white space: no marker either.)"""
+    twos = list(map(_FIRST_TWO, map(_TEXT, sents)))
+    return map(le, map(str.isalpha, twos), map(str.islower, twos))
 
 
 def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]) -> list[bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 from itertools import compress
-from operator import add, attrgetter
+from operator import add, lt
 
 from ..lint.lazyre import lazy_re
 from ..lint.lexicon import frequency, zipf
@@ -131,6 +131,20 @@ def _finite_opener(word: str) -> bool:
     return low in VERB_FORMS and (low.endswith(("ed", "s")) or low not in VERB_BASES)
 
 
+def _verb_first_sentences(doc, an) -> list[int]:
+    """The sentences after the first whose first word is a finite verb (_finite_opener), by
+    their index in ``an.sentences``: the first word of every sentence with words, picked out
+    in C (a sentence's words start at its ``first_word`` in the document's), and the few
+    distinct ones that are finite verbs."""
+    first = an.first_word
+    with_words = list(compress(range(len(first)), map(lt, first, an.after_word)))
+    firsts = list(map(doc.word_texts.__getitem__, map(first.__getitem__, with_words)))
+    verbs = set(filter(_finite_opener, set(firsts)))
+    if not verbs:
+        return []
+    return [k for k in compress(with_words, map(verbs.__contains__, firsts)) if k]
+
+
 class SplitSubject(Rule):
     """What it flags: a full stop between a subject and its verb, the verb capitalised as if it opened a sentence ("The head of the water authority and its board. Said on Tuesday that prices would rise.").
 
@@ -157,12 +171,7 @@ class SplitSubject(Rule):
         an = analyse(doc)
         sents = an.sentences
         text = doc.text
-        # the first word of every sentence, and the few distinct ones that are finite verbs
-        firsts = [ws[0][2] if ws else "" for ws in map(attrgetter("words"), sents)]
-        verbs = {t for t in set(firsts) if _finite_opener(t)}
-        if not verbs:
-            return
-        for k in [i for i, t in enumerate(firsts) if i and t in verbs]:
+        for k in _verb_first_sentences(doc, an):
             nxt = sents[k]
             k -= 1
             info = sents[k]

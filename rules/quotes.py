@@ -425,12 +425,12 @@ def _preview(text: str, n: int = 30) -> str:
 
 def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
     """``_preview(text[a:b])`` reading only as much of the text as the preview needs (slicing
-    the rest of the paragraph for every unclosed mark was quadratic)."""
+    the rest of the paragraph for every unclosed mark was quadratic; ``squashed`` is its own squashed form: cut at once)."""
     w = 4 * n
     while True:
         squashed = " ".join(text[a : min(b, a + w)].split())
         if len(squashed) > n or a + w >= b:
-            return _preview(squashed, n)
+            return squashed if len(squashed) <= n else squashed[: n - 1] + "\u2026"
         w *= 4
 
 

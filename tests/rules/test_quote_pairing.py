@@ -459,3 +459,17 @@ def test_filled_same_as_the_regex_fill(seed):
     for path in (None, "x.md"):
         doc = Document("".join(blanked), path, source=text, masks=masks)
         assert Q._filled(doc) == _old_filled(doc)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_preview_at_same_as_the_preview_of_the_slice(seed):
+    """_preview_at (a growing window of the text, squashed once and cut) gives _preview of the
+    whole slice: runs of white space of every kind, previews shorter and longer than n."""
+    rng = random.Random(seed)
+    pieces = ["word", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u201c", "longerword", "\r\n"]
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        a = rng.randrange(0, len(text) + 1)
+        b = rng.randrange(a, len(text) + 1)
+        for n in (5, 30):
+            assert Q._preview_at(text, a, b, n) == Q._preview(text[a:b], n), (text, a, b, n)

@@ -697,3 +697,21 @@ def test_analysis_of_words_without_sentences():
     doc.__dict__.pop("paragraph_sizes", None)
     an = SA._analyse(doc)
     assert an.sentences == [] and an.first_word == [] and an.cap_mid_sentence == []
+
+
+def test_list_marker_asked_only_where_two_characters_may_open_one():
+    """_list_items asks _LIST_MARKER only of sentences whose first two characters may open a
+    marker (_may_open_marker): no sentence it passes over opens with one, whatever follows
+    (every pair of letters, digits, bullets, blanks, brackets, marks; a one-letter sentence)."""
+    chars = "aAbBiIvVxXzZ\u00e9\u00c9\u01c5\u00df\u03b1\u0391\u0131" + "019\u0663\u00b2" + "-*\u2022\u00b7\u2013>()[].:,;\"'\u201c\u2018 \t\u00a0\n"
+    for a in chars.replace(" ", "").replace("\t", "").replace("\u00a0", "").replace("\n", ""):  # (a sentence starts on no blank)
+        for b in chars:
+            for rest in ("", " ", ". ", ") ", "x. ", "\t", "v) ", "\n"):
+                text = a + b + rest
+                sent_text = text.rstrip()  # (the sentence at 0: what it holds of the text)
+                may = list(SA._may_open_marker([(0, len(sent_text), sent_text, 0)]))
+                if not may[0]:
+                    assert SA._LIST_MARKER.match(text) is None, repr(text)
+        for after in (" ", "\n", "\n\n", "\t"):
+            if not list(SA._may_open_marker([(0, 1, a, 0)]))[0]:
+                assert SA._LIST_MARKER.match(a + after) is None, repr(a + after)

@@ -92,7 +92,7 @@ def confused_words(doc: Any) -> Iterator[tuple[int, int, str, str]]:
         return texts[i].lower() if 0 <= i < n else ""
 
     past = _past_forms()
-    for i in compress(range(n), map(_triggers().__contains__, texts)):
+    for i in compress(doc.word_indexes, map(_triggers().__contains__, texts)):
         w = texts[i]
         if w in past:  # the commonest trigger: its word before tested first
             if i and texts[i - 1] in MODALS and joined(i - 1, i) and low(i - 2) not in _DETERMINERS:

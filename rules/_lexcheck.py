@@ -305,7 +305,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         # (outside OCR mode, the tokens _plain_token would leave at once are skipped too)
         inert = 0 if self.mode == "ocr" else INERT
         kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND) and not b & inert}
-        for idx in compress(range(len(texts)), map(kinds.get, texts)):
+        for idx in compress(self.doc.word_indexes, map(kinds.get, texts)):
             tok = words[idx]
             if tok.start in owned:
                 continue

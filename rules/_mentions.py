@@ -276,7 +276,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     particle_runs: set[int] = set()
     titles = ctx["titles"]
     i = 0
-    for start in compress(range(n), map(_OPENS.__getitem__, texts)):
+    for start in compress(doc.word_indexes, map(_OPENS.__getitem__, texts)):
         if start < i:
             continue  # inside the run just found
         i = start

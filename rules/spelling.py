@@ -275,7 +275,7 @@ class OtherVariety(Rule):
                 marked[w] = v
         if not marked:
             return
-        found = [(words[i], *marked[words[i].text]) for i in compress(range(len(words)), map(marked.__contains__, doc.word_texts))]
+        found = [(words[i], *marked[words[i].text]) for i in compress(doc.word_indexes, map(marked.__contains__, doc.word_texts))]
         severity = None
         if want in ("en-US", "en-GB"):
             other = "GB" if want == "en-US" else "US"

@@ -523,7 +523,7 @@ class ForeignFragment(Rule):
         n = len(words)
         out = []
         pos = 0
-        for k0 in compress(range(n), map(opening.__contains__, texts)):
+        for k0 in compress(doc.word_indexes, map(opening.__contains__, texts)):
             if k0 < pos:
                 continue
             run = [(k0, False)]

@@ -4,8 +4,8 @@ text alone: its kind, kept for the process."""
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress, filterfalse
-from operator import and_, not_
+from itertools import compress
+from operator import not_
 
 from ..lint import lexicon
 from ._ocrscan import digit_word
@@ -37,15 +37,25 @@ def _token_kind(w: str) -> int:
 
 def kinds_of_new(new: list[str]) -> list[int]:
     """``_token_kind`` of each of the word texts ``new`` (the words a process meets for the
-    first time: ``_lexfacts`` keeps the answers). Where the lexicon's counts are the dict,
-    its _SKIP words are found in C first: words of the lexicon, then words of letters, not
-    all lower-case, whose lower-case form is (tests/rules/test_lexicon_fast_paths.py compares
-    with _token_kind of every word)."""
+    first time: ``_lexfacts`` keeps the answers). Where the lexicon's counts are the dict, its
+    words are found in C first (_SKIP), and each other word is sorted out by ``_token_kind``'s
+    tests in one loop, without its cache (``_lexfacts`` keeps the answers): a word with a
+    hyphen that is no word of letters is _COMPOUND without the digit test, which says 0 to it
+    (tests/rules/test_lexicon_fast_paths.py compares with _token_kind of every word)."""
     freqs = lexicon.counts()
     if type(freqs) is not dict:
         return list(map(_token_kind, new))
-    skip = set(compress(new, map(freqs.__contains__, new)))
-    rest = list(filterfalse(skip.__contains__, new))
-    low_known = list(compress(rest, map(freqs.__contains__, map(str.lower, rest))))
-    skip.update(compress(low_known, map(and_, map(str.isalpha, low_known), map(not_, map(str.islower, low_known)))))
-    return [_SKIP if w in skip else _token_kind(w) for w in new]
+    out = [_SKIP] * len(new)
+    shape = digit_word.__wrapped__  # type: ignore[attr-defined]
+    for i in compress(range(len(new)), map(not_, map(freqs.__contains__, new))):
+        w = new[i]
+        if w.isalpha():
+            if w.islower() or w.lower() not in freqs:
+                out[i] = _PLAIN
+        elif "-" in w:
+            out[i] = _COMPOUND
+        elif not w.isdigit():
+            kind = shape(w)
+            if kind != 1:
+                out[i] = _DIGITS if kind else _COMPOUND
+    return out

@@ -91,8 +91,10 @@ class Mention:
     def __post_init__(self) -> None:
         # the cache of _surname_parts, set by every __init__ so that instance dictionaries keep
         # sharing their keys (an attribute added later makes each dictionary a larger one);
-        # not a dataclass field: equality, repr and asdict do not see it
-        self._surname_cache: tuple[str, tuple[int, int, str]] | None = None
+        # not a dataclass field: equality, repr and asdict do not see it. (kind, the parts) or,
+        # as extract_mentions sets it, (kind, the parts, the surname folded, the first name of
+        # a full name and it folded, else None): see _shape
+        self._surname_cache: tuple[Any, ...] | None = None
 
     @property
     def text(self) -> str:
@@ -467,7 +469,7 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
 #: _shape's answers for the default word lists, kept across documents (a run over many small
 #: files meets the same names again); bounded (a few MB at most): a huge text starts over
 _SHAPES_MAX = 32_768
-_Shape = tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[str, tuple[int, int, str]], int]
+_Shape = tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[str, tuple[int, int, str], str, str | None, str | None], int]
 _SHAPES: dict[tuple[str, ...], _Shape | None] = {}
 
 
@@ -476,8 +478,9 @@ def _shape(texts: tuple[str, ...], ctx) -> _Shape | None:
     of them and of the word lists): None when the run names nothing, else (the leading tokens dropped, the
     length of the title after them, the name's length, the title, possessive, kind, whether a
     bare name is an everyday word, (kind, the surname's parts as Mention._surname_parts gives
-    them): the mention's ``_surname_cache``, and the index of the name's first token (the
-    leading tokens dropped and the title)).
+    them, the surname folded, the first name of a full name and it folded, else None): the
+    mention's ``_surname_cache`` (_entities._analyse reads the last three), and the index of
+    the name's first token (the leading tokens dropped and the title)).
     Cached per distinct run: the mentions of a document are a few hundred names written again
     and again."""
     shapes = ctx["shapes"]
@@ -515,7 +518,10 @@ def _shape(texts: tuple[str, ...], ctx) -> _Shape | None:
         t0 = name[0]
         if t0[1:2].islower() or any(len(t) > 1 and any(map(str.islower, t)) for t in name):
             kind, everyday = _kind(name, ctx)
-            out = (lead, cut, len(name), title, possessive, kind, everyday, (kind, _surname_parts(name, kind)), lead + cut)
+            parts = _surname_parts(name, kind)
+            first = name[0] if kind == "full" else None
+            cache = (kind, parts, fold(parts[2]), first, fold(first) if first else None)
+            out = (lead, cut, len(name), title, possessive, kind, everyday, cache, lead + cut)
     if len(shapes) >= _SHAPES_MAX:
         shapes.clear()
     shapes[texts] = out

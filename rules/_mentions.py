@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import compress, count, filterfalse
 from operator import attrgetter, itemgetter
 from re import Match
-from typing import Any
+from typing import Any, ClassVar
 
 
 from ._mentionfacts import (
@@ -87,14 +87,12 @@ class Mention:
     raw: str = ""
     entity: int = -1
     word_like: bool = False
-
-    def __post_init__(self) -> None:
-        # the cache of _surname_parts, set by every __init__ so that instance dictionaries keep
-        # sharing their keys (an attribute added later makes each dictionary a larger one);
-        # not a dataclass field: equality, repr and asdict do not see it. (kind, the parts) or,
-        # as extract_mentions sets it, (kind, the parts, the surname folded, the first name of
-        # a full name and it folded, else None): see _shape
-        self._surname_cache: tuple[Any, ...] | None = None
+    #: the cache of _surname_parts: (kind, the parts) or, as _mentions_of_runs sets it on every
+    #: mention it makes (right after __init__, so that instance dictionaries keep sharing their
+    #: keys), (kind, the parts, the surname folded, the first name of a full name and it
+    #: folded, else None): see _shape. Not a dataclass field (equality, repr and asdict do not
+    #: see it); None, the class's, until set
+    _surname_cache: ClassVar[tuple[Any, ...] | None] = None
 
     @property
     def text(self) -> str:
@@ -114,7 +112,7 @@ class Mention:
         if cached is not None and cached[0] == self.kind:
             return cached[1]
         parts = _surname_parts([t[2] for t in self.tokens], self.kind)
-        self._surname_cache = (self.kind, parts)
+        self._surname_cache = (self.kind, parts)  # type: ignore[misc]  # (an instance's own)
         return parts
 
     @property
@@ -399,7 +397,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
             kind,
             text[start:end],
         )
-        m._surname_cache = surname  # (what Mention._surname_parts would work out)
+        m._surname_cache = surname  # type: ignore[misc]  # (what Mention._surname_parts would work out)
         if everyday:
             # a word after a determiner; else, when not possessive nor titled, one no verb of
             # saying follows (the text after is read only then)

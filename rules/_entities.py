@@ -11,9 +11,9 @@ from __future__ import annotations
 
 
 from bisect import bisect_left, insort
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict  # type: ignore[attr-defined]
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable
@@ -127,6 +127,8 @@ def _names_index(names: list[str]) -> NamesIndex | None:
 
 #: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing)
 _new_counter = Counter.__new__
+_empty_counter = partial(_new_counter, Counter)
+_COUNT = itemgetter(1)
 
 
 def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
@@ -142,13 +144,17 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
         one[f] = 1
         first[f] = 0 if m.duplicate else 1
         return first, one, {f: s}
-    counts: Counter = Counter()
-    raw: Counter = Counter()
-    display: dict[str, Counter] = defaultdict(Counter)
+    # (the Counters made without Counter.__init__, a Python-level call that only updates them
+    # from its argument: the pairs counted by the C helper Counter.update calls)
+    counts: Counter = _new_counter(Counter)
+    raw: Counter = _new_counter(Counter)
+    display: dict[str, Counter] = defaultdict(_empty_counter)
+    pairs: Counter = _new_counter(Counter)
     # each distinct (spelling, in a repeated passage) pair counted in C, then visited in the
     # order of its first mention: the Counters get their keys in the order the loop over every
     # mention gave them
-    for (s, dup), k in Counter(zip(map(slot, mentions), map(_DUPLICATE, mentions))).items():
+    _count_elements(pairs, zip(map(slot, mentions), map(_DUPLICATE, mentions)))
+    for (s, dup), k in pairs.items():
         if not s:
             continue
         f = fold(s)
@@ -158,7 +164,8 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
             counts[f] += k
     for f in raw:
         counts.setdefault(f, 0)
-    return counts, raw, {f: c.most_common(1)[0][0] for f, c in display.items()}
+    # (most_common(1) is heapq.nlargest(1, ...): the first item of the largest count, max's)
+    return counts, raw, {f: max(c.items(), key=_COUNT)[0] for f, c in display.items()}
 
 
 _DUPLICATE = attrgetter("duplicate")

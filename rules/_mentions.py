@@ -275,17 +275,17 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     runs_j: list[int] = []
     particle_runs: set[int] = set()
     titles = ctx["titles"]
-    i = 0
-    for start in compress(range(n), map(_OPENS.__getitem__, texts)):
-        if start < i:
+    after = 0  # the end of the last run of two words or more: the openers before it are inside it
+    last = n - 1
+    for i in compress(range(n), map(_OPENS.__getitem__, texts)):
+        if i < after:
             continue  # inside the run just found
-        i = start
         tok = texts[i]
         facts = info[tok]
         if not facts[5]:
             w = words[i]
             # a run may open with particles: "von der Aa"
-            if fold(tok) in PARTICLES and i + 1 < n and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
+            if fold(tok) in PARTICLES and i < last and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
                 j = i
                 while j < n and fold(words[j].text) in PARTICLES and j - i < 3:
                     j += 1
@@ -294,20 +294,21 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
                     particle_runs.add(len(runs_i))
                     runs_i.append(i)
                     runs_j.append(run_end)
-                    i = run_end
-                    continue
-            i += 1
+                    after = run_end
+            continue  # (else the next opener is past this word)
+        if i < last and info[texts[i + 1]][4]:
+            run_end = _run_from(words, text, i, titles)
+            if run_end > i + 1:
+                runs_i.append(i)
+                runs_j.append(run_end)
+                after = run_end
+                continue
+        # a run of one word (the next opener is past it)
+        if (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]]) or not facts[7]:
+            # (not facts[7]: a run with no word of two letters or more, one in lower case ("I"), names nothing)
             continue
-        run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
-        if run_end == i + 1 and (
-            (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]])
-            # a run with no word of two letters or more, one in lower case ("I"), names nothing
-            or not facts[7]
-        ):
-            continue  # (the next opener is past this word)
         runs_i.append(i)
-        runs_j.append(run_end)
-        i = run_end  # (past i: _run_from's answer is)
+        runs_j.append(i + 1)
     return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, is_, itemgetter
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
@@ -260,22 +260,30 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
     """``_latin_word_state(w, True)`` of each of the lower-case words ``words``. A word of
     ASCII letters only (most words) is its own core and passes the elision, case and script
     tests, so its answer is the rest of the same tests, asked here in one loop instead of two
-    cached calls (3-4 us a new word: the first use of U001 on a long text); any other word is
-    asked ``_latin_word_state`` (tests/rules/test_untranslated_fast.py compares both)."""
+    cached calls (3-4 us a new word: the first use of U001 on a long text); a word of other
+    characters without an elision mark ("'", "\u2019", "-": ``_ELISION``) that is not all
+    letters (a number with letters, a hex id) is its own core and ends a run (None) in both
+    of its tests; any other word is asked ``_latin_word_state`` (tests/rules/
+    test_untranslated_fast.py compares both)."""
     freqs = counts()
     vowel = _VOWEL.search
     glue = _ENGLISH_GLUE
+    # (past ELSEWHERE_AFTER words, _common_elsewhere is a look-up in the set: asked here)
+    elsewhere: Callable[[str], bool] = _elsewhere_words().__contains__ if _elsewhere_asked > ELSEWHERE_AFTER else _common_elsewhere
     out: list[bool | None] = []
     for w, c in zip(words, map(freqs.get, words)):
         if not (w.isascii() and w.isalpha()):
-            out.append(_latin_word_state(w, True))
+            if w.isalpha() or "'" in w or "\u2019" in w or "-" in w:
+                out.append(_latin_word_state(w, True))
+            else:
+                out.append(None)  # its own core (no elision mark), not all letters: ends a run
             continue
         n = len(w)
         if c is None and n > 2 and vowel(w):
             out.append(False)  # (unknown to the lexicon)
             continue
         state = True if (n <= 4 or (c or 0) < 2_000_000) and w not in glue else None
-        out.append(False if n > 2 and _common_elsewhere(w) else state)
+        out.append(False if n > 2 and elsewhere(w) else state)
     return out
 
 

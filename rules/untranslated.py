@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, is_, itemgetter
+from operator import and_, is_
 from typing import Callable, Iterator
 
 from ..lint.lexicon import counts, is_known
@@ -369,7 +369,7 @@ def _words_with_cyrillic_or_greek(doc, others: str | None = None) -> list:
     if not letters:
         return []
     words = doc.words
-    starts = list(map(itemgetter(0), words))
+    starts = doc.word_starts  # (kept from building the words)
     out = []
     last = -1
     where = _positions(text, letters) if len(letters) <= _MAX_FIND_CHARS else [m.start() for m in _CYRILLIC_OR_GREEK.finditer(text)]

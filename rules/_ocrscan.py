@@ -165,7 +165,7 @@ def digit_word(w: str) -> int:
 def _words_of_length(n: int) -> str:
     """The lexicon's words of ``n`` characters, each on a line of its own (for ``_fill_glyphs``'s
     regex: a pattern that opens with the newline before a word lets re skip to it quickly)."""
-    return "\n" + "\n".join(nearwords.words_of_length(n)) + "\n"
+    return "\n" + nearwords.joined_words_of_length(n, "\n") + "\n"
 
 
 @lru_cache(maxsize=65536)

@@ -170,7 +170,10 @@ def _runs(text: str, others: str) -> "Iterator[re.Match[str]]":
                 yield m
 
 
-def _latin_share(text: str, others: str | None = None) -> float:
+def _latin_share(text: str, others: str | None = None, runs: "list[re.Match[str]] | None" = None) -> float:
+    """The share of Latin letters among the text's letters of _LATIN_RUN's class and of its
+    runs of other scripts; ``runs``: ``list(_runs(text, others))`` when the caller has them
+    (U001's check reports them too: one scan of the text, not two)."""
     if others is None:
         others = _non_ascii(text)
     if not others:
@@ -180,7 +183,9 @@ def _latin_share(text: str, others: str | None = None) -> float:
     # never compiles the big pattern)
     # (the runs joined, their white space dropped by ``str.split``, which splits where
     # ``str.isspace`` is true: the non-space characters of every run, counted in C)
-    foreign = len("".join("".join(m.group() for m in _runs(text, others)).split())) if others else 0
+    if runs is None:
+        runs = list(_runs(text, others))
+    foreign = len("".join("".join(m.group() for m in runs).split()))
     total = latin + foreign
     return latin / total if total else 1.0
 
@@ -409,7 +414,8 @@ class ForeignFragment(Rule):
     def check(self, doc, config):
         text = doc.text
         others = _non_ascii(text)  # (the characters outside ASCII, for the searches below)
-        if _latin_share(text, others) < 0.5 or foreign_document(doc):
+        runs = list(_runs(text, others)) if others else []  # (runs of other scripts: none in ASCII)
+        if _latin_share(text, others, runs) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []  # (words in text order: sorted, never overlapping)
@@ -435,7 +441,7 @@ class ForeignFragment(Rule):
                     properties={"script": "mixed"},
                 )
         # runs of a foreign script (none in ASCII text)
-        for m in _runs(text, others) if others else ():
+        for m in runs:
             a, b = m.start(), m.end()
             run = m.group()
             if _inside(homoglyph_spans, a):

@@ -162,6 +162,7 @@ def test_scans_by_the_characters_outside_ascii_equal_the_regex_scans(seed) -> No
         assert [m.span() for m in new._runs(text, others)] == [m.span() for m in new._RUN.finditer(text)], text
         assert new._latin_share(text) == _latin_share_old(text), text
         assert new._latin_share(text, others) == _latin_share_old(text), text
+        assert new._latin_share(text, others, list(new._runs(text, others))) == _latin_share_old(text), text
         doc = Document(text)
         want = [w for w in doc.words if new._CYRILLIC_OR_GREEK.search(w.text)]
         assert new._words_with_cyrillic_or_greek(doc) == want, text

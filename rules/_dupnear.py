@@ -14,6 +14,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop
 from itertools import accumulate
+from math import ceil, floor
 from typing import TYPE_CHECKING
 
 from ..lint.lazyimport import lazy_module
@@ -108,6 +109,34 @@ def keys(words: list[bytes]) -> list[tuple]:
             out.append(("sh", h))
             last = h
     return out
+
+
+def length_range(lb: int) -> tuple[int, int]:
+    """The lengths ``la`` of the texts a text of length ``lb`` may copy or be copied from,
+    ``TRUNCATED_MIN_SHARE * lb <= la <= lb / TRUNCATED_MIN_SHARE``, as ints: a length is an
+    int, so ``la < x`` is ``la < ceil(x)`` and ``la > x`` is ``la > floor(x)``, and the
+    candidate loop compares ints (a comparison of an int with a float takes the interpreter's
+    slow path, ten times the cost)."""
+    return ceil(TRUNCATED_MIN_SHARE * lb), floor(lb / TRUNCATED_MIN_SHARE)
+
+
+def summary(lb: int, la: int) -> bool:
+    """Is a complete sentence of length ``lb`` a summary of a paragraph of length ``la``
+    (too short for the ratio, and under 0.8 of it)? The test ``duplicates._paragraph_copies`` skips."""
+    return lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)
+
+
+def summary_top(lb: int) -> int:
+    """The greatest ``la`` with ``not summary(lb, la)``: ``summary`` is false and then true
+    as ``la`` grows (a product with a positive constant rounds monotonically), so it holds
+    exactly for the lengths above this one. Found by stepping from the exact rational bound
+    (la > 1.25 lb for the first test), a step or two for float rounding."""
+    la = lb + lb // 4
+    while summary(lb, la):
+        la -= 1
+    while not summary(lb, la + 1):
+        la += 1
+    return la
 
 
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")

@@ -20,10 +20,12 @@ from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
-from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
+from ._dupnear import NEAR_RATIO, number_facts, numbers_may_agree
 from ._charscan import single_spaced
 from ._dupnear import keys as _keys
 from ._dupnear import words as _words
+from ._dupnear import length_range as _length_range
+from ._dupnear import summary_top as _summary_top
 from ._dupnear import word_count, words_utf8
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
 from ._dupnear import near_similarity_cut as _near_similarity_cut
@@ -141,7 +143,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         if n < MIN_WORDS_NEAR:
             continue
         lb = len(norm)
-        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
+        lo, hi = _length_range(lb)
         fb = None
         if waiting is not None:
             # Every candidate is a waiting paragraph, and no pair that fails the length and
@@ -178,13 +180,15 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         # order of insertion, and fromkeys keeps the first of repeated ones)
         cands = dict.fromkeys(chain.from_iterable(filter(None, map(buckets.get, keys))))
         ends_sentence = _ends_sentence(norm)
+        # Tests of _near_similarity, done here to skip the call for most pairs: one text under
+        # half the other's length (no ratio can then reach NEAR_RATIO and no truncated copy is
+        # that short), or this paragraph a complete sentence too short for the ratio and under
+        # 0.8 of the other (a summary, dropped below): both as one range of the other's length
+        # (_summary_top), so that each candidate costs two int comparisons.
+        top = min(hi, _summary_top(lb)) if ends_sentence else hi
         for j in cands:
             la = lens[j]
-            if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
-                # Tests of _near_similarity, done here to skip the call for most pairs: one
-                # text under half the other's length (no ratio can then reach NEAR_RATIO and no
-                # truncated copy is that short), or this paragraph a complete sentence too
-                # short for the ratio and under 0.8 of the other (a summary, dropped below).
+            if la < lo or la > top:
                 continue
             # The numbers test below, done first where a few steps can rule the pair out before
             # rapidfuzz (numbers_may_agree): "rose 2.1 percent" and "rose 2.3 percent" can only

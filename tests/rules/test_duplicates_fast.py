@@ -359,3 +359,26 @@ def test_normalise_equals_its_definition():
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         want = D._WS.sub(" ", unicodedata.normalize("NFKC", t).translate(D._QUOTES)).strip().casefold()
         assert D.normalise(t) == want, repr(t)
+
+
+def test_length_range_and_summary_top_equal_the_float_tests():
+    """D001's candidate loop skips a pair by two int comparisons (``length_range`` and, for a
+    complete sentence, ``summary_top``): the same pairs as the float tests it replaces."""
+    rng = random.Random(5)
+    for lb in list(range(0, 600)) + [rng.randrange(600, 200_000) for _ in range(300)]:
+        lo, hi = DN.length_range(lb)
+        top = min(hi, DN.summary_top(lb))
+        for la in sorted(
+            {
+                *range(0, min(2 * lb + 5, 1300)),
+                *(rng.randrange(0, 2 * lb + 5) for _ in range(200)),
+                *range(max(0, lb // 2 - 3), lb // 2 + 4),
+                *range(lb * 5 // 4 - 3, lb * 5 // 4 + 4),
+                *range(2 * lb - 3, 2 * lb + 4),
+            }
+        ):
+            if la < 0:
+                continue
+            out = la < 0.5 * lb or la > lb / 0.5
+            assert (la < lo or la > hi) == out, (lb, la)
+            assert (la < lo or la > top) == (out or (lb < 0.8 * la and 200 * lb < 90.0 * (lb + la))), (lb, la)

@@ -42,6 +42,8 @@ _WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
 _WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 # every byte but A-Z, a-z, 0-9, "'" and "-" made a space
 _NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+# the same keeping the bytes from 0x80 up (of characters outside ASCII: see words_utf8)
+_NOT_WORD_UTF8 = bytes(c if c >= 0x80 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
 
 
 def words(norm: str) -> list[str]:
@@ -50,25 +52,35 @@ def words(norm: str) -> list[str]:
 
 
 def words_utf8(norm: str) -> list[bytes]:
-    """``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
+    r"""``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
 
-    An ASCII text is split at every other character, by ``bytes.translate`` and ``split`` in C,
-    instead of matched word by word; where it holds "'" or "-", those that join no two words
-    are made spaces first (eight ``bytes.replace``, see below).
+    The text's UTF-8 bytes are split at every byte of a character that is no word character,
+    by ``bytes.translate`` and ``split`` in C, instead of matched word by word; where it holds
+    "'" or "-", those that join no two words are made spaces first (eight ``bytes.replace``,
+    see below). Outside ASCII, ``[^\W_]`` is ``str.isalnum``: each distinct character outside
+    ASCII that is not is replaced by a space first, and the bytes of the others (all 0x80 and
+    up) are kept as word bytes. (The word pattern tried at every position of such a text cost
+    about 450 instructions a character, ten times this.)
     """
     if norm.isascii():
         b = norm.encode().translate(_NOT_WORD)
-        if b"'" in b or b"-" in b:
-            # A "'" or "-" joins two words only between two letters or digits: each next to
-            # another of the two, or to a space, is made a space too. After the first four
-            # replacements no two of them stand together (a pair left would have been replaced
-            # where its first character stood), so a space made by the next four is never
-            # next to one; those at the ends are stripped.
-            b = b.replace(b"--", b"  ").replace(b"''", b"  ").replace(b"-'", b"  ").replace(b"'-", b"  ")
-            b = b.replace(b" -", b"  ").replace(b" '", b"  ").replace(b"- ", b"  ").replace(b"' ", b"  ")
-            return b.strip(b"'-").split()
-        return b.split()
-    return list(map(_encode, _WORDISH.findall(norm)))
+    else:
+        spaces = [ch for ch in set(_non_ascii(norm)) if not ch.isalnum()]
+        if len(spaces) > 32:
+            return list(map(_encode, _WORDISH.findall(norm)))  # (a replacement for each would cost more)
+        for ch in spaces:
+            norm = norm.replace(ch, " ")  # (a lone surrogate too: no surrogate is left to encode)
+        b = norm.encode().translate(_NOT_WORD_UTF8)
+    if b"'" in b or b"-" in b:
+        # A "'" or "-" joins two words only between two letters or digits: each next to
+        # another of the two, or to a space, is made a space too. After the first four
+        # replacements no two of them stand together (a pair left would have been replaced
+        # where its first character stood), so a space made by the next four is never next
+        # to one; those at the ends are stripped.
+        b = b.replace(b"--", b"  ").replace(b"''", b"  ").replace(b"-'", b"  ").replace(b"'-", b"  ")
+        b = b.replace(b" -", b"  ").replace(b" '", b"  ").replace(b"- ", b"  ").replace(b"' ", b"  ")
+        return b.strip(b"'-").split()
+    return b.split()
 
 
 #: characters outside ASCII that leave a paragraph's words as the Document reads them (see
@@ -173,7 +185,10 @@ def number_facts(norm: str) -> tuple[int, int, int, list[int] | None, list[int] 
     and then the pair is only compared in full. (``hash`` of a string differs between runs,
     which changes which pairs a collision lets through, never the result.)
     """
-    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() else _NUMBER_SPLIT).split(norm)
+    # (\d matches every decimal digit, the ASCII pattern 0-9 only: the same numbers in a text
+    # whose characters outside ASCII are no decimal digits, and the engine scans for a
+    # character set in C where it tries the other pattern at every position)
+    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() or not any(map(str.isdecimal, set(_non_ascii(norm)))) else _NUMBER_SPLIT).split(norm)
     vals = pieces[1::2]
     r = len(norm.rstrip(_NUMBER_CHARS))
     if len(vals) == 0:

@@ -83,6 +83,19 @@ def words_utf8(norm: str) -> list[bytes]:
     return b.split()
 
 
+# a list item, never a duplicate worth reporting (``duplicates._paragraph_copies``)
+_LIST_ITEM = lazy_re(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+#: the characters other than white space and decimal digits (\s, \d) that _LIST_ITEM can start with
+_LIST_OPENERS = frozenset("-*\u2022\u2013abcdefghijklmnopqrstuvwxyz")
+
+
+def list_item(t: str) -> bool:
+    """``_LIST_ITEM.match(t) is not None``, asked of the regex only when the first character
+    can start a match (most paragraphs open with a capital letter or a quote)."""
+    c = t[:1]
+    return (c in _LIST_OPENERS or c.isspace() or c.isdecimal()) and _LIST_ITEM.match(t) is not None
+
+
 #: characters outside ASCII that leave a paragraph's words as the Document reads them (see
 #: word_count): NFKC keeps them, none is a word character, and only "\u2019" is a joiner,
 #: which normalise makes "'", a joiner of _WORDISH

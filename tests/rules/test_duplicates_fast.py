@@ -353,6 +353,9 @@ def test_normalise_equals_its_definition():
         "\x00",
         "\u201c",
         "\u2019",
+        "\u2026",
+        "\u0301",
+        "\u2026\u0301",
     ]
     rng = random.Random(7)
     for _ in range(20000):
@@ -452,3 +455,14 @@ def test_number_facts_of_text_outside_ascii_equal_the_frozen_form():
     for _ in range(30000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
         assert DN.number_facts(t) == _old_number_facts(t), repr(t)
+
+
+def test_list_item_equals_the_pattern():
+    """``list_item`` (the regex asked only after a test of the first character) against
+    ``_LIST_ITEM.match`` on texts opening with every kind of character the pattern reads."""
+    rng = random.Random(17)
+    pieces = [" ", "\t", "\n", "\u3000", "\u00a0", "-", "*", "\u2022", "\u2013", "\u2014", "1", "12", "123", "1234", "\u0663", "\u00b2"]
+    pieces += ["a", "z", "A", "\u00e9", ".", ")", "(", "x", "\u201c", "Item"]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+        assert DN.list_item(t) == (D._LIST_ITEM.match(t) is not None), repr(t)

@@ -289,6 +289,34 @@ class Document:
         self._add_block(out, pos, len(text), text)
         return out
 
+    def structural_paragraphs_with(self, pattern: re.Pattern[str]) -> Iterator[Block]:
+        """The paragraphs of :meth:`structural_paragraphs` in which ``pattern`` matches, in
+        order, without making the others: the pattern is searched in the whole text, and after
+        each paragraph found the search goes on from its end. ``pattern`` must match within one
+        paragraph and never match an empty string or paragraph-gap characters (E001's trigger
+        characters: most paragraphs hold none, so most are never made)."""
+        text = self.structural_text
+        search = pattern.search
+        m = search(text)
+        if m is None:
+            return
+        seps = [s.span() for s in para_seps(text)]
+        gap_ends = [b for _, b in seps]
+        n = len(text)
+        while m is not None:
+            p = m.start()
+            k = bisect_right(gap_ends, p)  # the text between gap k - 1 and gap k holds p
+            a = seps[k - 1][1] if k else 0
+            end = seps[k][0] if k < len(seps) else n
+            a, b = trim_span(text, a, end)
+            if a <= p < b:  # (not in the white space trimmed off)
+                para = text[a:b]
+                if pattern.search(para):  # (matches the paragraph as a text of its own)
+                    yield Block(a, b, para)
+                m = search(text, end)
+            else:
+                m = search(text, p + 1)
+
     @cached_property
     def justified_lines(self) -> frozenset[int]:
         """1-based numbers of the lines set justified (padded with doubled spaces to a common

@@ -554,16 +554,32 @@ def technical(doc) -> bool:
                     break
         if signs < 3:
             return False
+        starts = doc.line_starts
+        ends = starts[1:] + [len(text)]
+        # (``text`` is ``source`` with the masks blanked: a line no mask touches reads the same)
+        lines = _touched_lines(doc.masks, starts)
+        blanked_at = [starts[i] for i in lines if src[starts[i] : ends[i]].strip() and not text[starts[i] : ends[i]].strip()]
+        if len(blanked_at) < 5:
+            return False
         posts = embedded_post_regions(src)  # quoted posts are blanked in news, not code
-        n = blanked = 0
-        for a, b in zip(doc.line_starts, doc.line_starts[1:] + [len(text)]):
-            if src[a:b].strip():
-                n += 1
-                if not text[a:b].strip() and not any(x <= a < y for x, y in posts):
-                    blanked += 1
-        return blanked >= 5 and blanked * 12 >= n
+        blanked = sum(1 for a in blanked_at if not any(x <= a < y for x, y in posts))
+        if blanked < 5:
+            return False
+        # the source's non-blank lines, counted in C
+        n = sum(map(bool, map(str.strip, map(src.__getitem__, map(slice, starts, ends)))))
+        return blanked * 12 >= n
 
     return doc.memo("markup.technical", build)  # type: ignore[no-any-return]
+
+
+def _touched_lines(regions, starts: list[int]) -> list[int]:
+    """The indexes of the lines (``starts``: where each begins) that hold a character of one of
+    ``regions``, in order: where masking changed the text, the only lines it can have blanked."""
+    out: set[int] = set()
+    for a, b in regions:
+        if a < b:
+            out.update(range(bisect_right(starts, a) - 1, bisect_right(starts, b - 1)))
+    return sorted(out)
 
 
 def code_term(doc, word: str) -> bool:

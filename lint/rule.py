@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
 from .finding import CATEGORIES, SEVERITIES, Finding, Suggestion
@@ -153,34 +154,54 @@ class Rule:
     ) -> Finding:
         """Build a Finding for ``doc.text[start:end]``, with line/column and fingerprint."""
         text = doc.text
-        if not (0 <= start <= end <= len(text)):
+        n = len(text)
+        if not (0 <= start <= end <= n):
             raise ValueError(f"{self.code}: span {start}..{end} outside text of {len(text)} chars")
-        line, col = doc.line_col(start)
-        end_line, end_col = doc.line_col(end)
+        # Document.line_col and _line_context, inline: a big file has thousands of findings
+        starts = doc.line_starts
+        i = bisect_right(starts, start) - 1
+        lines = len(starts)
+        if i + 1 < lines and end >= starts[i + 1]:
+            j = bisect_right(starts, end, i + 1) - 1
+        else:
+            j = i  # (the span ends on its first line: most do)
+        line_start = starts[i]
+        line_end = starts[j + 1] if j + 1 < lines else n  # (line_span's end: no line break)
+        while line_end > starts[j] and text[line_end - 1] in "\r\n":
+            line_end -= 1
         span = text[start:end]
-        sugg = tuple(s if isinstance(s, Suggestion) else _suggestion(s[0], s[1]) for s in suggestions) if suggestions else ()
+        sugg = tuple([s if isinstance(s, Suggestion) else _suggestion(s[0], s[1]) for s in suggestions]) if suggestions else ()
         # The frozen dataclass's __init__ sets its 16 fields one object.__setattr__ call at a
-        # time; filling the new instance's __dict__ at once (in the fields' order) makes the
-        # same object at a sixth of the cost: a big file has thousands of findings.
+        # time; giving the new instance its __dict__ at once (in the fields' order) makes the
+        # same object at a fraction of the cost: a big file has thousands of findings.
         f = _new_object(Finding)
-        f.__dict__.update(
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            start=start,
-            end=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            text=span,
-            suggestions=sugg,
-            confidence=max(0.0, min(1.0, confidence)),
-            properties=tuple(sorted(properties.items())) if properties else (),
-            # what the fingerprint is made of, when it is first read (see finding._Fingerprint)
-            _fingerprint_of=(self.code, span, *_line_context(doc, start, end, line, end_line)),
+        _set_attr(
+            f,
+            "__dict__",
+            {
+                "code": self.code,
+                "name": self.name,
+                "category": self.category,
+                "severity": severity or self.severity,
+                "message": message,
+                "start": start,
+                "end": end,
+                "line": i + 1,
+                "column": start - line_start + 1,
+                "end_line": j + 1,
+                "end_column": end - starts[j] + 1,
+                "text": span,
+                "suggestions": sugg,
+                "confidence": confidence if type(confidence) is float and 0.0 <= confidence <= 1.0 else max(0.0, min(1.0, confidence)),
+                "properties": tuple(sorted(properties.items())) if properties else (),
+                # what the fingerprint is made of, when it is first read (see finding._Fingerprint)
+                "_fingerprint_of": (
+                    self.code,
+                    span,
+                    text[max(line_start, start - _CONTEXT) : start],
+                    text[end : max(end, min(line_end, end + _CONTEXT))],
+                ),
+            },
         )
         return f
 
@@ -197,12 +218,13 @@ class Rule:
 
 
 _new_object = object.__new__
+_set_attr = object.__setattr__
 
 
 def _suggestion(replacement: str, safe: bool) -> Suggestion:
     """``Suggestion(replacement, safe)``, its __dict__ filled at once (see Rule.finding)."""
     s = _new_object(Suggestion)
-    s.__dict__.update(replacement=replacement, safe=safe, description="", edits=())
+    _set_attr(s, "__dict__", {"replacement": replacement, "safe": safe, "description": "", "edits": ()})
     return s
 
 

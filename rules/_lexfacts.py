@@ -7,8 +7,9 @@ The facts, as bits: the word's kind for the spelling/OCR analysis (``_tokenkinds
 low bits: ``_SKIP`` is none), a word with four identical letters or six consonants
 (``_garbage._odd_word``: O004's hints), a lower-case word U001's foreign runs can open on
 (``untranslated._latin_word_state`` False), a word with an American/British spelling-pair
-ending (``_variety.variety_candidate``: S004) and a word of kind _PLAIN the analysis leaves at
-once outside OCR mode (``_lexcheck.inert_plain``)."""
+ending (``_variety.variety_candidate``: S004) and a word of kind _PLAIN or _COMPOUND the
+analysis leaves at once outside OCR mode (``_lexcheck.inert_plain``,
+``_tokenkinds.inert_compound``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 from ..lint import lexicon
 from ..lint.judged import WordFacts
 from ._garbage import _odd_word, odd_indexes
-from ._tokenkinds import _PLAIN, _SKIP, _token_kind, kinds_of_new
+from ._tokenkinds import _COMPOUND, _PLAIN, _SKIP, _token_kind, inert_compound, kinds_of_new
 
 KIND = 3
 ODD = 4
@@ -63,7 +64,7 @@ def _word_facts(new: list[str]) -> list[int]:
                 b |= OPENER
             if w.endswith(endings) and len(w) >= 5 and w.isalpha():
                 b |= VARIETY
-        if b & KIND == _PLAIN and inert_plain(w):
+        if b & KIND == _PLAIN and inert_plain(w) or b & KIND == _COMPOUND and inert_compound(w):
             b |= INERT
         out.append(b)
     return out
@@ -93,9 +94,11 @@ def _facts_by_maps(new: list[str]) -> list[int]:
         w = new[i]
         if len(w) >= 5 and w.isalpha():
             bits[i] |= VARIETY
-    plain = [i for i, b in enumerate(bits) if b & KIND == _PLAIN]
-    for i in compress(plain, map(inert_plain, [new[i] for i in plain])):
-        bits[i] |= INERT
+    kinds = [b & KIND for b in bits]
+    for kind, inert in ((_PLAIN, inert_plain), (_COMPOUND, inert_compound)):
+        at = list(compress(range(len(new)), map(kind.__eq__, kinds)))
+        for i in compress(at, map(inert, [new[i] for i in at])):
+            bits[i] |= INERT
     return bits
 
 

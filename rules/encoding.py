@@ -439,7 +439,7 @@ class Mojibake(Rule):
             return  # (every paragraph is part of the text) no need to import ftfy
         bad = _badness_re().search  # ftfy's is_bad, without importing ftfy (see there)
         width = _mojibake_width()
-        for para in doc.structural_paragraphs():
+        for para in doc.structural_paragraphs_with(triggers):  # (the others hold no trigger)
             if width is not None:
                 if not _bad_near_triggers(para.text, triggers, width):
                     continue

@@ -319,22 +319,27 @@ def _hits(doc, phrases: Phrases) -> list[tuple[int, int, str]]:
         pairs = word_pairs(doc, phrases.heads, phrases.second)
     if pairs is None:
         pairs = compress(range(n), map(and_, map(phrases.heads.__contains__, texts), map(phrases.second.__contains__, islice(texts, 1, None))))
+    get = forms.get
+    # the dictionary look-ups first, by the words' texts: most candidates are no form at all,
+    # and only a form's two words are read as tokens (their spacing, the sentence start)
     for i in pairs:
-        a, b = words[i], words[i + 1]
-        head = a.text
-        inner = forms.get(head)
-        if inner is not None:  # the dictionary look-up first: most candidates are no form at all
-            hit = inner.get(b.text)
-            if hit is not None and b.start == a.end + 1 and text[a.end] == " ":
-                out.append((i, i + 2, hit))
+        head = texts[i]
+        inner = get(head)
+        if inner is not None:
+            hit = inner.get(texts[i + 1])
+            if hit is not None:
+                a, b = words[i], words[i + 1]
+                if b.start == a.end + 1 and text[a.end] == " ":
+                    out.append((i, i + 2, hit))
             continue
+        inner = get(head.lower())
+        hit = inner.get(texts[i + 1]) if inner is not None else None
+        if hit is None:
+            continue
+        a, b = words[i], words[i + 1]
         if b.start != a.end + 1 or text[a.end] != " ":
             continue
-        if not _sentence_start(text, a.start):
-            continue  # a capitalised pair inside a sentence is a name or a title
-        inner = forms.get(head.lower())
-        hit = inner.get(b.text) if inner is not None else None
-        if hit is not None:
+        if _sentence_start(text, a.start):  # (a capitalised pair inside a sentence is a name or a title)
             out.append((i, i + 2, hit))
     return out
 

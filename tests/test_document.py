@@ -209,3 +209,33 @@ def test_sentence_first_words():
     for s in doc.sentences:
         expect.append(next((i for i, w in enumerate(doc.words) if w.start >= s.start), len(doc.words)))
     assert doc.sentence_first_words == expect == [0, 2, 4, 5, 6]  # (the last sentence: no word)
+
+
+# ---- structural_paragraphs_with: the paragraphs a pattern matches in, the others never made
+
+_PIECES = ["é", "\u00a0", "\u2003", "x", "ab", " ", "\t", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \t\n", "\r", "😀"]
+
+
+def _made(rng, n):
+    return "".join(rng.choice(_PIECES) for _ in range(n))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_structural_paragraphs_with_is_the_filtered_list(seed):
+    import random
+    import re
+
+    rng = random.Random(seed)
+    patterns = [re.compile(p) for p in (r"[^\x00-\x7f]", r"é", r"[\u00a0\u2003]", r"😀", r"x")]
+    for _ in range(300):
+        text = _made(rng, rng.randrange(0, 40))
+        layout: tuple[tuple[int, int], ...] = ()
+        if text and rng.random() < 0.5:  # a layout region: its source text comes back in
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, len(text) + 1)
+            layout = ((a, b),)
+        source = "".join("é" if i % 3 == 0 and text[i] == "x" else ch for i, ch in enumerate(text))
+        doc = Document(text, source=source, layout=layout)
+        for pattern in patterns:
+            want = [p for p in doc.structural_paragraphs() if pattern.search(p.text)]
+            assert list(doc.structural_paragraphs_with(pattern)) == want, (text, layout, pattern)

@@ -56,13 +56,14 @@ def test_finding_equals_the_plain_build(seed):
             b = rng.choice([a, rng.randint(a, len(text))])
             sugg = rng.choice([[], [("x", True)], [Suggestion("y", False, "why")], (s for s in [("z", False)])])
             sugg = list(sugg)
-            conf = rng.choice([1.0, 0.5, 1.5, -1.0, float("nan")])
+            conf = rng.choice([1.0, 0.5, 1.5, -1.0, float("nan"), 1, 0, 0.0])
             props = rng.choice([None, {}, {"b": 1, "a": "x"}])
             got = rule.finding(doc, a, b, "msg", sugg, confidence=conf, properties=props)
             want = _plain(rule, doc, a, b, "msg", sugg, conf, props)
             assert "fingerprint" not in got.__dict__  # (made when first read)
             copy = pickle.loads(pickle.dumps(got))  # (as a worker's or the cache's result comes back)
             assert got == want, (text, a, b)
+            assert type(got.confidence) is type(want.confidence)  # (a JSON report writes 1.0, not 1)
             assert {k: v for k, v in got.__dict__.items() if k != "_fingerprint_of"} == want.__dict__, (text, a, b)
             assert copy == want and copy.fingerprint == want.fingerprint
             assert replace(got, severity="error").fingerprint == want.fingerprint

@@ -97,3 +97,63 @@ def test_masked_words_of_a_page() -> None:
         "app", "config", "from", "get", "geturl", "http", "httptransport", "import", "install",
         "mail", "pip", "timeout", "transport", "url", "webargs",
     ]  # fmt: skip
+
+
+# ---- technical(): only the lines a mask touches are read for blanking (frozen old loop below)
+
+
+def _technical_old(doc) -> bool:
+    if not doc.masks:
+        return False
+    src, text = doc.source, doc.text
+    signs = 0
+    for a, b in doc.masks:
+        if M._CODE_SIGN.search(src, a, b):
+            signs += 1
+            if signs >= 3:
+                break
+    if signs < 3:
+        return False
+    posts = M.embedded_post_regions(src)
+    n = blanked = 0
+    for a, b in zip(doc.line_starts, doc.line_starts[1:] + [len(text)]):
+        if src[a:b].strip():
+            n += 1
+            if not text[a:b].strip() and not any(x <= a < y for x, y in posts):
+                blanked += 1
+    return blanked >= 5 and blanked * 12 >= n
+
+
+_LINES = [
+    "run x_y --flag",
+    "a = b[0]",
+    "plain words here",
+    "",
+    "   ",
+    "\u2014 Some One (@someone) March 3, 2020",
+    "see the post",
+    "path/to/file",
+    "More prose. And more.",
+]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_technical_same_as_every_line(seed: int) -> None:
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    seen = set()
+    for _ in range(150):
+        src = "\n".join(rng.choice(_LINES) for _ in range(rng.randrange(1, 60)))
+        if rng.random() < 0.3:
+            src = src.replace("\n", "\r\n")
+        masks = []
+        for _ in range(rng.randrange(0, 12)):
+            a = rng.randrange(len(src) + 1)
+            masks.append((a, min(len(src), a + rng.randrange(0, 80))))
+        merged = tuple(M.merge(masks))
+        doc = Document(M.blank(src, merged), source=src, masks=merged)
+        want = _technical_old(Document(doc.text, source=src, masks=merged))
+        assert M.technical(doc) is want, (src, merged)
+        seen.add(want)
+    assert seen == {True, False}  # (both answers met)

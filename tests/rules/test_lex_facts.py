@@ -55,6 +55,8 @@ def _facts_of(w: str) -> int:
         b |= F.VARIETY
     if b & F.KIND == K._PLAIN and L.inert_plain(w):  # (tested below: no finding changes)
         b |= F.INERT
+    if b & F.KIND == K._COMPOUND and K.inert_compound(w):  # (and for these)
+        b |= F.INERT
     return b
 
 
@@ -196,3 +198,52 @@ def test_skipping_inert_tokens_changes_no_finding(mode, monkeypatch):
     assert sum(map(len, skipping)) > 200
     inert = {w for w in _PROSE if F.document_facts(Document(w)).get(w, 0) & F.INERT}
     assert {"Tbe", "USA", "Xx", "Hmmmm", "Kowalski"} <= inert and not inert & {"Moſt", "Futhermore", "Ngubane", "teh"}
+
+
+_COMPOUNDS = (
+    "well-known Well-known Kang-hoon 486-508 1990s-era mid-1990s co-op x-ray e-mail re-elect state-of-the-art "
+    "teh-house house-teh recieve-based anti-recieve Anti-recieve self-teh high\u2010quality high\u2011recieve "
+    "bank's banks' recieve's Recieve's teh's tehs'x dont's don't isn't goin' 'tis O'Brien l'école d'être "
+    "hous\u2019s recieve\u2019s recieve\u02bcs rnodern-day rnodern's definately-not thier-own Thier-own "
+    "pessoal-itulah Futhermore-based word-abcdefghijklmnopqrstuvwxyzabcdefghij abcdefghijklmnopqrstuvwxyzabcdefghij-word "
+    "ſhip-yard moſt's Tbe-house tbe-house colour-blind color's organise-d h0use-boat x1-x2 -- a-b ab-cd abc-def house-tehx"
+).split()
+
+
+@pytest.mark.parametrize("mode", ["general", "ocr"])
+def test_skipping_inert_compounds_changes_no_finding(mode, monkeypatch):
+    """The token loop's skip of _COMPOUND words ``_tokenkinds.inert_compound`` says yes to
+    (outside OCR mode) finds what the loop over every such token finds: hyphenated and
+    apostrophised words with known, misspelt, capitalised, short and over-long parts, numbers."""
+    from garblint.lint.config import Config
+
+    config = Config({"mode": mode})
+    rng = random.Random(21 if mode == "ocr" else 22)
+    pool = _COMPOUNDS + _PROSE
+    texts = []
+    for _ in range(400):
+        out = []
+        for _ in range(rng.randrange(3, 12)):
+            words = [rng.choice(pool) if rng.random() < 0.6 else rng.choice(_COMPOUNDS) for _ in range(rng.randrange(1, 9))]
+            out.append(" ".join(words) + rng.choice([". ", "! ", ", ", ".\n\n", " "]))
+        texts.append("".join(out).strip())
+    texts.append(" ".join(_COMPOUNDS) + ".")
+
+    def findings() -> list:
+        monkeypatch.setattr(F, "FACTS", WordFacts(F._facts))  # (asked afresh)
+        return [
+            [(i.code, i.start, i.end, i.message, i.suggestions, i.confidence) for v in L._Analysis(Document(t), config).run().values() for i in v]
+            for t in texts
+        ]
+
+    skipping = findings()
+    monkeypatch.setattr(K, "inert_compound", lambda w: False)  # (every _COMPOUND token through _compound_token)
+    monkeypatch.setattr(F, "inert_compound", lambda w: False)
+    assert findings() == skipping
+    assert sum(map(len, skipping)) > 200
+    monkeypatch.undo()
+    inert = {w for w in _COMPOUNDS if K.inert_compound(w)}
+    assert {"well-known", "Kang-hoon", "486-508", "bank's", "O'Brien", "abc-def"} <= inert
+    # (a curated word the counts lack, a capitalised part, a word with neither mark)
+    assert all(map(K.inert_compound, ["ransomware-based", "house-Tehx", "abc\u00bd"]))
+    assert not inert & {"house-tehx", "recieve-based", "recieve's", "hous\u2019s", "thier-own", "high\u2011recieve"}

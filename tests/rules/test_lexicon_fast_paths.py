@@ -382,9 +382,9 @@ def test_word_pairs_same_as_testing_every_word(seed, monkeypatch):
 # ------------------------------------------------------ token kinds (rules/_tokenkinds.py)
 @pytest.mark.parametrize("seed", range(10))
 def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
-    """``kinds_of_new``'s _SKIP words found in C (the lexicon's words; words of letters, not
-    all lower-case, whose lower-case form is in it) and the rest by ``_token_kind``: the same
-    kind for every word as ``_token_kind`` of each."""
+    """``kinds_of_new``'s _SKIP words found in C (the lexicon's words), the rest sorted out in
+    one loop (a hyphenated word _COMPOUND without the digit test): the same kind for every word
+    as ``_token_kind`` of each."""
     from garblint.rules import _tokenkinds as K
 
     lexicon.frequencies()
@@ -394,6 +394,11 @@ def test_kinds_of_same_as_token_kind_of_every_word(seed, monkeypatch):
     words = common + _words(rng, 300) + [w.capitalize() for w in _words(rng, 100)] + [w.upper() for w in _words(rng, 50)]
     words += ["well-known", "Well-Known", "don't", "1st", "h0use", "42", "x1", "\u2160", "\u00bd", "co-op", "rnodern", "Rnodern"]
     words += ["Don't", "DON'T", "Isn't", "Ki\u00df", "Gla\u00df"]  # (lower-case forms listed; letters only or not; lower() is no casefold)
+    # hyphens (never the digit test's), digits with letters, numbers and hex ids
+    words += ["486-508", "x-1", "1-x", "A-1", "-", "--", "b2b", "3pm", "1990s", "A320", "f2f6ba2be6", "Jinja2", "G004", "n1", "1bn"]
+    words += ["a\u2010b1", "a\u2011b", "h0use's", "ab12cd", "abc1def", "\u00b2", "x\u00b2y", "de-\u00e9t\u00e9", "co\u2010op2"]
+    words += [w + str(rng.randrange(10)) + w2 for w, w2 in zip(_words(rng, 40), _words(rng, 40))]
+    words += [w + "-" + w2 for w, w2 in zip(_words(rng, 20), _words(rng, 20))] + [str(rng.randrange(1000)) for _ in range(10)]
     kinds = dict(zip(words, K.kinds_of_new(words)))
     assert kinds == {w: K._token_kind.__wrapped__(w) for w in words}
     assert {K._SKIP, K._PLAIN, K._COMPOUND, K._DIGITS} <= set(kinds.values())

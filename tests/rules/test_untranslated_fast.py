@@ -210,6 +210,84 @@ def test_plain_python_langid_gives_py3langid_answers() -> None:
         assert _langid.classify(t) == want[0]
 
 
+def _classify_old(ident, text: str) -> tuple[str, float]:
+    """``PureIdentifier.classify`` as it was before its rows were kept and its columns summed
+    (frozen: the new form must give the same labels and the same scores to the last bit)."""
+    import math
+    import os
+    import unicodedata
+
+    from garblint.rules._langid_pure import _RAW_FLOOR, _f32
+
+    if text.isupper():
+        text = text.lower()
+    data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+    counts = ident._visits(data)
+    n = len(ident.classes)
+    if counts:
+        scores = [0.0] * n
+        unpack, size = ident.ptc_row.unpack, ident.ptc_row.size
+        for f, c in counts.items():
+            w = _f32(math.log1p(c))
+            weights = unpack(os.pread(ident.fd, size, ident.ptc_offset + f * size))
+            scores = [s + w * x for s, x in zip(scores, weights)]
+        scores = [s + p for s, p in zip(scores, ident.pc)]
+    else:
+        scores = [_RAW_FLOOR] * n
+    for i, j in ident.aliases:
+        scores[i] = max(scores[i], scores[j])
+        scores[j] = _RAW_FLOOR
+    best = max(range(n), key=scores.__getitem__)
+    return ident.classes[best], scores[best]
+
+
+@pytest.mark.parametrize("plain_sum", [True, False])
+def test_plain_python_langid_same_scores_as_the_frozen_form(plain_sum, monkeypatch) -> None:
+    """``PureIdentifier.classify`` with its weighted rows kept (``_step``, emptied when full)
+    and each language's column summed by ``sum`` (before Python 3.12) or row by row: the same
+    labels and scores, bit for bit, as the old loop over the features."""
+    pytest.importorskip("py3langid")
+    from garblint.rules import _langid, _langid_pure
+
+    if _langid_pure.model_path() is None:
+        pytest.skip("the installed py3langid is not a release the plain-Python scorer repeats")
+    if plain_sum and not _langid_pure._PLAIN_SUM:
+        pytest.skip("sum() compensates for rounding on this Python")
+    monkeypatch.setattr(_langid_pure, "_PLAIN_SUM", plain_sum)
+    _langid.classify("warm up")
+    pure = _langid._STATE[0]
+    assert isinstance(pure, _langid_pure.PureIdentifier)
+    monkeypatch.setattr(pure, "STEPS", 64)  # (emptied again and again)
+    pure._steps.clear()
+    texts = _langid_texts(5, 600) + ["", "   ", "A", "ÉTÉ", "bonjour bonjour bonjour", "the the the the"]
+    texts += [t + " " + t for t in texts[:50]]  # (features met more than once)
+    for t in texts + texts[::-1]:
+        got = pure.classify(t)
+        want = _classify_old(pure, t)
+        assert got[0] == want[0] and (got[1] == want[1] or got[1] != got[1] and want[1] != want[1]), t
+        assert len(pure._steps) <= 64
+
+
+@pytest.mark.parametrize("plain_sum", [True, False])
+def test_langid_column_sums_add_in_the_loops_order(plain_sum, monkeypatch) -> None:
+    """``_langid_pure._scores`` on rows of doubles of every size (where the order of the
+    additions changes the last bits): the loop's sums exactly."""
+    from garblint.rules import _langid_pure
+
+    if plain_sum and not _langid_pure._PLAIN_SUM:
+        pytest.skip("sum() compensates for rounding on this Python")
+    monkeypatch.setattr(_langid_pure, "_PLAIN_SUM", plain_sum)
+    rng = random.Random(7)
+    for k in [1, 2, 3, 5, 30, 200]:
+        pc = [rng.uniform(-30, 0) for _ in range(9)]
+        rows = [[rng.uniform(-1, 1) * 10.0 ** rng.randrange(-12, 6) for _ in pc] for _ in range(k)]
+        want = [0.0] * len(pc)
+        for row in rows:
+            want = [s + x for s, x in zip(want, row)]
+        want = [s + p for s, p in zip(want, pc)]
+        assert _langid_pure._scores(rows, pc) == want
+
+
 def test_identifying_a_phrase_does_not_import_numpy(tmp_path) -> None:
     pytest.importorskip("py3langid")
     from garblint.rules import _langid_pure

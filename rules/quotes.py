@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from ..lint.markup import is_markdown, is_rst
@@ -100,10 +101,9 @@ def analyse_quotes(doc) -> list[ParagraphQuotes]:
 
 
 def paragraph_quotes(doc, index: int) -> ParagraphQuotes:
-    """The marks of paragraph ``index`` of ``doc.text`` classified and paired (``_pair``): the
-    paragraph's entry of :func:`analyse_quotes` when that has run, else paired alone and kept,
-    for analyse_quotes to take up unchanged where it pairs the same text (a rule that asks
-    about one paragraph before Q001 runs: the old-style quotation test)."""
+    """The marks of paragraph ``index`` of ``doc.text`` classified and paired (``_pair``): the paragraph's entry of
+    :func:`analyse_quotes` when that has run, else paired alone and kept, for analyse_quotes to take up unchanged where it
+    pairs the same text (a rule that asks about one paragraph before Q001 runs: the old-style quotation test)."""
     if quotes_analysed(doc):
         return analyse_quotes(doc)[index]
     alone: dict[int, ParagraphQuotes] = doc.memo("quotes.paragraph-pairs", dict)
@@ -152,6 +152,7 @@ def _filled(doc) -> str:
 
 
 _FILL = lazy_re(r"[^\r\n]")
+_DANGLING = attrgetter("dangling")
 #: what Markdown and reST blank around words: emphasis, list, quotation and table marks
 _MARKUP_MARKS = frozenset("*_-+>#.)|\\ \t\r\n")
 
@@ -192,8 +193,7 @@ def _analyse_quotes(doc) -> list[ParagraphQuotes]:
         k = j if j == n_marks or marks[j] >= pe else bisect_left(marks, pe, j)
         pq = alone.get(i) if alone else None
         if pq is None:
-            # (a paragraph without marks, most of them, is paired at once)
-            pq = _pair(text, i, ps, pe, marks[j:k]) if k > j else ParagraphQuotes(i)
+            pq = _pair(text, i, ps, pe, marks[j:k]) if k > j else ParagraphQuotes(i)  # (no marks, most: paired at once)
         out.append(pq)
         j, prev_end = k, pe
     # Multi-paragraph quotations: an open quotation continues if the next paragraph opens
@@ -343,11 +343,9 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
     glyphs = _NO_GLYPHS.copy()
     for i in found:
         glyph = text[i]
-        # (the commonest mark, a straight double one, between two characters of the
-        # paragraph, where _classify's answer does not depend on the pending marks: after a
-        # blank or an opening bracket and before a character other than white space it opens;
-        # after a character that neither opens a quotation nor is a digit, and before one that
-        # is no letter or digit, it closes)
+        # (the commonest mark, a straight double one, between two characters of the paragraph, where _classify's answer does
+        # not depend on the pending marks: after a blank or an opening bracket and before a character other than white space it
+        # opens; after a character that neither opens a quotation nor is a digit, and before one that is no letter or digit, it closes)
         if glyph == '"' and ps < i < pe - 1:
             prev = text[i - 1]
             nxt = text[i + 1]
@@ -360,10 +358,9 @@ def _pair(text: str, index: int, ps: int, pe: int, found: list[int] | None = Non
                 if kr is None:
                     continue
                 kind, role = kr
-        # (the next commonest, where _classify's first test decides: a curly closing double
-        # mark after a character that is no blank or opening bracket closes; a curly opening
-        # one where a quotation may open, no German „ pending, opens; an apostrophe between
-        # two letters or digits is none: "it’s", "don't")
+        # (the next commonest, where _classify's first test decides: a curly closing double mark after a character that is no
+        # blank or opening bracket closes; a curly opening one where a quotation may open, no German „ pending, opens; an
+        # apostrophe between two letters or digits is none: "it’s", "don't")
         elif glyph == "\u201d" and i > ps and text[i - 1] not in _BLANK_OR_BRACKET:
             kind, role = DOUBLE, CLOSE
         elif glyph == "\u201c" and (i == ps or text[i - 1] in _OPEN_CONTEXT) and not glyphs["\u201e"]:
@@ -435,8 +432,7 @@ def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
 
 
 def _mid_closes(doc) -> list[list[int]]:
-    """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003
-    both ask it."""
+    """``_mid_sentence_closes`` of each paragraph (by index), once per Document: Q002 and Q003 both ask it."""
     # (a paragraph without marks, most of them, has none: no call)
     return doc.memo("quotes.mid-closes", lambda: [_mid_sentence_closes(doc, pq) if pq.marks else [] for pq in analyse_quotes(doc)])
 
@@ -450,6 +446,9 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
     para = doc.paragraphs[pq.index]
     # (an editor's insertion needs a "[" after the mark: a paragraph without one is not searched)
     brackets = text.find("[", para.start, para.end) >= 0
+    last = marks[-1]  # (not a slice of the marks after one: quadratic with many)
+    if not brackets and not (last.dangling and last.role == OPEN):
+        return []  # (neither test below can hold: most paragraphs)
     out = []
     for mi, m in enumerate(marks):
         if m.role != CLOSE or m.partner is None or m.dangling:
@@ -460,7 +459,6 @@ def _mid_sentence_closes(doc, pq: ParagraphQuotes) -> list[int]:
             if e and not _NOT_EDITORIAL.match(e.group("inner").strip()) and e.group("inner")[:1].isupper():
                 out.append(mi)  # an editor's [insertion] outside a quotation
                 continue
-        last = marks[-1]  # (not a slice of the marks after this one: quadratic with many)
         if (
             mi == len(marks) - 2
             and last.dangling
@@ -559,6 +557,8 @@ class DanglingQuote(Rule):
         code_marks = CodeMarks(doc)
         mid_closes = _mid_closes(doc)
         for pq in analyse_quotes(doc):
+            if not any(map(_DANGLING, pq.marks)):
+                continue  # (most paragraphs: no mark to look at, tested in C)
             para = doc.paragraphs[pq.index]
             early = mid_closes[pq.index]
             for mi, m in enumerate(pq.marks):

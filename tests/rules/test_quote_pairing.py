@@ -473,3 +473,46 @@ def test_preview_at_same_as_the_preview_of_the_slice(seed):
         b = rng.randrange(a, len(text) + 1)
         for n in (5, 30):
             assert Q._preview_at(text, a, b, n) == Q._preview(text[a:b], n), (text, a, b, n)
+
+
+def _old_q002(rule, doc):
+    """Q002's check as it was: every mark of every paragraph visited."""
+    text = doc.text
+    code_marks = Q.CodeMarks(doc)
+    mid_closes = Q._mid_closes(doc)
+    for pq in Q.analyse_quotes(doc):
+        para = doc.paragraphs[pq.index]
+        early = mid_closes[pq.index]
+        for mi, m in enumerate(pq.marks):
+            if not m.dangling or code_marks.balanced(text, para, m.pos):
+                continue
+            if m.role == Q.OPEN:
+                a = m.pos
+                while a > para.start and text[a - 1] in " \t":
+                    a -= 1
+                where = "the end of the paragraph" if m.pos == para.end - 1 else "the end of a sentence"
+                suggestions = [(Q._CLOSE_GLYPH[m.kind], False)] if any(pq.marks[k].kind == m.kind and k < mi for k in early) else []
+                suggestions.append(("", False))
+                yield (a, m.pos + 1, f"{Q._name(m)} at {where} quotes nothing", suggestions)
+            else:
+                b = m.pos + 1
+                while b < para.end and text[b] in " \t":
+                    b += 1
+                yield (m.pos, b, f"{Q._name(m)} at the start of the paragraph closes nothing", [("", False)])
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_q002_skips_paragraphs_without_dangling_marks(seed):
+    """Q002 passes over a paragraph none of whose marks dangles (tested in C): the findings of
+    the visit of every mark, on texts with marks at paragraph and sentence ends."""
+    from garblint.lint.config import Config
+    from garblint.lint.document import Document
+
+    rng = random.Random(seed)
+    rule = Q.DanglingQuote()
+    pieces = _PIECES + _EDITORIAL + [". \u201c", ".\u201c\n\n", "\u201d ", '"', ". \u201c Then", "\n\n\u201d", "\n\n\u2019"]
+    for _ in range(5):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        got = [(f.start, f.end, f.message, [(s.replacement, s.safe) for s in f.suggestions]) for f in rule.check(Document(text), Config({}))]
+        want = list(_old_q002(rule, Document(text)))
+        assert got == want, text

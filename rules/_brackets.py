@@ -70,8 +70,8 @@ def _bracket_problems(text: str, ps: int, pe: int, paired_elsewhere: Callable[[i
     for m in _BRACKET.finditer(text, ps, pe):
         c, pos = m.group(), m.start()
         before = text[max(ps, pos - 4) : pos]
-        if _EMOTICON.search(before):
-            continue
+        if (":" in before or ";" in before or "=" in before) and _EMOTICON.search(before):
+            continue  # (the emoticon's eyes asked for first: most brackets follow a word or a space)
         if c in _OPENERS:
             stack.append((pos, c))
             continue

@@ -516,3 +516,54 @@ def test_q002_skips_paragraphs_without_dangling_marks(seed):
         got = [(f.start, f.end, f.message, [(s.replacement, s.safe) for s in f.suggestions]) for f in rule.check(Document(text), Config({}))]
         want = list(_old_q002(rule, Document(text)))
         assert got == want, text
+
+
+def _old_bracket_problems(text, ps, pe, paired_elsewhere=None):
+    """rules/_brackets._bracket_problems as it was: the emoticon pattern searched before every bracket."""
+    from garblint.rules import _brackets as BR
+
+    out = []
+    stack = []
+    for m in BR._BRACKET.finditer(text, ps, pe):
+        c, pos = m.group(), m.start()
+        if BR._EMOTICON.search(text[max(ps, pos - 4) : pos]):
+            continue
+        if c in BR._OPENERS:
+            stack.append((pos, c))
+            continue
+        want = BR._CLOSERS[c]
+        if stack and stack[-1][1] == want:
+            stack.pop()
+            continue
+        if any(o == want for _, o in stack):
+            while stack[-1][1] != want:
+                p, o = stack.pop()
+                out.append(("unclosed", p, o))
+            stack.pop()
+            continue
+        if c == ")" and BR._is_list_marker(text, ps, pos):
+            continue
+        if paired_elsewhere is not None and paired_elsewhere(pos):
+            if stack:
+                stack.pop()
+            continue
+        if stack:
+            out.append(("wrong", pos, stack.pop()))
+            continue
+        out.append(("stray", pos, None))
+    out.extend(("unclosed", p, o) for p, o in stack)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_bracket_problems_same_as_the_old_form(seed):
+    """Q004's pairing asks the emoticon pattern only where the four characters before a bracket
+    hold one of its eyes (":", ";", "="): the same problems as asking it before every bracket."""
+    from garblint.rules import _brackets as BR
+
+    rng = random.Random(seed)
+    pieces = ["(", ")", "[", "]", "{", "}", ":", ";", "=", "-", "o", "'", "^", "x", "ab", " ", "\n", ":-", "a)", " 2)", "iv)", "\u00e9", "_"]
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        ps = rng.randrange(0, 3) if text else 0
+        assert BR._bracket_problems(text, ps, len(text)) == _old_bracket_problems(text, ps, len(text)), text

@@ -111,13 +111,19 @@ def paragraph_key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def _word_split(text: str) -> list[str]:
+def non_ascii_chars(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` outside ASCII (its ASCII runs deleted in C)."""
+    return frozenset() if text.isascii() else frozenset(_ASCII_RUNS.sub("", text))
+
+
+def _word_split(text: str, non_ascii: Callable[[], frozenset[str]] | None = None) -> list[str]:
     """``_WORD_SPLIT.split(text)``, with a class of the text's own letters and digits where
-    that is exact and worth it (see _ASCII_WORD_SPLIT)."""
+    that is exact and worth it (see _ASCII_WORD_SPLIT). ``non_ascii``: gives the text's
+    characters outside ASCII (``Document.non_ascii``), if they are to be kept."""
     if text.isascii():
         return _ASCII_WORD_SPLIT.split(text)
     if len(text) >= _OWN_CLASS_MIN_CHARS:
-        others = "".join(sorted(filter(str.isalnum, set(_ASCII_RUNS.sub("", text)))))
+        others = "".join(sorted(filter(str.isalnum, non_ascii() if non_ascii is not None else non_ascii_chars(text))))
         if len(others) <= _OWN_CLASS_MAX:
             return _own_class(others).split(text)
     return _WORD_SPLIT.split(text)
@@ -404,7 +410,7 @@ class Document:
         # first met ("the" is stored once, not 10,000 times): about 50 bytes less per token. (A
         # short text keeps split's strings: there the sharing saved little memory and cost
         # about a tenth of building the words and counting them.)
-        parts = _word_split(self.text)
+        parts = _word_split(self.text, self._non_ascii)
         offsets = list(accumulate(map(len, parts), initial=0))
         texts = parts[1::2]
         del parts
@@ -418,6 +424,15 @@ class Document:
         # (starmap hands tuple.__new__ the zipped (Token, (start, end, text)) as its arguments:
         # one tuple fewer per word than map's)
         return list(starmap(tuple.__new__, zip(repeat(Token), zip(starts, offsets[2::2], texts))))
+
+    @cached_property
+    def non_ascii(self) -> frozenset[str]:
+        """The distinct characters of ``text`` outside ASCII, found once (a long text's words
+        need them, and rules can ask them instead of searching the text for each character)."""
+        return non_ascii_chars(self.text)
+
+    def _non_ascii(self) -> frozenset[str]:
+        return self.non_ascii
 
     @cached_property
     def sentence_first_words(self) -> list[int]:

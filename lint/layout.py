@@ -209,7 +209,7 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
     if not cands:
         return [], 0
     # Only the blocks (runs of non-blank lines) with a sign of layout are read line by line.
-    seps = [(m.start(), m.end()) for m in (_BLANK if "\r" in text else _BLANK_LF).finditer(text)]
+    seps = [m.span() for m in (_BLANK if "\r" in text else _BLANK_LF).finditer(text)]
     sep_ends = [b for _, b in seps]
     out: list[tuple[int, int]] = []
     done_until = -1

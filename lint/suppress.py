@@ -19,7 +19,7 @@ on that span: the editor has marked the odd text as intended.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -212,16 +212,25 @@ _LONG_SPAN = 40
 def _mask_filter(doc: "Document", findings: list[Finding], structural: frozenset[str] = frozenset()) -> list[Finding]:
     masks = doc.masks
     starts = [a for a, _ in masks]
+    ends = [b for _, b in masks]
+    layout = doc.layout
     out = []
     for f in findings:
-        if f.code in structural and doc.layout and _in_layout(doc, f):
+        start = f.start
+        if layout and f.code in structural and _in_layout(doc, f):
             # encoding damage in code, a table or a banner of plain text: reported, but its
             # repair is never applied unattended (--fix edits only prose)
             unsafe = tuple(replace(g, safe=False) for g in f.suggestions)
             out.append(replace(f, text=doc.source[f.start : f.end], suggestions=unsafe))
             continue
-        end = max(f.end, f.start + 1)
-        i = max(bisect_right(starts, f.start) - 1, 0)
+        end = max(f.end, start + 1)
+        # the masks are sorted and disjoint: the last one starting before ``end`` ends last of
+        # those, so the span meets a mask only if that one ends after its start (most do not)
+        k = bisect_left(starts, end) - 1
+        if k < 0 or ends[k] <= start:
+            out.append(f)
+            continue
+        i = max(bisect_right(starts, start) - 1, 0)
         hits = []
         while i < len(masks) and masks[i][0] < end:
             if masks[i][1] > f.start:

@@ -47,6 +47,9 @@ _SPACED_LABEL = lazy_re(r"[ \t]*[^\s:][^:\r\n]{0,30}?[ \t]:[ \t]+\S[^\r\n]{0,40}
 _MULTI_SPACE = lazy_re(r"  (?<=\S  )[ ]*(?=\S)")
 _ODD_SPACE = lazy_re(r"[\u2000-\u200a\u205f\u1680\u3000]+")
 _ODD_SPACE_CHARS = tuple(map(chr, (*range(0x2000, 0x200B), 0x205F, 0x1680, 0x3000)))  # (what it matches)
+#: from this many characters on, P003 reads Document.non_ascii (which a text of 200,000
+#: characters or more has for its words) rather than searching the text for each character
+_SET_FROM = 65_536
 _NBSP_PAIR = lazy_re(r"[ \t\u00a0]*(?:[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*")
 # a token that opens with the mark: a short code ("!H", ".so") or one holding a symbol (".%02d")
 _SYMBOL_TOKEN = lazy_re(r"[!.?][A-Za-z0-9]{1,2}(?=[\s,;:)]|$)|[!.?]\S*[%$#@^~]")
@@ -248,7 +251,10 @@ class OddSpacing(Rule):
             yield self.finding(doc, start, end, f"{end - start} spaces between words", [(" ", True)], confidence=0.8)
         # (all are non-ASCII, and each is looked for in C first: the class tried at every
         # position cost as much as the 14 searches on every text)
-        odd = not text.isascii() and any(map(text.__contains__, _ODD_SPACE_CHARS))
+        if len(text) >= _SET_FROM:  # (the text's characters outside ASCII, found once for the document)
+            odd = not doc.non_ascii.isdisjoint(_ODD_SPACE_CHARS)
+        else:
+            odd = not text.isascii() and any(map(text.__contains__, _ODD_SPACE_CHARS))
         for m in _ODD_SPACE.finditer(text) if odd else ():
             start, end = m.start(), m.end()
             if m.group()[0] == "\u3000" and (_CJK.match(text, max(0, start - 1)) or (end < len(text) and _CJK.match(text, end))):

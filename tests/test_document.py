@@ -239,3 +239,15 @@ def test_structural_paragraphs_with_is_the_filtered_list(seed):
         for pattern in patterns:
             want = [p for p in doc.structural_paragraphs() if pattern.search(p.text)]
             assert list(doc.structural_paragraphs_with(pattern)) == want, (text, layout, pattern)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_non_ascii_is_the_set_of_characters_above_ascii(seed):
+    import random
+
+    rng = random.Random(seed)
+    alphabet = ["a", " ", "\n", "\x7f", "\x80", "é", "\u2003", "😀", "\u00a0", "Z9"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        doc = Document(text)
+        assert doc.non_ascii == {c for c in text if ord(c) > 127}

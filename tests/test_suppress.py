@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import run_cli
 
 
@@ -155,3 +157,63 @@ def test_line_directive_hint_keeps_every_directive():
         assert got == sorted(full, key=lambda t: t[0]), text
         hinted += suppress._LINE_DIRECTIVE_HINT.search(text) is None
     assert 0 < hinted < 300  # both paths were taken
+
+
+# ---- _mask_filter: a span that meets no mask is kept at once (the old walk, frozen, below)
+
+
+def _mask_filter_old(doc, findings, structural=frozenset()):
+    from bisect import bisect_right
+    from dataclasses import replace
+
+    from garblint.lint import suppress as S
+
+    masks = doc.masks
+    starts = [a for a, _ in masks]
+    out = []
+    for f in findings:
+        if f.code in structural and doc.layout and S._in_layout(doc, f):
+            unsafe = tuple(replace(g, safe=False) for g in f.suggestions)
+            out.append(replace(f, text=doc.source[f.start : f.end], suggestions=unsafe))
+            continue
+        end = max(f.end, f.start + 1)
+        i = max(bisect_right(starts, f.start) - 1, 0)
+        hits = []
+        while i < len(masks) and masks[i][0] < end:
+            if masks[i][1] > f.start:
+                hits.append(masks[i])
+            i += 1
+        if not hits:
+            out.append(f)
+            continue
+        partial = any(a < f.start or b > f.end for a, b in hits)
+        if partial or f.end - f.start < S._LONG_SPAN or f.category in S._ARTIFACT_CATEGORIES:
+            continue
+        out.append(replace(f, text=doc.source[f.start : f.end], suggestions=tuple(s for s in f.suggestions if s.replacement == "")))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_mask_filter_same_as_walking_the_masks(seed):
+    import random
+
+    from garblint.lint import suppress as S
+    from garblint.lint.document import Document
+    from garblint.lint.markup import blank, merge
+    from garblint.lint.rule import get_rule
+
+    rng = random.Random(seed)
+    rules = [get_rule(code)() for code in ("R001", "E001", "D001", "P003")]
+    for _ in range(120):
+        src = "".join(rng.choice(["word ", "x", "\n", "\n\n", "`code` ", "a.b "]) for _ in range(rng.randrange(1, 40)))
+        n = len(src)
+        masks = tuple(merge((a, min(n, a + rng.randrange(1, 30))) for a in (rng.randrange(n) for _ in range(rng.randrange(0, 6)))))
+        layout = tuple(m for m in masks if rng.random() < 0.5)
+        doc = Document(blank(src, masks), source=src, masks=masks, layout=layout)
+        findings = []
+        for _ in range(rng.randrange(0, 25)):
+            a = rng.randrange(n + 1)
+            b = rng.choice([a, min(n, a + rng.randrange(0, 60))])
+            findings.append(rng.choice(rules).finding(doc, a, b, "m", [("", False), ("y", True)]))
+        structural = frozenset({"E001"})
+        assert S._mask_filter(doc, findings, structural) == _mask_filter_old(doc, findings, structural), (src, masks)

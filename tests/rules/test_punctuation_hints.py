@@ -67,3 +67,23 @@ def test_odd_space_characters_are_what_the_pattern_matches():
     matched = {c for c in map(chr, range(0x110000)) if P._ODD_SPACE.fullmatch(c)}
     assert set(P._ODD_SPACE_CHARS) == matched
     assert not any(map(str.isascii, matched))
+
+
+@pytest.mark.parametrize("odd", ["", "\u2003", "\u3000", "\u205f", "\u00a0"])
+def test_odd_spaces_of_a_long_text_found_from_its_character_set(odd, monkeypatch):
+    """From _SET_FROM characters on, P003 asks Document.non_ascii whether the text has an odd
+    space character at all: the same findings as searching the text for each one."""
+    from garblint.lint.config import Config
+    from garblint.lint.document import Document
+    from garblint.lint.rule import get_rule
+    from garblint.rules import punctuation as PU
+
+    body = "A plain sentence about the council’s vote, with a café. " * 1300
+    text = body[:40_000] + f"word{odd}word and more" + body[40_000:]
+    assert len(text) >= PU._SET_FROM
+    rule = get_rule("P003")()
+    got = [(f.start, f.end, f.message) for f in rule.check(Document(text), Config())]
+    monkeypatch.setattr(PU, "_SET_FROM", len(text) + 1)  # the search for each character
+    want = [(f.start, f.end, f.message) for f in rule.check(Document(text), Config())]
+    assert got == want
+    assert bool(got) == (odd not in ("", "\u00a0"))

@@ -91,6 +91,17 @@ def words_of_length(n: int) -> list[str]:
     return by_len[a:b]
 
 
+def joined_words_of_length(n: int, sep: str) -> str:
+    """``sep.join(words_of_length(n))``: from the mapped table, the line of the words of that
+    length with its spaces replaced by ``sep`` (no list of the words made and joined again:
+    10,000 words of a common length, about a millisecond)."""
+    small = _mode()[1]
+    if small is None:
+        return sep.join(words_of_length(n))
+    raw = small.table.raw(f"\x01{n:04d}")
+    return raw.decode("utf-8").replace(" ", sep) if raw else ""
+
+
 # ---------------------------------------------- short texts: the mapped tables
 class _Small(NamedTuple):
     """What ``_tables`` and ``_by_length`` give, read from a mapped table (``_small_lines``)."""

@@ -14,6 +14,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop
 from itertools import accumulate
+from math import ceil, floor
 from typing import TYPE_CHECKING
 
 from ..lint.lazyimport import lazy_module
@@ -41,6 +42,8 @@ _WORDISH = lazy_re(r"[^\W_]+(?:['\-][^\W_]+)*")
 _WORDISH_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 # every byte but A-Z, a-z, 0-9, "'" and "-" made a space
 _NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+# the same keeping the bytes from 0x80 up (of characters outside ASCII: see words_utf8)
+_NOT_WORD_UTF8 = bytes(c if c >= 0x80 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
 
 
 def words(norm: str) -> list[str]:
@@ -49,25 +52,48 @@ def words(norm: str) -> list[str]:
 
 
 def words_utf8(norm: str) -> list[bytes]:
-    """``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
+    r"""``[w.encode() for w in words(norm)]``, the form :func:`keys` reads.
 
-    An ASCII text is split at every other character, by ``bytes.translate`` and ``split`` in C,
-    instead of matched word by word; where it holds "'" or "-", those that join no two words
-    are made spaces first (eight ``bytes.replace``, see below).
+    The text's UTF-8 bytes are split at every byte of a character that is no word character,
+    by ``bytes.translate`` and ``split`` in C, instead of matched word by word; where it holds
+    "'" or "-", those that join no two words are made spaces first (eight ``bytes.replace``,
+    see below). Outside ASCII, ``[^\W_]`` is ``str.isalnum``: each distinct character outside
+    ASCII that is not is replaced by a space first, and the bytes of the others (all 0x80 and
+    up) are kept as word bytes. (The word pattern tried at every position of such a text cost
+    about 450 instructions a character, ten times this.)
     """
     if norm.isascii():
         b = norm.encode().translate(_NOT_WORD)
-        if b"'" in b or b"-" in b:
-            # A "'" or "-" joins two words only between two letters or digits: each next to
-            # another of the two, or to a space, is made a space too. After the first four
-            # replacements no two of them stand together (a pair left would have been replaced
-            # where its first character stood), so a space made by the next four is never
-            # next to one; those at the ends are stripped.
-            b = b.replace(b"--", b"  ").replace(b"''", b"  ").replace(b"-'", b"  ").replace(b"'-", b"  ")
-            b = b.replace(b" -", b"  ").replace(b" '", b"  ").replace(b"- ", b"  ").replace(b"' ", b"  ")
-            return b.strip(b"'-").split()
-        return b.split()
-    return list(map(_encode, _WORDISH.findall(norm)))
+    else:
+        spaces = [ch for ch in set(_non_ascii(norm)) if not ch.isalnum()]
+        if len(spaces) > 32:
+            return list(map(_encode, _WORDISH.findall(norm)))  # (a replacement for each would cost more)
+        for ch in spaces:
+            norm = norm.replace(ch, " ")  # (a lone surrogate too: no surrogate is left to encode)
+        b = norm.encode().translate(_NOT_WORD_UTF8)
+    if b"'" in b or b"-" in b:
+        # A "'" or "-" joins two words only between two letters or digits: each next to
+        # another of the two, or to a space, is made a space too. After the first four
+        # replacements no two of them stand together (a pair left would have been replaced
+        # where its first character stood), so a space made by the next four is never next
+        # to one; those at the ends are stripped.
+        b = b.replace(b"--", b"  ").replace(b"''", b"  ").replace(b"-'", b"  ").replace(b"'-", b"  ")
+        b = b.replace(b" -", b"  ").replace(b" '", b"  ").replace(b"- ", b"  ").replace(b"' ", b"  ")
+        return b.strip(b"'-").split()
+    return b.split()
+
+
+# a list item, never a duplicate worth reporting (``duplicates._paragraph_copies``)
+_LIST_ITEM = lazy_re(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+#: the characters other than white space and decimal digits (\s, \d) that _LIST_ITEM can start with
+_LIST_OPENERS = frozenset("-*\u2022\u2013abcdefghijklmnopqrstuvwxyz")
+
+
+def list_item(t: str) -> bool:
+    """``_LIST_ITEM.match(t) is not None``, asked of the regex only when the first character
+    can start a match (most paragraphs open with a capital letter or a quote)."""
+    c = t[:1]
+    return (c in _LIST_OPENERS or c.isspace() or c.isdecimal()) and _LIST_ITEM.match(t) is not None
 
 
 #: characters outside ASCII that leave a paragraph's words as the Document reads them (see
@@ -110,6 +136,34 @@ def keys(words: list[bytes]) -> list[tuple]:
     return out
 
 
+def length_range(lb: int) -> tuple[int, int]:
+    """The lengths ``la`` of the texts a text of length ``lb`` may copy or be copied from,
+    ``TRUNCATED_MIN_SHARE * lb <= la <= lb / TRUNCATED_MIN_SHARE``, as ints: a length is an
+    int, so ``la < x`` is ``la < ceil(x)`` and ``la > x`` is ``la > floor(x)``, and the
+    candidate loop compares ints (a comparison of an int with a float takes the interpreter's
+    slow path, ten times the cost)."""
+    return ceil(TRUNCATED_MIN_SHARE * lb), floor(lb / TRUNCATED_MIN_SHARE)
+
+
+def summary(lb: int, la: int) -> bool:
+    """Is a complete sentence of length ``lb`` a summary of a paragraph of length ``la``
+    (too short for the ratio, and under 0.8 of it)? The test ``duplicates._paragraph_copies`` skips."""
+    return lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)
+
+
+def summary_top(lb: int) -> int:
+    """The greatest ``la`` with ``not summary(lb, la)``: ``summary`` is false and then true
+    as ``la`` grows (a product with a positive constant rounds monotonically), so it holds
+    exactly for the lengths above this one. Found by stepping from the exact rational bound
+    (la > 1.25 lb for the first test), a step or two for float rounding."""
+    la = lb + lb // 4
+    while summary(lb, la):
+        la -= 1
+    while not summary(lb, la + 1):
+        la += 1
+    return la
+
+
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
 _NUMBER_CHARS = "0123456789.,:"
 
@@ -144,7 +198,10 @@ def number_facts(norm: str) -> tuple[int, int, int, list[int] | None, list[int] 
     and then the pair is only compared in full. (``hash`` of a string differs between runs,
     which changes which pairs a collision lets through, never the result.)
     """
-    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() else _NUMBER_SPLIT).split(norm)
+    # (\d matches every decimal digit, the ASCII pattern 0-9 only: the same numbers in a text
+    # whose characters outside ASCII are no decimal digits, and the engine scans for a
+    # character set in C where it tries the other pattern at every position)
+    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() or not any(map(str.isdecimal, set(_non_ascii(norm)))) else _NUMBER_SPLIT).split(norm)
     vals = pieces[1::2]
     r = len(norm.rstrip(_NUMBER_CHARS))
     if len(vals) == 0:

@@ -318,6 +318,10 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         # (outside OCR mode, the tokens _plain_token would leave at once are skipped too)
         inert = 0 if self.mode == "ocr" else INERT
         kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND) and not b & inert}
+        if inert:  # (and a word not in lower case written twice or more is never a capitalised slip)
+            counts = self.doc.word_counts
+            for w in [w for w, k in kinds.items() if k == _PLAIN and counts[w] > 1 and not w.islower() and "\u017f" not in w]:
+                del kinds[w]
         for idx in compress(range(len(texts)), map(kinds.get, texts)):
             tok = words[idx]
             if tok.start in owned:

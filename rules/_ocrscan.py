@@ -161,11 +161,28 @@ def digit_word(w: str) -> int:
     return 2
 
 
+def _fillings(low: str, positions: list[int], freqs: Mapping[str, int]) -> list[str]:
+    """The lexicon's words of ``low``'s length that agree with it outside ``positions`` (a
+    letter of _ALPHABET there), in no set order (``_fill_glyphs`` sorts them). Where the
+    counts are the dict and one position is filled, its 26 fillings are made and looked up in
+    it: no regex to compile for the word. Otherwise one regex over the words of that length,
+    instead of trying the 676 fillings of two positions or every filling on the mapped list
+    (tests/rules/test_lexicon_fast_paths.py compares both)."""
+    if type(freqs) is dict and len(positions) == 1:
+        a = positions[0]
+        head, tail = low[:a], low[a + 1 :]
+        return [x for x in [head + c + tail for c in _ALPHABET] if x in freqs]
+    parts: list[str] = [re.escape(ch) for ch in low]
+    for p in positions:
+        parts[p] = f"[{_ALPHABET}]"
+    return [m.group(1) for m in re.finditer("\n(" + "".join(parts) + ")(?=\n)", _words_of_length(len(low)))]
+
+
 @lru_cache(maxsize=64)
 def _words_of_length(n: int) -> str:
     """The lexicon's words of ``n`` characters, each on a line of its own (for ``_fill_glyphs``'s
     regex: a pattern that opens with the newline before a word lets re skip to it quickly)."""
-    return "\n" + "\n".join(nearwords.words_of_length(n)) + "\n"
+    return "\n" + nearwords.joined_words_of_length(n, "\n") + "\n"
 
 
 @lru_cache(maxsize=65536)
@@ -276,16 +293,9 @@ class OcrScans:
         """Dictionary words made by putting letters at ``positions``, look-alike letters first."""
         freqs = self.freqs
         prefs = [GLYPH_LETTERS.get(low[p], "") for p in positions]
-        # The words of ``low``'s length that agree with it outside ``positions`` (a letter of
-        # _ALPHABET there), found by one regex over those words instead of trying all 26 or
-        # 676 fillings; each costs what the filling that makes it costs, summed in the same
-        # order.
-        parts: list[str] = [re.escape(ch) for ch in low]
-        for p in positions:
-            parts[p] = f"[{_ALPHABET}]"
+        # each candidate costs what the filling that makes it costs, summed in the same order
         scored: list[tuple[float, str]] = []
-        for m in re.finditer("\n(" + "".join(parts) + ")(?=\n)", _words_of_length(len(low))):
-            cand = m.group(1)
+        for cand in _fillings(low, positions, freqs):
             f = freqs.get(cand, 0)
             if f >= MIN_SUGGESTION_FREQ:
                 cost = 0.0

@@ -20,11 +20,14 @@ from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
-from ._dupnear import NEAR_RATIO, TRUNCATED_MIN_SHARE, number_facts, numbers_may_agree
+from ._dupnear import NEAR_RATIO, number_facts, numbers_may_agree
 from ._charscan import single_spaced
 from ._dupnear import keys as _keys
 from ._dupnear import words as _words
-from ._dupnear import word_count, words_utf8
+from ._dupnear import length_range as _length_range
+from ._dupnear import summary_top as _summary_top
+from ._dupnear import _LIST_ITEM, word_count, words_utf8  # noqa: F401 (_LIST_ITEM: tests use it)
+from ._dupnear import list_item as _list_item
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
 from ._dupnear import near_similarity_cut as _near_similarity_cut
 from ._dupnear import same_numbers as _same_numbers
@@ -59,7 +62,6 @@ def _ends_sentence(t: str) -> bool:
         u = t[:-1].rstrip("\"'\u201d\u2019)")
         return bool(u) and u[-1] in ".!?\u2026"
     return False
-_LIST_ITEM = lazy_re(r"^\s*(?:[-*\u2022\u2013]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 
 
 def normalise(text: str) -> str:
@@ -71,12 +73,16 @@ def normalise(text: str) -> str:
     exactly the characters ``\s`` matches (both use ``str.isspace``), so joining the pieces
     with one space equals substituting runs and stripping the ends.
     """
-    text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        text = (
-            text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'")
-            .replace("\u2019", "'").replace("\u00a0", " ")
-        )
+        # (an ellipsis and a no-break space, NFKC's commonest changes in prose, made what NFKC
+        # makes them first: it decomposes each character on its own, so the result is the same,
+        # and a text left without its changes passes the quick check, not decomposed in full)
+        if "\u2026" in text:
+            text = text.replace("\u2026", "...")
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", " ")
+        text = unicodedata.normalize("NFKC", text)
+        text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'").replace("\u00a0", " ")
     # A text whose only white space, its line breaks made spaces, is single spaces inside is
     # what the split and join give (str.isprintable allows no white space but the space):
     # most paragraphs and sentences, hard-wrapped ones too, without a string for every word.
@@ -121,7 +127,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         norm = normalise(p.text)
         norms.append(norm)
         lens.append(len(norm))
-        if len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
+        if len(norm) < MIN_CHARS_EXACT or _list_item(p.text):
             continue
         j = exact_seen.get(norm)
         if j is not None:
@@ -141,7 +147,7 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         if n < MIN_WORDS_NEAR:
             continue
         lb = len(norm)
-        lo, hi = TRUNCATED_MIN_SHARE * lb, lb / TRUNCATED_MIN_SHARE
+        lo, hi = _length_range(lb)
         fb = None
         if waiting is not None:
             # Every candidate is a waiting paragraph, and no pair that fails the length and
@@ -178,13 +184,15 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         # order of insertion, and fromkeys keeps the first of repeated ones)
         cands = dict.fromkeys(chain.from_iterable(filter(None, map(buckets.get, keys))))
         ends_sentence = _ends_sentence(norm)
+        # Tests of _near_similarity, done here to skip the call for most pairs: one text under
+        # half the other's length (no ratio can then reach NEAR_RATIO and no truncated copy is
+        # that short), or this paragraph a complete sentence too short for the ratio and under
+        # 0.8 of the other (a summary, dropped below): both as one range of the other's length
+        # (_summary_top), so that each candidate costs two int comparisons.
+        top = min(hi, _summary_top(lb)) if ends_sentence else hi
         for j in cands:
             la = lens[j]
-            if la < lo or la > hi or (ends_sentence and lb < 0.8 * la and 200 * lb < NEAR_RATIO * (lb + la)):
-                # Tests of _near_similarity, done here to skip the call for most pairs: one
-                # text under half the other's length (no ratio can then reach NEAR_RATIO and no
-                # truncated copy is that short), or this paragraph a complete sentence too
-                # short for the ratio and under 0.8 of the other (a summary, dropped below).
+            if la < lo or la > top:
                 continue
             # The numbers test below, done first where a few steps can rule the pair out before
             # rapidfuzz (numbers_may_agree): "rose 2.1 percent" and "rose 2.3 percent" can only
@@ -295,7 +303,7 @@ class DuplicatedParagraph(Rule):
         out = []
         for i, p in enumerate(doc.paragraphs):
             norm = normalise(p.text)
-            if len(norm) < MIN_CHARS_EXACT or _LIST_ITEM.match(p.text):
+            if len(norm) < MIN_CHARS_EXACT or _list_item(p.text):
                 continue
             n = len(_words(norm))
             if n >= MIN_WORDS_EXACT:

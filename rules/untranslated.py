@@ -5,8 +5,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, is_, itemgetter
-from typing import Iterator
+from operator import and_, is_
+from typing import Callable, Iterator
 
 from ..lint.lexicon import counts, is_known
 from ..lint.rule import Rule
@@ -170,7 +170,10 @@ def _runs(text: str, others: str) -> "Iterator[re.Match[str]]":
                 yield m
 
 
-def _latin_share(text: str, others: str | None = None) -> float:
+def _latin_share(text: str, others: str | None = None, runs: "list[re.Match[str]] | None" = None) -> float:
+    """The share of Latin letters among the text's letters of _LATIN_RUN's class and of its
+    runs of other scripts; ``runs``: ``list(_runs(text, others))`` when the caller has them
+    (U001's check reports them too: one scan of the text, not two)."""
     if others is None:
         others = _non_ascii(text)
     if not others:
@@ -180,7 +183,9 @@ def _latin_share(text: str, others: str | None = None) -> float:
     # never compiles the big pattern)
     # (the runs joined, their white space dropped by ``str.split``, which splits where
     # ``str.isspace`` is true: the non-space characters of every run, counted in C)
-    foreign = len("".join("".join(m.group() for m in _runs(text, others)).split())) if others else 0
+    if runs is None:
+        runs = list(_runs(text, others))
+    foreign = len("".join("".join(m.group() for m in runs).split()))
     total = latin + foreign
     return latin / total if total else 1.0
 
@@ -260,22 +265,30 @@ def _states_of_new(words: list[str]) -> list[bool | None]:
     """``_latin_word_state(w, True)`` of each of the lower-case words ``words``. A word of
     ASCII letters only (most words) is its own core and passes the elision, case and script
     tests, so its answer is the rest of the same tests, asked here in one loop instead of two
-    cached calls (3-4 us a new word: the first use of U001 on a long text); any other word is
-    asked ``_latin_word_state`` (tests/rules/test_untranslated_fast.py compares both)."""
+    cached calls (3-4 us a new word: the first use of U001 on a long text); a word of other
+    characters without an elision mark ("'", "\u2019", "-": ``_ELISION``) that is not all
+    letters (a number with letters, a hex id) is its own core and ends a run (None) in both
+    of its tests; any other word is asked ``_latin_word_state`` (tests/rules/
+    test_untranslated_fast.py compares both)."""
     freqs = counts()
     vowel = _VOWEL.search
     glue = _ENGLISH_GLUE
+    # (past ELSEWHERE_AFTER words, _common_elsewhere is a look-up in the set: asked here)
+    elsewhere: Callable[[str], bool] = _elsewhere_words().__contains__ if _elsewhere_asked > ELSEWHERE_AFTER else _common_elsewhere
     out: list[bool | None] = []
     for w, c in zip(words, map(freqs.get, words)):
         if not (w.isascii() and w.isalpha()):
-            out.append(_latin_word_state(w, True))
+            if w.isalpha() or "'" in w or "\u2019" in w or "-" in w:
+                out.append(_latin_word_state(w, True))
+            else:
+                out.append(None)  # its own core (no elision mark), not all letters: ends a run
             continue
         n = len(w)
         if c is None and n > 2 and vowel(w):
             out.append(False)  # (unknown to the lexicon)
             continue
         state = True if (n <= 4 or (c or 0) < 2_000_000) and w not in glue else None
-        out.append(False if n > 2 and _common_elsewhere(w) else state)
+        out.append(False if n > 2 and elsewhere(w) else state)
     return out
 
 
@@ -361,7 +374,7 @@ def _words_with_cyrillic_or_greek(doc, others: str | None = None) -> list:
     if not letters:
         return []
     words = doc.words
-    starts = list(map(itemgetter(0), words))
+    starts = doc.word_starts  # (kept from building the words)
     out = []
     last = -1
     where = _positions(text, letters) if len(letters) <= _MAX_FIND_CHARS else [m.start() for m in _CYRILLIC_OR_GREEK.finditer(text)]
@@ -401,7 +414,8 @@ class ForeignFragment(Rule):
     def check(self, doc, config):
         text = doc.text
         others = _non_ascii(text)  # (the characters outside ASCII, for the searches below)
-        if _latin_share(text, others) < 0.5 or foreign_document(doc):
+        runs = list(_runs(text, others)) if others else []  # (runs of other scripts: none in ASCII)
+        if _latin_share(text, others, runs) < 0.5 or foreign_document(doc):
             return  # not an English document: nothing here is a fragment
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []  # (words in text order: sorted, never overlapping)
@@ -427,7 +441,7 @@ class ForeignFragment(Rule):
                     properties={"script": "mixed"},
                 )
         # runs of a foreign script (none in ASCII text)
-        for m in _runs(text, others) if others else ():
+        for m in runs:
             a, b = m.start(), m.end()
             run = m.group()
             if _inside(homoglyph_spans, a):

@@ -106,6 +106,23 @@ def test_small_tables_equal_the_dict_tables(small_mode) -> None:
         assert small.position(w) == order[w]
 
 
+@pytest.mark.parametrize("mode", ["mapped tables", "no tables"])
+def test_joined_words_of_length_equal_joining_the_words(small_mode, mode, monkeypatch) -> None:
+    """``joined_words_of_length`` (the mapped table's line, its spaces replaced) against the
+    words of each length joined, with the mapped tables and without (the dict's tables)."""
+    mapped, small = small_mode
+    if mode == "mapped tables":
+        monkeypatch.setattr(nearwords, "_mode", lambda: (mapped, small))
+    else:
+        monkeypatch.setattr(nearwords, "_mode", lambda: (lexicon.frequencies(), None))
+    by_len, spans = nearwords._by_length()
+    for n in range(nearwords._tables()[2] + 3):
+        a, b = spans.get(n, (0, 0))
+        for sep in ("\n", " ", ", "):
+            assert nearwords.joined_words_of_length(n, sep) == sep.join(by_len[a:b]), (n, sep)
+    assert nearwords.joined_words_of_length(5, "\n").count("\n") > 1000
+
+
 @pytest.mark.parametrize(
     "seed,head_index,small",
     [(0, "none", "dict"), (1, "memory", "dict"), (2, "none", "mapped"), (3, "none", "dict+tables"), (4, "memory", "dict+tables"), (5, "table", "mapped"), (6, "table", "dict+tables")],

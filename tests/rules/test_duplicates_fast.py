@@ -353,9 +353,116 @@ def test_normalise_equals_its_definition():
         "\x00",
         "\u201c",
         "\u2019",
+        "\u2026",
+        "\u0301",
+        "\u2026\u0301",
     ]
     rng = random.Random(7)
     for _ in range(20000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         want = D._WS.sub(" ", unicodedata.normalize("NFKC", t).translate(D._QUOTES)).strip().casefold()
         assert D.normalise(t) == want, repr(t)
+
+
+def test_length_range_and_summary_top_equal_the_float_tests():
+    """D001's candidate loop skips a pair by two int comparisons (``length_range`` and, for a
+    complete sentence, ``summary_top``): the same pairs as the float tests it replaces."""
+    rng = random.Random(5)
+    for lb in list(range(0, 600)) + [rng.randrange(600, 200_000) for _ in range(300)]:
+        lo, hi = DN.length_range(lb)
+        top = min(hi, DN.summary_top(lb))
+        for la in sorted(
+            {
+                *range(0, min(2 * lb + 5, 1300)),
+                *(rng.randrange(0, 2 * lb + 5) for _ in range(200)),
+                *range(max(0, lb // 2 - 3), lb // 2 + 4),
+                *range(lb * 5 // 4 - 3, lb * 5 // 4 + 4),
+                *range(2 * lb - 3, 2 * lb + 4),
+            }
+        ):
+            if la < 0:
+                continue
+            out = la < 0.5 * lb or la > lb / 0.5
+            assert (la < lo or la > hi) == out, (lb, la)
+            assert (la < lo or la > top) == (out or (lb < 0.8 * la and 200 * lb < 90.0 * (lb + la))), (lb, la)
+
+
+_UNICODE_WORD_PIECES = [
+    "ab",
+    "Cd",
+    "x1",
+    "'",
+    "-",
+    "--",
+    " ",
+    ".",
+    "_",
+    "\u00e9",
+    "\u00df",
+    "\u0436",
+    "\u5317",
+    "\u0663",
+    "\u00b2",
+    "\u2160",
+    "\u2014",
+    "\u2013",
+    "\u0301",
+    "\u00b7",
+    "\u2019",
+    "\u00a0",
+    "\u3000",
+    "\u2028",
+    "\udc80",
+    "\U0001f600",
+    "\U0001d400",
+]
+
+
+def test_words_utf8_of_text_outside_ascii_equals_the_pattern():
+    """words_utf8 of text with characters outside ASCII (letters, digits of other scripts,
+    dashes, combining marks, spaces, a lone surrogate, characters beyond the BMP) next to
+    joiners: the UTF-8 forms of the pattern's words."""
+    rng = random.Random(11)
+    for _ in range(30000):
+        t = "".join(rng.choice(_UNICODE_WORD_PIECES) for _ in range(rng.randrange(1, 14)))
+        assert DN.words_utf8(t) == [w.encode() for w in DN._WORDISH.findall(t)], repr(t)
+
+
+def _old_number_facts(norm: str) -> tuple:
+    """``number_facts`` before text outside ASCII was split by the ASCII pattern (frozen)."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    pieces = (DN._NUMBER_SPLIT_ASCII if norm.isascii() else DN._NUMBER_SPLIT).split(norm)
+    vals = pieces[1::2]
+    r = len(norm.rstrip(DN._NUMBER_CHARS))
+    if len(vals) == 0:
+        return 0, 0, 0, [0], []
+    if not "".join(vals).isascii():
+        short = DN._NUMBER.findall(norm[:r])
+        return sum(map(hash, vals)), len(short), sum(map(hash, short)), None, None
+    sums = list(accumulate(map(hash, vals), initial=0))
+    ends = list(accumulate(map(len, pieces)))[1::2]
+    count = bisect_right(ends, r)
+    return sums[-1], count, sums[count], sums, ends
+
+
+def test_number_facts_of_text_outside_ascii_equal_the_frozen_form():
+    """number_facts of text with characters outside ASCII, decimal digits of other scripts
+    (which the Unicode pattern reads as digits) among them or not."""
+    rng = random.Random(13)
+    pieces = _NUM_PIECES + ["\u00e9", "\u2014", "\u0436", "\u00b2", "\u2160", "\u0301", "\udc80", "\U0001f600", "\uff11", "\U0001d7ce"]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert DN.number_facts(t) == _old_number_facts(t), repr(t)
+
+
+def test_list_item_equals_the_pattern():
+    """``list_item`` (the regex asked only after a test of the first character) against
+    ``_LIST_ITEM.match`` on texts opening with every kind of character the pattern reads."""
+    rng = random.Random(17)
+    pieces = [" ", "\t", "\n", "\u3000", "\u00a0", "-", "*", "\u2022", "\u2013", "\u2014", "1", "12", "123", "1234", "\u0663", "\u00b2"]
+    pieces += ["a", "z", "A", "\u00e9", ".", ")", "(", "x", "\u201c", "Item"]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+        assert DN.list_item(t) == (D._LIST_ITEM.match(t) is not None), repr(t)

@@ -177,9 +177,10 @@ def _prose(rng: random.Random) -> str:
 
 @pytest.mark.parametrize("mode", ["general", "ocr"])
 def test_skipping_inert_tokens_changes_no_finding(mode, monkeypatch):
-    """The token loop's skip of _PLAIN words ``_lexcheck.inert_plain`` says yes to (outside OCR
-    mode) finds what the loop over every such token finds: sentence-initial and inner
-    capitalised words, rare words and slips, long s, mixed case, short and over-long words."""
+    """The token loop's skip of _PLAIN words ``_lexcheck.inert_plain`` says yes to, and of the
+    document's words not in lower case it writes twice or more (outside OCR mode), finds what
+    the loop over every such token finds: sentence-initial and inner capitalised words, rare
+    words and slips, long s, mixed case, short and over-long words."""
     from garblint.lint.config import Config
 
     config = Config({"mode": mode})

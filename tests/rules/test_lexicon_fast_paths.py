@@ -771,3 +771,51 @@ def test_run_together_parts_kept_per_word_same_as_asked_each_time(seed):
             assert got == want, (w, only)
             found += want is not None
     assert found > 100
+
+
+# ------------------------------------------ the digit and symbol tests' fillings (_ocrscan.py)
+def _fillings_old(low: str, positions: list[int]) -> list[str]:
+    """``_fill_glyphs``' candidates as they were found: one regex over the words of the length."""
+    import re
+
+    from garblint.rules._confusion import _ALPHABET
+
+    parts = [re.escape(ch) for ch in low]
+    for p in positions:
+        parts[p] = f"[{_ALPHABET}]"
+    joined = "\n" + "\n".join(nearwords.words_of_length(len(low))) + "\n"
+    return [m.group(1) for m in re.finditer("\n(" + "".join(parts) + ")(?=\n)", joined)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fillings_equal_the_regex_over_the_words_of_the_length(seed):
+    """``_ocrscan._fillings`` (one position filled and looked up in the dict; the regex
+    otherwise) finds the words the regex over the words of that length found: lexicon words
+    with one, two or three letters put out (digits, symbols, accented letters), at the ends,
+    side by side, apart, and positions not in order."""
+    import types
+
+    from garblint.rules import _ocrscan as O
+
+    freqs = lexicon.frequencies()
+    rng = random.Random(seed)
+    words = sorted(freqs)
+    cases = [("f0r", [1]), ("5aid", [0]), ("c0mpan1es", [1, 7]), ("th3", [2]), ("0f", [0]), ("ab", [0, 1]), ("x", [0])]
+    for _ in range(400):
+        w = rng.choice(words)
+        k = rng.choice([1, 1, 2, 2, 3]) if len(w) >= 3 else 1
+        positions = sorted(rng.sample(range(len(w)), min(k, len(w))))
+        if rng.random() < 0.2 and len(positions) == 2 and positions[1] - positions[0] > 1:
+            positions = [positions[0], positions[0] + 1]  # (side by side)
+        chars = list(w)
+        for p in positions:
+            chars[p] = rng.choice("0135689|!$@(\u00e9\u00df")
+        cases.append(("".join(chars), positions))
+    cases.append(("c0mpan1es", [7, 1]))  # (not in order: the regex)
+    found = 0
+    for low, positions in cases:
+        want = sorted(_fillings_old(low, positions))
+        assert sorted(O._fillings(low, positions, freqs)) == want, (low, positions)
+        assert sorted(O._fillings(low, positions, types.MappingProxyType(freqs))) == want, (low, positions)
+        found += bool(want)
+    assert found > 150

@@ -162,6 +162,7 @@ def test_scans_by_the_characters_outside_ascii_equal_the_regex_scans(seed) -> No
         assert [m.span() for m in new._runs(text, others)] == [m.span() for m in new._RUN.finditer(text)], text
         assert new._latin_share(text) == _latin_share_old(text), text
         assert new._latin_share(text, others) == _latin_share_old(text), text
+        assert new._latin_share(text, others, list(new._runs(text, others))) == _latin_share_old(text), text
         doc = Document(text)
         want = [w for w in doc.words if new._CYRILLIC_OR_GREEK.search(w.text)]
         assert new._words_with_cyrillic_or_greek(doc) == want, text
@@ -429,11 +430,13 @@ def test_latin_word_state_equals_the_frozen_form(first) -> None:
     assert sum(1 for w in words if _old_latin_word_state(w) is not False and _old_latin_word_state(w, True) is False) > 20
 
 
-def test_states_of_new_words_equal_asking_each_word() -> None:
-    """``_states_of_new`` (words of ASCII letters judged in one loop) against
+def test_states_of_new_words_equal_asking_each_word(monkeypatch) -> None:
+    """``_states_of_new`` (words of ASCII letters judged in one loop, words of other characters
+    without an elision mark that are not all letters answered None) against
     ``_latin_word_state(word, True)``, on lexicon words (common, rare, glue), words far
     commoner elsewhere, made-up words with and without vowels, short words and words of other
-    characters (elisions, hyphens, accents, Cyrillic)."""
+    characters (elisions, hyphens, accents, Cyrillic, digits, marks), with
+    ``_common_elsewhere`` asked through the index and through its set."""
     from garblint.lint import lexicon
 
     rnd = random.Random(12)
@@ -441,11 +444,16 @@ def test_states_of_new_words_equal_asking_each_word() -> None:
     made = ["".join(rnd.choice("bcdfghjklmnpqrstvwxzaeiouy") for _ in range(rnd.randint(1, 9))) for _ in range(800)]
     words = rnd.sample(pool, 1500) + rnd.sample(sorted(new._elsewhere_words()), 400) + made
     words += sorted(new._ENGLISH_GLUE) + ["por", "muito", "tanta", "people", "l'école", "well-known", "caf\u00e9", "\u0436ar", "x1"]
+    # (words of other characters: numbers with letters, hex ids, marks, elisions with digits)
+    words += ["8eb8d8d011", "1990s", "x\u00b2", "a.b", "x_y", "l\u2019x1", "ab-1", "d'1", "\u00e9t\u00e91", "a\u00b7b", "\u00bd", "n1", "jinja2"]
+    words += ["".join(rnd.choice("abcdef0123456789'-.\u2019\u00e9") for _ in range(rnd.randint(1, 8))) for _ in range(300)]
     words = [w for w in dict.fromkeys(words) if w.islower()]
-    new._latin_word_state.cache_clear()
-    try:
-        got = new._states_of_new(words)
-        assert got == [new._latin_word_state(w, True) for w in words]
-    finally:
+    for by_set in (False, True):
         new._latin_word_state.cache_clear()
-    assert got.count(False) > 300 and got.count(True) > 300 and got.count(None) > 50
+        monkeypatch.setattr(new, "_elsewhere_asked", new.ELSEWHERE_AFTER + 1 if by_set else 0)
+        try:
+            got = new._states_of_new(words)
+            assert got == [new._latin_word_state(w, True) for w in words]
+        finally:
+            new._latin_word_state.cache_clear()
+        assert got.count(False) > 300 and got.count(True) > 300 and got.count(None) > 200

@@ -225,3 +225,42 @@ def test_classify_with_head_norms_equals_full_heads(monkeypatch):
         want = [(u.kind, u.strong, u.header, u.legit) for u in B.classify(Document(text), Config({}))]
         monkeypatch.undo()
         assert got == want
+
+
+def _spans_before(doc) -> list[tuple[int, int]]:
+    """The units' spans as _units made them before a paragraph's lines were counted by
+    ``str.splitlines`` (one line when ``str.isprintable``; frozen)."""
+    from garblint.lint.segment import trim_span
+
+    out = []
+    for p in doc.paragraphs:
+        pt = p.text
+        if pt.isprintable():
+            out.append((p.start, p.end))
+            continue
+        lines = list(filter(None, map(str.strip, pt.splitlines())))
+        if len(lines) > 1 and B._wrapped_lines(lines):
+            out.append((p.start, p.end))
+            continue
+        pos = p.start
+        for line in pt.splitlines(keepends=True):
+            a, b = pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+            a, b = trim_span(doc.text, a, b)
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unit_spans_equal_the_isprintable_form(seed):
+    """Paragraphs of one line with characters that are not printable (tabs, controls, format
+    characters, separators that break no line) and of several lines: the same units."""
+    rng = random.Random(seed)
+    pieces = _PIECES + ["\u200b", "\x00", "\x1f", "\x7f", "\u00ad", "\u202f", "\u2029", "\x85", "\x0c", "\x1c", "\r"]
+    for _ in range(300):
+        paras = []
+        for _ in range(rng.randrange(1, 6)):
+            paras.append("".join(rng.choice(pieces) + rng.choice(["", " ", "\t", "\n"]) for _ in range(rng.randrange(1, 8))))
+        doc = Document("\n\n".join(paras))
+        assert [(u.start, u.end) for u in B._units(doc)] == _spans_before(doc)

@@ -39,7 +39,33 @@ def _legit(text: str) -> bool:
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True
-    return "contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None
+    return _contributed(text)
+
+
+def _contributed(text: str) -> bool:
+    """``"contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None``.
+
+    Of text outside ASCII, "contr" is first looked for in its UTF-8 bytes lower-cased (only
+    A-Z change, and no other character's bytes are ASCII), without ``str.lower``'s look-up of
+    every character. A match opens with "contr" matched ignoring case, i.e. at a "contr" of
+    the lower-cased text, whose positions are the text's when lower-casing keeps its length
+    (it maps each character to one, but U+0130 to two): the pattern is tried there alone, not
+    at every position of the line.
+    """
+    if text.isascii():
+        low = text.lower()
+    else:
+        if b"contr" not in text.encode("utf-8", "surrogatepass").lower():
+            return False
+        low = text.lower()
+        if len(low) != len(text):
+            return _LEGIT_CONTRIBUTED.search(text) is not None
+    i = low.find("contr")
+    while i >= 0:
+        if _LEGIT_CONTRIBUTED.match(text, i) is not None:
+            return True
+        i = low.find("contr", i + 5)
+    return False
 
 
 # _LEGIT_DASHED's dateline alternative in two parts: the letters before the dash, and what may

@@ -264,3 +264,33 @@ def test_unit_spans_equal_the_isprintable_form(seed):
             paras.append("".join(rng.choice(pieces) + rng.choice(["", " ", "\t", "\n"]) for _ in range(rng.randrange(1, 8))))
         doc = Document("\n\n".join(paras))
         assert [(u.start, u.end) for u in B._units(doc)] == _spans_before(doc)
+
+
+def test_contributed_equals_the_plain_search():
+    """``_contributed`` (the pattern tried only at each "contr" of the lower-cased line) against
+    ``"contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text)`` on lines with several
+    "contr", mixed case, a word character before it, characters outside ASCII (U+0130, whose
+    lower case is two characters, among them)."""
+    from garblint.rules import _blegit as BL
+
+    pieces = ["contr", "Contributed", "CONTRIBUTED", "contributed", " to ", " this ", " the ", "report", "Story", "article"]
+    pieces += ["reporting", "x", " ", "\n", ".", "\u201c", "\u0130", "\u0131", "\u212a", "\u00e9", "\u017f", "-", "con", "tr"]
+    pieces += ["contributed to this report", "CONTRIBUTED TO THE STORY", "xcontributed to this report"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        want = "contr" in t.lower() and BL._LEGIT_CONTRIBUTED.search(t) is not None
+        assert BL._contributed(t) == want, repr(t)
+        found += want
+    assert found > 1000
+
+
+def test_only_contr_lower_cases_to_contr():
+    """A character that "c", "o", "n", "t" or "r" matches ignoring case is one whose lower
+    case is that letter (so a match opens at a "contr" of the lower-cased text), and only
+    U+0130 lower-cases to more than one character."""
+    every = "".join(map(chr, range(0x110000)))
+    for ch in set(re.findall("(?i:c|o|n|t|r)", every)):
+        assert ch.lower() in "contr", hex(ord(ch))
+    assert [c for c in every if len(c.lower()) != 1] == ["\u0130"]

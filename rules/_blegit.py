@@ -18,6 +18,10 @@ _LEGIT_START = lazy_re(
     r"|\*(?:\s*\*)+\s*$|#+\s*$|end\b)",
     re.I,
 )
+# The ASCII characters a match of _LEGIT_START can open with: "(", "*", "#" and the first
+# letters of its words in either case (an ASCII character matches a letter ignoring case only
+# as that letter; a line opening with any other character outside ASCII is asked of the pattern)
+_LEGIT_FIRST = frozenset("(*#arwecptgviuARWECPTGVIU")
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
@@ -35,7 +39,8 @@ def _legit(text: str) -> bool:
     only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
-    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
+    c = text[:1]
+    if (c in _LEGIT_FIRST or not c.isascii()) and _LEGIT_START.match(text) or (c == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True

@@ -294,3 +294,30 @@ def test_only_contr_lower_cases_to_contr():
     for ch in set(re.findall("(?i:c|o|n|t|r)", every)):
         assert ch.lower() in "contr", hex(ord(ch))
     assert [c for c in every if len(c.lower()) != 1] == ["\u0130"]
+
+
+def test_legit_first_character_test_equals_the_pattern():
+    """``_legit`` asks _LEGIT_START only of a line opening with one of _LEGIT_FIRST's characters
+    or a character outside ASCII: every alternative of the pattern, its first character replaced
+    by each ASCII character and by some outside ASCII, gives what the plain test gives."""
+    from garblint.rules import _blegit as BL
+
+    openers = ["reporting by", "writing by", "editing by", "compiled by", "produced by", "research by", "translated by"]
+    openers += ["photographs by", "photo by", "graphics by", "video by", "interviews by", "additional reporting by", "(Reporting by"]
+    openers += ["correction", "Corrections: x", "clarification", "Editor's note", "update", "This story was updated", "* *", "##", "END"]
+
+    def plain(t: str) -> bool:
+        if BL._LEGIT_START.match(t) or (t[:1] == "\u00a9" and BL._BARE_CREDIT.match(t)):
+            return True
+        if ("-" in t or "\u2013" in t or "\u2014" in t) and BL._dashed(t):
+            return True
+        return "contr" in t.lower() and BL._LEGIT_CONTRIBUTED.search(t) is not None
+
+    hits = 0
+    for o in openers:
+        for tail in (o[1:], o[1:].upper(), o[2:]):
+            for c in [chr(i) for i in range(128)] + ["\u0131", "\u0130", "\u212a", "\u017f", "\u00e9", "\u00a9", ""]:
+                t = c + tail
+                assert BL._legit(t) == plain(t), repr(t)
+                hits += plain(t)
+    assert hits > 100

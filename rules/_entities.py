@@ -11,11 +11,11 @@ from __future__ import annotations
 
 
 from bisect import bisect_left, insort
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict  # type: ignore[attr-defined]
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable
 
 from ..lint.vocab import read_list
@@ -127,6 +127,8 @@ def _names_index(names: list[str]) -> NamesIndex | None:
 
 #: an empty Counter without ``Counter.__init__`` (which only calls ``update`` with nothing)
 _new_counter = Counter.__new__
+_empty_counter = partial(_new_counter, Counter)
+_COUNT = itemgetter(1)
 
 
 def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tuple[Counter, Counter, dict[str, str]]:
@@ -142,13 +144,17 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
         one[f] = 1
         first[f] = 0 if m.duplicate else 1
         return first, one, {f: s}
-    counts: Counter = Counter()
-    raw: Counter = Counter()
-    display: dict[str, Counter] = defaultdict(Counter)
+    # (the Counters made without Counter.__init__, a Python-level call that only updates them
+    # from its argument: the pairs counted by the C helper Counter.update calls)
+    counts: Counter = _new_counter(Counter)
+    raw: Counter = _new_counter(Counter)
+    display: dict[str, Counter] = defaultdict(_empty_counter)
+    pairs: Counter = _new_counter(Counter)
     # each distinct (spelling, in a repeated passage) pair counted in C, then visited in the
     # order of its first mention: the Counters get their keys in the order the loop over every
     # mention gave them
-    for (s, dup), k in Counter(zip(map(slot, mentions), map(_DUPLICATE, mentions))).items():
+    _count_elements(pairs, zip(map(slot, mentions), map(_DUPLICATE, mentions)))
+    for (s, dup), k in pairs.items():
         if not s:
             continue
         f = fold(s)
@@ -158,14 +164,21 @@ def _count(mentions: list[Mention], slot: Callable[[Mention], str | None]) -> tu
             counts[f] += k
     for f in raw:
         counts.setdefault(f, 0)
-    return counts, raw, {f: c.most_common(1)[0][0] for f, c in display.items()}
+    # (most_common(1) is heapq.nlargest(1, ...): the first item of the largest count, max's)
+    return counts, raw, {f: max(c.items(), key=_COUNT)[0] for f, c in display.items()}
 
 
 _DUPLICATE = attrgetter("duplicate")
+_CACHE = attrgetter("_surname_cache")
+_RAW = attrgetter("raw")
+_SUR_KEY = itemgetter(2)  # (of a _surname_cache: the surname folded)
+_FIRST_NAME = itemgetter(3)  # (the first name of a full name)
+_FIRST_KEY = itemgetter(4)  # (and it folded)
+
+_PARTS = itemgetter(1)  # (the surname's parts, the surname their item 2)
 _START = attrgetter("start")
 _SURNAME = attrgetter("surname")
 _FIRST = attrgetter("first")
-_TEXT = attrgetter("text")
 
 
 def _choose(
@@ -234,10 +247,10 @@ def describe(choice: SlotChoice) -> str:
     return ", ".join(parts)
 
 
-def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
+def _group_by_first(ms: list[Mention], first_names: Iterable[str | None] | None = None) -> list[list[Mention]]:
     """The full mentions of one surname grouped by agreeing first names: each joins the first
     group holding its first name or one compatible with it (``first_compatible``), else starts
-    a group."""
+    a group. ``first_names``: each mention's ``first``, when the caller has them."""
     groups: list[list[Mention]] = []
     firsts: list[set[str]] = []  # each group's distinct first names: compare with those only
     # The group each first name last went to, and how many first names the groups held then:
@@ -245,8 +258,8 @@ def _group_by_first(ms: list[Mention]) -> list[list[Mention]]:
     # so a person named many times is scanned for once per new first name.
     placed: dict[str, tuple[int, int]] = {}
     held = 0
-    for m in ms:
-        mf = m.first or ""
+    for m, mf in zip(ms, map(_FIRST, ms) if first_names is None else first_names):
+        mf = mf or ""
         hit = placed.get(mf)
         if hit is not None and hit[0] == held:
             groups[hit[1]].append(m)
@@ -297,11 +310,15 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
     fulls = [m for m in mentions if m.kind == "full"]
     bares = [m for m in mentions if m.kind == "bare"]
+    # (what extract_mentions worked out once per distinct run of tokens, read in C: each
+    # mention's _surname_cache, (kind, the surname's parts, the surname folded, the first name
+    # of a full name and it folded), and a bare name's text folded: its ``raw``, never empty)
+    full_caches = list(map(_CACHE, fulls))
 
     # 1. people: full names grouped by surname spelling, then by agreeing first names
     by_surname: dict[str, list[Mention]] = defaultdict(list)
-    for m in fulls:
-        by_surname[fold(m.surname)].append(m)
+    for m, sk in zip(fulls, map(_SUR_KEY, full_caches)):
+        by_surname[sk].append(m)
     sur_keys = list(by_surname)
     person_groups: list[list[Mention]] = []
     for sk in sur_keys:
@@ -309,7 +326,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         if len(ms) == 1:  # (most surnames: _group_by_first's one group)
             person_groups.append(ms)
         else:
-            person_groups.extend(_group_by_first(ms))
+            person_groups.extend(_group_by_first(ms, map(_FIRST_NAME, map(_CACHE, ms))))
     # 2. merge groups whose surnames are close and whose first names agree
     surname_of = [g[0].surname for g in person_groups]
     parent = list(range(len(person_groups)))
@@ -333,7 +350,9 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     merged: dict[int, list[Mention]] = defaultdict(list)
     for i, g in enumerate(person_groups):
         merged[find(i)].extend(g)
-    for ms in merged.values():
+    # each person's full names (entity ids from 0 in this order; the lists stay as they are)
+    person_fulls = list(merged.values())
+    for ms in person_fulls:
         e = Entity(len(entities), sorted(ms, key=_START), person=True)
         for m in ms:
             m.entity = e.id
@@ -341,18 +360,17 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
 
     # 3. bare mentions: exact surnames of a person, else variants of one, else among themselves
     surname_index: dict[str, list[int]] = defaultdict(list)
-    first_names: set[str] = set()
-    for e in entities:
-        for m in e.mentions:
-            surname_index[fold(m.surname)].append(e.id)
-            if m.first:
-                first_names.add(fold(m.first))
     # Every reader of surname_index takes the distinct ids in first-seen order (or a set of
-    # them): drop the repeats once here, not once per mention (a surname used a thousand
-    # times made each look-up scan a thousand ids).
-    for key, ids in surname_index.items():
-        if len(ids) > 1:
-            surname_index[key] = list(dict.fromkeys(ids))
+    # them): each person's id goes in once per distinct surname of its full names (the
+    # people are all full names here, in id order), not once per mention (a surname used a
+    # thousand times made each look-up scan a thousand ids); their first names folded.
+    sur_keys_of: list[list[str]] = []
+    for e in entities:
+        keys = list(dict.fromkeys(map(_SUR_KEY, map(_CACHE, e.mentions))))
+        sur_keys_of.append(keys)
+        for key in keys:
+            surname_index[key].append(e.id)
+    first_names: set[str] = set(map(_FIRST_KEY, full_caches))
     # The latest start < pos of a person's mentions, asked per pool mention of a shared surname
     # (the bare mentions before the pool ask it of the loop's own record, ``last``): the starts
     # kept sorted from the first question (most texts ask none), later mentions inserted.
@@ -378,8 +396,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # asked about; a bare mention given to a person is its latest), kept as the loop goes
     last: dict[int, int] = {}
     taken = 0  # (the full names taken in)
-    for m in bares:
-        f = fold(m.text)
+    for m, f in zip(bares, map(fold, map(_RAW, bares))):
         eids = surname_index.get(f)  # (distinct ids)
         if eids:
             eid = eids[0]
@@ -416,8 +433,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     cands_best: dict[str, list[str]] = {}
     ambiguous: list[tuple[Mention, list[str]]] = []
     rest: list[Mention] = []
-    for m in pool:
-        f = fold(m.text)
+    for m, f in zip(pool, map(fold, map(_RAW, pool))):
         if f not in variant_of:
             cands = _candidates(f, surname_index, None if few else sur_blocks)
             scored = sorted(((v, s) for s, v in cands.items() if v > 0), reverse=True)
@@ -448,12 +464,11 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             rest.append(m)
 
     # bare-only entities: spellings that look alike, unless both exist in their own right
-    spell_list = list(dict.fromkeys(fold(m.text) for m in rest if not m.word_like))
-
     by_spelling: dict[str, list[Mention]] = defaultdict(list)
     for m in rest:
         if not m.word_like:
-            by_spelling[fold(m.text)].append(m)
+            by_spelling[fold(m.raw)].append(m)
+    spell_list = list(by_spelling)
     singles: list[Mention] = []
     for grp in cluster_spellings(spell_list, _bare_close):
         ms = sorted((m for i in grp for m in by_spelling[spell_list[i]]), key=_START)
@@ -502,7 +517,7 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     for bare in singles:
         if not (bare.possessive or not bare.word_like):
             continue
-        f = fold(bare.text)
+        f = fold(bare.raw)
         if f in first_names or (index is not None and f in accepted):
             continue
         if bare.entity >= 0 and len(entities[bare.entity].mentions) > 1:
@@ -513,15 +528,13 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
         candidates: list[tuple[float, int]] = []
         if by_initial is None:
             by_initial = defaultdict(list)
-            for e in entities:
-                if e.person:
-                    for ini in {fold(x.surname)[:1] for x in e.fulls}:
-                        by_initial[ini].append(e.id)
+            for eid, keys in enumerate(sur_keys_of):  # (the people's surnames folded)
+                for ini in {k[:1] for k in keys}:
+                    by_initial[ini].append(eid)
         for eid in by_initial.get(f[:1], ()):
-            e = entities[eid]
             surs = full_surnames.get(eid)
-            if surs is None:
-                surs = full_surnames[eid] = list(dict.fromkeys(x.surname for x in e.mentions if x.kind == "full"))
+            if surs is None:  # (in any order: the max below is over them all)
+                surs = full_surnames[eid] = list(dict.fromkeys(map(_SUR_KEY, map(_PARTS, map(_CACHE, person_fulls[eid])))))
             sims = [loose_spelling(f, sur) for sur in surs]
             sim = max(sims) if sims else 0.0
             if sim <= 0:
@@ -630,7 +643,7 @@ def _weigh_person(e: Entity, index: NamesIndex | None) -> None:
 def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
     """Match a bare name (a place, a surname alone) to the names list and weigh its spellings."""
     ms = e.mentions
-    spellings = {fold(m.text) for m in ms}
+    spellings = set(map(fold, map(_RAW, ms)))  # (``raw``: a mention's text, never empty)
     listed = None
     if index is not None:
         hits = set()
@@ -643,6 +656,6 @@ def _weigh_bare(e: Entity, index: NamesIndex | None) -> None:
             e.listed = (None, listed)
     if len(spellings) < 2 and listed is None:
         return
-    if listed is not None and all(fold(m.text) == fold(listed) for m in ms):
+    if listed is not None and all(fold(m.raw) == fold(listed) for m in ms):
         return
-    e.spelling = _choose(ms, _TEXT, listed, None)
+    e.spelling = _choose(ms, _RAW, listed, None)

@@ -229,18 +229,32 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
 _MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
 
 
+def md_code_spans(doc: Any) -> list[tuple[int, int]]:
+    """The spans of ``_md_code(doc.text)``, found once per document (the lexicon pass and S005
+    read them); none in a text without a backtick."""
+    return doc.memo("lexcheck.md-code", lambda: [m.span() for m in _md_code(doc.text)] if "`" in doc.text else [])  # type: ignore[no-any-return]
+
+
 def _md_code(text: str) -> Iterator["re.Match[str]"]:
     """``_MD_CODE.finditer(text)`` (the same matches), tried only where a match can start: at a
     backtick, or at a line start before blanks and a fence (finditer tries every position: 20 ms
-    on 200,000 words)."""
+    on 200,000 words). A backtick fence is found at the backticks (one search of the text for
+    both), a tilde fence by a search of its own."""
     starts: set[int] = set()
-    for mark in ("`", "```", "~~~"):  # (a fence opens its line, after blanks)
-        p = text.find(mark)
-        while p >= 0:
-            ls = p if mark == "`" else text.rfind("\n", 0, p) + 1
+    p = text.find("`")
+    while p >= 0:
+        starts.add(p)
+        if text.startswith("```", p):  # (a fence opens its line, after blanks)
+            ls = text.rfind("\n", 0, p) + 1
             if ls == p or not text[ls:p].strip(" \t"):
                 starts.add(ls)
-            p = text.find(mark, p + 1)
+        p = text.find("`", p + 1)
+    p = text.find("~~~")
+    while p >= 0:
+        ls = text.rfind("\n", 0, p) + 1
+        if ls == p or not text[ls:p].strip(" \t"):
+            starts.add(ls)
+        p = text.find("~~~", p + 1)
     end = 0
     for p in sorted(starts):
         if p >= end and (m := _MD_CODE.match(text, p)) is not None:
@@ -266,10 +280,9 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         self.owned.update(a for a, _, _ in document_contractions(doc))
         self.code_starts: list[int] = []
         self.code_ends: list[int] = []
-        if "`" in doc.text:  # markdown code: fenced blocks and inline spans are not prose
-            for m in _md_code(doc.text):
-                self.code_starts.append(m.start())
-                self.code_ends.append(m.end())
+        for a, b in md_code_spans(doc):  # markdown code: fenced blocks and inline spans are not prose
+            self.code_starts.append(a)
+            self.code_ends.append(b)
 
     def in_code(self, pos: int) -> bool:
         i = bisect_right(self.code_starts, pos) - 1

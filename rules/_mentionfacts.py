@@ -144,7 +144,9 @@ def _add_facts(toks) -> None:
                 opens = tok in PARTICLES
                 if tok[0].isalpha():
                     low_of[tok] = tok
-                    _add_form(low_inv, tok, tok)
+                    # (_add_form, its usual case written here: the form is new)
+                    if low_inv.setdefault(tok, tok) is not tok:
+                        _add_form(low_inv, tok, tok)
                 else:
                     low_of[tok] = None
                 cap_of[tok] = None
@@ -169,7 +171,8 @@ def _add_facts(toks) -> None:
                 nn = ft in NOT_NAMES
                 low_of[tok] = None
                 cap_of[tok] = ft
-                _add_form(cap_inv, ft, tok)
+                if cap_inv.setdefault(ft, tok) is not tok:
+                    _add_form(cap_inv, ft, tok)
                 opens_of[tok] = True
                 info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
                 continue

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import compress, count, filterfalse
 from operator import attrgetter, itemgetter
 from re import Match
-from typing import Any
+from typing import Any, ClassVar
 
 
 from ._mentionfacts import (
@@ -87,12 +87,12 @@ class Mention:
     raw: str = ""
     entity: int = -1
     word_like: bool = False
-
-    def __post_init__(self) -> None:
-        # the cache of _surname_parts, set by every __init__ so that instance dictionaries keep
-        # sharing their keys (an attribute added later makes each dictionary a larger one);
-        # not a dataclass field: equality, repr and asdict do not see it
-        self._surname_cache: tuple[str, tuple[int, int, str]] | None = None
+    #: the cache of _surname_parts: (kind, the parts) or, as _mentions_of_runs sets it on every
+    #: mention it makes (right after __init__, so that instance dictionaries keep sharing their
+    #: keys), (kind, the parts, the surname folded, the first name of a full name and it
+    #: folded, else None): see _shape. Not a dataclass field (equality, repr and asdict do not
+    #: see it); None, the class's, until set
+    _surname_cache: ClassVar[tuple[Any, ...] | None] = None
 
     @property
     def text(self) -> str:
@@ -112,7 +112,7 @@ class Mention:
         if cached is not None and cached[0] == self.kind:
             return cached[1]
         parts = _surname_parts([t[2] for t in self.tokens], self.kind)
-        self._surname_cache = (self.kind, parts)
+        self._surname_cache = (self.kind, parts)  # type: ignore[misc]  # (an instance's own)
         return parts
 
     @property
@@ -275,17 +275,17 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     runs_j: list[int] = []
     particle_runs: set[int] = set()
     titles = ctx["titles"]
-    i = 0
-    for start in compress(range(n), map(_OPENS.__getitem__, texts)):
-        if start < i:
+    after = 0  # the end of the last run of two words or more: the openers before it are inside it
+    last = n - 1
+    for i in compress(range(n), map(_OPENS.__getitem__, texts)):
+        if i < after:
             continue  # inside the run just found
-        i = start
         tok = texts[i]
         facts = info[tok]
         if not facts[5]:
             w = words[i]
             # a run may open with particles: "von der Aa"
-            if fold(tok) in PARTICLES and i + 1 < n and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
+            if fold(tok) in PARTICLES and i < last and _GAP_SPACE.fullmatch(text[w.end : words[i + 1].start] or "x"):
                 j = i
                 while j < n and fold(words[j].text) in PARTICLES and j - i < 3:
                     j += 1
@@ -294,20 +294,21 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
                     particle_runs.add(len(runs_i))
                     runs_i.append(i)
                     runs_j.append(run_end)
-                    i = run_end
-                    continue
-            i += 1
+                    after = run_end
+            continue  # (else the next opener is past this word)
+        if i < last and info[texts[i + 1]][4]:
+            run_end = _run_from(words, text, i, titles)
+            if run_end > i + 1:
+                runs_i.append(i)
+                runs_j.append(run_end)
+                after = run_end
+                continue
+        # a run of one word (the next opener is past it)
+        if (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]]) or not facts[7]:
+            # (not facts[7]: a run with no word of two letters or more, one in lower case ("I"), names nothing)
             continue
-        run_end = _run_from(words, text, i, titles) if i + 1 < n and info[texts[i + 1]][4] else i + 1
-        if run_end == i + 1 and (
-            (facts[2] if i not in first_word_of_sentence else facts[3] or lower[facts[6]])
-            # a run with no word of two letters or more, one in lower case ("I"), names nothing
-            or not facts[7]
-        ):
-            continue  # (the next opener is past this word)
         runs_i.append(i)
-        runs_j.append(run_end)
-        i = run_end  # (past i: _run_from's answer is)
+        runs_j.append(i + 1)
     return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
 
 
@@ -397,7 +398,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
             kind,
             text[start:end],
         )
-        m._surname_cache = surname  # (what Mention._surname_parts would work out)
+        m._surname_cache = surname  # type: ignore[misc]  # (what Mention._surname_parts would work out)
         if everyday:
             # a word after a determiner; else, when not possessive nor titled, one no verb of
             # saying follows (the text after is read only then)
@@ -467,7 +468,7 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
 #: _shape's answers for the default word lists, kept across documents (a run over many small
 #: files meets the same names again); bounded (a few MB at most): a huge text starts over
 _SHAPES_MAX = 32_768
-_Shape = tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[str, tuple[int, int, str]], int]
+_Shape = tuple[int, int, int, tuple[str, ...], bool, str, bool, tuple[str, tuple[int, int, str], str, str | None, str | None], int]
 _SHAPES: dict[tuple[str, ...], _Shape | None] = {}
 
 
@@ -476,8 +477,9 @@ def _shape(texts: tuple[str, ...], ctx) -> _Shape | None:
     of them and of the word lists): None when the run names nothing, else (the leading tokens dropped, the
     length of the title after them, the name's length, the title, possessive, kind, whether a
     bare name is an everyday word, (kind, the surname's parts as Mention._surname_parts gives
-    them): the mention's ``_surname_cache``, and the index of the name's first token (the
-    leading tokens dropped and the title)).
+    them, the surname folded, the first name of a full name and it folded, else None): the
+    mention's ``_surname_cache`` (_entities._analyse reads the last three), and the index of
+    the name's first token (the leading tokens dropped and the title)).
     Cached per distinct run: the mentions of a document are a few hundred names written again
     and again."""
     shapes = ctx["shapes"]
@@ -515,7 +517,10 @@ def _shape(texts: tuple[str, ...], ctx) -> _Shape | None:
         t0 = name[0]
         if t0[1:2].islower() or any(len(t) > 1 and any(map(str.islower, t)) for t in name):
             kind, everyday = _kind(name, ctx)
-            out = (lead, cut, len(name), title, possessive, kind, everyday, (kind, _surname_parts(name, kind)), lead + cut)
+            parts = _surname_parts(name, kind)
+            first = name[0] if kind == "full" else None
+            cache = (kind, parts, fold(parts[2]), first, fold(first) if first else None)
+            out = (lead, cut, len(name), title, possessive, kind, everyday, cache, lead + cut)
     if len(shapes) >= _SHAPES_MAX:
         shapes.clear()
     shapes[texts] = out

@@ -11,7 +11,7 @@ from itertools import compress
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
-from ._lexcheck import _foreign_word, _md_code, _mode_for, at_sentence_start, code_like
+from ._lexcheck import _foreign_word, _mode_for, at_sentence_start, code_like, md_code_spans
 from ._variety import variety_of, variety_words
 from ._tokenkinds import _PLAIN
 from ._lexfacts import KIND, document_facts
@@ -320,7 +320,7 @@ class ConfusedWord(Rule):
         found = list(confused_words(doc))
         if not found:
             return
-        code = [m.span() for m in _md_code(doc.text)] if "`" in doc.text else []
+        code = md_code_spans(doc)
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         for a, b, meant, why in found:
             if any(x <= a < y for x, y in code):

@@ -545,19 +545,23 @@ def test_add_facts_match_word_facts(seed):
         toks.add(t)
         toks.add(t.capitalize())
         toks.add(t.lower())
-    saved = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
+    from garblint.rules import _mentionfacts as F
+
+    # (and the tables the other way round: each form's tokens, in the order they were added)
+    tables = (M._LOW, M._CAP, M._OPENS, M._INFO, F._LOW_OF, F._CAP_OF)
+    saved = [dict(d) for d in tables]
     try:
-        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+        for d in tables:
             d.clear()
         for t in toks:
             M._word_facts(t)
-        expected = [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)]
-        for d in (M._LOW, M._CAP, M._OPENS, M._INFO):
+        expected = [dict(d) for d in tables]
+        for d in tables:
             d.clear()
         M._add_facts(toks)
-        assert [dict(d) for d in (M._LOW, M._CAP, M._OPENS, M._INFO)] == expected
+        assert [dict(d) for d in tables] == expected
     finally:
-        for d, old in zip((M._LOW, M._CAP, M._OPENS, M._INFO), saved):
+        for d, old in zip(tables, saved):
             d.clear()
             d.update(old)
 

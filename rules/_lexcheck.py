@@ -513,6 +513,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                 total = max(1, bisect_left(words, (p.end,)) - bisect_left(words, (p.start,)))
                 if n / total >= limit:
                     crowded.add(pi)
+        term_words: dict[str, bool] = {}  # (technical_term's answers that read the word only)
         for idx, start, end, w in unknown:
             if start in self.owned:
                 continue
@@ -529,7 +530,7 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
                 continue  # "goin'", "'tis", "evah", "jolliest": dialect, elision, inflection
             if self.doc.masks and code_term(self.doc, w):
                 continue  # the document writes it as code too: one of its terms ("todo", "config")
-            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs):
+            if technical_term(self.doc, self.text, start, end, w, counts[w], self.freqs, term_words):
                 continue  # a command, setting or abbreviation of a manual ("umask", "egrep", "(bce)")
             # split word: "govern ment" -> "government"
             if self._split_word(words, idx, start, end, w):

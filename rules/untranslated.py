@@ -362,11 +362,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and pos < spans[k][1]
 
 
-def _words_with_cyrillic_or_greek(doc, others: str | None = None) -> list:
+def _words_with_cyrillic_or_greek(doc, others: str | None = None, runs: "list[re.Match[str]] | None" = None) -> list:
     """The words holding a Cyrillic or Greek letter, in text order: found from the letters
     (rare in English text), not by a regex search of every word; the letters are looked for
     among the text's characters outside ASCII (``others``: ``_non_ascii(doc.text)``), then
-    found in the text by ``str.find``."""
+    found in the text by ``str.find`` -- or, given ``runs`` (``list(_runs(text, others))``),
+    inside the runs: every Cyrillic or Greek letter is one of _RUN's first letters, so it
+    stands in a run (one starts at it if none covers it), and the runs' few characters are
+    searched instead of the whole text (a find over a long text stored four bytes a
+    character: about a millisecond per letter)."""
     text = doc.text
     if others is None:
         others = _non_ascii(text)
@@ -377,7 +381,13 @@ def _words_with_cyrillic_or_greek(doc, others: str | None = None) -> list:
     starts = doc.word_starts  # (kept from building the words)
     out = []
     last = -1
-    where = _positions(text, letters) if len(letters) <= _MAX_FIND_CHARS else [m.start() for m in _CYRILLIC_OR_GREEK.finditer(text)]
+    if runs is not None:
+        search = _CYRILLIC_OR_GREEK.finditer
+        where = [m.start() + c.start() for m in runs for c in search(m.group())]
+    elif len(letters) <= _MAX_FIND_CHARS:
+        where = _positions(text, letters)
+    else:
+        where = [m.start() for m in _CYRILLIC_OR_GREEK.finditer(text)]
     for p in where:
         k = bisect_right(starts, p) - 1
         if k > last and k >= 0 and p < words[k][1]:
@@ -420,7 +430,7 @@ class ForeignFragment(Rule):
         vocab = config.vocabulary if (config["names"] or config["words"]) else None
         homoglyph_spans = []  # (words in text order: sorted, never overlapping)
         # look-alike letters inside Latin words
-        for w in _words_with_cyrillic_or_greek(doc, others):
+        for w in _words_with_cyrillic_or_greek(doc, others, runs):
             t = w.text
             has_latin = bool(_LATIN_LETTER.search(t))
             mapped = "".join(CONFUSABLES.get(ch, ch) for ch in t)

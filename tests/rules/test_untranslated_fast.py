@@ -167,6 +167,8 @@ def test_scans_by_the_characters_outside_ascii_equal_the_regex_scans(seed) -> No
         want = [w for w in doc.words if new._CYRILLIC_OR_GREEK.search(w.text)]
         assert new._words_with_cyrillic_or_greek(doc) == want, text
         assert new._words_with_cyrillic_or_greek(doc, others) == want, text
+        assert new._words_with_cyrillic_or_greek(doc, others, list(new._runs(text, others))) == want, text
+        assert new._words_with_cyrillic_or_greek(doc, others, list(new._RUN.finditer(text))) == want, text
 
 
 def _langid_texts(seed: int, n: int) -> list[str]:

@@ -18,6 +18,10 @@ _LEGIT_START = lazy_re(
     r"|\*(?:\s*\*)+\s*$|#+\s*$|end\b)",
     re.I,
 )
+# The ASCII characters a match of _LEGIT_START can open with: "(", "*", "#" and the first
+# letters of its words in either case (an ASCII character matches a letter ignoring case only
+# as that letter; a line opening with any other character outside ASCII is asked of the pattern)
+_LEGIT_FIRST = frozenset("(*#arwecptgviuARWECPTGVIU")
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
@@ -35,11 +39,38 @@ def _legit(text: str) -> bool:
     only in a line holding "contr" once lower-cased: IGNORECASE compares by lower case, and no
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
-    if _LEGIT_START.match(text) or (text[:1] == "\u00a9" and _BARE_CREDIT.match(text)):
+    c = text[:1]
+    if (c in _LEGIT_FIRST or not c.isascii()) and _LEGIT_START.match(text) or (c == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True
-    return "contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None
+    return _contributed(text)
+
+
+def _contributed(text: str) -> bool:
+    """``"contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text) is not None``.
+
+    Of text outside ASCII, "contr" is first looked for in its UTF-8 bytes lower-cased (only
+    A-Z change, and no other character's bytes are ASCII), without ``str.lower``'s look-up of
+    every character. A match opens with "contr" matched ignoring case, i.e. at a "contr" of
+    the lower-cased text, whose positions are the text's when lower-casing keeps its length
+    (it maps each character to one, but U+0130 to two): the pattern is tried there alone, not
+    at every position of the line.
+    """
+    if text.isascii():
+        low = text.lower()
+    else:
+        if b"contr" not in text.encode("utf-8", "surrogatepass").lower():
+            return False
+        low = text.lower()
+        if len(low) != len(text):
+            return _LEGIT_CONTRIBUTED.search(text) is not None
+    i = low.find("contr")
+    while i >= 0:
+        if _LEGIT_CONTRIBUTED.match(text, i) is not None:
+            return True
+        i = low.find("contr", i + 5)
+    return False
 
 
 # _LEGIT_DASHED's dateline alternative in two parts: the letters before the dash, and what may

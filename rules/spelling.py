@@ -275,21 +275,26 @@ class OtherVariety(Rule):
                 marked[w] = v
         if not marked:
             return
-        found = [(words[i], *marked[words[i].text]) for i in compress(doc.word_indexes, map(marked.__contains__, doc.word_texts))]
         severity = None
         if want in ("en-US", "en-GB"):
-            other = "GB" if want == "en-US" else "US"
-            flagged = [f for f in found if f[1] == other]
-            why = f"{_VARIETY_NAME[other]} spelling in an {want} text"
+            kind = "GB" if want == "en-US" else "US"
+            why = f"{_VARIETY_NAME[kind]} spelling in an {want} text"
         else:
-            us = [f for f in found if f[1] == "US"]
-            gb = [f for f in found if f[1] == "GB"]
-            if not us or not gb or len(us) == len(gb):
+            # each variety's uses, from the words' counts: a text in one variety (most) is
+            # done without looking for where its marked words stand
+            counts = doc.word_counts
+            us = sum(counts[w] for w, v in marked.items() if v[0] == "US")
+            gb = sum(counts[w] for w, v in marked.items() if v[0] == "GB")
+            if not us or not gb or us == gb:
                 return
-            flagged = gb if len(gb) < len(us) else us
-            major = "American" if flagged is gb else "British"
-            why = f"{_VARIETY_NAME[flagged[0][1]]} spelling in a text mostly in {major} spelling"
+            kind = "GB" if gb < us else "US"
+            major = "American" if kind == "GB" else "British"
+            why = f"{_VARIETY_NAME[kind]} spelling in a text mostly in {major} spelling"
             severity = "suggestion"
+        wanted = {w: v for w, v in marked.items() if v[0] == kind}  # (the words of the flagged variety)
+        if not wanted:
+            return
+        flagged = [(words[i], *wanted[words[i].text]) for i in compress(doc.word_indexes, map(wanted.__contains__, doc.word_texts))]
         for t, _, other in flagged:
             yield self.finding(doc, t.start, t.end, f"{why}: '{t.text}' -> '{other}'", [(other, False)],
                                confidence=0.8 if severity is None else 0.5, severity=severity)

@@ -225,3 +225,99 @@ def test_classify_with_head_norms_equals_full_heads(monkeypatch):
         want = [(u.kind, u.strong, u.header, u.legit) for u in B.classify(Document(text), Config({}))]
         monkeypatch.undo()
         assert got == want
+
+
+def _spans_before(doc) -> list[tuple[int, int]]:
+    """The units' spans as _units made them before a paragraph's lines were counted by
+    ``str.splitlines`` (one line when ``str.isprintable``; frozen)."""
+    from garblint.lint.segment import trim_span
+
+    out = []
+    for p in doc.paragraphs:
+        pt = p.text
+        if pt.isprintable():
+            out.append((p.start, p.end))
+            continue
+        lines = list(filter(None, map(str.strip, pt.splitlines())))
+        if len(lines) > 1 and B._wrapped_lines(lines):
+            out.append((p.start, p.end))
+            continue
+        pos = p.start
+        for line in pt.splitlines(keepends=True):
+            a, b = pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+            a, b = trim_span(doc.text, a, b)
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unit_spans_equal_the_isprintable_form(seed):
+    """Paragraphs of one line with characters that are not printable (tabs, controls, format
+    characters, separators that break no line) and of several lines: the same units."""
+    rng = random.Random(seed)
+    pieces = _PIECES + ["\u200b", "\x00", "\x1f", "\x7f", "\u00ad", "\u202f", "\u2029", "\x85", "\x0c", "\x1c", "\r"]
+    for _ in range(300):
+        paras = []
+        for _ in range(rng.randrange(1, 6)):
+            paras.append("".join(rng.choice(pieces) + rng.choice(["", " ", "\t", "\n"]) for _ in range(rng.randrange(1, 8))))
+        doc = Document("\n\n".join(paras))
+        assert [(u.start, u.end) for u in B._units(doc)] == _spans_before(doc)
+
+
+def test_contributed_equals_the_plain_search():
+    """``_contributed`` (the pattern tried only at each "contr" of the lower-cased line) against
+    ``"contr" in text.lower() and _LEGIT_CONTRIBUTED.search(text)`` on lines with several
+    "contr", mixed case, a word character before it, characters outside ASCII (U+0130, whose
+    lower case is two characters, among them)."""
+    from garblint.rules import _blegit as BL
+
+    pieces = ["contr", "Contributed", "CONTRIBUTED", "contributed", " to ", " this ", " the ", "report", "Story", "article"]
+    pieces += ["reporting", "x", " ", "\n", ".", "\u201c", "\u0130", "\u0131", "\u212a", "\u00e9", "\u017f", "-", "con", "tr"]
+    pieces += ["contributed to this report", "CONTRIBUTED TO THE STORY", "xcontributed to this report"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        want = "contr" in t.lower() and BL._LEGIT_CONTRIBUTED.search(t) is not None
+        assert BL._contributed(t) == want, repr(t)
+        found += want
+    assert found > 1000
+
+
+def test_only_contr_lower_cases_to_contr():
+    """A character that "c", "o", "n", "t" or "r" matches ignoring case is one whose lower
+    case is that letter (so a match opens at a "contr" of the lower-cased text), and only
+    U+0130 lower-cases to more than one character."""
+    every = "".join(map(chr, range(0x110000)))
+    for ch in set(re.findall("(?i:c|o|n|t|r)", every)):
+        assert ch.lower() in "contr", hex(ord(ch))
+    assert [c for c in every if len(c.lower()) != 1] == ["\u0130"]
+
+
+def test_legit_first_character_test_equals_the_pattern():
+    """``_legit`` asks _LEGIT_START only of a line opening with one of _LEGIT_FIRST's characters
+    or a character outside ASCII: every alternative of the pattern, its first character replaced
+    by each ASCII character and by some outside ASCII, gives what the plain test gives."""
+    from garblint.rules import _blegit as BL
+
+    openers = ["reporting by", "writing by", "editing by", "compiled by", "produced by", "research by", "translated by"]
+    openers += ["photographs by", "photo by", "graphics by", "video by", "interviews by", "additional reporting by", "(Reporting by"]
+    openers += ["correction", "Corrections: x", "clarification", "Editor's note", "update", "This story was updated", "* *", "##", "END"]
+
+    def plain(t: str) -> bool:
+        if BL._LEGIT_START.match(t) or (t[:1] == "\u00a9" and BL._BARE_CREDIT.match(t)):
+            return True
+        if ("-" in t or "\u2013" in t or "\u2014" in t) and BL._dashed(t):
+            return True
+        return "contr" in t.lower() and BL._LEGIT_CONTRIBUTED.search(t) is not None
+
+    hits = 0
+    for o in openers:
+        for tail in (o[1:], o[1:].upper(), o[2:]):
+            for c in [chr(i) for i in range(128)] + ["\u0131", "\u0130", "\u212a", "\u017f", "\u00e9", "\u00a9", ""]:
+                t = c + tail
+                assert BL._legit(t) == plain(t), repr(t)
+                hits += plain(t)
+    assert hits > 100

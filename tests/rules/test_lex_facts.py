@@ -248,3 +248,67 @@ def test_skipping_inert_compounds_changes_no_finding(mode, monkeypatch):
     # (a curated word the counts lack, a capitalised part, a word with neither mark)
     assert all(map(K.inert_compound, ["ransomware-based", "house-Tehx", "abc\u00bd"]))
     assert not inert & {"house-tehx", "recieve-based", "recieve's", "hous\u2019s", "thier-own", "high\u2011recieve"}
+
+
+def _other_variety_old(rule, doc, config):
+    """S004's check as it was: every marked word found first, then split by variety."""
+    from itertools import compress
+
+    want = config["spelling"]
+    words = doc.words
+    marked = {w: v for w in V.variety_words(doc) if (v := V.variety_of(w)) is not None}
+    if not marked:
+        return []
+    found = [(words[i], *marked[words[i].text]) for i in compress(range(len(words)), map(marked.__contains__, doc.word_texts))]
+    if want in ("en-US", "en-GB"):
+        other = "GB" if want == "en-US" else "US"
+        flagged = [f for f in found if f[1] == other]
+    else:
+        us = [f for f in found if f[1] == "US"]
+        gb = [f for f in found if f[1] == "GB"]
+        if not us or not gb or len(us) == len(gb):
+            return []
+        flagged = gb if len(gb) < len(us) else us
+    return [(t.start, t.end, other) for t, _, other in flagged]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_other_variety_same_as_finding_every_marked_word(seed):
+    """S004 counts each variety's uses from the words' counts and looks for where the flagged
+    variety's words stand only: the same findings as finding every marked word first."""
+    from garblint.lint.config import Config
+
+    rng = random.Random(seed)
+    pool = [
+        "colour",
+        "color",
+        "organise",
+        "organize",
+        "theatre",
+        "theater",
+        "neighbour",
+        "neighbor",
+        "travelled",
+        "traveled",
+        "analyse",
+        "analyze",
+        "the",
+        "report",
+        "was",
+        "Colour",
+        ".",
+        ",",
+        "\n\n",
+    ]
+    rule = S.OtherVariety()
+    seen = set()
+    for _ in range(60):
+        text = " ".join(rng.choice(pool) for _ in range(rng.randrange(0, 40)))
+        for spelling in ("any", "en-US", "en-GB"):
+            config = Config({"spelling": spelling})
+            doc = Document(text)
+            got = [(f.start, f.end, f.suggestions[0].replacement) for f in rule.check(doc, config)]
+            want = _other_variety_old(rule, Document(text), config)
+            assert got == want, (text, spelling)
+            seen.add(bool(want))
+    assert seen == {True, False}

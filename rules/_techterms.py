@@ -281,31 +281,18 @@ def _part_of_name(doc, w: str) -> bool:
 
 def technical_term(doc, text: str, start: int, end: int, w: str, uses: int, freqs: Mapping[str, int], known: dict[str, bool] | None = None) -> bool:
     """Is the unknown lower-case word ``w`` at ``[start, end)`` a term of the document rather
-    than a misspelling? ``uses``: how often the document writes it. ``known``: the answers of
-    the tests that read only the word (``_word_term``), kept by a caller that asks again of
-    the same document, ``freqs`` and counts (1,183 calls for 146 words on the bench file):
-    the answer is then ``_word_term(...) or _placed_term(...)``, the same tests regrouped
-    (each is a pure test; this body is the form they are regrouped from)."""
-    if known is not None:
-        answer = known.get(w)
-        if answer is None:
-            answer = known[w] = _word_term(doc, w, uses, freqs)
-        return answer or _placed_term(doc, text, start, end, w)
-    if defined_abbreviation(text, start, end, w) or w in url_words(doc) or _part_of_name(doc, w):
-        return True
-    if _MAN_PAGE.match(doc.source, end) or _cited_with_section(doc, w):
-        return True  # "sed(1)", "the mrouted(8) daemon": a program with its manual page
-    if not technical_prose(doc):
-        return False
-    if uses >= 2 or _ORDINAL.match(w) or _affixed_word(w, freqs) or _abbreviation_shaped(w, freqs):
-        return True
-    if (named_by_context(text, start, end, w) or doc.masks and _after_option(doc, start)) and not _cheap_slip(w):
-        return True
-    if not doc.masks:
-        return False
-    terms = masked_words(doc)
-    n = len(w)
-    return any(w[i:j] in terms for i in range(n - 3) for j in range(i + 4, n + 1) if j - i < n)
+    than a misspelling? ``uses``: how often the document writes it. The tests that read only
+    the word, its uses and the document (``_word_term``) come first, then those that read its
+    place (``_placed_term``): each is a pure test (tests/rules/test_techterms_fast.py keeps the
+    single body they are regrouped from). ``known``: the answers of ``_word_term``, kept by a
+    caller that asks again of the same document, ``freqs`` and counts (1,183 calls for 146
+    words on the bench file)."""
+    if known is None:
+        return _word_term(doc, w, uses, freqs) or _placed_term(doc, text, start, end, w)
+    answer = known.get(w)
+    if answer is None:
+        answer = known[w] = _word_term(doc, w, uses, freqs)
+    return answer or _placed_term(doc, text, start, end, w)
 
 
 def _word_term(doc, w: str, uses: int, freqs: Mapping[str, int]) -> bool:

@@ -115,8 +115,8 @@ def paragraph_key(text: str) -> int:
 
 
 def non_ascii_chars(text: str) -> frozenset[str]:
-    """The distinct characters of ``text`` outside ASCII (its ASCII characters deleted in C: _outside_ascii)."""
-    return frozenset() if text.isascii() else frozenset(_outside_ascii(text))
+    """The distinct characters of ``text`` outside ASCII (its ASCII characters deleted in C: outside_ascii)."""
+    return frozenset(outside_ascii(text))
 
 
 def _word_split(text: str, non_ascii: Callable[[], frozenset[str]] | None = None) -> list[str]:
@@ -132,11 +132,14 @@ def _word_split(text: str, non_ascii: Callable[[], frozenset[str]] | None = None
     return _WORD_SPLIT.split(text)
 
 
-def _outside_ascii(text: str) -> str:
-    """``re.sub("[\\x00-\\x7f]+", "", text)``, the characters of ``text`` outside ASCII in order: its
-    UTF-8 bytes without those under 0x80 (each character outside ASCII is written in bytes of
-    0x80 or more, each ASCII one in one byte under), decoded (a third less than the regex's
-    class test at every position of a long text)."""
+def outside_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order (``re.sub("[\\x00-\\x7f]+", "", text)``):
+    its UTF-8 bytes without those under 0x80 (each character outside ASCII is written in bytes
+    of 0x80 or more, each ASCII one in one byte under), decoded; in C, a third less than the
+    regex's class test at every position of a long text. Empty for an ASCII text. (E002, E004,
+    U001 and D001 read it through rules/_charscan.py.)"""
+    if text.isascii():
+        return ""
     return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
@@ -424,7 +427,7 @@ class Document:
         # first met ("the" is stored once, not 10,000 times): about 50 bytes less per token. (A
         # short text keeps split's strings: there the sharing saved little memory and cost
         # about a tenth of building the words and counting them.)
-        parts = _word_split(self.text, self._non_ascii)
+        parts = _word_split(self.text, lambda: self.non_ascii)
         offsets = list(accumulate(map(len, parts), initial=0))
         texts = parts[1::2]
         del parts
@@ -444,9 +447,6 @@ class Document:
         """The distinct characters of ``text`` outside ASCII, found once (a long text's words
         need them, and rules can ask them instead of searching the text for each character)."""
         return non_ascii_chars(self.text)
-
-    def _non_ascii(self) -> frozenset[str]:
-        return self.non_ascii
 
     @cached_property
     def sentence_first_words(self) -> list[int]:

@@ -8,20 +8,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..lint.document import _ASCII_BYTES, outside_ascii as _non_ascii  # noqa: F401  (read by U001 and D001)
 from ..lint.lazyre import lazy_re
 
 _INVISIBLE = lazy_re("[\u200b\u2060\ufeff\u180e\u00ad\u200c\u200d\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+")
-_ASCII_BYTES = bytes(range(128))
-
-
-def _non_ascii(text: str) -> str:
-    """The characters of ``text`` outside ASCII, in order: its UTF-8 bytes without the ASCII
-    ones (a character of several bytes holds none), decoded. In C, about a millisecond on
-    200,000 words, against a regex scan of the whole text for a character class (5-12 ms).
-    (U001 uses it too.)"""
-    if text.isascii():
-        return ""
-    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def single_spaced(t: str) -> bool:

@@ -272,15 +272,15 @@ def test_non_ascii_is_the_set_of_characters_above_ascii(seed):
 
 
 def test_characters_outside_ascii_from_the_utf8_bytes():
-    """``_outside_ascii`` (the UTF-8 bytes under 0x80 deleted, decoded) is the text with its
+    """``outside_ascii`` (the UTF-8 bytes under 0x80 deleted, decoded) is the text with its
     ASCII runs removed, lone surrogates and characters outside the BMP included."""
     import random
     import re
 
-    from garblint.lint.document import _outside_ascii
+    from garblint.lint.document import outside_ascii
 
     rng = random.Random(5)
     pieces = ["a", "Z", " ", "\n", "\x00", "\x7f", "\x80", "\u00e9", "\u00ff", "\u0100", "\u201c", "\ud800", "\udfff", "\U0001f600", "\U0010ffff", "\ufffd"]
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
-        assert _outside_ascii(text) == re.sub("[\x00-\x7f]+", "", text), repr(text)
+        assert outside_ascii(text) == re.sub("[\x00-\x7f]+", "", text), repr(text)

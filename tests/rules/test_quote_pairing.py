@@ -445,19 +445,15 @@ def _old_filled(doc) -> str:
 def test_filled_same_as_the_regex_fill(seed):
     """``_filled`` writes a region within one line as letters without the regex: the same text."""
     from garblint.lint.document import Document
+    from garblint.lint.markup import blank
 
     rng = random.Random(seed)
     pieces = ["a", "b", " ", "'", '"', "*", "\n", "\r\n", "\r", "`x`", "  "]
     text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 400)))
     cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randrange(0, 12))))
     masks = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
-    blanked = list(text)
-    for a, b in masks:
-        for i in range(a, b):
-            if text[i] not in "\r\n":
-                blanked[i] = " "
     for path in (None, "x.md"):
-        doc = Document("".join(blanked), path, source=text, masks=masks)
+        doc = Document(blank(text, masks), path, source=text, masks=masks)
         assert Q._filled(doc) == _old_filled(doc)
 
 

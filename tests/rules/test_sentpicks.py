@@ -90,6 +90,7 @@ def _old_after_blanked_label(doc, pos: int) -> bool:
 
 @pytest.mark.parametrize("seed", range(30))
 def test_after_blanked_label_same_as_the_line_slice(seed):
+    from garblint.lint.markup import blank
     from garblint.rules._capwords import _after_blanked_label
 
     rng = random.Random(seed)
@@ -97,11 +98,6 @@ def test_after_blanked_label_same_as_the_line_slice(seed):
     source = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
     cuts = sorted(rng.sample(range(len(source) + 1), min(len(source) + 1, 2 * rng.randrange(0, 6))))
     masks = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
-    blanked = list(source)
-    for a, b in masks:
-        for i in range(a, b):
-            if source[i] not in "\r\n":
-                blanked[i] = " "
-    doc = Document("".join(blanked), None, source=source, masks=masks)
+    doc = Document(blank(source, masks), None, source=source, masks=masks)
     for pos in range(len(source) + 1):
         assert _after_blanked_label(doc, pos) == _old_after_blanked_label(doc, pos), (source, pos)

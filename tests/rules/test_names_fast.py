@@ -579,6 +579,47 @@ def test_form_pairs_same_as_before(seed):
     ]
 
 
+def _old_family_context(doc, e):
+    """``_nameforms._family_context`` before the paragraphs' words were asked (frozen)."""
+    import re
+
+    from garblint.rules._nameforms import _KIN_WORD, _NO_RELATION, _kinship
+
+    paras = doc.paragraphs
+    surname = e.fulls[0].surname
+    sur = re.escape(surname)
+    plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+    for pi in {m.paragraph for m in e.mentions}:
+        if pi >= len(paras):
+            continue
+        chunk = paras[pi].text
+        if bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower())):
+            return True
+        if plural.search(chunk):
+            return True
+    return False
+
+
+_FAMILY_SAYS = _FORM_SAYS + [" and the {}s met.", " met Mr. and Mrs. {}.", " met Mrs. {}.", " saw the {}es.", " was no kin.", " met the {}sons."]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_family_context_same_as_before(seed):
+    from garblint.rules._nameforms import _family_context
+
+    rng = random.Random(seed)
+    sents = []
+    for _ in range(rng.randrange(1, 25)):
+        given, family = rng.choice(_FORM_GIVEN), rng.choice(_FORM_FAMILY)
+        sents.append(f"{given} {family}" + rng.choice(_FAMILY_SAYS).replace("{}", rng.choice(_FORM_FAMILY)))
+        if rng.random() < 0.3:
+            sents.append("\n\n")
+    doc = Document(" ".join(sents))
+    an = E._analyse(doc, None)
+    people = [e for e in an.entities if e.person and e.fulls]
+    assert [_family_context(doc, e, doc.text) for e in people] == [_old_family_context(doc, e) for e in people]
+
+
 _KEY_PIECES = ["a", "Quell", "é", "\u00ad", "\u200b", "\u200d", "\ufeff", "x.y"] + [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
 
 
@@ -723,6 +764,52 @@ def test_no_relation_same_as_word_boundary_form(seed):
             + pick(_NO_REL_PIECES)
         )
         assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+
+
+_KIN_PIECES = _NO_REL_PIECES + ["son", "Son", "SONS", "son's", "son\u2019s", "step-son", "sonny", "person", "son2", "_son", "son_"]
+_KIN_PIECES += ["mother-in-law", "Mother-In-Law's", "brother-in-lawyer", "brother\u2010in\u2010law", "-in-law", "in", "law", "Wife"]
+_KIN_PIECES += ["heir", "their", "k\u0130n", "relat\u0131on", "\u212aIN", "\u03a3on", "\u00c9poux", "'", "\u2019", "\n\n", ". ", "Ada", "said"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_kin_paragraph_same_as_the_paragraph_scans(seed):
+    # kinship words and "no relation" in every case, inside other words, joined by hyphens
+    # and apostrophes, next to digits and underscores, with the characters re.I matches with
+    # "i" and "k", over several paragraphs (index -1: the last, as _family_context reads it)
+    from garblint.rules._nameforms import _KIN_WORD, _NO_RELATION, _kin_paragraph, _kinship
+
+    rng = random.Random(seed)
+    sep = [" ", "  ", "\n", "\t", ""]
+    # (every other text without the pieces that are kinship words alone: "no relation" decides)
+    pieces = _KIN_PIECES if seed % 2 else [p for p in _KIN_PIECES if _kinship().isdisjoint(_KIN_WORD.findall(p.lower()))]
+    text = "".join(rng.choice(pieces) + rng.choice(sep) for _ in range(rng.randrange(0, 40)))
+    # and a near miss or hit of "no relation" (its last word in other cases and forms)
+    tails = [
+        "relation",
+        "Related",
+        "kin",
+        "KIN",
+        "\u212ain",
+        "k\u0130n",
+        "k\u0131n",
+        "relat\u0131on",
+        "relat\u0130on",
+        "kin-in-law",
+        "relation-in-law",
+        "related-in-law",
+    ]
+    text += (
+        rng.choice(["no", "Not", "x"])
+        + rng.choice([" ", "\n", "x"])
+        + rng.choice(tails)
+        + rng.choice(["", " ", "s", "'s", "-x", "_"])
+        + rng.choice(pieces)
+    )
+    doc = Document(text)
+    for pi in range(-1 if doc.paragraphs else 0, len(doc.paragraphs)):
+        chunk = doc.paragraphs[pi].text
+        old = bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))
+        assert _kin_paragraph(doc, pi) == old, (pi, text)
 
 
 # ------------------------------------------------------------------ N001/N003, spellings weighed when read

@@ -11,6 +11,7 @@ import pytest
 
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
+from garblint.rules._mentionfacts import _quote_pairs
 from garblint.rules._namewords import _OPENED_AFTER, _OPENED_WORD, _OPENING, _QUOTE_PAIR_KINDS, _QUOTE_PAIRS, fold
 
 _OPEN_PIECES = [
@@ -120,6 +121,44 @@ def test_one_kind_of_pair_and_opened_words_same_as_the_alternations(seed):
         assert got == [(m.span(), m.span(m.lastindex)) for m in _QUOTE_PAIRS.finditer(text)], text
     ends = {m.end() for _, opened_after in _OPENED_AFTER for m in opened_after.finditer(text)}
     assert ends == {m.end() for m in _OPENED_WORD.finditer(text)}, text
+
+
+_PAIR_PIECES = ["\u201c", "\u201d", '"', "\u2018", "\u2019", "\u2019s", "'", " ", "\n", "Ada", "the film", "x", "\u2019t", ". ", ":"]
+
+
+def _pairs_of_alternation(text):
+    return [(m.span(), m.span(m.lastindex)) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _pairs_got(text):
+    starts, ends = _quote_pairs(text)
+    at = [_QUOTE_PAIRS.match(text, s) for s in starts]  # (what extract_mentions' in_title reads)
+    assert [m.end() for m in at] == ends, text
+    return [(m.span(), m.span(m.lastindex)) for m in at]
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_quote_pairs_same_as_the_alternation(seed):
+    # marks of every kind, opening and closing, inside one another's pairs (the kinds' pairs
+    # then overlap: that line is searched again), over several lines, some over 200 characters
+    rng = random.Random(seed)
+    pieces = _PAIR_PIECES + rng.sample(_PAIR_PIECES, 5) + (["x" * 90] if seed % 5 == 0 else [])
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    assert _pairs_got(text) == _pairs_of_alternation(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said \u201cthe "Ada" film\u201d and "x" \u2018Ada\u2019\nthen \u201cx "y\u201d z" and \u2018a "b\u2019 c"\n\u201cAda\u201d',
+        '"a \u201cb" c\u201d "d\u201c" \u201ce\u201d\n\n\u2018x \u201cy\u2019 z\u201d\u2018q\u2019s\u2019',
+    ],
+)
+def test_quote_pairs_of_overlapping_kinds_same_as_the_alternation(text):
+    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
+    each = sorted(m.span() for pair in kinds for m in pair.finditer(text))
+    assert any(a[1] > b[0] for a, b in zip(each, each[1:])), text  # (the kinds' pairs overlap here)
+    assert _pairs_got(text) == _pairs_of_alternation(text), text
 
 
 # ------------------------------------------------------------------ mentions, whole

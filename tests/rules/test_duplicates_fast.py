@@ -466,3 +466,13 @@ def test_list_item_equals_the_pattern():
     for _ in range(30000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
         assert DN.list_item(t) == (D._LIST_ITEM.match(t) is not None), repr(t)
+
+
+def test_number_facts_of_ascii_text_equal_the_frozen_form():
+    """number_facts of ASCII text (its digits found by bytes, the pattern run from the first
+    digit to the last) against the frozen form, texts with and without numbers."""
+    rng = random.Random(17)
+    pieces = ["1", "2", "07", "2023", "3.5", "1,200", "12:30", ".", ",", ":", " ", "a", "b", "x.", "9.", ".5", "1..2", ",3,"]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert DN.number_facts(t) == _old_number_facts(t), repr(t)

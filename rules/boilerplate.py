@@ -166,7 +166,9 @@ def _units(doc, reach: int = 0) -> list[Unit]:
             # (only white space lies there), so the unit's first word is the first after the
             # unit before; its words, one character or more with a character between them, are
             # fewer than b - a
-            hi = min(nwords, lo + b - a)
+            hi = lo + b - a  # (min(nwords, ...) without a call)
+            if hi > nwords:
+                hi = nwords
             i, lo = lo, bisect_left(starts, b, lo, hi)
             n = lo - i
             if not t.isascii() and ("\u2010" in t or "\u2011" in t):

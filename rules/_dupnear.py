@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from heapq import heapify, heappop
 from itertools import accumulate
 from math import ceil, floor
@@ -162,6 +163,13 @@ def summary_top(lb: int) -> int:
     while not summary(lb, la + 1):
         la += 1
     return la
+
+
+@lru_cache(maxsize=4096)
+def sentence_top(lb: int) -> int:
+    """``min(length_range(lb)[1], summary_top(lb))``, the upper bound of the candidate loop for
+    a paragraph that is a complete sentence, kept per length (a few Python calls each time)."""
+    return min(length_range(lb)[1], summary_top(lb))
 
 
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")

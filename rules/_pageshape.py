@@ -36,7 +36,6 @@ from ..lint.wordlists import data_text
 from ._pagelike import _INDENTED, MARKUP_SUFFIXES, _indented, page_like  # noqa: F401 (re-exported)
 
 
-
 @lru_cache(maxsize=4)
 def _word_set(name: str) -> frozenset[str]:
     raw = data_text(name)

@@ -160,7 +160,42 @@ def in_dialect_paragraph(doc, pos: int) -> bool:
     if i < 0:
         return False
     p = doc.paragraphs[i]
-    return doc.memo(("oldstyle.dialect", i), lambda: len(_DIALECT.findall(doc.text, p.start, p.end)) >= 2)
+    return doc.memo(("oldstyle.dialect", i), lambda: _dialect_marks_at_least_two(doc.text, p.start, p.end))
+
+
+def _dialect_marks_at_least_two(text: str, a: int, b: int) -> bool:
+    """``len(_DIALECT.findall(text, a, b)) >= 2``, the regex (which ``findall`` tries at every
+    position: about 50 ms a megabyte) tried only where a match can start. Each match holds an
+    apostrophe (', U+2018, U+2019: three characters after the start of "nothin'" and "ain't",
+    at the start of "'tis") or starts with "ye" in any case (no other character matches those
+    letters under IGNORECASE), so the matches are those ``match`` finds at those starts, in
+    order, each start inside the last match skipped, as ``findall`` goes on from a match's end
+    (tests/rules/test_oldstyle_fast.py compares)."""
+    find = text.find
+    starts: list[int] = []
+    for mark in ("'", "\u2019", "\u2018"):
+        q = find(mark, a, b)
+        while q >= 0:
+            starts += (q - 3, q)
+            q = find(mark, q + 1, b)
+    for ye in ("ye", "Ye", "yE", "YE"):
+        q = find(ye, a, b)
+        while q >= 0:
+            starts.append(q)
+            q = find(ye, q + 2, b)
+    if len(starts) < 2:
+        return False  # (a match holds one of them: fewer than two, fewer than two matches)
+    match = _DIALECT.match
+    found = end = 0
+    for s in sorted(set(starts)):
+        if s >= a and s >= end:
+            m = match(text, s, b)
+            if m is not None:
+                found += 1
+                if found == 2:
+                    return True
+                end = m.end()
+    return False
 
 
 # _DIALECT's marks but "ye", "'tis" and "'twas" (period markers: rules/data/period-markers.txt),

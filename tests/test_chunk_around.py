@@ -64,3 +64,36 @@ def test_code_like_long_chunk_answers_per_text() -> None:
     # the same span of another text is answered from that text, not the last one's answer
     assert not code_like(plain, 10, 11)
     assert code_like(blob, 10, 11)
+
+
+def _long_runs_reference(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in segment._LONG_RUN.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_long_runs_as_the_regex(seed: int) -> None:
+    # runs of about the walk's length in characters and in bytes, of one- to four-byte
+    # characters and lone surrogates, split by ASCII white space (the bytes' own) and by white
+    # space outside ASCII (which only the regex sees), the same run written again, at the
+    # text's start and end
+    rng = random.Random(seed)
+    letters = ("a", "b", "é", "中", "\U0001f600", "\ud800", "/")
+    spaces = (" ", "\n", "\t", "\x1c", "\x1f", "\x85", "\u00a0", "\u2009", "\u3000", "\u2028")
+    for _ in range(60):
+        parts = []
+        for _ in range(rng.randrange(1, 12)):
+            n = rng.choice((1, 5, 16, 21, 22, 31, 32, 33, 62, 63, 64, 65, 66, 130))
+            chars = rng.sample(letters, rng.randrange(1, len(letters) + 1))
+            run = "".join(rng.choice(chars) for _ in range(n))
+            parts.append(run)
+            if rng.random() < 0.2:
+                parts.append(rng.choice(spaces) + run)  # the same run again
+            parts.append("".join(rng.choice(spaces) for _ in range(rng.randrange(0, 3))))
+        text = "".join(parts)
+        assert segment._long_runs(text) == _long_runs_reference(text), repr(text)
+    assert segment._long_runs("") == []
+    assert segment._long_runs("x" * 64) == [(0, 64)]
+    assert segment._long_runs("x" * 63) == []
+    assert segment._long_runs("é" * 32) == []  # 64 bytes, 32 characters
+    assert segment._long_runs("x" * 40 + "\u00a0" + "x" * 40) == []
+    assert segment._long_runs(" " + "x" * 70 + "\u00a0" + "y" * 64) == [(1, 71), (72, 136)]

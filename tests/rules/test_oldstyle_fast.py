@@ -141,3 +141,52 @@ def test_paragraphs_paired_alone_are_what_analyse_quotes_gives(seed: int) -> Non
         assert all(pq is analyse_quotes(doc)[i] for pq, i in zip(alone, asked))
         assert all(paragraph_quotes(doc, i) is analyse_quotes(doc)[i] for i in range(len(doc.paragraphs)))
     assert 20 < taken < 140
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_dialect_paragraph_short_cut_as_the_regex(seed: int) -> None:
+    # _dialect_marks_at_least_two against the regex count it stands for, on paragraphs of
+    # dialect marks ("nothin'", "ain't", "'tis", "ye"), apostrophes that are none ("don't",
+    # quotes), "ye" inside words and in every case, and the look-alike letters IGNORECASE
+    # lets [a-z] match (the dotless i, the long s, the Kelvin sign)
+    rng = random.Random(seed)
+    pieces = (
+        "nothin'",
+        "goin\u2019",
+        "ain't",
+        "AIN\u2019T",
+        "'tis",
+        "\u2018twas",
+        "\u2019twere",
+        "'em",
+        "ye",
+        "Ye",
+        "YE",
+        "yE",
+        "eye",
+        "yes",
+        "bye",
+        "don't",
+        "it\u2019s",
+        "'",
+        "\u2018",
+        "\u2019",
+        "the",
+        "word",
+        "in'",
+        "xin'x",
+        "\u0131n'",
+        "\u017fin'",
+        "\u212ain'",
+        "y",
+        "e",
+        ".",
+        ",",
+        "\n",
+    )
+    for _ in range(400):
+        n = rng.randrange(0, 9)
+        text = rng.choice(("", " ", "x")) + rng.choice((" ", "")).join(rng.choice(pieces) for _ in range(n)) + rng.choice(("", " ", "y"))
+        for a, b in ((0, len(text)), (1, max(1, len(text) - 1))):
+            want = len(O._DIALECT.findall(text, a, b)) >= 2
+            assert O._dialect_marks_at_least_two(text, a, b) == want, (text, a, b)

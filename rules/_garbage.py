@@ -63,9 +63,18 @@ def garbage_hints(
             yield hit
 
 
-def hint_starts(text: str, words: list[Any], word_texts: list[str], distinct: Iterable[str] | None = None, odd: set[str] | None = None) -> list[int]:
+def hint_starts(
+    text: str,
+    words: list[Any],
+    word_texts: list[str],
+    distinct: Iterable[str] | None = None,
+    odd: set[str] | None = None,
+    odd_starts: list[int] | None = None,
+) -> list[int]:
     """Where ``garbage_hints`` tries ``_GARBAGE_HINT.match``, in order: white-space delimited
-    chunk starts. A match there is the whole chunk, from the start to the next white space."""
+    chunk starts. A match there is the whole chunk, from the start to the next white space.
+    ``odd_starts``: the starts of the tokens of the ``odd`` words, when the caller found them
+    (``_lexcheck``'s token loop, by the map over every token it makes anyway)."""
     data = text.encode("utf-8", "surrogatepass")
     long_a, long_b = _long_chunks(text, data)  # the chunks of 41 characters or more: starts and ends
     starts = set(long_a)
@@ -75,7 +84,9 @@ def hint_starts(text: str, words: list[Any], word_texts: list[str], distinct: It
     # meets the same words again; the back-reference makes the search slow)
     if odd is None:
         odd = set(filter(_odd_word, set(word_texts) if distinct is None else distinct))
-    if odd:
+    if odd_starts is not None:
+        anchors += odd_starts
+    elif odd:
         anchors += _token_starts(odd, text, words, word_texts)
     for p in anchors:
         if long_a:

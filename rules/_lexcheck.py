@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from itertools import compress
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from ..lint import lexicon
 from ..lint.markup import code_term
@@ -64,6 +64,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
 from ._ocrwords import OcrWords
 from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _token_kind  # noqa: F401
 from ._lexfacts import INERT, KIND, ODD, document_facts
+from ._mdcode import _MD_CODE, _md_code, md_code_spans  # noqa: F401 - re-exported (S005, tests)
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
 from ._techterms import code_shaped, technical_term
@@ -226,42 +227,6 @@ def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:
     return doc.memo("lexcheck.issues", lambda: _Analysis(doc, config).run(), on=config)
 
 
-_MD_CODE = lazy_re(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.M | re.S)
-
-
-def md_code_spans(doc: Any) -> list[tuple[int, int]]:
-    """The spans of ``_md_code(doc.text)``, found once per document (the lexicon pass and S005
-    read them); none in a text without a backtick."""
-    return doc.memo("lexcheck.md-code", lambda: [m.span() for m in _md_code(doc.text)] if "`" in doc.text else [])  # type: ignore[no-any-return]
-
-
-def _md_code(text: str) -> Iterator["re.Match[str]"]:
-    """``_MD_CODE.finditer(text)`` (the same matches), tried only where a match can start: at a
-    backtick, or at a line start before blanks and a fence (finditer tries every position: 20 ms
-    on 200,000 words). A backtick fence is found at the backticks (one search of the text for
-    both), a tilde fence by a search of its own."""
-    starts: set[int] = set()
-    p = text.find("`")
-    while p >= 0:
-        starts.add(p)
-        if text.startswith("```", p):  # (a fence opens its line, after blanks)
-            ls = text.rfind("\n", 0, p) + 1
-            if ls == p or not text[ls:p].strip(" \t"):
-                starts.add(ls)
-        p = text.find("`", p + 1)
-    p = text.find("~~~")
-    while p >= 0:
-        ls = text.rfind("\n", 0, p) + 1
-        if ls == p or not text[ls:p].strip(" \t"):
-            starts.add(ls)
-        p = text.find("~~~", p + 1)
-    end = 0
-    for p in sorted(starts):
-        if p >= end and (m := _MD_CODE.match(text, p)) is not None:
-            end = m.end()
-            yield m
-
-
 class _Analysis(OcrScans, OcrWords, TypoTests):
     def __init__(self, doc: Any, config: Any) -> None:
         self.doc = doc
@@ -276,6 +241,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         self.owned: set[int] = set()  # start offsets of tokens already reported
         self.quiet: set[int] = set()  # unknown-list words never reported themselves
         self._counts: dict[str, int] | None = None  # lower-case word -> uses, made on demand
+        self.odd: set[str] | None = None  # O004's odd words, and their tokens' starts (run's token loop)
+        self.odd_starts: list[int] | None = None
         # the halves of a contraction split by a space ("isn 't") are S002's
         self.owned.update(a for a, _, _ in document_contractions(doc))
         self.code_starts: list[int] = []
@@ -317,16 +284,25 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         # the document's words of other kinds read from a plain dict
         # (outside OCR mode, the tokens _plain_token would leave at once are skipped too)
         inert = 0 if self.mode == "ocr" else INERT
-        kinds = {w: k for w, b in document_facts(self.doc).items() if (k := b & KIND) and not b & inert}
+        facts = document_facts(self.doc)
+        kinds = {w: k for w, b in facts.items() if (k := b & KIND) and not b & inert}
         if inert:  # (and a word not in lower case written twice or more is never a capitalised slip)
             counts = self.doc.word_counts
             for w in [w for w, k in kinds.items() if k == _PLAIN and counts[w] > 1 and not w.islower() and "\u017f" not in w]:
                 del kinds[w]
-        for idx in compress(self.doc.word_indexes, map(kinds.get, texts)):
+        # (the tokens of O004's odd words found by the same map over every token: _garbage's)
+        odd = self.odd = {w for w, b in facts.items() if b & ODD}
+        odd_starts: list[int] = []
+        self.odd_starts = odd_starts
+        for idx in compress(self.doc.word_indexes, map({**dict.fromkeys(odd, ODD), **kinds}.get if odd else kinds.get, texts)):
             tok = words[idx]
+            w = tok.text
+            if odd and w in odd:
+                odd_starts.append(tok.start)
+                if w not in kinds:
+                    continue
             if tok.start in owned:
                 continue
-            w = tok.text
             kind = kinds[w]
             if kind == _PLAIN:
                 self._plain_token(idx, tok.start, tok.end, w, unknown)
@@ -660,12 +636,12 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
     def _garbage(self) -> None:
         text = self.text
         breaks: list[int] | None = None  # newline offsets, found once (not a scan per hint)
-        odd = {w for w, b in document_facts(self.doc).items() if b & ODD}
+        odd = self.odd if self.odd is not None else {w for w, b in document_facts(self.doc).items() if b & ODD}
         freqs, match = self.freqs, _GARBAGE_HINT.match
         # garbage_hints' matches: each is the whole chunk at its start, so the chunk is judged
         # first and the hint asked only of a chunk that can be garbage somewhere on a line
         # (none in the middle of one: none anywhere, see garbage_reason; most hints: "->", "it;")
-        for a in hint_starts(text, self.doc.words, self.doc.word_texts, odd=odd):
+        for a in hint_starts(text, self.doc.words, self.doc.word_texts, odd=odd, odd_starts=self.odd_starts):
             b = _run_end(text, a)
             # the core without edge marks, or the whole chunk when mostly edge marks ("*;=:");
             # None for a symbol cited in quotation marks: "expected '='", "the '%' sign"

@@ -62,6 +62,7 @@ from ._namewords import (
     is_given_name,
     surnames,
 )
+from ..lint import lexicon
 from ..lint.lazyre import lazy_re
 from ..lint.document import paragraph_key
 
@@ -251,6 +252,10 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     info = _INFO
     if len(info) + len(counts) > _FACTS_MAX:
         _clear_facts()
+    # (a long text: the lexicon's counts as the dict now, which the spelling, OCR and sentence
+    # rules load for such a text, not a bisection of the mapped copy for each of the thousands
+    # of words asked below; the same answers)
+    lexicon.counts_for(len(words))
     _add_facts(filterfalse(info.__contains__, counts))
     # the words the document writes in lower case, and the capitalised words it uses but at the
     # opening of a sentence: _initial_is_name asks about the words that open a sentence (a

@@ -71,18 +71,22 @@ def inert_compound(w: str) -> bool:
     number range "486-508" has none). ``_lexfacts`` keeps the answer (the INERT fact) for each
     word of a run; the token loop then skips the word's tokens, as it does inert _PLAIN words
     (``_lexcheck.inert_plain``)."""
+    # (the answer is an OR of pure tests, asked cheapest first: the morphology of the whole
+    # word, whose index look-ups cost several microseconds, only when the rest say no)
     if len(w) > 4 * MAX_WORD:
         return True
     w = w.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
     low = w.lower()
-    if low in lexicon.counts() or (w.islower() and accepted_form(low)):
+    if low in lexicon.counts():
         return True
     if "-" not in w:
         if not (w[:1].islower() and "'" in w):
             return True
         stem = low.split("'", 1)[0]
-        return accepted_form(low) or _inert_part(w[: len(stem)])
-    return w[0].isupper() or all(_inert_part(p) for p in w.split("-") if len(p) >= 4 and p.isalpha())
+        return _inert_part(w[: len(stem)]) or accepted_form(low)
+    if w[0].isupper() or all(_inert_part(p) for p in w.split("-") if len(p) >= 4 and p.isalpha()):
+        return True
+    return w.islower() and accepted_form(low)
 
 
 def _inert_part(w: str) -> bool:

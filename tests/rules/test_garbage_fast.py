@@ -151,3 +151,25 @@ def test_token_starts_as_the_map(places, monkeypatch):
             chosen = set(rng.sample(texts, min(k, len(texts))))
             want = [doc.words[i][0] for i in compress(range(len(doc.word_texts)), map(chosen.__contains__, doc.word_texts))]
             assert sorted(GB._token_starts(chosen, doc.text, doc.words, doc.word_texts)) == want, (doc.text, chosen)
+
+
+@pytest.mark.parametrize("mode", ["general", "ocr"])
+def test_odd_word_tokens_from_the_token_loop(mode):
+    # run()'s token loop keeps the starts of the tokens of O004's odd words, found by the map
+    # over every token it makes anyway (hint_starts found them itself: _token_starts), whether
+    # a word also has a kind the loop reads (owned or not) or none
+    rng = random.Random(13 if mode == "ocr" else 14)
+    config = Config({"mode": mode})
+    seen = 0
+    for _ in range(300):
+        doc = Document(_text(rng) + rng.choice((" x", " aaaa", " xxxxxx bcdfgh", " Yessss isn 't aaaa")), "x")
+        an = LX._Analysis(doc, config)
+        an.run()
+        odd = set(filter(GB._odd_word, doc.word_counts))
+        assert an.odd == odd
+        want = [doc.words[i][0] for i in compress(range(len(doc.word_texts)), map(odd.__contains__, doc.word_texts))]
+        assert an.odd_starts is not None and sorted(an.odd_starts) == want, doc.text
+        seen += len(want)
+        hints = GB.hint_starts(doc.text, doc.words, doc.word_texts, odd=odd)
+        assert GB.hint_starts(doc.text, doc.words, doc.word_texts, odd=odd, odd_starts=an.odd_starts) == hints
+    assert seen > 100

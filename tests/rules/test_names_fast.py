@@ -944,3 +944,33 @@ def test_spelling_similarities_same_as_before(seed):
         for x, y in ((a, b), (b, a)):
             assert S.close_spelling(x, y) == _old_close_spelling(x, y), (x, y)
             assert S.loose_spelling(x, y) == _old_loose_spelling(x, y), (x, y)
+
+
+def test_names_of_a_long_text_read_the_counts_dict(monkeypatch):
+    """extract_mentions of a text of more than lexicon.SMALL_TEXT_WORDS words has the lexicon's
+    counts as the dict (``counts_for``: the spelling rules load it for such a text), so the
+    thousands of words its name tests ask about are dict look-ups, not bisections of the
+    mapped copy; a short text keeps the mapped copy. The mentions are the same either way
+    (the two answer alike: tests/test_lexicon_index.py)."""
+    from garblint.lint import lexicon
+    from garblint.rules import _namewords
+
+    if lexicon._mapped_counts() is None:
+        pytest.skip("no data cache folder: no mapped copy")
+    rng = random.Random(3)
+    pool = "Anna Smith met the Mayor of Springfield in May and said that Bob Jones would come to Paris with Dr Lee".split()
+    long_text = " ".join(rng.choice(pool) + rng.choice(["", "", ".", ","]) for _ in range(lexicon.SMALL_TEXT_WORDS + 50))
+    short_text = long_text[:2000]
+
+    def mentions(text: str, loads: bool) -> list:
+        monkeypatch.setattr(lexicon, "_FREQS", None)
+        _namewords._word_frequency.cache_clear()
+        M._clear_facts()
+        got = [(m.start, m.end, m.text) for m in M.extract_mentions(Document(text))]
+        assert (lexicon._FREQS is not None) == loads
+        return got
+
+    assert mentions(short_text, False)
+    with_dict = mentions(long_text, True)
+    monkeypatch.setattr(lexicon, "counts_for", lambda n: lexicon.counts())  # (the mapped copy throughout)
+    assert mentions(long_text, False) == with_dict

@@ -423,7 +423,8 @@ def _windows_from_bytes(data: bytes, path: str | None) -> list[Window] | None:
     """Windows decoded and masked one at a time from a UTF-8 plain-text file (the whole text
     never exists as one string); None for any other file (markup, a byte-order mark, another
     encoding, NUL bytes), which is decoded whole as usual."""
-    from .layout import SIGNS_WINDOW, code_signs, finish_layout, layout_blocks
+    from .inlinecode import SIGNS_WINDOW, code_signs
+    from .layout import finish_layout, layout_blocks
     from .markup import blank, embedded_post_regions, is_html, is_markdown, is_rst, merge
     from .suppress import directive_spans
     from .textio import _BOMS

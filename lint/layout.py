@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import Callable
+from .inlinecode import _inline_code, code_signs
 from .lazyre import lazy_re
 
 # Any sign of layout at a line's start: indentation, a run of symbols, a "Key: value" line, an
@@ -37,9 +38,12 @@ _CANDIDATE_LINE = lazy_re(r"\n(?=[ \t]+\S|[^\w\s]{3,}|[A-Z][\w-]*(?: [\w-]+){0,3
 # an ASCII box: a line framed by one symbol at both ends ("*  text  *", "| text |")
 _FRAME = lazy_re(r"^([ \t]*([*|#+])[ \t]).*?([ \t]\2[ \t]*)$")
 _HEADING_LABEL = lazy_re(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)[ \t]+")
+_HEADING_STOP = lazy_re(r"[,;:!?]")
 _SMALL_WORDS = frozenset("a an the and or of to in on for by with as at from nor but vs".split())
 _NEWLINE = lazy_re(r"\r\n?|\n")
-_SPACES = lazy_re(r"  +")
+# a run of two spaces or more between two characters that are not white space (its literal
+# start first: the engine scans for "  " in C)
+_SPACED_GAP = lazy_re(r"  (?<=\S  ) *(?=\S)")
 _LINE = lazy_re(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 # the names before the dash of a manual's NAME line
 _NAME_LINE = lazy_re(r"[ \t]+([a-z0-9][a-z0-9._+-]*(?:,[ \t]*[a-z0-9][a-z0-9._+-]*)*[ \t]+\\?[-\u2010\u2013\u2014])[ \t]+[A-Za-z]")
@@ -72,8 +76,14 @@ def _symbolic(s: str) -> bool:
     n = len(s.replace(" ", ""))
     if n < 3:
         return False
-    sym = len(_SYMBOL.findall(s))  # (the characters neither str.isalnum nor str.isspace, counted in C)
+    if s.isascii():  # (_SYMBOL's matches in ASCII are _ASCII_SYMBOLS: deleted from the bytes in C)
+        sym = len(s) - len(s.encode().translate(None, _ASCII_SYMBOLS))
+    else:
+        sym = len(_SYMBOL.findall(s))  # (the characters neither str.isalnum nor str.isspace, counted in C)
     return sym / n >= 0.6
+
+
+_ASCII_SYMBOLS = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
 
 
 #: dashes, bullets and list or heading marks standing alone are prose punctuation or layout
@@ -86,7 +96,11 @@ _PROSE_TAIL = ".,;:!?\"'\u201d\u2019"  # the prose's punctuation after a word
 def _is_code_token(t: str) -> bool:
     """A token that reads as code: prose punctuation after it ("rules;", "item,") and marks
     standing alone ("-", "#", "/") do not count."""
-    core = t.rstrip(_PROSE_TAIL)
+    return _is_code_core(t.rstrip(_PROSE_TAIL))
+
+
+def _is_code_core(core: str) -> bool:
+    """``_is_code_token`` of a token whose prose punctuation is stripped (``core``)."""
     if not core or core in _MARKERS or core.isalpha():  # (a word of letters matches no alternative)
         return False
     return _CODE_TOKEN.match(core) is not None
@@ -100,6 +114,26 @@ _ASSIGNMENT = lazy_re(r"^[\w.\[\]'\"]+[ \t]*(?:=|\+=|-=|:=|==)[ \t]*\S")
 _FENCE = lazy_re(r"^[ \t]*(```|~~~)")
 
 
+class _CodeTokens(dict):
+    """token -> 1 if it reads as code (``_is_code_token``), else 0: decided the first time the
+    token is met, then looked up in C (a text repeats its tokens; a regular-expression match per
+    token was most of the time of a technical document's layout). Emptied when it reaches
+    _CODE_TOKENS_MAX tokens."""
+
+    def __missing__(self, t: str) -> int:
+        core = t.rstrip(_PROSE_TAIL)
+        # (a word of letters with prose punctuation after it is no code token)
+        v = 0 if core.isalpha() else int(_is_code_core(core))
+        if len(self) >= _CODE_TOKENS_MAX:
+            self.clear()
+        self[t] = v
+        return v
+
+
+_CODE_TOKENS_MAX = 100_000
+_CODE_TOKENS = _CodeTokens()
+
+
 def _code_like(s: str) -> bool:
     # (each pattern needs a character the line may not hold: tested first, in C)
     if (
@@ -111,9 +145,7 @@ def _code_like(s: str) -> bool:
     toks = s.split()
     if not toks:
         return False
-    # (a word of letters with prose punctuation after it is no code token: only the others are
-    # tried, most lines of prose have none)
-    code = sum(1 for t in toks if not t.rstrip(_PROSE_TAIL).isalpha() and _is_code_token(t))
+    code = sum(map(_CODE_TOKENS.__getitem__, toks))
     if code:
         # beside code, words in capitals are placeholders: "tar -A [OPTIONS] ARCHIVE ARCHIVE"
         code += sum(1 for t in toks if len(t) > 1 and t.isupper() and t.isalpha())
@@ -127,13 +159,13 @@ def _code_like(s: str) -> bool:
 def _title_heading(s: str) -> bool:
     """A heading in title case ("15. Disclaimer of Warranty.", "Terms and Conditions"): every word
     but the small ones capitalised, a short line, a final full stop only after a number label."""
-    if any(c in s for c in ",;:!?"):  # (a label holds none of them: tested on the line first)
+    if _HEADING_STOP.search(s):  # (a label holds none of them: tested on the line first)
         return False
     label = _HEADING_LABEL.match(s)
     body = s[label.end() :] if label else s
     if body.endswith(".") and not label:
         return False
-    words = body.rstrip(".").split()
+    words = body.rstrip(".").split(None, 10)  # (11 items: more than 10 words, the rest not split)
     if not 2 <= len(words) <= 10:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -153,7 +185,10 @@ def _heading(s: str) -> bool:
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+    if "\t" not in line:  # (expandtabs changes only tabs: most lines have none)
+        return len(line) - len(line.lstrip())
+    wide = line.expandtabs(8)
+    return len(wide) - len(wide.lstrip())
 
 
 _BLANK = lazy_re(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
@@ -176,11 +211,8 @@ def _candidates(text: str) -> list[int]:
             if match(text, m.end()):
                 out.append(m.end())
     if "  " in text:
-        n = len(text)
-        for m in _SPACES.finditer(text):
-            a, b = m.start(), m.end()
-            if a > 0 and b < n and not text[a - 1].isspace() and not text[b].isspace():
-                out.append(a)
+        # (the runs of two spaces or more between two characters that are not white space)
+        out.extend([m.start() for m in _SPACED_GAP.finditer(text)])
         out.sort()
     return out
 
@@ -215,6 +247,7 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
     done_until = -1
     strong = 0  # lines of code, synopses and options: the signs of a technical document
     last = (-1, False)  # the last block read, and whether it held code
+    last_lines: list[tuple[int, str]] = []  # its lines
     hangs: list[frozenset[tuple[int, int]]] = []
 
     def hang_columns() -> frozenset[tuple[int, int]]:
@@ -233,54 +266,17 @@ def layout_blocks(text: str) -> tuple[list[tuple[int, int]], int]:
         block = _block_lines(text, a, b)
         prev_indent = None
         if k >= 1:
-            prev = _block_lines(text, sep_ends[k - 2] if k >= 2 else 0, seps[k - 1][0])
+            # (the block before: often the one read just before this one)
+            prev = last_lines if last[0] == k - 1 else _block_lines(text, sep_ends[k - 2] if k >= 2 else 0, seps[k - 1][0])
             if prev:
                 prev_indent = _indent(prev[0][1])
         if block:
+            last_lines = block
             got = _classify(block, out, prev_indent, after_code=last == (k - 1, True), hang_columns=hang_columns)
             strong += got
             last = (k, got > 0)
         done_until = b
     return out, strong
-
-
-# signs of code in running text: snake_case, system paths, a program run from here ("./configure"),
-# long options, source and configuration file names, $VARIABLES, <placeholders>, calls. Every
-# alternative opens with a character of its own (the look-behind of "./configure" comes after
-# its "/"), so the engine skips to those characters in C rather than trying a look-ahead at
-# every position: a fifth of the time over a text (tests/test_regex_rewrites.py: the same
-# matches as the form with the look-ahead first)
-_CODE_SIGN = lazy_re(
-    r"_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|/(?<=\s\./)[A-Za-z_.]"
-    r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
-    r"|\$[A-Z{(]|<[a-z][\w-]*>|\(\)"
-)
-
-
-#: code_signs reads this many characters at most (a README's head): a bounded cost per file
-SIGNS_WINDOW = 20_000
-
-
-def code_signs(text: str, enough: int = 3) -> int:
-    """How many signs of code the text's first ``SIGNS_WINDOW`` characters hold, counted up to
-    ``enough``: a README that names commands, paths and packages without much layout of its
-    own. A snake_case name counts only with a letter before the underscore and no @ or # in
-    front (social handles); news and books show none of these."""
-    n = 0
-    for m in _CODE_SIGN.finditer(text, 0, SIGNS_WINDOW):
-        a = m.start()
-        if text[a] == "_":
-            k = a
-            while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
-                k -= 1
-            if k == a or (k > 0 and text[k - 1] in "@#"):
-                continue
-        elif text[a] == "." and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "_-")):
-            continue
-        n += 1
-        if n >= enough:
-            break
-    return n
 
 
 def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
@@ -300,146 +296,6 @@ def _block_lines(text: str, a: int, b: int) -> list[tuple[int, str]]:
         if line.strip():
             block.append((lm.start(), line))
     return block
-
-
-_CODE_IN_PROSE = lazy_re(
-    r"""(?<!\S)(?:
-        0x[0-9A-Fa-f]+ | [0-9A-Fa-f]{8,}(?![^\s.,;:)])        # hexadecimal values
-      | ["'(]?[A-Za-z]\w*(?:,[A-Za-z]\w*)+,?(?:\.\.\.)?["')]?[.,;:]?(?!\S)  # lists without spaces: K,M,G; "a,b".
-      | \S*(?:[\\{}\[\]<>|=~^`@*]|\(\)|\$[A-Za-z{(]|%[a-z])\S*  # symbols of code: \B, {n,m}, f(), *.c
-      | \(?--?[A-Za-z0-9][\w-]*(?:=\S*)?                      # options: -v, --include=GLOB
-      | (?:~|\.\.?)?/[A-Za-z_][\w.-]*(?:/[\w.*-]*)*            # paths: /etc/hosts, ~/.config
-      | (?:[\w.-]+/)+(?:[\w*-]+\.\w+)?(?!\w)                  # relative paths: Documentation/, doc/a.txt
-      | ["'\u2018\u201c][^\w\s"'\u2019\u201d]{1,3}["'\u2019\u201d]  # a symbol cited in quotes: "!", '/'
-      | \(["'`]\)                                            # a quotation mark in brackets: (")
-      | :[A-Za-z]\w*                                         # editor commands, specifiers: :help, :S
-      | \(?[.?!:;,/*~-]{1,3}\)?[.,;:]?(?!\S)                   # symbols standing alone: . and .., (;)
-    )""",
-    re.X,
-)
-_TRIM_RIGHT = ".,;:!?)\"'\u201d\u2019"
-# Code left in the prose of Markdown and reStructuredText documentation once the markup is
-# blanked: tokens holding a symbol of code that prose never writes ("{l_bar}{bar}", "'\\n'",
-# "x||y", "~/.config", "greenlet>=1.0", "twine#242", "width()", "C/C++") and symbols cited in
-# quotes ('"["', "'{'"). Brackets, stars and lone stops are left alone there: they are the
-# markup's link texts and emphasis, and the stops after blanked code.
-_CODE_IN_MARKUP = lazy_re(
-    r"""(?<!\S)(?:
-        \S*(?:[{}\\|^~=<>]|\w\#\w|\w\(\)|\+\+|\w::\w|->|&&)\S*
-      | ["'\u2018\u201c][^\w\s"'\u2019\u201d]{1,3}["'\u2019\u201d]
-    )""",
-    re.X,
-)
-
-
-def markup_code(text: str) -> list[tuple[int, int]]:
-    """Code written in the prose of a technical Markdown or reStructuredText document (its markup
-    already blanked in ``text``): see ``_CODE_IN_MARKUP``."""
-    out = []
-    for m in _CODE_IN_MARKUP.finditer(text):
-        a, b = _trim_balanced(text, *m.span())
-        if a < b:
-            out.append((a, b))
-    return out
-
-
-_PAIRS = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u2019": "\u2018"}
-_OPENERS = {v: k for k, v in _PAIRS.items()}
-
-
-def _trim_balanced(text: str, a: int, b: int) -> tuple[int, int]:
-    """``[a, b)`` without the prose's punctuation around it: stops, and brackets and quotation
-    marks that have no partner inside ("(see f()).", "[default: '\\n']", 'a "x||y"')."""
-    while b > a:
-        c = text[b - 1]
-        if c in ".,;:!?":
-            b -= 1
-        elif c in _PAIRS and text.count(_PAIRS[c], a, b) < text.count(c, a, b):
-            b -= 1
-        elif c in "\"'" and text.count(c, a, b) % 2:
-            b -= 1
-        else:
-            break
-    while a < b:
-        c = text[a]
-        if c in _OPENERS and text.count(_OPENERS[c], a, b) < text.count(c, a, b):
-            a += 1
-        elif c in "\"'" and text.count(c, a, b) % 2:
-            a += 1
-        else:
-            break
-    return a, b
-
-
-# Where _CODE_IN_PROSE can match: only at the start of a token (a run of non-blank characters),
-# and only at a token that holds one of _CODE_TOKEN_SIGN's signs or starts as _CODE_START says (each
-# alternative of the pattern needs one of them; tests/rules/test_fast_paths.py).
-_CODE_START = lazy_re(
-    r"\s(?:[.?!:;,/*~-]|0x|[0-9A-Fa-f]{8}|[\"'\u2018\u201c][^\w\s\"'\u2019\u201d]|\([-.?!:;,/*~\"'`])"
-)
-_CODE_TOKEN_SIGN = lazy_re(r"[\\{}\[\]<>|=~^`@*$%/(,](?:(?<=[(])\)|(?<=,)[A-Za-z]|(?<![(,]))")  # (or "()", ",a")
-_TOKEN_REST = lazy_re(r"\S*")
-
-
-def _code_token_starts(text: str) -> list[int]:
-    """The starts of the tokens at which _CODE_IN_PROSE can match, in order."""
-    starts = {m.start() + 1 for m in _CODE_START.finditer(text)}
-    if text[:1] and not text[0].isspace():
-        starts.add(0)
-    rest = _TOKEN_REST.match
-    token_end = -1
-    for m in _CODE_TOKEN_SIGN.finditer(text):
-        q = m.start()
-        if q < token_end:
-            continue  # (the token of this sign is taken)
-        i = q
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
-        starts.add(i)
-        tm = rest(text, q)  # (always a match)
-        token_end = tm.end() if tm is not None else len(text)
-    return sorted(starts)
-
-
-# what follows a full stop that ends a sentence: spaces and a capital
-_NEXT_SENTENCE = lazy_re(r"[ \t]+[\"\u201c]?[A-Z]")
-
-
-def _inline_code(text: str) -> list[tuple[int, int]]:
-    """The code tokens in ``text``: ``_CODE_IN_PROSE``'s matches, tried only at the starts of
-    the tokens where it can match, trimmed."""
-    out = []
-    match = _CODE_IN_PROSE.match
-    for p in _code_token_starts(text):
-        m = match(text, p)
-        if m is None:
-            continue
-        a, b = m.span()
-        if not any(c.isalnum() for c in m.group()):
-            if m.group().startswith("(") and ")" in m.group():
-                if text[b - 1] in ".!?" and _NEXT_SENTENCE.match(text, b):
-                    b -= 1  # the sentence's full stop stays: "a backslash (‘\’).  If no option ..."
-                out.append((a, b))  # a symbol in brackets, with the stop after it: "(;),"
-                continue
-            if any(c not in ".,;:!?)" for c in m.group()):
-                while b - 1 > a and text[b - 1] in ".,;:!?":
-                    b -= 1  # the sentence's own stop: "(end with a })."
-            if text[b - 1] == ")" and "(" not in text[a:b] and b - 1 > a:
-                b -= 1  # the bracket closes the prose's parenthesis: "(one of */=>@|)"
-            if a < b:
-                out.append((a, b))  # a symbol on its own: "implied . and ..", "print ? instead"
-            continue
-        while b > a and text[b - 1] in _TRIM_RIGHT and not m.group().endswith(",..."):
-            if text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b):
-                break  # the call's own bracket: "g()"
-            b -= 1
-        while a < b and text[a] in "(\"\u201c":
-            if text[a] == "(" and text.count(")", a, b) >= text.count("(", a, b):
-                break
-            a += 1
-        if a < b:
-            out.append((a, b))
-    return out
 
 
 def _classify(

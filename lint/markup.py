@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 from itertools import filterfalse
 from typing import Iterable, Iterator
 
-from .layout import code_signs, layout_regions, markup_code
+from .inlinecode import code_signs, markup_code
+from .layout import layout_regions
 from .suppress import directive_spans
 from .lazyre import lazy_re
 

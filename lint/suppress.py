@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from .finding import Finding, make_fingerprint
+from .finding import Finding
 from .lazyre import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -259,8 +259,10 @@ def _in_layout(doc: "Document", f: Finding) -> bool:
 
 def _unused(rule: "Rule", doc: "Document", d: Directive, message: str) -> Finding:
     f = rule.finding(doc, d.start, d.end, message, [("", False)], confidence=1.0)
-    # The directive is blanked in ``doc.text``: quote the source.
+    # The directive is blanked in ``doc.text``: quote the source, and make the fingerprint from
+    # it when it is first read, as for any finding of ``Rule.finding`` (finding._Fingerprint; a
+    # text report never reads it). ``f`` is new and ours: its fields are set in place.
     text = doc.source[d.start : d.end]
-    fp = make_fingerprint(rule.code, text, doc.source[max(0, d.start - 24) : d.start], doc.source[d.end : d.end + 24])
-    return replace(f, text=text, fingerprint=fp)
+    f.__dict__.update(text=text, _fingerprint_of=(rule.code, text, doc.source[max(0, d.start - 24) : d.start], doc.source[d.end : d.end + 24]))
+    return f
 

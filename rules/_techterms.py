@@ -40,7 +40,7 @@ from ..lint import lexicon, nearwords
 from ..lint._commonwords import common_words
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_set
-from ..lint.layout import code_signs
+from ..lint.inlinecode import code_signs
 from ..lint.markup import masked_words, technical
 from ._words import FUNCTION_WORDS
 
@@ -327,7 +327,7 @@ def technical_prose(doc) -> bool:
 
 def code_vocabulary(doc) -> bool:
     """Does the document speak of software: three or more signs of code in its source
-    (:func:`garblint.lint.layout.code_signs`)? A README with little layout of its own still
+    (:func:`garblint.lint.inlinecode.code_signs`)? A README with little layout of its own still
     names commands and packages; news and books show none of these."""
     return doc.memo("techterms.code_vocabulary", lambda: code_signs(doc.source) >= 3)  # type: ignore[no-any-return]
 

@@ -73,3 +73,41 @@ def test_fingerprint_is_the_field_default_on_the_class_and_in_a_plain_finding():
     assert Finding.fingerprint == "" and {f.name: f.default for f in fields(Finding)}["fingerprint"] == ""
     plain = Finding("X001", "x", "garble", "warning", "m", 0, 1, 1, 1, 1, 2, "a")
     assert plain.fingerprint == "" and plain.__dict__["fingerprint"] == ""
+
+
+def test_sha1_of_fingerprints_is_hashlibs() -> None:
+    import hashlib
+
+    from garblint.lint import finding
+
+    sha1 = finding._SHA1 or finding._load_sha1()
+    rnd = random.Random(7)
+    for n in (0, 1, 55, 56, 63, 64, 65, 1000):
+        data = bytes(rnd.randrange(256) for _ in range(n))
+        assert sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+
+
+@pytest.mark.parametrize("at", [0, 3, 30])
+def test_unused_suppression_finding_equals_the_eager_build(at) -> None:
+    """X001's finding quotes the directive from the source and makes its fingerprint from the
+    source around it when read: the same Finding as the eager replace() of before."""
+    from garblint.lint.config import Config
+    from garblint.lint.selection import finish_findings
+    from garblint.lint.textio import make_document
+
+    head = "Some prose here, and more of it. " * 2
+    text = head[:at] + "<!-- garblint-disable R001 -->\nThe meeting opened at nine.\n"
+    doc = make_document(text, "notes.md")
+    rules = [get_rule("R001")(), get_rule("X001")()]
+    (got,) = finish_findings(doc, [], Config(), rules)
+    a = text.index("<!--")
+    b = text.index("-->") + 3
+    plain = replace(
+        rules[1].finding(doc, a, b, got.message, [("", False)], confidence=1.0),
+        text=text[a:b],
+        fingerprint=make_fingerprint("X001", text[a:b], text[max(0, a - 24) : a], text[b : b + 24]),
+    )
+    assert (got.start, got.end) == (a, b)
+    for fld in fields(Finding):
+        assert getattr(got, fld.name) == getattr(plain, fld.name), fld.name
+    assert pickle.loads(pickle.dumps(got)).fingerprint == plain.fingerprint

@@ -57,10 +57,13 @@ def test_hyphen_anchors_equal_finditer(s):
     assert fast == [(m.span(), m.groups()) for m in _ocrscan._BROKEN_HYPHEN.finditer(s)]
 
 
-_LAYOUT = st.text(alphabet=st.sampled_from(list("aB1 \t\n\r-$*|#+.:=_")), max_size=60)
+_LAYOUT = st.text(alphabet=st.sampled_from(list("aB1 \t\n\r-$*|#+.:=_\u00a0\u2003")), max_size=60)
 
 
 @given(s=_LAYOUT)
+@example(s="a  \tb  c")
+@example(s="a  b\u00a0  c  ")
+@example(s="\t  b   c \u2003  d")
 def test_layout_candidates_equal_the_line_by_line_form(s):
     """lint/layout.py finds the signs of layout at line starts with one search from each line
     break; the plain form matches the start pattern after every line break."""
@@ -69,11 +72,11 @@ def test_layout_candidates_equal_the_line_by_line_form(s):
     out = [0] if layout._CANDIDATE_START.match(s, 0) else []
     out += [m.end() for m in layout._NEWLINE.finditer(s) if layout._CANDIDATE_START.match(s, m.end())]
     n = len(s)
-    out += [m.start() for m in layout._SPACES.finditer(s) if m.start() > 0 and m.end() < n and not s[m.start() - 1].isspace() and not s[m.end()].isspace()]
+    out += [m.start() for m in re.finditer("  +", s) if m.start() > 0 and m.end() < n and not s[m.start() - 1].isspace() and not s[m.end()].isspace()]
     assert layout._candidates(s) == sorted(out)
 
 
-# lint/layout.py's signs of code as first written: a look-ahead on the opening characters first
+# lint/inlinecode.py's signs of code as first written: a look-ahead on the opening characters first
 _CODE_SIGN_PLAIN = (
     r"(?=[_/~$<(.-])(?:_[a-z]|/(?:usr|etc|var|tmp|dev|bin|lib|opt|home|proc|sys|run|srv)/|~/|(?<=\s\.)/[A-Za-z_.]"
     r"|--[a-z]+(?:-[a-z]+)+(?![\w-])|--[a-z][\w-]*=|\.(?:[ch]|py|conf|sh|so|deb|ya?ml|cfg|ini|pl|json|toml)\b"
@@ -85,10 +88,10 @@ _CODE_TEXT = st.lists(st.sampled_from(list("ab_Z/.~$<>()-= \tcpyush{\n") + ["usr
 
 @given(s=_CODE_TEXT, end=st.integers(min_value=0, max_value=60))
 def test_code_signs_match_the_look_ahead_form(s, end):
-    from garblint.lint import layout
+    from garblint.lint import inlinecode
 
     plain = re.compile(_CODE_SIGN_PLAIN)
-    assert [m.span() for m in layout._CODE_SIGN.finditer(s, 0, end)] == [m.span() for m in plain.finditer(s, 0, end)]
+    assert [m.span() for m in inlinecode._CODE_SIGN.finditer(s, 0, end)] == [m.span() for m in plain.finditer(s, 0, end)]
 
 
 # lines of plain-text layout: the characters lint/layout.py's line patterns turn on

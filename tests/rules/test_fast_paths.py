@@ -634,7 +634,7 @@ def test_space_before_punctuation_matches_the_look_behind_pattern(seed):
 
 
 # ------------------------------------------------ layout: code tokens in technical prose
-from garblint.lint import layout as LAY  # noqa: E402
+from garblint.lint import inlinecode as LAY  # noqa: E402
 
 
 @pytest.mark.parametrize("seed", range(100))

@@ -8,8 +8,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add, eq, itemgetter, mul, sub
+from itertools import accumulate, compress, islice, repeat
+from operator import add, eq, gt, itemgetter, mul, sub
 from re import Match
 
 from ..lint.lazyre import lazy_re
@@ -18,6 +18,8 @@ from ._namewords import (
     _LOWER_PART,
     _OPENED_AFTER,
     _OPENED_GAP,
+    _QUOTE_PAIR_KINDS,
+    _QUOTE_PAIRS,
     NOT_NAMES,
     PARTICLES,
     STOPWORDS,
@@ -261,6 +263,51 @@ def _repeated_paragraphs(paras, texts: list[str], firsts: list[int], sizes: list
             if first.setdefault(key, i) != i:
                 dup[i] = True
     return dup, rep
+
+
+def _quote_pairs(text: str) -> tuple[list[int], list[int]]:
+    """Where the quotation pairs ``_QUOTE_PAIRS.finditer(text)`` finds start and end, in text
+    order (the pair at a start is ``_QUOTE_PAIRS.match(text, start)``: the one branch that
+    opens with the character there).
+
+    A text that quotes with one kind of mark has the pairs of that kind's pattern
+    (``_QUOTE_PAIR_KINDS``). With several kinds, each kind's pattern is searched for alone
+    (sre's fast scan for its first character, not the alternation's test of three characters
+    at every position) and their pairs taken together: where none of them overlap that is what
+    the alternation finds. (Whether a kind's pair starts at a position depends on the position
+    alone, the alternation takes the pair of the leftmost position where one starts, and the
+    kinds open with different characters: a position the alternation passes by and a kind's
+    scan does not lies inside a pair of that kind's scan, which would overlap the
+    alternation's pair there.) No pair holds a line break, so the scans start afresh at each
+    line: a line where two of the kinds' pairs overlap is searched again by the alternation
+    (tests/rules/test_names_fast.py compares the pairs with the alternation's)."""
+    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
+    if not kinds:
+        return [], []
+    if len(kinds) == 1:
+        ms = list(kinds[0].finditer(text))
+        return list(map(Match.start, ms)), list(map(Match.end, ms))
+    ms = []
+    for pair in kinds:
+        ms += pair.finditer(text)
+    # (sorted apart: pairs that do not overlap end in the order they start)
+    starts = sorted(map(Match.start, ms))
+    ends = sorted(map(Match.end, ms))
+    del ms
+    # where the k-th end is past the next start, two pairs overlap (both in the line of that start)
+    over = list(compress(islice(starts, 1, None), map(gt, ends, islice(starts, 1, None))))
+    if over:
+        n = len(text)
+        # each such line (from the last: the index ranges before it stay put) searched again
+        for ls in sorted({text.rfind("\n", 0, s) + 1 for s in over}, reverse=True):
+            le = text.find("\n", ls)
+            le = n if le < 0 else le
+            # (the pairs that start in the line are the ones that end in it)
+            a, b = bisect_left(starts, ls), bisect_left(starts, le)
+            line = list(_QUOTE_PAIRS.finditer(text, ls, le))
+            starts[a:b] = map(Match.start, line)
+            ends[a:b] = map(Match.end, line)
+    return starts, ends
 
 
 def _first_words(text: str, starts: list[int], firsts: list[int]) -> set[int]:

@@ -13,8 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, filterfalse
-from operator import attrgetter, itemgetter
-from re import Match
+from operator import itemgetter
 from typing import Any, ClassVar
 
 
@@ -29,6 +28,7 @@ from ._mentionfacts import (
     _add_facts,
     _clear_facts,
     _first_words,
+    _quote_pairs,
     _is_acronym,
     _is_cap,
     _repeated_paragraphs,
@@ -42,7 +42,6 @@ from ._namewords import (
     _GAP_SPACE,
     _POSSESSIVE,
     _QUOTE_CUES,
-    _QUOTE_PAIR_KINDS,
     _QUOTE_PAIRS,
     _QWORD,
     ABBREVIATIONS,
@@ -212,21 +211,21 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     # for a pair a mention starts in (most hold none).
     para_starts = list(map(itemgetter(0), paras))
     # (every pair opens with one of three quotation marks: a text with none has no pair, and
-    # no mention in a title, which _mentions_of_runs then does not ask about; a text with one
-    # of them has the pairs of that kind, searched for alone)
-    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
-    pairs = list((kinds[0] if len(kinds) == 1 else _QUOTE_PAIRS).finditer(text)) if kinds else []
-    # (the inner text: the one group of the three that matched, ``lastindex``)
-    inner_starts = list(map(Match.start, pairs, map(_LASTINDEX, pairs)))
+    # no mention in a title, which _mentions_of_runs then does not ask about; see _quote_pairs)
+    pair_starts, pair_ends = _quote_pairs(text)
     title_of: dict[int, bool] = {}
 
     def in_title(i: int) -> bool:
         """Is the inner text of pair ``i`` (where a mention starts) a quoted title?"""
         hit = title_of.get(i)
         if hit is None:
-            qm = pairs[i]
-            pi = bisect_right(para_starts, qm.start()) - 1
-            hit = pi >= 0 and qm.end() <= paras[pi].end and bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (qm,)))
+            start = pair_starts[i]
+            pi = bisect_right(para_starts, start) - 1
+            if pi >= 0 and pair_ends[i] <= paras[pi].end:
+                # (the pair, matched again where it starts)
+                hit = bool(_quoted_title_spans(text, paras[pi].start, paras[pi].end, (_QUOTE_PAIRS.match(text, start),)))
+            else:
+                hit = False
             title_of[i] = hit
         return hit
 
@@ -314,15 +313,17 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
             continue
         runs_i.append(i)
         runs_j.append(i + 1)
-    return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pairs, inner_starts, in_title, ctx)
+    return _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word_of_sentence, para_dup, para_rep, pair_starts, pair_ends, in_title, ctx)
 
 
-def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, para_rep, pairs, inner_starts, in_title, ctx) -> list[Mention]:
+def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, para_rep, pair_starts, pair_ends, in_title, ctx) -> list[Mention]:
     """The mentions the runs of tokens ``words[runs_i[k] : runs_j[k]]`` make (those
     ``particle_runs`` holds open with a particle), in text order. ``first_word``: the words
     that open a sentence; ``para_dup``, ``para_rep``: each paragraph's repeat flags, and one
-    more (False) for index -1; ``pairs``: the quotation pairs, ``inner_starts`` where their
-    inner texts start (``in_title``: is pair i's inner text a quoted title).
+    more (False) for index -1; ``pair_starts``, ``pair_ends``: where the quotation pairs start
+    and end (``in_title``: is pair i's inner text a quoted title). A mention starts at a word
+    character, and a pair's first and last characters are its marks: the mention starts inside
+    the pair's inner text when it starts after the pair's start and before its end.
 
     The mentions start in text order, so the sentence, the paragraph and the quotation pair
     each starts in are found by walking along the starts of those (what bisections find: the
@@ -340,10 +341,9 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     sent_starts.append(len(text) + 1)
     para_after = para_starts + [len(text) + 1]
     ns = npara = 0  # the sentences and the paragraphs that start at or before the mention
-    if pairs:
-        inner_after = inner_starts + [len(text) + 1]
-        inner_ends = list(map(Match.end, pairs, map(_LASTINDEX, pairs)))
-        npair = 0  # the pairs whose inner text starts at or before the mention
+    if pair_starts:
+        pair_after = pair_starts + [len(text) + 1]
+        npair = 0  # the pairs that start at or before the mention (before it: see above)
     out: list[Mention] = []
     initial_names: dict[tuple[str, bool | None], bool] = {}
     for k, i, j in zip(count(), runs_i, runs_j):
@@ -371,10 +371,10 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         _, cut, length, title, possessive, kind, everyday, surname, a = shape
         start = starts[i + a]
         # a name that starts inside a quoted title is no name
-        if pairs:
-            while inner_after[npair] <= start:
+        if pair_starts:
+            while pair_after[npair] <= start:
                 npair += 1
-            if npair and start < inner_ends[npair - 1] and in_title(npair - 1):
+            if npair and start < pair_ends[npair - 1] and in_title(npair - 1):
                 continue
         name = words[i + a : i + a + length]
         if possessive:
@@ -424,7 +424,6 @@ def _title_like(f: str, titles: frozenset[str] = TITLE_WORDS) -> bool:
 
 
 _ORG_OR_TITLE = ORG_WORDS | TITLE_WORDS
-_LASTINDEX = attrgetter("lastindex")
 
 
 def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) -> int:

@@ -19,6 +19,7 @@ Not a rule module (the leading underscore keeps :func:`load_rules` from importin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -186,12 +187,50 @@ def _person_evidence(e: Entity, text: str) -> bool:
     return False
 
 
+class _KinOf(dict):
+    """``_KIN_OF[word]``: what a word says for _family_context's paragraph test, worked out once
+    per word for the process (bounded): 2 when it holds a kinship word (a match of _KIN_WORD
+    in it lowered that is one); else 1 when it may be the last word of "no relation"
+    (_NO_RELATION's "relation", "related" or "kin": it lowered starts with "kin" or "relat",
+    or it has a character outside ASCII that re.I matches with "i" or "k"); else 0."""
+
+    def __missing__(self, word: str) -> int:
+        low = word.lower()
+        if word.isascii() and word.isalpha():  # (most words: _KIN_WORD's one match is it lowered)
+            kin = low in _kinship()
+        else:
+            kin = not _kinship().isdisjoint(_KIN_WORD.findall(low))
+        got = 2 if kin else 1 if low.startswith(("kin", "relat")) or not _I_K_OUTSIDE_ASCII.isdisjoint(word) else 0
+        if len(self) >= 200_000:
+            self.clear()
+        self[word] = got
+        return got
+
+
+_KIN_OF = _KinOf()
+#: the characters outside ASCII that re.I matches with an ASCII letter of "relation",
+#: "related" or "kin": "İ" and "ı" with "i", the Kelvin sign with "k"
+_I_K_OUTSIDE_ASCII = frozenset("\u0130\u0131\u212a")
+
+
+def _kin_paragraph(doc, pi: int) -> bool:
+    """``_NO_RELATION.search(chunk) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))``
+    of paragraph ``pi``'s text ``chunk``, from its words (``_KIN_OF``): a match of _KIN_WORD in
+    the lowered text lies in one word (every character that lowers to an ASCII letter is a
+    word character, and a word's hyphens join "-in-law" to it), and _NO_RELATION's last word
+    starts a word (white space is before it). Only a paragraph with a word that may end "no
+    relation" and no kinship word is searched (tests/rules/test_names_fast.py compares the two)."""
+    p = doc.paragraphs[pi]
+    starts = doc.word_starts
+    said = max(map(_KIN_OF.__getitem__, doc.word_texts[bisect_left(starts, p.start) : bisect_left(starts, p.end)]), default=0)
+    return said == 2 or (said == 1 and bool(_NO_RELATION.search(p.text)))
+
+
 def _family_context(doc, e: Entity, text: str) -> bool:
     """A kinship word, "no relation", or the surname in the plural in a paragraph naming ``e``."""
     paras = doc.paragraphs
     surname = e.fulls[0].surname
-    sur = re.escape(surname)
-    plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+    plural = None  # (compiled when a paragraph may hold it)
     # whether a paragraph has "no relation" or a kinship word, found once per paragraph (the
     # entities of a document share their paragraphs)
     kin: dict[int, bool] = doc.memo("nameforms.kin-paragraphs", dict)
@@ -202,12 +241,16 @@ def _family_context(doc, e: Entity, text: str) -> bool:
         chunk = paras[pi].text  # (text[p.start : p.end])
         has_kin = kin.get(pi)
         if has_kin is None:
-            has_kin = kin[pi] = bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))
+            has_kin = kin[pi] = _kin_paragraph(doc, pi)
         if has_kin:
             return True
         # (every match holds the surname with "s" or "es", or "Mrs")
-        if ("Mrs" in chunk or sur_s in chunk or sur_es in chunk) and plural.search(chunk):
-            return True
+        if "Mrs" in chunk or sur_s in chunk or sur_es in chunk:
+            if plural is None:
+                sur = re.escape(surname)
+                plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+            if plural.search(chunk):
+                return True
     return False
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
+from garblint.rules._mentionfacts import _quote_pairs
 from garblint.rules._namewords import _OPENED_AFTER, _OPENED_WORD, _OPENING, _QUOTE_PAIR_KINDS, _QUOTE_PAIRS, fold
 
 _OPEN_PIECES = [
@@ -120,6 +121,44 @@ def test_one_kind_of_pair_and_opened_words_same_as_the_alternations(seed):
         assert got == [(m.span(), m.span(m.lastindex)) for m in _QUOTE_PAIRS.finditer(text)], text
     ends = {m.end() for _, opened_after in _OPENED_AFTER for m in opened_after.finditer(text)}
     assert ends == {m.end() for m in _OPENED_WORD.finditer(text)}, text
+
+
+_PAIR_PIECES = ["\u201c", "\u201d", '"', "\u2018", "\u2019", "\u2019s", "'", " ", "\n", "Ada", "the film", "x", "\u2019t", ". ", ":"]
+
+
+def _pairs_of_alternation(text):
+    return [(m.span(), m.span(m.lastindex)) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _pairs_got(text):
+    starts, ends = _quote_pairs(text)
+    at = [_QUOTE_PAIRS.match(text, s) for s in starts]  # (what extract_mentions' in_title reads)
+    assert [m.end() for m in at] == ends, text
+    return [(m.span(), m.span(m.lastindex)) for m in at]
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_quote_pairs_same_as_the_alternation(seed):
+    # marks of every kind, opening and closing, inside one another's pairs (the kinds' pairs
+    # then overlap: that line is searched again), over several lines, some over 200 characters
+    rng = random.Random(seed)
+    pieces = _PAIR_PIECES + rng.sample(_PAIR_PIECES, 5) + (["x" * 90] if seed % 5 == 0 else [])
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    assert _pairs_got(text) == _pairs_of_alternation(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said \u201cthe "Ada" film\u201d and "x" \u2018Ada\u2019\nthen \u201cx "y\u201d z" and \u2018a "b\u2019 c"\n\u201cAda\u201d',
+        '"a \u201cb" c\u201d "d\u201c" \u201ce\u201d\n\n\u2018x \u201cy\u2019 z\u201d\u2018q\u2019s\u2019',
+    ],
+)
+def test_quote_pairs_of_overlapping_kinds_same_as_the_alternation(text):
+    kinds = [pair for c, pair in _QUOTE_PAIR_KINDS if c in text]
+    each = sorted(m.span() for pair in kinds for m in pair.finditer(text))
+    assert any(a[1] > b[0] for a, b in zip(each, each[1:])), text  # (the kinds' pairs overlap here)
+    assert _pairs_got(text) == _pairs_of_alternation(text), text
 
 
 # ------------------------------------------------------------------ mentions, whole
@@ -579,6 +618,47 @@ def test_form_pairs_same_as_before(seed):
     ]
 
 
+def _old_family_context(doc, e):
+    """``_nameforms._family_context`` before the paragraphs' words were asked (frozen)."""
+    import re
+
+    from garblint.rules._nameforms import _KIN_WORD, _NO_RELATION, _kinship
+
+    paras = doc.paragraphs
+    surname = e.fulls[0].surname
+    sur = re.escape(surname)
+    plural = re.compile(r"\b" + sur + r"(?:s|es)\b|\bMr\.?\s+and\s+Mrs\.?\s+" + sur + r"\b")
+    for pi in {m.paragraph for m in e.mentions}:
+        if pi >= len(paras):
+            continue
+        chunk = paras[pi].text
+        if bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower())):
+            return True
+        if plural.search(chunk):
+            return True
+    return False
+
+
+_FAMILY_SAYS = _FORM_SAYS + [" and the {}s met.", " met Mr. and Mrs. {}.", " met Mrs. {}.", " saw the {}es.", " was no kin.", " met the {}sons."]
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_family_context_same_as_before(seed):
+    from garblint.rules._nameforms import _family_context
+
+    rng = random.Random(seed)
+    sents = []
+    for _ in range(rng.randrange(1, 25)):
+        given, family = rng.choice(_FORM_GIVEN), rng.choice(_FORM_FAMILY)
+        sents.append(f"{given} {family}" + rng.choice(_FAMILY_SAYS).replace("{}", rng.choice(_FORM_FAMILY)))
+        if rng.random() < 0.3:
+            sents.append("\n\n")
+    doc = Document(" ".join(sents))
+    an = E._analyse(doc, None)
+    people = [e for e in an.entities if e.person and e.fulls]
+    assert [_family_context(doc, e, doc.text) for e in people] == [_old_family_context(doc, e) for e in people]
+
+
 _KEY_PIECES = ["a", "Quell", "é", "\u00ad", "\u200b", "\u200d", "\ufeff", "x.y"] + [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
 
 
@@ -723,6 +803,52 @@ def test_no_relation_same_as_word_boundary_form(seed):
             + pick(_NO_REL_PIECES)
         )
         assert bool(_NO_RELATION.search(text)) == bool(old.search(text)), text
+
+
+_KIN_PIECES = _NO_REL_PIECES + ["son", "Son", "SONS", "son's", "son\u2019s", "step-son", "sonny", "person", "son2", "_son", "son_"]
+_KIN_PIECES += ["mother-in-law", "Mother-In-Law's", "brother-in-lawyer", "brother\u2010in\u2010law", "-in-law", "in", "law", "Wife"]
+_KIN_PIECES += ["heir", "their", "k\u0130n", "relat\u0131on", "\u212aIN", "\u03a3on", "\u00c9poux", "'", "\u2019", "\n\n", ". ", "Ada", "said"]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_kin_paragraph_same_as_the_paragraph_scans(seed):
+    # kinship words and "no relation" in every case, inside other words, joined by hyphens
+    # and apostrophes, next to digits and underscores, with the characters re.I matches with
+    # "i" and "k", over several paragraphs (index -1: the last, as _family_context reads it)
+    from garblint.rules._nameforms import _KIN_WORD, _NO_RELATION, _kin_paragraph, _kinship
+
+    rng = random.Random(seed)
+    sep = [" ", "  ", "\n", "\t", ""]
+    # (every other text without the pieces that are kinship words alone: "no relation" decides)
+    pieces = _KIN_PIECES if seed % 2 else [p for p in _KIN_PIECES if _kinship().isdisjoint(_KIN_WORD.findall(p.lower()))]
+    text = "".join(rng.choice(pieces) + rng.choice(sep) for _ in range(rng.randrange(0, 40)))
+    # and a near miss or hit of "no relation" (its last word in other cases and forms)
+    tails = [
+        "relation",
+        "Related",
+        "kin",
+        "KIN",
+        "\u212ain",
+        "k\u0130n",
+        "k\u0131n",
+        "relat\u0131on",
+        "relat\u0130on",
+        "kin-in-law",
+        "relation-in-law",
+        "related-in-law",
+    ]
+    text += (
+        rng.choice(["no", "Not", "x"])
+        + rng.choice([" ", "\n", "x"])
+        + rng.choice(tails)
+        + rng.choice(["", " ", "s", "'s", "-x", "_"])
+        + rng.choice(pieces)
+    )
+    doc = Document(text)
+    for pi in range(-1 if doc.paragraphs else 0, len(doc.paragraphs)):
+        chunk = doc.paragraphs[pi].text
+        old = bool(_NO_RELATION.search(chunk)) or not _kinship().isdisjoint(_KIN_WORD.findall(chunk.lower()))
+        assert _kin_paragraph(doc, pi) == old, (pi, text)
 
 
 # ------------------------------------------------------------------ N001/N003, spellings weighed when read

@@ -22,7 +22,6 @@ import contextlib
 import os
 import struct
 import time
-import zipfile
 import zlib
 from array import array
 from functools import lru_cache
@@ -154,24 +153,23 @@ def _decompressed_model(path: Path):
     meets a foreign-looking phrase; a copy kept in the user's cache folder opens in a few
     milliseconds. The copy's name carries the size and CRC-32 of py3langid's compressed model
     (its content, not its modification time: venvs with the same py3langid share one copy
-    instead of replacing each other's on every switch), so an upgrade makes a new one; it is
-    written under a temporary name and renamed into place, so a half-written copy is never
-    read. Copies of other models are removed once written over a week ago (another venv may
-    still read them). Where the folder cannot be written, the model is decompressed into an
-    anonymous temporary file, as before.
+    instead of replacing each other's on every switch; see ``_model_crc``), so an upgrade
+    makes a new one; it is written under a temporary name and renamed into place, so a
+    half-written copy is never read. Copies of other models are removed once written over a
+    week ago (another venv may still read them). Where the folder cannot be written, the model
+    is decompressed into an anonymous temporary file, as before.
     """
     folder = cache_dir()
     if folder is not None:
         try:
-            data = Path(path).read_bytes()  # 4.6 MB: read and checksummed in a few milliseconds
-            cached = folder / f"langid-{len(data)}-{zlib.crc32(data):08x}.npz"
-            del data
+            size, crc = _model_crc(path, folder)
+            cached = folder / f"langid-{size}-{crc}.npz"
             try:
                 fh = open(cached, "rb")
             except FileNotFoundError:
                 pass
             else:
-                if zipfile.is_zipfile(fh):
+                if _is_zip(fh):
                     return fh
                 fh.close()  # damaged (a disk fault): made again below
                 os.unlink(cached)
@@ -202,6 +200,50 @@ def _decompressed_model(path: Path):
     _decompress(path, fh)
     fh.flush()
     return fh
+
+
+def _model_crc(path: Path, folder: Path) -> tuple[int, str]:
+    """(size, CRC-32 in 8 hexadecimal digits) of the compressed model at ``path``. The CRC is
+    kept in a stamp file of 8 bytes named by the model file's size, modification time and inode
+    (``langid-*.crc``), so that later runs of the same install read it instead of reading the
+    4.6 MB and checksumming them (18 million instructions). Stamps of other installs are
+    removed once written over a week ago; a stamp that cannot be written is made again."""
+    st = os.stat(path)
+    stamp = folder / f"langid-{st.st_size}-{st.st_mtime_ns}-{st.st_ino}.crc"
+    try:
+        crc = stamp.read_bytes()
+        if len(crc) == 8 and not crc.strip(b"0123456789abcdef"):
+            return st.st_size, crc.decode("ascii")
+    except OSError:
+        pass
+    data = Path(path).read_bytes()
+    size, crc_text = len(data), f"{zlib.crc32(data):08x}"
+    del data
+    if size == st.st_size:  # (not rewritten meanwhile: the stamp names what was read)
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{stamp.name}.{os.getpid()}.part"
+            tmp.write_bytes(crc_text.encode("ascii"))
+            os.replace(tmp, stamp)
+            week_ago = time.time() - 7 * 86400
+            for old in folder.glob("langid-*.crc"):  # stamps of other installs
+                if old != stamp:
+                    with contextlib.suppress(OSError):
+                        if old.stat().st_mtime < week_ago:
+                            old.unlink()
+    return size, crc_text
+
+
+def _is_zip(fh) -> bool:
+    """``zipfile.is_zipfile(fh)``, without importing zipfile for an archive
+    ``_langid_pure.zip_members`` reads."""
+    from ._langid_pure import zip_members
+
+    if zip_members(fh) is not None:
+        return True
+    import zipfile
+
+    return zipfile.is_zipfile(fh)
 
 
 def _decompress(path: Path, out) -> None:

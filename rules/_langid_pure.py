@@ -27,7 +27,6 @@ import re
 import struct
 import sys
 import unicodedata
-import zipfile
 from array import array
 from itertools import repeat
 from operator import add
@@ -69,21 +68,70 @@ def _f32(x: float) -> float:
     return _F32.unpack(_F32.pack(x))[0]
 
 
+#: a zip archive's end record: its signature, then disk numbers, entry counts, the central
+#: directory's size and offset, and the length of the comment that ends the archive
+_END = struct.Struct("<4sHHHHIIH")
+#: a central directory entry: signature, versions, flags, method, time, date, CRC, sizes, the
+#: lengths of name, extra field and comment, disk, attributes, the local header's offset
+_ENTRY = struct.Struct("<4sHHHHHHIIIHHHHHII")
+
+
+def zip_members(fh) -> list[tuple[str, int, int]] | None:
+    """(name, compression method, local header offset) of each member of the zip archive in
+    ``fh``, read from its central directory as zipfile reads it; None where this does not read
+    the archive (no end record, a comment, data before the archive, ZIP64 fields, an archive
+    spanning disks) and zipfile is asked instead. Importing zipfile (with shutil, bz2 and lzma)
+    cost more than reading the model's few members."""
+    fh.seek(0, 2)
+    size = fh.tell()
+    if size < _END.size:
+        return None
+    fh.seek(size - _END.size)
+    sig, disk, cd_disk, here, total, cd_size, cd_offset, comment = _END.unpack(fh.read(_END.size))
+    if sig != b"PK\x05\x06" or comment or disk or cd_disk or here != total or cd_offset + cd_size != size - _END.size:
+        return None
+    if total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+        return None
+    fh.seek(cd_offset)
+    cd = fh.read(cd_size)
+    out = []
+    at = 0
+    for _ in range(total):
+        if len(cd) < at + _ENTRY.size:
+            return None
+        e = _ENTRY.unpack_from(cd, at)
+        name_len, extra_len, comment_len, offset = e[10], e[11], e[12], e[16]
+        raw = cd[at + _ENTRY.size : at + _ENTRY.size + name_len]
+        if e[0] != b"PK\x01\x02" or len(raw) != name_len or offset == 0xFFFFFFFF or not raw.isascii() or b"\0" in raw:
+            return None  # (a name outside ASCII: zipfile decodes it as its flags say)
+        out.append((raw.decode("ascii"), e[4], offset))
+        at += _ENTRY.size + name_len + extra_len + comment_len
+    return out if at == len(cd) else None
+
+
+def _zipfile_members(fh) -> list[tuple[str, int, int]]:
+    import zipfile
+
+    with zipfile.ZipFile(fh) as zf:
+        return [(i.filename, i.compress_type, i.header_offset) for i in zf.infolist()]
+
+
 def stored_arrays(fh) -> Iterator[str]:
     """The names of the arrays of the uncompressed (stored) npz archive in ``fh``, each yielded
     with ``fh`` placed at the start of its npy data (its magic string)."""
-    with zipfile.ZipFile(fh) as zf:
-        infos = zf.infolist()
-    for info in infos:
-        if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy"):
-            raise ValueError(f"unexpected member {info.filename}")
-        fh.seek(info.header_offset)
+    members = zip_members(fh)
+    if members is None:
+        members = _zipfile_members(fh)
+    for name, method, header_offset in members:
+        if method != 0 or not name.endswith(".npy"):  # (0: stored, not compressed)
+            raise ValueError(f"unexpected member {name}")
+        fh.seek(header_offset)
         head = fh.read(30)
         if head[:4] != b"PK\x03\x04":
             raise ValueError("bad local header")
         name_len, extra_len = struct.unpack("<HH", head[26:30])
-        fh.seek(info.header_offset + 30 + name_len + extra_len)
-        yield info.filename[:-4]
+        fh.seek(header_offset + 30 + name_len + extra_len)
+        yield name[:-4]
 
 
 def _arrays(fh) -> dict[str, tuple[int, str, tuple[int, ...]]]:

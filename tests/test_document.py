@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from garblint.lint.document import Document
@@ -75,6 +77,34 @@ _WORD_PIECES = ["the", "The", "City", "x", "42", "z9", "é", "Ärger", "k\u212a"
                 "\u2011", "--", " ", "  ", "\n", "\r\n", "\t", ".", ",", "\u201c", "\u201d", "\U0001f600", "\u0301", "ǅ",
                 "\u00b2", "\u0663", "\u216b", "\u00bd", "\U0001d400", "\u00a0", "\u00b7", "\u2014"]
 _ASCII_PIECES = [p for p in _WORD_PIECES if p.isascii()]
+#: the word pattern as it was written before its first class was spelt out ("XX*" for "X+",
+#: for the compiled pattern's first-character test): the matches Document.words must give
+_FROZEN_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)*")
+
+
+def test_word_patterns_match_as_written_before():
+    """The word patterns opening with their class spelt out ("XX*") match what "X+" matched:
+    ``_WORD`` (iter_words, word_count), and the split patterns (Unicode, ASCII, a text's own
+    class) give the same pieces as the frozen pattern's gaps and words."""
+    import random
+
+    from garblint.lint import document
+    from garblint.lint.document import _ASCII_WORD_SPLIT, _WORD, _WORD_SPLIT, _own_class
+
+    frozen_split = re.compile("(" + _FROZEN_WORD.pattern + ")")
+    for seed in range(400):
+        rng = random.Random(seed)
+        pieces = _ASCII_PIECES if seed % 3 == 0 else _WORD_PIECES
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        want = [m.span() for m in _FROZEN_WORD.finditer(text)]
+        assert [m.span() for m in _WORD.finditer(text)] == want
+        assert Document(text).word_count == len(want)
+        parts = frozen_split.split(text)
+        assert _WORD_SPLIT.split(text) == parts
+        if text.isascii():
+            assert _ASCII_WORD_SPLIT.split(text) == parts
+        others = "".join(sorted(filter(str.isalnum, document.non_ascii_chars(text))))
+        assert _own_class(others).split(text) == parts
 
 
 @pytest.mark.parametrize("share_from, own_class_from, own_class_max", [(0, 0, 300), (10, None, 300), (None, 0, 2)])
@@ -88,7 +118,7 @@ def test_words_from_split_same_as_finditer(share_from, own_class_from, own_class
     import random
 
     from garblint.lint import document
-    from garblint.lint.document import _WORD, Token
+    from garblint.lint.document import Token
 
     if share_from is not None:
         monkeypatch.setattr(document, "_SHARE_MIN_WORDS", share_from)
@@ -101,7 +131,7 @@ def test_words_from_split_same_as_finditer(share_from, own_class_from, own_class
         pieces = _ASCII_PIECES if seed % 3 == 0 else _WORD_PIECES
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
         doc = Document(text)
-        expect = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        expect = [Token(m.start(), m.end(), m.group()) for m in _FROZEN_WORD.finditer(text)]
         assert doc.words == expect
         assert all(type(w) is Token for w in doc.words)
         assert doc.word_texts == [w.text for w in expect]

@@ -9,6 +9,7 @@ is met too."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -190,3 +191,25 @@ def test_dialect_paragraph_short_cut_as_the_regex(seed: int) -> None:
         for a, b in ((0, len(text)), (1, max(1, len(text) - 1))):
             want = len(O._DIALECT.findall(text, a, b)) >= 2
             assert O._dialect_marks_at_least_two(text, a, b) == want, (text, a, b)
+
+
+#: dialect_marks' pattern as it was written before it was split by apostrophe (one pattern
+#: opening with the class of the three)
+_FROZEN_DIALECT_MARK = re.compile(
+    r"['\u2018\u2019](?:(?<=[a-zA-Z][iI][nN].)(?![a-zA-Z])|(?<=[^a-zA-Z][aA][iI][nN].)[tT](?![a-zA-Z])"
+    r"|(?<![a-zA-Z].)(?:[tT](?:were|WERE)|em|EM|Em)(?![a-zA-Z]))"
+)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_dialect_marks_per_apostrophe_as_the_class_pattern(seed: int) -> None:
+    # _count_dialect_marks (one pattern per apostrophe) against the count of the one pattern
+    # opening with the class of the three, on texts of dialect marks, apostrophes that are
+    # none, marks next to each other ("'''em", "in''"), and texts holding one or two kinds only
+    rng = random.Random(seed)
+    pieces = ("nothin", "ain", "AIN", "t", "T", "tis", "twere", "TWERE", "em", "Em", "EM", "eM", "in", "xin", "the", " ", "\n", ".")
+    marks = ("'", "\u2018", "\u2019")
+    for _ in range(500):
+        kinds = rng.sample(marks, rng.randrange(1, 4))
+        text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(kinds) for _ in range(rng.randrange(0, 14)))
+        assert O._count_dialect_marks(text) == len(_FROZEN_DIALECT_MARK.findall(text)), text

@@ -6,6 +6,7 @@ here the scans and the lean py3langid loader must give the same answers as their
 """
 from __future__ import annotations
 
+import io
 import os
 import random
 import subprocess
@@ -347,11 +348,15 @@ def test_model_copy_is_made_once_and_reused(tmp_path, monkeypatch) -> None:
     first = _langid._lean_identifier()
     assert recent.exists() and not stale.exists()  # another venv may still read a recent copy
     recent.unlink()
-    copies = list((tmp_path / "cache").iterdir())
+    copies = list((tmp_path / "cache").glob("*.npz"))
     assert len(copies) == 1 and copies[0].name.startswith("langid-")
-    stamp = copies[0].stat().st_mtime_ns
+    (crc,) = (tmp_path / "cache").glob("langid-*.crc")  # the model's CRC, kept for later runs
+    assert sorted((tmp_path / "cache").iterdir()) == sorted(copies + [crc])
+    assert copies[0].name == f"langid-{crc.name.split('-')[1]}-{crc.read_text()}.npz"
+    stamp = copies[0].stat().st_mtime_ns, crc.stat().st_mtime_ns
     second = _langid._lean_identifier()  # a new process would do the same: open the copy
-    assert list((tmp_path / "cache").iterdir()) == copies and copies[0].stat().st_mtime_ns == stamp
+    assert list((tmp_path / "cache").glob("*.npz")) == copies
+    assert (copies[0].stat().st_mtime_ns, crc.stat().st_mtime_ns) == stamp
     for t in _PROBES:
         assert first.classify(t) == second.classify(t) == py3langid.classify(t)
 
@@ -379,7 +384,7 @@ def test_a_damaged_model_copy_is_made_again(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path))
     _langid._lean_identifier()
-    (copy,) = tmp_path.iterdir()
+    (copy,) = tmp_path.glob("*.npz")
     size = copy.stat().st_size
     copy.write_bytes(b"not a zip archive")
     ident = _langid._lean_identifier()
@@ -459,3 +464,76 @@ def test_states_of_new_words_equal_asking_each_word(monkeypatch) -> None:
         finally:
             new._latin_word_state.cache_clear()
         assert got.count(False) > 300 and got.count(True) > 300 and got.count(None) > 200
+
+
+def test_the_kept_crc_names_the_copy_and_a_bad_one_is_made_again(tmp_path) -> None:
+    """_model_crc reads the CRC its stamp keeps (a stamp of 8 hexadecimal digits names the copy
+    looked for) and checksums the model again when the stamp is damaged or missing."""
+    import zlib
+
+    from garblint.rules import _langid
+
+    model = tmp_path / "model.npz.xz"
+    model.write_bytes(b"compressed model bytes" * 100)
+    want = f"{zlib.crc32(model.read_bytes()):08x}"
+    folder = tmp_path / "cache"
+    assert _langid._model_crc(model, folder) == (2200, want)
+    (stamp,) = folder.glob("langid-*.crc")
+    stamp.write_bytes(b"0123abcd")
+    assert _langid._model_crc(model, folder) == (2200, "0123abcd")  # (read, not checksummed)
+    for bad in (b"0123abc", b"0123ABCD", b"0123abcz", b""):
+        stamp.write_bytes(bad)
+        assert _langid._model_crc(model, folder) == (2200, want)
+        assert stamp.read_bytes() == want.encode()
+    old = folder / "langid-1-2-3.crc"
+    old.write_bytes(b"00000000")
+    os.utime(old, (time.time() - 8 * 86400,) * 2)
+    stamp.unlink()
+    assert _langid._model_crc(model, folder) == (2200, want)
+    assert sorted(p.name for p in folder.iterdir()) == [stamp.name]  # (a week old: removed)
+
+
+def _zip_bytes(members, *, comment=b"", before=b"", method=None) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    buf.write(before)
+    with zipfile.ZipFile(buf, "a" if before else "w", compression=method or zipfile.ZIP_STORED) as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+        zf.comment = comment
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["plain", "empty", "one", "deflated", "appended", "comment", "before", "unicode", "not a zip", "short"],
+)
+def test_zip_members_read_what_zipfile_reads(case) -> None:
+    """zip_members gives zipfile's (name, method, header offset) for the archives it reads, and
+    None (zipfile asked instead) for the others; _is_zip agrees with zipfile.is_zipfile."""
+    import zipfile
+
+    from garblint.rules import _langid
+    from garblint.rules._langid_pure import _zipfile_members, zip_members
+
+    members = [("ptc.npy", b"x" * 300), ("pc.npy", b"yz"), ("classes.npy", b"")]
+    data = {
+        "plain": _zip_bytes(members),
+        "empty": _zip_bytes([]),
+        "one": _zip_bytes(members[:1]),
+        "deflated": _zip_bytes(members, method=zipfile.ZIP_DEFLATED),
+        "comment": _zip_bytes(members, comment=b"a comment"),
+        "appended": _zip_bytes(members, before=b"data before, offsets counted from the file's start " * 3),
+        "before": b"a stub before an archive whose offsets start after it " * 3 + _zip_bytes(members),
+        "unicode": _zip_bytes([("caf\u00e9.npy", b"1")]),
+        "not a zip": b"PK\x05\x06 but not an archive at all" * 3,
+        "short": b"PK",
+    }[case]
+    fh = io.BytesIO(data)
+    got = zip_members(fh)
+    if case in ("plain", "empty", "one", "deflated", "appended"):
+        assert got == _zipfile_members(io.BytesIO(data))
+    else:
+        assert got is None
+    assert _langid._is_zip(io.BytesIO(data)) == zipfile.is_zipfile(io.BytesIO(data))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from ..lint.vocab import read_list
 from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
@@ -541,20 +541,20 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             for eid, keys in enumerate(sur_keys_of):  # (the people's surnames folded)
                 for ini in {k[:1] for k in keys}:
                     by_initial[ini].append(eid)
-        people = by_initial.get(f[:1], ())
-        if len(people) > 4:
+        cand_ids: Sequence[int] = by_initial.get(f[:1], ())
+        if len(cand_ids) > 4:
             # (many people: only those with a surname whose ratio with the bare name the
             # prefilter lets through, found in C; loose_spelling is 0 for the others' surnames)
             flat = flat_of.get(f[:1])
             if flat is None:
                 flat = flat_of[f[:1]] = ([], [])
-                for eid in people:
+                for eid in cand_ids:
                     for sur in _full_surnames(eid):
                         flat[0].append(eid)
                         flat[1].append(fold(sur))
             near = set(map(flat[0].__getitem__, loose_near(f, flat[1])))
-            people = [eid for eid in people if eid in near]
-        for eid in people:
+            cand_ids = [eid for eid in cand_ids if eid in near]
+        for eid in cand_ids:
             surs = _full_surnames(eid)
             sims = [loose_spelling(f, sur) for sur in surs]
             sim = max(sims) if sims else 0.0

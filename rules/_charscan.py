@@ -22,6 +22,29 @@ def single_spaced(t: str) -> bool:
     return "  " not in t and t[:1] != " " and t[-1:] != " " and t.isprintable()
 
 
+def inner_joiners(t: str, joiners: str) -> int:
+    """How many of ``t``'s characters in ``joiners`` stand between two word characters
+    (``[^\\W_]``, which is ``str.isalnum``), found by ``str.find``.
+
+    B001's units (``boilerplate._units``): for a trimmed unit ``t`` (white space or the text's
+    end on both sides, so no word crosses its edges), ``len(_WORD.findall(t))`` is the number
+    of the Document's words inside it plus this, ``joiners`` being the inner joiners of the
+    Document's word pattern that ``boilerplate._WORD`` lacks and that are no word characters
+    themselves (a joiner that is one joins nothing new): each Document word is _WORD's
+    words joined at those of its joiners (each between two word characters), and such a
+    joiner between two word characters is always inside a Document word. (_WORD tried at every
+    position of a unit outside ASCII cost some 400 instructions a character.)"""
+    n = 0
+    last = len(t) - 1
+    for j in joiners:
+        p = t.find(j, 1)
+        while 0 < p < last:
+            if t[p - 1].isalnum() and t[p + 1].isalnum():
+                n += 1
+            p = t.find(j, p + 1)
+    return n
+
+
 def _positions(text: str, chars: "set[str]") -> list[int]:
     """Where each of ``chars`` stands in ``text``, in text order (``str.find``, in C)."""
     where: list[int] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from heapq import heapify, heappop
 from itertools import accumulate
 from math import ceil, floor
@@ -164,6 +165,13 @@ def summary_top(lb: int) -> int:
     return la
 
 
+@lru_cache(maxsize=4096)
+def sentence_top(lb: int) -> int:
+    """``min(length_range(lb)[1], summary_top(lb))``, the upper bound of the candidate loop for
+    a paragraph that is a complete sentence, kept per length (a few Python calls each time)."""
+    return min(length_range(lb)[1], summary_top(lb))
+
+
 _NUMBER = lazy_re(r"\d+(?:[.,:]\d+)*")
 _NUMBER_CHARS = "0123456789.,:"
 
@@ -184,6 +192,8 @@ def same_numbers(a: str, b: str, truncated: bool) -> bool:
 # set the engine tests faster.
 _NUMBER_SPLIT = lazy_re(r"(\d\d*(?:[.,:]\d+)*)")
 _NUMBER_SPLIT_ASCII = lazy_re(r"([0-9][0-9]*(?:[.,:][0-9]+)*)")
+#: each ASCII digit made "0", every other byte a space (number_facts)
+_DIGIT_MARKS = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 
 
 def number_facts(norm: str) -> tuple[int, int, int, list[int] | None, list[int] | None]:
@@ -198,10 +208,25 @@ def number_facts(norm: str) -> tuple[int, int, int, list[int] | None, list[int] 
     and then the pair is only compared in full. (``hash`` of a string differs between runs,
     which changes which pairs a collision lets through, never the result.)
     """
+    if norm.isascii():
+        # Its digits found by bytes.translate and bytes.find (a few instructions a character,
+        # where the pattern's scan for its character set costs some 75): no digit, no number;
+        # else the pattern splits only the text from the first digit to the last (no number
+        # starts before the first or ends after the last, and a match reads no character
+        # past the one after it), and the ends are counted from the first digit on.
+        z = norm.encode().translate(_DIGIT_MARKS)
+        i = z.find(b"0")
+        if i < 0:
+            return 0, 0, 0, [0], []
+        pieces = _NUMBER_SPLIT_ASCII.split(norm[i : z.rfind(b"0") + 1])
+        sums = list(accumulate(map(hash, pieces[1::2]), initial=0))
+        ends = list(accumulate(map(len, pieces), initial=i))[2::2]
+        count = bisect_right(ends, len(norm.rstrip(_NUMBER_CHARS)))
+        return sums[-1], count, sums[count], sums, ends
     # (\d matches every decimal digit, the ASCII pattern 0-9 only: the same numbers in a text
     # whose characters outside ASCII are no decimal digits, and the engine scans for a
     # character set in C where it tries the other pattern at every position)
-    pieces = (_NUMBER_SPLIT_ASCII if norm.isascii() or not any(map(str.isdecimal, set(_non_ascii(norm)))) else _NUMBER_SPLIT).split(norm)
+    pieces = (_NUMBER_SPLIT_ASCII if not any(map(str.isdecimal, set(_non_ascii(norm)))) else _NUMBER_SPLIT).split(norm)
     vals = pieces[1::2]
     r = len(norm.rstrip(_NUMBER_CHARS))
     if len(vals) == 0:

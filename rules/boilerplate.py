@@ -24,6 +24,7 @@ from ..lint.segment import trim_span
 from ..lint.lazyre import lazy_re
 from ..lint.markup import is_markdown, is_rst
 from ._techterms import technical_prose
+from ._charscan import inner_joiners
 from ._bphrases import _first_start, _norm_keep, _starts_with, _strip_edges, load_phrases
 from ._blegit import _BARE_CREDIT, _LEGIT_CONTRIBUTED, _LEGIT_DASHED, _LEGIT_START, _dashed, _legit  # noqa: F401 (re-exported)
 
@@ -42,6 +43,9 @@ def _word_list(t: str) -> list[str]:
 
 _SENTENCE_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _CLOSERS = "\"'\u201d\u2019)]"
+#: the inner joiners of the Document's word pattern that _WORD has not, but "\u02bc": a letter
+#: (``str.isalnum``), which both patterns take as a word character
+_EXTRA_JOINERS = "\u2010\u2011"
 _TERMINALS = ".!?\u2026"
 _TERMINAL_SET = frozenset(_TERMINALS)
 
@@ -106,19 +110,6 @@ class Unit:
     legit: bool = False
 
 
-def _word_count(words: list, a: int, b: int, t: str) -> int:
-    """``len(_WORD.findall(t))`` for the unit ``t = text[a:b]``, from the Document's words.
-
-    A unit is a trimmed line or paragraph, so white space (or the text's end) is on both sides
-    and no word crosses its edges; the Document's word pattern is _WORD with three more inner
-    joiners, so where none of them occurs the words inside ``[a, b)`` are the same. (The three
-    are not ASCII. _units does the same inline.)
-    """
-    if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
-        return len(_WORD.findall(t))
-    return bisect_left(words, (b,)) - bisect_left(words, (a,))
-
-
 def _units(doc, reach: int = 0) -> list[Unit]:
     """The units of ``doc`` (see the module's docstring). A unit of more than
     CONTAINS_MAX_WORDS words is asked only about the phrases it starts with (and whether it
@@ -169,15 +160,19 @@ def _units(doc, reach: int = 0) -> list[Unit]:
             t = pt if len(spans) == 1 and a == p.start and b == p.end else text[a:b]
             # _ends_sentence(t): a unit is trimmed, so only the final-newline case is left over
             punct = t.rstrip(_CLOSERS)[-1:] in _TERMINAL_SET or (t[-1:] == "\n" and _ends_sentence(t))
-            # _word_count(words, a, b, t): no word starts between two units (only white space
-            # lies there), so the unit's first word is the first after the unit before; its
-            # words, one character or more with a character between them, are fewer than b - a
-            hi = min(nwords, lo + b - a)
-            if not t.isascii() and ("\u02bc" in t or "\u2010" in t or "\u2011" in t):
-                n, lo = len(_WORD.findall(t)), bisect_left(starts, b, lo, hi)
-            else:
-                i, lo = lo, bisect_left(starts, b, lo, hi)
-                n = lo - i
+            # len(_WORD.findall(t)), from the Document's words: a unit is trimmed, so no word
+            # crosses its edges, and the Document's word pattern is _WORD with more inner
+            # joiners (_EXTRA_JOINERS: see inner_joiners). No word starts between two units
+            # (only white space lies there), so the unit's first word is the first after the
+            # unit before; its words, one character or more with a character between them, are
+            # fewer than b - a
+            hi = lo + b - a  # (min(nwords, ...) without a call)
+            if hi > nwords:
+                hi = nwords
+            i, lo = lo, bisect_left(starts, b, lo, hi)
+            n = lo - i
+            if not t.isascii() and ("\u2010" in t or "\u2011" in t):
+                n += inner_joiners(t, _EXTRA_JOINERS)  # (len(_WORD.findall(t)): see inner_joiners)
             # (a long unit's start phrases are in its head)
             if n <= CONTAINS_MAX_WORDS:
                 norm = _norm_keep(t)

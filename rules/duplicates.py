@@ -25,7 +25,7 @@ from ._charscan import single_spaced
 from ._dupnear import keys as _keys
 from ._dupnear import words as _words
 from ._dupnear import length_range as _length_range
-from ._dupnear import summary_top as _summary_top
+from ._dupnear import sentence_top as _sentence_top
 from ._dupnear import _LIST_ITEM, word_count, words_utf8  # noqa: F401 (_LIST_ITEM: tests use it)
 from ._dupnear import list_item as _list_item
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
@@ -188,8 +188,8 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
         # half the other's length (no ratio can then reach NEAR_RATIO and no truncated copy is
         # that short), or this paragraph a complete sentence too short for the ratio and under
         # 0.8 of the other (a summary, dropped below): both as one range of the other's length
-        # (_summary_top), so that each candidate costs two int comparisons.
-        top = min(hi, _summary_top(lb)) if ends_sentence else hi
+        # (_sentence_top), so that each candidate costs two int comparisons.
+        top = _sentence_top(lb) if ends_sentence else hi
         for j in cands:
             la = lens[j]
             if la < lo or la > top:

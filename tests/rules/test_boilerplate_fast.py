@@ -321,3 +321,18 @@ def test_legit_first_character_test_equals_the_pattern():
                 assert BL._legit(t) == plain(t), repr(t)
                 hits += plain(t)
     assert hits > 100
+
+
+_JOINER_PIECES = ["a", "Bc", "\u00e9", "1", "\u00b2", "_", "\u02bc", "\u2010", "\u2011", "-", "'", "\u2019", ".", " ", "\n", "\n\n", "\u2010\u2011"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_unit_word_counts_with_the_documents_extra_joiners(seed):
+    """A unit holding a joiner of the Document's word pattern that _WORD lacks: its words
+    counted from the Document's plus inner_joiners are _WORD's."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(_JOINER_PIECES) for _ in range(rng.randrange(1, 40)))
+        doc = Document(text)
+        for u in B._units(doc):
+            assert u.words == len(B._WORD.findall(u.text))

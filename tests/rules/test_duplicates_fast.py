@@ -366,11 +366,12 @@ def test_normalise_equals_its_definition():
 
 def test_length_range_and_summary_top_equal_the_float_tests():
     """D001's candidate loop skips a pair by two int comparisons (``length_range`` and, for a
-    complete sentence, ``summary_top``): the same pairs as the float tests it replaces."""
+    complete sentence, ``sentence_top``): the same pairs as the float tests it replaces."""
     rng = random.Random(5)
     for lb in list(range(0, 600)) + [rng.randrange(600, 200_000) for _ in range(300)]:
         lo, hi = DN.length_range(lb)
-        top = min(hi, DN.summary_top(lb))
+        top = DN.sentence_top(lb)  # (kept per length; min(hi, DN.summary_top(lb)))
+        assert top == min(hi, DN.summary_top(lb))
         for la in sorted(
             {
                 *range(0, min(2 * lb + 5, 1300)),
@@ -466,3 +467,13 @@ def test_list_item_equals_the_pattern():
     for _ in range(30000):
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
         assert DN.list_item(t) == (D._LIST_ITEM.match(t) is not None), repr(t)
+
+
+def test_number_facts_of_ascii_text_equal_the_frozen_form():
+    """number_facts of ASCII text (its digits found by bytes, the pattern run from the first
+    digit to the last) against the frozen form, texts with and without numbers."""
+    rng = random.Random(17)
+    pieces = ["1", "2", "07", "2023", "3.5", "1,200", "12:30", ".", ",", ":", " ", "a", "b", "x.", "9.", ".5", "1..2", ",3,"]
+    for _ in range(30000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert DN.number_facts(t) == _old_number_facts(t), repr(t)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator
 from itertools import chain, compress, filterfalse
 from operator import itemgetter, methodcaller
 
@@ -156,15 +156,55 @@ def _mixed_case_word(words: Iterable[str]) -> bool:
     return any(map(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, words)))))
 
 
+def _mixed_matches(doc) -> Iterator[re.Match[str]]:
+    """``_MIXED.finditer(doc.text)``, the pattern tried only in the paragraphs where a distinct
+    word holding a match of _MIXED_IN_WORD occurs (the scan of the whole text tests the class
+    [A-Z] at every character: most of G007's time on a long text). A match is all ASCII
+    letters, so it lies inside one word (a token of Document.words, inside a paragraph), whose
+    text holds a match of _MIXED_IN_WORD (picked as _mixed_case_word does); the pattern reads
+    nothing before a match, and a paragraph's end, where the text goes on with white space,
+    fails its look-ahead as that white space does: each paragraph's matches are the whole
+    text's there, and the paragraphs are taken in text order. A text none of whose distinct
+    words holds one has no match (tests/rules/test_sentence_analysis.py compares both)."""
+    words = list(filter(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, doc.word_counts)))))
+    if not words:
+        return iter(())
+    text = doc.text
+    paras = doc.paragraphs
+    return chain.from_iterable(_MIXED.finditer(text, paras[pi].start, paras[pi].end) for pi in _paragraphs_holding(doc, words))
+
+
+def _paragraphs_holding(doc, words: Iterable[str]) -> list[int]:
+    """The indexes, in order, of the paragraphs in which one of ``words`` occurs (as text: found
+    by ``str.find``, the rest of a paragraph passed over once it holds one)."""
+    find = doc.text.find
+    paras = doc.paragraphs
+    found: set[int] = set()
+    for w in words:
+        p = find(w)
+        while p >= 0:
+            pi = doc.paragraph_at(p)
+            if pi is None:  # (a word's text lies inside a paragraph: never)
+                p = find(w, p + 1)
+                continue
+            found.add(pi)
+            p = find(w, paras[pi].end)
+    return sorted(found)
+
+
 def _standalone(text: str, stem: str) -> bool:
     r"""``re.search(r"(?<![\w'\u2019-])" + re.escape(stem) + r"(?![\w'\u2019-])", text)``: the
-    stem's occurrences found from its letters (a pattern that opens with a look-behind is tried
-    at every position of the text), the character before each then tested (two matches of the
-    stem, all letters, cannot overlap where one is followed by no word character)."""
-    for m in re.finditer(re.escape(stem) + r"(?![\w'\u2019-])", text):
-        p = m.start()
-        if p == 0 or not _WORDISH_CHAR.match(text, p - 1):
+    stem's occurrences found by ``str.find`` (a pattern that opens with a look-behind is tried
+    at every position of the text; one that opens with the stem is searched for it by the regex
+    engine, more slowly than ``find``), the characters after and before each then tested (an
+    occurrence that overlaps another has one of the stem's letters before it: not alone)."""
+    find = text.find
+    n = len(stem)
+    p = find(stem)
+    while p >= 0:
+        if not _WORDISH_CHAR.match(text, p + n) and (p == 0 or not _WORDISH_CHAR.match(text, p - 1)):
             return True
+        p = find(stem, p + 1)
     return False
 
 
@@ -191,12 +231,7 @@ class MixedCaseWord(Rule):
 
     def check(self, doc, config):
         text = doc.text
-        # a match is all ASCII letters, so it lies inside one word: a text none of whose
-        # distinct words holds one is not scanned (the scan tries the class [A-Z] at every
-        # position)
-        if not _mixed_case_word(doc.word_counts):
-            return
-        for m in _MIXED.finditer(text):
+        for m in _mixed_matches(doc):  # (_MIXED.finditer(text), only where a match may be)
             stem, ending = m.group(1), m.group(2)
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'\u2019-"):
                 continue

@@ -476,6 +476,60 @@ def test_mixed_case_scan_skipped_only_without_a_match(seed):
     assert ART._mixed_case_word(counts) == scanned, text
 
 
+@pytest.mark.parametrize("seed", range(60))
+def test_mixed_case_matches_by_paragraph_as_the_whole_scan(seed):
+    """G007's matches, the pattern tried only in the paragraphs where a word holding capitals
+    with an ending occurs (_mixed_matches), are the whole text's ``_MIXED.finditer``: in texts
+    of several paragraphs, with such words inside others ("McREPORTs", "xREPORTs"), before an
+    underscore, a joiner or a line break, at a paragraph's start and end, and in texts where
+    the same letters also stand as part of a longer run ("ABCDEFGHs")."""
+    from garblint.lint.document import Document
+    from garblint.rules import artefacts as ART
+
+    rng = random.Random(seed)
+    pieces = [
+        "REPORTs",
+        "URLs",
+        "TARGETs",
+        "ABCDing",
+        "xREPORTs",
+        "REPORTs\u2019",
+        "ABCD",
+        "ABCDes",
+        "REPORTed",
+        "es",
+        "-",
+        "ed",
+        "\u00c0BCDEs",
+        "_",
+        "ABCDE",
+        "Report",
+        "McREPORTs",
+        "\u01c5ABCDs",
+        "A",
+        "BCDEs",
+        "\u00c9",
+        "2024",
+        "ABCDEFGHs",
+        "REPORTs_",
+        "the",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\n \n",
+        "\t",
+        ".",
+        ",",
+        "\u201c",
+        "\u2019",
+    ]
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        doc = Document(text)
+        assert [m.span() for m in ART._mixed_matches(doc)] == [m.span() for m in ART._MIXED.finditer(text)], text
+
+
 def _old_foreign_document(doc) -> bool:
     """``_foreign_document`` as it was at 6d2b6d6 (without the count of a few common function
     words first)."""

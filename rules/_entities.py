@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from ..lint.vocab import read_list
 from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
@@ -26,6 +26,7 @@ from ._namesim import (
     close_surname,
     cluster_spellings,
     first_compatible,
+    loose_near,
     loose_spelling,
 )
 from ._namesindex import NamesIndex
@@ -512,6 +513,15 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
     # each person's distinct full-name surnames: the max similarity over them is the max over
     # all full mentions (the loop below only moves bare mentions, never full ones)
     full_surnames: dict[int, list[str]] = {}
+
+    def _full_surnames(eid: int) -> list[str]:
+        surs = full_surnames.get(eid)
+        if surs is None:  # (in any order: the max below is over them all)
+            surs = full_surnames[eid] = list(dict.fromkeys(map(_SUR_KEY, map(_PARTS, map(_CACHE, person_fulls[eid])))))
+        return surs
+
+    # the people of an initial's surnames folded, each with its person (when there are many)
+    flat_of: dict[str, tuple[list[int], list[str]]] = {}
     # their initials (every full name is a person's): most bare names share an initial with none
     initials = {sk[:1] for sk in sur_keys} if singles else set()
     for bare in singles:
@@ -531,10 +541,21 @@ def _analyse(doc, index: NamesIndex | None, words: NameWords = DEFAULT_NAME_WORD
             for eid, keys in enumerate(sur_keys_of):  # (the people's surnames folded)
                 for ini in {k[:1] for k in keys}:
                     by_initial[ini].append(eid)
-        for eid in by_initial.get(f[:1], ()):
-            surs = full_surnames.get(eid)
-            if surs is None:  # (in any order: the max below is over them all)
-                surs = full_surnames[eid] = list(dict.fromkeys(map(_SUR_KEY, map(_PARTS, map(_CACHE, person_fulls[eid])))))
+        cand_ids: Sequence[int] = by_initial.get(f[:1], ())
+        if len(cand_ids) > 4:
+            # (many people: only those with a surname whose ratio with the bare name the
+            # prefilter lets through, found in C; loose_spelling is 0 for the others' surnames)
+            flat = flat_of.get(f[:1])
+            if flat is None:
+                flat = flat_of[f[:1]] = ([], [])
+                for eid in cand_ids:
+                    for sur in _full_surnames(eid):
+                        flat[0].append(eid)
+                        flat[1].append(fold(sur))
+            near = set(map(flat[0].__getitem__, loose_near(f, flat[1])))
+            cand_ids = [eid for eid in cand_ids if eid in near]
+        for eid in cand_ids:
+            surs = _full_surnames(eid)
             sims = [loose_spelling(f, sur) for sur in surs]
             sim = max(sims) if sims else 0.0
             if sim <= 0:

@@ -58,11 +58,13 @@ _is_acronym_raw = _is_acronym.__wrapped__
 #: token, so kept across documents (a run over many small files meets the same words again and
 #: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
 #: _LOW: its lower-case form when the document writes it in lower case, else None; _CAP: its
-#: folded form when capitalised, else None; _OPENS: can it open a name run; _INFO: the
+#: folded form when capitalised, else None; _OPENS: the set of the tokens that can open a name
+#: run (asked of every word of a text by ``map(_OPENS.__contains__, ...)``: a set of the few
+#: such tokens answers with fewer instructions than a dictionary of every token); _INFO: the
 #: ``info`` tuple of extract_mentions.
 _LOW: dict[str, str | None] = {}
 _CAP: dict[str, str | None] = {}
-_OPENS: dict[str, bool] = {}
+_OPENS: set[str] = set()
 _INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool, bool, str, bool]] = {}
 #: and the other way round, for the few words a document asks about: each lower-case form
 #: (``_LOW``) -> the tokens that have it ("said", "said's"), each capitalised form (``_CAP``) ->
@@ -125,16 +127,18 @@ def _word_facts(tok: str) -> None:
         _add_form(_LOW_OF, low, tok)
     if cap is not None:
         _add_form(_CAP_OF, cap, tok)
-    _OPENS[tok] = opens
+    if opens:
+        _OPENS.add(tok)
     # then what _run_from asks of every token: _is_cap, _is_acronym, fold, fold in NOT_NAMES
     _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
 
 
 def _add_facts(toks) -> None:
-    """``_word_facts`` of every token in ``toks``, with the answers of the two commonest kinds
+    """``_word_facts`` of every token in ``toks``, with the answers of the three commonest kinds
     written down at once: an ASCII token with no capital letter and no apostrophe (a plain
-    word, a number, a code: "said", "2024", "1504-1511", "ade9ce93e6"), and a plain capitalised
-    ASCII word ("Farmers"). For them fold, the possessive and the capital tests reduce to
+    word, a number, a code: "said", "2024", "1504-1511", "ade9ce93e6"), a plain capitalised
+    ASCII word ("Farmers") and an ASCII word of capitals only ("NATO", a legal text's "WARRANTY").
+    For them fold, the possessive and the capital tests reduce to
     the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
     compares every fact with _word_facts)."""
     low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
@@ -152,7 +156,8 @@ def _add_facts(toks) -> None:
                 else:
                     low_of[tok] = None
                 cap_of[tok] = None
-                opens_of[tok] = opens
+                if opens:
+                    opens_of.add(tok)
                 info[tok] = (
                     None,
                     opens,
@@ -175,8 +180,20 @@ def _add_facts(toks) -> None:
                 cap_of[tok] = ft
                 if cap_inv.setdefault(ft, tok) is not tok:
                     _add_form(cap_inv, ft, tok)
-                opens_of[tok] = True
+                opens_of.add(tok)
                 info[tok] = (ft, True, nn, nn or ft in STOPWORDS, True, True, ft, len(tok) > 1, True, False, ft, nn)
+                continue
+            if tok.isalpha() and tok.isupper():  # (two capitals or more: one is title case) "NATO"
+                # an acronym: capitalised, opens a run only as a particle, dead alone, names nothing
+                ft = tok.lower()
+                low_of[tok] = None
+                cap_of[tok] = ft
+                if cap_inv.setdefault(ft, tok) is not tok:
+                    _add_form(cap_inv, ft, tok)
+                opens = ft in PARTICLES
+                if opens:
+                    opens_of.add(tok)
+                info[tok] = (ft, opens, True, True, True, False, ft, False, True, True, ft, ft in NOT_NAMES)
                 continue
         _word_facts(tok)
 

@@ -281,7 +281,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     titles = ctx["titles"]
     after = 0  # the end of the last run of two words or more: the openers before it are inside it
     last = n - 1
-    for i in compress(doc.word_indexes, map(_OPENS.__getitem__, texts)):
+    for i in compress(doc.word_indexes, map(_OPENS.__contains__, texts)):
         if i < after:
             continue  # inside the run just found
         tok = texts[i]

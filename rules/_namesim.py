@@ -141,12 +141,19 @@ def blocking_keys(s: str) -> tuple[str, ...]:
     keys = {"p:" + phonetic(f), "e:" + f[-3:]}
     if len(head) < 4:
         keys.add("b:" + head)
-    else:
-        keys.update("b:" + head[:k] + head[k + 1 :] for k in range(4))
+    else:  # (each one-letter deletion of the four, written out: no generator per spelling)
+        keys.update(("b:" + head[1:], "b:" + head[0] + head[2:], "b:" + head[:2] + head[3], "b:" + head[:3]))
     return tuple(sorted(keys))
 
 
 _PREFILTER = 59.0  # no similarity test of this module accepts a pair below this ratio
+
+
+def loose_near(a: str, folded: list[str]) -> list[int]:
+    """The indexes of the spellings ``folded`` (each one ``fold``-ed) whose ratio with
+    ``fold(a)`` is at least _PREFILTER, found by rapidfuzz in C: ``loose_spelling(a, b)`` is 0
+    for every ``b`` whose fold is one of the others (its ratio below 60)."""
+    return [i for _, _, i in process.extract(fold(a), folded, scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None)]
 
 
 def cluster_spellings(spellings: Sequence[str], close: Callable[[str, str], float] = close_spelling) -> list[list[int]]:

@@ -100,7 +100,8 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=65536)
 def phonetic(s: str) -> str:
     f = fold(s)
-    letters = "".join(c for c in f if c.isalpha() and c.isascii())
+    # (a spelling of ASCII letters only, most of them, is its letters: no generator)
+    letters = f if f.isalpha() and f.isascii() else "".join(c for c in f if c.isalpha() and c.isascii())
     if not letters:
         return f
     try:

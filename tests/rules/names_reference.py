@@ -188,7 +188,7 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
 
     out: list[Mention] = []
     i = 0
-    for start in compress(range(n), map(_OPENS.__getitem__, texts)):
+    for start in compress(range(n), map(_OPENS.__contains__, texts)):  # (_OPENS a set since session 29)
         if start < i:
             continue  # inside the run just emitted
         i = start

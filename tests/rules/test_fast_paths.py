@@ -531,6 +531,7 @@ _NAME_TOKENS = [
     "2024", "1504-1511", "ade9ce93e6", "0D2F", "4AB", "3d", "well-known", "al-Nour", "van-Dyke", "de-la",
     "it's", "Quell's", "O'Brien", "US", "NATO", "McDonald", "Ada", "Ng", "x", "X", "Ab", "AB", "aB",
     "café", "Café", "Émile", "ßtraße", "İstanbul", "ǅemal", "K\u212a", "Inc", "Mr", "Dr", "Ms", "the's", "is",
+    "DE", "VON", "MAY", "MONDAY", "THE", "WARRANTY", "OK",
 ]
 
 
@@ -548,18 +549,18 @@ def test_add_facts_match_word_facts(seed):
     from garblint.rules import _mentionfacts as F
 
     # (and the tables the other way round: each form's tokens, in the order they were added)
-    tables = (M._LOW, M._CAP, M._OPENS, M._INFO, F._LOW_OF, F._CAP_OF)
-    saved = [dict(d) for d in tables]
+    tables = (M._LOW, M._CAP, M._OPENS, M._INFO, F._LOW_OF, F._CAP_OF)  # (_OPENS a set)
+    saved = [d.copy() for d in tables]
     try:
         for d in tables:
             d.clear()
         for t in toks:
             M._word_facts(t)
-        expected = [dict(d) for d in tables]
+        expected = [d.copy() for d in tables]
         for d in tables:
             d.clear()
         M._add_facts(toks)
-        assert [dict(d) for d in tables] == expected
+        assert [d.copy() for d in tables] == expected
     finally:
         for d, old in zip(tables, saved):
             d.clear()

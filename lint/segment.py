@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .wordlists import word_set
 from .lazyre import lazy_re
@@ -303,24 +303,23 @@ def _long_run(text: str, i: int) -> tuple[int, int]:
     return _runs[1][k], _runs[2][k]
 
 
-#: each byte of a text's UTF-8 form: b" " for ASCII white space, b"x" for any other byte
-_NONSPACE_BYTES = bytes(32 if i < 128 and chr(i).isspace() else 120 for i in range(256))
-_RUN_BYTES = b"x" * _WALK
+#: each byte of a text's UTF-8 form: b" " for ASCII white space (the characters ``\s`` matches
+#: there, as ``str.isspace``), b"x" for any other byte
+NONSPACE_BYTES = bytes(32 if i < 128 and chr(i).isspace() else 120 for i in range(256))
 
 
-def _long_runs(text: str) -> list[tuple[int, int]]:
-    """``[m.span() for m in _LONG_RUN.finditer(text)]``, the regex asked only inside the runs
-    of ``_WALK`` bytes or more of the text's UTF-8 form that hold no ASCII white space (found
-    by ``bytes.find`` in the bytes mapped in C to b"x" and b" "): a run of that many characters
-    without white space is a run of as many bytes or more (white space outside ASCII is b"x"
-    bytes too, and the regex splits the runs there), and such a byte run starts after ASCII
-    white space or at the text's start and ends at ASCII white space or the text's end. The
-    regex tried at every position took 15-25 ms on a text of 800,000 characters; this about
-    2-4 ms (tests/test_chunk_around.py compares the two)."""
-    data = text.encode("utf-8", "surrogatepass")
-    marks = data.translate(_NONSPACE_BYTES)
-    spans: list[tuple[int, int]] = []
-    p = marks.find(_RUN_BYTES)
+def nonspace_runs(text: str, data: bytes, least: int) -> Iterator[tuple[int, int]]:
+    """The character spans in ``text`` of the runs of ``least`` bytes or more of its UTF-8 form
+    ``data`` (surrogates passed) that hold no ASCII white space, in order: found by
+    ``bytes.find`` in the bytes mapped in C to b"x" and b" " (NONSPACE_BYTES). A run of
+    ``least`` characters or more without white space lies inside one of them (a character takes
+    one byte or more; white space outside ASCII is b"x" bytes too), and each starts after ASCII
+    white space or at the text's start and ends at ASCII white space or the text's end: a
+    pattern of such runs gives the same matches searched inside them only (``_long_runs``,
+    ``rules/_garbage.py``'s long chunks)."""
+    marks = data.translate(NONSPACE_BYTES)
+    want = b"x" * least
+    p = marks.find(want)
     b = 0
     while p >= 0:
         e = marks.find(b" ", p)
@@ -331,9 +330,17 @@ def _long_runs(text: str) -> list[tuple[int, int]]:
         run = data[p:e].decode("utf-8", "surrogatepass")
         a = text.find(run, b)
         b = a + len(run)
-        spans += [m.span() for m in _LONG_RUN.finditer(text, a, b)]
-        p = marks.find(_RUN_BYTES, e)
-    return spans
+        yield a, b
+        p = marks.find(want, e)
+
+
+def _long_runs(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _LONG_RUN.finditer(text)]``, the regex asked only inside the runs
+    of ``_WALK`` bytes or more without ASCII white space (``nonspace_runs``). The regex tried
+    at every position took 15-25 ms on a text of 800,000 characters; this about 2-4 ms
+    (tests/test_chunk_around.py compares the two)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return [m.span() for a, b in nonspace_runs(text, data, _WALK) for m in _LONG_RUN.finditer(text, a, b)]
 
 
 def _append(text: str, spans: list[tuple[int, int]], a: int, b: int) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from ._words import accepted_form
 from ..lint.lazyre import lazy_re
+from ..lint.segment import nonspace_runs
 
 _EDGE = "\"'()[]<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb*_"
 _STRONG_JUNK = "\u25a0\u25a1\u25aa\u25ab\u25cf\u25c6\u25c7\u2666\u00a4\u00a6\u00a8\u00ac\\{}<>^~`|\ufffc"
@@ -130,12 +131,6 @@ def _token_starts(texts: set[str], text: str, words: list[Any], word_texts: list
     return [words[i][0] for i in compress(range(len(word_texts)), map(texts.__contains__, word_texts))]
 
 
-#: each byte of a text's UTF-8 form: b" " for ASCII white space (the characters \s matches
-#: there, as ``str.isspace``), b"x" for any other byte
-_NONSPACE_BYTES = bytes(32 if i < 128 and chr(i).isspace() else 120 for i in range(256))
-_LONG_RUN = b"x" * 41
-
-
 def _long_chunks(text: str, data: bytes | None = None) -> tuple[list[int], list[int]]:
     """The starts and ends of the white-space delimited chunks of 41 characters or more: the
     positions ``_HINT_LONG_AT_0.match`` and ``_HINT_LONG.finditer`` give (as ``m.end()``), and
@@ -143,8 +138,8 @@ def _long_chunks(text: str, data: bytes | None = None) -> tuple[list[int], list[
 
     ``_HINT_LONG`` is tried at every white-space character of the text (10 ms on 200,000
     words). Here the text's UTF-8 bytes are mapped in C to a b"x" for every byte but ASCII white
-    space, and runs of 41 b"x" found by ``bytes.find``: a chunk of 41 characters or more is a
-    run of as many bytes or more (a character takes one byte or more; white space outside ASCII
+    space, and runs of 41 b"x" found by ``bytes.find`` (``lint.segment.nonspace_runs``): a chunk
+    of 41 characters or more is a run of as many bytes or more (a character takes one byte or more; white space outside ASCII
     is b"x" bytes too), so the regexes are asked only inside such runs (found in the text by
     their characters), where they give the same matches: a run ends at ASCII white space or
     the text's end, and starts after ASCII white space or at the text's start. About 3 ms on
@@ -153,25 +148,13 @@ def _long_chunks(text: str, data: bytes | None = None) -> tuple[list[int], list[
     long_b: list[int] = []
     if data is None:  # (the caller may have the text's UTF-8 bytes, surrogates passed)
         data = text.encode("utf-8", "surrogatepass")
-    marks = data.translate(_NONSPACE_BYTES)
-    p = marks.find(_LONG_RUN)
-    b = 0
-    while p >= 0:
-        e = marks.find(b" ", p)
-        if e < 0:
-            e = len(marks)
-        # the run's characters, found in the text from the end of the last run (a copy of
-        # them before would be a run of 41 or more bytes itself, found before this one)
-        run = data[p:e].decode("utf-8", "surrogatepass")
-        a = text.find(run, b)
-        b = a + len(run)
+    for a, b in nonspace_runs(text, data, 41):
         if a == 0 and _HINT_LONG_AT_0.match(text):
             long_a.append(0)
             long_b.append(_run_end(text, 0))
         for m in _HINT_LONG.finditer(text, max(a - 1, 0), b):
             long_a.append(m.end())
             long_b.append(_run_end(text, m.end()))
-        p = marks.find(_LONG_RUN, e)
     return long_a, long_b
 
 

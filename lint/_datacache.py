@@ -41,11 +41,11 @@ def remake(exc: BaseException) -> bool:
     return isinstance(exc, FileNotFoundError) or not isinstance(exc, OSError)
 
 
-def _save(index: Any, folder: Path, name: str, prefix: str) -> None:
+def _save(index: Any, folder: Path, name: str, prefix: str, old: str | None = None) -> None:
     """Write ``index`` to ``folder/name`` atomically; other files of ``prefix`` written over a
     week ago (indexes of older data, or of an older format under another extension, such as the
-    places' ``.txt`` tables before they became ``.bin``) are deleted. Errors (a read-only or full
-    folder) pass."""
+    places' ``.txt`` tables before they became ``.bin``) are deleted, or those the glob ``old``
+    names when given. Errors (a read-only or full folder) pass."""
     import tempfile
 
     try:
@@ -60,10 +60,10 @@ def _save(index: Any, folder: Path, name: str, prefix: str) -> None:
                 os.unlink(tmp)
             raise
         week_ago = time.time() - 7 * 86400
-        for old in folder.glob(f"{prefix}*"):
-            if old.name != name:
+        for older in folder.glob(old or f"{prefix}*"):
+            if older.name != name:
                 with contextlib.suppress(OSError):
-                    if old.stat().st_mtime < week_ago:  # (another venv may still read it)
-                        old.unlink()
+                    if older.stat().st_mtime < week_ago:  # (another venv may still read it)
+                        older.unlink()
     except OSError:
         pass

@@ -220,17 +220,10 @@ def _model_crc(path: Path, folder: Path) -> tuple[int, str]:
     size, crc_text = len(data), f"{zlib.crc32(data):08x}"
     del data
     if size == st.st_size:  # (not rewritten meanwhile: the stamp names what was read)
-        with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = folder / f".{stamp.name}.{os.getpid()}.part"
-            tmp.write_bytes(crc_text.encode("ascii"))
-            os.replace(tmp, stamp)
-            week_ago = time.time() - 7 * 86400
-            for old in folder.glob("langid-*.crc"):  # stamps of other installs
-                if old != stamp:
-                    with contextlib.suppress(OSError):
-                        if old.stat().st_mtime < week_ago:
-                            old.unlink()
+        from ..lint._datacache import _Blob, _save
+
+        # (written atomically; other installs' stamps pruned once a week old)
+        _save(_Blob(crc_text.encode("ascii")), folder, stamp.name, "langid-", old="langid-*.crc")
     return size, crc_text
 
 

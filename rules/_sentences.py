@@ -481,10 +481,10 @@ _NAME_JOINS = frozenset(("", "of", "and"))
 _LIST_LINE = lazy_re("\n(?=([ \t]*))\\1" + _LIST_MARKER_BODY)
 
 
-def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence] | None" = None) -> list[bool]:
-    """Does each sentence (given by its start; ``sents``: the sentences themselves, if known)
-    start a list item: a list marker at its start, or (in the file's own text: Markdown's and
-    reST's list markers are blanked) all of its line before it? The second test is
+def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]") -> list[bool]:
+    """Does each sentence (``sents``, given by its start in ``s_starts`` too) start a list
+    item: a list marker at its start, or (in the file's own text: Markdown's and reST's list
+    markers are blanked) all of its line before it? The second test is
     ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of the few marker
     lines found in one search: a marker and its blanks are matched greedily, and a sentence
     starts on a character other than white space, so the line's match ends at the sentence's
@@ -495,13 +495,10 @@ def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence] | N
     see _may_open_marker)."""
     source = doc.source
     text = doc.text
-    if sents is None:
-        items = list(map(bool, map(_LIST_MARKER.match, repeat(text), s_starts)))
-    else:
-        items = [False] * len(s_starts)
-        maybe = list(compress(range(len(s_starts)), _may_open_marker(sents)))
-        for g in compress(maybe, map(_LIST_MARKER.match, repeat(text), map(s_starts.__getitem__, maybe))):
-            items[g] = True
+    items = [False] * len(s_starts)
+    maybe = list(compress(range(len(s_starts)), _may_open_marker(sents)))
+    for g in compress(maybe, map(_LIST_MARKER.match, repeat(text), map(s_starts.__getitem__, maybe))):
+        items[g] = True
     m = _LIST_MARKER.match(source)
     ends = {m.end()} if m else set()
     ends.update(map(_match_end, _LIST_LINE.finditer(source)))

@@ -149,11 +149,16 @@ _COMMON = 5_000_000  # lexicon count of a common English word
 _WORDISH_CHAR = lazy_re(r"[\w'\u2019-]")
 
 
-def _mixed_case_word(words: Iterable[str]) -> bool:
-    """Does one of ``words`` hold a match of _MIXED_IN_WORD? Only a word in mixed case can (four
+def _mixed_words(words: Iterable[str]) -> Iterator[str]:
+    """Those of ``words`` that hold a match of _MIXED_IN_WORD. Only a word in mixed case can (four
     capitals in a row, then a lower-case letter): not one in lower case, in title case (a
     capital only after a character without case) or in capitals, left out in C first."""
-    return any(map(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, words)))))
+    return filter(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, words))))
+
+
+def _mixed_case_word(words: Iterable[str]) -> bool:
+    """Does one of ``words`` hold a match of _MIXED_IN_WORD (``_mixed_words``)?"""
+    return next(_mixed_words(words), None) is not None
 
 
 def _mixed_matches(doc) -> Iterator[re.Match[str]]:
@@ -161,12 +166,12 @@ def _mixed_matches(doc) -> Iterator[re.Match[str]]:
     word holding a match of _MIXED_IN_WORD occurs (the scan of the whole text tests the class
     [A-Z] at every character: most of G007's time on a long text). A match is all ASCII
     letters, so it lies inside one word (a token of Document.words, inside a paragraph), whose
-    text holds a match of _MIXED_IN_WORD (picked as _mixed_case_word does); the pattern reads
+    text holds a match of _MIXED_IN_WORD (``_mixed_words``); the pattern reads
     nothing before a match, and a paragraph's end, where the text goes on with white space,
     fails its look-ahead as that white space does: each paragraph's matches are the whole
     text's there, and the paragraphs are taken in text order. A text none of whose distinct
     words holds one has no match (tests/rules/test_sentence_analysis.py compares both)."""
-    words = list(filter(_MIXED_IN_WORD.search, filterfalse(str.isupper, filterfalse(str.istitle, filterfalse(str.islower, doc.word_counts)))))
+    words = list(_mixed_words(doc.word_counts))
     if not words:
         return iter(())
     text = doc.text

@@ -82,7 +82,7 @@ def normalise(text: str) -> str:
         if "\u00a0" in text:
             text = text.replace("\u00a0", " ")
         text = unicodedata.normalize("NFKC", text)
-        text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'").replace("\u00a0", " ")
+        text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")  # (NFKC made U+00A0 a space)
     # A text whose only white space, its line breaks made spaces, is single spaces inside is
     # what the split and join give (str.isprintable allows no white space but the space):
     # most paragraphs and sentences, hard-wrapped ones too, without a string for every word.

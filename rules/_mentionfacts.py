@@ -408,7 +408,7 @@ class CapMid:
         self.counts = counts
         self.texts = texts
         self.first_words = first_words
-        self.opening: list[str | None] | Counter[str | None] | None = None
+        self.opening: list[str] | Counter[str] | None = None
 
     def __contains__(self, f: object) -> bool:
         toks = _CAP_OF.get(f)  # type: ignore[call-overload]
@@ -428,10 +428,14 @@ class CapMid:
         if uses == 1 and few:  # (most names of a short text): is its one use an opening?
             return self.texts.index(used) not in self.first_words  # type: ignore[arg-type]
         opening = self.opening
-        if opening is None:  # the capitalised form of each word that opens a sentence
-            caps = map(itemgetter(0), map(_INFO.__getitem__, map(self.texts.__getitem__, self.first_words)))
+        if opening is None:  # the word that opens each sentence
+            firsts = map(self.texts.__getitem__, self.first_words)
             # (a few counted per question; a long text's many openings counted once)
-            opening = self.opening = list(caps) if few else Counter(caps)
+            opening = self.opening = list(firsts) if few else Counter(firsts)
+        # (the openings by a token of the form: the form's tokens are distinct, and a word has
+        # the form when its token is one of them)
         if opening.__class__ is list:
-            return uses > opening.count(f)  # type: ignore[union-attr, arg-type]
-        return uses > opening[f]  # type: ignore[index, call-overload]
+            return uses > sum(map(opening.count, _tokens_of(toks)))  # type: ignore[union-attr]
+        if toks.__class__ is str:
+            return uses > opening.get(toks, 0)  # type: ignore[union-attr]
+        return uses > sum(map(opening.get, toks, repeat(0)))  # type: ignore[union-attr, arg-type]

@@ -54,21 +54,21 @@ _fold = fold.__wrapped__
 _is_cap_raw = _is_cap.__wrapped__
 _is_acronym_raw = _is_acronym.__wrapped__
 
-#: What each token says (see extract_mentions), one dictionary per fact: pure functions of the
-#: token, so kept across documents (a run over many small files meets the same words again and
-#: again), and read at C level (``map(dict.__getitem__, ...)``) by extract_mentions.
-#: _LOW: its lower-case form when the document writes it in lower case, else None; _CAP: its
-#: folded form when capitalised, else None; _OPENS: the set of the tokens that can open a name
-#: run (asked of every word of a text by ``map(_OPENS.__contains__, ...)``: a set of the few
-#: such tokens answers with fewer instructions than a dictionary of every token); _INFO: the
-#: ``info`` tuple of extract_mentions.
-_LOW: dict[str, str | None] = {}
-_CAP: dict[str, str | None] = {}
+#: What each token says (see extract_mentions): pure functions of the token, so kept across
+#: documents (a run over many small files meets the same words again and again).
+#: _OPENS: the set of the tokens that can open a name run (asked of every word of a text by
+#: ``map(_OPENS.__contains__, ...)``: a set of the few such tokens answers with fewer
+#: instructions than a dictionary of every token); _INFO: the ``info`` tuple of
+#: extract_mentions, whose first item is the token's folded form when it is capitalised (else
+#: None). (Its lower-case form when it is written in lower case, else None, is kept only the
+#: other way round, in _LOW_OF: nothing asks it of a token.)
 _OPENS: set[str] = set()
 _INFO: dict[str, tuple[str | None, bool, bool, bool, bool, bool, str, bool, bool, bool, str, bool]] = {}
 #: and the other way round, for the few words a document asks about: each lower-case form
-#: (``_LOW``) -> the tokens that have it ("said", "said's"), each capitalised form (``_CAP``) ->
-#: the tokens that have it ("Quell", "Quell's", "QUELL"); see WrittenLower and CapMid
+#: (the possessive cut, case-folded, of a token that starts with a lower-case letter and not
+#: with a particle and a hyphen before a capital: ``_LOWER_PART``) -> the tokens that have it
+#: ("said", "said's"), each capitalised form (``_INFO[tok][0]``) -> the tokens that have it
+#: ("Quell", "Quell's", "QUELL"); see WrittenLower and CapMid
 _LOW_OF: dict[str, str | tuple[str, ...]] = {}  # (one token as itself: most forms have one)
 _CAP_OF: dict[str, str | tuple[str, ...]] = {}
 _FACTS_MAX = 200_000  # bounded: a huge vocabulary starts over rather than growing
@@ -91,7 +91,7 @@ def _tokens_of(had: str | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clear_facts() -> None:
-    for d in (_LOW, _CAP, _OPENS, _INFO, _LOW_OF, _CAP_OF):
+    for d in (_OPENS, _INFO, _LOW_OF, _CAP_OF):
         d.clear()
 
 
@@ -121,8 +121,6 @@ def _word_facts(tok: str) -> None:
     goes_on = is_cap or ft in _BRIDGES
     # a run names something only when one of its tokens has two or more letters, one in lower case
     named = len(tok) > 1 and any(map(str.islower, tok))
-    _LOW[tok] = low
-    _CAP[tok] = cap
     if low is not None:
         _add_form(_LOW_OF, low, tok)
     if cap is not None:
@@ -133,6 +131,11 @@ def _word_facts(tok: str) -> None:
     _INFO[tok] = (cap, opens, alone_dead, initial_dead, goes_on, runner, t.casefold(), named, is_cap, acronym, ft, ft in NOT_NAMES)
 
 
+#: the plain tokens (ASCII, no capital letter, no apostrophe) whose facts are not those of an
+#: everyday word: a particle, "of", "for", a word never a name, a stop word
+_PLAIN_SPECIAL = NOT_NAMES | STOPWORDS | _BRIDGES
+
+
 def _add_facts(toks) -> None:
     """``_word_facts`` of every token in ``toks``, with the answers of the three commonest kinds
     written down at once: an ASCII token with no capital letter and no apostrophe (a plain
@@ -140,44 +143,46 @@ def _add_facts(toks) -> None:
     ASCII word ("Farmers") and an ASCII word of capitals only ("NATO", a legal text's "WARRANTY").
     For them fold, the possessive and the capital tests reduce to
     the token itself, its lower-case form and set look-ups (tests/rules/test_fast_paths.py
-    compares every fact with _word_facts)."""
-    low_of, cap_of, opens_of, info = _LOW, _CAP, _OPENS, _INFO
+    compares every fact with _word_facts). A plain token none of the word lists holds (most
+    of them) has the facts of an everyday word: its tuple written at once; ``str.islower``
+    (true for most of them) answers before ``str.lower`` is asked (no new string)."""
+    opens_of, info = _OPENS, _INFO
     low_inv, cap_inv = _LOW_OF, _CAP_OF
+    special = _PLAIN_SPECIAL
     for tok in toks:
         if tok.isascii():
-            if "'" not in tok and tok.lower() == tok:
-                nn = tok in NOT_NAMES
-                opens = tok in PARTICLES
-                if tok[0].isalpha():
-                    low_of[tok] = tok
-                    # (_add_form, its usual case written here: the form is new)
-                    if low_inv.setdefault(tok, tok) is not tok:
-                        _add_form(low_inv, tok, tok)
-                else:
-                    low_of[tok] = None
-                cap_of[tok] = None
-                if opens:
-                    opens_of.add(tok)
-                info[tok] = (
-                    None,
-                    opens,
-                    nn,
-                    nn or tok in STOPWORDS,
-                    tok in _BRIDGES,
-                    False,
-                    tok,
-                    len(tok) > 1 and tok.islower(),
-                    False,
-                    False,
-                    tok,
-                    nn,
-                )
-                continue
+            if "'" not in tok:
+                lowered = tok.islower()  # (an ASCII token: a letter and no capital)
+                if lowered or tok.lower() == tok:
+                    if tok[0].isalpha():
+                        # (_add_form, its usual case written here: the form is new)
+                        if low_inv.setdefault(tok, tok) is not tok:
+                            _add_form(low_inv, tok, tok)
+                    if tok not in special:
+                        info[tok] = (None, False, False, False, False, False, tok, lowered and len(tok) > 1, False, False, tok, False)
+                        continue
+                    nn = tok in NOT_NAMES
+                    opens = tok in PARTICLES
+                    if opens:
+                        opens_of.add(tok)
+                    info[tok] = (
+                        None,
+                        opens,
+                        nn,
+                        nn or tok in STOPWORDS,
+                        tok in _BRIDGES,
+                        False,
+                        tok,
+                        lowered and len(tok) > 1,
+                        False,
+                        False,
+                        tok,
+                        nn,
+                    )
+                    continue
             if tok.isalpha() and tok.istitle():
                 ft = tok.lower()
                 nn = ft in NOT_NAMES
-                low_of[tok] = None
-                cap_of[tok] = ft
                 if cap_inv.setdefault(ft, tok) is not tok:
                     _add_form(cap_inv, ft, tok)
                 opens_of.add(tok)
@@ -186,8 +191,6 @@ def _add_facts(toks) -> None:
             if tok.isalpha() and tok.isupper():  # (two capitals or more: one is title case) "NATO"
                 # an acronym: capitalised, opens a run only as a particle, dead alone, names nothing
                 ft = tok.lower()
-                low_of[tok] = None
-                cap_of[tok] = ft
                 if cap_inv.setdefault(ft, tok) is not tok:
                     _add_form(cap_inv, ft, tok)
                 opens = ft in PARTICLES
@@ -207,7 +210,7 @@ def _words_key(t: str) -> str:
 
 #: The first characters of the words that can neither open a name run (_OPENS: a capitalised
 #: word, a particle or a word that starts with one and a hyphen) nor have a capitalised form
-#: (_CAP): ASCII digits, and ASCII lower-case letters no particle starts with (fold keeps an
+#: (``_INFO[tok][0]``): ASCII digits, and ASCII lower-case letters no particle starts with (fold keeps an
 #: ASCII lower-case first letter as it is). _first_words leaves out the opened words that
 #: start with one: membership in its set changes nothing for them.
 _NOT_OPENING = frozenset(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if not any(p[:1] == c for p in PARTICLES))
@@ -362,8 +365,8 @@ def _first_words(text: str, starts: list[int], firsts: list[int]) -> set[int]:
 
 class WrittenLower(dict):
     """``c in WrittenLower(counts)``: does the document (its distinct words ``counts``) write
-    in lower case a word whose lower-case form (``_LOW``) is ``c``, that is, is ``c`` in
-    ``{_LOW[t] for t in counts} - {None}``. Asked of the few words that open a sentence, so
+    in lower case a word whose lower-case form (see ``_LOW_OF``) is ``c``, that is, is ``c``
+    in the set of those forms of the words of ``counts``. Asked of the few words that open a sentence, so
     answered from the tokens that have the form (``_LOW_OF``) rather than by a set of the form
     of every distinct word (tests/rules/test_names_fast.py compares the two).
 
@@ -391,12 +394,13 @@ class WrittenLower(dict):
 
 
 class CapMid:
-    """``f in CapMid(counts, texts, first_words)``: is ``f`` the capitalised form (``_CAP``) of
-    a word used somewhere but at the opening of a sentence, that is, is ``f`` in
-    ``{_CAP[texts[k]] for k not in first_words} - {None}``: when the uses (``counts``) of the
-    tokens that have that form (``_CAP_OF``) outnumber the sentence openings they make (counted
-    once per document, when first asked). Asked of the few words that open a sentence instead
-    of building the set (tests/rules/test_names_fast.py compares the two)."""
+    """``f in CapMid(counts, texts, first_words)``: is ``f`` the capitalised form
+    (``_INFO[tok][0]``) of a word used somewhere but at the opening of a sentence, that is, is
+    ``f`` in ``{_INFO[texts[k]][0] for k not in first_words} - {None}``: when the uses
+    (``counts``) of the tokens that have that form (``_CAP_OF``) outnumber the sentence
+    openings they make (counted once per document, when first asked). Asked of the few words
+    that open a sentence instead of building the set (tests/rules/test_names_fast.py compares
+    the two)."""
 
     __slots__ = ("counts", "texts", "first_words", "opening")
 
@@ -404,7 +408,7 @@ class CapMid:
         self.counts = counts
         self.texts = texts
         self.first_words = first_words
-        self.opening: list[str | None] | Counter[str | None] | None = None
+        self.opening: list[str] | Counter[str] | None = None
 
     def __contains__(self, f: object) -> bool:
         toks = _CAP_OF.get(f)  # type: ignore[call-overload]
@@ -424,10 +428,14 @@ class CapMid:
         if uses == 1 and few:  # (most names of a short text): is its one use an opening?
             return self.texts.index(used) not in self.first_words  # type: ignore[arg-type]
         opening = self.opening
-        if opening is None:  # the capitalised form of each word that opens a sentence
-            caps = map(_CAP.__getitem__, map(self.texts.__getitem__, self.first_words))
+        if opening is None:  # the word that opens each sentence
+            firsts = map(self.texts.__getitem__, self.first_words)
             # (a few counted per question; a long text's many openings counted once)
-            opening = self.opening = list(caps) if few else Counter(caps)
+            opening = self.opening = list(firsts) if few else Counter(firsts)
+        # (the openings by a token of the form: the form's tokens are distinct, and a word has
+        # the form when its token is one of them)
         if opening.__class__ is list:
-            return uses > opening.count(f)  # type: ignore[union-attr, arg-type]
-        return uses > opening[f]  # type: ignore[index, call-overload]
+            return uses > sum(map(opening.count, _tokens_of(toks)))  # type: ignore[union-attr]
+        if toks.__class__ is str:
+            return uses > opening.get(toks, 0)  # type: ignore[union-attr]
+        return uses > sum(map(opening.get, toks, repeat(0)))  # type: ignore[union-attr, arg-type]

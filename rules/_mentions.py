@@ -34,7 +34,7 @@ from ._mentionfacts import (
     _repeated_paragraphs,
     _words_key,
 )
-from ._mentionfacts import _CAP as _CAP, _LOW as _LOW, _word_facts as _word_facts  # (tests read them here)
+from ._mentionfacts import _word_facts as _word_facts  # (tests read it here)
 from ._namewords import (
     _APOS,
     _CLAUSE_PUNCT,

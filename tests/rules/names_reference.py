@@ -12,9 +12,7 @@ from typing import Any
 from garblint.lint.document import paragraph_key
 from garblint.rules._mentions import (
     _BRIDGES,
-    _CAP,
     _INFO,
-    _LOW,
     _OPENS,
     _ORG_OR_TITLE,
     _FACTS_MAX,
@@ -33,6 +31,7 @@ from garblint.rules._namewords import (
     _APOS,
     _GAP_DOT,
     _GAP_SPACE,
+    _LOWER_PART,
     _OPENING,
     _POSSESSIVE,
     _QUOTE_PAIRS,
@@ -55,6 +54,19 @@ from garblint.rules._namewords import (
 from garblint.lint.lazyre import lazy_re
 
 _OPEN_CHAR = lazy_re('[:\u201c"]')
+
+
+def low_form(tok: str) -> str | None:
+    """A token's lower-case form when it is written in lower case, else None (what the
+    per-token table ``_LOW`` held, before session 30 dropped it: nothing asked it of a token)."""
+    t = _strip_possessive(tok)
+    return t.casefold() if t[:1].islower() and not _LOWER_PART.match(t) else None
+
+
+def cap_form(tok: str) -> str | None:
+    """A token's folded form when it is capitalised, else None (what ``_CAP`` held)."""
+    t = _strip_possessive(tok)
+    return fold(t) if t[:1].isupper() else None
 
 
 _OPENINGS: dict[str, bool] = {}  # the three characters before a word -> _OPENING.search
@@ -167,16 +179,16 @@ def extract_mentions(doc, name_words: NameWords = DEFAULT_NAME_WORDS) -> list[Me
     distinct = set(texts)
     info = _INFO
     if len(info) + len(distinct) > _FACTS_MAX:
-        for d in (_LOW, _CAP, _OPENS, _INFO):
+        for d in (_OPENS, _INFO):
             d.clear()
     _add_facts(distinct.difference(info))
-    lower = set(map(_LOW.__getitem__, distinct))
+    lower = set(map(low_form, distinct))
     lower.discard(None)
     # the capitalised words, except those opening a sentence
     mid = [True] * n
     for k in first_word_of_sentence:
         mid[k] = False
-    cap_mid = set(compress(map(_CAP.__getitem__, texts), mid))
+    cap_mid = set(compress(map(cap_form, texts), mid))
     cap_mid.discard(None)
     ctx: dict[str, Any] = {
         "lower": lower,

@@ -549,7 +549,7 @@ def test_add_facts_match_word_facts(seed):
     from garblint.rules import _mentionfacts as F
 
     # (and the tables the other way round: each form's tokens, in the order they were added)
-    tables = (M._LOW, M._CAP, M._OPENS, M._INFO, F._LOW_OF, F._CAP_OF)  # (_OPENS a set)
+    tables = (M._OPENS, M._INFO, F._LOW_OF, F._CAP_OF)  # (_OPENS a set)
     saved = [d.copy() for d in tables]
     try:
         for d in tables:
@@ -557,6 +557,15 @@ def test_add_facts_match_word_facts(seed):
         for t in toks:
             M._word_facts(t)
         expected = [d.copy() for d in tables]
+        # (the forms the per-token tables _LOW and _CAP held before session 30)
+        from tests.rules.names_reference import cap_form, low_form
+
+        assert all(M._INFO[t][0] == cap_form(t) for t in toks)
+        lows: dict[str, set[str]] = {}
+        for t in toks:
+            if low_form(t) is not None:
+                lows.setdefault(low_form(t), set()).add(t)
+        assert {f: set(F._tokens_of(v)) for f, v in F._LOW_OF.items()} == lows
         for d in tables:
             d.clear()
         M._add_facts(toks)

@@ -12,6 +12,7 @@ import pytest
 from garblint.lint.document import Document
 from garblint.rules import _mentions as M
 from garblint.rules._mentionfacts import _quote_pairs
+from tests.rules.names_reference import cap_form, low_form
 from garblint.rules._namewords import _OPENED_AFTER, _OPENED_WORD, _OPENING, _QUOTE_PAIR_KINDS, _QUOTE_PAIRS, fold
 
 _OPEN_PIECES = [
@@ -91,7 +92,7 @@ def test_first_words_same_as_the_loops(seed):
     got = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
     old = _old_first_words(text, doc.words, doc.sentences)
     assert got <= old, text
-    assert all(texts[k] not in M._OPENS and M._CAP[texts[k]] is None for k in old - got), text
+    assert all(texts[k] not in M._OPENS and cap_form(texts[k]) is None for k in old - got), text
     firsts = _old_first_words(" " * len(text), doc.words, doc.sentences)  # (no mark: no opened word)
     assert firsts <= got, text
 
@@ -368,7 +369,7 @@ def _old_cap_mid(texts, first_words):
     mid = [True] * len(texts)
     for k in first_words:
         mid[k] = False
-    out = {M._CAP[t] for t, keep in zip(texts, mid) if keep}
+    out = {cap_form(t) for t, keep in zip(texts, mid) if keep}
     out.discard(None)
     return out
 
@@ -384,7 +385,7 @@ def test_cap_mid_same_as_per_word(seed):
     # (CapMid, asked about every form: long texts have many openings, counted once)
     asked = M.CapMid(doc.word_counts, doc.word_texts, first)
     want = _old_cap_mid(doc.word_texts, first)
-    forms = {M._CAP[t] for t in doc.word_counts} | {M.fold(t) for t in _NAME_PIECES}
+    forms = {cap_form(t) for t in doc.word_counts} | {M.fold(t) for t in _NAME_PIECES}
     forms.discard(None)
     for f in sorted(forms):
         assert (f in asked) == (f in want), (f, text)
@@ -416,12 +417,12 @@ def test_word_sets_asked_same_as_built(seed):
     doc = Document(text)
     M._add_facts(set(doc.word_counts).difference(M._INFO))
     first = M._first_words(text, doc.word_starts, _sentence_firsts(doc))
-    lower = {M._LOW[t] for t in doc.word_counts} - {None}
+    lower = {low_form(t) for t in doc.word_counts} - {None}
     cap_mid = _old_cap_mid(doc.word_texts, first)
     asked_lower = M.WrittenLower(doc.word_counts)
     asked_cap = M.CapMid(doc.word_counts, doc.word_texts, first)
     forms = {f for t in _NAME_PIECES + _CASE_PIECES for f in (t, t.casefold(), M.fold(t), M.fold(t.rstrip("s").rstrip("'\u2019")))}
-    forms.update(f for t in doc.word_counts for f in (M._LOW[t], M._CAP[t], M._INFO[t][6], M._INFO[t][10]))
+    forms.update(f for t in doc.word_counts for f in (low_form(t), cap_form(t), M._INFO[t][6], M._INFO[t][10]))
     forms.discard(None)
     for f in sorted(forms):
         assert (f in asked_lower) == (f in lower), (f, text)

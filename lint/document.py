@@ -396,10 +396,15 @@ class Document:
         # the candidate boundaries found in one scan of the text (split_paragraphs); each
         # Sentence made by tuple.__new__ (the named tuple's own __new__ is a Python-level call),
         # and the paragraphs' lists kept for paragraph_sentences
-        groups = [
-            [tuple.__new__(Sentence, (a, b, text[a:b], pi)) for a, b in spans]
-            for pi, spans in enumerate(split_paragraphs(text, zip(map(_START, paras), map(_END, paras))))
-        ]
+        groups = []
+        for pi, spans in enumerate(split_paragraphs(text, zip(map(_START, paras), map(_END, paras)))):
+            if len(spans) == 1:
+                # (a paragraph of one sentence, most often the paragraph itself: its text is the
+                # paragraph's, not sliced again)
+                (a, b), p = spans[0], paras[pi]
+                groups.append([tuple.__new__(Sentence, (a, b, p[2] if a == p[0] and b == p[1] else text[a:b], pi))])
+            else:
+                groups.append([tuple.__new__(Sentence, (a, b, text[a:b], pi)) for a, b in spans])
         self.__dict__["_sentences_by_paragraph"] = groups
         return list(chain.from_iterable(groups))
 

@@ -399,7 +399,7 @@ def _analyse(doc: "Document") -> Analysis:
                 # (a text without a double mark, opening or straight, opens no quotation)
                 _quote_states(sents, paras, sizes, offsets) if '"' in text or "\u201c" in text else repeat(False),
                 head,
-                _list_items(doc, s_starts, sents),
+                _list_items(doc, s_starts, sents, ordered),
                 range(n_sents),
                 title_case,
             ),
@@ -481,10 +481,10 @@ _NAME_JOINS = frozenset(("", "of", "and"))
 _LIST_LINE = lazy_re("\n(?=([ \t]*))\\1" + _LIST_MARKER_BODY)
 
 
-def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]") -> list[bool]:
+def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]", ordered: bool = False) -> list[bool]:
     """Does each sentence (``sents``, given by its start in ``s_starts`` too) start a list
     item: a list marker at its start, or (in the file's own text: Markdown's and reST's list
-    markers are blanked) all of its line before it? The second test is
+    markers are blanked) all of its line before it? (``ordered``: the starts never decrease.) The second test is
     ``_LIST_MARKER.fullmatch(source, line start, sentence start)``, asked of the few marker
     lines found in one search: a marker and its blanks are matched greedily, and a sentence
     starts on a character other than white space, so the line's match ends at the sentence's
@@ -502,8 +502,18 @@ def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]") -
     m = _LIST_MARKER.match(source)
     ends = {m.end()} if m else set()
     ends.update(map(_match_end, _LIST_LINE.finditer(source)))
-    for g in compress(range(len(s_starts)), map(ends.__contains__, s_starts)):
-        items[g] = True
+    if ordered:
+        # (each marker line's end, few of them, matched to the sentences that start there by a
+        # bisection over the starts, in text order: not a set look-up for every sentence)
+        n = len(s_starts)
+        for e in ends:
+            g = bisect_left(s_starts, e)
+            while g < n and s_starts[g] == e:
+                items[g] = True
+                g += 1
+    else:
+        for g in compress(range(len(s_starts)), map(ends.__contains__, s_starts)):
+            items[g] = True
     return items
 
 

@@ -130,6 +130,7 @@ def _filled(doc) -> str:
     out: list[str] = []
     pos = 0
     n = len(text)
+    cr = "\r" in text
     for a, b in doc.masks:
         if b - a > 200:
             # blocks of code stand apart from the prose's quotation marks; what the region holds
@@ -143,7 +144,7 @@ def _filled(doc) -> str:
                 continue
         out.append(text[pos:a])
         # (a region within one line, most of them, is all letters: no regex call)
-        out.append("x" * (b - a) if text.find("\n", a, b) < 0 and text.find("\r", a, b) < 0 else _FILL.sub("x", text[a:b]))
+        out.append("x" * (b - a) if text.find("\n", a, b) < 0 and not (cr and text.find("\r", a, b) >= 0) else _FILL.sub("x", text[a:b]))
         pos = b
     if not out:
         return text

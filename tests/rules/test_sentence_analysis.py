@@ -671,6 +671,24 @@ def test_list_lines_found_with_their_blanks_taken_at_once(seed):
         assert [m.end() for m in SA._LIST_LINE.finditer(text)] == [m.end() for m in plain.finditer(text)], text
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_list_items_by_bisection_same_as_a_look_up_per_sentence(seed):
+    """``_list_items`` with the sentences in text order finds the sentences that start where a
+    marker line ends by bisections over their starts: the same answers as the look-up of every
+    sentence's start (the unordered form), also with several sentences starting at one place."""
+    rng = random.Random(seed)
+    pieces = ["\n", "\n\n", "- ", "* ", "1. ", "a) ", "(iv) ", "  ", "\t", "Word ", "word. ", "Two words. ", "x", ". "]
+    for _ in range(10):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        for doc in (make_document(text), make_document(text, "x.md")):
+            sents = doc.sentences
+            if rng.random() < 0.5:  # (sentences at one start, one after another: still in order)
+                sents = [s for s in sents for _ in range(rng.randrange(1, 3))]
+            starts = [s.start for s in sents]
+            want = SA._list_items(doc, starts, sents, False)
+            assert SA._list_items(doc, starts, sents, True) == want, text
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_quote_states_same_as_quote_open_after(seed):
     """The analysis' quotation states (``_quote_open_after`` inlined in ``_quote_states``) are

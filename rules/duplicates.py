@@ -28,6 +28,8 @@ from ._dupnear import length_range as _length_range
 from ._dupnear import sentence_top as _sentence_top
 from ._dupnear import _LIST_ITEM, word_count, words_utf8  # noqa: F401 (_LIST_ITEM: tests use it)
 from ._dupnear import list_item as _list_item
+from ._dupnear import ends_sentence as _ends_sentence
+from ._dupnear import fold_ascii as _fold_ascii
 from ._dupnear import near_similarity as _near_similarity  # noqa: F401 (tests compare with it)
 from ._dupnear import near_similarity_cut as _near_similarity_cut
 from ._dupnear import same_numbers as _same_numbers
@@ -49,21 +51,6 @@ MIN_WORDS_SENTENCE = 6
 
 _WS = lazy_re(r"\s+")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-_SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
-
-
-def _ends_sentence(t: str) -> bool:
-    """``_SENT_END.search(t) is not None``, read from the end instead of trying the regex at
-    every position (``$`` also matches before a final newline, hence the second test)."""
-    u = t.rstrip("\"'\u201d\u2019)")
-    if u and u[-1] in ".!?\u2026":
-        return True
-    if t.endswith("\n"):
-        u = t[:-1].rstrip("\"'\u201d\u2019)")
-        return bool(u) and u[-1] in ".!?\u2026"
-    return False
-
-
 def normalise(text: str) -> str:
     r"""Case-, width- and whitespace-insensitive form used to compare blocks.
 
@@ -89,6 +76,8 @@ def normalise(text: str) -> str:
     one = text.replace("\n", " ") if "\n" in text else text
     if single_spaced(one):
         return one.casefold()
+    if text.isascii():
+        return _fold_ascii(text)
     return " ".join(text.split()).casefold()
 
 
@@ -218,7 +207,8 @@ def _paragraph_copies(doc) -> list[ParagraphCopy]:
             score, truncated = _near_similarity_cut(norms[j], norm, ends_sentence)
             if score < NEAR_RATIO:
                 continue  # not a copy
-            if not _same_numbers(norms[j], norm, truncated):
+            # (two texts without a number hold the same numbers: number_facts' ends are [])
+            if (fa[4] != [] or fb[4] != []) and not _same_numbers(norms[j], norm, truncated):
                 continue  # "rose 2.1 percent" and "rose 2.3 percent" are two facts, not a copy
             if truncated and ends_sentence and lb < 0.8 * la:
                 continue  # a shorter complete sentence is a summary, not a cut-off copy

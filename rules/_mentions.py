@@ -346,6 +346,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         npair = 0  # the pairs that start at or before the mention (before it: see above)
     out: list[Mention] = []
     initial_names: dict[tuple[str, bool | None], bool] = {}
+    new = object.__new__
     for k, i, j in zip(count(), runs_i, runs_j):
         initial = i in first_word
         # the sentence-initial word: kept only when it is not an everyday word
@@ -389,30 +390,35 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         while sent_starts[ns] <= start:
             ns += 1
         end = name[-1][1]
-        m = Mention(
-            start,
-            end,
-            name,
-            title,
-            possessive,
-            ns - 1 if ns else 0,  # the sentence
-            para,
-            initial and cut == 0,
-            para_dup[para],
-            para_rep[para],
-            kind,
-            text[start:end],
-        )
-        m._surname_cache = surname  # type: ignore[misc]  # (what Mention._surname_parts would work out)
+        word_like = False
         if everyday:
             # a word after a determiner; else, when not possessive nor titled, one no verb of
             # saying follows (the text after is read only then)
             before = text[max(0, start - 12) : start].split()
             if before and fold(before[-1]) in DETERMINERS:
-                m.word_like = True
+                word_like = True
             elif not (possessive or title):
                 rest = text[end : end + 20].split()
-                m.word_like = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
+                word_like = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
+        # Mention(start, end, name, title, possessive, the sentence, para, ...), its fields set
+        # here in the order __init__ sets them (the instance dictionaries share their keys):
+        # no call of __init__ per mention (tests/rules/test_names_fast.py compares the two)
+        m = new(Mention)
+        m.start = start
+        m.end = end
+        m.tokens = name
+        m.title = title
+        m.possessive = possessive
+        m.sentence = ns - 1 if ns else 0
+        m.paragraph = para
+        m.sentence_initial = initial and cut == 0
+        m.duplicate = para_dup[para]
+        m.repeated = para_rep[para]
+        m.kind = kind
+        m.raw = text[start:end]
+        m.entity = -1
+        m.word_like = word_like
+        m._surname_cache = surname  # type: ignore[misc]  # (what Mention._surname_parts would work out)
         out.append(m)
     return out
 

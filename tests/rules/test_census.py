@@ -25,3 +25,21 @@ def test_census_table_answers_like_the_set(cache, tmp_path, monkeypatch) -> None
         assert [o for o in others if (o in table) != (o in names)] == []
     if cache == "folder":
         assert len(list(tmp_path.glob("census-last-*.bin"))) == 1
+
+
+@pytest.mark.parametrize("cache", ["folder", "none"])
+def test_given_names_kept_are_the_lists(cache, tmp_path, monkeypatch) -> None:
+    # the given names read back from the data cache folder are the two lists' first fields
+    monkeypatch.setenv("GARBLINT_DATA_CACHE", str(tmp_path) if cache == "folder" else "")
+    listed = frozenset(W._read_census("dist.male.first") | W._read_census("dist.female.first"))
+    if not listed:
+        pytest.skip("the names package is not installed")
+    for _ in range(2):  # made, then (with a folder) read back from the file
+        assert W.given_names.__wrapped__() == listed
+    if cache == "folder":
+        assert len(list(tmp_path.glob("census-first-*.bin"))) == 1
+        # a damaged file is made again
+        (kept,) = tmp_path.glob("census-first-*.bin")
+        kept.write_bytes(b"\x00garbage")
+        assert W.given_names.__wrapped__() == listed
+        assert W.given_names.__wrapped__() == listed

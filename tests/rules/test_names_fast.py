@@ -271,13 +271,29 @@ def _name_text(rng, n):
     return text
 
 
+def _as_constructed(m):
+    """The mention ``Mention(...)`` makes of ``m``'s fields, with its ``_surname_cache`` set
+    after, as _mentions_of_runs once made them: the same attributes in the same order
+    (_mentions_of_runs now sets them on an instance from ``object.__new__``)."""
+    from dataclasses import fields
+
+    n = M.Mention(**{f.name: getattr(m, f.name) for f in fields(M.Mention)})
+    n._surname_cache = m._surname_cache
+    return n
+
+
 @pytest.mark.parametrize("seed", range(300))
 def test_extract_mentions_same_as_before(seed):
     rng = random.Random(seed)
     text = _name_text(rng, rng.randrange(0, 80))
-    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    got = M.extract_mentions(Document(text))
+    new = [_mention_fields(m) for m in got]
     old = [_mention_fields(m) for m in _old_extract(Document(text))]
     assert new == old, text
+    for m in got:
+        built = _as_constructed(m)
+        assert list(vars(m).items()) == list(vars(built).items()), text
+        assert m == built and repr(m) == repr(built)
 
 
 @pytest.mark.parametrize("seed", range(80))

@@ -7,11 +7,6 @@ The Python API::
 """
 from __future__ import annotations
 
-# (first: the classes made below compile their methods through the kept codes)
-from . import _dccodes
-
-_dccodes.install()
-
 #: the release; equal to ``version`` in pyproject.toml (tests/test_cli.py checks). A literal,
 #: not importlib.metadata: that import alone took about 30 ms of every run's start-up.
 __version__ = "0.1.0"

@@ -12,10 +12,9 @@ unknown words, so here each look-up searches the lexicon directly instead:
    the words a small "head index" leaves (0.2-0.5 ms; see ``_near``), read from a mapped table
    in the data cache folder; without one, over the words of a near length (a C loop, 1-4 ms)
    until a process has made many such searches and builds the head index.
-2. ``lookup`` then runs symspellpy's ``SymSpell.lookup`` (ported in ``_symport``, so a run does
-   not import symspellpy) on a tiny index of just those words, so its candidate order,
-   tie-breaks and quirks (a near word its prefix test rejects stays rejected) are symspellpy's;
-   see ``lookup`` for why the answer is the full index's.
+2. ``lookup`` then asks symspellpy's own ``SymSpell.lookup`` on a tiny index of just those words,
+   so its candidate order, tie-breaks and quirks (a near word its prefix test rejects stays
+   rejected) are symspellpy's; see ``lookup`` for why the answer is the full index's.
    tests/test_nearwords.py compares both with the real index on thousands of words.
 
 A process that has not built the lexicon's dict (a short text: ``lexicon.counts`` answers from the
@@ -28,10 +27,9 @@ has the dict reads the same mapped table for positions, lengths, the alphabet an
 contexts (``_mode``), with the dict for membership: it builds neither ``_tables`` nor
 ``_by_length``.
 
-``segmenter()`` gives ``word_segmentation(..., max_edit_distance=0)`` (``_symport``'s port of
-symspellpy's): with an edit distance of 0, ``lookup`` returns before it reads the delete index
-(it only needs ``_words`` and ``_max_length``), so a segmenter without deletes segments
-identically.
+``segmenter()`` is a SymSpell object for ``word_segmentation(..., max_edit_distance=0)``: with an
+edit distance of 0, ``lookup`` returns before it reads the delete index (it only needs
+``_words`` and ``_max_length``), so an object without deletes segments identically.
 """
 from __future__ import annotations
 
@@ -39,13 +37,16 @@ import itertools
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
-from . import _symport, lexicon
-from ._symport import DICTIONARY_EDIT_DISTANCE
+from . import lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from symspellpy import SymSpell
 
 #: the SymSpell configuration replicated: ``SymSpell(max_dictionary_edit_distance=2, prefix_length=7)``
-PREFIX_LENGTH = _symport.PREFIX_LENGTH
+PREFIX_LENGTH = 7
+DICTIONARY_EDIT_DISTANCE = 2
 
 
 class Suggestion(NamedTuple):
@@ -391,7 +392,7 @@ def lookup(phrase: str, max_edit_distance: int, closest: bool = False) -> list[S
     with the whole lexicon (``include_unknown``, ``ignore_token`` and ``transfer_casing`` left at
     their defaults). ``closest=False`` is ``Verbosity.ALL``.
 
-    How: symspellpy's ``lookup`` (``_symport.tiny_lookup``) runs on a tiny index holding only the near words (and the
+    How: symspellpy's own ``lookup`` runs on a tiny index holding only the near words (and the
     phrase itself when it is a word), added in dictionary order, with the full lexicon's longest
     word length. Each delete string's list in the tiny index is then the full index's list
     restricted to those words, in the same order. Every word SymSpell can append to its result
@@ -428,12 +429,18 @@ def _lookup(phrase: str, max_edit_distance: int, closest: bool) -> tuple[Suggest
         whole = _whole_word_answer(phrase, near, words)
         if whole is not None:
             return whole
+    from symspellpy import SymSpell, Verbosity
+
     members = list(near)
     if phrase in words:
         members.append(phrase)
     members.sort(key=position)
-    # symspellpy's lookup on a tiny index of those words (ported: no symspellpy import)
-    return tuple(Suggestion(*s) for s in _symport.tiny_lookup(phrase, members, words, near, max_length, max_edit_distance, closest))
+    sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+    for w in members:
+        sym.create_dictionary_entry(w, words[w])
+    sym._max_length = max_length  # the early exit for over-long phrases uses the whole lexicon's
+    verbosity = Verbosity.CLOSEST if closest else Verbosity.ALL
+    return tuple(Suggestion(s.term, s.distance, s.count) for s in sym.lookup(phrase, verbosity, max_edit_distance))
 
 
 def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str, int]) -> tuple[Suggestion, ...] | None:
@@ -475,27 +482,19 @@ def _whole_word_answer(phrase: str, near: Mapping[str, int], words: Mapping[str,
     return tuple(found)
 
 
-class Segmenter:
-    """``word_segmentation(phrase, max_edit_distance=0)`` as a ``SymSpell`` holding ``words``
-    with the lexicon's longest length segments (``_symport``'s port of it)."""
-
-    def __init__(self, words: Mapping[str, int], max_length: int) -> None:
-        self.words = words
-        self.max_length = max_length
-
-    def word_segmentation(self, phrase: str, max_edit_distance: int = 0) -> _symport.Composition:
-        if max_edit_distance != 0:
-            raise ValueError("the segmenter looks words up at distance 0 only")
-        return _symport.word_segmentation(phrase, self.words, self.max_length)
-
-
 @lru_cache(maxsize=1)
-def segmenter() -> Segmenter:
-    """A segmenter for ``word_segmentation(phrase, max_edit_distance=0)`` only: words, no deletes.
+def segmenter() -> "SymSpell":
+    """A SymSpell for ``word_segmentation(phrase, max_edit_distance=0)`` only: words, no deletes.
 
     With ``max_edit_distance=0`` symspellpy's ``lookup`` returns after the exact-match test, so
     it reads ``_words`` and ``_max_length`` (and ``word_segmentation`` the latter) and never the
-    delete index; this segments exactly as the full index does (tests/test_nearwords.py).
+    delete index; this object segments exactly as the full index does (tests/test_nearwords.py).
+    Any look-up with a positive distance would find nothing: use ``lookup`` above for those.
     """
+    from symspellpy import SymSpell
+
+    sym = SymSpell(max_dictionary_edit_distance=DICTIONARY_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+    sym._words = lexicon.frequencies()  # shared, read-only: word_segmentation never writes it
     small = _mode()[1]
-    return Segmenter(lexicon.frequencies(), small.max_length if small is not None else _tables()[2])
+    sym._max_length = small.max_length if small is not None else _tables()[2]
+    return sym

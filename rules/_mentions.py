@@ -440,19 +440,19 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
     n = len(words)
     info = _INFO
     j = i + 1
+    pw = words[i]  # (the word before words[j])
     while j < n:
         w = words[j]
-        tok = w[2]
-        facts = info[tok]
+        facts = info[w[2]]
         if not facts[4]:
             break  # neither capitalised nor a particle, "of" or "for" (goes_on): the tests below stop here
-        pw = words[j - 1]
         gap = text[pw[1] : w[0]]
         prev = pw[2]
         if gap != " " and not _GAP_SPACE.fullmatch(gap):  # (one space: the usual gap)
             if not (_GAP_DOT.fullmatch(gap) and ((len(prev) == 1 and prev.isupper()) or info[prev][10] in ABBREVIATIONS)):
                 break
-        if len(prev) >= 2 and prev[-1] == "s" and prev[-2] in _APOS:  # _POSSESSIVE.search(prev)
+        # (_POSSESSIVE.search(prev); a token is never empty)
+        if prev[-1] == "s" and len(prev) >= 2 and prev[-2] in _APOS:
             break
         low = facts[10]  # fold(tok)
         if low in _BRIDGES:
@@ -465,6 +465,7 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
                 if low in ("of", "for") and prev_f not in titles:
                     break
                 j = k
+                pw = words[k - 1]
                 continue
             break
         if not facts[8] or facts[9] or facts[11]:  # _is_cap, _is_acronym, fold(tok) in NOT_NAMES
@@ -472,6 +473,7 @@ def _run_from(words, text: str, i: int, titles: frozenset[str] = TITLE_WORDS) ->
         j += 1
         if j - i > 10:
             break
+        pw = w
     return j
 
 

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .boilerplate import _LEGIT_CONTRIBUTED, _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
+from ._blegit import _LEGIT_FIRST, _contributed
+from .boilerplate import _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
 from ..lint.lazyre import lazy_re
 from ._datelines import _NUMERIC, _BARE_TIME, _BYLINE_RE, _LONE_AGO, _TIMEISH, dateline_kind, glued_prefix  # noqa: F401 - dateline_kind, glued_prefix re-exported
 from ..lint.wordlists import data_text
@@ -168,7 +169,12 @@ def _wrapped_paragraphs(units: list[Unit], cls: list[str], fw: frozenset[str], e
 def _legit_credit(text: str) -> bool:
     """A credit, correction or end mark (B001's legitimate lines, without its dateline test:
     a dateline starts a paragraph of prose, which is prose here anyway)."""
-    return _LEGIT_START.match(text) is not None or _LEGIT_CONTRIBUTED.search(text) is not None
+    # (``_LEGIT_START.match(text) is not None or _LEGIT_CONTRIBUTED.search(text) is not None``
+    # by B001's fast forms: the start pattern asked only of a line opening with a character it
+    # can open with, "contributed ..." tried only at each "contr" of the lower-cased line, not
+    # searched ignoring case at every position)
+    c = text[:1]
+    return (c in _LEGIT_FIRST or not c.isascii()) and _LEGIT_START.match(text) is not None or _contributed(text)
 
 
 _IMPERATIVE = frozenset(

@@ -323,6 +323,31 @@ def test_legit_first_character_test_equals_the_pattern():
     assert hits > 100
 
 
+def test_legit_credit_equals_the_plain_patterns():
+    """``_pageshape._legit_credit`` (B001's fast forms: the start pattern asked only of a line
+    opening with one of _LEGIT_FIRST's characters or one outside ASCII, "contributed ..."
+    tried only at each "contr") against ``_LEGIT_START.match(t) or _LEGIT_CONTRIBUTED.search(t)``:
+    every opener of the start pattern behind each ASCII character and some outside ASCII, and
+    contributor lines with other text before them."""
+    from garblint.rules import _blegit as BL
+    from garblint.rules import _pageshape as P
+
+    def plain(t: str) -> bool:
+        return BL._LEGIT_START.match(t) is not None or BL._LEGIT_CONTRIBUTED.search(t) is not None
+
+    openers = ["reporting by", "Editing by", "(additional reporting by", "correction", "Corrections: x", "update", "* *", "##", "end"]
+    openers += ["This story was updated", "editor\u2019s note", "clarification", "photos by", "interview by"]
+    tails = ["", " Jane Roe and others contributed to this report", " x CONTRIBUTED TO THE STORY", " contr", ", contributed to this"]
+    hits = 0
+    for o in openers:
+        for tail in tails:
+            for c in [chr(i) for i in range(128)] + ["\u0131", "\u0130", "\u212a", "\u017f", "\u00e9", "\u201c", ""]:
+                for t in (c + o[1:] + tail, c + o + tail):
+                    assert P._legit_credit(t) == plain(t), repr(t)
+                    hits += plain(t)
+    assert hits > 1000
+
+
 _JOINER_PIECES = ["a", "Bc", "\u00e9", "1", "\u00b2", "_", "\u02bc", "\u2010", "\u2011", "-", "'", "\u2019", ".", " ", "\n", "\n\n", "\u2010\u2011"]
 
 

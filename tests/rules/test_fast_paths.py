@@ -677,6 +677,23 @@ def test_indented_count_same_as_findall(seed):
         assert (PS._indented(t, end, lines) * 10 < lines) == (n * 10 < lines), (t, end, lines)
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_indented_count_with_failing_candidates(seed):
+    """``_indented`` matches the pattern only at its candidates and skips a run of spaces whose
+    candidate failed: runs of every length after a word, at a line's end, on a line of its own,
+    after a line break (a line start inside no run), tabs, characters outside ASCII and beyond
+    the BMP, an end inside a run."""
+    rng = random.Random(seed)
+    pieces = ["a", "B", " ", "  ", "   ", "    ", "        ", "\n", "\n ", "\n   ", "\n\t", "\t", " \t", "x y", "\u00e9", "\U0001f600", ".", "\n\n"]
+    for _ in range(300):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        end = rng.choice([len(t), rng.randrange(0, len(t) + 2)])
+        n = len(PS._INDENTED.findall(t, 0, end))
+        assert PS._indented(t, end, 10**6) == n, (t, end)
+        lines = rng.randrange(1, 40)
+        assert (PS._indented(t, end, lines) * 10 < lines) == (n * 10 < lines), (t, end, lines)
+
+
 # ------------------------------------------------------------ S/O: markdown code spans
 _MD_PIECES = ["`", "``", "```", "~~~", "~", "\n", "\r\n", "\r", " ", "\t", "code", "x", "\u00a0", "-"]
 

@@ -170,12 +170,10 @@ def keys(words: list[bytes]) -> list:
     heapify(hashes)
     h = heappop(hashes)
     out.append(h)
-    while hashes:
+    while len(out) < 2 + SKETCH and hashes:
         g = heappop(hashes)
         if g != h:
             out.append(g)
-            if len(out) == 2 + SKETCH:
-                break
             h = g
     return out
 

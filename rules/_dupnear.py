@@ -127,12 +127,10 @@ def word_count(doc, p) -> int | None:
     return bisect_left(starts, p.end) - bisect_left(starts, p.start)
 
 
-_SENT_END = lazy_re(r"[.!?\u2026][\"'\u201d\u2019)]*$")
-
-
 def ends_sentence(t: str) -> bool:
-    """``_SENT_END.search(t) is not None``, read from the end instead of trying the regex at
-    every position (``$`` also matches before a final newline, hence the second test)."""
+    r"""``re.search(r"[.!?\u2026][\"'\u201d\u2019)]*$", t) is not None``, read from the end
+    instead of trying the regex at every position (``$`` also matches before a final newline,
+    hence the second test)."""
     u = t.rstrip("\"'\u201d\u2019)")
     if u and u[-1] in ".!?\u2026":
         return True

@@ -129,7 +129,7 @@ def _read_census(name: str) -> set[str]:
             return set()
         with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
             text = fh.read()
-    except (ModuleNotFoundError, FileNotFoundError, OSError, TypeError, IndexError):
+    except OSError:  # (_names_folder has caught what finding the package can raise)
         return set()
     # the first field of each line, case-folded (the whole text at once: the same, in C)
     return set(map(itemgetter(0), filter(None, map(methodcaller("split", None, 1), text.casefold().splitlines()))))

@@ -14,7 +14,10 @@ import copy
 import dataclasses
 import pickle
 import random
+import re
+from collections import Counter  # noqa: F401  (named in the former classes' annotations)
 from dataclasses import dataclass, field
+from types import MemberDescriptorType
 from typing import Any, Sequence
 
 import pytest
@@ -28,6 +31,18 @@ from garblint.lint.suppress import Directive, Scope
 from garblint.lint.textio import Decoded
 from garblint.lint.vocab import Vocabulary
 from garblint.reports import ReportContext, RuleInfo
+from garblint.rules._bphrases import Phrases
+from garblint.rules._confusion import GENERAL, TYPO, Weights, _without_first
+from garblint.rules._entities import Analysis as EntitiesAnalysis
+from garblint.rules._entities import SlotChoice
+from garblint.rules._lexcheck import Issue
+from garblint.rules._mentions import ORG_WORDS, TITLE_WORDS, NameWords
+from garblint.rules._nameforms import FormPair
+from garblint.rules._pageshape import Page
+from garblint.rules._sentences import Analysis as SentencesAnalysis
+from garblint.rules._bunit import Unit
+from garblint.rules.duplicates import ParagraphCopy
+from garblint.rules.names import Flag
 
 _MISSING = object()
 _NAN = float("nan")
@@ -153,6 +168,95 @@ class Old:
         extra: dict[str, Any] = field(default_factory=dict)
         catalog: Sequence[Any] = ()
 
+    @dataclass(frozen=True)
+    class Weights:
+        keyboard: float
+        lookalike: float
+        transpose: float
+        freq: float
+        first: float = 0.0
+        omit: float = 1.0
+        by_ear: bool = False
+
+    @dataclass(frozen=True)
+    class Phrases:
+        starts: tuple[str, ...]
+        exact: frozenset[str]
+        contains: tuple[str, ...]
+        headers: tuple[str, ...]
+
+    @dataclass(frozen=True)
+    class ParagraphCopy:
+        index: int
+        original: int
+        exact: bool
+        score: float
+        truncated: bool
+
+    @dataclass(slots=True)
+    class Unit:
+        start: int
+        end: int
+        text: str
+        norm: str
+        words: int
+        punct: bool
+        fresh: bool
+        para: int
+        idx: int = 0
+        kind: str = ""
+        strong: bool = False
+        header: bool = False
+        legit: bool = False
+
+    @dataclass
+    class Page:
+        units: list[Unit]
+        cls: list[str] = field(default_factory=list)
+        core: tuple[int, int] = (-1, -2)
+        flags: dict[int, tuple[str, str, float]] = field(default_factory=dict)
+        glued: dict[int, tuple[int, str]] = field(default_factory=dict)
+        strong: bool = False
+
+    @dataclass
+    class Issue:
+        code: str
+        start: int
+        end: int
+        message: str
+        suggestions: list[tuple[str, bool]]
+        confidence: float
+
+    @dataclass(frozen=True)
+    class NameWords:
+        titles: frozenset[str] = TITLE_WORDS
+        orgs: frozenset[str] = ORG_WORDS
+
+    @dataclass
+    class SlotChoice:
+        canonical: str | None
+        certain: bool
+        ranked: list[str]
+        counts: Counter
+        raw_counts: Counter
+        intro: str | None
+        source: str
+
+    @dataclass
+    class Flag:
+        mention: Any
+        start: int
+        end: int
+        suggestions: list[str]
+        message: str
+        confidence: float
+
+    @dataclass
+    class FormPair:
+        keep: Any
+        flag: Any
+        kind: str
+
     @dataclass
     class One:
         x: Any
@@ -160,6 +264,32 @@ class Old:
     @dataclass(frozen=True)
     class NoFields:
         pass
+
+
+class OldSentences:
+    @dataclass
+    class Analysis:
+        sentences: list[Any] = field(default_factory=list)
+        lower_mid: dict[str, int] = field(default_factory=dict)
+        cap_isolated: dict[str, int] = field(default_factory=dict)
+        cap_in_name: dict[str, int] = field(default_factory=dict)
+        cap_name_last: dict[str, int] = field(default_factory=dict)
+        cap_mid_sentence: list[int] = field(default_factory=list)
+        cap_mid_word: list[int] = field(default_factory=list)
+        cap_mid_low: list[str] = field(default_factory=list)
+        headlines: list[int] = field(default_factory=list)
+        first_word: list[int] = field(default_factory=list)
+        after_word: list[int] = field(default_factory=list)
+
+
+class OldEntities:
+    @dataclass
+    class Analysis:
+        mentions: list[Any]
+        entities: list[Any]
+        accepted: set[str]
+        index: Any | None = None
+        ambiguous: list[tuple[Any, list[tuple[str, str]]]] = field(default_factory=list)
 
 
 @record(("x",))
@@ -186,6 +316,18 @@ PAIRS: list[tuple[type, type]] = [
     (FileResult, Old.FileResult),
     (RuleInfo, Old.RuleInfo),
     (ReportContext, Old.ReportContext),
+    (SentencesAnalysis, OldSentences.Analysis),
+    (Weights, Old.Weights),
+    (Phrases, Old.Phrases),
+    (ParagraphCopy, Old.ParagraphCopy),
+    (Unit, Old.Unit),
+    (Page, Old.Page),
+    (Issue, Old.Issue),
+    (NameWords, Old.NameWords),
+    (SlotChoice, Old.SlotChoice),
+    (EntitiesAnalysis, OldEntities.Analysis),
+    (Flag, Old.Flag),
+    (FormPair, Old.FormPair),
     (One, Old.One),
     (NoFields, Old.NoFields),
 ]
@@ -193,13 +335,13 @@ PAIRS: list[tuple[type, type]] = [
 
 # ------------------------------------------------------------------------ the comparison
 def _repr(obj: Any) -> str:
-    return repr(obj).replace("Old.", "")
+    return re.sub(r"\bOld\w*\.", "", repr(obj))
 
 
 def _state(obj: Any, names: list[str]) -> list[tuple[str, Any]]:
     if hasattr(obj, "__dict__"):
         return list(vars(obj).items())
-    return [(n, getattr(obj, n)) for n in names]
+    return [(n, getattr(obj, n, _MISSING)) for n in names]
 
 
 def _same_outcome(fn_new, fn_old) -> Any:
@@ -227,8 +369,13 @@ def _check_pair(new: type, old: type, rng: random.Random, rounds: int = 60) -> N
     params = old.__dataclass_params__  # type: ignore[attr-defined]
     required = [f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
     assert new.__match_args__ == old.__match_args__  # type: ignore[attr-defined]
-    for name in names:  # defaults kept as class attributes, default factories not
-        assert getattr(new, name, _MISSING) == getattr(old, name, _MISSING) or getattr(new, name) is getattr(old, name)
+    for name in names:  # defaults kept as class attributes, default factories not (slots: their descriptors)
+        va, vb = getattr(new, name, _MISSING), getattr(old, name, _MISSING)
+        if isinstance(va, MemberDescriptorType):
+            assert isinstance(vb, MemberDescriptorType)
+        else:
+            assert va is vb or va == vb
+    assert getattr(new, "__slots__", None) == getattr(old, "__slots__", None)
     # only the required fields: the defaults and fresh default factories
     base = {n: rng.choice(_POOL) for n in required}
     a, b, a2 = new(**base), old(**base), new(**base)
@@ -242,6 +389,7 @@ def _check_pair(new: type, old: type, rng: random.Random, rounds: int = 60) -> N
         a, b = new(**kw), old(**kw)
         assert repr(a) == _repr(b)
         assert _state(a, names) == _state(b, names)
+        assert hasattr(a, "__dict__") is hasattr(b, "__dict__") and hasattr(a, "__weakref__") is hasattr(b, "__weakref__")
         assert repr(new(*values)) == repr(a)  # positional arguments, in field order
         assert (a == new(**kw)) is (b == old(**kw))
         assert a.__eq__(b) is NotImplemented and (a == 1) is False and a != b
@@ -297,3 +445,14 @@ def test_config_behaves_as_its_dataclass():
         Config(None)
     with pytest.raises(TypeError):
         Old.Config(None)
+
+
+def test_weights_derived_as_before():
+    # (TYPO and _without_first were dataclasses.replace of GENERAL and of their argument)
+    def old(w: Weights) -> Any:
+        return Old.Weights(w.keyboard, w.lookalike, w.transpose, w.freq, w.first, w.omit, w.by_ear)
+
+    assert repr(TYPO) == _repr(dataclasses.replace(old(GENERAL), by_ear=False))
+    for w in (GENERAL, TYPO, Weights(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, True)):
+        assert repr(_without_first.__wrapped__(w)) == _repr(dataclasses.replace(old(w), first=0.0))
+    assert NameWords() == NameWords(TITLE_WORDS, ORG_WORDS) and repr(NameWords()) == _repr(Old.NameWords())

@@ -365,6 +365,21 @@ def test_confusion_cost_same_as_the_cell_by_cell_form(seed):
             assert C.confusion_cost.__wrapped__(t, c, w) == _confusion_cost_old(t, c, w), (t, c, w)
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_multi_steps_none_where_the_two_character_test_says_so(seed):
+    """``confusion_cost`` leaves ``_multi_steps`` out where neither string holds a side of
+    two characters of a look-alike pair (``_TWO_CHAR_SIDE``): it would find nothing there."""
+    rng = random.Random(seed)
+    pairs = [_near_pair(rng) for _ in range(400)] + [(a, b) for a, bs in C._MULTI_PAIRS.items() for b in bs]
+    pairs += [("x" + a + "y", "x" + b + "y") for a, b in pairs[-20:]]
+    skipped = 0
+    for t, c in pairs:
+        if not (C._TWO_CHAR_SIDE.search(t) or C._TWO_CHAR_SIDE.search(c)):
+            skipped += 1
+            assert not C._multi_steps(t, c, C.OCR), (t, c)
+    assert skipped > 100
+
+
 # ----------------------------------- word pairs over one character per word (T001 by R001's)
 @pytest.mark.parametrize("seed", range(30))
 def test_word_pairs_same_as_testing_every_word(seed, monkeypatch):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
 from ..lint import lexicon, nearwords
+from ..lint._records import record
 
 MIN_SUGGESTION_FREQ = 20_000
 
@@ -128,7 +128,7 @@ def lookalike_variants(word: str, max_subs: int = 2) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
+@record(("keyboard", "lookalike", "transpose", "freq", "first", "omit", "by_ear"), frozen=True)
 class Weights:
     keyboard: float
     lookalike: float
@@ -145,11 +145,30 @@ class Weights:
     #: candidate with the word's Metaphone code half ("bisnes" / "business"); scans do not
     by_ear: bool = False
 
+    def __init__(
+        self,
+        keyboard: float,
+        lookalike: float,
+        transpose: float,
+        freq: float,
+        first: float = 0.0,
+        omit: float = 1.0,
+        by_ear: bool = False,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "keyboard", keyboard)
+        _set(self, "lookalike", lookalike)
+        _set(self, "transpose", transpose)
+        _set(self, "freq", freq)
+        _set(self, "first", first)
+        _set(self, "omit", omit)
+        _set(self, "by_ear", by_ear)
+
 
 GENERAL = Weights(keyboard=0.55, lookalike=0.8, transpose=0.6, freq=0.2, first=0.5, omit=0.8, by_ear=True)
 #: the weights of the test whether a listed word is a typo at all (``_lexcheck``): letters of
 #: one sound are not cheap there ("ryde" is an old spelling, not a slip for "ride")
-TYPO = replace(GENERAL, by_ear=False)
+TYPO = Weights(GENERAL.keyboard, GENERAL.lookalike, GENERAL.transpose, GENERAL.freq, GENERAL.first, GENERAL.omit, by_ear=False)
 OCR = Weights(keyboard=0.95, lookalike=0.3, transpose=0.95, freq=0.3)
 _WEAK_EXTRA = 0.3
 
@@ -175,7 +194,7 @@ _SAME_SOUND = frozenset(("cs", "sc", "ck", "kc", "sz", "zs", "iy", "yi"))
 
 @lru_cache(maxsize=8)
 def _without_first(w: Weights) -> Weights:
-    return replace(w, first=0.0)
+    return Weights(w.keyboard, w.lookalike, w.transpose, w.freq, 0.0, w.omit, w.by_ear)
 
 
 @lru_cache(maxsize=65536)

@@ -63,6 +63,7 @@ from ._namewords import (
 )
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
+from ..lint._records import record
 from ..lint.document import paragraph_key
 
 
@@ -165,13 +166,18 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
     return out
 
 
-@dataclass(frozen=True)
+@record(("titles", "orgs"), frozen=True)
 class NameWords:
     """The word lists name extraction reads that a user may extend (config keys ``name-titles``
     and ``organisation-words``): titles before a name, last words of an organisation's name."""
 
     titles: frozenset[str] = TITLE_WORDS
     orgs: frozenset[str] = ORG_WORDS
+
+    def __init__(self, titles: frozenset[str] = TITLE_WORDS, orgs: frozenset[str] = ORG_WORDS) -> None:
+        _set = object.__setattr__
+        _set(self, "titles", titles)
+        _set(self, "orgs", orgs)
 
     @property
     def org_or_title(self) -> frozenset[str]:

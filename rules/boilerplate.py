@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lint.finding import Edit, Suggestion
@@ -23,6 +22,7 @@ from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.lazyre import lazy_re
 from ..lint.markup import is_markdown, is_rst
+from ._bunit import Unit
 from ._techterms import technical_prose
 from ._charscan import inner_joiners
 from ._bphrases import _first_start, _norm_keep, _starts_with, _strip_edges, load_phrases
@@ -91,23 +91,6 @@ WEAK_MAX_WORDS = 14
 LINK_TITLE_MAX_WORDS = 22
 EDGE_UNITS = 6  # the last lines of a document count as its footer zone
 BIO_MIN_WORDS = 25
-
-
-@dataclass(slots=True)
-class Unit:
-    start: int
-    end: int
-    text: str
-    norm: str
-    words: int
-    punct: bool  # ends like a sentence
-    fresh: bool  # starts a paragraph or follows a finished sentence
-    para: int
-    idx: int = 0
-    kind: str = ""  # why it is boilerplate ("" = not)
-    strong: bool = False
-    header: bool = False
-    legit: bool = False
 
 
 def _units(doc, reach: int = 0) -> list[Unit]:

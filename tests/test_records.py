@@ -18,12 +18,13 @@ import re
 from collections import Counter  # noqa: F401  (named in the former classes' annotations)
 from dataclasses import dataclass, field
 from types import MemberDescriptorType
-from typing import Any, Sequence
+from typing import Any, ClassVar, Sequence
 
 import pytest
 
 from garblint.lint.config import Config
 from garblint.lint.discover import Target
+from garblint.lint.finding import Edit, Finding, Suggestion, _Fingerprint
 from garblint.lint._records import record
 from garblint.lint.options import FIELDS, CheckOptions
 from garblint.lint.runner import FileResult
@@ -36,7 +37,7 @@ from garblint.rules._confusion import GENERAL, TYPO, Weights, _without_first
 from garblint.rules._entities import Analysis as EntitiesAnalysis
 from garblint.rules._entities import SlotChoice
 from garblint.rules._lexcheck import Issue
-from garblint.rules._mentions import ORG_WORDS, TITLE_WORDS, NameWords
+from garblint.rules._mentions import ORG_WORDS, TITLE_WORDS, Mention, NameWords
 from garblint.rules._nameforms import FormPair
 from garblint.rules._pageshape import Page
 from garblint.rules._sentences import Analysis as SentencesAnalysis
@@ -257,6 +258,56 @@ class Old:
         flag: Any
         kind: str
 
+    @dataclass(frozen=True)
+    class Edit:
+        start: int
+        end: int
+        replacement: str
+
+    @dataclass(frozen=True)
+    class Suggestion:
+        replacement: str
+        safe: bool = False
+        description: str = ""
+        edits: tuple[Any, ...] = ()
+
+    @dataclass(frozen=True)
+    class Finding:
+        code: str
+        name: str
+        category: str
+        severity: str
+        message: str
+        start: int
+        end: int
+        line: int
+        column: int
+        end_line: int
+        end_column: int
+        text: str
+        suggestions: tuple[Any, ...] = ()
+        confidence: float = 1.0
+        fingerprint: str = ""
+        properties: tuple[tuple[str, Any], ...] = field(default=())
+
+    @dataclass
+    class Mention:
+        start: int
+        end: int
+        tokens: list[tuple[int, int, str]]
+        title: tuple[str, ...]
+        possessive: bool
+        sentence: int
+        paragraph: int
+        sentence_initial: bool
+        duplicate: bool = False
+        repeated: bool = False
+        kind: str = "bare"
+        raw: str = ""
+        entity: int = -1
+        word_like: bool = False
+        _surname_cache: ClassVar[tuple[Any, ...] | None] = None
+
     @dataclass
     class One:
         x: Any
@@ -305,6 +356,8 @@ class NoFields:
     pass
 
 
+Old.Finding.fingerprint = _Fingerprint()  # type: ignore[assignment]  # (as finding.py sets it)
+
 #: (the plain class, its former dataclass)
 PAIRS: list[tuple[type, type]] = [
     (CheckOptions, Old.CheckOptions),
@@ -328,6 +381,10 @@ PAIRS: list[tuple[type, type]] = [
     (EntitiesAnalysis, OldEntities.Analysis),
     (Flag, Old.Flag),
     (FormPair, Old.FormPair),
+    (Edit, Old.Edit),
+    (Suggestion, Old.Suggestion),
+    (Finding, Old.Finding),
+    (Mention, Old.Mention),
     (One, Old.One),
     (NoFields, Old.NoFields),
 ]
@@ -456,3 +513,23 @@ def test_weights_derived_as_before():
     for w in (GENERAL, TYPO, Weights(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, True)):
         assert repr(_without_first.__wrapped__(w)) == _repr(dataclasses.replace(old(w), first=0.0))
     assert NameWords() == NameWords(TITLE_WORDS, ORG_WORDS) and repr(NameWords()) == _repr(Old.NameWords())
+
+
+@pytest.mark.parametrize("new, old", [(Edit, Old.Edit), (Suggestion, Old.Suggestion), (Finding, Old.Finding), (Mention, Old.Mention)])
+def test_still_dataclasses_to_dataclasses_functions(new, old):
+    # (these stay dataclasses, their methods their own: fields, replace, asdict, astuple as before)
+    def shape(f):
+        return (f.name, f.default, f.default_factory, f.init, f.repr, f.compare, f.hash, f.kw_only)
+
+    assert dataclasses.is_dataclass(new)
+    assert [shape(f) for f in dataclasses.fields(new)] == [shape(f) for f in dataclasses.fields(old)]
+    rng = random.Random(3)
+    names = [f.name for f in dataclasses.fields(old)]
+    for _ in range(50):
+        kw = {n: rng.choice(_POOL) for n in names}
+        a, b = new(**kw), old(**kw)
+        assert dataclasses.astuple(a) == dataclasses.astuple(b) and dataclasses.asdict(a) == dataclasses.asdict(b)
+        name = rng.choice(names)
+        value = rng.choice(_POOL)
+        c, d = dataclasses.replace(a, **{name: value}), dataclasses.replace(b, **{name: value})
+        assert type(c) is new and repr(c) == _repr(d) and list(vars(c).items()) == list(vars(d).items())

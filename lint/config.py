@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ._records import FACTORY, record
 from .finding import SEVERITIES
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".text")
@@ -200,15 +200,21 @@ def _closest(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-@dataclass
+@record(("values", "sources", "path"))
 class Config:
     """The effective configuration. Rules read it; they never see the CLI."""
 
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any]
     #: where each value came from: "default", a config file's path, or "command line"
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str]
     #: the config file that was read, if any
     path: str | None = None
+
+    def __init__(self, values: dict[str, Any] = FACTORY, sources: dict[str, str] = FACTORY, path: str | None = None) -> None:
+        self.values = {} if values is FACTORY else values
+        self.sources = {} if sources is FACTORY else sources
+        self.path = path
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         for key, (_, default) in KEYS.items():

@@ -11,7 +11,6 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -19,6 +18,7 @@ from typing import Any, Iterable, Sequence
 from .config import Config
 from .textio import MAX_FILE_BYTES, not_regular_message
 from .lazyre import lazy_re
+from ._records import record
 
 DEFAULT_EXCLUDES = (
     ".git",
@@ -39,7 +39,7 @@ DEFAULT_EXCLUDES = (
 
 
 
-@dataclass
+@record(("path", "fs_path", "data", "error", "skipped", "max_bytes"))
 class Target:
     """One input to lint: a file on disk, or text read from standard input."""
 
@@ -49,6 +49,22 @@ class Target:
     error: str | None = None  # a discovery problem (missing path, ...)
     skipped: str | None = None
     max_bytes: int | None = None  # the read limit (max-file-size); None: textio's default
+
+    def __init__(
+        self,
+        path: str,
+        fs_path: str | None = None,
+        data: bytes | None = None,
+        error: str | None = None,
+        skipped: str | None = None,
+        max_bytes: int | None = None,
+    ) -> None:
+        self.path = path
+        self.fs_path = fs_path
+        self.data = data
+        self.error = error
+        self.skipped = skipped
+        self.max_bytes = max_bytes
 
 
 @lru_cache(maxsize=64)

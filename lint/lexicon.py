@@ -204,6 +204,8 @@ class _Index:
         self.base = base
         self.end = len(buf)
         self._sample: list[bytes] | None = None
+        #: (the sample, where each of its lines starts: every SAMPLE_EVERY-th of ``starts``)
+        self._sample_at: tuple[list[bytes] | None, list[int]] = (None, [])
         self._probes = 0
         self.sample_file = sample_file  # where the sample is kept (None: not kept)
 
@@ -303,24 +305,22 @@ class _Index:
         n = len(key)
         sample = self._sample
         if sample is not None:
-            # the line, if any, is the sampled line j * every or one of the lines after the
-            # sampled line before it: found there by one search in C for the key after a
-            # newline (a line start), not by bisecting those lines in Python
+            # the line, if any, is the sampled line j * every or one of the lines between the
+            # sampled lines j - 1 (below the key) and j: found there by one search in C for the
+            # key after a newline (a line start) from the sampled line j - 1's start, not by
+            # bisecting those lines in Python
             j = bisect_left(sample, key)
             if j < len(sample) and sample[j].startswith(key):
                 return sample[j][n:].rstrip(b"\n")
-            every = self.SAMPLE_EVERY
-            lo = (j - 1) * every + 1 if j else 0
-            hi = min(len(starts), j * every)
-            if lo >= hi:
+            if not j:
                 return None
-            a = base + starts[lo]
-            if buf[a : a + n] == key:
-                s = a
-            else:
-                s = buf.find(b"\n" + key, a, base + starts[hi] if hi < len(starts) else self.end) + 1
-                if not s:
-                    return None
+            kept = self._sample_at
+            if kept[0] is not sample:  # (a sample made or read since: its lines' offsets)
+                kept = self._sample_at = (sample, starts[:: self.SAMPLE_EVERY].tolist())
+            at = kept[1]
+            s = buf.find(b"\n" + key, base + at[j - 1], base + at[j] if j < len(at) else self.end) + 1
+            if not s:
+                return None
         else:
             lo = self._first_at_least(key)
             if lo >= len(starts):

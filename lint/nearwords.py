@@ -6,8 +6,10 @@ the first unknown word of a run (a one-line pre-commit file included). A text ha
 unknown words, so here each look-up searches the lexicon directly instead:
 
 1. ``_near`` finds every lexicon word within optimal-string-alignment (OSA) distance
-   ``max_edit_distance`` of the phrase: for distance 1 by generating the phrase's edits
-   (deletes, adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
+   ``max_edit_distance`` of the phrase: for distance 1 from a mapped table in the data cache
+   folder of the lexicon's words under each of their single deletions (``_near1_by_deletes``:
+   the phrase's n + 1 lines), or without one by generating the phrase's edits (deletes,
+   adjacent transpositions, substitutions and inserts over the lexicon's alphabet, as
    Norvig's corrector does: about 600 dict look-ups), for distance 2 with rapidfuzz's OSA over
    the words a small "head index" leaves (0.2-0.5 ms; see ``_near``), read from a mapped table
    in the data cache folder; without one, over the words of a near length (a C loop, 1-4 ms)
@@ -40,6 +42,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import lexicon
+from ._datacache import _save, remake
 
 if TYPE_CHECKING:  # pragma: no cover
     from symspellpy import SymSpell
@@ -238,6 +241,86 @@ def _edits1_in(word: str, contexts: Mapping[str, str]) -> set[str]:
     return out
 
 
+# ------------------------------------------- distance 1: the lexicon's words by their deletions
+def _deletes_lines(words: Iterable[str]) -> list[str]:
+    """The table of ``_deletes_table`` for the list ``words``, as sorted lines: each string that
+    is a word or one of its single deletions, then the words it is (itself) or is a deletion
+    of, joined by spaces (words hold none; each word once a line, in the list's order)."""
+    by_key: dict[str, list[str]] = {}
+    for w in words:
+        by_key.setdefault(w, []).append(w)
+        for k in dict.fromkeys([w[:i] + w[i + 1 :] for i in range(len(w))]):
+            if k != w:  # (never: a deletion is shorter)
+                by_key.setdefault(k, []).append(w)
+    lines = [f"{k}\t{' '.join(ws)}" for k, ws in by_key.items()]
+    lines.sort()  # (the lines themselves, as the table bisects them: keys of letters sort as lines)
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _deletes_table() -> Any:
+    """The lexicon's words under each of their single deletions and under themselves
+    (``_deletes_lines``), a mapped table in the data cache folder (``neardeletes-v1-*.bin``,
+    about 15 MB, made once in about 2 s); None without a data cache
+    folder, or when the file is there but cannot be read now (out of file handles: the
+    distance-1 search then makes the phrase's edits, as without a folder)."""
+    folder, key = lexicon._cache_dir(), lexicon._base_key()
+    if folder is None or key is None:
+        return None
+    name = f"neardeletes-v1-{key}.bin"
+    try:
+        return lexicon._Index.open(folder / name)
+    except (OSError, ValueError) as exc:
+        if not remake(exc):
+            return None
+    index = lexicon._Index.from_lines(_deletes_lines(lexicon.frequencies()))
+    _save(index, folder, name, "neardeletes-")  # (atomically; older ones pruned after a week)
+    return index
+
+
+def _near1_by_deletes(phrase: str, table: Any, alphabet: str) -> list[str]:
+    """The lexicon words at OSA distance exactly 1 from ``phrase`` (in no set order), from
+    ``_deletes_table``: the words ``phrase`` is a deletion of (one letter put in), and the words
+    under each deletion of ``phrase``: that deletion itself (one letter dropped), and the words
+    of ``phrase``'s length it is a deletion of, those that differ from ``phrase`` only at the
+    deleted position (a letter changed) or by a swap of two neighbours (every swapped word is
+    listed under a deletion of one of the two letters). A character outside ``alphabet`` (at
+    most one: ``_near`` returns before) has to be dropped or changed, so only the deletion at
+    its position is looked up. ``_edits1``' strings in the lexicon, in fewer look-ups: a
+    phrase's n + 1 lines against about 285 strings made and looked up."""
+    n = len(phrase)
+    raw = table.raw
+    found: set[str] = set()
+    positions: Iterable[int] = range(n)
+    if len(phrase) - sum(map(alphabet.__contains__, phrase)):
+        positions = [next(i for i, ch in enumerate(phrase) if ch not in alphabet)]
+    else:
+        line = raw(phrase)
+        if line:
+            found.update(w for w in line.decode("utf-8").split(" ") if len(w) > n)
+    swaps: set[str] | None = None
+    lines: dict[str, list[str]] = {}
+    for j in positions:
+        d = phrase[:j] + phrase[j + 1 :]
+        words = lines.get(d)
+        if words is None:
+            line = raw(d)
+            words = lines[d] = line.decode("utf-8").split(" ") if line else []
+        head, tail = phrase[:j], phrase[j + 1 :]
+        for w in words:
+            if len(w) < n:
+                found.add(w)  # d itself
+            elif w != phrase:
+                if w.startswith(head) and w.endswith(tail):
+                    found.add(w)
+                else:
+                    if swaps is None:
+                        swaps = {phrase[:i] + phrase[i + 1] + phrase[i] + phrase[i + 2 :] for i in range(n - 1)}
+                    if w in swaps:
+                        found.add(w)
+    return list(found)
+
+
 _HEAD = 5  # the head index files a word under the 3-letter subsequences of its first 5 letters
 _HEAD_COMBOS = tuple(itertools.combinations(range(_HEAD), 3))
 #: without a data cache folder, distance-2 searches scan the words of a near length (1-4 ms
@@ -336,6 +419,12 @@ def _near(phrase: str, max_edit_distance: int, use_head_index: bool | None = Non
     if len(phrase) - sum(map(alphabet.__contains__, phrase)) > max_edit_distance:
         return {}
     if max_edit_distance == 1:
+        deletes = _deletes_table()
+        if deletes is not None:
+            found = _near1_by_deletes(phrase, deletes, alphabet)
+            if ordered:
+                found.sort(key=position)
+            return dict.fromkeys(found, 1)
         contexts = _contexts(small) if small is not None else None
         edits = _edits1(phrase, alphabet) if contexts is None else _edits1_in(phrase, contexts)
         edits.discard(phrase)

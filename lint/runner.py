@@ -10,9 +10,9 @@ import os
 import signal
 import sys
 import warnings
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
+from ._records import FACTORY, record
 from .config import Config
 from .document import Document
 from .finding import Finding
@@ -34,24 +34,48 @@ class Notice(NamedTuple):
     required: bool = False
 
 
-@dataclass
+@record(("path", "findings", "error", "skipped", "encoding", "words", "source_lines", "text", "notices", "digest"))
 class FileResult:
     """What linting one input gave: findings, or an error, or a notice that it was skipped."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
     error: str | None = None
     skipped: str | None = None
     encoding: str | None = None
     words: int = 0
     #: the source lines the findings sit on (1-based line -> text), for reports that quote them
-    source_lines: dict[int, str] = field(default_factory=dict)
+    source_lines: dict[int, str]
     #: the decoded text, kept only for output formats that show it (see TEXT_FORMATS)
     text: str | None = None
     #: rules that could not run on this file (see RuleUnavailable); the CLI prints each once
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[Notice]
     #: SHA-256 of the bytes that were linted (the cache's key), when they could be read
     digest: str | None = None
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] = FACTORY,
+        error: str | None = None,
+        skipped: str | None = None,
+        encoding: str | None = None,
+        words: int = 0,
+        source_lines: dict[int, str] = FACTORY,
+        text: str | None = None,
+        notices: list[Notice] = FACTORY,
+        digest: str | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is FACTORY else findings
+        self.error = error
+        self.skipped = skipped
+        self.encoding = encoding
+        self.words = words
+        self.source_lines = {} if source_lines is FACTORY else source_lines
+        self.text = text
+        self.notices = [] if notices is FACTORY else notices
+        self.digest = digest
 
 
 #: the FileResult fields a cache hit restores: a new field that ``_lint_one`` fills belongs here

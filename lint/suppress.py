@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .finding import Finding
 from .lazyre import lazy_re
+from ._records import FACTORY, record
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -50,20 +51,32 @@ _SIC_ANY = lazy_re(r"\[sic!?\]", re.I)
 _SIC = lazy_re(r"[\"'\u201d\u2019)\].,;:!?]{0,3}[ \t]*\[sic!?\]", re.I)
 
 
-@dataclass
+@record(("kind", "codes", "start", "end", "used"))
 class Directive:
     kind: str  # disable, disable-next-line, enable
     codes: tuple[str, ...] | None  # None: every rule
     start: int  # the directive's own span in the text
     end: int
-    used: set[str] = field(default_factory=set)  # codes (or "*") that hid a finding
+    used: set[str]  # codes (or "*") that hid a finding (default: a new empty set)
+
+    def __init__(self, kind: str, codes: tuple[str, ...] | None, start: int, end: int, used: set[str] = FACTORY) -> None:
+        self.kind = kind
+        self.codes = codes
+        self.start = start
+        self.end = end
+        self.used = set() if used is FACTORY else used
 
 
-@dataclass
+@record(("directive", "start", "end"))
 class Scope:
     directive: Directive
     start: int
     end: int
+
+    def __init__(self, directive: Directive, start: int, end: int) -> None:
+        self.directive = directive
+        self.start = start
+        self.end = end
 
 
 def _codes(raw: str | None) -> tuple[str, ...] | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 
 from .document import Document
+from ._records import record
 from .markup import blank, mask_layers  # (at the top: an import in the function cost 2 us a document)
 
 
@@ -53,13 +53,20 @@ def not_regular_message(mode: int) -> str:
     return f"{file_kind(mode)}, not a regular file: skipped (pipe text to 'garblint check -' instead)"
 
 
-@dataclass
+@record(("text", "encoding", "bom", "newline", "note"))
 class Decoded:
     text: str
     encoding: str
     bom: bool
     newline: str
     note: str | None  # set when the bytes were not valid UTF-8
+
+    def __init__(self, text: str, encoding: str, bom: bool, newline: str, note: str | None) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.newline = newline
+        self.note = note
 
 
 _BOMS = (

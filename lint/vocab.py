@@ -5,12 +5,12 @@ spellings of people and places ("Ada Lovelace"); word lists hold words to accept
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import ConfigError
 from .wordlists import parse_entries
 from .lazyre import lazy_re
+from ._records import FACTORY, record
 
 _TOKEN = lazy_re(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
@@ -33,11 +33,16 @@ def read_list(path: str) -> list[str]:
     return parse_entries(text)
 
 
-@dataclass
+@record(("names", "words", "name_tokens"))
 class Vocabulary:
-    names: list[str] = field(default_factory=list)
-    words: set[str] = field(default_factory=set)
-    name_tokens: set[str] = field(default_factory=set)
+    names: list[str]
+    words: set[str]
+    name_tokens: set[str]
+
+    def __init__(self, names: list[str] = FACTORY, words: set[str] = FACTORY, name_tokens: set[str] = FACTORY) -> None:
+        self.names = [] if names is FACTORY else names
+        self.words = set() if words is FACTORY else words
+        self.name_tokens = set() if name_tokens is FACTORY else name_tokens
 
     @classmethod
     def load(cls, name_files: list[str], word_files: list[str]) -> "Vocabulary":

@@ -4,8 +4,9 @@ priorities) comes through the context, never from the rule registry."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
+
+from ..lint._records import FACTORY, record
 
 FORMATS = {
     "text": "text",
@@ -16,9 +17,14 @@ FORMATS = {
 }
 
 
-@dataclass(frozen=True)
+@record(
+    ("code", "name", "category", "severity", "fix_priority", "docs", "source"),
+    frozen=True,
+    compare=("code", "name", "category", "severity", "fix_priority", "docs"),
+    shown=("code", "name", "category", "severity", "fix_priority", "docs"),
+)
 class RuleInfo:
-    """What a report knows of one rule (the CLI makes these from the rule classes)."""
+    """What a report knows of one rule (the CLI makes these from the rule classes). Frozen."""
 
     code: str
     name: str
@@ -27,8 +33,21 @@ class RuleInfo:
     fix_priority: int = 50
     docs: tuple[tuple[str, str], ...] = ()  # (heading, text) of the rule's docstring
     #: the rule class ``of`` made this from: its docstring is parsed when a report first asks
-    #: for it (SARIF, HTML), not for every rule in every run (about 4 ms of a one-line run)
-    source: Any = field(default=None, compare=False, repr=False)
+    #: for it (SARIF, HTML), not for every rule in every run (about 4 ms of a one-line run).
+    #: Not compared, not in the repr.
+    source: Any = None
+
+    def __init__(
+        self, code: str, name: str, category: str, severity: str, fix_priority: int = 50, docs: tuple[tuple[str, str], ...] = (), source: Any = None
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "category", category)
+        _set(self, "severity", severity)
+        _set(self, "fix_priority", fix_priority)
+        _set(self, "docs", docs)
+        _set(self, "source", source)
 
     @classmethod
     def of(cls, rule: Any) -> "RuleInfo":
@@ -41,7 +60,7 @@ class RuleInfo:
         return dict(self.docs)
 
 
-@dataclass
+@record(("version", "rules", "color", "statistics", "quiet", "fail_on", "extra", "catalog"))
 class ReportContext:
     """What a writer may know besides the findings: the tool and the rules."""
 
@@ -51,9 +70,29 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     fail_on: str = "warning"
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any]
     #: every rule garblint knows (RuleInfo or classes), for findings of rules not selected
     catalog: Sequence[Any] = ()
+
+    def __init__(
+        self,
+        version: str,
+        rules: Sequence[Any] = (),
+        color: bool = False,
+        statistics: bool = False,
+        quiet: bool = False,
+        fail_on: str = "warning",
+        extra: dict[str, Any] = FACTORY,
+        catalog: Sequence[Any] = (),
+    ) -> None:
+        self.version = version
+        self.rules = rules
+        self.color = color
+        self.statistics = statistics
+        self.quiet = quiet
+        self.fail_on = fail_on
+        self.extra = {} if extra is FACTORY else extra
+        self.catalog = catalog
 
     def rule(self, code: str) -> Any | None:
         """What the context knows of rule ``code`` (None for a code it does not know)."""

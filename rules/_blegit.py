@@ -30,9 +30,11 @@ _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:repor
 _BARE_CREDIT = lazy_re(r"^\u00a9[ \t]*[A-Z][\w.&'\u2019-]*(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}[ \t]*$")
 
 
-def _legit(text: str) -> bool:
+def _legit(text: str, contributed: bool = True) -> bool:
     """A legitimate first or last line of a report: a credit (also a bare "© Agency"), a
     correction, a dateline, a separator, or "... contributed to this report" anywhere in it.
+    ``contributed`` False: the caller knows the line holds no match of _LEGIT_CONTRIBUTED
+    (see :func:`contributed_starts`), and that test is skipped.
 
     The dash alternatives are tried only on a line with a dash (they cannot match without
     one, and the dateline pattern backtracks a lot on a long line); "contributed" is searched
@@ -44,7 +46,7 @@ def _legit(text: str) -> bool:
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True
-    return _contributed(text)
+    return contributed and _contributed(text)
 
 
 def _contributed(text: str) -> bool:
@@ -102,3 +104,46 @@ def _dashed(text: str) -> bool:
         return False
     c = text[r]
     return (c in ",(\u2013\u2014" or c.isspace()) and _DASHED_TAIL.match(text, r) is not None
+
+
+def contributed_starts(doc) -> list[int] | None:
+    """Where a match of _LEGIT_CONTRIBUTED can open in ``doc.text`` (some of these places may
+    hold none; sorted), found once per document, or None when that is not known (the text
+    holds U+0130 or U+0131). A line of the text is asked :func:`_contributed` only when one of
+    them lies inside it.
+
+    A match's "contributed" is eleven letters (matched ignoring case: only A-Z and a-z, and
+    U+0130 and U+0131 for "i") followed by white space, so it ends one of the Document's words
+    (which hold every run of letters and digits), whose UTF-8 bytes lower-cased (only A-Z
+    change) then end with b"contributed". Such words are found among the distinct ones, all in
+    one bytes object, and each such word as written is then looked for in the text
+    (``str.find``). Most documents hold none: then no line is asked at all, where lower-casing
+    each line cost some 5 instructions a character of ASCII text and 12 of other text."""
+    return doc.memo("boilerplate.contributed-starts", lambda: _contributed_starts(doc))
+
+
+def _contributed_starts(doc) -> list[int] | None:
+    na = doc.non_ascii
+    if "\u0130" in na or "\u0131" in na:
+        return None
+    # (the distinct words one a line; no word holds a line break)
+    b = ("\n".join(doc.word_counts) + "\n").encode("utf-8", "surrogatepass")
+    low = b.lower()
+    i = low.find(b"contributed\n")
+    if i < 0:
+        return []
+    forms = []
+    while i >= 0:
+        end = i + 11
+        forms.append(b[b.rfind(b"\n", 0, i) + 1 : end].decode("utf-8", "surrogatepass"))
+        i = low.find(b"contributed\n", end + 1)
+    text = doc.text
+    out: list[int] = []
+    for w in forms:
+        k = len(w) - 11
+        i = text.find(w)
+        while i >= 0:
+            out.append(i + k)
+            i = text.find(w, i + 1)
+    out.sort()
+    return out

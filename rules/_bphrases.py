@@ -5,20 +5,27 @@ normalisation both sides are compared in."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lint.vocab import read_list
 from ..lint.wordlists import data_text
 from ..lint.lazyre import lazy_re
+from ..lint._records import record
 
 
-@dataclass(frozen=True)
+@record(("starts", "exact", "contains", "headers"), frozen=True)
 class Phrases:
     starts: tuple[str, ...]
     exact: frozenset[str]
     contains: tuple[str, ...]
     headers: tuple[str, ...]
+
+    def __init__(self, starts: tuple[str, ...], exact: frozenset[str], contains: tuple[str, ...], headers: tuple[str, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, "starts", starts)
+        _set(self, "exact", exact)
+        _set(self, "contains", contains)
+        _set(self, "headers", headers)
 
     @property
     def starts_by_char(self) -> _Groups:

@@ -22,11 +22,11 @@ test looks at the word next to its trigger first.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
 from typing import Any, Iterator
 
 from ..lint import lexicon
 from ..lint.wordlists import word_set
+from ._wordindex import word_positions
 
 MODALS = frozenset("will would can could may might must shall should".split())
 _DETERMINERS = word_set("determiners")
@@ -92,7 +92,7 @@ def confused_words(doc: Any) -> Iterator[tuple[int, int, str, str]]:
         return texts[i].lower() if 0 <= i < n else ""
 
     past = _past_forms()
-    for i in compress(doc.word_indexes, map(_triggers().__contains__, texts)):
+    for i in word_positions(doc, _triggers()):
         w = texts[i]
         if w in past:  # the commonest trigger: its word before tested first
             if i and texts[i - 1] in MODALS and joined(i - 1, i) and low(i - 2) not in _DETERMINERS:

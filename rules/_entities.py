@@ -19,6 +19,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Sequence
 
 from ..lint.vocab import read_list
+from ..lint._records import FACTORY, record
 from ._mentions import DEFAULT_NAME_WORDS, Mention, NameWords, extract_mentions
 from ._namesim import (
     blocking_keys,
@@ -67,7 +68,7 @@ class Entity:
         raise AttributeError(name)
 
 
-@dataclass
+@record(("canonical", "certain", "ranked", "counts", "raw_counts", "intro", "source"))
 class SlotChoice:
     canonical: str | None
     certain: bool
@@ -77,8 +78,14 @@ class SlotChoice:
     intro: str | None
     source: str  # "list", "introduction", "frequency", "lexicon", "uncertain"
 
+    def __init__(
+        self, canonical: str | None, certain: bool, ranked: list[str], counts: Counter, raw_counts: Counter, intro: str | None, source: str
+    ) -> None:
+        self.canonical, self.certain, self.ranked, self.counts = canonical, certain, ranked, counts
+        self.raw_counts, self.intro, self.source = raw_counts, intro, source
 
-@dataclass
+
+@record(("mentions", "entities", "accepted", "index", "ambiguous"))
 class Analysis:
     mentions: list[Mention]
     entities: list[Entity]
@@ -88,7 +95,13 @@ class Analysis:
     index: NamesIndex | None = None
     #: bare mentions never introduced that are about as close to the surnames of several
     #: people: (mention, [(surname, full name) of each candidate person])
-    ambiguous: list[tuple[Mention, list[tuple[str, str]]]] = field(default_factory=list)
+    ambiguous: list[tuple[Mention, list[tuple[str, str]]]]
+
+    def __init__(
+        self, mentions: list[Mention], entities: list[Entity], accepted: set[str], index: NamesIndex | None = None, ambiguous: list = FACTORY
+    ) -> None:
+        self.mentions, self.entities, self.accepted, self.index = mentions, entities, accepted, index
+        self.ambiguous = [] if ambiguous is FACTORY else ambiguous
 
 
 def analyse(doc, config) -> Analysis:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from itertools import compress
@@ -67,6 +66,7 @@ from ._lexfacts import INERT, KIND, ODD, document_facts
 from ._mdcode import _MD_CODE, _md_code, md_code_spans  # noqa: F401 - re-exported (S005, tests)
 from ._oldstyle import in_dialect_paragraph, in_old_style_quote, old_spelling_base
 from ..lint.lazyre import lazy_re
+from ..lint._records import record
 from ._techterms import code_shaped, technical_term
 from ._variety import prefer_variety
 from ._typos import (  # noqa: F401 - re-exported for tests and benchmarks
@@ -212,7 +212,7 @@ def _mode_for(doc: Any, config: Any) -> str:
 
 
 # --------------------------------------------------------------- results
-@dataclass
+@record(("code", "start", "end", "message", "suggestions", "confidence"))
 class Issue:
     code: str
     start: int
@@ -220,6 +220,14 @@ class Issue:
     message: str
     suggestions: list[tuple[str, bool]]
     confidence: float
+
+    def __init__(self, code: str, start: int, end: int, message: str, suggestions: list[tuple[str, bool]], confidence: float) -> None:
+        self.code = code
+        self.start = start
+        self.end = end
+        self.message = message
+        self.suggestions = suggestions
+        self.confidence = confidence
 
 
 def analyse(doc: Any, config: Any) -> dict[str, list[Issue]]:

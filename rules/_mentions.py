@@ -63,11 +63,30 @@ from ._namewords import (
 )
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
+from ..lint._records import record
 from ..lint.document import paragraph_key
 
 
 # -------------------------------------------------------------------- mentions
-@dataclass
+@record(
+    (
+        "start",
+        "end",
+        "tokens",
+        "title",
+        "possessive",
+        "sentence",
+        "paragraph",
+        "sentence_initial",
+        "duplicate",
+        "repeated",
+        "kind",
+        "raw",
+        "entity",
+        "word_like",
+    )
+)
+@dataclass(init=False, repr=False, eq=False)  # (a dataclass for ``fields``; its methods are its own)
 class Mention:
     start: int
     end: int
@@ -93,6 +112,38 @@ class Mention:
     #: folded, else None): see _shape. Not a dataclass field (equality, repr and asdict do not
     #: see it); None, the class's, until set
     _surname_cache: ClassVar[tuple[Any, ...] | None] = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        tokens: list[tuple[int, int, str]],
+        title: tuple[str, ...],
+        possessive: bool,
+        sentence: int,
+        paragraph: int,
+        sentence_initial: bool,
+        duplicate: bool = False,
+        repeated: bool = False,
+        kind: str = "bare",
+        raw: str = "",
+        entity: int = -1,
+        word_like: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        self.title = title
+        self.possessive = possessive
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.sentence_initial = sentence_initial
+        self.duplicate = duplicate
+        self.repeated = repeated
+        self.kind = kind
+        self.raw = raw
+        self.entity = entity
+        self.word_like = word_like
 
     @property
     def text(self) -> str:
@@ -165,13 +216,18 @@ def _quoted_title_spans(text: str, para_start: int, para_end: int, matches=None)
     return out
 
 
-@dataclass(frozen=True)
+@record(("titles", "orgs"), frozen=True)
 class NameWords:
     """The word lists name extraction reads that a user may extend (config keys ``name-titles``
     and ``organisation-words``): titles before a name, last words of an organisation's name."""
 
     titles: frozenset[str] = TITLE_WORDS
     orgs: frozenset[str] = ORG_WORDS
+
+    def __init__(self, titles: frozenset[str] = TITLE_WORDS, orgs: frozenset[str] = ORG_WORDS) -> None:
+        _set = object.__setattr__
+        _set(self, "titles", titles)
+        _set(self, "orgs", orgs)
 
     @property
     def org_or_title(self) -> frozenset[str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Container
 from ..lint.lazyimport import lazy_module
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list, word_set
+from ..lint._records import record
 from ._entities import Analysis, Entity, _specific
 from ._mentions import Mention
 from ._sentences import mostly_english
@@ -142,13 +142,18 @@ def _close(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 75 and (phonetic(a)[:2] == phonetic(b)[:2])
 
 
-@dataclass
+@record(("keep", "flag", "kind"))
 class FormPair:
     """Two entities whose full names look like two forms of one person's name."""
 
     keep: Mention  # the form taken as the reference (the entity named more often, else first)
     flag: Mention  # the form reported
     kind: str  # "given" (one surname, another given name) or "order" (parts swapped)
+
+    def __init__(self, keep: Mention, flag: Mention, kind: str) -> None:
+        self.keep = keep
+        self.flag = flag
+        self.kind = kind
 
 
 def _order_variant(a: list[str], b: list[str]) -> bool:

@@ -26,12 +26,12 @@ own structure, nor on documents without a core of prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._blegit import _LEGIT_FIRST, _contributed
 from .boilerplate import _LEGIT_START, SOCIAL, Unit, _own_notice, _word_list, classify
 from ..lint.lazyre import lazy_re
+from ..lint._records import FACTORY, record
 from ._datelines import _NUMERIC, _BARE_TIME, _BYLINE_RE, _LONE_AGO, _TIMEISH, dateline_kind, glued_prefix  # noqa: F401 - dateline_kind, glued_prefix re-exported
 from ..lint.wordlists import data_text
 from ._pagelike import _INDENTED, MARKUP_SUFFIXES, _indented, page_like  # noqa: F401 (re-exported)
@@ -52,16 +52,32 @@ def interface_words() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- classification
-@dataclass
+@record(("units", "cls", "core", "flags", "glued", "strong"))
 class Page:
     units: list[Unit]
-    cls: list[str] = field(default_factory=list)  # good / near / short / bad / legit
+    cls: list[str]  # good / near / short / bad / legit
     core: tuple[int, int] = (-1, -2)  # first and last unit of the core (inclusive)
     #: unit index -> (code, kind, confidence) for units the shape rules flag
-    flags: dict[int, tuple[str, str, float]] = field(default_factory=dict)
+    flags: dict[int, tuple[str, str, float]]
     #: unit index -> length of a glued dateline prefix
-    glued: dict[int, tuple[int, str]] = field(default_factory=dict)
+    glued: dict[int, tuple[int, str]]
     strong: bool = False  # the phrase rule found strong boilerplate
+
+    def __init__(
+        self,
+        units: list[Unit],
+        cls: list[str] = FACTORY,
+        core: tuple[int, int] = (-1, -2),
+        flags: dict[int, tuple[str, str, float]] = FACTORY,
+        glued: dict[int, tuple[int, str]] = FACTORY,
+        strong: bool = False,
+    ) -> None:
+        self.units = units
+        self.cls = [] if cls is FACTORY else cls
+        self.core = core
+        self.flags = {} if flags is FACTORY else flags
+        self.glued = {} if glued is FACTORY else glued
+        self.strong = strong
 
 
 GOOD_MIN_WORDS = 15

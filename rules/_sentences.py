@@ -10,11 +10,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import itemgetter, le, lt, methodcaller
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Sequence
 
 from ..lint.wordlists import word_list, word_set
 from ..lint.lazyre import lazy_re
+from ..lint._records import FACTORY, record
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.document import Document, Sentence, Token
@@ -91,36 +91,64 @@ class SentInfo(NamedTuple):
     title_case: bool = False  # a headline line written in title case ("Council Approves Budget")
 
 
-@dataclass
+@record(
+    ("sentences", "lower_mid", "cap_isolated", "cap_in_name", "cap_name_last", "cap_mid_sentence", "cap_mid_word", "cap_mid_low", "headlines", "first_word", "after_word"),
+)
 class Analysis:
-    sentences: list[SentInfo] = field(default_factory=list)
+    sentences: list[SentInfo]
     #: casefolded word -> count of lower-case uses mid-sentence, for the words the G rules ask
     #: about, counted up to what they need: at least 1 when there is one, and at least the
     #: word's capitalised uses mid-sentence (cap_in_name + cap_isolated) when those are three or
     #: more and there are as many lower-case ones (exact below that); see _lower_mid
-    lower_mid: dict[str, int] = field(default_factory=dict)
+    lower_mid: dict[str, int]
     #: casefolded word -> count of isolated capitalised uses mid-sentence (no capitalised neighbour)
-    cap_isolated: dict[str, int] = field(default_factory=dict)
+    cap_isolated: dict[str, int]
     #: casefolded word -> count of capitalised uses next to another capitalised word (names)
-    cap_in_name: dict[str, int] = field(default_factory=dict)
+    cap_in_name: dict[str, int]
     #: casefolded word -> count of uses as the last word of a capitalised run ("Theresa May")
-    cap_name_last: dict[str, int] = field(default_factory=dict)
+    cap_name_last: dict[str, int]
     #: every title-case word mid-sentence (mid_sentence_context) in the sentences of
     #: non-headline paragraphs, in text order, as its sentence's index in ``sentences`` and its
     #: index in that sentence's words (two lists of ints: no tuple per word for the collector
     #: to track): G002's candidates
-    cap_mid_sentence: list[int] = field(default_factory=list)
-    cap_mid_word: list[int] = field(default_factory=list)
+    cap_mid_sentence: list[int]
+    cap_mid_word: list[int]
     #: each of those words casefolded (parallel to cap_mid_sentence)
-    cap_mid_low: list[str] = field(default_factory=list)
+    cap_mid_low: list[str]
     #: the indexes in ``sentences`` of the headline sentences, in text order
-    headlines: list[int] = field(default_factory=list)
+    headlines: list[int]
     #: each sentence's first word, as its index in ``Document.words`` (a sentence's words are
     #: ``doc.words[first_word[g] : first_word[g] + len(sentences[g].words)]``)
-    first_word: list[int] = field(default_factory=list)
+    first_word: list[int]
     #: the index in ``Document.words`` after each sentence's last word (``first_word[g] +
     #: len(sentences[g].words)``)
-    after_word: list[int] = field(default_factory=list)
+    after_word: list[int]
+
+    def __init__(
+        self,
+        sentences: list[SentInfo] = FACTORY,
+        lower_mid: dict[str, int] = FACTORY,
+        cap_isolated: dict[str, int] = FACTORY,
+        cap_in_name: dict[str, int] = FACTORY,
+        cap_name_last: dict[str, int] = FACTORY,
+        cap_mid_sentence: list[int] = FACTORY,
+        cap_mid_word: list[int] = FACTORY,
+        cap_mid_low: list[str] = FACTORY,
+        headlines: list[int] = FACTORY,
+        first_word: list[int] = FACTORY,
+        after_word: list[int] = FACTORY,
+    ) -> None:
+        self.sentences = [] if sentences is FACTORY else sentences
+        self.lower_mid = {} if lower_mid is FACTORY else lower_mid
+        self.cap_isolated = {} if cap_isolated is FACTORY else cap_isolated
+        self.cap_in_name = {} if cap_in_name is FACTORY else cap_in_name
+        self.cap_name_last = {} if cap_name_last is FACTORY else cap_name_last
+        self.cap_mid_sentence = [] if cap_mid_sentence is FACTORY else cap_mid_sentence
+        self.cap_mid_word = [] if cap_mid_word is FACTORY else cap_mid_word
+        self.cap_mid_low = [] if cap_mid_low is FACTORY else cap_mid_low
+        self.headlines = [] if headlines is FACTORY else headlines
+        self.first_word = [] if first_word is FACTORY else first_word
+        self.after_word = [] if after_word is FACTORY else after_word
 
 
 def _headline(words: list, text: str, n_sentences: int) -> bool:

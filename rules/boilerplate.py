@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lint.finding import Edit, Suggestion
@@ -23,10 +22,11 @@ from ..lint.rule import Rule
 from ..lint.segment import trim_span
 from ..lint.lazyre import lazy_re
 from ..lint.markup import is_markdown, is_rst
+from ._bunit import Unit
 from ._techterms import technical_prose
 from ._charscan import inner_joiners
 from ._bphrases import _first_start, _norm_keep, _starts_with, _strip_edges, load_phrases
-from ._blegit import _BARE_CREDIT, _LEGIT_CONTRIBUTED, _LEGIT_DASHED, _LEGIT_START, _dashed, _legit  # noqa: F401 (re-exported)
+from ._blegit import _BARE_CREDIT, _LEGIT_CONTRIBUTED, _LEGIT_DASHED, _LEGIT_START, _dashed, _legit, contributed_starts  # noqa: F401 (re-exported)
 
 
 # -------------------------------------------------------------- structural signals
@@ -91,23 +91,6 @@ WEAK_MAX_WORDS = 14
 LINK_TITLE_MAX_WORDS = 22
 EDGE_UNITS = 6  # the last lines of a document count as its footer zone
 BIO_MIN_WORDS = 25
-
-
-@dataclass(slots=True)
-class Unit:
-    start: int
-    end: int
-    text: str
-    norm: str
-    words: int
-    punct: bool  # ends like a sentence
-    fresh: bool  # starts a paragraph or follows a finished sentence
-    para: int
-    idx: int = 0
-    kind: str = ""  # why it is boilerplate ("" = not)
-    strong: bool = False
-    header: bool = False
-    legit: bool = False
 
 
 def _units(doc, reach: int = 0) -> list[Unit]:
@@ -258,6 +241,8 @@ def classify(doc, config) -> list[Unit]:
     n = len(units)
     headers, starts = phrases.headers_by_char, phrases.starts_by_char
     md = is_markdown(doc.path)
+    # where "... contributed to this report" may stand (None: anywhere); most texts hold none
+    cpos = contributed_starts(doc)
     for k, u in enumerate(units):
         if not u.text[0].isalpha() and not any(ch.isalpha() for ch in u.text):
             u.legit = True
@@ -265,7 +250,8 @@ def classify(doc, config) -> list[Unit]:
         if md and _MD_HEADING.match(doc.source, doc.source.rfind("\n", 0, u.start) + 1):
             u.legit = True  # a Markdown heading is the document's own section: "## See also"
             continue
-        if _legit(u.text):
+        ci = bisect_left(cpos, u.start) if cpos else 0  # (the first place at or after the unit's start)
+        if _legit(u.text, cpos is None or (ci < len(cpos) and cpos[ci] < u.end)):
             u.legit = True
             continue
         if u.text[0] in _QUOTE_START:

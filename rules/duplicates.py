@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from ..lint.lazyimport import lazy_module
 from ..lint.markup import technical
 from ..lint.rule import Rule
 from ..lint.lazyre import lazy_re
+from ..lint._records import record
 from ._dupnear import NEAR_RATIO, number_facts, numbers_may_agree
 from ._charscan import single_spaced
 from ._dupnear import keys as _keys
@@ -86,13 +86,21 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
+@record(("index", "original", "exact", "score", "truncated"), frozen=True)
 class ParagraphCopy:
     index: int  # the later copy
     original: int  # the earlier paragraph it repeats
     exact: bool  # identical apart from white space
     score: float  # rapidfuzz similarity 0..100
     truncated: bool
+
+    def __init__(self, index: int, original: int, exact: bool, score: float, truncated: bool) -> None:
+        _set = object.__setattr__
+        _set(self, "index", index)
+        _set(self, "original", original)
+        _set(self, "exact", exact)
+        _set(self, "score", score)
+        _set(self, "truncated", truncated)
 
 
 def paragraph_copies(doc) -> list[ParagraphCopy]:

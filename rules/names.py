@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Iterable
 
 from ..lint import lexicon, places
 from ..lint.lazyre import lazy_re
 from ..lint.rule import Rule
+from ..lint._records import record
 from ._entities import Analysis, Entity, analyse, describe
 from ._mentions import Mention
 from ._nameforms import form_pairs
@@ -33,7 +33,7 @@ _FIRST = attrgetter("first")
 _RAW = attrgetter("raw")
 
 
-@dataclass
+@record(("mention", "start", "end", "suggestions", "message", "confidence"))
 class Flag:
     """A mention a rule reports: where, what to suggest, and why."""
 
@@ -43,6 +43,14 @@ class Flag:
     suggestions: list[str]
     message: str
     confidence: float
+
+    def __init__(self, mention: Mention, start: int, end: int, suggestions: list[str], message: str, confidence: float) -> None:
+        self.mention = mention
+        self.start = start
+        self.end = end
+        self.suggestions = suggestions
+        self.message = message
+        self.confidence = confidence
 
 
 class _NameRule(Rule):

@@ -193,13 +193,11 @@ def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int
     for the document (R001 made them before T001 asks): candidates by casefolded word, in C,
     then each tested as the old loop did. None when the document has no such characters, or
     they are no longer those of the process' table (another document emptied it since)."""
-    if not doc.memoised("repetition.chars"):
+    table = word_char_table(doc)
+    if table is None:
         return None
-    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts, doc.word_counts))
-    if gen != _TABLE_GEN[0] or not isinstance(chars, str):
-        return None
+    chars, char_of = table
     present = doc.word_counts
-    char_of = _CHAR_OF
     a = "".join({char_of[t] for t in firsts.intersection(present)})
     b = "".join({char_of[t] for t in seconds.intersection(present)})
     if not a or not b:
@@ -210,6 +208,19 @@ def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int
 
 
 _match_start = methodcaller("start")
+
+
+def word_char_table(doc) -> tuple[str, dict[str, str]] | None:
+    """The characters ``word_chars`` made for the document (R001 made them) and the table of
+    each word text's character they come from (every word of the document is in it), or None
+    when the document has no such characters, or they are no longer the table's (another
+    document emptied it since) or not a string."""
+    if not doc.memoised("repetition.chars"):
+        return None
+    chars, gen = doc.memo("repetition.chars", lambda: _word_chars_gen(doc.words, doc.word_texts, doc.word_counts))
+    if gen != _TABLE_GEN[0] or not isinstance(chars, str):
+        return None
+    return chars, _CHAR_OF
 
 
 #: word text -> its character in _word_chars, kept for the whole process (the same character

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
 
 from ..lint.rule import Rule
 from ._lexcheck import analyse
@@ -20,6 +19,7 @@ from ._sentences import foreign_document
 from ._techterms import file_ending, short_name, technical_prose
 from ._words import _known, document_contractions
 from ._oldstyle import dialect_marks
+from ._wordindex import word_positions
 from ..lint import lexicon
 from ..lint.lazyre import lazy_re
 from ..lint.wordlists import word_list
@@ -294,7 +294,7 @@ class OtherVariety(Rule):
         wanted = {w: v for w, v in marked.items() if v[0] == kind}  # (the words of the flagged variety)
         if not wanted:
             return
-        flagged = [(words[i], *wanted[words[i].text]) for i in compress(doc.word_indexes, map(wanted.__contains__, doc.word_texts))]
+        flagged = [(words[i], *wanted[words[i].text]) for i in word_positions(doc, wanted)]
         for t, _, other in flagged:
             yield self.finding(doc, t.start, t.end, f"{why}: '{t.text}' -> '{other}'", [(other, False)],
                                confidence=0.8 if severity is None else 0.5, severity=severity)

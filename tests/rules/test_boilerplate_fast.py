@@ -361,3 +361,51 @@ def test_unit_word_counts_with_the_documents_extra_joiners(seed):
         doc = Document(text)
         for u in B._units(doc):
             assert u.words == len(B._WORD.findall(u.text))
+
+
+def test_contributed_starts_leave_out_no_match(monkeypatch):
+    """``classify`` asks ``_contributed`` only of a line holding one of ``contributed_starts``
+    (where a Document word ending in "contributed", in any case, stands): on generated
+    documents with contributor lines in mixed case, after a joiner ("re-contributed"), glued
+    to a word, broken by a line break, with U+0130 or U+0131 (which match "i" ignoring case:
+    then every line is asked), every line whose plain search matches holds one, and the
+    units' classes are those of a run that asks every line."""
+    from garblint.lint.config import Config
+    from garblint.rules import _blegit as BL
+
+    pieces = ["contributed to this report.", "Contributed to the story", "CONTRIBUTED TO THE ARTICLE", "re-contributed to this report"]
+    pieces += ["co\u2019contributed the report", "xcontributed to this report", "contributed\nto this report", "contributed", "Contributed"]
+    pieces += [
+        "contrib\u0130uted to the story",
+        "contr\u0131buted to this report",
+        "contr\u0130buted to this report",
+        "\u00e9-contributed to the story",
+    ]
+    pieces += ["Jane Roe", "and", "The council met on Tuesday.", "Home", "\u201cNo,\u201d she said.", "caf\u00e9", "\u212a", "contrast", "-"]
+    rng = random.Random(11)
+    asked = hits = 0
+    for _ in range(600):
+        paras = []
+        for _ in range(rng.randrange(1, 5)):
+            paras.append(" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))))
+        text = "\n\n".join(paras)
+        doc = Document(text)
+        cpos = BL.contributed_starts(doc)
+        asked += cpos is None
+        for u in B._units(doc):
+            if BL._contributed(u.text):
+                hits += 1
+                assert cpos is None or any(u.start <= p < u.end for p in cpos), (text, u.text)
+        got = [(u.kind, u.strong, u.legit) for u in B.classify(doc, Config({}))]
+        with monkeypatch.context() as m:
+            m.setattr(B, "contributed_starts", lambda doc: None)
+            want = [(u.kind, u.strong, u.legit) for u in B.classify(Document(text), Config({}))]
+        assert got == want, text
+    assert hits > 300 and 50 < asked < 500
+
+
+def test_contributed_letters_ignoring_case():
+    """What "c", "o", "n", "t", "r", "i", "b", "u", "e" and "d" match ignoring case outside ASCII
+    is U+0130 and U+0131 alone (contributed_starts asks every line of a text holding them)."""
+    every = "".join(map(chr, range(0x80, 0x110000)))
+    assert set(re.findall("(?i:c|o|n|t|r|i|b|u|e|d)", every)) == {"\u0130", "\u0131"}

@@ -173,3 +173,44 @@ def test_odd_word_tokens_from_the_token_loop(mode):
         hints = GB.hint_starts(doc.text, doc.words, doc.word_texts, odd=odd)
         assert GB.hint_starts(doc.text, doc.words, doc.word_texts, odd=odd, odd_starts=an.odd_starts) == hints
     assert seen > 100
+
+
+def _odd_indexes_old(words: list[str]) -> list[int]:
+    """``_garbage.odd_indexes`` before session 31: one finditer of _HINT_WORD over the joined words."""
+    from itertools import accumulate
+
+    joined = "\n".join(words)
+    if joined.count("\n") != len(words) - 1:
+        return list(compress(range(len(words)), map(GB._odd_word, words)))
+    starts = list(accumulate(map((1).__add__, map(len, words)), initial=0))
+    out: list[int] = []
+    for m in GB._HINT_WORD.finditer(joined):
+        i = bisect_right(starts, m.start()) - 1
+        if not out or out[-1] != i:
+            out.append(i)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_odd_indexes_by_two_scans_same_as_one(seed):
+    """``odd_indexes``: runs of four identical characters whose character is a letter, and six
+    consonants, found by separate scans: the same words as _HINT_WORD's one scan (runs of
+    digits, underscores, superscript digits, marks and characters outside the BMP; runs of
+    five to nine; runs across a word's end; a word with a newline)."""
+    rng = random.Random(seed)
+    alphabet = "aaaabbbbcccsttrnnnnm1111___\u00b2\u00b2\u00e9\u00e9\u00e9\u00e9\u00df\U0001f600- '\u0301\u0301"
+    runs = [c * k for c in "ab1_\u00b2\u00e9\U0001f600\u0301" for k in (2, 3, 4, 5, 9)] + ["bcdfgh", "strngths", "bcdfg"]
+    hits = 0
+    for _ in range(3000):
+        words = [
+            "".join(rng.choice(alphabet) if rng.random() < 0.6 else rng.choice(runs) for _ in range(rng.randrange(0, 6)))
+            for _ in range(rng.randrange(0, 9))
+        ]
+        if rng.random() < 0.01:
+            words.append("aa\naa")
+        want = _odd_indexes_old(words)
+        assert GB.odd_indexes(words) == want, words
+        hits += len(want)
+    assert hits > 1000
+    words = ["aaa", "abbbb", "ccccccc", "\u00b2\u00b2\u00b2\u00b2", "1111", "____", "bcdfgh", "strngths", "aaaaaaaab", "xyz"]
+    assert GB.odd_indexes(words) == _odd_indexes_old(words) == [1, 2, 3, 6, 7, 8]  # ("\u00b2" is a letter there: no decimal digit)

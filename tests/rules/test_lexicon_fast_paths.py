@@ -8,6 +8,7 @@ drifts from it (checked by hand with a deliberate mutation of each fast path).
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from contextlib import contextmanager
 
 import pytest
@@ -239,6 +240,37 @@ def test_index_fields_through_the_sample_same_as_plain(every):
         assert any(old) and not all(old)
         with _sampled(index, every):
             assert [index._fields(w) for w in words] == old
+            # (and as the sampled search was before the sampled lines' offsets were kept)
+            assert [_fields_sampled_old(index, w) for w in words] == old
+
+
+def _fields_sampled_old(index, word: str) -> bytes | None:
+    """``_Index._fields`` with a sample, before session 31 (the lines after the sampled line
+    j - 1 found from ``starts``: the first compared, the rest searched)."""
+    try:
+        key = word.encode("utf-8") + b"\t"
+    except UnicodeEncodeError:
+        return None
+    buf, starts, base = index.buf, index.starts, index.base
+    n = len(key)
+    sample = index._sample
+    j = bisect_left(sample, key)
+    if j < len(sample) and sample[j].startswith(key):
+        return sample[j][n:].rstrip(b"\n")
+    every = index.SAMPLE_EVERY
+    lo = (j - 1) * every + 1 if j else 0
+    hi = min(len(starts), j * every)
+    if lo >= hi:
+        return None
+    a = base + starts[lo]
+    if buf[a : a + n] == key:
+        s = a
+    else:
+        s = buf.find(b"\n" + key, a, base + starts[hi] if hi < len(starts) else index.end) + 1
+        if not s:
+            return None
+    e = buf.find(b"\n", s + n)
+    return buf[s + n : e if e != -1 else index.end]
 
 
 # ------------------------------------------------ the weighted edit cost (rules/_confusion.py)
@@ -331,6 +363,21 @@ def test_confusion_cost_same_as_the_cell_by_cell_form(seed):
     for w in (C.GENERAL, C.TYPO, C.OCR):
         for t, c in pairs:
             assert C.confusion_cost.__wrapped__(t, c, w) == _confusion_cost_old(t, c, w), (t, c, w)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_multi_steps_none_where_the_two_character_test_says_so(seed):
+    """``confusion_cost`` leaves ``_multi_steps`` out where neither string holds a side of
+    two characters of a look-alike pair (``_TWO_CHAR_SIDE``): it would find nothing there."""
+    rng = random.Random(seed)
+    pairs = [_near_pair(rng) for _ in range(400)] + [(a, b) for a, bs in C._MULTI_PAIRS.items() for b in bs]
+    pairs += [("x" + a + "y", "x" + b + "y") for a, b in pairs[-20:]]
+    skipped = 0
+    for t, c in pairs:
+        if not (C._TWO_CHAR_SIDE.search(t) or C._TWO_CHAR_SIDE.search(c)):
+            skipped += 1
+            assert not C._multi_steps(t, c, C.OCR), (t, c)
+    assert skipped > 100
 
 
 # ----------------------------------- word pairs over one character per word (T001 by R001's)

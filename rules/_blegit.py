@@ -22,6 +22,10 @@ _LEGIT_START = lazy_re(
 # letters of its words in either case (an ASCII character matches a letter ignoring case only
 # as that letter; a line opening with any other character outside ASCII is asked of the pattern)
 _LEGIT_FIRST = frozenset("(*#arwecptgviuARWECPTGVIU")
+# The first three letters of the words a match of _LEGIT_START can open with, lower case (an
+# ASCII character matches a letter ignoring case only as that letter; every word is three
+# letters or more)
+_LEGIT_OPEN = frozenset("add rep res wri edi com pro tra pho gra vid int cor cla upd thi end".split())
 # the alternatives that need a dash: a dateline ("LONDON (Agency) -") and "-30-"
 _LEGIT_DASHED = lazy_re(r"^(?:[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[\w .'\u2019-]+)?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]|-30-)", re.I)
 _LEGIT_CONTRIBUTED = lazy_re(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)", re.I)
@@ -42,7 +46,14 @@ def _legit(text: str, contributed: bool = True) -> bool:
     character but C/O/N/T/R lower-cases to c/o/n/t/r, so every line it can match passes.
     """
     c = text[:1]
-    if (c in _LEGIT_FIRST or not c.isascii()) and _LEGIT_START.match(text) or (c == "\u00a9" and _BARE_CREDIT.match(text)):
+    # (of a line opening with three ASCII characters, those lower-cased must open one of the
+    # pattern's words, or the first be "(", "*" or "#": "The ...", "In ..." are not asked)
+    p = text[:3]
+    if p.isascii() and len(p) == 3:
+        opens = c in "(*#" or p.lower() in _LEGIT_OPEN
+    else:
+        opens = c in _LEGIT_FIRST or not c.isascii()
+    if opens and _LEGIT_START.match(text) or (c == "\u00a9" and _BARE_CREDIT.match(text)):
         return True
     if ("-" in text or "\u2013" in text or "\u2014" in text) and _dashed(text):
         return True
@@ -103,7 +114,65 @@ def _dashed(text: str) -> bool:
     if r == len(text):
         return False
     c = text[r]
-    return (c in ",(\u2013\u2014" or c.isspace()) and _DASHED_TAIL.match(text, r) is not None
+    return (c in ",(\u2013\u2014" or c.isspace()) and _dashed_tail(text, r)
+
+
+# the class of _DASHED_TAIL's run (ignoring case, as there), and white space (``\s``)
+_TAIL_RUN = lazy_re(r"[\w .'\u2019-]*", re.I)
+_WHITE = lazy_re(r"\s*")
+_DASHES = "\u2014\u2013-"
+
+
+def _dashed_tail(text: str, r: int) -> bool:
+    r"""``_DASHED_TAIL.match(text, r) is not None``, without its backtracking: after a comma,
+    the run of ``[\w .'\u2019-]+`` went to its end and then gave back one character at a
+    time, each time trying the rest (thousands of instructions on a long line).
+
+    The rest, white space, an optional "(...)" and white space, then a dash, matches where a
+    dash or "(" follows the white space (:func:`_dash_after`). A run ending before its longest
+    end stops before a character of its class: that is white space only when a space (the
+    class's one white space character), so the rest then finds a dash only at a "-" inside
+    the run (its other characters are neither "(" nor a dash), or after the run's end. So the
+    pattern matches where the rest matches at ``r``, or ``text[r]`` is a comma and, for a
+    start of the run after the comma's white space (a space in it, or its end), the run holds
+    a "-" after its first character or the rest matches at its end."""
+    if _dash_after(text, r):
+        return True
+    if text[r] != ",":
+        return False
+    w = _stop(_WHITE, text, r + 1)
+    for x in range(r + 1, w + 1):
+        if x < w and text[x] != " ":
+            continue
+        e = _stop(_TAIL_RUN, text, x)
+        if e > x and (text.find("-", x + 1, e) >= 0 or _dash_after(text, e)):
+            return True
+    return False
+
+
+def _stop(rx, text: str, i: int) -> int:
+    """Where a match of ``rx`` (a pattern that matches the empty string too) at ``i`` ends."""
+    m = rx.match(text, i)
+    return i if m is None else m.end()
+
+
+def _dash_after(text: str, y: int) -> bool:
+    r"""``re.match(r"\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]", text[y:])``: after the white space, a
+    dash, or "(" with a ")" after it and a dash after that one's white space (``[^)]*`` stops
+    at the first ")")."""
+    s = _stop(_WHITE, text, y)
+    if s == len(text):
+        return False
+    c = text[s]
+    if c in _DASHES:
+        return True
+    if c != "(":
+        return False
+    q = text.find(")", s + 1)
+    if q < 0:
+        return False
+    s = _stop(_WHITE, text, q + 1)
+    return s < len(text) and text[s] in _DASHES
 
 
 def contributed_starts(doc) -> list[int] | None:

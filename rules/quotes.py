@@ -23,6 +23,7 @@ from ._sentences import foreign_document
 from ._verse import verse_quote_continues
 from ._quotesource import CodeMarks
 from ._elisions import elided_start
+from ._preview import _preview_at
 from ._brackets import _CLOSERS, _OPENERS, _bracket_problems, _paired_in_source, _paragraphs_with_brackets, _unpaired_in_source
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -424,24 +425,6 @@ def _name(m: Mark) -> str:
     kind = {DOUBLE: "double", SINGLE: "single", GUILLEMET: "guillemet"}[m.kind]
     role = "opening" if m.role == OPEN else "closing"
     return f"{role} {kind} quotation mark '{m.glyph}'"
-
-
-def _preview(text: str, n: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
-def _preview_at(text: str, a: int, b: int, n: int = 30) -> str:
-    """``_preview(text[a:b])`` reading only as much of the text as the preview needs (slicing
-    the rest of the paragraph for every unclosed mark was quadratic; ``squashed`` is its own squashed form: cut at once).
-    Any first window gives the same answer (a prefix's squashed form is a prefix of the whole's);
-    ``n + 10`` characters most often squash to more than ``n`` (a quarter of the splitting of ``4 * n``)."""
-    w = n + 10
-    while True:
-        squashed = " ".join(text[a : min(b, a + w)].split())
-        if len(squashed) > n or a + w >= b:
-            return squashed if len(squashed) <= n else squashed[: n - 1] + "\u2026"
-        w *= 4
 
 
 def _mid_closes(doc) -> list[list[int]]:

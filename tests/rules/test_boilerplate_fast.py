@@ -409,3 +409,61 @@ def test_contributed_letters_ignoring_case():
     is U+0130 and U+0131 alone (contributed_starts asks every line of a text holding them)."""
     every = "".join(map(chr, range(0x80, 0x110000)))
     assert set(re.findall("(?i:c|o|n|t|r|i|b|u|e|d)", every)) == {"\u0130", "\u0131"}
+
+
+def test_dashed_tail_equals_the_pattern():
+    """``_dashed_tail`` (no backtracking over the run after a comma) against
+    ``_DASHED_TAIL.match(t, r)`` at every position of generated lines (commas, white space of
+    several kinds, parentheses, each dash, characters that ``\\w`` matches ignoring case only
+    (U+0345), joiners), and ``_dashed`` against the whole dateline pattern."""
+    from garblint.rules import _blegit as BL
+
+    pieces = [",", " ", "  ", "\n", "\t", "-", "\u2013", "\u2014", "(", ")", "(AP)", "a", "Bc", "x y", ".", "'", "\u2019", "_", "1"]
+    pieces += ["\u00a0", "\u0345", "\u00e9", ";", "\u2010", "word", ", ", " - ", "\u212a", "\u0130", "LONDON", "-30-"]
+    rng = random.Random(5)
+    hits = 0
+    for _ in range(40000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        for r in range(len(t)):
+            want = BL._DASHED_TAIL.match(t, r) is not None
+            assert BL._dashed_tail(t, r) == want, (t, r)
+            hits += want
+        assert BL._dashed(t) == (BL._LEGIT_DASHED.match(t) is not None), t
+    assert hits > 20000
+
+
+def test_dashed_tail_classes():
+    """What _dashed_tail reads of the pattern's classes (ignoring case, as the pattern does):
+    the one white space character in the run's class is the space, the one dash in it "-",
+    and "(", ")" and the dashes match only themselves."""
+    from garblint.rules import _blegit as BL
+
+    every = "".join(map(chr, range(0x110000)))
+    run = set(re.findall(r"(?i)[\w .'\u2019-]", every))
+    assert {c for c in run if c.isspace()} == {" "}
+    assert set(re.findall(r"(?i)[\u2014\u2013-]", every)) == set(BL._DASHES)
+    assert run & set(BL._DASHES) == {"-"}
+    assert re.findall(r"(?i)[()]", every) == ["(", ")"]
+
+
+def test_legit_three_letter_test_equals_the_pattern():
+    """``_legit`` asks _LEGIT_START of a line opening with three ASCII characters only when
+    they open one of its words (_LEGIT_OPEN) or the first is "(", "*" or "#": every opener of
+    the pattern with its second or third character replaced by each ASCII character and some
+    outside ASCII (U+0130 and U+0131 match "i" ignoring case) gives what the pattern gives."""
+    from garblint.rules import _blegit as BL
+
+    openers = ["reporting by", "writing by", "editing by", "compiled by", "produced by", "research by", "translated by", "END"]
+    openers += ["photographs by", "photo by", "graphics by", "video by", "interviews by", "additional reporting by", "(Reporting by"]
+    openers += ["correction", "Corrections: x", "clarification", "Editor's note", "update", "This story was updated", "* *", "##"]
+    chars = [chr(i) for i in range(128)] + ["\u0131", "\u0130", "\u212a", "\u017f", "\u00e9", ""]
+    hits = 0
+    for o in openers:
+        for t0 in (o, o.upper(), o.title()):
+            for k in (1, 2):
+                for c in chars:
+                    t = t0[:k] + c + t0[k + 1 :]
+                    if BL._LEGIT_START.match(t) is not None:  # (a line the pattern does not match is not asked, or asked in vain)
+                        assert BL._legit(t, False), repr(t)
+                        hits += 1
+    assert hits > 200

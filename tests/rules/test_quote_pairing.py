@@ -12,6 +12,7 @@ from itertools import chain
 
 import pytest
 
+from garblint.rules import _preview as P
 from garblint.rules import quotes as Q
 
 
@@ -468,7 +469,7 @@ def test_preview_at_same_as_the_preview_of_the_slice(seed):
         a = rng.randrange(0, len(text) + 1)
         b = rng.randrange(a, len(text) + 1)
         for n in (5, 30):
-            assert Q._preview_at(text, a, b, n) == Q._preview(text[a:b], n), (text, a, b, n)
+            assert P._preview_at(text, a, b, n) == P._preview(text[a:b], n), (text, a, b, n)
 
 
 def _old_q002(rule, doc):

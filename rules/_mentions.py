@@ -403,6 +403,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
     out: list[Mention] = []
     initial_names: dict[tuple[str, bool | None], bool] = {}
     new = object.__new__
+    info = _INFO
     for k, i, j in zip(count(), runs_i, runs_j):
         initial = i in first_word
         # the sentence-initial word: kept only when it is not an everyday word
@@ -419,7 +420,7 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
                 initial = False
                 if i == j:
                     continue
-        key = tuple(texts[i:j])
+        key = tuple(texts[i:j]) if j - i > 1 else (texts[i],)
         shape = shapes.get(key, False)
         if shape is False:
             shape = _shape(key, ctx)
@@ -449,13 +450,41 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         word_like = False
         if everyday:
             # a word after a determiner; else, when not possessive nor titled, one no verb of
-            # saying follows (the text after is read only then)
-            before = text[max(0, start - 12) : start].split()
-            if before and fold(before[-1]) in DETERMINERS:
+            # saying follows (the text after is read only then). The chunks the text's
+            # split gives are read off the words next to the name where that is exact (see
+            # _EVERYDAY_CHUNKS), else the text is split as before
+            kf = i + a  # (the name's first word)
+            det: bool | None = None  # (fold(the chunk before) in DETERMINERS, when the words tell)
+            if kf:
+                ps, pe, pt = words[kf - 1]
+                gap = text[pe:start]
+                if gap.isspace():
+                    if start - ps <= 12 and (ps == 0 or text[ps - 1].isspace()):
+                        det = info[pt][10] in DETERMINERS  # (the chunk is the word: fold(pt))
+                elif _EVERYDAY_CHUNKS and gap:
+                    c = gap.rstrip()[-1]  # (the chunk ends with it: ASCII, no apostrophe, no word character)
+                    if c < "\x80" and c != "'":
+                        det = False
+            if det is None:
+                before = text[max(0, start - 12) : start].split()
+                det = bool(before) and fold(before[-1]) in DETERMINERS
+            if det:
                 word_like = True
             elif not (possessive or title):
-                rest = text[end : end + 20].split()
-                word_like = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
+                said: bool | None = None  # (the first chunk after, stripped and case-folded, not in SPEECH_VERBS)
+                kn = kf + length
+                if kn < n:
+                    qs, qe, qt = words[kn]
+                    gap = text[end:qs]
+                    if gap.isspace():
+                        if qe <= end + 20 and text[qe : qe + 1].isspace():
+                            said = qt.casefold() not in SPEECH_VERBS  # (the chunk is the word)
+                    elif _EVERYDAY_CHUNKS and " " in gap and not gap[0].isspace():
+                        said = True  # (the chunk lies in the gap: no word character)
+                if said is None:
+                    rest = text[end : end + 20].split()
+                    said = not rest or rest[0].strip('.,;:!?\u201d"').casefold() not in SPEECH_VERBS
+                word_like = said
         # Mention(start, end, name, title, possessive, the sentence, para, ...), its fields set
         # here in the order __init__ sets them (the instance dictionaries share their keys):
         # no call of __init__ per mention (tests/rules/test_names_fast.py compares the two)
@@ -471,12 +500,23 @@ def _mentions_of_runs(doc, runs_i, runs_j, particle_runs, first_word, para_dup, 
         m.duplicate = para_dup[para]
         m.repeated = para_rep[para]
         m.kind = kind
-        m.raw = text[start:end]
+        m.raw = name[0][2] if length == 1 else text[start:end]  # (a word's text is the text at its span)
         m.entity = -1
         m.word_like = word_like
         m._surname_cache = surname  # type: ignore[misc]  # (what Mention._surname_parts would work out)
         out.append(m)
     return out
+
+
+#: Whether _mentions_of_runs may read an everyday name's context off the words next to it.
+#: The chunks ``str.split`` gives around a name are those words when only white space lies
+#: between (and, before it, after the word; within the 12 and 20 characters read). A chunk
+#: that ends with ASCII punctuation other than an apostrophe keeps it when folded (fold
+#: changes no ASCII character but letters and drops apostrophes), and a chunk of the gap after
+#: the name holds no word character (words are maximal), so none of its characters case-folds
+#: to an ASCII letter: neither is a determiner or a verb of saying while those are words of
+#: ASCII letters (tests/rules/test_names_fast.py compares the flags with the splits).
+_EVERYDAY_CHUNKS = all(w.isascii() and w.isalpha() for w in DETERMINERS | SPEECH_VERBS)
 
 
 @lru_cache(maxsize=16384)

@@ -296,6 +296,100 @@ def test_extract_mentions_same_as_before(seed):
         assert m == built and repr(m) == repr(built)
 
 
+_EVERYDAY_PIECES = [
+    "Critics",
+    "Board",
+    "Bank",
+    "Will",
+    "Farmers",
+    "Union",
+    "Quell",
+    "the",
+    "The",
+    "a",
+    "this",
+    "his",
+    "said",
+    "Said",
+    "SAID",
+    "told",
+    "says",
+    "plan",
+    "overwhelmingthe",
+    "onthe",
+    "x",
+    "9",
+    "\u00e9the",
+    "th\u0065\u0301",
+    "\u24d0",
+    "\u2122",
+    "Ada's",
+    "Bank\u2019s",
+    "Minister",
+    "saidso",
+    "toldthem",
+]
+_EVERYDAY_GAPS = [
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    ", ",
+    ". ",
+    "; ",
+    ",",
+    ".",
+    '"',
+    ' "',
+    '" ',
+    "'",
+    " '",
+    "' ",
+    "\u2019 ",
+    " \u2019",
+    " \u201c",
+    "\u201d ",
+    "(",
+    " (",
+    ") ",
+    "_",
+    " _",
+    "-",
+    " - ",
+    ":",
+    "\u24d0 ",
+    " \u24d0",
+    "\u2122 ",
+    "...",
+    "x" * 14 + " ",
+    " " * 9,
+    "\n" + " " * 8,
+    " " * 16,
+    "\t" * 17,
+]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_everyday_names_context_same_as_before(seed):
+    # an everyday word as a bare name: whether it is used as a word is read off the words
+    # next to it where the text's split gives those words as its chunks (_EVERYDAY_CHUNKS):
+    # white space of every kind, punctuation, apostrophes, symbols that fold to letters ("ⓐ"
+    # to "a"), accents, determiners and verbs of saying glued to punctuation, long words
+    # across the 12 and 20 characters read
+    rng = random.Random(seed)
+    parts = []
+    for _ in range(rng.randrange(1, 50)):
+        parts.append(rng.choice(_EVERYDAY_PIECES))
+        parts.append(rng.choice(_EVERYDAY_GAPS))
+    text = "".join(parts)
+    new = [_mention_fields(m) for m in M.extract_mentions(Document(text))]
+    old = [_mention_fields(m) for m in _old_extract(Document(text))]
+    assert new == old, text
+
+
 @pytest.mark.parametrize("seed", range(80))
 def test_extract_mentions_with_one_kind_of_quotation_mark_same_as_before(seed):
     # the quotation-pair scan is skipped for a text with none of the three marks a pair opens

@@ -24,7 +24,6 @@ import re
 from bisect import bisect_left, bisect_right
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from itertools import compress
 from typing import Any, Mapping
 
 from ..lint import lexicon
@@ -61,6 +60,7 @@ from ._ocrscan import (  # noqa: F401 - re-exported for tests and benchmarks
     letter_run_matches,
 )
 from ._ocrwords import OcrWords
+from ._wordindex import word_positions
 from ._tokenkinds import _COMPOUND, _DIGITS, _PLAIN, _SKIP, _token_kind  # noqa: F401
 from ._lexfacts import INERT, KIND, ODD, document_facts
 from ._mdcode import _MD_CODE, _md_code, md_code_spans  # noqa: F401 - re-exported (S005, tests)
@@ -286,7 +286,6 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         words = self.doc.words
         owned = self.owned
         unknown: list[tuple[int, int, int, str]] = []  # word index, start, end, lower-case form
-        texts = self.doc.word_texts
         # the common path (a known word, a capitalised common word, a number) skipped without
         # a Python-level loop: each word text's kind is kept for the process (_lexfacts),
         # the document's words of other kinds read from a plain dict
@@ -302,7 +301,8 @@ class _Analysis(OcrScans, OcrWords, TypoTests):
         odd = self.odd = {w for w, b in facts.items() if b & ODD}
         odd_starts: list[int] = []
         self.odd_starts = odd_starts
-        for idx in compress(self.doc.word_indexes, map({**dict.fromkeys(odd, ODD), **kinds}.get if odd else kinds.get, texts)):
+        # (the tokens of the words of a kind or odd, in text order: every value is true)
+        for idx in word_positions(self.doc, {**dict.fromkeys(odd, ODD), **kinds} if odd else kinds, make=True):
             tok = words[idx]
             w = tok.text
             if odd and w in odd:

@@ -113,6 +113,10 @@ class RepeatedWord(Rule):
     severity = "warning"
     fix_priority = 10
 
+    def __init__(self) -> None:
+        super().__init__()
+        _R001_MADE[0] = True  # (its check makes word_chars: see chars_expected)
+
     def check(self, doc, config):
         if foreign_document(doc):
             return  # not an English document (see _sentences.foreign_document)
@@ -210,6 +214,17 @@ def word_pairs(doc, firsts: frozenset[str], seconds: frozenset[str]) -> list[int
 _match_start = methodcaller("start")
 
 
+#: [True] once an R001 rule was made in this process (the runner makes the selected rules once)
+_R001_MADE = [False]
+
+
+def chars_expected(doc) -> bool:
+    """Whether R001 makes ``word_chars`` for ``doc`` in this run (an R001 rule was made in this
+    process, and the document is in English: R001's own test), so that a pass before it may
+    make them in its stead at no extra cost (rules/_wordindex.py)."""
+    return _R001_MADE[0] and not foreign_document(doc)
+
+
 def word_char_table(doc) -> tuple[str, dict[str, str]] | None:
     """The characters ``word_chars`` made for the document (R001 made them) and the table of
     each word text's character they come from (every word of the document is in it), or None
@@ -271,7 +286,9 @@ def _word_chars_gen(words, texts: list[str] | None = None, distinct: Iterable[st
             if c is None:
                 c = fold_char[f] = chr(len(fold_char))
             char_of[t] = c
-    return "".join(map(char_of.__getitem__, texts)), _TABLE_GEN[0]
+    # (itemgetter's one call looks every text up in C, with fewer instructions a text than a
+    # call of the table's __getitem__ mapped over them)
+    return "".join(itemgetter(*texts)(char_of) if len(texts) > 1 else map(char_of.__getitem__, texts)), _TABLE_GEN[0]
 
 
 def _doc_word_chars(texts: list[str]) -> str | list[int]:

@@ -14,6 +14,7 @@ from ._sentences import english_share, foreign_document
 from ..lint.lazyre import lazy_re
 from ._charscan import _non_ascii, _positions
 from ._lexfacts import OPENER, document_facts
+from ._wordindex import word_positions
 
 # (script, language hint, character class). Order matters only for naming.
 _SCRIPTS = (
@@ -547,7 +548,7 @@ class ForeignFragment(Rule):
         n = len(words)
         out = []
         pos = 0
-        for k0 in compress(doc.word_indexes, map(opening.__contains__, texts)):
+        for k0 in word_positions(doc, opening):  # (the tokens of an opening word, in text order)
             if k0 < pos:
                 continue
             run = [(k0, False)]

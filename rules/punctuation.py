@@ -282,7 +282,8 @@ def _nbsp_pairs(text: str) -> list[tuple[int, int]]:
         a = i
         while a and text[a - 1] in " \t\u00a0":
             a -= 1
-        end = _BLANK_RUN.match(text, i).end()
+        m = _BLANK_RUN.match(text, i)
+        end = m.end() if m is not None else i + 1  # (always a match: the repeat may be empty)
         run = text[a:end]
         if any(map(run.__contains__, _NBSP_NEXT_TO_SPACE)):
             out.append((a, end))

@@ -85,27 +85,6 @@ class Suggestion:
         return d
 
 
-#: Finding's fields, in order
-FINDING_FIELDS = (
-    "code",
-    "name",
-    "category",
-    "severity",
-    "message",
-    "start",
-    "end",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "text",
-    "suggestions",
-    "confidence",
-    "fingerprint",
-    "properties",
-)
-
-
 def normalise_for_fingerprint(text: str) -> str:
     """White space runs made one space, ends trimmed, case folded.
 
@@ -116,7 +95,6 @@ def normalise_for_fingerprint(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@record(FINDING_FIELDS, frozen=True)
 @dataclass(init=False, repr=False, eq=False)
 class Finding:
     """One problem at one span of one document.
@@ -216,6 +194,11 @@ class Finding:
         if self.properties:
             d["properties"] = dict(self.properties)
         return d
+
+
+# (Finding's annotated fields, in order, are its __init__'s parameters: made a record after the
+# body, so the sixteen names are written once)
+record(tuple(Finding.__annotations__), frozen=True)(Finding)
 
 
 def make_fingerprint(code: str, text: str, before: str, after: str) -> str:

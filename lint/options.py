@@ -7,44 +7,7 @@ from typing import Any
 
 from ._records import record
 
-#: CheckOptions' fields, in order (its ``__init__``'s parameters)
-FIELDS = (
-    "select",
-    "extend_select",
-    "ignore",
-    "output_format",
-    "output",
-    "fail_on",
-    "exit_zero",
-    "jobs",
-    "quiet",
-    "statistics",
-    "extensions",
-    "config_path",
-    "names",
-    "words",
-    "corpus",
-    "mode",
-    "min_confidence",
-    "stdin_filename",
-    "color",
-    "languagetool",
-    "languagetool_required",
-    "languagetool_download",
-    "no_cache",
-    "cache_dir",
-    "dask_address",
-    "force_exclude",
-    "fix",
-    "unsafe_fixes",
-    "fix_only",
-    "diff",
-    "baseline_path",
-    "write_baseline_path",
-)
 
-
-@record(FIELDS, frozen=True)
 class CheckOptions:
     """The options of ``garblint check`` as given (None: not given, the config decides). Frozen;
     a plain class with a dataclass's behaviour (``lint._records``), not a dataclass."""
@@ -163,3 +126,9 @@ class CheckOptions:
     def writes_fixes(self) -> bool:
         """``--fix`` or ``--fix-only`` without ``--diff`` (which never writes)."""
         return (self.fix or self.fix_only) and not self.diff
+
+
+#: CheckOptions' fields, in order: its annotations, which are its ``__init__``'s parameters (the
+#: class is made a record after its body, so the names are written once)
+FIELDS: tuple[str, ...] = tuple(CheckOptions.__annotations__)
+record(FIELDS, frozen=True)(CheckOptions)
